@@ -1,0 +1,3 @@
+export * from './service-name';
+export * from './collab-event';
+export * from './service-contract';

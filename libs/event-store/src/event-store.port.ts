@@ -1,0 +1,113 @@
+/**
+ * The event store port. Every service's write side appends here and every derived view
+ * (read models, Kafka topics, KPI values, the cube) is rebuilt from here.
+ *
+ * Versions are 1-based counts: a stream holding N events is at version N, and an empty or
+ * missing stream is at version 0. Global positions are per store (one store per service
+ * schema), strictly increasing in commit order, and may have gaps (rolled-back appends).
+ */
+
+/** Who did it: every event names its actor (DESIGN.md §4: each step has actor, time, reason). */
+export interface Actor {
+  readonly id: string;
+  readonly kind: 'user' | 'partner' | 'service' | 'system';
+  readonly name?: string;
+}
+
+export interface EventMetadata {
+  readonly correlationId: string;
+  readonly causationId?: string;
+  readonly actor: Actor;
+  /** When the business fact happened, ISO 8601; defaults to the append time. */
+  readonly occurredAt?: string;
+  readonly [key: string]: unknown;
+}
+
+export type JsonObject = { readonly [key: string]: unknown };
+
+export interface NewEvent<Type extends string = string, Data extends JsonObject = JsonObject> {
+  /** A UUID chosen by the writer. Re-appending the same ids is an idempotent no-op. */
+  readonly id: string;
+  readonly type: Type;
+  readonly data: Data;
+  readonly metadata: EventMetadata;
+}
+
+export interface RecordedEvent<Type extends string = string, Data extends JsonObject = JsonObject>
+  extends NewEvent<Type, Data> {
+  readonly streamId: string;
+  /** 1-based position of the event inside its stream. */
+  readonly streamVersion: number;
+  /** Position in the store's global log. */
+  readonly position: bigint;
+  readonly recordedAt: Date;
+}
+
+/** `no_stream`: the stream must be empty; `any`: no check; a number: the stream's exact version. */
+export type ExpectedVersion = 'no_stream' | 'any' | number;
+
+export interface AppendResult {
+  /** The stream's version after the append (what to expect next time). */
+  readonly nextExpectedVersion: number;
+  /** Global position of the last event written (or already present, for an idempotent retry). */
+  readonly lastPosition: bigint;
+}
+
+export interface ReadStreamOptions {
+  /** First version to return (1-based, inclusive); defaults to 1. */
+  readonly fromVersion?: number;
+}
+
+export interface ReadAllOptions {
+  /** Exclusive checkpoint: events strictly after this position are returned. 0n reads from the start. */
+  readonly after: bigint;
+  readonly maxCount: number;
+}
+
+export type GlobalLogHandler = (batch: readonly RecordedEvent[]) => Promise<void>;
+
+export interface SubscribeOptions {
+  /** Exclusive checkpoint to resume after; 0n for the beginning of the log. */
+  readonly after: bigint;
+  readonly batchSize?: number;
+  /** Called when the handler throws; the subscription stops after reporting. */
+  readonly onError?: (error: unknown) => void;
+}
+
+export interface Subscription {
+  /** Resolves once the live loop has stopped and no handler call is in flight. */
+  stop(): Promise<void>;
+  /** Position of the last batch the handler finished. */
+  readonly position: bigint;
+}
+
+export interface EventStore {
+  append(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): Promise<AppendResult>;
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /** Reads the global log in position order; never returns an event whose predecessors are not yet visible. */
+  readAll(options: ReadAllOptions): Promise<RecordedEvent[]>;
+  /** Catches up from the checkpoint, then follows the log live; batches arrive in position order, each once. */
+  subscribeToAll(handler: GlobalLogHandler, options: SubscribeOptions): Subscription;
+  /** Highest position currently visible to readers (0n for an empty store). */
+  headPosition(): Promise<bigint>;
+  close(): Promise<void>;
+}
+
+export class WrongExpectedVersion extends Error {
+  override readonly name = 'WrongExpectedVersion';
+  constructor(
+    readonly streamId: string,
+    readonly expected: ExpectedVersion,
+    readonly actual: number,
+  ) {
+    super(`stream ${streamId} is at version ${actual}, expected ${String(expected)}`);
+  }
+}
+
+/** The same event id was already stored with different content or in another stream. */
+export class EventIdConflict extends Error {
+  override readonly name = 'EventIdConflict';
+  constructor(readonly eventId: string, readonly streamId: string) {
+    super(`event ${eventId} already exists with different content or stream (appending to ${streamId})`);
+  }
+}

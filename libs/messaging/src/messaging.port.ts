@@ -1,0 +1,39 @@
+import type { CollabEvent, ServiceName } from '@collab/contracts';
+
+/**
+ * How services hear each other's events. Two transports implement it: Kafka (distributed
+ * mode) and the source service's event-store log (embedded mode). Services see only this
+ * port, so the Kafka client can be swapped without touching a service.
+ *
+ * Delivery is at least once and in order per stream; handlers must be idempotent.
+ */
+export type CollabEventHandler = (event: CollabEvent) => Promise<void>;
+
+export interface ConsumerSubscription {
+  /** Stable name of the consumer (Kafka group id, checkpoint name). */
+  readonly consumerName: string;
+  /** The service whose events are consumed. */
+  readonly source: ServiceName;
+  readonly handle: CollabEventHandler;
+  /** Attempts before the event is dead-lettered; defaults to 5. */
+  readonly maxAttempts?: number;
+}
+
+export interface RunningConsumer {
+  stop(): Promise<void>;
+}
+
+export interface EventConsumerPort {
+  consume(subscription: ConsumerSubscription): Promise<RunningConsumer>;
+}
+
+export interface RunningRelay {
+  stop(): Promise<void>;
+}
+
+/** Publishes one service's global log to its topic, resuming from a stored checkpoint. */
+export interface EventRelayPort {
+  start(): Promise<RunningRelay>;
+}
+
+export const EVENT_CONSUMER = Symbol('EVENT_CONSUMER');
