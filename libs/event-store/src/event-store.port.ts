@@ -111,3 +111,10 @@ export class EventIdConflict extends Error {
     super(`event ${eventId} already exists with different content or stream (appending to ${streamId})`);
   }
 }
+
+/** Where a subscriber (relay, projection, log-fed consumer) keeps how far it got. */
+export interface CheckpointStore {
+  /** 0n when nothing was stored yet. */
+  load(name: string): Promise<bigint>;
+  save(name: string, position: bigint): Promise<void>;
+}

@@ -1,0 +1,24 @@
+/** Which kind of customer the caller is; it decides which knowledge and cases are visible. */
+export const AUDIENCES = ['EXTERNAL', 'INTERNAL', 'PARTNER'] as const;
+export type Audience = (typeof AUDIENCES)[number];
+
+/** The authenticated caller, read from a verified JWT (claims sub, roles, unit, partner, audience). */
+export interface Principal {
+  readonly subject: string;
+  readonly roles: readonly string[];
+  readonly audience: Audience;
+  readonly unit?: string;
+  readonly partner?: string;
+}
+
+/** A missing, malformed, expired or badly signed token: 401 on REST, UNAUTHENTICATED on gRPC. */
+export class Unauthenticated extends Error {
+  override readonly name = 'Unauthenticated';
+}
+
+export interface Authenticator {
+  /** Verifies an `Authorization` header value (`Bearer <jwt>`) and returns who is calling. */
+  authenticate(authorization: string | undefined): Promise<Principal>;
+}
+
+export const AUTHENTICATOR = Symbol('AUTHENTICATOR');
