@@ -1,0 +1,3 @@
+export * from './domain-errors';
+export * from './decider';
+export * from './specification';
