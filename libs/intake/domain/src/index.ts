@@ -1,0 +1,3 @@
+export * from './contact';
+export * from './case.events';
+export * from './case.decider';

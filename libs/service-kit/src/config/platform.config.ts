@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { SERVICE_NAMES } from '@collab/contracts';
+
+const port = (fallback: number) =>
+  z.coerce.number({ message: 'must be a port number' }).int().min(0, { message: 'must be a port number 0-65535' }).max(65535, { message: 'must be a port number 0-65535' }).default(fallback);
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+/**
+ * Every setting a process reads, validated once at start. The mode follows from what is set:
+ * DATABASE_URL means distributed (PostgreSQL, and Kafka when KAFKA_BROKERS is set); without it
+ * the process runs embedded on PGlite in DATA_DIR.
+ */
+export const platformConfigSchema = z
+  .object({
+    SERVICE: z.enum(['platform', ...SERVICE_NAMES]).default('platform'),
+    HTTP_HOST: z.string().min(1).default('127.0.0.1'),
+    HTTP_PORT: port(3000),
+    GRPC_HOST: z.string().min(1).default('127.0.0.1'),
+    GRPC_PORT: port(50051),
+    DATA_DIR: z.string().min(1).default('.data'),
+    DATABASE_URL: optionalText.pipe(z.string().url({ message: 'must be a postgres:// URL' }).optional()),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(16),
+    KAFKA_BROKERS: optionalText.pipe(
+      z
+        .string()
+        .regex(/^[^,:\s]+:\d+(,[^,:\s]+:\d+)*$/, { message: 'must be host:port[,host:port...]' })
+        .optional(),
+    ),
+    KAFKA_PARTITIONS: z.coerce.number().int().min(1).max(1000).default(3),
+    EVENTSTORE_CONNECTION_STRING: optionalText.pipe(
+      z.string().startsWith('esdb', { message: 'must be an esdb:// or esdb+discover:// connection string' }).optional(),
+    ),
+    AUTH_JWT_SECRET: optionalText.pipe(z.string().min(16, { message: 'must be at least 16 characters' }).optional()),
+    AUTH_JWKS_URL: optionalText.pipe(z.string().url().optional()),
+    AUTH_ISSUER: optionalText,
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/, { message: 'must look like 256kb or 1mb' }).default('256kb'),
+  })
+  .superRefine((config, context) => {
+    if (config.SERVICE !== 'platform' && !config.DATABASE_URL)
+      context.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: `is required to run ${config.SERVICE} on its own` });
+    if (config.SERVICE !== 'platform' && !config.KAFKA_BROKERS)
+      context.addIssue({ code: 'custom', path: ['KAFKA_BROKERS'], message: `is required to run ${config.SERVICE} on its own` });
+    if (config.DATABASE_URL && !config.AUTH_JWT_SECRET && !config.AUTH_JWKS_URL)
+      context.addIssue({
+        code: 'custom',
+        path: ['AUTH_JWT_SECRET'],
+        message: 'or AUTH_JWKS_URL is required outside the embedded mode',
+      });
+  });
+
+export type PlatformConfig = z.infer<typeof platformConfigSchema>;
+
+export class InvalidConfiguration extends Error {
+  override readonly name = 'InvalidConfiguration';
+  constructor(readonly problems: readonly string[]) {
+    super(problems.join('\n'));
+  }
+}
+
+/** Parses the environment; on failure the error holds one line per problem, naming the setting. */
+export const loadPlatformConfig = (env: NodeJS.ProcessEnv = process.env): PlatformConfig => {
+  const result = platformConfigSchema.safeParse(env);
+  if (result.success) return result.data;
+  throw new InvalidConfiguration(
+    result.error.issues.map((issue) => {
+      const setting = issue.path.join('.') || 'configuration';
+      const received = env[setting];
+      return `config: ${setting} ${issue.message}${received === undefined ? '' : ` (got "${received}")`}`;
+    }),
+  );
+};
+
+export const isDistributed = (config: PlatformConfig): boolean => config.DATABASE_URL !== undefined;

@@ -1,0 +1,3 @@
+export * from './routing';
+export * from './case.events';
+export * from './case.decider';
