@@ -1,0 +1,77 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { fold, type Decider, type DomainEvent } from '@collab/domain-kernel';
+import {
+  WrongExpectedVersion,
+  type AppendResult,
+  type EventMetadata,
+  type EventStore,
+  type JsonObject,
+  type NewEvent,
+} from './event-store.port';
+
+export interface HandleOptions<Event extends DomainEvent> {
+  readonly metadata: EventMetadata;
+  /** Deterministic ids make a retried command (e.g. a redelivered message) an idempotent append. */
+  readonly eventIdFor?: (event: Event, index: number) => string;
+  /** Re-read and re-decide this many times when another writer got in between. */
+  readonly retriesOnConflict?: number;
+}
+
+export interface Handled<Event> {
+  readonly events: readonly Event[];
+  readonly result: AppendResult;
+}
+
+/**
+ * The one command-handling loop (STYLE.md §3): read the stream, fold it, decide, append with the
+ * expected version, and retry on a concurrency conflict where the caller allows it.
+ */
+export class AggregateStreams<Command, Event extends DomainEvent, State, Context> {
+  constructor(
+    private readonly store: EventStore,
+    private readonly decider: Decider<Command, Event, State, Context>,
+  ) {}
+
+  async load(streamId: string): Promise<{ state: State; version: number }> {
+    const recorded = await this.store.readStream(streamId);
+    const events = recorded.map((event) => ({ type: event.type, data: event.data }) as Event);
+    return { state: fold(this.decider, events), version: recorded.length };
+  }
+
+  async handle(streamId: string, command: Command, context: Context, options: HandleOptions<Event>): Promise<Handled<Event>> {
+    for (let attempt = 0; ; attempt += 1) {
+      const { state, version } = await this.load(streamId);
+      const events = this.decider.decide(command, state, context);
+      try {
+        const result = await this.store.append(streamId, events.map((event, index) => toNewEvent(event, index, options)), version || 'no_stream');
+        return { events, result };
+      } catch (error) {
+        if (!(error instanceof WrongExpectedVersion) || attempt >= (options.retriesOnConflict ?? 0)) throw error;
+      }
+    }
+  }
+}
+
+const toNewEvent = <Event extends DomainEvent>(
+  event: Event,
+  index: number,
+  options: HandleOptions<Event>,
+): NewEvent => ({
+  id: options.eventIdFor?.(event, index) ?? randomUUID(),
+  type: event.type,
+  // Domain event data are plain JSON objects by construction; interfaces just lack an index signature.
+  data: event.data as JsonObject,
+  metadata: options.metadata,
+});
+
+/**
+ * A name-based (version 5) UUID: the same source event and purpose always give the same id, so
+ * a process manager that handles a redelivered message appends nothing new.
+ */
+export const deterministicEventId = (sourceEventId: string, purpose: string): string => {
+  const hash = createHash('sha1').update(`${sourceEventId}/${purpose}`).digest();
+  hash[6] = (hash[6]! & 0x0f) | 0x50;
+  hash[8] = (hash[8]! & 0x3f) | 0x80;
+  const hex = hash.subarray(0, 16).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+};
