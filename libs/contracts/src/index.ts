@@ -1,3 +1,4 @@
 export * from './service-name';
 export * from './collab-event';
 export * from './service-contract';
+export * from './grpc';

@@ -1,0 +1,44 @@
+// Original file: proto/collab/intake/v1/intake_service.proto
+
+/**
+ * CaseStatus follows the case lifecycle: opened → acknowledged → assigned → in progress →
+ * resolved → closed, or cancelled. New states are added as new values, never renumbered.
+ */
+export const CaseStatus = {
+  CASE_STATUS_UNSPECIFIED: 'CASE_STATUS_UNSPECIFIED',
+  CASE_STATUS_OPENED: 'CASE_STATUS_OPENED',
+  CASE_STATUS_ACKNOWLEDGED: 'CASE_STATUS_ACKNOWLEDGED',
+  CASE_STATUS_ASSIGNED: 'CASE_STATUS_ASSIGNED',
+  CASE_STATUS_IN_PROGRESS: 'CASE_STATUS_IN_PROGRESS',
+  CASE_STATUS_RESOLVED: 'CASE_STATUS_RESOLVED',
+  CASE_STATUS_CLOSED: 'CASE_STATUS_CLOSED',
+  CASE_STATUS_CANCELLED: 'CASE_STATUS_CANCELLED',
+} as const;
+
+/**
+ * CaseStatus follows the case lifecycle: opened → acknowledged → assigned → in progress →
+ * resolved → closed, or cancelled. New states are added as new values, never renumbered.
+ */
+export type CaseStatus =
+  | 'CASE_STATUS_UNSPECIFIED'
+  | 0
+  | 'CASE_STATUS_OPENED'
+  | 1
+  | 'CASE_STATUS_ACKNOWLEDGED'
+  | 2
+  | 'CASE_STATUS_ASSIGNED'
+  | 3
+  | 'CASE_STATUS_IN_PROGRESS'
+  | 4
+  | 'CASE_STATUS_RESOLVED'
+  | 5
+  | 'CASE_STATUS_CLOSED'
+  | 6
+  | 'CASE_STATUS_CANCELLED'
+  | 7
+
+/**
+ * CaseStatus follows the case lifecycle: opened → acknowledged → assigned → in progress →
+ * resolved → closed, or cancelled. New states are added as new values, never renumbered.
+ */
+export type CaseStatus__Output = typeof CaseStatus[keyof typeof CaseStatus]

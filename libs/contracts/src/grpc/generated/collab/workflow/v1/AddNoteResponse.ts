@@ -1,0 +1,11 @@
+// Original file: proto/collab/workflow/v1/partner_collaboration_service.proto
+
+import type { CollaborationTask as _collab_workflow_v1_CollaborationTask, CollaborationTask__Output as _collab_workflow_v1_CollaborationTask__Output } from '../../../collab/workflow/v1/CollaborationTask';
+
+export interface AddNoteResponse {
+  'task'?: (_collab_workflow_v1_CollaborationTask | null);
+}
+
+export interface AddNoteResponse__Output {
+  'task': (_collab_workflow_v1_CollaborationTask__Output | null);
+}
