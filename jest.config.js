@@ -16,7 +16,9 @@ const swc = [
 ];
 
 const common = {
-  transform: { '^.+\\.ts$': swc },
+  // jose 6 ships only ES modules; Node loads them through require(esm), jest needs them compiled.
+  transform: { '^.+\\.ts$': swc, '^.+/node_modules/jose/.+\\.js$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   moduleNameMapper: pathsToModuleNameMapper(),
   testEnvironment: 'node',
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/tools'],

@@ -1,3 +1,4 @@
 export * from './routing';
 export * from './case.events';
 export * from './case.decider';
+export * from './case-visibility';

@@ -1,0 +1,2 @@
+export { IntakeModule } from './intake.module';
+export { intakeContract } from './intake.contract';

@@ -1,0 +1,35 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** The case as staff and requesters read it; rebuilt from workflow's log at any time. */
+@Entity({ schema: 'workflow', name: 'case_view' })
+export class CaseView {
+  @PrimaryColumn('uuid') id!: string;
+  @Column('text') status!: string;
+  @Column('text') channel!: string;
+  @Column('text') audience!: string;
+  @Column('text', { name: 'request_type' }) requestType!: string;
+  @Column('text') category!: string;
+  @Column('text') subject!: string;
+  @Column('text') description!: string;
+  @Column('text') language!: string;
+  @Column('text') region!: string;
+  @Column('text') priority!: string;
+  @Column('text', { name: 'requester_id', nullable: true }) requesterId!: string | null;
+  @Column('text', { name: 'requester_partner', nullable: true }) requesterPartner!: string | null;
+  @Column('text', { name: 'requester_unit', nullable: true }) requesterUnit!: string | null;
+  @Column('text', { nullable: true }) queue!: string | null;
+  @Column('text', { name: 'routing_rule', nullable: true }) routingRule!: string | null;
+  @Column('timestamptz', { name: 'opened_at' }) openedAt!: Date;
+  @Column('timestamptz', { name: 'assigned_at', nullable: true }) assignedAt!: Date | null;
+  @Column('int') version!: number;
+}
+
+export const CASE_VIEW_DDL = [
+  `create table if not exists workflow.case_view (
+     id uuid primary key, status text not null, channel text not null, audience text not null,
+     request_type text not null, category text not null, subject text not null, description text not null,
+     language text not null, region text not null, priority text not null,
+     requester_id text, requester_partner text, requester_unit text,
+     queue text, routing_rule text, opened_at timestamptz not null, assigned_at timestamptz, version int not null)`,
+  `create index if not exists case_view_requester on workflow.case_view (requester_id)`,
+];

@@ -1,0 +1,73 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { EventStore, RecordedEvent, Subscription } from '@collab/event-store';
+import { EVENT_STORE, runProjection, type Projection } from '@collab/service-kit';
+import type { CaseAssigned, CaseRegistered, WorkflowCaseEvent } from '@collab/workflow-domain';
+import { CASE_VIEW_DDL, CaseView } from './case-view.entity';
+
+const registered = (event: RecordedEvent, data: CaseRegistered['data']): Partial<CaseView> => ({
+  id: data.caseId,
+  status: 'REGISTERED',
+  channel: data.channel,
+  audience: data.audience,
+  requestType: data.requestType,
+  category: data.category,
+  subject: data.subject,
+  description: data.description,
+  language: data.language,
+  region: data.region,
+  priority: data.priority,
+  requesterId: data.requesterId ?? null,
+  requesterPartner: data.requesterPartner ?? null,
+  requesterUnit: data.requesterUnit ?? null,
+  openedAt: new Date(data.openedAt),
+  version: event.streamVersion,
+});
+
+const assigned = (event: RecordedEvent, data: CaseAssigned['data']): Partial<CaseView> => ({
+  status: 'ASSIGNED',
+  queue: data.queue,
+  routingRule: data.ruleId,
+  assignedAt: new Date(data.assignedAt),
+  version: event.streamVersion,
+});
+
+/** Keeps workflow.case_view equal to the fold of workflow's case streams. */
+@Injectable()
+export class CaseViewProjection implements Projection, OnApplicationBootstrap, OnModuleDestroy {
+  readonly name = 'workflow.case-view';
+  readonly schema = 'workflow';
+  readonly setupSql = CASE_VIEW_DDL;
+  private subscription?: Subscription;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.subscription = await runProjection(this.store, this.dataSource, this);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.subscription?.stop();
+  }
+
+  async apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
+    const views = tx.getRepository(CaseView);
+    for (const event of events) {
+      const domainEvent = { type: event.type, data: event.data } as WorkflowCaseEvent;
+      switch (domainEvent.type) {
+        case 'CaseRegistered':
+          await views.upsert(registered(event, domainEvent.data), ['id']);
+          break;
+        case 'CaseAssigned':
+          await views.update({ id: domainEvent.data.caseId }, assigned(event, domainEvent.data));
+          break;
+        default:
+          break;
+      }
+    }
+  }
+}

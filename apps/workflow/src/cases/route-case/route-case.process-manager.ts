@@ -1,0 +1,60 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { AggregateStreams, deterministicEventId, type EventStore } from '@collab/event-store';
+import { EVENT_CONSUMER, type EventConsumerPort, type RunningConsumer } from '@collab/messaging';
+import { IllegalTransition, type DecisionContext } from '@collab/domain-kernel';
+import type { CollabEvent } from '@collab/contracts';
+import { CLOCK, EVENT_STORE, type Clock } from '@collab/service-kit';
+import {
+  workflowCaseDecider,
+  workflowCaseStreamId,
+  type WorkflowCaseCommand,
+  type WorkflowCaseEvent,
+  type WorkflowCaseState,
+} from '@collab/workflow-domain';
+import { caseSummaryOf, type CaseOpenedV1 } from './case-opened.v1';
+
+/**
+ * On every case intake opens, workflow registers it and routes it to a queue. Event ids derive
+ * from the intake event's id, so a redelivered CaseOpened appends nothing new.
+ */
+@Injectable()
+export class RouteCaseProcessManager implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('RouteCase');
+  private readonly cases: AggregateStreams<WorkflowCaseCommand, WorkflowCaseEvent, WorkflowCaseState, DecisionContext>;
+  private consumer?: RunningConsumer;
+
+  constructor(
+    @Inject(EVENT_STORE) store: EventStore,
+    @Inject(EVENT_CONSUMER) private readonly events: EventConsumerPort,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {
+    this.cases = new AggregateStreams(store, workflowCaseDecider);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.consumer = await this.events.consume({
+      consumerName: 'workflow.route-case',
+      source: 'intake',
+      handle: (event) => this.on(event),
+    });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.consumer?.stop();
+  }
+
+  async on(event: CollabEvent): Promise<void> {
+    if (event.type !== 'collab.intake.CaseOpened.v1') return;
+    const summary = caseSummaryOf(event.data as unknown as CaseOpenedV1);
+    try {
+      await this.cases.handle(workflowCaseStreamId(summary.caseId), { type: 'RegisterAndRouteCase', summary }, { now: this.clock.now() }, {
+        metadata: { correlationId: event.correlationid, causationId: event.id, actor: { id: 'workflow.route-case', kind: 'service' } },
+        eventIdFor: (_routed, index) => deterministicEventId(event.id, `route-case/${index}`),
+      });
+    } catch (error) {
+      // A redelivery after the case was routed: the idempotent append already holds, nothing to do.
+      if (error instanceof IllegalTransition) return this.logger.debug(`case ${summary.caseId} already routed`);
+      throw error;
+    }
+  }
+}

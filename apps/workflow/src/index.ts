@@ -1,0 +1,2 @@
+export { WorkflowModule } from './workflow.module';
+export { workflowContract } from './workflow.contract';

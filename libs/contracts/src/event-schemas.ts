@@ -1,0 +1,18 @@
+import type { JsonSchema } from './service-contract';
+import intakeCaseOpenedV1 from '../schemas/intake/CaseOpened.v1.schema.json';
+import workflowCaseRegisteredV1 from '../schemas/workflow/CaseRegistered.v1.schema.json';
+import workflowCaseAssignedV1 from '../schemas/workflow/CaseAssigned.v1.schema.json';
+
+/**
+ * Every published event schema, by its `$id` (the CloudEvents `dataschema`). The JSON files under
+ * libs/contracts/schemas are the source; analysts read them without our code.
+ */
+const schemas: readonly JsonSchema[] = [intakeCaseOpenedV1, workflowCaseRegisteredV1, workflowCaseAssignedV1];
+
+export const EVENT_SCHEMAS: ReadonlyMap<string, JsonSchema> = new Map(schemas.map((schema) => [String(schema['$id']), schema]));
+
+export const eventSchema = (schemaId: string): JsonSchema => {
+  const schema = EVENT_SCHEMAS.get(schemaId);
+  if (!schema) throw new Error(`no JSON Schema with $id ${schemaId} in libs/contracts/schemas`);
+  return schema;
+};

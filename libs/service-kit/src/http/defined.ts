@@ -1,0 +1,16 @@
+/** `T` with `undefined` removed from every optional property, deeply (what JSON would keep). */
+export type Defined<T> = T extends readonly unknown[]
+  ? T
+  : T extends object
+    ? { [K in keyof T]: Defined<Exclude<T[K], undefined>> }
+    : T;
+
+/**
+ * Validators report an absent optional field as `undefined`; domain types (under
+ * exactOptionalPropertyTypes) say the key is absent. This drops such keys, deeply.
+ */
+export const defined = <T>(value: T): Defined<T> => {
+  if (Array.isArray(value) || typeof value !== 'object' || value === null) return value as Defined<T>;
+  const entries = Object.entries(value).filter(([, field]) => field !== undefined);
+  return Object.fromEntries(entries.map(([key, field]) => [key, defined(field)])) as Defined<T>;
+};

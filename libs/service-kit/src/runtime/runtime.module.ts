@@ -1,0 +1,99 @@
+import {
+  Global,
+  Inject,
+  Injectable,
+  Module,
+  type BeforeApplicationShutdown,
+  type DynamicModule,
+  type MiddlewareConsumer,
+  type NestModule,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { TerminusModule } from '@nestjs/terminus';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ZodValidationPipe } from 'nestjs-zod';
+import { sharedPoolDriver } from '@collab/event-store';
+import { EVENT_CONSUMER } from '@collab/messaging';
+import { AuthGuard } from '../auth/auth.guard';
+import { AUTHENTICATOR } from '../auth/principal';
+import type { PlatformConfig } from '../config/platform.config';
+import { HealthController } from '../health/health.controller';
+import { ProblemDetailsFilter } from '../http/problem-details.filter';
+import { loggingModule } from '../logging/logging';
+import { HttpMetricsMiddleware, MetricsController, MetricsRegistry } from '../metrics/metrics';
+import { createAuthenticator } from './auth.provider';
+import { openDatabase, type Database } from './database';
+import { HostedServices } from './hosted-services';
+import { createEventConsumer, RelayRunner } from './messaging.providers';
+import { CLOCK, DATABASE, PLATFORM_CONFIG, systemClock } from './tokens';
+
+@Module({})
+class DatabaseModule {}
+
+/** Closes what the runtime opened, last: stores after consumers stopped, the pool after the stores. */
+@Injectable()
+class RuntimeShutdown implements BeforeApplicationShutdown, OnApplicationShutdown {
+  constructor(
+    private readonly hosted: HostedServices,
+    @Inject(DATABASE) private readonly database: Database,
+  ) {}
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.all(this.hosted.all().map(({ store }) => store.close()));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.database.close();
+  }
+}
+
+/** Everything a service process needs around its modules: storage, messaging, auth, logs, health, metrics. */
+@Global()
+@Module({})
+export class PlatformRuntimeModule implements NestModule {
+  static forRoot(config: PlatformConfig): DynamicModule {
+    const configProvider = { provide: PLATFORM_CONFIG, useValue: config };
+    // One dynamic module object, imported twice, is one instance: the database is opened once.
+    const databaseModule: DynamicModule = {
+      module: DatabaseModule,
+      global: true,
+      providers: [{ provide: DATABASE, useFactory: () => openDatabase(config) }],
+      exports: [DATABASE],
+    };
+    return {
+      module: PlatformRuntimeModule,
+      imports: [
+        databaseModule,
+        loggingModule(config),
+        CqrsModule.forRoot(),
+        TerminusModule,
+        TypeOrmModule.forRootAsync({
+          imports: [databaseModule],
+          inject: [DATABASE],
+          useFactory: (database: Database) => ({ type: 'postgres', driver: sharedPoolDriver(database.pool), autoLoadEntities: true, synchronize: false }),
+        }),
+      ],
+      controllers: [HealthController, MetricsController],
+      providers: [
+        configProvider,
+        HostedServices,
+        MetricsRegistry,
+        RelayRunner,
+        RuntimeShutdown,
+        { provide: CLOCK, useValue: systemClock },
+        { provide: AUTHENTICATOR, useFactory: () => createAuthenticator(config) },
+        { provide: EVENT_CONSUMER, inject: [DATABASE, HostedServices], useFactory: (database: Database, hosted: HostedServices) => createEventConsumer(config, database, hosted) },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_PIPE, useClass: ZodValidationPipe },
+      ],
+      exports: [PLATFORM_CONFIG, HostedServices, MetricsRegistry, CLOCK, AUTHENTICATOR, EVENT_CONSUMER, CqrsModule],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(HttpMetricsMiddleware).forRoutes('*');
+  }
+}
