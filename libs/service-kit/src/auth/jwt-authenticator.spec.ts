@@ -1,0 +1,131 @@
+import { SignJWT, type JWTPayload } from 'jose';
+import { JwtAuthenticator, type JwtAuthenticatorConfig } from './jwt-authenticator';
+import { Unauthenticated, type Principal } from './principal';
+
+const SECRET = 'test-secret-with-enough-entropy-0123456789';
+const now = () => Math.floor(Date.now() / 1000);
+
+interface TokenSpec {
+  readonly claims?: JWTPayload;
+  readonly omit?: readonly string[];
+  readonly secret?: string;
+  readonly alg?: 'HS256' | 'HS512';
+}
+
+const agentClaims: JWTPayload = {
+  sub: 'agent-1',
+  roles: ['agent', 'supervisor'],
+  audience: 'INTERNAL',
+  unit: 'billing',
+  exp: now() + 600,
+};
+
+const token = async ({
+  claims = {},
+  omit = [],
+  secret = SECRET,
+  alg = 'HS256',
+}: TokenSpec = {}): Promise<string> => {
+  const payload: Record<string, unknown> = { ...agentClaims, ...claims };
+  for (const claim of omit) delete payload[claim];
+  return new SignJWT(payload).setProtectedHeader({ alg }).sign(new TextEncoder().encode(secret));
+};
+
+const bearer = async (spec?: TokenSpec) => `Bearer ${await token(spec)}`;
+
+const authenticate = (header: string | undefined, config: JwtAuthenticatorConfig = { secret: SECRET }) =>
+  new JwtAuthenticator(config).authenticate(header);
+
+describe('JwtAuthenticator with a shared secret (HS256)', () => {
+  it.each<[string, () => Promise<string>, Principal]>([
+    [
+      'an agent of a unit',
+      () => bearer(),
+      { subject: 'agent-1', roles: ['agent', 'supervisor'], audience: 'INTERNAL', unit: 'billing' },
+    ],
+    [
+      'a partner with no roles',
+      () => bearer({ claims: { roles: [], audience: 'PARTNER', partner: 'p1' }, omit: ['unit'] }),
+      { subject: 'agent-1', roles: [], audience: 'PARTNER', partner: 'p1' },
+    ],
+    [
+      'a lower-case scheme',
+      async () => `bearer ${await token({ omit: ['unit'] })}`,
+      { subject: 'agent-1', roles: ['agent', 'supervisor'], audience: 'INTERNAL' },
+    ],
+  ])('accepts %s', async (_case, header, principal) => {
+    await expect(authenticate(await header())).resolves.toEqual(principal);
+  });
+
+  it.each<[string, () => Promise<string | undefined>, string]>([
+    ['no header', () => Promise.resolve(undefined), 'missing authorization header'],
+    ['an empty header', () => Promise.resolve('  '), 'missing authorization header'],
+    [
+      'another scheme',
+      () => Promise.resolve('Basic YWdlbnQ6cHc='),
+      'authorization header is not a Bearer token',
+    ],
+    ['a bearer that is no JWT', () => Promise.resolve('Bearer abc'), 'malformed token'],
+    ['a garbled JWT', () => Promise.resolve('Bearer a.b.c'), 'malformed token'],
+    ['another secret', () => bearer({ secret: 'some-other-secret-0123456789abcdef' }), 'bad token signature'],
+    ['another algorithm', () => bearer({ alg: 'HS512' }), 'algorithm that is not accepted'],
+    ['an expired token', () => bearer({ claims: { exp: now() - 120 } }), 'token expired'],
+    ['no exp', () => bearer({ omit: ['exp'] }), 'missing claim exp'],
+    ['no sub', () => bearer({ omit: ['sub'] }), 'missing claim sub'],
+    ['an empty sub', () => bearer({ claims: { sub: '' } }), 'invalid claim sub'],
+    ['no roles', () => bearer({ omit: ['roles'] }), 'missing claim roles'],
+    [
+      'roles as a string',
+      () => bearer({ claims: { roles: 'agent' } }),
+      'invalid claim roles: must be an array of strings',
+    ],
+    ['roles with a number', () => bearer({ claims: { roles: ['agent', 7] } }), 'invalid claim roles'],
+    ['no audience', () => bearer({ omit: ['audience'] }), 'missing claim audience'],
+    [
+      'an unknown audience',
+      () => bearer({ claims: { audience: 'PUBLIC' } }),
+      'invalid claim audience: must be one of EXTERNAL, INTERNAL, PARTNER (got "PUBLIC")',
+    ],
+    ['a numeric unit', () => bearer({ claims: { unit: 42 } }), 'invalid claim unit'],
+    [
+      'a partner audience without partner',
+      () => bearer({ claims: { audience: 'PARTNER' } }),
+      'missing claim partner',
+    ],
+  ])('rejects %s', async (_case, header, message) => {
+    const result = authenticate(await header());
+    await expect(result).rejects.toBeInstanceOf(Unauthenticated);
+    await expect(result).rejects.toThrow(message);
+  });
+
+  it.each<[string, JwtAuthenticatorConfig, TokenSpec, string]>([
+    [
+      'a foreign issuer',
+      { secret: SECRET, issuer: 'https://idp.example' },
+      { claims: { iss: 'https://evil.example' } },
+      'invalid claim iss',
+    ],
+    ['a missing issuer', { secret: SECRET, issuer: 'https://idp.example' }, {}, 'missing claim iss'],
+    [
+      'a token for another service',
+      { secret: SECRET, audience: 'collab' },
+      { claims: { aud: 'billing-app' } },
+      'invalid claim aud',
+    ],
+  ])('with issuer/audience configured, rejects %s', async (_case, config, spec, message) => {
+    await expect(authenticate(await bearer(spec), config)).rejects.toThrow(message);
+  });
+
+  it('accepts the configured issuer and token audience', async () => {
+    const config = { secret: SECRET, issuer: 'https://idp.example', audience: 'collab' };
+    const header = await bearer({ claims: { iss: 'https://idp.example', aud: ['collab', 'other'] } });
+    await expect(authenticate(header, config)).resolves.toMatchObject({ subject: 'agent-1' });
+  });
+
+  it.each<[string, JwtAuthenticatorConfig]>([
+    ['neither secret nor JWKS', {}],
+    ['both secret and JWKS', { secret: SECRET, jwksUrl: 'http://127.0.0.1:1/jwks.json' }],
+  ])('refuses to start with %s', (_case, config) => {
+    expect(() => new JwtAuthenticator(config)).toThrow('JwtAuthenticator: configure');
+  });
+});

@@ -1,0 +1,113 @@
+import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyOptions } from 'jose';
+import { principalFromClaims } from './jwt-claims';
+import { Unauthenticated, type Authenticator, type Principal } from './principal';
+
+export interface JwtAuthenticatorConfig {
+  /** Shared secret for HS256 (AUTH_JWT_SECRET). Exactly one of secret and jwksUrl. */
+  readonly secret?: string | undefined;
+  /** JWKS endpoint of the identity provider for RS256/ES256 (AUTH_JWKS_URL). */
+  readonly jwksUrl?: string | undefined;
+  /** Required `iss` when set. */
+  readonly issuer?: string | undefined;
+  /** Required JWT `aud` when set; not the `audience` claim (EXTERNAL, INTERNAL, PARTNER). */
+  readonly audience?: string | undefined;
+  /** Accepted clock skew on exp/nbf in seconds; default 30. */
+  readonly clockToleranceSeconds?: number | undefined;
+}
+
+type Verify = (token: string, options: JWTVerifyOptions) => Promise<JWTPayload>;
+
+const BEARER = /^Bearer[ \t]+([A-Za-z0-9\-_=]+\.[A-Za-z0-9\-_=]+\.[A-Za-z0-9\-_=]*)[ \t]*$/i;
+
+const bearerToken = (authorization: string | undefined): string => {
+  if (!authorization?.trim()) throw new Unauthenticated('missing authorization header');
+  if (!/^Bearer[ \t]/i.test(authorization))
+    throw new Unauthenticated('authorization header is not a Bearer token');
+  const token = BEARER.exec(authorization)?.[1];
+  if (!token)
+    throw new Unauthenticated('malformed token: a Bearer token must be a JWT (header.payload.signature)');
+  return token;
+};
+
+/** jose error code → what the caller (and the operator reading the log) needs to hear. */
+const MESSAGES: Readonly<Record<string, (error: errors.JOSEError) => string>> = {
+  ERR_JWT_EXPIRED: () => 'token expired',
+  ERR_JWS_SIGNATURE_VERIFICATION_FAILED: () => 'bad token signature',
+  ERR_JOSE_ALG_NOT_ALLOWED: () => 'token signed with an algorithm that is not accepted',
+  ERR_JWKS_NO_MATCHING_KEY: () => 'no key in the JWKS matches the token (kid/alg)',
+  ERR_JWKS_MULTIPLE_MATCHING_KEYS: () => 'several keys in the JWKS match the token; it must name its kid',
+  ERR_JWKS_TIMEOUT: () => 'cannot verify the token: the JWKS endpoint timed out',
+  ERR_JWKS_INVALID: () => 'cannot verify the token: the JWKS endpoint returned no valid key set',
+  ERR_JWS_INVALID: (error) => `malformed token: ${error.message}`,
+  ERR_JWT_INVALID: (error) => `malformed token: ${error.message}`,
+  ERR_JOSE_NOT_SUPPORTED: (error) => `unsupported token: ${error.message}`,
+  // jose's generic error is what a failed JWKS fetch (non-200 answer) raises.
+  ERR_JOSE_GENERIC: (error) => `cannot verify the token: ${error.message}`,
+};
+
+const claimProblem = (error: errors.JWTClaimValidationFailed): string =>
+  error.reason === 'missing'
+    ? `missing claim ${error.claim}`
+    : `invalid claim ${error.claim}: ${error.message}`;
+
+const toUnauthenticated = (error: unknown): Unauthenticated => {
+  if (error instanceof Unauthenticated) return error;
+  if (error instanceof errors.JWTClaimValidationFailed) return new Unauthenticated(claimProblem(error));
+  if (error instanceof errors.JOSEError) {
+    const message = MESSAGES[error.code];
+    return new Unauthenticated(message ? message(error) : `token rejected: ${error.message}`);
+  }
+  // Not a token problem but a fetch failure (JWKS unreachable, non-200): still no identity.
+  const reason = error instanceof Error ? error.message : String(error);
+  return new Unauthenticated(`cannot verify the token: ${reason}`);
+};
+
+const verifierFor = (config: JwtAuthenticatorConfig): { verify: Verify; algorithms: string[] } => {
+  if (config.secret && config.jwksUrl)
+    throw new Error('JwtAuthenticator: configure either secret or jwksUrl, not both');
+  if (config.secret) {
+    const key = new TextEncoder().encode(config.secret);
+    return {
+      verify: async (token, options) => (await jwtVerify(token, key, options)).payload,
+      algorithms: ['HS256'],
+    };
+  }
+  if (config.jwksUrl) {
+    const jwks = createRemoteJWKSet(new URL(config.jwksUrl));
+    return {
+      verify: async (token, options) => (await jwtVerify(token, jwks, options)).payload,
+      algorithms: ['RS256', 'ES256'],
+    };
+  }
+  throw new Error('JwtAuthenticator: configure secret (HS256) or jwksUrl (RS256/ES256)');
+};
+
+/**
+ * Verifies `Authorization: Bearer <jwt>` with jose: HS256 against a shared secret, or RS256/ES256
+ * against a JWKS URL (keys cached and refetched on an unknown kid). Every failure becomes an
+ * Unauthenticated whose message names what is wrong, never a generic "invalid token".
+ */
+export class JwtAuthenticator implements Authenticator {
+  private readonly verify: Verify;
+  private readonly options: JWTVerifyOptions;
+
+  constructor(config: JwtAuthenticatorConfig) {
+    const { verify, algorithms } = verifierFor(config);
+    this.verify = verify;
+    this.options = {
+      algorithms,
+      requiredClaims: ['sub', 'exp'],
+      clockTolerance: config.clockToleranceSeconds ?? 30,
+      ...(config.issuer ? { issuer: config.issuer } : {}),
+      ...(config.audience ? { audience: config.audience } : {}),
+    };
+  }
+
+  async authenticate(authorization: string | undefined): Promise<Principal> {
+    const token = bearerToken(authorization);
+    const claims = await this.verify(token, this.options).catch((error: unknown) => {
+      throw toUnauthenticated(error);
+    });
+    return principalFromClaims(claims);
+  }
+}
