@@ -23,8 +23,18 @@ describe('loading the gRPC contracts', () => {
   it.each([
     ['IntakeService', 'SubmitContact', '/collab.intake.v1.IntakeService/SubmitContact', false],
     ['IntakeService', 'GetCase', '/collab.intake.v1.IntakeService/GetCase', false],
-    ['PartnerCollaborationService', 'WatchTasks', '/collab.workflow.v1.PartnerCollaborationService/WatchTasks', true],
-    ['PartnerCollaborationService', 'ReturnTask', '/collab.workflow.v1.PartnerCollaborationService/ReturnTask', false],
+    [
+      'PartnerCollaborationService',
+      'WatchTasks',
+      '/collab.workflow.v1.PartnerCollaborationService/WatchTasks',
+      true,
+    ],
+    [
+      'PartnerCollaborationService',
+      'ReturnTask',
+      '/collab.workflow.v1.PartnerCollaborationService/ReturnTask',
+      false,
+    ],
   ])('%s.%s is served at %s (server stream: %s)', (service, method, path, streams) => {
     const services: Record<string, ServiceDefinition> = {
       IntakeService: intake.IntakeService.service,

@@ -57,7 +57,11 @@ export const loadProtos = (protoDir: string = findProtoDir()): CollabProtos => {
   const packageDefinition = loadSync([...PROTO_FILES], { ...PROTO_LOADER_OPTIONS, includeDirs: [protoDir] });
   // loadPackageDefinition is untyped by design; the generated ProtoGrpcType is the type of its result.
   const root = loadPackageDefinition(packageDefinition) as unknown as IntakeProto & WorkflowProto;
-  const protos: CollabProtos = { intake: root.collab.intake.v1, workflow: root.collab.workflow.v1, packageDefinition };
+  const protos: CollabProtos = {
+    intake: root.collab.intake.v1,
+    workflow: root.collab.workflow.v1,
+    packageDefinition,
+  };
   loaded.set(protoDir, protos);
   return protos;
 };
