@@ -23,7 +23,8 @@ export default tseslint.config(
         'error',
         {
           enforceBuildableLibDependency: false,
-          allow: [],
+          // The embedded host mounts the services' root modules; the rule below keeps every other app out.
+          allow: ['@collab/intake', '@collab/workflow', '@collab/knowledge', '@collab/kpi', '@collab/data'],
           depConstraints: [
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:kernel'], bannedExternalImports: frameworkAndInfra },
             { sourceTag: 'type:kernel', onlyDependOnLibsWithTags: [], bannedExternalImports: frameworkAndInfra },
@@ -48,7 +49,18 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.spec.ts', 'bench/**/*.ts', 'tools/**/*.ts'],
+    // Apps never import each other; only apps/platform (the composition root, ADR 0005) may.
+    files: ['apps/**/*.ts'],
+    ignores: ['apps/platform/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^@collab/(intake|workflow|knowledge|kpi|data)$', message: 'apps never import each other; share through a lib' }] },
+      ],
+    },
+  },
+  {
+    files: ['**/*.spec.ts', '**/e2e/**/*.ts', 'bench/**/*.ts', 'tools/**/*.ts'],
     rules: {
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',

@@ -26,44 +26,58 @@ const BODY_PARSER_ERROR_TYPES = new Set([
 const isBodyParserError = (error: unknown): error is BodyParserError =>
   typeof error === 'object' && error !== null && BODY_PARSER_ERROR_TYPES.has(String((error as { type?: unknown }).type));
 
-const fromZod = (error: ZodError): ProblemDetails => {
-  const errors = error.issues.map((issue) => ({
-    field: issue.path.length ? issue.path.join('.') : (issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : 'body'),
-    message: issue.message,
-  }));
-  return problem(400, 'validation-failed', 'The request is invalid', `invalid: ${errors.map((e) => e.field).join(', ')}`, { errors });
+const invalid = (detail: string, errors: ProblemDetails['errors']): ProblemDetails =>
+  problem({ status: 400, slug: 'validation-failed', title: 'The request is invalid', detail, ...(errors ? { errors } : {}) });
+
+const fieldOf = (issue: ZodError['issues'][number]): string => {
+  if (issue.code === 'unrecognized_keys') return [...issue.path, ...issue.keys].join('.');
+  return issue.path.length ? issue.path.join('.') : 'body';
 };
 
+const fromZod = (error: ZodError): ProblemDetails => {
+  const errors = error.issues.map((issue) => ({
+    field: fieldOf(issue),
+    message: issue.code === 'unrecognized_keys' ? 'is not a known field' : issue.message,
+  }));
+  return invalid(`invalid: ${errors.map((e) => e.field).join(', ')}`, errors);
+};
+
+const DOMAIN_PROBLEMS: readonly [abstract new (...args: never[]) => DomainError, number, string, string][] = [
+  [NotFound, 404, 'not-found', 'Not found'],
+  [Forbidden, 403, 'forbidden', 'Forbidden'],
+  [IllegalTransition, 409, 'illegal-transition', 'Not allowed in this state'],
+  [Conflict, 409, 'conflict', 'Conflict'],
+];
+
 const fromDomain = (error: DomainError): ProblemDetails => {
-  if (error instanceof ValidationFailed)
-    return problem(400, 'validation-failed', 'The request is invalid', error.message, { errors: error.errors });
-  if (error instanceof NotFound) return problem(404, 'not-found', 'Not found', error.message);
-  if (error instanceof Forbidden) return problem(403, 'forbidden', 'Forbidden', error.message);
-  if (error instanceof IllegalTransition) return problem(409, 'illegal-transition', 'Not allowed in this state', error.message);
-  if (error instanceof Conflict) return problem(409, 'conflict', 'Conflict', error.message);
-  return problem(400, error.code, 'The request cannot be processed', error.message);
+  if (error instanceof ValidationFailed) return invalid(error.message, error.errors);
+  const [, status, slug, title] = DOMAIN_PROBLEMS.find(([type]) => error instanceof type) ?? [DomainError, 400, error.code, 'The request cannot be processed'];
+  return problem({ status, slug, title, detail: error.message });
 };
 
 const fromBodyParser = (error: BodyParserError): ProblemDetails => {
+  const errors = [{ field: 'body', message: error.type === 'entity.parse.failed' ? 'is not valid JSON' : error.message }];
   if (error.type === 'entity.too.large')
-    return problem(413, 'payload-too-large', 'The request body is too large', error.message, { errors: [{ field: 'body', message: error.message }] });
+    return problem({ status: 413, slug: 'payload-too-large', title: 'The request body is too large', detail: error.message, errors });
   if (error.type === 'entity.parse.failed')
-    return problem(400, 'malformed-json', 'The request body is not valid JSON', error.message, { errors: [{ field: 'body', message: 'is not valid JSON' }] });
-  return problem(error.status ?? 415, 'unsupported-body', 'The request body cannot be read', error.message, { errors: [{ field: 'body', message: error.message }] });
+    return problem({ status: 400, slug: 'malformed-json', title: 'The request body is not valid JSON', detail: error.message, errors });
+  return problem({ status: error.status ?? 415, slug: 'unsupported-body', title: 'The request body cannot be read', detail: error.message, errors });
 };
 
 const fromHttp = (error: HttpException): ProblemDetails => {
   const status = error.getStatus();
-  return problem(status, status === 404 ? 'not-found' : `http-${status}`, error.name.replace(/Exception$/, ''), error.message);
+  const slug = status === 404 ? 'not-found' : `http-${status}`;
+  return problem({ status, slug, title: error.name.replace(/Exception$/, ''), detail: error.message });
 };
 
 /** The one translation from an error to problem details; undefined means "a fault of ours" (500). */
 export const errorToProblem = (error: unknown): ProblemDetails | undefined => {
   if (error instanceof ZodValidationException) return fromZod(error.getZodError() as ZodError);
   if (error instanceof DomainError) return fromDomain(error);
-  if (error instanceof Unauthenticated) return problem(401, 'unauthenticated', 'Authentication required', error.message);
+  if (error instanceof Unauthenticated)
+    return problem({ status: 401, slug: 'unauthenticated', title: 'Authentication required', detail: error.message });
   if (error instanceof WrongExpectedVersion)
-    return problem(409, 'concurrent-modification', 'Changed by someone else meanwhile', error.message);
+    return problem({ status: 409, slug: 'concurrent-modification', title: 'Changed by someone else meanwhile', detail: error.message });
   if (isBodyParserError(error)) return fromBodyParser(error);
   if (error instanceof HttpException) return fromHttp(error);
   return undefined;

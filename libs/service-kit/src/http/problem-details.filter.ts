@@ -14,7 +14,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const known = errorToProblem(error);
     if (!known) this.logger.error({ err: error, path: request.originalUrl }, 'unhandled error');
-    const body = known ?? problem(500, 'internal', 'Internal error', 'An unexpected error occurred; it has been logged.');
+    const body = known ?? problem({ status: 500, slug: 'internal', title: 'Internal error', detail: 'An unexpected error occurred; it has been logged.' });
     if (response.headersSent) return;
     response
       .status(body.status)

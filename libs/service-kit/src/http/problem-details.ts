@@ -14,10 +14,12 @@ export interface ProblemDetails {
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 const TYPE_BASE = 'https://collab.dev/problems/';
 
-export const problem = (
-  status: number,
-  slug: string,
-  title: string,
-  detail: string,
-  extras: Partial<ProblemDetails> = {},
-): ProblemDetails => ({ type: `${TYPE_BASE}${slug}`, title, status, detail, ...extras });
+export interface ProblemSpec extends Partial<ProblemDetails> {
+  readonly status: number;
+  /** Last segment of the problem type URI, e.g. `validation-failed`. */
+  readonly slug: string;
+  readonly title: string;
+  readonly detail: string;
+}
+
+export const problem = ({ slug, ...rest }: ProblemSpec): ProblemDetails => ({ type: `${TYPE_BASE}${slug}`, ...rest });

@@ -1,0 +1,2 @@
+export { DataModule } from './data.module';
+export { dataContract } from './data.contract';

@@ -1,0 +1,2 @@
+export { KnowledgeModule } from './knowledge.module';
+export { knowledgeContract } from './knowledge.contract';

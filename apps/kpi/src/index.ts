@@ -1,0 +1,2 @@
+export { KpiModule } from './kpi.module';
+export { kpiContract } from './kpi.contract';

@@ -1,0 +1,4 @@
+export * from './eventually';
+export * from './fresh-database';
+export * from './free-port';
+export * from './service-process';
