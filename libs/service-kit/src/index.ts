@@ -17,3 +17,6 @@ export * from './runtime/run-service';
 export * from './runtime/auth.provider';
 export * from './health/health.controller';
 export * from './runtime/projection-runner';
+export * from './auth/jwt-authenticator';
+export * from './auth/dev-token';
+export * from './auth/dev-secret';
