@@ -1,0 +1,58 @@
+import type { CheckpointStore, EventStore } from '../event-store.port';
+import { appendContract } from './contract/append.contract';
+import { concurrencyContract } from './contract/concurrency.contract';
+import { readContract } from './contract/read.contract';
+import { subscribeContract } from './contract/subscribe.contract';
+
+export interface ContractSubject {
+  readonly store: EventStore;
+  readonly checkpoints: CheckpointStore;
+  /** Closes the store and removes whatever the factory created (schema, temp folder, pool). */
+  dispose(): Promise<void>;
+}
+
+export interface ContractCapabilities {
+  /**
+   * Whether reusing an event id in another stream is refused. EventStoreDB keys idempotency by
+   * stream, so its adapter cannot see an id reused elsewhere.
+   */
+  readonly detectsIdReuseAcrossStreams: boolean;
+}
+
+export interface ContractContext {
+  readonly subject: () => ContractSubject;
+  readonly capabilities: ContractCapabilities;
+}
+
+/**
+ * The one specification every event store adapter must meet (DESIGN.md §3). One subject serves
+ * the whole suite; each test works on fresh stream ids and reads the global log relative to the
+ * head it found, so tests never depend on one another.
+ */
+export const eventStoreContract = (
+  name: string,
+  factory: () => Promise<ContractSubject>,
+  capabilities: Partial<ContractCapabilities> = {},
+): void => {
+  describe(`${name} event store (contract)`, () => {
+    let current: ContractSubject | undefined;
+    beforeAll(async () => {
+      current = await factory();
+    });
+    afterAll(async () => {
+      await current?.dispose();
+    });
+
+    const context: ContractContext = {
+      subject: () => {
+        if (!current) throw new Error('the contract subject was not created');
+        return current;
+      },
+      capabilities: { detectsIdReuseAcrossStreams: true, ...capabilities },
+    };
+    appendContract(context);
+    readContract(context);
+    subscribeContract(context);
+    concurrencyContract(context);
+  });
+};
