@@ -1,0 +1,109 @@
+import {
+  status,
+  type handleServerStreamingCall,
+  type handleUnaryCall,
+  type Metadata,
+  type ServerUnaryCall,
+  type ServerWritableStream,
+} from '@grpc/grpc-js';
+import type { Authenticator } from '../auth/principal';
+import type { CallContext, ServerStreamMethod, UnaryMethod } from './grpc-handlers';
+import { toGrpcStatus, type GrpcErrorLog } from './grpc-status';
+
+export interface CallDependencies {
+  readonly authenticator: Authenticator;
+  readonly log: GrpcErrorLog;
+  /** Aborted when the host shuts down: streams end with UNAVAILABLE so clients resume elsewhere. */
+  readonly stopping: AbortSignal;
+}
+
+/** What unary and streaming calls share; grpc-js does not export its own name for it. */
+type ServerSurfaceCall = Pick<
+  ServerUnaryCall<unknown, unknown>,
+  'metadata' | 'cancelled' | 'getPath' | 'once'
+>;
+
+const authorizationOf = (metadata: Metadata): string | undefined => {
+  const [value] = metadata.get('authorization');
+  return typeof value === 'string' ? value : undefined;
+};
+
+const cancellationOf = (call: ServerSurfaceCall): AbortSignal => {
+  const controller = new AbortController();
+  if (call.cancelled) controller.abort();
+  else call.once('cancelled', () => controller.abort());
+  return controller.signal;
+};
+
+/** Authentication comes first for every method; a handler never runs without a Principal. */
+const contextOf = async (
+  call: ServerSurfaceCall,
+  authenticator: Authenticator,
+  signal: AbortSignal,
+): Promise<CallContext> => {
+  const principal = await authenticator.authenticate(authorizationOf(call.metadata));
+  return { principal, metadata: call.metadata, signal, method: call.getPath() };
+};
+
+export const authenticatedUnary =
+  <Request, Response>(
+    method: UnaryMethod<Request, Response>,
+    deps: CallDependencies,
+  ): handleUnaryCall<Request, Response> =>
+  (call, callback) => {
+    const run = async () =>
+      method.handle(call.request, await contextOf(call, deps.authenticator, cancellationOf(call)));
+    void run().then(
+      (response) => callback(null, response),
+      (error: unknown) => callback(toGrpcStatus(error, deps.log, call.getPath())),
+    );
+  };
+
+/** Resolves when the client has room for more, or when waiting no longer matters. */
+const drained = (call: ServerWritableStream<unknown, unknown>, signal: AbortSignal): Promise<void> =>
+  new Promise((resolve) => {
+    const done = () => {
+      call.off('drain', done);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    call.once('drain', done);
+    signal.addEventListener('abort', done, { once: true });
+  });
+
+const pump = async <Request, Response>(
+  call: ServerWritableStream<Request, Response>,
+  method: ServerStreamMethod<Request, Response>,
+  deps: CallDependencies,
+): Promise<void> => {
+  const signal = AbortSignal.any([cancellationOf(call), deps.stopping]);
+  const context = await contextOf(call, deps.authenticator, signal);
+  // Leaving the loop early (return) runs the handler's finally blocks through iterator.return().
+  for await (const item of method.handle(call.request, context)) {
+    if (signal.aborted) return;
+    if (!call.write(item)) await drained(call, signal);
+    if (signal.aborted) return;
+  }
+};
+
+const SHUTTING_DOWN = {
+  code: status.UNAVAILABLE,
+  details: 'server shutting down; reconnect and resume from the last cursor',
+};
+
+export const authenticatedServerStream =
+  <Request, Response>(
+    method: ServerStreamMethod<Request, Response>,
+    deps: CallDependencies,
+  ): handleServerStreamingCall<Request, Response> =>
+  (call) => {
+    const succeed = () => {
+      if (call.cancelled) return;
+      if (deps.stopping.aborted) call.emit('error', SHUTTING_DOWN);
+      else call.end();
+    };
+    const fail = (error: unknown) => {
+      if (!call.cancelled) call.emit('error', toGrpcStatus(error, deps.log, call.getPath()));
+    };
+    void pump(call, method, deps).then(succeed, fail);
+  };

@@ -1,0 +1,4 @@
+export * from './grpc-host';
+export * from './grpc-handlers';
+export * from './grpc-status';
+export { authenticatedUnary, authenticatedServerStream, type CallDependencies } from './authenticated-call';
