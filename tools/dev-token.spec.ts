@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { JwtAuthenticator } from '../libs/service-kit/src/auth/jwt-authenticator';
+import { JwtAuthenticator } from '@collab/service-kit';
 import { runDevTokenCli } from './dev-token';
 
 const SECRET = 'cli-secret-cli-secret-cli-secret';

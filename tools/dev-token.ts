@@ -6,9 +6,14 @@
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { AUDIENCES, type Audience } from '../libs/service-kit/src/auth/principal';
-import { DEV_JWT_SECRET_FILE, readDevSecret } from '../libs/service-kit/src/auth/dev-secret';
-import { issueDevToken, type DevTokenClaims } from '../libs/service-kit/src/auth/dev-token';
+import {
+  AUDIENCES,
+  DEV_JWT_SECRET_FILE,
+  issueDevToken,
+  readDevSecret,
+  type Audience,
+  type DevTokenClaims,
+} from '@collab/service-kit';
 
 const USAGE = `usage: npm run token -- --sub <id> --audience ${AUDIENCES.join('|')} [--roles r1,r2] [--unit <unit>]
          [--partner <id>] [--ttl 8h] [--data-dir <dir>] [--issuer <iss>] [--token-audience <aud>]`;
