@@ -1,0 +1,33 @@
+import { randomUUID } from 'node:crypto';
+import type { ServiceContract } from '@collab/contracts';
+import type { NewEvent } from '@collab/event-store';
+
+/** intake's public contract as these tests need it; `CaseNoteDrafted` stays internal. */
+export const intakeContract: ServiceContract = {
+  service: 'intake',
+  events: {
+    CaseOpened: { version: 1, schema: { type: 'object' }, description: 'a contact opened a case' },
+    CaseAcknowledged: { version: 1, schema: { type: 'object' }, description: 'the requester was told the expected times' },
+  },
+};
+
+const metadata = { correlationId: 'corr-1', actor: { kind: 'user', id: 'agent-17' } } as const;
+
+export const caseOpened = (data: Record<string, unknown> = {}): NewEvent => ({
+  id: randomUUID(),
+  type: 'CaseOpened',
+  data: { requestType: 'COMPLAINT', region: 'GD-SZ', subject: '账单金额错误', ...data },
+  metadata,
+});
+
+export const caseAcknowledged = (data: Record<string, unknown> = {}): NewEvent => ({
+  id: randomUUID(),
+  type: 'CaseAcknowledged',
+  data: { firstResponseDueAt: '2030-01-01T10:00:00.000Z', ...data },
+  metadata,
+});
+
+/** An internal fact that never leaves intake. */
+export const caseNoteDrafted = (): NewEvent => ({ id: randomUUID(), type: 'CaseNoteDrafted', data: { note: 'draft' }, metadata });
+
+export const caseId = (): string => `case-${randomUUID()}`;
