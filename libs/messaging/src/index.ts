@@ -4,3 +4,6 @@ export * from './logger';
 export * from './retry';
 export * from './dead-letter.port';
 export * from './log-fed/log-fed-event-consumer';
+export * from './postgres/sql';
+export * from './postgres/processed-events';
+export * from './postgres/postgres-dead-letter-sink';

@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import { testSchema, type TestSchema } from '../testing/postgres-test-kit';
+import { ProcessedEvents } from './processed-events';
+
+jest.setTimeout(30_000);
+
+describe('ProcessedEvents (the inbox)', () => {
+  let db: TestSchema;
+  let inbox: ProcessedEvents;
+
+  beforeAll(async () => {
+    db = await testSchema('inbox');
+    inbox = new ProcessedEvents({ schema: db.schema });
+    await inbox.ensureSchema(db.pool);
+    await db.pool.query(`CREATE TABLE ${db.schema}.case_counts (region text PRIMARY KEY, opened integer NOT NULL)`);
+  });
+  afterAll(() => db.drop());
+
+  const countOpened = (region: string) => (tx: { query(sql: string, params?: unknown[]): Promise<unknown> }) =>
+    tx
+      .query(
+        `INSERT INTO ${db.schema}.case_counts (region, opened) VALUES ($1, 1)
+         ON CONFLICT (region) DO UPDATE SET opened = case_counts.opened + 1`,
+        [region],
+      )
+      .then(() => undefined);
+  const opened = async (region: string) =>
+    (await db.pool.query<{ opened: number }>(`SELECT opened FROM ${db.schema}.case_counts WHERE region = $1`, [region])).rows[0]?.opened;
+
+  it('says true the first time a consumer processes an event and false for every redelivery', async () => {
+    const eventId = randomUUID();
+    const client = await db.pool.connect();
+    try {
+      expect(await inbox.processOnce(client, 'kpi', eventId)).toBe(true);
+      expect(await inbox.processOnce(client, 'kpi', eventId)).toBe(false);
+      expect(await inbox.processOnce(client, 'data-cube', eventId)).toBe(true);
+    } finally {
+      client.release();
+    }
+  });
+
+  it('applies a read-model change once however often the event is delivered, on one shared connection', async () => {
+    const eventId = randomUUID();
+    const deliveries = await Promise.all([1, 2, 3].map(() => inbox.runOnce(db.pool, { consumerName: 'kpi', eventId }, countOpened('GD-SZ'))));
+
+    expect(deliveries.filter(Boolean)).toHaveLength(1);
+    expect(await opened('GD-SZ')).toBe(1);
+  });
+
+  it('rolls the ledger back with a failing effect, so the retry is treated as new', async () => {
+    const eventId = randomUUID();
+    const failing = inbox.runOnce(db.pool, { consumerName: 'kpi', eventId }, async (tx) => {
+      await countOpened('GD-GZ')(tx);
+      throw new Error('projection bug');
+    });
+    await expect(failing).rejects.toThrow('projection bug');
+    expect(await opened('GD-GZ')).toBeUndefined();
+
+    expect(await inbox.runOnce(db.pool, { consumerName: 'kpi', eventId }, countOpened('GD-GZ'))).toBe(true);
+    expect(await opened('GD-GZ')).toBe(1);
+  });
+
+  it('refuses an executor used after its transaction ended instead of running outside it', async () => {
+    let leaked: { query(sql: string): Promise<unknown> } | undefined;
+    await inbox.runOnce(db.pool, { consumerName: 'kpi', eventId: randomUUID() }, (tx) => Promise.resolve(void (leaked = tx)));
+
+    await expect(leaked?.query('SELECT 1')).rejects.toThrow(/transaction is over/);
+  });
+});

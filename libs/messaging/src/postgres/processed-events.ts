@@ -1,0 +1,94 @@
+import { quoteSchema, rowsOf, type SqlExecutor, type TransactionalPool } from './sql';
+
+export interface ProcessedEventsOptions {
+  /** The consuming service's own schema; the ledger lives next to its read models. */
+  readonly schema: string;
+}
+
+/**
+ * The inbox: which events a consumer has already applied, so redelivery (Kafka and the log-fed
+ * transport are both at least once) changes a read model once. The ledger row and the read-model
+ * change must commit in ONE transaction, or a crash between them loses or repeats the effect.
+ *
+ * Embedded mode runs every statement on one shared connection (pool max 1). A handler that opens a
+ * transaction and then awaits a query through the pool waits for the connection it holds itself:
+ * a deadlock. Hence `runOnce`: it takes the pool, opens the transaction, and hands the effect only
+ * the transaction's executor, valid until the effect settles. Everything the effect reads or
+ * writes must go through that executor. Use `processOnce` directly only inside a transaction
+ * you manage the same way (e.g. TypeORM `dataSource.transaction(manager => ...)` passing `manager`).
+ */
+export class ProcessedEvents {
+  private readonly table: string;
+
+  constructor(private readonly options: ProcessedEventsOptions) {
+    this.table = `${quoteSchema(options.schema)}.processed_events`;
+  }
+
+  async ensureSchema(db: SqlExecutor): Promise<void> {
+    await db.query(`CREATE SCHEMA IF NOT EXISTS ${quoteSchema(this.options.schema)}`);
+    await db.query(
+      `CREATE TABLE IF NOT EXISTS ${this.table} (
+         consumer text NOT NULL,
+         event_id text NOT NULL,
+         processed_at timestamptz NOT NULL DEFAULT now(),
+         PRIMARY KEY (consumer, event_id)
+       )`,
+    );
+  }
+
+  /**
+   * Records the event as processed by this consumer inside the caller's transaction; true the
+   * first time, false for a redelivery (then skip the effect). Rolled back with the transaction.
+   */
+  async processOnce(tx: SqlExecutor, consumerName: string, eventId: string): Promise<boolean> {
+    const result = await tx.query(
+      `INSERT INTO ${this.table} (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id`,
+      [consumerName, eventId],
+    );
+    return rowsOf(result).length === 1;
+  }
+
+  /**
+   * Applies `effect` at most once per (consumer, event): one transaction holds the ledger insert
+   * and the effect. Resolves true when the effect ran, false for a redelivery. A throwing effect
+   * rolls both back, so the consumer's retry sees the event as new.
+   */
+  async runOnce(pool: TransactionalPool, key: InboxKey, effect: (tx: SqlExecutor) => Promise<void>): Promise<boolean> {
+    const connection = await pool.connect();
+    const scoped = new ScopedExecutor(connection);
+    try {
+      await connection.query('BEGIN');
+      const first = await this.processOnce(scoped, key.consumerName, key.eventId);
+      if (first) await effect(scoped);
+      await connection.query('COMMIT');
+      return first;
+    } catch (error) {
+      await connection.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      scoped.close();
+      connection.release();
+    }
+  }
+}
+
+export interface InboxKey {
+  readonly consumerName: string;
+  readonly eventId: string;
+}
+
+/** Refuses queries once its transaction is over, so a leaked executor fails loudly instead of running outside it. */
+class ScopedExecutor implements SqlExecutor {
+  private open = true;
+
+  constructor(private readonly connection: SqlExecutor) {}
+
+  query(sql: string, params?: unknown[]): Promise<unknown> {
+    if (!this.open) return Promise.reject(new Error('this transaction is over; use the executor only inside runOnce'));
+    return this.connection.query(sql, params);
+  }
+
+  close(): void {
+    this.open = false;
+  }
+}
