@@ -1,0 +1,150 @@
+import type { CollabEvent } from '@collab/contracts';
+import type { NewEvent } from '@collab/event-store';
+import type { Producer } from 'kafkajs';
+import { toCollabEvent } from '../envelope';
+import type { ConsumerSubscription, RunningConsumer } from '../messaging.port';
+import { caseAcknowledged, caseId, caseOpened, intakeContract } from '../testing/collab-fixtures';
+import { delay, eventually } from '../testing/eventually';
+import { encodeCollabEvent } from './cloud-event.codec';
+import { DEAD_LETTER_HEADERS } from './dead-letter-headers';
+import { KafkaEventConsumer } from './kafka-event-consumer';
+import { committedEverything, connection, messageCount, quietLogger, rawProducer, TopicReader, uniquePrefix } from './testing/kafka-test-kit';
+
+jest.setTimeout(60_000);
+
+let position = 0;
+/** The envelope the relay would publish for this event, as the n-th event of its stream. */
+const envelope = (stream: string, event: NewEvent, streamVersion = 1): CollabEvent =>
+  toCollabEvent(intakeContract, { ...event, streamId: stream, streamVersion, position: BigInt((position += 1)), recordedAt: new Date() });
+
+describe('KafkaEventConsumer', () => {
+  let producer: Producer;
+  const running: RunningConsumer[] = [];
+
+  beforeAll(async () => (producer = await rawProducer()));
+  afterAll(() => producer.disconnect());
+  afterEach(async () => {
+    await Promise.all(running.splice(0).map((consumer) => consumer.stop()));
+  });
+
+  const setup = (label: string) => {
+    const prefix = uniquePrefix(label);
+    const topic = `${prefix}collab.intake.events.v1`;
+    const consumer = new KafkaEventConsumer({ kafka: connection(prefix), handlerBackoff: { initialMs: 10, maxMs: 50 }, maxWaitTimeMs: 200, logger: quietLogger });
+    const consume = async (subscription: Omit<ConsumerSubscription, 'source'>) => {
+      const member = await consumer.consume({ source: 'intake', ...subscription });
+      running.push(member);
+      return member;
+    };
+    const publish = (...events: CollabEvent[]) => producer.send({ topic, acks: -1, messages: events.map(encodeCollabEvent) });
+    return { topic, consume, publish };
+  };
+
+  it('hands every event to the group, in stream order, and commits after the handler succeeded', async () => {
+    const { topic, consume, publish } = setup('consumer-delivery');
+    const streams = [caseId(), caseId(), caseId()];
+    const handled: CollabEvent[] = [];
+    await consume({ consumerName: 'kpi-cases', handle: (event) => Promise.resolve(void handled.push(event)) });
+    await publish(...streams.flatMap((stream) => [envelope(stream, caseOpened(), 1), envelope(stream, caseAcknowledged(), 2)]));
+
+    await eventually(() => expect(handled).toHaveLength(6));
+    for (const stream of streams)
+      expect(handled.filter((event) => event.subject === stream).map((event) => event.streamversion)).toEqual([1, 2]);
+    await eventually(async () => expect(await committedEverything('kpi-cases', topic)).toBe(true));
+  });
+
+  it('retries a failing handler and moves on once it succeeds, without dead-lettering', async () => {
+    const { topic, consume, publish } = setup('consumer-retry');
+    let attempts = 0;
+    await consume({
+      consumerName: 'flaky-projection',
+      maxAttempts: 5,
+      handle: () => ((attempts += 1) < 3 ? Promise.reject(new Error('deadlock detected')) : Promise.resolve()),
+    });
+    await publish(envelope(caseId(), caseOpened()));
+
+    await eventually(async () => expect(await committedEverything('flaky-projection', topic)).toBe(true));
+    expect(attempts).toBe(3);
+    expect(await messageCount(`${topic}.dlq`)).toBe(0);
+  });
+
+  it('dead-letters an event after maxAttempts with headers naming the error, and the partition keeps flowing', async () => {
+    const { topic, consume, publish } = setup('consumer-dlq');
+    const stream = caseId();
+    const poison = envelope(stream, caseOpened({ region: 'XX-??' }), 1);
+    const next = envelope(stream, caseAcknowledged(), 2);
+    const handled: string[] = [];
+    await consume({
+      consumerName: 'routing',
+      maxAttempts: 3,
+      handle: (event) =>
+        event.id === poison.id ? Promise.reject(new RangeError('no region XX-??')) : Promise.resolve(void handled.push(event.id)),
+    });
+    await publish(poison, next);
+    const dlq = await TopicReader.open(`${topic}.dlq`);
+
+    try {
+      await eventually(() => expect(dlq.messages).toHaveLength(1));
+      await eventually(() => expect(handled).toEqual([next.id]));
+      const [letter] = dlq.messages;
+      expect(letter?.key).toBe(stream);
+      expect(JSON.parse(letter?.value ?? '')).toEqual(poison);
+      expect(letter?.headers).toMatchObject({
+        'content-type': 'application/cloudevents+json',
+        [DEAD_LETTER_HEADERS.errorName]: 'RangeError',
+        [DEAD_LETTER_HEADERS.errorMessage]: 'no region XX-??',
+        [DEAD_LETTER_HEADERS.consumer]: 'routing',
+        [DEAD_LETTER_HEADERS.attempts]: '3',
+        [DEAD_LETTER_HEADERS.originalTopic]: topic,
+        [DEAD_LETTER_HEADERS.originalOffset]: '0',
+      });
+      await eventually(async () => expect(await committedEverything('routing', topic)).toBe(true));
+    } finally {
+      await dlq.stop();
+    }
+  });
+
+  it('sends a message that is not a CloudEvent straight to the dead-letter topic, unhandled', async () => {
+    const { topic, consume, publish } = setup('consumer-poison');
+    const stream = caseId();
+    const good = envelope(stream, caseOpened());
+    const handled: string[] = [];
+    await consume({ consumerName: 'cube', handle: (event) => Promise.resolve(void handled.push(event.id)) });
+    await producer.send({ topic, acks: -1, messages: [{ key: stream, value: '{not json', headers: { 'content-type': 'application/cloudevents+json' } }] });
+    await publish(good);
+    const dlq = await TopicReader.open(`${topic}.dlq`);
+
+    try {
+      await eventually(() => expect(handled).toEqual([good.id]));
+      await eventually(() => expect(dlq.messages).toHaveLength(1));
+      expect(dlq.messages[0]?.value).toBe('{not json');
+      expect(dlq.messages[0]?.headers).toMatchObject({
+        [DEAD_LETTER_HEADERS.errorName]: 'UndecodableMessage',
+        [DEAD_LETTER_HEADERS.attempts]: '0',
+        [DEAD_LETTER_HEADERS.consumer]: 'cube',
+      });
+      expect(dlq.messages[0]?.headers[DEAD_LETTER_HEADERS.errorMessage]).toMatch(/not JSON/);
+    } finally {
+      await dlq.stop();
+    }
+  });
+
+  it('shares partitions among group members and hands them over when a member stops', async () => {
+    const { topic, consume, publish } = setup('consumer-group');
+    const byMember: Record<'a' | 'b', string[]> = { a: [], b: [] };
+    const member = (name: 'a' | 'b') => consume({ consumerName: 'tags', handle: (event) => Promise.resolve(void byMember[name].push(event.id)) });
+    await member('a');
+    const b = await member('b');
+    const firstWave = Array.from({ length: 12 }, () => envelope(caseId(), caseOpened()));
+    await publish(...firstWave);
+    await eventually(() => expect(byMember.a.length + byMember.b.length).toBe(12));
+
+    await b.stop();
+    const secondWave = Array.from({ length: 12 }, () => envelope(caseId(), caseOpened()));
+    await publish(...secondWave);
+    await eventually(() => expect(secondWave.every((event) => byMember.a.includes(event.id))).toBe(true), { timeoutMs: 30_000 });
+    await delay(200);
+    expect(new Set([...byMember.a, ...byMember.b]).size).toBe(24);
+    await eventually(async () => expect(await committedEverything('tags', topic)).toBe(true));
+  });
+});

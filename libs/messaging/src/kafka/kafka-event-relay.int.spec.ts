@@ -1,0 +1,98 @@
+import type { CollabEvent } from '@collab/contracts';
+import { caseAcknowledged, caseId, caseNoteDrafted, caseOpened, intakeContract } from '../testing/collab-fixtures';
+import { eventually } from '../testing/eventually';
+import { FakeCheckpointStore, FakeEventStore } from '../testing/fake-event-store';
+import { KafkaEventRelay } from './kafka-event-relay';
+import { connection, messageCount, quietLogger, TopicReader, uniquePrefix, withAdmin } from './testing/kafka-test-kit';
+
+jest.setTimeout(60_000);
+
+const setup = (label: string, partitions?: number) => {
+  const prefix = uniquePrefix(label);
+  const eventStore = new FakeEventStore();
+  const checkpoints = new FakeCheckpointStore();
+  const relay = () =>
+    new KafkaEventRelay({
+      eventStore,
+      checkpoints,
+      contract: intakeContract,
+      kafka: connection(prefix),
+      logger: quietLogger,
+      ...(partitions === undefined ? {} : { partitions }),
+    });
+  return { topic: `${prefix}collab.intake.events.v1`, eventStore, checkpoints, relay };
+};
+
+describe('KafkaEventRelay', () => {
+  it('publishes each published event as a structured CloudEvent keyed by its stream id', async () => {
+    const { topic, eventStore, checkpoints, relay } = setup('relay-envelope');
+    const first = caseId();
+    const second = caseId();
+    const opened = caseOpened({ region: 'GD-SZ' });
+    await eventStore.append(first, [opened, caseNoteDrafted(), caseAcknowledged()]);
+    await eventStore.append(second, [caseOpened()]);
+    const running = await relay().start();
+    const reader = await TopicReader.open(topic);
+    try {
+      await eventually(() => expect(reader.messages).toHaveLength(3));
+      await eventually(() => expect(checkpoints.positions.get('relay:intake')).toBe(4n));
+
+      const ofFirst = reader.messages.filter((message) => message.key === first);
+      expect(new Set(ofFirst.map((message) => message.partition)).size).toBe(1);
+      const envelopes = ofFirst.map((message) => JSON.parse(message.value ?? '') as CollabEvent);
+      expect(envelopes.map((event) => event.type)).toEqual(['collab.intake.CaseOpened.v1', 'collab.intake.CaseAcknowledged.v1']);
+      expect(ofFirst[0]?.headers['content-type']).toBe('application/cloudevents+json');
+      expect(envelopes[0]).toEqual({
+        specversion: '1.0',
+        id: opened.id,
+        source: '/collab/intake',
+        type: 'collab.intake.CaseOpened.v1',
+        subject: first,
+        time: expect.any(String),
+        datacontenttype: 'application/json',
+        dataschema: 'urn:collab:schema:intake:CaseOpened:v1',
+        data: opened.data,
+        streamversion: 1,
+        position: '1',
+        correlationid: 'corr-1',
+        actor: 'user:agent-17',
+      });
+      expect(reader.messages.some((message) => message.key === second)).toBe(true);
+    } finally {
+      await reader.stop();
+      await running.stop();
+    }
+  });
+
+  it('creates its topic and the dead-letter topic with the configured partition count', async () => {
+    const { topic, relay } = setup('relay-topics', 4);
+    const running = await relay().start();
+    await running.stop();
+
+    const { topics } = await withAdmin((admin) => admin.fetchTopicMetadata({ topics: [topic, `${topic}.dlq`] }));
+    expect(topics.map((entry) => entry.partitions.length)).toEqual([4, 4]);
+  });
+
+  it('after a restart republishes nothing already acknowledged and carries on from its checkpoint', async () => {
+    const { topic, eventStore, checkpoints, relay } = setup('relay-restart');
+    const stream = caseId();
+    await eventStore.append(stream, [caseOpened(), caseAcknowledged()]);
+    const firstRun = await relay().start();
+    await eventually(() => expect(checkpoints.positions.get('relay:intake')).toBe(2n));
+    await firstRun.stop();
+
+    await eventStore.append(stream, [caseAcknowledged(), caseAcknowledged()]);
+    const secondRun = await relay().start();
+    try {
+      await eventually(() => expect(checkpoints.positions.get('relay:intake')).toBe(4n));
+      expect(await messageCount(topic)).toBe(4);
+      const reader = await TopicReader.open(topic);
+      await eventually(() => expect(reader.messages).toHaveLength(4));
+      await reader.stop();
+      const versions = reader.messages.map((message) => (JSON.parse(message.value ?? '') as CollabEvent).streamversion);
+      expect(versions).toEqual([1, 2, 3, 4]);
+    } finally {
+      await secondRun.stop();
+    }
+  });
+});
