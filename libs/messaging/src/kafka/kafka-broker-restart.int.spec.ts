@@ -2,7 +2,8 @@ import type { CollabEvent } from '@collab/contracts';
 import type { RunningRelay } from '../messaging.port';
 import { caseAcknowledged, caseId, caseOpened, intakeContract } from '../testing/collab-fixtures';
 import { delay, eventually } from '../testing/eventually';
-import { FakeCheckpointStore, FakeEventStore } from '../testing/fake-event-store';
+import { InMemoryEventStore } from '@collab/event-store';
+import { FakeCheckpointStore } from '../testing/fake-checkpoint-store';
 import { KafkaEventRelay } from './kafka-event-relay';
 import { connection, quietLogger, TopicReader, uniquePrefix } from './testing/kafka-test-kit';
 import { PrivateBroker } from './testing/private-broker';
@@ -35,10 +36,10 @@ describe('KafkaEventRelay across a broker restart', () => {
   it('holds its checkpoint while the broker is down and publishes everything once it is back', async () => {
     const prefix = uniquePrefix('relay-outage');
     const topic = `${prefix}collab.intake.events.v1`;
-    const eventStore = new FakeEventStore();
+    const eventStore = new InMemoryEventStore({ pollIntervalMs: 10 });
     const checkpoints = new FakeCheckpointStore();
     const streams = [caseId(), caseId(), caseId(), caseId()];
-    const appendWave = () => Promise.all(streams.map((stream) => eventStore.append(stream, [caseOpened(), caseAcknowledged()])));
+    const appendWave = () => Promise.all(streams.map((stream) => eventStore.append(stream, [caseOpened(), caseAcknowledged()], 'any')));
     relay = await new KafkaEventRelay({
       eventStore,
       checkpoints,
@@ -70,7 +71,7 @@ describe('KafkaEventRelay across a broker restart', () => {
 
   it('stops at once while the broker is unreachable, leaving the unacknowledged batch to the next run', async () => {
     await relay?.stop();
-    const eventStore = new FakeEventStore();
+    const eventStore = new InMemoryEventStore({ pollIntervalMs: 10 });
     const checkpoints = new FakeCheckpointStore();
     relay = await new KafkaEventRelay({
       eventStore,
@@ -80,7 +81,7 @@ describe('KafkaEventRelay across a broker restart', () => {
       logger: quietLogger,
     }).start();
     await broker.stop();
-    await eventStore.append(caseId(), [caseOpened()]);
+    await eventStore.append(caseId(), [caseOpened()], 'any');
     await delay(1_000);
 
     const startedAt = Date.now();

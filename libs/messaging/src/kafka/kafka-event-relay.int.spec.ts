@@ -1,7 +1,8 @@
 import type { CollabEvent } from '@collab/contracts';
 import { caseAcknowledged, caseId, caseNoteDrafted, caseOpened, intakeContract } from '../testing/collab-fixtures';
 import { eventually } from '../testing/eventually';
-import { FakeCheckpointStore, FakeEventStore } from '../testing/fake-event-store';
+import { InMemoryEventStore } from '@collab/event-store';
+import { FakeCheckpointStore } from '../testing/fake-checkpoint-store';
 import { KafkaEventRelay } from './kafka-event-relay';
 import { connection, messageCount, quietLogger, TopicReader, uniquePrefix, withAdmin } from './testing/kafka-test-kit';
 
@@ -9,7 +10,7 @@ jest.setTimeout(60_000);
 
 const setup = (label: string, partitions?: number) => {
   const prefix = uniquePrefix(label);
-  const eventStore = new FakeEventStore();
+  const eventStore = new InMemoryEventStore({ pollIntervalMs: 10 });
   const checkpoints = new FakeCheckpointStore();
   const relay = () =>
     new KafkaEventRelay({
@@ -29,8 +30,8 @@ describe('KafkaEventRelay', () => {
     const first = caseId();
     const second = caseId();
     const opened = caseOpened({ region: 'GD-SZ' });
-    await eventStore.append(first, [opened, caseNoteDrafted(), caseAcknowledged()]);
-    await eventStore.append(second, [caseOpened()]);
+    await eventStore.append(first, [opened, caseNoteDrafted(), caseAcknowledged()], 'any');
+    await eventStore.append(second, [caseOpened()], 'any');
     const running = await relay().start();
     const reader = await TopicReader.open(topic);
     try {
@@ -76,12 +77,12 @@ describe('KafkaEventRelay', () => {
   it('after a restart republishes nothing already acknowledged and carries on from its checkpoint', async () => {
     const { topic, eventStore, checkpoints, relay } = setup('relay-restart');
     const stream = caseId();
-    await eventStore.append(stream, [caseOpened(), caseAcknowledged()]);
+    await eventStore.append(stream, [caseOpened(), caseAcknowledged()], 'any');
     const firstRun = await relay().start();
     await eventually(() => expect(checkpoints.positions.get('relay:intake')).toBe(2n));
     await firstRun.stop();
 
-    await eventStore.append(stream, [caseAcknowledged(), caseAcknowledged()]);
+    await eventStore.append(stream, [caseAcknowledged(), caseAcknowledged()], 'any');
     const secondRun = await relay().start();
     try {
       await eventually(() => expect(checkpoints.positions.get('relay:intake')).toBe(4n));

@@ -4,7 +4,8 @@ import type { MessagingLogger } from '../logger';
 import type { RunningConsumer } from '../messaging.port';
 import { caseAcknowledged, caseId, caseNoteDrafted, caseOpened, intakeContract } from '../testing/collab-fixtures';
 import { delay, eventually } from '../testing/eventually';
-import { FakeCheckpointStore, FakeEventStore } from '../testing/fake-event-store';
+import { InMemoryEventStore } from '@collab/event-store';
+import { FakeCheckpointStore } from '../testing/fake-checkpoint-store';
 import { LogFedEventConsumer } from './log-fed-event-consumer';
 
 /** A handler that just remembers what it was given. */
@@ -18,7 +19,7 @@ const quietLogger: MessagingLogger = { warn: () => undefined, error: () => undef
 const fast = { initialMs: 1, maxMs: 5 };
 
 const setup = () => {
-  const eventStore = new FakeEventStore();
+  const eventStore = new InMemoryEventStore({ pollIntervalMs: 10 });
   const checkpoints = new FakeCheckpointStore();
   const deadLetters = new InMemoryDeadLetterSink();
   const consumer = new LogFedEventConsumer({
@@ -42,7 +43,7 @@ describe('LogFedEventConsumer (embedded transport)', () => {
   it('hands over published events in log order as the same CloudEvents envelopes Kafka carries', async () => {
     const { eventStore, consumer } = setup();
     const stream = caseId();
-    await eventStore.append(stream, [caseOpened({ region: 'GD-SZ' }), caseAcknowledged()]);
+    await eventStore.append(stream, [caseOpened({ region: 'GD-SZ' }), caseAcknowledged()], 'any');
     const seen: CollabEvent[] = [];
     running = await consumer.consume({ consumerName: 'workflow-cases', source: 'intake', handle: recordInto(seen, (event) => event) });
 
@@ -62,7 +63,7 @@ describe('LogFedEventConsumer (embedded transport)', () => {
 
   it('skips internal event types but still moves its checkpoint past them', async () => {
     const { eventStore, checkpoints, consumer } = setup();
-    await eventStore.append(caseId(), [caseNoteDrafted(), caseOpened(), caseNoteDrafted()]);
+    await eventStore.append(caseId(), [caseNoteDrafted(), caseOpened(), caseNoteDrafted()], 'any');
     const types: string[] = [];
     running = await consumer.consume({ consumerName: 'kpi', source: 'intake', handle: recordInto(types, (event) => event.type) });
 
@@ -72,18 +73,18 @@ describe('LogFedEventConsumer (embedded transport)', () => {
 
   it('resumes after its stored checkpoint and follows new events live', async () => {
     const { eventStore, checkpoints, consumer } = setup();
-    await eventStore.append(caseId(), [caseOpened(), caseOpened()]);
+    await eventStore.append(caseId(), [caseOpened(), caseOpened()], 'any');
     await checkpoints.save('consumer:data-cube', 1n);
     const positions: string[] = [];
     running = await consumer.consume({ consumerName: 'data-cube', source: 'intake', handle: recordInto(positions, (event) => event.position) });
-    await eventStore.append(caseId(), [caseOpened()]);
+    await eventStore.append(caseId(), [caseOpened()], 'any');
 
     await eventually(() => expect(positions).toEqual(['2', '3']));
   });
 
   it('retries a failing handler and delivers the event once it succeeds', async () => {
     const { eventStore, deadLetters, consumer } = setup();
-    await eventStore.append(caseId(), [caseOpened()]);
+    await eventStore.append(caseId(), [caseOpened()], 'any');
     let calls = 0;
     running = await consumer.consume({
       consumerName: 'flaky',
@@ -104,7 +105,7 @@ describe('LogFedEventConsumer (embedded transport)', () => {
   it('dead-letters an event after maxAttempts with the error, then moves on to the next one', async () => {
     const { eventStore, checkpoints, deadLetters, consumer } = setup();
     const poison = caseOpened({ region: 'poison' });
-    await eventStore.append(caseId(), [poison, caseOpened({ region: 'GD-GZ' })]);
+    await eventStore.append(caseId(), [poison, caseOpened({ region: 'GD-GZ' })], 'any');
     const handled: unknown[] = [];
     running = await consumer.consume({
       consumerName: 'strict',
@@ -130,7 +131,7 @@ describe('LogFedEventConsumer (embedded transport)', () => {
 
   it('saves its checkpoint only after the whole batch was handled', async () => {
     const { eventStore, checkpoints, consumer } = setup();
-    await eventStore.append(caseId(), [caseOpened(), caseOpened(), caseOpened()]);
+    await eventStore.append(caseId(), [caseOpened(), caseOpened(), caseOpened()], 'any');
     let release: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => (release = resolve));
     let calls = 0;
@@ -152,7 +153,7 @@ describe('LogFedEventConsumer (embedded transport)', () => {
   it('redelivers a batch whose checkpoint could not be saved, and carries on once the store is back', async () => {
     const { eventStore, checkpoints, consumer } = setup();
     checkpoints.failNextSaves(2);
-    await eventStore.append(caseId(), [caseOpened()]);
+    await eventStore.append(caseId(), [caseOpened()], 'any');
     const deliveries: string[] = [];
     running = await consumer.consume({ consumerName: 'ledger', source: 'intake', handle: recordInto(deliveries, (event) => event.id) });
 
@@ -162,7 +163,7 @@ describe('LogFedEventConsumer (embedded transport)', () => {
   });
 
   it('stops promptly during a retry backoff without marking the event done', async () => {
-    const eventStore = new FakeEventStore();
+    const eventStore = new InMemoryEventStore({ pollIntervalMs: 10 });
     const checkpoints = new FakeCheckpointStore();
     const consumer = new LogFedEventConsumer({
       sources: { intake: { eventStore, contract: intakeContract } },
@@ -171,7 +172,7 @@ describe('LogFedEventConsumer (embedded transport)', () => {
       handlerBackoff: { initialMs: 60_000, maxMs: 60_000 },
       logger: quietLogger,
     });
-    await eventStore.append(caseId(), [caseOpened()]);
+    await eventStore.append(caseId(), [caseOpened()], 'any');
     let calls = 0;
     const stopping = await consumer.consume({ consumerName: 'patient', source: 'intake', handle: () => Promise.reject(new Error(`failure ${(calls += 1)}`)) });
     await eventually(() => expect(calls).toBe(1));
@@ -183,7 +184,7 @@ describe('LogFedEventConsumer (embedded transport)', () => {
   });
 
   it("follows a source found through the host's registry ({ contract, store })", async () => {
-    const eventStore = new FakeEventStore();
+    const eventStore = new InMemoryEventStore({ pollIntervalMs: 10 });
     const registry = new Map([['intake', { contract: intakeContract, store: eventStore }]]);
     const consumer = new LogFedEventConsumer({
       sources: (service) => registry.get(service),
@@ -191,7 +192,7 @@ describe('LogFedEventConsumer (embedded transport)', () => {
       deadLetters: new InMemoryDeadLetterSink(),
       logger: quietLogger,
     });
-    await eventStore.append(caseId(), [caseOpened()]);
+    await eventStore.append(caseId(), [caseOpened()], 'any');
     const types: string[] = [];
     running = await consumer.consume({ consumerName: 'registry', source: 'intake', handle: recordInto(types, (event) => event.type) });
 
