@@ -2,3 +2,11 @@ export * from './event-store.port';
 export * from './aggregate-streams';
 export { InMemoryEventStore, type InMemoryEventStoreOptions } from './in-memory/in-memory-event-store';
 export { InMemoryCheckpointStore } from './in-memory/in-memory-checkpoint-store';
+export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store';
+export {
+  PostgresCheckpointStore,
+  type PostgresCheckpointStoreOptions,
+} from './postgres/postgres-checkpoint-store';
+export { DEFAULT_BATCH_LIMITS, type BatchLimits } from './postgres/batch-selection';
+export { InvalidSchemaName, schemaName } from './postgres/sql-identifier';
+export type { Queryable } from './postgres/queryable';

@@ -36,12 +36,13 @@ export const eventStoreContract = (
 ): void => {
   describe(`${name} event store (contract)`, () => {
     let current: ContractSubject | undefined;
+    // Starting a subject can mean initdb (PGlite) or a network round trip: allow more than jest's 5 s.
     beforeAll(async () => {
       current = await factory();
-    });
+    }, 120_000);
     afterAll(async () => {
       await current?.dispose();
-    });
+    }, 60_000);
 
     const context: ContractContext = {
       subject: () => {

@@ -11,7 +11,7 @@ export const metadata = (overrides: Partial<EventMetadata> = {}): EventMetadata 
 export const anEvent = (
   type = 'ContactReceived',
   data: JsonObject = { channel: 'APP' },
-  id = randomUUID(),
+  id: string = randomUUID(),
 ): NewEvent => ({
   id,
   type,
