@@ -10,3 +10,10 @@ export {
 export { DEFAULT_BATCH_LIMITS, type BatchLimits } from './postgres/batch-selection';
 export { InvalidSchemaName, schemaName } from './postgres/sql-identifier';
 export type { Queryable } from './postgres/queryable';
+export {
+  DataDirLocked,
+  openEmbeddedDatabase,
+  type EmbeddedDatabase,
+  type EmbeddedDatabaseOptions,
+} from './embedded/open-embedded-database';
+export { BorrowedPool, sharedPoolDriver, type SharedPoolDriver } from './embedded/shared-pool-driver';
