@@ -17,3 +17,8 @@ export {
   type EmbeddedDatabaseOptions,
 } from './embedded/open-embedded-database';
 export { BorrowedPool, sharedPoolDriver, type SharedPoolDriver } from './embedded/shared-pool-driver';
+export {
+  EventStoreDbEventStore,
+  type EventStoreDbEventStoreOptions,
+} from './eventstoredb/eventstoredb-event-store';
+export { EventStoreDbCheckpointStore } from './eventstoredb/eventstoredb-checkpoint-store';
