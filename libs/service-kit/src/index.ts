@@ -20,3 +20,4 @@ export * from './runtime/projection-runner';
 export * from './auth/jwt-authenticator';
 export * from './auth/dev-token';
 export * from './auth/dev-secret';
+export * from './grpc';
