@@ -21,3 +21,4 @@ export * from './auth/jwt-authenticator';
 export * from './auth/dev-token';
 export * from './auth/dev-secret';
 export * from './grpc';
+export * from './runtime/grpc-server';

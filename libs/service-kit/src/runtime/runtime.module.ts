@@ -27,6 +27,7 @@ import { createAuthenticator } from './auth.provider';
 import { openDatabase, type Database } from './database';
 import { HostedServices } from './hosted-services';
 import { createEventConsumer, RelayRunner } from './messaging.providers';
+import { GrpcServer, GrpcServices } from './grpc-server';
 import { CLOCK, DATABASE, PLATFORM_CONFIG, systemClock } from './tokens';
 
 @Module({})
@@ -82,6 +83,8 @@ export class PlatformRuntimeModule implements NestModule {
         MetricsRegistry,
         RelayRunner,
         RuntimeShutdown,
+        GrpcServices,
+        GrpcServer,
         { provide: CLOCK, useValue: systemClock },
         { provide: AUTHENTICATOR, useFactory: () => createAuthenticator(config) },
         { provide: EVENT_CONSUMER, inject: [DATABASE, HostedServices], useFactory: (database: Database, hosted: HostedServices) => createEventConsumer(config, database, hosted) },
@@ -89,7 +92,7 @@ export class PlatformRuntimeModule implements NestModule {
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useClass: ZodValidationPipe },
       ],
-      exports: [PLATFORM_CONFIG, HostedServices, MetricsRegistry, CLOCK, AUTHENTICATOR, EVENT_CONSUMER, CqrsModule],
+      exports: [PLATFORM_CONFIG, HostedServices, MetricsRegistry, GrpcServices, GrpcServer, CLOCK, AUTHENTICATOR, EVENT_CONSUMER, CqrsModule],
     };
   }
 

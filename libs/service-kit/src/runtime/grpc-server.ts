@@ -1,0 +1,57 @@
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import type { ServiceDefinition } from '@grpc/grpc-js';
+import { AUTHENTICATOR, type Authenticator } from '../auth/principal';
+import type { PlatformConfig } from '../config/platform.config';
+import { GrpcHost } from '../grpc/grpc-host';
+import type { ServiceImplementation } from '../grpc/grpc-handlers';
+import { PLATFORM_CONFIG } from './tokens';
+
+interface Registration {
+  readonly definition: ServiceDefinition;
+  readonly implementation: ServiceImplementation<ServiceDefinition>;
+}
+
+/** Service modules add their gRPC services here in onModuleInit; the server starts once all are in. */
+@Injectable()
+export class GrpcServices {
+  readonly registrations: Registration[] = [];
+
+  add<D extends ServiceDefinition>(definition: D, implementation: ServiceImplementation<D>): void {
+    this.registrations.push({ definition, implementation: implementation as unknown as ServiceImplementation<ServiceDefinition> });
+  }
+}
+
+/** The process's one gRPC listener on GRPC_HOST:GRPC_PORT; every method needs a bearer token. */
+@Injectable()
+export class GrpcServer implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('gRPC');
+  private host?: GrpcHost;
+
+  constructor(
+    @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
+    @Inject(AUTHENTICATOR) private readonly authenticator: Authenticator,
+    private readonly services: GrpcServices,
+  ) {}
+
+  get port(): number | undefined {
+    return this.host?.boundPort;
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.services.registrations.length === 0) return;
+    const host = new GrpcHost({
+      authenticator: this.authenticator,
+      host: this.config.GRPC_HOST,
+      port: this.config.GRPC_PORT,
+      log: { error: (details, message) => this.logger.error(details, message) },
+    });
+    for (const { definition, implementation } of this.services.registrations) host.addService(definition, implementation);
+    this.host = host;
+    const port = await host.start();
+    this.logger.log(`gRPC listening on ${this.config.GRPC_HOST}:${port}`);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.host?.shutdown();
+  }
+}
