@@ -22,3 +22,4 @@ export * from './auth/dev-token';
 export * from './auth/dev-secret';
 export * from './grpc';
 export * from './runtime/grpc-server';
+export * from './http/uuid-param';

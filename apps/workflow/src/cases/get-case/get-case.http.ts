@@ -1,7 +1,7 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, type Principal } from '@collab/service-kit';
+import { CurrentPrincipal, uuidParam, type Principal } from '@collab/service-kit';
 import { GetCase, type CaseDetails } from './get-case.query';
 
 @ApiTags('cases')
@@ -12,7 +12,7 @@ export class GetCaseHttp {
 
   @Get(':id')
   @ApiOkResponse({ description: 'The case, if the caller may see it.' })
-  get(@Param('id', new ParseUUIDPipe({ version: '4' })) id: string, @CurrentPrincipal() principal: Principal): Promise<CaseDetails> {
+  get(@Param('id', uuidParam('id')) id: string, @CurrentPrincipal() principal: Principal): Promise<CaseDetails> {
     return this.queries.execute(new GetCase(id, principal));
   }
 }
