@@ -17,7 +17,7 @@ export class GrpcServices {
   readonly registrations: Registration[] = [];
 
   add<D extends ServiceDefinition>(definition: D, implementation: ServiceImplementation<D>): void {
-    this.registrations.push({ definition, implementation: implementation as unknown as ServiceImplementation<ServiceDefinition> });
+    this.registrations.push({ definition, implementation });
   }
 }
 
