@@ -70,16 +70,35 @@ const toError = (error: unknown): Error => {
   return Object.assign(new Error(typeof message === 'string' ? message : String(error)), { cause: error });
 };
 
-/** Writes one group commit (one statement, one implicit transaction) and decides each append. */
+const singleParameters = (append: PendingAppend): unknown[] => [
+  append.streamId,
+  expectedAsNumber(append.expected),
+  append.events.map((event) => event.id),
+  append.events.map((event) => event.type),
+  append.events.map((event) => JSON.stringify(event.data)),
+  append.events.map((event) => JSON.stringify(event.metadata)),
+];
+
+/**
+ * Writes one group commit (one statement, one implicit transaction) and decides each append. A
+ * batch of one, the usual case without concurrency, takes the cheaper append_one.
+ */
 export const writeBatch = async (
   db: Queryable,
   schema: string,
   batch: readonly PendingAppend[],
 ): Promise<AppendOutcome[]> => {
-  const { rows } = await db.query<OutcomeRow>(
-    `SELECT * FROM ${schema}.append_batch($1, $2, $3, $4, $5, $6, $7)`,
-    parameters(batch),
-  );
+  const [only] = batch;
+  const { rows } =
+    batch.length === 1 && only
+      ? await db.query<OutcomeRow>(
+          `SELECT * FROM ${schema}.append_one($1, $2, $3, $4, $5, $6)`,
+          singleParameters(only),
+        )
+      : await db.query<OutcomeRow>(
+          `SELECT * FROM ${schema}.append_batch($1, $2, $3, $4, $5, $6, $7)`,
+          parameters(batch),
+        );
   const byAppend = new Map(rows.map((row) => [row.r_append, row]));
   return batch.map((append, index) => toOutcome(append, byAppend.get(index + 1)));
 };

@@ -1,6 +1,6 @@
-import { WrongExpectedVersion, type AppendResult } from '../../event-store.port';
+import { EventIdConflict, WrongExpectedVersion, type AppendResult } from '../../event-store.port';
 import type { ContractContext } from '../event-store.contract';
-import { aStreamId, events, idsOf } from '../fixtures';
+import { aStreamId, anEvent, events, idsOf } from '../fixtures';
 
 const settle = (attempts: Promise<AppendResult>[]) => Promise.allSettled(attempts);
 
@@ -50,6 +50,30 @@ export const concurrencyContract = ({ subject }: ContractContext): void => {
       );
       expect(results.map((result) => result.nextExpectedVersion)).toEqual([1, 2, 3]);
       expect(idsOf(await store().readStream(streamId))).toEqual(idsOf(batches.flat()));
+    });
+
+    it('given a retry, a conflict, a stale append and a new one sent at the same moment, then each gets its own answer', async () => {
+      const [retried, conflicting, stale, fresh] = [aStreamId(), aStreamId(), aStreamId(), aStreamId()];
+      const original = events(2);
+      const first = await store().append(retried, original, 'no_stream');
+      const taken = anEvent('CaseOpened', { subject: 'original' });
+      await store().append(conflicting, [taken], 'no_stream');
+      await store().append(stale, events(1), 'no_stream');
+
+      // The first append of a burst goes out alone; the three behind it share the next group commit.
+      const outcomes = await settle([
+        store().append(fresh, events(3), 'no_stream'),
+        store().append(retried, original, 'no_stream'),
+        store().append(conflicting, [{ ...taken, data: { subject: 'changed' } }], 'no_stream'),
+        store().append(stale, events(1), 'no_stream'),
+      ]);
+      expect(outcomes[0]).toMatchObject({ status: 'fulfilled', value: { nextExpectedVersion: 3 } });
+      expect(outcomes[1]).toEqual({ status: 'fulfilled', value: first });
+      expect(outcomes[2]?.status === 'rejected' && outcomes[2].reason instanceof EventIdConflict).toBe(true);
+      expect(outcomes[3]?.status === 'rejected' && outcomes[3].reason instanceof WrongExpectedVersion).toBe(
+        true,
+      );
+      expect(await store().readStream(retried)).toHaveLength(2);
     });
   });
 };
