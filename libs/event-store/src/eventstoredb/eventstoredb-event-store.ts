@@ -43,12 +43,9 @@ export interface EventStoreDbEventStoreOptions {
 }
 
 /**
- * The event store port on EventStoreDB / KurrentDB (client 6.x). Limits, documented in
- * docs/adr/0001-global-log-never-skips.md and the contract suite: positions are commit positions
- * (the events of one append share one); readAll scans $all and filters in the client (the 6.x
- * readAll has no server-side filter), subscriptions filter on the server; an event id reused in
- * another stream is not detected; appends are verified by reading them back, because ESDB treats
- * a known id as a retry without comparing content.
+ * The event store port on EventStoreDB / KurrentDB (client 6.x). Its limits (commit positions
+ * shared by an append's events, client-side filtering in readAll, read-back to detect a changed
+ * payload under a known id) are listed in libs/event-store/README.md.
  */
 export class EventStoreDbEventStore implements EventStore {
   private readonly client: EventStoreDBClient;
