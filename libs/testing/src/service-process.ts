@@ -7,7 +7,10 @@ const REPO = join(__dirname, '..', '..', '..');
 export interface ServiceProcess {
   readonly baseUrl: string;
   readonly output: () => string;
+  /** Graceful: SIGTERM, then SIGKILL after 10 s. */
   stop(): Promise<void>;
+  /** A crash: SIGKILL at once, no shutdown hooks run. */
+  kill(): Promise<void>;
 }
 
 /** Starts one service as its own OS process, as the distributed mode runs it, and waits for /health. */
@@ -42,5 +45,9 @@ export const startServiceProcess = async (
     await stop();
     throw error;
   }
-  return { baseUrl, output: () => output, stop };
+  const kill = async () => {
+    if (child.exitCode === null) child.kill('SIGKILL');
+    await exited;
+  };
+  return { baseUrl, output: () => output, stop, kill };
 };

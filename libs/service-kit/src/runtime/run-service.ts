@@ -17,7 +17,12 @@ export const createServiceApp = async (config: PlatformConfig, modules: readonly
   @Module({ imports: [PlatformRuntimeModule.forRoot(config), ...modules] })
   class ServiceRootModule {}
 
-  const app = await NestFactory.create<NestExpressApplication>(ServiceRootModule, { bufferLogs: true, bodyParser: false });
+  // abortOnError off: a failed start throws to runService, which prints one line and exits 1.
+  const app = await NestFactory.create<NestExpressApplication>(ServiceRootModule, {
+    bufferLogs: true,
+    bodyParser: false,
+    abortOnError: false,
+  });
   app.useLogger(app.get(Logger));
   // application/*+json too, so problem and CloudEvents bodies parse; the limit applies to all.
   app.useBodyParser('json', { limit: config.BODY_LIMIT, type: ['application/json', 'application/*+json'] });
@@ -49,8 +54,15 @@ export const runService = async (definition: ServiceDefinition): Promise<INestAp
     process.exitCode = 1;
     return undefined;
   }
-  const app = await createServiceApp(config, definition.modules);
-  await app.listen(config.HTTP_PORT, config.HTTP_HOST);
+  let app: INestApplication;
+  try {
+    app = await createServiceApp(config, definition.modules);
+    await app.listen(config.HTTP_PORT, config.HTTP_HOST);
+  } catch (error) {
+    process.stderr.write(`${config.SERVICE} could not start: ${(error as Error).message}\n`);
+    process.exitCode = 1;
+    return undefined;
+  }
   const mode = isDistributed(config) ? 'distributed' : 'embedded';
   app.get(Logger).log(`${config.SERVICE} (${mode}) listening on http://${config.HTTP_HOST}:${config.HTTP_PORT} — API docs at /api/docs; ${tokenHint(config)}`);
   return app;
