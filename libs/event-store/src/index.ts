@@ -22,3 +22,4 @@ export {
   type EventStoreDbEventStoreOptions,
 } from './eventstoredb/eventstoredb-event-store';
 export { EventStoreDbCheckpointStore } from './eventstoredb/eventstoredb-checkpoint-store';
+export { loadPglite } from './embedded/pglite-loader';

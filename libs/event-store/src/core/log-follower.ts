@@ -44,6 +44,7 @@ export class LogFollower implements Subscription {
     return this.current;
   }
 
+  /** Waits for the handler call in flight, so awaiting it from inside the handler never resolves. */
   async stop(): Promise<void> {
     this.stopping = true;
     this.interrupt();
