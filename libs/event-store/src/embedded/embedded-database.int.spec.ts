@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { PostgresEventStore } from '../postgres/postgres-event-store';
@@ -60,7 +60,7 @@ describe('the embedded database', () => {
     try {
       const started = Date.now();
       const outcome = await openFromAnotherProcess(dataDir);
-      expect(outcome).toMatch(/^DataDirLocked: data folder .* is already open in another process/);
+      expect(outcome).toMatch(new RegExp(`^DataDirLocked: data folder .* is already open by process ${process.pid} `));
       expect(outcome).toContain(dataDir);
       expect(Date.now() - started).toBeLessThan(15_000);
       await expect(openEmbeddedDatabase({ dataDir })).rejects.toBeInstanceOf(DataDirLocked);
@@ -71,5 +71,24 @@ describe('the embedded database', () => {
 
   it('given the folder closed, when another process opens it, then it succeeds (the lock was released)', async () => {
     expect(await openFromAnotherProcess(dataDir)).toBe('opened');
+  }, 60_000);
+
+  it('given a lock left by a process that was killed, when the folder is opened, then the lock is taken over at once', async () => {
+    // A pid far above any the kernel hands out here stands for a process that no longer exists.
+    const gone = { pid: 2 ** 22 + 12_345, host: hostname(), since: '2026-11-20T09:00:00.000Z' };
+    await writeFile(path.join(dataDir, 'open.lock'), JSON.stringify(gone));
+    const started = Date.now();
+    expect(await openFromAnotherProcess(dataDir)).toBe('opened');
+    expect(Date.now() - started).toBeLessThan(15_000);
+  }, 60_000);
+
+  it('given a lock held by a live process on another host, when the folder is opened, then it is refused', async () => {
+    const elsewhere = { pid: 1, host: `not-${hostname()}`, since: '2026-11-20T09:00:00.000Z' };
+    await writeFile(path.join(dataDir, 'open.lock'), JSON.stringify(elsewhere));
+    try {
+      expect(await openFromAnotherProcess(dataDir)).toMatch(/^DataDirLocked: .* by process 1 on not-/);
+    } finally {
+      await rm(path.join(dataDir, 'open.lock'), { force: true });
+    }
   }, 60_000);
 });

@@ -2,35 +2,16 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import { Pool, type PoolConfig } from 'pg';
-import { lock } from 'proper-lockfile';
+import { lockDataDir } from './data-dir-lock';
 import { loadPglite } from './pglite-loader';
 
-/** Another process (or another open in this one) holds the data folder. */
-export class DataDirLocked extends Error {
-  override readonly name = 'DataDirLocked';
-  constructor(
-    readonly dataDir: string,
-    options?: { cause?: unknown },
-  ) {
-    super(
-      `data folder ${dataDir} is already open in another process (lock ${lockPath(dataDir)}); ` +
-        `stop that process or choose another DATA_DIR. A lock left by a crashed process expires after ${LOCK_STALE_MS / 1000} s.`,
-      options,
-    );
-  }
-}
+export { DataDirLocked } from './data-dir-lock';
 
 export interface EmbeddedDatabaseOptions {
   /** The folder holding the database; created if missing. */
   readonly dataDir: string;
   /** Passed to PGlite; see docs/adr/0002-one-embedded-connection.md for what it changes (nothing, on Node). */
   readonly relaxedDurability?: boolean;
-  /**
-   * Called if the folder lock could not be refreshed (the event loop was blocked for longer than
-   * the stale period, or the lock folder was removed). By default it throws, ending the process
-   * rather than risking two writers on one database.
-   */
-  readonly onLockCompromised?: (error: Error) => void;
 }
 
 export interface EmbeddedDatabase {
@@ -40,29 +21,6 @@ export interface EmbeddedDatabase {
   readonly dataDir: string;
   close(): Promise<void>;
 }
-
-const LOCK_STALE_MS = 30_000;
-const lockPath = (dataDir: string): string => path.join(dataDir, 'open.lock');
-
-const lockDataDir = async (
-  dataDir: string,
-  onCompromised?: (error: Error) => void,
-): Promise<() => Promise<void>> => {
-  try {
-    return await lock(dataDir, {
-      lockfilePath: lockPath(dataDir),
-      stale: LOCK_STALE_MS,
-      update: 5_000,
-      retries: 0,
-      realpath: false,
-      ...(onCompromised ? { onCompromised } : {}),
-    });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ELOCKED')
-      throw new DataDirLocked(dataDir, { cause: error });
-    throw error;
-  }
-};
 
 /** pg's default closes idle clients after 10 s; the single PGlite session must live as long as the pool. */
 const poolConfig = (pglite: PGlite): PoolConfig => ({
@@ -80,7 +38,7 @@ const poolConfig = (pglite: PGlite): PoolConfig => ({
 export const openEmbeddedDatabase = async (options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> => {
   const dataDir = path.resolve(options.dataDir);
   await mkdir(dataDir, { recursive: true });
-  const release = await lockDataDir(dataDir, options.onLockCompromised);
+  const release = await lockDataDir(dataDir);
   try {
     const pglite = await loadPglite().PGlite.create({
       dataDir: path.join(dataDir, 'pgdata'),
