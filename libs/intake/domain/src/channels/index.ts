@@ -1,0 +1,3 @@
+export * from './channel.events';
+export * from './channel.decider';
+export * from './default-channels';
