@@ -1,0 +1,3 @@
+export * from './category.events';
+export * from './category.decider';
+export * from './default-categories';
