@@ -1,3 +1,12 @@
 export * from './business-calendar';
 export { validateCalendar, CALENDAR_ID_PATTERN, type BusinessCalendarInput } from './calendar.validation';
+export {
+  isWorkingTime,
+  nextWorkingInstant,
+  addBusinessTime,
+  businessTimeBetween,
+  BeyondCalendarHorizon,
+  SEARCH_HORIZON_DAYS,
+  MEASURE_HORIZON_DAYS,
+} from './business-time';
 export { defaultCalendars } from './default-calendars';
