@@ -9,4 +9,5 @@ export {
   SEARCH_HORIZON_DAYS,
   MEASURE_HORIZON_DAYS,
 } from './business-time';
+export { expectedTimes, type SlaPolicy, type ExpectedTimes } from './service-promise';
 export { defaultCalendars } from './default-calendars';
