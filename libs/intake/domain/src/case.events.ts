@@ -1,9 +1,37 @@
 import type { Contact } from './contact';
 
-/** A contact that became a new case: the first phase of service (initiation). */
+/** A contact from a channel opened a new case: the first phase of service (initiation). */
 export interface CaseOpened {
   readonly type: 'CaseOpened';
-  readonly data: Contact & { readonly caseId: string; readonly openedAt: string };
+  readonly data: Contact & {
+    readonly caseId: string;
+    readonly caseNumber: string;
+    readonly customerId: string;
+    readonly openedAt: string;
+  };
 }
 
-export type IntakeCaseEvent = CaseOpened;
+/** The promise made at once to the requester: a case number and honest expected times. */
+export interface CaseAcknowledged {
+  readonly type: 'CaseAcknowledged';
+  readonly data: {
+    readonly caseId: string;
+    readonly caseNumber: string;
+    readonly acknowledgedAt: string;
+    readonly expectedFirstResponseAt: string;
+    readonly expectedResolutionAt: string;
+    /** The business calendar the times were computed on. */
+    readonly calendarId: string;
+  };
+}
+
+/** Why a contact joined a case instead of opening one. */
+export type JoinReason = 'THREAD' | 'SAME_CUSTOMER_AND_CATEGORY';
+
+/** Another contact about an open case: same thread, or the same customer and category within the window. */
+export interface ContactAppended {
+  readonly type: 'ContactAppended';
+  readonly data: { readonly caseId: string; readonly contact: Contact; readonly reason: JoinReason; readonly appendedAt: string };
+}
+
+export type IntakeCaseEvent = CaseOpened | CaseAcknowledged | ContactAppended;

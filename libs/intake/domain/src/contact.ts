@@ -25,9 +25,19 @@ export interface Requester {
   readonly tier?: string;
 }
 
+/** Metadata of a file the requester attached; the file itself stays in the channel's storage. */
+export interface AttachmentRef {
+  readonly name: string;
+  readonly mediaType: string;
+  readonly sizeBytes: number;
+  readonly uri?: string;
+}
+
 export interface Contact {
   readonly contactId: string;
-  readonly channel: ChannelKind;
+  /** The registered channel's id (e.g. `app`, `wechat`); its kind travels alongside. */
+  readonly channel: string;
+  readonly channelKind: ChannelKind;
   readonly audience: Audience;
   readonly requester: Requester;
   readonly requestType: RequestType;
@@ -40,4 +50,7 @@ export interface Contact {
   readonly occurredAt: string;
   readonly externalRef?: string;
   readonly threadRef?: string;
+  readonly attachments?: readonly AttachmentRef[];
+  /** The platform's customer the requester was recognised as. */
+  readonly customerId?: string;
 }

@@ -9,3 +9,15 @@ export const toE164 = (raw: string, defaultCountry: CountryCode): string | undef
   const parsed = parsePhoneNumberFromString(raw.normalize('NFKC'), defaultCountry);
   return parsed?.isValid() ? parsed.number : undefined;
 };
+
+/** Countries whose ISO code may lead a region code (`FI-18`, `JP-13`, `CN-GD`). */
+const REGION_COUNTRIES = new Set<CountryCode>(['CN', 'HK', 'MO', 'TW', 'JP', 'FI', 'SE', 'EE', 'NO', 'DK', 'DE', 'GB', 'US']);
+
+/**
+ * The country a national-format phone number is read in. Region codes of the home market
+ * (`GD-SZ`, `BJ`) carry no country, so they fall back to the platform's home country.
+ */
+export const phoneCountryOf = (region: string, homeCountry: CountryCode = 'CN'): CountryCode => {
+  const prefix = region.slice(0, 2).toUpperCase() as CountryCode;
+  return region.length === 2 || region[2] === '-' ? (REGION_COUNTRIES.has(prefix) ? prefix : homeCountry) : homeCountry;
+};
