@@ -17,9 +17,14 @@ export interface HandleOptions<Event extends DomainEvent> {
   readonly retriesOnConflict?: number;
 }
 
-export interface Handled<Event> {
+export interface Handled<Event, State> {
+  /** What was decided; empty when the command changed nothing (then nothing was appended). */
   readonly events: readonly Event[];
-  readonly result: AppendResult;
+  /** The state the decision was made on. */
+  readonly state: State;
+  /** The stream's version after the command. */
+  readonly version: number;
+  readonly result?: AppendResult;
 }
 
 /**
@@ -38,13 +43,15 @@ export class AggregateStreams<Command, Event extends DomainEvent, State, Context
     return { state: fold(this.decider, events), version: recorded.length };
   }
 
-  async handle(streamId: string, command: Command, context: Context, options: HandleOptions<Event>): Promise<Handled<Event>> {
+  async handle(streamId: string, command: Command, context: Context, options: HandleOptions<Event>): Promise<Handled<Event, State>> {
     for (let attempt = 0; ; attempt += 1) {
       const { state, version } = await this.load(streamId);
       const events = this.decider.decide(command, state, context);
+      if (events.length === 0) return { events, state, version };
       try {
-        const result = await this.store.append(streamId, events.map((event, index) => toNewEvent(event, index, options)), version || 'no_stream');
-        return { events, result };
+        const newEvents = events.map((event, index) => toNewEvent(event, index, options));
+        const result = await this.store.append(streamId, newEvents, version || 'no_stream');
+        return { events, state, version: result.nextExpectedVersion, result };
       } catch (error) {
         if (!(error instanceof WrongExpectedVersion) || attempt >= (options.retriesOnConflict ?? 0)) throw error;
       }
