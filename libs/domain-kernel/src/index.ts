@@ -1,3 +1,4 @@
 export * from './domain-errors';
 export * from './decider';
 export * from './specification';
+export * from './case-visibility';
