@@ -10,3 +10,4 @@ export * from './case-numbers/case-number';
 export * from './service-levels';
 export * from './channels';
 export * from './categories';
+export * from './calendars';
