@@ -1,14 +1,16 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { ServiceStoreModule } from '@collab/service-kit';
-import { SubmitContactHandler } from './contacts/submit-contact/submit-contact.handler';
-import { SubmitContactHttp } from './contacts/submit-contact/submit-contact.http';
+import { CASE_CONTROLLERS, CASE_ENTITIES, CASE_PROVIDERS } from './cases/cases.providers';
+import { CONTACT_CONTROLLERS, CONTACT_PROVIDERS } from './contacts/contacts.providers';
+import { IntakeServiceGrpc } from './intake-service.grpc';
 import { intakeContract } from './intake.contract';
 
 /** 统一接入: every contact from every channel enters here and becomes a case. */
 @Module({
-  imports: [CqrsModule, ServiceStoreModule.forService(intakeContract)],
-  controllers: [SubmitContactHttp],
-  providers: [SubmitContactHandler],
+  imports: [CqrsModule, ServiceStoreModule.forService(intakeContract), TypeOrmModule.forFeature([...CASE_ENTITIES])],
+  controllers: [...CONTACT_CONTROLLERS, ...CASE_CONTROLLERS],
+  providers: [...CONTACT_PROVIDERS, ...CASE_PROVIDERS, IntakeServiceGrpc],
 })
 export class IntakeModule {}

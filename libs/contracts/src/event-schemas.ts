@@ -1,5 +1,8 @@
 import type { JsonSchema } from './service-contract';
 import intakeCaseOpenedV1 from '../schemas/intake/CaseOpened.v1.schema.json';
+import intakeCaseOpenedV2 from '../schemas/intake/CaseOpened.v2.schema.json';
+import intakeCaseAcknowledgedV1 from '../schemas/intake/CaseAcknowledged.v1.schema.json';
+import intakeContactAppendedV1 from '../schemas/intake/ContactAppended.v1.schema.json';
 import workflowCaseRegisteredV1 from '../schemas/workflow/CaseRegistered.v1.schema.json';
 import workflowCaseAssignedV1 from '../schemas/workflow/CaseAssigned.v1.schema.json';
 
@@ -7,7 +10,14 @@ import workflowCaseAssignedV1 from '../schemas/workflow/CaseAssigned.v1.schema.j
  * Every published event schema, by its `$id` (the CloudEvents `dataschema`). The JSON files under
  * libs/contracts/schemas are the source; analysts read them without our code.
  */
-const schemas: readonly JsonSchema[] = [intakeCaseOpenedV1, workflowCaseRegisteredV1, workflowCaseAssignedV1];
+const schemas: readonly JsonSchema[] = [
+  intakeCaseOpenedV1,
+  intakeCaseOpenedV2,
+  intakeCaseAcknowledgedV1,
+  intakeContactAppendedV1,
+  workflowCaseRegisteredV1,
+  workflowCaseAssignedV1,
+];
 
 export const EVENT_SCHEMAS: ReadonlyMap<string, JsonSchema> = new Map(schemas.map((schema) => [String(schema['$id']), schema]));
 

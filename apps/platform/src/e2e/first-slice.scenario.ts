@@ -15,7 +15,7 @@ export const tokenFor = (secret: string, sub: string, audience: 'EXTERNAL' | 'IN
   issueDevToken(secret, { sub, roles, audience });
 
 export const aComplaint = {
-  channel: 'APP',
+  channel: 'app',
   audience: 'EXTERNAL',
   requester: { id: 'cust-4711', phone: '+8613800138000' },
   requestType: 'COMPLAINT',
@@ -40,7 +40,7 @@ export const contactIsRoutedAndReadable = async (endpoints: Endpoints): Promise<
   });
   expect(submitted.status).toBe(201);
   const accepted = await json(submitted);
-  expect(accepted).toMatchObject({ status: 'OPEN', caseId: expect.any(String) });
+  expect(accepted).toMatchObject({ status: 'ACKNOWLEDGED', caseId: expect.any(String), caseNumber: expect.stringMatching(/^GD-SZ-\d{8}-\d{6}$/) });
 
   const agent = await tokenFor(endpoints.jwtSecret, 'agent-1', 'INTERNAL', ['agent']);
   return eventually(async () => {

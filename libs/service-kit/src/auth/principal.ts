@@ -22,3 +22,9 @@ export interface Authenticator {
 }
 
 export const AUTHENTICATOR = Symbol('AUTHENTICATOR');
+
+/** Who the events of a request are attributed to: partner staff as partners, everyone else as users. */
+export const actorOf = (principal: Principal): { readonly id: string; readonly kind: 'user' | 'partner' } => ({
+  id: principal.subject,
+  kind: principal.audience === 'PARTNER' ? 'partner' : 'user',
+});

@@ -38,6 +38,9 @@ export const platformConfigSchema = z
     AUTH_JWKS_URL: optionalText.pipe(z.string().url().optional()),
     AUTH_ISSUER: optionalText,
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    // A customer who comes back about the same category within this window is usually chasing
+    // the same matter, so the contact joins the open case instead of opening another.
+    INTAKE_JOIN_WINDOW_MINUTES: z.coerce.number({ message: 'must be a number of minutes' }).int().min(0).max(43_200).default(1440),
     BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/, { message: 'must look like 256kb or 1mb' }).default('256kb'),
   })
   .superRefine((config, context) => {

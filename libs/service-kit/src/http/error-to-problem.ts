@@ -34,11 +34,15 @@ const fieldOf = (issue: ZodError['issues'][number]): string => {
   return issue.path.length ? issue.path.join('.') : 'body';
 };
 
-const fromZod = (error: ZodError): ProblemDetails => {
-  const errors = error.issues.map((issue) => ({
+/** One entry per invalid field, named by its path in the request (`requester.email`). */
+export const fieldErrorsOf = (error: ZodError): { field: string; message: string }[] =>
+  error.issues.map((issue) => ({
     field: fieldOf(issue),
     message: issue.code === 'unrecognized_keys' ? 'is not a known field' : issue.message,
   }));
+
+const fromZod = (error: ZodError): ProblemDetails => {
+  const errors = fieldErrorsOf(error);
   return invalid(`invalid: ${errors.map((e) => e.field).join(', ')}`, errors);
 };
 

@@ -1,17 +1,38 @@
 import type { Actor } from '@collab/event-store';
+import type { JoinReason } from '@collab/intake-domain';
 import type { SubmitContactInput } from './submit-contact.request';
+
+/** Who submitted, and which request the resulting events belong to. */
+export interface ContactOrigin {
+  readonly actor: Actor;
+  readonly correlationId: string;
+  /** Idempotency-Key (REST) or request_id (gRPC); absent means every submission is new. */
+  readonly idempotencyKey?: string;
+}
 
 export class SubmitContact {
   constructor(
     readonly input: SubmitContactInput,
-    readonly actor: Actor,
-    readonly correlationId: string,
+    readonly origin: ContactOrigin,
   ) {}
 }
 
+/** The promise made at acknowledgement, repeated to every contact that joins the case. */
+export interface Acknowledgement {
+  readonly acknowledgedAt: string;
+  readonly expectedFirstResponseAt: string;
+  readonly expectedResolutionAt: string;
+  readonly calendarId: string;
+}
+
+/** The answer to a contact: which case it is in, and what the requester may expect. */
 export interface ContactAccepted {
   readonly caseId: string;
+  readonly caseNumber: string;
   readonly contactId: string;
-  readonly status: 'OPEN';
-  readonly openedAt: string;
+  readonly customerId: string;
+  readonly status: 'ACKNOWLEDGED';
+  readonly joinedExistingCase: boolean;
+  readonly joinReason?: JoinReason;
+  readonly acknowledgement: Acknowledgement;
 }

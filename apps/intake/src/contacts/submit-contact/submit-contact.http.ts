@@ -1,10 +1,20 @@
 import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
-import { CurrentPrincipal, type Principal } from '@collab/service-kit';
+import { ValidationFailed } from '@collab/domain-kernel';
+import { CurrentPrincipal, actorOf, type Principal } from '@collab/service-kit';
 import { SubmitContact, type ContactAccepted } from './submit-contact.command';
 import { SubmitContactRequest } from './submit-contact.request';
+
+/** Keys are opaque to us, but they travel in a header: visible ASCII, bounded. */
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+
+export const idempotencyKeyOf = (header: string | undefined, field = 'Idempotency-Key'): string | undefined => {
+  if (header === undefined) return undefined;
+  if (!IDEMPOTENCY_KEY.test(header)) throw new ValidationFailed([{ field, message: 'must be 1 to 255 visible ASCII characters, e.g. a UUID' }]);
+  return header;
+};
 
 @ApiTags('contacts')
 @ApiBearerAuth()
@@ -15,13 +25,21 @@ export class SubmitContactHttp {
   /** Every contact from every channel enters here and is acknowledged at once. */
   @Post()
   @HttpCode(201)
-  @ApiCreatedResponse({ description: 'The contact opened a case.' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'The same key with the same body gives the same answer and no second case.' })
+  @ApiCreatedResponse({ description: 'The contact opened a case or joined an open one; the answer says which, with the case number and expected times.' })
+  @ApiConflictResponse({ description: 'The Idempotency-Key was already used with a different body.' })
   submit(
     @Body() body: SubmitContactRequest,
     @CurrentPrincipal() principal: Principal,
+    @Headers('idempotency-key') idempotencyKey?: string,
     @Headers('x-correlation-id') correlationId?: string,
   ): Promise<ContactAccepted> {
-    const actor = { id: principal.subject, kind: principal.audience === 'PARTNER' ? 'partner' : 'user' } as const;
-    return this.commands.execute(new SubmitContact(body, actor, correlationId ?? randomUUID()));
+    const key = idempotencyKeyOf(idempotencyKey);
+    const origin = {
+      actor: actorOf(principal),
+      correlationId: correlationId ?? randomUUID(),
+      ...(key === undefined ? {} : { idempotencyKey: key }),
+    };
+    return this.commands.execute(new SubmitContact(body, origin));
   }
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
-import { AUDIENCES, CHANNEL_KINDS, PRIORITIES, REQUEST_TYPES } from '@collab/intake-domain';
+import { AUDIENCES, PRIORITIES, REQUEST_TYPES } from '@collab/intake-domain';
 
 /** Text arrives from many channels and keyboards: one Unicode form (NFC), no stray outer spaces. */
 const text = (max: number) =>
@@ -15,7 +15,7 @@ const requester = z
   .object({
     id: optionalText(128),
     name: optionalText(200),
-    phone: optionalText(32),
+    phone: optionalText(40),
     email: z.string().trim().toLowerCase().pipe(z.email({ message: 'must be an email address' })).optional(),
     unit: optionalText(128),
     partner: optionalText(128),
@@ -26,23 +26,34 @@ const requester = z
     message: 'needs at least one of id, phone or email to identify the requester',
   });
 
+const attachment = z
+  .object({
+    name: text(255),
+    mediaType: z.string().regex(/^[\w.+-]+\/[\w.+-]+$/, { message: 'must be a media type such as image/png' }),
+    sizeBytes: z.number().int().min(0).max(100 * 1024 * 1024, { message: 'must be at most 100 MiB' }),
+    uri: z.url({ message: 'must be a URL' }).optional(),
+  })
+  .strict();
+
 export const submitContactSchema = z
   .object({
-    channel: z.enum(CHANNEL_KINDS),
+    channel: z.string().regex(/^[a-z][a-z0-9-]{1,62}$/, { message: 'must be a registered channel id such as app or wechat' }),
     audience: z.enum(AUDIENCES),
     requester,
     requestType: z.enum(REQUEST_TYPES),
-    category: text(200),
+    category: z.string().regex(/^[a-z0-9-]+(\/[a-z0-9-]+)*$/, { message: 'must be a category id such as billing/wrong-charge' }),
     subject: text(500),
     description: text(20_000),
     language: z
       .string()
-      .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { message: 'must be a BCP 47 language tag such as zh-Hans, ja, fi or en' }),
-    region: text(64),
+      .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { message: 'must be a BCP 47 language tag such as zh-Hans, ja, fi or en' })
+      .optional(),
+    region: z.string().regex(/^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$/, { message: 'must be a region code such as GD-SZ or FI-18' }),
     priority: z.enum(PRIORITIES).default('NORMAL'),
     occurredAt: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with offset' }).optional(),
     externalRef: optionalText(200),
     threadRef: optionalText(200),
+    attachments: z.array(attachment).max(20, { message: 'must list at most 20 attachments' }).optional(),
   })
   .strict();
 

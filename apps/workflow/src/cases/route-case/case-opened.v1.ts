@@ -1,6 +1,9 @@
 import type { CaseSummary } from '@collab/workflow-domain';
 
-/** The public shape of intake's CaseOpened v1 (libs/contracts/schemas/intake/CaseOpened.v1.schema.json). */
+/**
+ * The part of intake's CaseOpened (v1 and v2, libs/contracts/schemas/intake/CaseOpened.v*.schema.json)
+ * that workflow reads; v2 only added fields to it.
+ */
 export interface CaseOpenedV1 {
   readonly caseId: string;
   readonly channel: string;

@@ -13,6 +13,9 @@ import {
 } from '@collab/workflow-domain';
 import { caseSummaryOf, type CaseOpenedV1 } from './case-opened.v1';
 
+/** v2 renamed nothing workflow reads (it added the case number and made `channel` the channel id). */
+const CASE_OPENED_TYPES = new Set(['collab.intake.CaseOpened.v1', 'collab.intake.CaseOpened.v2']);
+
 /**
  * On every case intake opens, workflow registers it and routes it to a queue. Event ids derive
  * from the intake event's id, so a redelivered CaseOpened appends nothing new.
@@ -44,7 +47,7 @@ export class RouteCaseProcessManager implements OnApplicationBootstrap, OnModule
   }
 
   async on(event: CollabEvent): Promise<void> {
-    if (event.type !== 'collab.intake.CaseOpened.v1') return;
+    if (!CASE_OPENED_TYPES.has(event.type)) return;
     const summary = caseSummaryOf(event.data as unknown as CaseOpenedV1);
     try {
       await this.cases.handle(workflowCaseStreamId(summary.caseId), { type: 'RegisterAndRouteCase', summary }, { now: this.clock.now() }, {

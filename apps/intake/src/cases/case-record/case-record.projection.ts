@@ -1,0 +1,81 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { EventStore, RecordedEvent, Subscription } from '@collab/event-store';
+import type { CaseAcknowledged, CaseOpened, IntakeCaseEvent } from '@collab/intake-domain';
+import { EVENT_STORE, runProjection, type Projection } from '@collab/service-kit';
+import { CASE_RECORD_DDL, CaseRecord } from './case-record.entity';
+
+const opened = (event: RecordedEvent, data: CaseOpened['data']): Partial<CaseRecord> => ({
+  id: data.caseId,
+  number: data.caseNumber,
+  customerId: data.customerId,
+  status: 'OPENED',
+  channel: data.channel,
+  channelKind: data.channelKind,
+  audience: data.audience,
+  requester: { ...data.requester },
+  requesterId: data.requester.id ?? null,
+  requesterPartner: data.requester.partner ?? null,
+  requestType: data.requestType,
+  category: data.category,
+  subject: data.subject,
+  description: data.description,
+  language: data.language,
+  region: data.region,
+  priority: data.priority,
+  externalRef: data.externalRef ?? null,
+  contacts: 1,
+  openedAt: new Date(data.openedAt),
+  intakeVersion: event.streamVersion,
+});
+
+const acknowledged = (event: RecordedEvent, data: CaseAcknowledged['data']): Partial<CaseRecord> => ({
+  acknowledgedAt: new Date(data.acknowledgedAt),
+  expectedFirstResponseAt: new Date(data.expectedFirstResponseAt),
+  expectedResolutionAt: new Date(data.expectedResolutionAt),
+  intakeVersion: event.streamVersion,
+});
+
+/** Keeps intake.case_record equal to the fold of intake's case streams (the intake half of each row). */
+@Injectable()
+export class CaseRecordProjection implements Projection, OnApplicationBootstrap, OnModuleDestroy {
+  readonly name = 'intake.case-record';
+  readonly schema = 'intake';
+  readonly setupSql = CASE_RECORD_DDL;
+  private subscription?: Subscription;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.subscription = await runProjection(this.store, this.dataSource, this);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.subscription?.stop();
+  }
+
+  async apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
+    const records = tx.getRepository(CaseRecord);
+    for (const event of events) {
+      const domainEvent = { type: event.type, data: event.data } as IntakeCaseEvent;
+      switch (domainEvent.type) {
+        case 'CaseOpened':
+          await records.upsert(opened(event, domainEvent.data), ['id']);
+          break;
+        case 'CaseAcknowledged':
+          await records.update({ id: domainEvent.data.caseId }, { ...acknowledged(event, domainEvent.data), status: 'ACKNOWLEDGED' });
+          break;
+        case 'ContactAppended':
+          await records.increment({ id: domainEvent.data.caseId }, 'contacts', 1);
+          await records.update({ id: domainEvent.data.caseId }, { intakeVersion: event.streamVersion });
+          break;
+        default:
+          break;
+      }
+    }
+  }
+}

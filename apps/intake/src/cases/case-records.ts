@@ -1,0 +1,133 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { NotFound, canSee, type Viewer } from '@collab/domain-kernel';
+
+/** A case as intake shows it: its opening, its promise, and how far workflow has taken it. */
+export interface CaseOverview {
+  readonly id: string;
+  readonly number: string;
+  readonly customerId: string;
+  readonly status: string;
+  readonly channel: string;
+  readonly channelKind: string;
+  readonly audience: string;
+  readonly requester: Readonly<Record<string, string>>;
+  readonly requestType: string;
+  readonly category: string;
+  readonly subject: string;
+  readonly description: string;
+  readonly language: string;
+  readonly region: string;
+  readonly priority: string;
+  readonly externalRef: string | null;
+  readonly contacts: number;
+  readonly openedAt: string;
+  readonly acknowledgement: { readonly acknowledgedAt: string; readonly expectedFirstResponseAt: string; readonly expectedResolutionAt: string } | null;
+  readonly queue: string | null;
+  readonly assignee: string | null;
+  readonly assignedAt: string | null;
+  readonly resolvedAt: string | null;
+  readonly closedAt: string | null;
+  /** Grows with every change recorded about the case, in intake or in workflow. */
+  readonly version: number;
+}
+
+interface Row {
+  readonly id: string;
+  readonly number: string;
+  readonly customer_id: string;
+  readonly status: string;
+  readonly progress_status: string | null;
+  readonly channel: string;
+  readonly channel_kind: string;
+  readonly audience: string;
+  readonly requester: Record<string, string>;
+  readonly requester_id: string | null;
+  readonly requester_partner: string | null;
+  readonly request_type: string;
+  readonly category: string;
+  readonly subject: string;
+  readonly description: string;
+  readonly language: string;
+  readonly region: string;
+  readonly priority: string;
+  readonly external_ref: string | null;
+  readonly contacts: number;
+  readonly opened_at: Date;
+  readonly acknowledged_at: Date | null;
+  readonly expected_first_response_at: Date | null;
+  readonly expected_resolution_at: Date | null;
+  readonly queue: string | null;
+  readonly assignee: string | null;
+  readonly assigned_at: Date | null;
+  readonly resolved_at: Date | null;
+  readonly closed_at: Date | null;
+  readonly intake_version: number;
+  readonly workflow_version: number | null;
+}
+
+const SELECT = `select r.*, p.status as progress_status, p.queue, p.assignee, p.assigned_at, p.resolved_at, p.closed_at, p.workflow_version
+  from intake.case_record r left join intake.case_progress p on p.case_id = r.id`;
+
+const iso = (time: Date | null): string | null => (time === null ? null : time.toISOString());
+
+const overviewOf = (row: Row): CaseOverview => ({
+  id: row.id,
+  number: row.number,
+  customerId: row.customer_id,
+  status: row.progress_status ?? row.status,
+  channel: row.channel,
+  channelKind: row.channel_kind,
+  audience: row.audience,
+  requester: row.requester,
+  requestType: row.request_type,
+  category: row.category,
+  subject: row.subject,
+  description: row.description,
+  language: row.language,
+  region: row.region,
+  priority: row.priority,
+  externalRef: row.external_ref,
+  contacts: row.contacts,
+  openedAt: row.opened_at.toISOString(),
+  acknowledgement:
+    row.acknowledged_at && row.expected_first_response_at && row.expected_resolution_at
+      ? {
+          acknowledgedAt: row.acknowledged_at.toISOString(),
+          expectedFirstResponseAt: row.expected_first_response_at.toISOString(),
+          expectedResolutionAt: row.expected_resolution_at.toISOString(),
+        }
+      : null,
+  queue: row.queue,
+  assignee: row.assignee,
+  assignedAt: iso(row.assigned_at),
+  resolvedAt: iso(row.resolved_at),
+  closedAt: iso(row.closed_at),
+  version: row.intake_version + (row.workflow_version ?? 0),
+});
+
+const visibleTo = (viewer: Viewer) => (row: Row) => canSee(viewer, { requesterId: row.requester_id, requesterPartner: row.requester_partner });
+
+/** Reads cases from intake's own records; a case the caller may not see is answered as not found. */
+@Injectable()
+export class CaseRecords {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async get(caseId: string, viewer: Viewer): Promise<CaseOverview> {
+    const rows: Row[] = await this.dataSource.query(`${SELECT} where r.id = $1`, [caseId]);
+    const row = rows.find(visibleTo(viewer));
+    if (!row) throw new NotFound('case', caseId);
+    return overviewOf(row);
+  }
+
+  /** The customer's cases the caller may see, newest first. */
+  async ofCustomer(customerId: string, viewer: Viewer, page: { limit: number; before?: string }): Promise<CaseOverview[]> {
+    const rows: Row[] = await this.dataSource.query(
+      `${SELECT} where r.customer_id = $1 and ($2::timestamptz is null or r.opened_at < $2::timestamptz)
+       order by r.opened_at desc limit $3`,
+      [customerId, page.before ?? null, page.limit],
+    );
+    return rows.filter(visibleTo(viewer)).map(overviewOf);
+  }
+}
