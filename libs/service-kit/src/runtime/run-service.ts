@@ -5,7 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { InvalidConfiguration, isDistributed, loadPlatformConfig, type PlatformConfig } from '../config/platform.config';
-import { PlatformRuntimeModule } from './runtime.module';
+import { PlatformRuntimeModule, type RuntimeOptions } from './runtime.module';
 
 export interface ServiceDefinition {
   readonly service: PlatformConfig['SERVICE'];
@@ -13,8 +13,8 @@ export interface ServiceDefinition {
 }
 
 /** Builds (but does not start) the Nest application for these service modules. */
-export const createServiceApp = async (config: PlatformConfig, modules: readonly Type[]): Promise<INestApplication> => {
-  @Module({ imports: [PlatformRuntimeModule.forRoot(config), ...modules] })
+export const createServiceApp = async (config: PlatformConfig, modules: readonly Type[], options: RuntimeOptions = {}): Promise<INestApplication> => {
+  @Module({ imports: [PlatformRuntimeModule.forRoot(config, options), ...modules] })
   class ServiceRootModule {}
 
   // abortOnError off: a failed start throws to runService, which prints one line and exits 1.

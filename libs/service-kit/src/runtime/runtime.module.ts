@@ -28,7 +28,7 @@ import { openDatabase, type Database } from './database';
 import { HostedServices } from './hosted-services';
 import { createEventConsumer, RelayRunner } from './messaging.providers';
 import { GrpcServer, GrpcServices } from './grpc-server';
-import { CLOCK, DATABASE, PLATFORM_CONFIG, systemClock } from './tokens';
+import { CLOCK, DATABASE, PLATFORM_CONFIG, systemClock, type Clock } from './tokens';
 
 @Module({})
 class DatabaseModule {}
@@ -50,11 +50,16 @@ class RuntimeShutdown implements BeforeApplicationShutdown, OnApplicationShutdow
   }
 }
 
+export interface RuntimeOptions {
+  readonly clock?: Clock;
+}
+
 /** Everything a service process needs around its modules: storage, messaging, auth, logs, health, metrics. */
 @Global()
 @Module({})
 export class PlatformRuntimeModule implements NestModule {
-  static forRoot(config: PlatformConfig): DynamicModule {
+  /** `clock` replaces the system clock where time itself is under test (join windows, business hours). */
+  static forRoot(config: PlatformConfig, options: RuntimeOptions = {}): DynamicModule {
     const configProvider = { provide: PLATFORM_CONFIG, useValue: config };
     // One dynamic module object, imported twice, is one instance: the database is opened once.
     const databaseModule: DynamicModule = {
@@ -85,7 +90,7 @@ export class PlatformRuntimeModule implements NestModule {
         RuntimeShutdown,
         GrpcServices,
         GrpcServer,
-        { provide: CLOCK, useValue: systemClock },
+        { provide: CLOCK, useValue: options.clock ?? systemClock },
         { provide: AUTHENTICATOR, useFactory: () => createAuthenticator(config) },
         { provide: EVENT_CONSUMER, inject: [DATABASE, HostedServices], useFactory: (database: Database, hosted: HostedServices) => createEventConsumer(config, database, hosted) },
         { provide: APP_GUARD, useClass: AuthGuard },
