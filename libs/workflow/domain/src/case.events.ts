@@ -1,4 +1,22 @@
+import type { ActorRef } from './actor';
+import type { CollaborationRequest, TaskOutcome } from './collaboration-task/collaboration-request';
+import type { PingPongDetected } from './ping-pong';
 import type { RoutingFacts } from './routing';
+
+export type { PingPongDetected, PingPongUnit } from './ping-pong';
+
+/*
+ * The case's events after intake opened and acknowledged it (DESIGN.md §4): queued → assigned →
+ * in progress (⇄ collaboration) → resolved → closed, reopen and cancel where sensible.
+ *
+ * Every event from CaseAssignedToAgent on records in its data the actor, the time (`…At`) and,
+ * where a person chose, the reason: they are the business audit trail and the legs are measured
+ * from them. The correlation id is not in the data: it is tracing, not a business fact, and the
+ * event store's metadata already carries it (with causationId and the authenticated actor) on
+ * every event, published as the CloudEvents `correlationid` extension. Copying it into the data
+ * would only let the two disagree. CaseRegistered and CaseAssigned keep their v1 shapes (public
+ * schemas forbid extra fields); their actor is the routing process manager, in the metadata.
+ */
 
 /** What workflow keeps of an opened case: enough to route, show and measure it. */
 export interface CaseSummary extends RoutingFacts {
@@ -9,6 +27,12 @@ export interface CaseSummary extends RoutingFacts {
   readonly requesterPartner?: string;
   readonly requesterUnit?: string;
   readonly openedAt: string;
+}
+
+/** Where a case sits on its main line: a queue (owned by a unit in the org directory) in a region. */
+export interface CaseDesk {
+  readonly queue: string;
+  readonly region: string;
 }
 
 /** Workflow took over a case that intake opened. */
@@ -23,4 +47,174 @@ export interface CaseAssigned {
   readonly data: { readonly caseId: string; readonly queue: string; readonly ruleId: string; readonly assignedAt: string };
 }
 
-export type WorkflowCaseEvent = CaseRegistered | CaseAssigned;
+/** An agent of the case's queue became its owner. */
+export interface CaseAssignedToAgent {
+  readonly type: 'CaseAssignedToAgent';
+  readonly data: {
+    readonly caseId: string;
+    readonly queue: string;
+    readonly agentId: string;
+    readonly actor: ActorRef;
+    readonly reason: string;
+    readonly assignedAt: string;
+  };
+}
+
+/** Another agent became the owner, without the case leaving its queue. */
+export interface CaseReassigned {
+  readonly type: 'CaseReassigned';
+  readonly data: {
+    readonly caseId: string;
+    readonly queue: string;
+    readonly fromAgentId: string;
+    readonly toAgentId: string;
+    readonly actor: ActorRef;
+    readonly reason: string;
+    readonly reassignedAt: string;
+  };
+}
+
+/** The case moved to another queue, unit or region; it waits there for an owner. */
+export interface CaseTransferred {
+  readonly type: 'CaseTransferred';
+  readonly data: {
+    readonly caseId: string;
+    readonly from: CaseDesk;
+    readonly to: CaseDesk;
+    readonly actor: ActorRef;
+    readonly reason: string;
+    readonly transferredAt: string;
+  };
+}
+
+/** The owner started working the case. */
+export interface CaseWorkStarted {
+  readonly type: 'CaseWorkStarted';
+  readonly data: { readonly caseId: string; readonly agentId: string; readonly actor: ActorRef; readonly startedAt: string };
+}
+
+/**
+ * 流程穿越: the case (or a unit working one of its tasks) asked another unit for help. Carries the
+ * whole request, so a process manager can create the task stream from this event alone.
+ */
+export interface CollaborationTaskOpened {
+  readonly type: 'CollaborationTaskOpened';
+  readonly data: CollaborationRequest & {
+    readonly caseId: string;
+    readonly fromUnit: string;
+    readonly actor: ActorRef;
+    readonly openedAt: string;
+  };
+}
+
+/** A collaboration task ended; `reason` is the return reason code or the withdrawal reason, null on completion. */
+export interface CollaborationTaskClosed {
+  readonly type: 'CollaborationTaskClosed';
+  readonly data: {
+    readonly caseId: string;
+    readonly taskId: string;
+    readonly outcome: TaskOutcome;
+    readonly reason: string | null;
+    readonly actor: ActorRef;
+    readonly closedAt: string;
+  };
+}
+
+/** The owner resolved the case; the requester confirms, reopens, or the quiet period closes it. */
+export interface CaseResolved {
+  readonly type: 'CaseResolved';
+  readonly data: {
+    readonly caseId: string;
+    readonly resolutionCode: string;
+    readonly knowledgeArticleIds: readonly string[];
+    readonly note: string;
+    readonly actor: ActorRef;
+    readonly resolvedAt: string;
+  };
+}
+
+/** Why a resolved case closed. */
+export type CaseClosure = 'CONFIRMED_BY_REQUESTER' | 'QUIET_PERIOD_ELAPSED';
+
+export interface CaseClosed {
+  readonly type: 'CaseClosed';
+  readonly data: { readonly caseId: string; readonly closure: CaseClosure; readonly actor: ActorRef; readonly closedAt: string };
+}
+
+/** The requester's satisfaction with a resolution: CSAT 1–5 and a comment (possibly empty). */
+export interface FeedbackRecorded {
+  readonly type: 'FeedbackRecorded';
+  readonly data: {
+    readonly caseId: string;
+    readonly csat: number;
+    readonly comment: string;
+    readonly actor: ActorRef;
+    readonly recordedAt: string;
+  };
+}
+
+/** A resolved or recently closed case is worked again, by its last owner in its queue. */
+export interface CaseReopened {
+  readonly type: 'CaseReopened';
+  readonly data: {
+    readonly caseId: string;
+    readonly queue: string;
+    readonly agentId: string;
+    readonly actor: ActorRef;
+    readonly reason: string;
+    readonly reopenedAt: string;
+  };
+}
+
+/** The case ended without a resolution; `openTaskIds` are the tasks a process manager withdraws. */
+export interface CaseCancelled {
+  readonly type: 'CaseCancelled';
+  readonly data: {
+    readonly caseId: string;
+    readonly openTaskIds: readonly string[];
+    readonly actor: ActorRef;
+    readonly reason: string;
+    readonly cancelledAt: string;
+  };
+}
+
+/** Routing, ownership and moving the case between queues. */
+export type CaseAssignmentEvent =
+  | CaseRegistered
+  | CaseAssigned
+  | CaseAssignedToAgent
+  | CaseReassigned
+  | CaseTransferred
+  | CaseWorkStarted;
+
+/** The collaboration chain as the case sees it: which tasks are open, and ping-pong. */
+export type CaseCollaborationEvent = CollaborationTaskOpened | CollaborationTaskClosed | PingPongDetected;
+
+/** Resolving, closing with the requester, reopening and cancelling. */
+export type CaseClosingEvent = CaseResolved | CaseClosed | FeedbackRecorded | CaseReopened | CaseCancelled;
+
+export type WorkflowCaseEvent = CaseAssignmentEvent | CaseCollaborationEvent | CaseClosingEvent;
+
+/** Which phase each event belongs to; a Record, so an event left out is a compile error. */
+const PHASE_OF_EVENT: Readonly<Record<WorkflowCaseEvent['type'], 'assignment' | 'collaboration' | 'closing'>> = {
+  CaseRegistered: 'assignment',
+  CaseAssigned: 'assignment',
+  CaseAssignedToAgent: 'assignment',
+  CaseReassigned: 'assignment',
+  CaseTransferred: 'assignment',
+  CaseWorkStarted: 'assignment',
+  CollaborationTaskOpened: 'collaboration',
+  CollaborationTaskClosed: 'collaboration',
+  PingPongDetected: 'collaboration',
+  CaseResolved: 'closing',
+  CaseClosed: 'closing',
+  FeedbackRecorded: 'closing',
+  CaseReopened: 'closing',
+  CaseCancelled: 'closing',
+};
+
+export const isAssignmentEvent = (event: WorkflowCaseEvent): event is CaseAssignmentEvent =>
+  PHASE_OF_EVENT[event.type] === 'assignment';
+
+export const isCollaborationEvent = (event: WorkflowCaseEvent): event is CaseCollaborationEvent =>
+  PHASE_OF_EVENT[event.type] === 'collaboration';

@@ -1,0 +1,129 @@
+import type { ActorRef, SupervisorDirectory } from './actor';
+import type { CaseSummary } from './case.events';
+import type { CollaborationRequest, TaskOutcome } from './collaboration-task/collaboration-request';
+import type { RoutingRule } from './routing';
+
+/** Sent by the routing process manager when intake opened a case. */
+export interface RegisterAndRouteCase {
+  readonly type: 'RegisterAndRouteCase';
+  readonly summary: CaseSummary;
+  readonly rules?: readonly RoutingRule[];
+}
+
+/** Make an agent of the case's queue its owner; `queue` is the queue the agent was picked from. */
+export interface AssignCase {
+  readonly type: 'AssignCase';
+  readonly caseId: string;
+  readonly queue: string;
+  readonly agentId: string;
+  readonly actor: ActorRef;
+  readonly reason: string;
+}
+
+export interface ReassignCase {
+  readonly type: 'ReassignCase';
+  readonly caseId: string;
+  readonly toAgentId: string;
+  readonly actor: ActorRef;
+  readonly reason: string;
+}
+
+/**
+ * Move the case to another queue (of this or another unit), optionally in another region.
+ * `supervisors` names the supervisors of both queues, for a ping-pong escalation.
+ */
+export interface TransferCase {
+  readonly type: 'TransferCase';
+  readonly caseId: string;
+  readonly to: { readonly queue: string; readonly region?: string };
+  readonly actor: ActorRef;
+  readonly reason: string;
+  readonly supervisors?: SupervisorDirectory;
+}
+
+export interface StartWork {
+  readonly type: 'StartWork';
+  readonly caseId: string;
+  readonly actor: ActorRef;
+}
+
+/** The owner (or, with `parentTaskId`, the unit holding that task) asks another unit for help. */
+export interface RequestCollaboration {
+  readonly type: 'RequestCollaboration';
+  readonly caseId: string;
+  readonly request: CollaborationRequest;
+  readonly actor: ActorRef;
+  readonly supervisors?: SupervisorDirectory;
+}
+
+/** Sent by a process manager when a task stream records its end (completed, returned or withdrawn). */
+export interface RecordCollaborationOutcome {
+  readonly type: 'RecordCollaborationOutcome';
+  readonly caseId: string;
+  readonly taskId: string;
+  readonly outcome: TaskOutcome;
+  readonly reason: string | null;
+  readonly actor: ActorRef;
+  readonly supervisors?: SupervisorDirectory;
+}
+
+export interface ResolveCase {
+  readonly type: 'ResolveCase';
+  readonly caseId: string;
+  readonly resolutionCode: string;
+  readonly knowledgeArticleIds: readonly string[];
+  readonly note: string;
+  readonly actor: ActorRef;
+}
+
+/** The requester confirms the resolution. */
+export interface ConfirmResolution {
+  readonly type: 'ConfirmResolution';
+  readonly caseId: string;
+  readonly actor: ActorRef;
+}
+
+/** Sent by the auto-close timer; refused until the quiet period after resolution has passed. */
+export interface AutoCloseCase {
+  readonly type: 'AutoCloseCase';
+  readonly caseId: string;
+  readonly actor: ActorRef;
+}
+
+export interface RecordFeedback {
+  readonly type: 'RecordFeedback';
+  readonly caseId: string;
+  readonly csat: number;
+  readonly comment: string;
+  readonly actor: ActorRef;
+}
+
+export interface ReopenCase {
+  readonly type: 'ReopenCase';
+  readonly caseId: string;
+  readonly actor: ActorRef;
+  readonly reason: string;
+}
+
+export interface CancelCase {
+  readonly type: 'CancelCase';
+  readonly caseId: string;
+  readonly actor: ActorRef;
+  readonly reason: string;
+}
+
+export type WorkflowCaseCommand =
+  | RegisterAndRouteCase
+  | AssignCase
+  | ReassignCase
+  | TransferCase
+  | StartWork
+  | RequestCollaboration
+  | RecordCollaborationOutcome
+  | ResolveCase
+  | ConfirmResolution
+  | AutoCloseCase
+  | RecordFeedback
+  | ReopenCase
+  | CancelCase;
+

@@ -1,0 +1,77 @@
+import { IllegalTransition } from '@collab/domain-kernel';
+import type { CaseDesk, CaseSummary } from './case.events';
+import type { CollaborationTarget } from './collaboration-task/collaboration-request';
+import type { Handoff } from './ping-pong';
+
+/** What every routed case keeps, whatever its status. */
+export interface CaseRecord {
+  readonly summary: CaseSummary;
+  readonly desk: CaseDesk;
+  /** Every hand-off so far, for ping-pong detection. */
+  readonly handoffs: readonly Handoff[];
+  /** Pairs of units (pairKey) a PingPongDetected was already raised for. */
+  readonly pingPongPairs: readonly string[];
+}
+
+export interface OpenTask {
+  readonly taskId: string;
+  readonly parentTaskId: string | null;
+  readonly fromUnit: string;
+  readonly to: CollaborationTarget;
+}
+
+export interface Resolution {
+  readonly resolutionCode: string;
+  readonly resolvedAt: string;
+  /** Feedback is taken once per resolution; a reopened and re-resolved case may be rated again. */
+  readonly feedbackRecorded: boolean;
+}
+
+/**
+ * The case as workflow sees it. `registered` is transient: RegisterAndRouteCase appends
+ * CaseRegistered and CaseAssigned together, so only a hand-written stream stops there.
+ */
+export type WorkflowCaseState =
+  | { readonly status: 'none' }
+  | { readonly status: 'registered'; readonly summary: CaseSummary }
+  | (CaseRecord & { readonly status: 'queued' })
+  | (CaseRecord & { readonly status: 'assigned'; readonly ownerId: string })
+  | (CaseRecord & { readonly status: 'in-progress'; readonly ownerId: string })
+  /** In progress with at least one collaboration task open (⇄ collaboration). */
+  | (CaseRecord & { readonly status: 'collaborating'; readonly ownerId: string; readonly openTasks: readonly OpenTask[] })
+  | (CaseRecord & { readonly status: 'resolved'; readonly ownerId: string; readonly resolution: Resolution })
+  | (CaseRecord & { readonly status: 'closed'; readonly ownerId: string; readonly resolution: Resolution; readonly closedAt: string })
+  | (CaseRecord & { readonly status: 'cancelled'; readonly cancelledAt: string });
+
+export type CaseStatus = WorkflowCaseState['status'];
+
+export const CASE_STATUSES: readonly CaseStatus[] = [
+  'none', 'registered', 'queued', 'assigned', 'in-progress', 'collaborating', 'resolved', 'closed', 'cancelled',
+];
+
+export type CaseIn<S extends CaseStatus> = Extract<WorkflowCaseState, { readonly status: S }>;
+
+export type RoutedCase = CaseIn<Exclude<CaseStatus, 'none' | 'registered'>>;
+
+export const inStatus = <S extends CaseStatus>(state: WorkflowCaseState, ...statuses: readonly S[]): state is CaseIn<S> =>
+  (statuses as readonly CaseStatus[]).includes(state.status);
+
+export const isRouted = (state: WorkflowCaseState): state is RoutedCase => !inStatus(state, 'none', 'registered');
+
+/** Refuses `command` with IllegalTransition (409) unless the case is in one of `statuses`. */
+export function requireStatus<S extends CaseStatus>(
+  state: WorkflowCaseState,
+  statuses: readonly S[],
+  command: string,
+  reason: string,
+): asserts state is CaseIn<S> {
+  if (!(statuses as readonly CaseStatus[]).includes(state.status)) throw new IllegalTransition(command, state.status, reason);
+}
+
+/** The routed part of a state, without what belongs to its status. */
+export const recordOf = (state: RoutedCase): CaseRecord => ({
+  summary: state.summary,
+  desk: state.desk,
+  handoffs: state.handoffs,
+  pingPongPairs: state.pingPongPairs,
+});
