@@ -1,5 +1,11 @@
 import { Conflict, Forbidden, IllegalTransition, ValidationFailed, assertNever } from '@collab/domain-kernel';
-import type { AssignCase, ReassignCase, RegisterAndRouteCase, StartWork, TransferCase } from './case.commands';
+import type {
+  AssignCase,
+  ReassignCase,
+  RegisterAndRouteCase,
+  StartWork,
+  TransferCase,
+} from './case.commands';
 import type {
   CaseAssigned,
   CaseAssignedToAgent,
@@ -14,36 +20,73 @@ import { transferHandoff, withPingPong } from './case-ping-pong';
 import { route } from './routing';
 import { rejectInvalid, requireText } from './validation';
 
-export type CaseAssignmentCommand = RegisterAndRouteCase | AssignCase | ReassignCase | TransferCase | StartWork;
+export type CaseAssignmentCommand =
+  RegisterAndRouteCase | AssignCase | ReassignCase | TransferCase | StartWork;
 
-const registerAndRoute = (command: RegisterAndRouteCase, state: WorkflowCaseState, { now }: CaseDecisionContext): WorkflowCaseEvent[] => {
-  if (state.status !== 'none') throw new IllegalTransition(command.type, state.status, 'the case is already registered');
+const registerAndRoute = (
+  command: RegisterAndRouteCase,
+  state: WorkflowCaseState,
+  { now }: CaseDecisionContext,
+): WorkflowCaseEvent[] => {
+  if (state.status !== 'none')
+    throw new IllegalTransition(command.type, state.status, 'the case is already registered');
   const decision = route(command.summary, command.rules);
   return [
     { type: 'CaseRegistered', data: command.summary },
-    { type: 'CaseAssigned', data: { caseId: command.summary.caseId, ...decision, assignedAt: now.toISOString() } },
+    {
+      type: 'CaseAssigned',
+      data: { caseId: command.summary.caseId, ...decision, assignedAt: now.toISOString() },
+    },
   ];
 };
 
-const assign = (command: AssignCase, state: WorkflowCaseState, { now }: CaseDecisionContext): WorkflowCaseEvent[] => {
+const assign = (
+  command: AssignCase,
+  state: WorkflowCaseState,
+  { now }: CaseDecisionContext,
+): WorkflowCaseEvent[] => {
   rejectInvalid([...requireText('agentId', command.agentId), ...requireText('reason', command.reason)]);
-  requireStatus(state, ['queued'], command.type, 'only a case waiting in a queue is given an owner; ReassignCase changes an owner');
+  requireStatus(
+    state,
+    ['queued'],
+    command.type,
+    'only a case waiting in a queue is given an owner; ReassignCase changes an owner',
+  );
   if (command.queue !== state.desk.queue)
-    throw new Conflict(`the case is now in queue ${state.desk.queue}; ${command.agentId} was picked from ${command.queue}`);
+    throw new Conflict(
+      `the case is now in queue ${state.desk.queue}; ${command.agentId} was picked from ${command.queue}`,
+    );
   const { caseId } = state.summary;
   const { queue } = state.desk;
   return [
     {
       type: 'CaseAssignedToAgent',
-      data: { caseId, queue, agentId: command.agentId, actor: command.actor, reason: command.reason, assignedAt: now.toISOString() },
+      data: {
+        caseId,
+        queue,
+        agentId: command.agentId,
+        actor: command.actor,
+        reason: command.reason,
+        assignedAt: now.toISOString(),
+      },
     },
   ];
 };
 
-const reassign = (command: ReassignCase, state: WorkflowCaseState, { now }: CaseDecisionContext): WorkflowCaseEvent[] => {
+const reassign = (
+  command: ReassignCase,
+  state: WorkflowCaseState,
+  { now }: CaseDecisionContext,
+): WorkflowCaseEvent[] => {
   rejectInvalid([...requireText('toAgentId', command.toAgentId), ...requireText('reason', command.reason)]);
-  requireStatus(state, ['assigned', 'in-progress', 'collaborating'], command.type, 'only a case with an owner that is still being worked is reassigned');
-  if (command.toAgentId === state.ownerId) throw new ValidationFailed([{ field: 'toAgentId', message: `${state.ownerId} already owns the case` }]);
+  requireStatus(
+    state,
+    ['assigned', 'in-progress', 'collaborating'],
+    command.type,
+    'only a case with an owner that is still being worked is reassigned',
+  );
+  if (command.toAgentId === state.ownerId)
+    throw new ValidationFailed([{ field: 'toAgentId', message: `${state.ownerId} already owns the case` }]);
   const data = {
     caseId: state.summary.caseId,
     queue: state.desk.queue,
@@ -56,28 +99,74 @@ const reassign = (command: ReassignCase, state: WorkflowCaseState, { now }: Case
   return [{ type: 'CaseReassigned', data }];
 };
 
-const transfer = (command: TransferCase, state: WorkflowCaseState, context: CaseDecisionContext): WorkflowCaseEvent[] => {
+const transfer = (
+  command: TransferCase,
+  state: WorkflowCaseState,
+  context: CaseDecisionContext,
+): WorkflowCaseEvent[] => {
   rejectInvalid([...requireText('to.queue', command.to.queue), ...requireText('reason', command.reason)]);
   if (state.status === 'collaborating')
-    throw new IllegalTransition(command.type, state.status, 'collaboration tasks are open; they must end (complete, return or withdraw) before the case moves');
-  requireStatus(state, ['queued', 'assigned', 'in-progress'], command.type, 'only an open case that is not collaborating is transferred');
+    throw new IllegalTransition(
+      command.type,
+      state.status,
+      'collaboration tasks are open; they must end (complete, return or withdraw) before the case moves',
+    );
+  requireStatus(
+    state,
+    ['queued', 'assigned', 'in-progress'],
+    command.type,
+    'only an open case that is not collaborating is transferred',
+  );
   const to = { queue: command.to.queue, region: command.to.region ?? state.desk.region };
   if (to.queue === state.desk.queue && to.region === state.desk.region)
-    throw new ValidationFailed([{ field: 'to', message: `the case already sits in queue ${to.queue} in region ${to.region}` }]);
+    throw new ValidationFailed([
+      { field: 'to', message: `the case already sits in queue ${to.queue} in region ${to.region}` },
+    ]);
   const event: CaseTransferred = {
     type: 'CaseTransferred',
-    data: { caseId: state.summary.caseId, from: state.desk, to, actor: command.actor, reason: command.reason, transferredAt: context.now.toISOString() },
+    data: {
+      caseId: state.summary.caseId,
+      from: state.desk,
+      to,
+      actor: command.actor,
+      reason: command.reason,
+      transferredAt: context.now.toISOString(),
+    },
   };
-  return withPingPong(state, { events: [event], handoffs: [transferHandoff(event)] }, command.supervisors, context);
+  return withPingPong(
+    state,
+    { events: [event], handoffs: [transferHandoff(event)] },
+    command.supervisors,
+    context,
+  );
 };
 
-const startWork = (command: StartWork, state: WorkflowCaseState, { now }: CaseDecisionContext): WorkflowCaseEvent[] => {
+const startWork = (
+  command: StartWork,
+  state: WorkflowCaseState,
+  { now }: CaseDecisionContext,
+): WorkflowCaseEvent[] => {
   requireStatus(state, ['assigned'], command.type, 'work starts once, on a case assigned to an owner');
-  if (command.actor.id !== state.ownerId) throw new Forbidden(`only the owner ${state.ownerId} starts work on the case`);
-  return [{ type: 'CaseWorkStarted', data: { caseId: state.summary.caseId, agentId: state.ownerId, actor: command.actor, startedAt: now.toISOString() } }];
+  if (command.actor.id !== state.ownerId)
+    throw new Forbidden(`only the owner ${state.ownerId} starts work on the case`);
+  return [
+    {
+      type: 'CaseWorkStarted',
+      data: {
+        caseId: state.summary.caseId,
+        agentId: state.ownerId,
+        actor: command.actor,
+        startedAt: now.toISOString(),
+      },
+    },
+  ];
 };
 
-export const decideAssignment = (command: CaseAssignmentCommand, state: WorkflowCaseState, context: CaseDecisionContext): WorkflowCaseEvent[] => {
+export const decideAssignment = (
+  command: CaseAssignmentCommand,
+  state: WorkflowCaseState,
+  context: CaseDecisionContext,
+): WorkflowCaseEvent[] => {
   switch (command.type) {
     case 'RegisterAndRouteCase':
       return registerAndRoute(command, state, context);
@@ -96,12 +185,23 @@ export const decideAssignment = (command: CaseAssignmentCommand, state: Workflow
 
 const transferred = (state: WorkflowCaseState, event: CaseTransferred): WorkflowCaseState =>
   isRouted(state)
-    ? { ...recordOf(state), status: 'queued', desk: event.data.to, handoffs: [...state.handoffs, transferHandoff(event)] }
+    ? {
+        ...recordOf(state),
+        status: 'queued',
+        desk: event.data.to,
+        handoffs: [...state.handoffs, transferHandoff(event)],
+      }
     : state;
 
 const routed = (state: WorkflowCaseState, { data }: CaseAssigned): WorkflowCaseState =>
   state.status === 'registered'
-    ? { status: 'queued', summary: state.summary, desk: { queue: data.queue, region: state.summary.region }, handoffs: [], pingPongPairs: [] }
+    ? {
+        status: 'queued',
+        summary: state.summary,
+        desk: { queue: data.queue, region: state.summary.region },
+        handoffs: [],
+        pingPongPairs: [],
+      }
     : state;
 
 const owned = (state: WorkflowCaseState, { data }: CaseAssignedToAgent): WorkflowCaseState =>

@@ -1,10 +1,23 @@
 import { IllegalTransition, ValidationFailed, assertNever } from '@collab/domain-kernel';
 import type { RecordCollaborationOutcome, RequestCollaboration } from './case.commands';
-import type { CaseCollaborationEvent, CollaborationTaskClosed, CollaborationTaskOpened, WorkflowCaseEvent } from './case.events';
+import type {
+  CaseCollaborationEvent,
+  CollaborationTaskClosed,
+  CollaborationTaskOpened,
+  WorkflowCaseEvent,
+} from './case.events';
 import type { CaseDecisionContext } from './case-policy';
 import { requestHandoff, returnHandoff, withPingPong } from './case-ping-pong';
 import { pairKey } from './ping-pong';
-import { inStatus, isRouted, recordOf, requireStatus, type CaseIn, type OpenTask, type WorkflowCaseState } from './case.state';
+import {
+  inStatus,
+  isRouted,
+  recordOf,
+  requireStatus,
+  type CaseIn,
+  type OpenTask,
+  type WorkflowCaseState,
+} from './case.state';
 import { collaborationRequestErrors } from './collaboration-task/collaboration-request';
 import { rejectInvalid } from './validation';
 
@@ -12,25 +25,45 @@ export type CaseCollaborationCommand = RequestCollaboration | RecordCollaboratio
 
 type Working = CaseIn<'in-progress' | 'collaborating'>;
 
-const openTasksOf = (state: Working): readonly OpenTask[] => (state.status === 'collaborating' ? state.openTasks : []);
+const openTasksOf = (state: Working): readonly OpenTask[] =>
+  state.status === 'collaborating' ? state.openTasks : [];
 
 const openTask = (state: Working, taskId: string, command: string): OpenTask => {
   const task = openTasksOf(state).find((candidate) => candidate.taskId === taskId);
-  if (task === undefined) throw new IllegalTransition(command, state.status, `task ${taskId} is not open on this case`);
+  if (task === undefined)
+    throw new IllegalTransition(command, state.status, `task ${taskId} is not open on this case`);
   return task;
 };
 
 /** The owner's queue asks, or — for a chain — the unit holding the parent task. */
 const askingUnit = (command: RequestCollaboration, state: Working): string =>
-  command.request.parentTaskId === null ? state.desk.queue : openTask(state, command.request.parentTaskId, command.type).to.id;
+  command.request.parentTaskId === null
+    ? state.desk.queue
+    : openTask(state, command.request.parentTaskId, command.type).to.id;
 
-const requestCollaboration = (command: RequestCollaboration, state: WorkflowCaseState, context: CaseDecisionContext): WorkflowCaseEvent[] => {
-  requireStatus(state, ['in-progress', 'collaborating'], command.type, 'help is requested while the case is being worked');
+const requestCollaboration = (
+  command: RequestCollaboration,
+  state: WorkflowCaseState,
+  context: CaseDecisionContext,
+): WorkflowCaseEvent[] => {
+  requireStatus(
+    state,
+    ['in-progress', 'collaborating'],
+    command.type,
+    'help is requested while the case is being worked',
+  );
   const fromUnit = askingUnit(command, state);
   const { request } = command;
-  rejectInvalid(collaborationRequestErrors(request, fromUnit, context.now).map((error) => ({ ...error, field: `request.${error.field}` })));
+  rejectInvalid(
+    collaborationRequestErrors(request, fromUnit, context.now).map((error) => ({
+      ...error,
+      field: `request.${error.field}`,
+    })),
+  );
   if (openTasksOf(state).some((task) => task.taskId === request.taskId))
-    throw new ValidationFailed([{ field: 'request.taskId', message: `task ${request.taskId} is already open on this case` }]);
+    throw new ValidationFailed([
+      { field: 'request.taskId', message: `task ${request.taskId} is already open on this case` },
+    ]);
   const opened: CollaborationTaskOpened = {
     type: 'CollaborationTaskOpened',
     data: {
@@ -47,13 +80,29 @@ const requestCollaboration = (command: RequestCollaboration, state: WorkflowCase
       openedAt: context.now.toISOString(),
     },
   };
-  return withPingPong(state, { events: [opened], handoffs: [requestHandoff(opened)] }, command.supervisors, context);
+  return withPingPong(
+    state,
+    { events: [opened], handoffs: [requestHandoff(opened)] },
+    command.supervisors,
+    context,
+  );
 };
 
-const recordOutcome = (command: RecordCollaborationOutcome, state: WorkflowCaseState, context: CaseDecisionContext): WorkflowCaseEvent[] => {
+const recordOutcome = (
+  command: RecordCollaborationOutcome,
+  state: WorkflowCaseState,
+  context: CaseDecisionContext,
+): WorkflowCaseEvent[] => {
   if (command.outcome !== 'COMPLETED' && (command.reason ?? '').trim() === '')
-    throw new ValidationFailed([{ field: 'reason', message: `must name why the task was ${command.outcome.toLowerCase()}` }]);
-  requireStatus(state, ['collaborating'], command.type, 'only a case with open collaboration tasks records how one ended');
+    throw new ValidationFailed([
+      { field: 'reason', message: `must name why the task was ${command.outcome.toLowerCase()}` },
+    ]);
+  requireStatus(
+    state,
+    ['collaborating'],
+    command.type,
+    'only a case with open collaboration tasks records how one ended',
+  );
   const task = openTask(state, command.taskId, command.type);
   const closed: CollaborationTaskClosed = {
     type: 'CollaborationTaskClosed',
@@ -66,7 +115,12 @@ const recordOutcome = (command: RecordCollaborationOutcome, state: WorkflowCaseS
       closedAt: context.now.toISOString(),
     },
   };
-  return withPingPong(state, { events: [closed], handoffs: returnHandoff(task, closed) }, command.supervisors, context);
+  return withPingPong(
+    state,
+    { events: [closed], handoffs: returnHandoff(task, closed) },
+    command.supervisors,
+    context,
+  );
 };
 
 export const decideCollaboration = (
@@ -107,7 +161,10 @@ const taskClosed = (state: WorkflowCaseState, event: CollaborationTaskClosed): W
     : { ...record, status: 'collaborating', ownerId: state.ownerId, openTasks };
 };
 
-export const evolveCollaboration = (state: WorkflowCaseState, event: CaseCollaborationEvent): WorkflowCaseState => {
+export const evolveCollaboration = (
+  state: WorkflowCaseState,
+  event: CaseCollaborationEvent,
+): WorkflowCaseState => {
   switch (event.type) {
     case 'CollaborationTaskOpened':
       return taskOpened(state, event);
@@ -115,7 +172,9 @@ export const evolveCollaboration = (state: WorkflowCaseState, event: CaseCollabo
       return taskClosed(state, event);
     case 'PingPongDetected': {
       const [a, b] = event.data.units;
-      return isRouted(state) ? { ...state, pingPongPairs: [...state.pingPongPairs, pairKey(a.unitId, b.unitId)] } : state;
+      return isRouted(state)
+        ? { ...state, pingPongPairs: [...state.pingPongPairs, pairKey(a.unitId, b.unitId)] }
+        : state;
     }
     default:
       return assertNever(event);

@@ -1,5 +1,10 @@
 import type { SupervisorDirectory } from './actor';
-import type { CaseTransferred, CollaborationTaskClosed, CollaborationTaskOpened, WorkflowCaseEvent } from './case.events';
+import type {
+  CaseTransferred,
+  CollaborationTaskClosed,
+  CollaborationTaskOpened,
+  WorkflowCaseEvent,
+} from './case.events';
 import { DEFAULT_CASE_POLICY, type CaseDecisionContext } from './case-policy';
 import type { OpenTask, RoutedCase } from './case.state';
 import { detectPingPong, type Handoff } from './ping-pong';
@@ -22,7 +27,9 @@ export const requestHandoff = ({ data }: CollaborationTaskOpened): Handoff => ({
 
 /** Only a return (退单) hands the work back; a completed or withdrawn task is not a bounce. */
 export const returnHandoff = (task: OpenTask, { data }: CollaborationTaskClosed): Handoff[] =>
-  data.outcome === 'RETURNED' ? [{ from: task.to.id, to: task.fromUnit, at: data.closedAt, kind: 'RETURN' }] : [];
+  data.outcome === 'RETURNED'
+    ? [{ from: task.to.id, to: task.fromUnit, at: data.closedAt, kind: 'RETURN' }]
+    : [];
 
 /** The decided events, followed by a PingPongDetected for each pair the new hand-offs pushed over the threshold. */
 export const withPingPong = (

@@ -30,4 +30,5 @@ export const validateCasePolicy = (policy: CasePolicy): FieldError[] => [
 
 export const MS_PER_MINUTE = 60_000;
 
-export const minutesAfter = (instant: string, minutes: number): Date => new Date(Date.parse(instant) + minutes * MS_PER_MINUTE);
+export const minutesAfter = (instant: string, minutes: number): Date =>
+  new Date(Date.parse(instant) + minutes * MS_PER_MINUTE);

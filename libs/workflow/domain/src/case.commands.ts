@@ -126,4 +126,3 @@ export type WorkflowCaseCommand =
   | RecordFeedback
   | ReopenCase
   | CancelCase;
-

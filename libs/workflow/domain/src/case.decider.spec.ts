@@ -1,9 +1,27 @@
 import { Conflict, Forbidden, IllegalTransition, ValidationFailed } from '@collab/domain-kernel';
 import { DEFAULT_CASE_POLICY } from './case-policy';
 import {
-  assignCase, assignedCase, caseAssigned, caseAssignedToAgent, caseInProgress, caseReassigned, caseRegistered, caseTransferred,
-  caseWorkStarted, collaboratingCase, owner, pingPongDetected, queuedCase, reassignCase, refusalOf, registerAndRoute, specAt,
-  startWork, supervisor, T0, transferCase,
+  assignCase,
+  assignedCase,
+  caseAssigned,
+  caseAssignedToAgent,
+  caseInProgress,
+  caseReassigned,
+  caseRegistered,
+  caseTransferred,
+  caseWorkStarted,
+  collaboratingCase,
+  owner,
+  pingPongDetected,
+  queuedCase,
+  reassignCase,
+  refusalOf,
+  registerAndRoute,
+  specAt,
+  startWork,
+  supervisor,
+  T0,
+  transferCase,
 } from './case.fixtures';
 
 const spec = specAt();
@@ -13,26 +31,41 @@ describe('taking over a case intake opened', () => {
     spec.given().when(registerAndRoute()).then(caseRegistered(), caseAssigned('complaints', 'complaints')));
 
   it('falls back to the front line when no rule matches', () =>
-    spec.given().when(registerAndRoute({ requestType: 'INQUIRY' }))
+    spec
+      .given()
+      .when(registerAndRoute({ requestType: 'INQUIRY' }))
       .then(caseRegistered({ requestType: 'INQUIRY' }), caseAssigned('front-line', 'fallback')));
 
   it('is refused for a case already registered', () =>
-    spec.given(caseRegistered(), caseAssigned('complaints', 'complaints')).when(registerAndRoute()).thenThrows(IllegalTransition));
+    spec
+      .given(caseRegistered(), caseAssigned('complaints', 'complaints'))
+      .when(registerAndRoute())
+      .thenThrows(IllegalTransition));
 });
 
 describe('giving the case an owner in its queue', () => {
   it('makes the picked agent the owner, recording who chose and why', () =>
-    spec.given(...queuedCase()).when(assignCase()).then(caseAssignedToAgent()));
+    spec
+      .given(...queuedCase())
+      .when(assignCase())
+      .then(caseAssignedToAgent()));
 
   it('is a conflict when the case left the queue the agent was picked from', () =>
-    spec.given(...queuedCase(), caseTransferred()).when(assignCase({ queue: 'complaints' }))
+    spec
+      .given(...queuedCase(), caseTransferred())
+      .when(assignCase({ queue: 'complaints' }))
       .thenThrows(Conflict));
 
   it('needs a reason', () =>
-    expect(refusalOf(queuedCase(), assignCase({ reason: ' ' }))).toMatchObject({ errors: [{ field: 'reason' }] }));
+    expect(refusalOf(queuedCase(), assignCase({ reason: ' ' }))).toMatchObject({
+      errors: [{ field: 'reason' }],
+    }));
 
   it('is refused once the case has an owner, pointing to reassignment', () =>
-    expect(refusalOf(assignedCase(), assignCase())).toMatchObject({ state: 'assigned', message: expect.stringContaining('ReassignCase') }));
+    expect(refusalOf(assignedCase(), assignCase())).toMatchObject({
+      state: 'assigned',
+      message: expect.stringContaining('ReassignCase'),
+    }));
 });
 
 describe('reassigning the case to another agent', () => {
@@ -41,71 +74,141 @@ describe('reassigning the case to another agent', () => {
     ['in progress', caseInProgress()],
     ['collaborating', collaboratingCase()],
   ])('moves a case %s to the new owner, in the same queue', (_status, history) =>
-    spec.given(...history).when(reassignCase()).then(caseReassigned()));
+    spec
+      .given(...history)
+      .when(reassignCase())
+      .then(caseReassigned()),
+  );
 
   it('hands the work to the new owner: only they may start it', () => {
     const history = [...assignedCase(), caseReassigned()];
-    spec.given(...history).when(startWork({ actor: { id: 'agent-zhao', kind: 'user' } }))
+    spec
+      .given(...history)
+      .when(startWork({ actor: { id: 'agent-zhao', kind: 'user' } }))
       .then(caseWorkStarted({ agentId: 'agent-zhao', actor: { id: 'agent-zhao', kind: 'user' } }));
-    spec.given(...history).when(startWork({ actor: owner })).thenThrows(Forbidden);
+    spec
+      .given(...history)
+      .when(startWork({ actor: owner }))
+      .thenThrows(Forbidden);
   });
 
   it('is refused to the agent who already owns it', () =>
-    expect(refusalOf(assignedCase(), reassignCase({ toAgentId: 'agent-li' }))).toMatchObject({ errors: [{ field: 'toAgentId' }] }));
+    expect(refusalOf(assignedCase(), reassignCase({ toAgentId: 'agent-li' }))).toMatchObject({
+      errors: [{ field: 'toAgentId' }],
+    }));
 });
 
 describe('transferring the case to another queue, unit or region', () => {
   it('moves it with the reason, and it waits there for an owner', () => {
-    spec.given(...caseInProgress()).when(transferCase()).then(caseTransferred());
-    spec.given(...caseInProgress(), caseTransferred()).when(assignCase({ queue: 'billing-desk', agentId: 'agent-he' }))
+    spec
+      .given(...caseInProgress())
+      .when(transferCase())
+      .then(caseTransferred());
+    spec
+      .given(...caseInProgress(), caseTransferred())
+      .when(assignCase({ queue: 'billing-desk', agentId: 'agent-he' }))
       .then(caseAssignedToAgent({ queue: 'billing-desk', agentId: 'agent-he' }));
   });
 
   it('crosses regions', () =>
-    spec.given(...queuedCase()).when(transferCase({ to: { queue: 'fs-complaints', region: 'GD-FS' }, actor: supervisor, reason: '佛山用户' }))
-      .then(caseTransferred({ to: { queue: 'fs-complaints', region: 'GD-FS' }, actor: supervisor, reason: '佛山用户' })));
+    spec
+      .given(...queuedCase())
+      .when(
+        transferCase({
+          to: { queue: 'fs-complaints', region: 'GD-FS' },
+          actor: supervisor,
+          reason: '佛山用户',
+        }),
+      )
+      .then(
+        caseTransferred({
+          to: { queue: 'fs-complaints', region: 'GD-FS' },
+          actor: supervisor,
+          reason: '佛山用户',
+        }),
+      ));
 
   it('is refused to where the case already is', () =>
-    expect(refusalOf(queuedCase(), transferCase({ to: { queue: 'complaints' } }))).toBeInstanceOf(ValidationFailed));
+    expect(refusalOf(queuedCase(), transferCase({ to: { queue: 'complaints' } }))).toBeInstanceOf(
+      ValidationFailed,
+    ));
 
   it('is refused while collaboration tasks are open, saying so', () =>
     expect(refusalOf(collaboratingCase(), transferCase())).toMatchObject({
-      state: 'collaborating', message: expect.stringContaining('collaboration tasks are open'),
+      state: 'collaborating',
+      message: expect.stringContaining('collaboration tasks are open'),
     }));
 });
 
 describe('a case bouncing between two queues (ping-pong)', () => {
   const there = caseTransferred();
-  const back = caseTransferred({ from: { queue: 'billing-desk', region: 'GD-SZ' }, to: { queue: 'complaints', region: 'GD-SZ' } });
+  const back = caseTransferred({
+    from: { queue: 'billing-desk', region: 'GD-SZ' },
+    to: { queue: 'complaints', region: 'GD-SZ' },
+  });
   const bounced = [...queuedCase(), there, back, there];
   const supervisors = { complaints: 'sup-wang', 'billing-desk': 'sup-chen' };
   const sendBack = transferCase({ to: { queue: 'complaints' }, supervisors });
-  const units = [{ unitId: 'complaints', supervisorId: 'sup-wang' }, { unitId: 'billing-desk', supervisorId: 'sup-chen' }] as const;
+  const units = [
+    { unitId: 'complaints', supervisorId: 'sup-wang' },
+    { unitId: 'billing-desk', supervisorId: 'sup-chen' },
+  ] as const;
 
   it(`raises PingPongDetected naming both queues and their supervisors on bounce ${DEFAULT_CASE_POLICY.pingPongMaxBounces + 1}`, () =>
-    spec.given(...bounced).when(sendBack).then(back, pingPongDetected({ units })));
+    spec
+      .given(...bounced)
+      .when(sendBack)
+      .then(back, pingPongDetected({ units })));
 
   it('does not raise it before the threshold', () =>
-    spec.given(...queuedCase(), there, back).when(transferCase({ supervisors })).then(there));
+    spec
+      .given(...queuedCase(), there, back)
+      .when(transferCase({ supervisors }))
+      .then(there));
 
   it('raises it once per pair', () =>
-    spec.given(...bounced, back, pingPongDetected({ units }), there).when(sendBack).then(back));
+    spec
+      .given(...bounced, back, pingPongDetected({ units }), there)
+      .when(sendBack)
+      .then(back));
 
   it('follows the configured threshold', () =>
-    specAt(T0, { ...DEFAULT_CASE_POLICY, pingPongMaxBounces: 0 }).given(...queuedCase(), there).when(sendBack)
+    specAt(T0, { ...DEFAULT_CASE_POLICY, pingPongMaxBounces: 0 })
+      .given(...queuedCase(), there)
+      .when(sendBack)
       .then(back, pingPongDetected({ bounces: 1, maxBounces: 0, units })));
 
   it('names no supervisor the directory did not give', () =>
-    spec.given(...bounced).when(transferCase({ to: { queue: 'complaints' } })).then(back, pingPongDetected({
-      units: [{ unitId: 'complaints', supervisorId: null }, { unitId: 'billing-desk', supervisorId: null }],
-    })));
+    spec
+      .given(...bounced)
+      .when(transferCase({ to: { queue: 'complaints' } }))
+      .then(
+        back,
+        pingPongDetected({
+          units: [
+            { unitId: 'complaints', supervisorId: null },
+            { unitId: 'billing-desk', supervisorId: null },
+          ],
+        }),
+      ));
 });
 
 describe('starting work', () => {
-  it('is done by the owner', () => spec.given(...assignedCase()).when(startWork()).then(caseWorkStarted()));
+  it('is done by the owner', () =>
+    spec
+      .given(...assignedCase())
+      .when(startWork())
+      .then(caseWorkStarted()));
 
   it('is forbidden to anyone else', () =>
-    spec.given(...assignedCase()).when(startWork({ actor: supervisor })).thenThrows(Forbidden));
+    spec
+      .given(...assignedCase())
+      .when(startWork({ actor: supervisor }))
+      .thenThrows(Forbidden));
 
-  it('happens once', () => spec.given(...caseInProgress()).when(startWork()).thenThrows(IllegalTransition));
+  it('happens once', () =>
+    spec
+      .given(...caseInProgress())
+      .when(startWork())
+      .thenThrows(IllegalTransition));
 });

@@ -1,7 +1,11 @@
 import type { Decider } from '@collab/domain-kernel';
 import { decideAssignment, evolveAssignment, type CaseAssignmentCommand } from './case-assignment';
 import { decideClosing, evolveClosing, type CaseClosingCommand } from './case-closing';
-import { decideCollaboration, evolveCollaboration, type CaseCollaborationCommand } from './case-collaboration';
+import {
+  decideCollaboration,
+  evolveCollaboration,
+  type CaseCollaborationCommand,
+} from './case-collaboration';
 import type { WorkflowCaseCommand } from './case.commands';
 import { isAssignmentEvent, isCollaborationEvent, type WorkflowCaseEvent } from './case.events';
 import type { CaseDecisionContext } from './case-policy';
@@ -11,7 +15,9 @@ export type { RegisterAndRouteCase, WorkflowCaseCommand } from './case.commands'
 export type { WorkflowCaseState } from './case.state';
 
 /** Which phase each command belongs to; a Record, so a command left out is a compile error. */
-const PHASE_OF_COMMAND: Readonly<Record<WorkflowCaseCommand['type'], 'assignment' | 'collaboration' | 'closing'>> = {
+const PHASE_OF_COMMAND: Readonly<
+  Record<WorkflowCaseCommand['type'], 'assignment' | 'collaboration' | 'closing'>
+> = {
   RegisterAndRouteCase: 'assignment',
   AssignCase: 'assignment',
   ReassignCase: 'assignment',
@@ -38,7 +44,11 @@ const evolve = (state: WorkflowCaseState, event: WorkflowCaseEvent): WorkflowCas
   return evolveClosing(state, event);
 };
 
-const decide = (command: WorkflowCaseCommand, state: WorkflowCaseState, context: CaseDecisionContext): WorkflowCaseEvent[] => {
+const decide = (
+  command: WorkflowCaseCommand,
+  state: WorkflowCaseState,
+  context: CaseDecisionContext,
+): WorkflowCaseEvent[] => {
   if (isAssignmentCommand(command)) return decideAssignment(command, state, context);
   if (isCollaborationCommand(command)) return decideCollaboration(command, state, context);
   const closing: CaseClosingCommand = command;
@@ -50,7 +60,12 @@ const decide = (command: WorkflowCaseCommand, state: WorkflowCaseState, context:
  * closed, with reopen and cancel where sensible. A command the state does not allow is refused
  * with IllegalTransition naming the state and why; invalid input with ValidationFailed.
  */
-export const workflowCaseDecider: Decider<WorkflowCaseCommand, WorkflowCaseEvent, WorkflowCaseState, CaseDecisionContext> = {
+export const workflowCaseDecider: Decider<
+  WorkflowCaseCommand,
+  WorkflowCaseEvent,
+  WorkflowCaseState,
+  CaseDecisionContext
+> = {
   initialState: () => ({ status: 'none' }),
   evolve,
   decide,

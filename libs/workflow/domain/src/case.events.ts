@@ -44,7 +44,12 @@ export interface CaseRegistered {
 /** The case was put in a queue, by which rule. */
 export interface CaseAssigned {
   readonly type: 'CaseAssigned';
-  readonly data: { readonly caseId: string; readonly queue: string; readonly ruleId: string; readonly assignedAt: string };
+  readonly data: {
+    readonly caseId: string;
+    readonly queue: string;
+    readonly ruleId: string;
+    readonly assignedAt: string;
+  };
 }
 
 /** An agent of the case's queue became its owner. */
@@ -90,7 +95,12 @@ export interface CaseTransferred {
 /** The owner started working the case. */
 export interface CaseWorkStarted {
   readonly type: 'CaseWorkStarted';
-  readonly data: { readonly caseId: string; readonly agentId: string; readonly actor: ActorRef; readonly startedAt: string };
+  readonly data: {
+    readonly caseId: string;
+    readonly agentId: string;
+    readonly actor: ActorRef;
+    readonly startedAt: string;
+  };
 }
 
 /**
@@ -138,7 +148,12 @@ export type CaseClosure = 'CONFIRMED_BY_REQUESTER' | 'QUIET_PERIOD_ELAPSED';
 
 export interface CaseClosed {
   readonly type: 'CaseClosed';
-  readonly data: { readonly caseId: string; readonly closure: CaseClosure; readonly actor: ActorRef; readonly closedAt: string };
+  readonly data: {
+    readonly caseId: string;
+    readonly closure: CaseClosure;
+    readonly actor: ActorRef;
+    readonly closedAt: string;
+  };
 }
 
 /** The requester's satisfaction with a resolution: CSAT 1–5 and a comment (possibly empty). */
@@ -180,12 +195,7 @@ export interface CaseCancelled {
 
 /** Routing, ownership and moving the case between queues. */
 export type CaseAssignmentEvent =
-  | CaseRegistered
-  | CaseAssigned
-  | CaseAssignedToAgent
-  | CaseReassigned
-  | CaseTransferred
-  | CaseWorkStarted;
+  CaseRegistered | CaseAssigned | CaseAssignedToAgent | CaseReassigned | CaseTransferred | CaseWorkStarted;
 
 /** The collaboration chain as the case sees it: which tasks are open, and ping-pong. */
 export type CaseCollaborationEvent = CollaborationTaskOpened | CollaborationTaskClosed | PingPongDetected;
@@ -196,7 +206,9 @@ export type CaseClosingEvent = CaseResolved | CaseClosed | FeedbackRecorded | Ca
 export type WorkflowCaseEvent = CaseAssignmentEvent | CaseCollaborationEvent | CaseClosingEvent;
 
 /** Which phase each event belongs to; a Record, so an event left out is a compile error. */
-const PHASE_OF_EVENT: Readonly<Record<WorkflowCaseEvent['type'], 'assignment' | 'collaboration' | 'closing'>> = {
+const PHASE_OF_EVENT: Readonly<
+  Record<WorkflowCaseEvent['type'], 'assignment' | 'collaboration' | 'closing'>
+> = {
   CaseRegistered: 'assignment',
   CaseAssigned: 'assignment',
   CaseAssignedToAgent: 'assignment',

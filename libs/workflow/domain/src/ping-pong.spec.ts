@@ -1,9 +1,19 @@
 import fc from 'fast-check';
 import { bouncesByPair, detectPingPong, pairKey, type Handoff, type PingPongCheck } from './ping-pong';
 
-const handoff = (from: string, to: string, kind: Handoff['kind'] = 'REQUEST'): Handoff => ({ from, to, at: '2026-11-20T09:30:00.000Z', kind });
+const handoff = (from: string, to: string, kind: Handoff['kind'] = 'REQUEST'): Handoff => ({
+  from,
+  to,
+  at: '2026-11-20T09:30:00.000Z',
+  kind,
+});
 const check = (overrides: Partial<PingPongCheck> = {}): PingPongCheck => ({
-  caseId: 'case-1', maxBounces: 2, supervisors: { billing: 'sup-chen', stores: 'sup-wang' }, alreadyRaised: [], at: '2026-11-20T10:00:00.000Z', ...overrides,
+  caseId: 'case-1',
+  maxBounces: 2,
+  supervisors: { billing: 'sup-chen', stores: 'sup-wang' },
+  alreadyRaised: [],
+  at: '2026-11-20T10:00:00.000Z',
+  ...overrides,
 });
 /** n hand-offs back and forth, starting a → b. */
 const alternating = (a: string, b: string, n: number): Handoff[] =>
@@ -11,14 +21,23 @@ const alternating = (a: string, b: string, n: number): Handoff[] =>
 
 describe('counting bounces between two units', () => {
   it('counts each reversal of direction, not each hand-off', () =>
-    expect(bouncesByPair(alternating('stores', 'billing', 4))).toEqual([{ units: ['stores', 'billing'], bounces: 3 }]));
+    expect(bouncesByPair(alternating('stores', 'billing', 4))).toEqual([
+      { units: ['stores', 'billing'], bounces: 3 },
+    ]));
 
   it('does not count asking the same unit again', () =>
-    expect(bouncesByPair([handoff('stores', 'billing'), handoff('stores', 'billing'), handoff('stores', 'billing')]))
-      .toEqual([{ units: ['stores', 'billing'], bounces: 0 }]));
+    expect(
+      bouncesByPair([
+        handoff('stores', 'billing'),
+        handoff('stores', 'billing'),
+        handoff('stores', 'billing'),
+      ]),
+    ).toEqual([{ units: ['stores', 'billing'], bounces: 0 }]));
 
   it('keeps pairs apart', () =>
-    expect(bouncesByPair([handoff('a', 'b'), handoff('b', 'c'), handoff('b', 'a'), handoff('c', 'b')])).toEqual([
+    expect(
+      bouncesByPair([handoff('a', 'b'), handoff('b', 'c'), handoff('b', 'a'), handoff('c', 'b')]),
+    ).toEqual([
       { units: ['a', 'b'], bounces: 1 },
       { units: ['b', 'c'], bounces: 1 },
     ]));
@@ -26,48 +45,86 @@ describe('counting bounces between two units', () => {
 
 describe('detecting ping-pong', () => {
   it('raises PingPongDetected naming both units and their supervisors when bounces exceed the threshold', () =>
-    expect(detectPingPong(alternating('stores', 'billing', 4), check())).toEqual([{
-      type: 'PingPongDetected',
-      data: {
-        caseId: 'case-1',
-        units: [{ unitId: 'stores', supervisorId: 'sup-wang' }, { unitId: 'billing', supervisorId: 'sup-chen' }],
-        bounces: 3, maxBounces: 2, detectedAt: '2026-11-20T10:00:00.000Z',
+    expect(detectPingPong(alternating('stores', 'billing', 4), check())).toEqual([
+      {
+        type: 'PingPongDetected',
+        data: {
+          caseId: 'case-1',
+          units: [
+            { unitId: 'stores', supervisorId: 'sup-wang' },
+            { unitId: 'billing', supervisorId: 'sup-chen' },
+          ],
+          bounces: 3,
+          maxBounces: 2,
+          detectedAt: '2026-11-20T10:00:00.000Z',
+        },
       },
-    }]));
+    ]));
 
-  it('stays quiet at the threshold', () => expect(detectPingPong(alternating('stores', 'billing', 3), check())).toEqual([]));
+  it('stays quiet at the threshold', () =>
+    expect(detectPingPong(alternating('stores', 'billing', 3), check())).toEqual([]));
 
   it('names a unit without a supervisor with null', () =>
-    expect(detectPingPong(alternating('stores', 'partner-x', 4), check())[0]?.data.units[1]).toEqual({ unitId: 'partner-x', supervisorId: null }));
+    expect(detectPingPong(alternating('stores', 'partner-x', 4), check())[0]?.data.units[1]).toEqual({
+      unitId: 'partner-x',
+      supervisorId: null,
+    }));
 
   it('does not raise a pair again', () =>
-    expect(detectPingPong(alternating('stores', 'billing', 6), check({ alreadyRaised: [pairKey('billing', 'stores')] }))).toEqual([]));
+    expect(
+      detectPingPong(
+        alternating('stores', 'billing', 6),
+        check({ alreadyRaised: [pairKey('billing', 'stores')] }),
+      ),
+    ).toEqual([]));
 });
 
 describe('ping-pong properties', () => {
   const unit = fc.constantFrom('a', 'b', 'c', 'd', 'e');
-  const handoffs = fc.array(fc.tuple(unit, unit).map(([from, to]) => handoff(from, to)), { maxLength: 40 });
+  const handoffs = fc.array(
+    fc.tuple(unit, unit).map(([from, to]) => handoff(from, to)),
+    { maxLength: 40 },
+  );
 
   it('back and forth n times is n − 1 bounces, raised exactly when over the threshold', () =>
-    fc.assert(fc.property(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 0, max: 10 }), (n, maxBounces) => {
-      expect(bouncesByPair(alternating('a', 'b', n))[0]?.bounces).toBe(n - 1);
-      expect(detectPingPong(alternating('a', 'b', n), check({ maxBounces }))).toHaveLength(n - 1 > maxBounces ? 1 : 0);
-    })));
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 0, max: 10 }), (n, maxBounces) => {
+        expect(bouncesByPair(alternating('a', 'b', n))[0]?.bounces).toBe(n - 1);
+        expect(detectPingPong(alternating('a', 'b', n), check({ maxBounces }))).toHaveLength(
+          n - 1 > maxBounces ? 1 : 0,
+        );
+      }),
+    ));
 
   it('a pair’s count depends only on the hand-offs between the two of them', () =>
-    fc.assert(fc.property(handoffs, (history) => {
-      const between = (p: string, q: string) => history.filter(({ from, to }) => pairKey(from, to) === pairKey(p, q) && from !== to);
-      for (const { units: [p, q], bounces } of bouncesByPair(history))
-        expect(bouncesByPair(between(p, q))).toEqual([{ units: [p, q], bounces }]);
-    })));
+    fc.assert(
+      fc.property(handoffs, (history) => {
+        const between = (p: string, q: string) =>
+          history.filter(({ from, to }) => pairKey(from, to) === pairKey(p, q) && from !== to);
+        for (const {
+          units: [p, q],
+          bounces,
+        } of bouncesByPair(history))
+          expect(bouncesByPair(between(p, q))).toEqual([{ units: [p, q], bounces }]);
+      }),
+    ));
 
   it('raising is idempotent: what was raised is not raised again', () =>
-    fc.assert(fc.property(handoffs, fc.integer({ min: 0, max: 5 }), (history, maxBounces) => {
-      const raised = detectPingPong(history, check({ maxBounces }));
-      const keys = raised.map(({ data: { units: [a, b] } }) => pairKey(a.unitId, b.unitId));
-      expect(new Set(keys).size).toBe(keys.length);
-      expect(detectPingPong(history, check({ maxBounces, alreadyRaised: keys }))).toEqual([]);
-    })));
+    fc.assert(
+      fc.property(handoffs, fc.integer({ min: 0, max: 5 }), (history, maxBounces) => {
+        const raised = detectPingPong(history, check({ maxBounces }));
+        const keys = raised.map(
+          ({
+            data: {
+              units: [a, b],
+            },
+          }) => pairKey(a.unitId, b.unitId),
+        );
+        expect(new Set(keys).size).toBe(keys.length);
+        expect(detectPingPong(history, check({ maxBounces, alreadyRaised: keys }))).toEqual([]);
+      }),
+    ));
 
-  it('pairKey ignores direction', () => fc.assert(fc.property(fc.string(), fc.string(), (a, b) => expect(pairKey(a, b)).toBe(pairKey(b, a)))));
+  it('pairKey ignores direction', () =>
+    fc.assert(fc.property(fc.string(), fc.string(), (a, b) => expect(pairKey(a, b)).toBe(pairKey(b, a)))));
 });

@@ -54,7 +54,12 @@ export const bouncesByPair = (handoffs: readonly Handoff[]): PairBounces[] => {
     const key = pairKey(from, to);
     const tally = tallies.get(key);
     if (tally === undefined) tallies.set(key, { units: [from, to], lastFrom: from, bounces: 0 });
-    else tallies.set(key, { ...tally, lastFrom: from, bounces: tally.bounces + (tally.lastFrom === from ? 0 : 1) });
+    else
+      tallies.set(key, {
+        ...tally,
+        lastFrom: from,
+        bounces: tally.bounces + (tally.lastFrom === from ? 0 : 1),
+      });
   }
   return [...tallies.values()].map(({ units, bounces }) => ({ units, bounces }));
 };
@@ -72,7 +77,9 @@ export interface PingPongCheck {
 /** A PingPongDetected for every pair over the threshold that was not raised before, in order of first contact. */
 export const detectPingPong = (handoffs: readonly Handoff[], check: PingPongCheck): PingPongDetected[] =>
   bouncesByPair(handoffs)
-    .filter(({ units, bounces }) => bounces > check.maxBounces && !check.alreadyRaised.includes(pairKey(...units)))
+    .filter(
+      ({ units, bounces }) => bounces > check.maxBounces && !check.alreadyRaised.includes(pairKey(...units)),
+    )
     .map(({ units: [a, b], bounces }) => ({
       type: 'PingPongDetected',
       data: {

@@ -47,7 +47,10 @@ const slaErrors = (sla: TaskSla): FieldError[] => [
 const dueErrors = (request: CollaborationRequest, now: Date): FieldError[] => {
   const badInstant = (field: string, value: string): FieldError[] =>
     isInstant(value) ? [] : [{ field, message: 'must be an ISO 8601 instant with a time zone' }];
-  const shapes = [...badInstant('acceptDueAt', request.acceptDueAt), ...badInstant('completeDueAt', request.completeDueAt)];
+  const shapes = [
+    ...badInstant('acceptDueAt', request.acceptDueAt),
+    ...badInstant('completeDueAt', request.completeDueAt),
+  ];
   if (shapes.length > 0) return shapes;
   const [accept, complete] = [Date.parse(request.acceptDueAt), Date.parse(request.completeDueAt)];
   return [
@@ -57,11 +60,17 @@ const dueErrors = (request: CollaborationRequest, now: Date): FieldError[] => {
 };
 
 /** Every invalid field of a request made by `fromUnit`; empty when it is valid. */
-export const collaborationRequestErrors = (request: CollaborationRequest, fromUnit: string, now: Date): FieldError[] => [
+export const collaborationRequestErrors = (
+  request: CollaborationRequest,
+  fromUnit: string,
+  now: Date,
+): FieldError[] => [
   ...requireText('taskId', request.taskId),
   ...(request.parentTaskId === null ? [] : requireText('parentTaskId', request.parentTaskId)),
   ...requireText('to.id', request.to.id),
-  ...(request.to.id === fromUnit ? [{ field: 'to.id', message: `must be another unit than ${fromUnit}, which asks` }] : []),
+  ...(request.to.id === fromUnit
+    ? [{ field: 'to.id', message: `must be another unit than ${fromUnit}, which asks` }]
+    : []),
   ...requireText('to.region', request.to.region),
   ...requireText('reason', request.reason),
   ...slaErrors(request.sla),
