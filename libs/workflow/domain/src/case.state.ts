@@ -38,25 +38,33 @@ export type WorkflowCaseState =
   | (CaseRecord & { readonly status: 'assigned'; readonly ownerId: string })
   | (CaseRecord & { readonly status: 'in-progress'; readonly ownerId: string })
   /** In progress with at least one collaboration task open (⇄ collaboration). */
-  | (CaseRecord & { readonly status: 'collaborating'; readonly ownerId: string; readonly openTasks: readonly OpenTask[] })
+  | (CaseRecord & {
+      readonly status: 'collaborating';
+      readonly ownerId: string;
+      readonly openTasks: readonly OpenTask[];
+    })
   | (CaseRecord & { readonly status: 'resolved'; readonly ownerId: string; readonly resolution: Resolution })
-  | (CaseRecord & { readonly status: 'closed'; readonly ownerId: string; readonly resolution: Resolution; readonly closedAt: string })
+  | (CaseRecord & {
+      readonly status: 'closed';
+      readonly ownerId: string;
+      readonly resolution: Resolution;
+      readonly closedAt: string;
+    })
   | (CaseRecord & { readonly status: 'cancelled'; readonly cancelledAt: string });
 
 export type CaseStatus = WorkflowCaseState['status'];
-
-export const CASE_STATUSES: readonly CaseStatus[] = [
-  'none', 'registered', 'queued', 'assigned', 'in-progress', 'collaborating', 'resolved', 'closed', 'cancelled',
-];
 
 export type CaseIn<S extends CaseStatus> = Extract<WorkflowCaseState, { readonly status: S }>;
 
 export type RoutedCase = CaseIn<Exclude<CaseStatus, 'none' | 'registered'>>;
 
-export const inStatus = <S extends CaseStatus>(state: WorkflowCaseState, ...statuses: readonly S[]): state is CaseIn<S> =>
-  (statuses as readonly CaseStatus[]).includes(state.status);
+export const inStatus = <S extends CaseStatus>(
+  state: WorkflowCaseState,
+  ...statuses: readonly S[]
+): state is CaseIn<S> => (statuses as readonly CaseStatus[]).includes(state.status);
 
-export const isRouted = (state: WorkflowCaseState): state is RoutedCase => !inStatus(state, 'none', 'registered');
+export const isRouted = (state: WorkflowCaseState): state is RoutedCase =>
+  !inStatus(state, 'none', 'registered');
 
 /** Refuses `command` with IllegalTransition (409) unless the case is in one of `statuses`. */
 export function requireStatus<S extends CaseStatus>(
@@ -65,7 +73,8 @@ export function requireStatus<S extends CaseStatus>(
   command: string,
   reason: string,
 ): asserts state is CaseIn<S> {
-  if (!(statuses as readonly CaseStatus[]).includes(state.status)) throw new IllegalTransition(command, state.status, reason);
+  if (!(statuses as readonly CaseStatus[]).includes(state.status))
+    throw new IllegalTransition(command, state.status, reason);
 }
 
 /** The routed part of a state, without what belongs to its status. */
