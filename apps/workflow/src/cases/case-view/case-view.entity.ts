@@ -21,6 +21,9 @@ export class CaseView {
   @Column('text', { name: 'routing_rule', nullable: true }) routingRule!: string | null;
   @Column('timestamptz', { name: 'opened_at' }) openedAt!: Date;
   @Column('timestamptz', { name: 'assigned_at', nullable: true }) assignedAt!: Date | null;
+  @Column('text', { nullable: true }) assignee!: string | null;
+  @Column('timestamptz', { name: 'resolved_at', nullable: true }) resolvedAt!: Date | null;
+  @Column('timestamptz', { name: 'closed_at', nullable: true }) closedAt!: Date | null;
   @Column('int') version!: number;
 }
 
@@ -32,4 +35,8 @@ export const CASE_VIEW_DDL = [
      requester_id text, requester_partner text, requester_unit text,
      queue text, routing_rule text, opened_at timestamptz not null, assigned_at timestamptz, version int not null)`,
   `create index if not exists case_view_requester on workflow.case_view (requester_id)`,
+  // Added with the full lifecycle; data folders created before it get the columns here.
+  `alter table workflow.case_view add column if not exists assignee text`,
+  `alter table workflow.case_view add column if not exists resolved_at timestamptz`,
+  `alter table workflow.case_view add column if not exists closed_at timestamptz`,
 ];

@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { EventStore, RecordedEvent, Subscription } from '@collab/event-store';
 import { EVENT_STORE, runProjection, type Projection } from '@collab/service-kit';
-import type { CaseAssigned, CaseRegistered, WorkflowCaseEvent } from '@collab/workflow-domain';
+import type { CaseRegistered, WorkflowCaseEvent } from '@collab/workflow-domain';
+import { caseViewChange } from './case-view.changes';
 import { CASE_VIEW_DDL, CaseView } from './case-view.entity';
 
 const registered = (event: RecordedEvent, data: CaseRegistered['data']): Partial<CaseView> => ({
@@ -22,14 +23,6 @@ const registered = (event: RecordedEvent, data: CaseRegistered['data']): Partial
   requesterPartner: data.requesterPartner ?? null,
   requesterUnit: data.requesterUnit ?? null,
   openedAt: new Date(data.openedAt),
-  version: event.streamVersion,
-});
-
-const assigned = (event: RecordedEvent, data: CaseAssigned['data']): Partial<CaseView> => ({
-  status: 'ASSIGNED',
-  queue: data.queue,
-  routingRule: data.ruleId,
-  assignedAt: new Date(data.assignedAt),
   version: event.streamVersion,
 });
 
@@ -58,16 +51,8 @@ export class CaseViewProjection implements Projection, OnApplicationBootstrap, O
     const views = tx.getRepository(CaseView);
     for (const event of events) {
       const domainEvent = { type: event.type, data: event.data } as WorkflowCaseEvent;
-      switch (domainEvent.type) {
-        case 'CaseRegistered':
-          await views.upsert(registered(event, domainEvent.data), ['id']);
-          break;
-        case 'CaseAssigned':
-          await views.update({ id: domainEvent.data.caseId }, assigned(event, domainEvent.data));
-          break;
-        default:
-          break;
-      }
+      if (domainEvent.type === 'CaseRegistered') await views.upsert(registered(event, domainEvent.data), ['id']);
+      else await views.update({ id: domainEvent.data.caseId }, { ...caseViewChange(domainEvent), version: event.streamVersion });
     }
   }
 }

@@ -23,6 +23,9 @@ const details = (view: CaseView): CaseDetails => ({
   routingRule: view.routingRule,
   openedAt: view.openedAt.toISOString(),
   assignedAt: view.assignedAt?.toISOString() ?? null,
+  assignee: view.assignee,
+  resolvedAt: view.resolvedAt?.toISOString() ?? null,
+  closedAt: view.closedAt?.toISOString() ?? null,
   version: view.version,
 });
 

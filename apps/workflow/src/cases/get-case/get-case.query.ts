@@ -25,5 +25,8 @@ export interface CaseDetails {
   readonly routingRule: string | null;
   readonly openedAt: string;
   readonly assignedAt: string | null;
+  readonly assignee: string | null;
+  readonly resolvedAt: string | null;
+  readonly closedAt: string | null;
   readonly version: number;
 }

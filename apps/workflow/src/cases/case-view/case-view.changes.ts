@@ -1,0 +1,32 @@
+import type { WorkflowCaseEvent } from '@collab/workflow-domain';
+import type { CaseView } from './case-view.entity';
+
+type ChangingEvent = Exclude<WorkflowCaseEvent, { type: 'CaseRegistered' }>;
+type DataOf<Type extends ChangingEvent['type']> = Extract<ChangingEvent, { type: Type }>['data'];
+type Changes = { readonly [Type in ChangingEvent['type']]: (data: DataOf<Type>) => Partial<CaseView> };
+
+const NOTHING_SHOWN = (): Partial<CaseView> => ({});
+
+/**
+ * What each of workflow's case events changes in the case view: the status a reader sees, who
+ * holds the case and when it was resolved or closed. A mapped type, so a new event is a compile
+ * error here until someone decides what it shows. CaseRegistered creates the row and is apart.
+ */
+const CHANGES: Changes = {
+  CaseAssigned: (data) => ({ status: 'ASSIGNED', queue: data.queue, routingRule: data.ruleId, assignedAt: new Date(data.assignedAt) }),
+  CaseAssignedToAgent: (data) => ({ status: 'ASSIGNED', queue: data.queue, assignee: data.agentId, assignedAt: new Date(data.assignedAt) }),
+  CaseReassigned: (data) => ({ assignee: data.toAgentId, assignedAt: new Date(data.reassignedAt) }),
+  CaseTransferred: (data) => ({ status: 'ASSIGNED', queue: data.to.queue, assignee: null, assignedAt: new Date(data.transferredAt) }),
+  CaseWorkStarted: () => ({ status: 'IN_PROGRESS' }),
+  CollaborationTaskOpened: () => ({ status: 'IN_PROGRESS' }),
+  CollaborationTaskClosed: NOTHING_SHOWN,
+  PingPongDetected: NOTHING_SHOWN,
+  CaseResolved: (data) => ({ status: 'RESOLVED', resolvedAt: new Date(data.resolvedAt) }),
+  CaseClosed: (data) => ({ status: 'CLOSED', closedAt: new Date(data.closedAt) }),
+  FeedbackRecorded: NOTHING_SHOWN,
+  CaseReopened: (data) => ({ status: 'IN_PROGRESS', queue: data.queue, assignee: data.agentId, resolvedAt: null, closedAt: null }),
+  CaseCancelled: (data) => ({ status: 'CANCELLED', closedAt: new Date(data.cancelledAt) }),
+};
+
+export const caseViewChange = (event: ChangingEvent): Partial<CaseView> =>
+  (CHANGES[event.type] as (data: ChangingEvent['data']) => Partial<CaseView>)(event.data);
