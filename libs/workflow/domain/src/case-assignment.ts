@@ -201,6 +201,7 @@ const routed = (state: WorkflowCaseState, { data }: CaseAssigned): WorkflowCaseS
         desk: { queue: data.queue, region: state.summary.region },
         handoffs: [],
         pingPongPairs: [],
+        taskIds: [],
       }
     : state;
 

@@ -1,6 +1,7 @@
 import { IllegalTransition, ValidationFailed } from '@collab/domain-kernel';
 import {
   T0,
+  at,
   assignedCase,
   caseInProgress,
   caseResolved,
@@ -82,8 +83,14 @@ describe('asking another unit for help (流程穿越)', () => {
       'request.reason',
       'request.sla.acceptWithinBusinessMinutes',
       'request.completeDueAt',
+      'request.acceptDueAt',
     ]);
   });
+
+  it('refuses a request that is due already', () =>
+    expect(refusalOf(caseInProgress(), requestCollaboration({ acceptDueAt: iso(-1) }), at(0))).toMatchObject({
+      errors: [{ field: 'request.acceptDueAt', message: 'must not be in the past' }],
+    }));
 
   it('refuses due times in the wrong order', () =>
     expect(
@@ -95,6 +102,11 @@ describe('asking another unit for help (流程穿越)', () => {
   it('refuses a task id that is already open', () =>
     expect(refusalOf(collaboratingCase(), requestCollaboration())).toMatchObject({
       errors: [{ field: 'request.taskId' }],
+    }));
+
+  it('never reuses the id of a task that has ended: its stream exists', () =>
+    expect(refusalOf([...collaboratingCase(), taskClosed()], requestCollaboration())).toMatchObject({
+      errors: [{ field: 'request.taskId', message: 'task task-1 was already opened on this case' }],
     }));
 });
 

@@ -18,7 +18,7 @@ import {
   type OpenTask,
   type WorkflowCaseState,
 } from './case.state';
-import { collaborationRequestErrors } from './collaboration-task/collaboration-request';
+import { alreadyDueErrors, collaborationRequestErrors } from './collaboration-task/collaboration-request';
 import { rejectInvalid } from './validation';
 
 export type CaseCollaborationCommand = RequestCollaboration | RecordCollaborationOutcome;
@@ -54,15 +54,14 @@ const requestCollaboration = (
   );
   const fromUnit = askingUnit(command, state);
   const { request } = command;
-  rejectInvalid(
-    collaborationRequestErrors(request, fromUnit, context.now).map((error) => ({
-      ...error,
-      field: `request.${error.field}`,
-    })),
-  );
-  if (openTasksOf(state).some((task) => task.taskId === request.taskId))
+  const errors = [
+    ...collaborationRequestErrors(request, fromUnit),
+    ...alreadyDueErrors(request, context.now),
+  ];
+  rejectInvalid(errors.map((error) => ({ ...error, field: `request.${error.field}` })));
+  if (state.taskIds.includes(request.taskId))
     throw new ValidationFailed([
-      { field: 'request.taskId', message: `task ${request.taskId} is already open on this case` },
+      { field: 'request.taskId', message: `task ${request.taskId} was already opened on this case` },
     ]);
   const opened: CollaborationTaskOpened = {
     type: 'CollaborationTaskOpened',
@@ -146,6 +145,7 @@ const taskOpened = (state: WorkflowCaseState, event: CollaborationTaskOpened): W
     status: 'collaborating',
     ownerId: state.ownerId,
     openTasks: [...openTasksOf(state), { taskId, parentTaskId, fromUnit, to }],
+    taskIds: [...state.taskIds, taskId],
     handoffs: [...state.handoffs, requestHandoff(event)],
   };
 };

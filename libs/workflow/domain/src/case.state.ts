@@ -11,6 +11,8 @@ export interface CaseRecord {
   readonly handoffs: readonly Handoff[];
   /** Pairs of units (pairKey) a PingPongDetected was already raised for. */
   readonly pingPongPairs: readonly string[];
+  /** Every collaboration task ever opened on the case: a task id is never reused. */
+  readonly taskIds: readonly string[];
 }
 
 export interface OpenTask {
@@ -83,4 +85,5 @@ export const recordOf = (state: RoutedCase): CaseRecord => ({
   desk: state.desk,
   handoffs: state.handoffs,
   pingPongPairs: state.pingPongPairs,
+  taskIds: state.taskIds,
 });

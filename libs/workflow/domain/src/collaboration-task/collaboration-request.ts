@@ -44,27 +44,22 @@ const slaErrors = (sla: TaskSla): FieldError[] => [
     : []),
 ];
 
-const dueErrors = (request: CollaborationRequest, now: Date): FieldError[] => {
-  const badInstant = (field: string, value: string): FieldError[] =>
-    isInstant(value) ? [] : [{ field, message: 'must be an ISO 8601 instant with a time zone' }];
+const instantErrors = (field: string, value: string): FieldError[] =>
+  isInstant(value) ? [] : [{ field, message: 'must be an ISO 8601 instant with a time zone' }];
+
+const dueErrors = (request: CollaborationRequest): FieldError[] => {
   const shapes = [
-    ...badInstant('acceptDueAt', request.acceptDueAt),
-    ...badInstant('completeDueAt', request.completeDueAt),
+    ...instantErrors('acceptDueAt', request.acceptDueAt),
+    ...instantErrors('completeDueAt', request.completeDueAt),
   ];
   if (shapes.length > 0) return shapes;
-  const [accept, complete] = [Date.parse(request.acceptDueAt), Date.parse(request.completeDueAt)];
-  return [
-    ...(accept < now.getTime() ? [{ field: 'acceptDueAt', message: 'must not be in the past' }] : []),
-    ...(complete < accept ? [{ field: 'completeDueAt', message: 'must not be before acceptDueAt' }] : []),
-  ];
+  return Date.parse(request.completeDueAt) < Date.parse(request.acceptDueAt)
+    ? [{ field: 'completeDueAt', message: 'must not be before acceptDueAt' }]
+    : [];
 };
 
 /** Every invalid field of a request made by `fromUnit`; empty when it is valid. */
-export const collaborationRequestErrors = (
-  request: CollaborationRequest,
-  fromUnit: string,
-  now: Date,
-): FieldError[] => [
+export const collaborationRequestErrors = (request: CollaborationRequest, fromUnit: string): FieldError[] => [
   ...requireText('taskId', request.taskId),
   ...(request.parentTaskId === null ? [] : requireText('parentTaskId', request.parentTaskId)),
   ...requireText('to.id', request.to.id),
@@ -74,5 +69,14 @@ export const collaborationRequestErrors = (
   ...requireText('to.region', request.to.region),
   ...requireText('reason', request.reason),
   ...slaErrors(request.sla),
-  ...dueErrors(request, now),
+  ...dueErrors(request),
 ];
+
+/**
+ * A new request must not be due already. Checked only when the request is made: the task stream
+ * is created from the recorded request later, when the due time may rightly have passed.
+ */
+export const alreadyDueErrors = (request: CollaborationRequest, now: Date): FieldError[] =>
+  isInstant(request.acceptDueAt) && Date.parse(request.acceptDueAt) < now.getTime()
+    ? [{ field: 'acceptDueAt', message: 'must not be in the past' }]
+    : [];
