@@ -7,4 +7,4 @@ export * from './case-policy';
 export * from './case.decider';
 export * from './case-visibility';
 export * from './ping-pong';
-export * from './collaboration-task/collaboration-request';
+export * from './collaboration-task';

@@ -1,0 +1,101 @@
+import type { ActorRef } from '../actor';
+import type { CollaborationRequest } from './collaboration-request';
+
+/*
+ * A collaboration task (协同单) on its own stream: requested → accepted → completed, or returned
+ * (退单) with a reason, or withdrawn by the unit that asked; urged (催办) while open. Every event
+ * names its task and case, the actor and the time; the correlation id rides in the metadata.
+ */
+
+/** A unit (the case owner's queue, or the holder of the parent task) asked another unit or a partner for help. */
+export interface CollaborationRequested {
+  readonly type: 'CollaborationRequested';
+  readonly data: CollaborationRequest & {
+    readonly caseId: string;
+    readonly fromUnit: string;
+    readonly actor: ActorRef;
+    readonly requestedAt: string;
+  };
+}
+
+export interface TaskAccepted {
+  readonly type: 'TaskAccepted';
+  readonly data: {
+    readonly taskId: string;
+    readonly caseId: string;
+    readonly unit: string;
+    readonly actor: ActorRef;
+    readonly acceptedAt: string;
+  };
+}
+
+/** A note by either side: a question, an answer, progress. */
+export interface TaskNoteAdded {
+  readonly type: 'TaskNoteAdded';
+  readonly data: {
+    readonly taskId: string;
+    readonly caseId: string;
+    readonly unit: string;
+    readonly note: string;
+    readonly actor: ActorRef;
+    readonly addedAt: string;
+  };
+}
+
+export interface TaskCompleted {
+  readonly type: 'TaskCompleted';
+  readonly data: {
+    readonly taskId: string;
+    readonly caseId: string;
+    readonly result: string;
+    readonly actor: ActorRef;
+    readonly completedAt: string;
+  };
+}
+
+/** 退单: the target hands the task back with a reason code from the managed list and a note. */
+export interface TaskReturned {
+  readonly type: 'TaskReturned';
+  readonly data: {
+    readonly taskId: string;
+    readonly caseId: string;
+    readonly reasonCode: string;
+    readonly note: string;
+    readonly actor: ActorRef;
+    readonly returnedAt: string;
+  };
+}
+
+/** 催办: the unit that asked presses for progress; `urgeCount` is how many times so far. */
+export interface TaskUrged {
+  readonly type: 'TaskUrged';
+  readonly data: {
+    readonly taskId: string;
+    readonly caseId: string;
+    readonly note: string;
+    readonly urgeCount: number;
+    readonly actor: ActorRef;
+    readonly urgedAt: string;
+  };
+}
+
+/** The unit that asked no longer needs the help (e.g. the case was cancelled). */
+export interface TaskWithdrawn {
+  readonly type: 'TaskWithdrawn';
+  readonly data: {
+    readonly taskId: string;
+    readonly caseId: string;
+    readonly reason: string;
+    readonly actor: ActorRef;
+    readonly withdrawnAt: string;
+  };
+}
+
+export type CollaborationTaskEvent =
+  | CollaborationRequested
+  | TaskAccepted
+  | TaskNoteAdded
+  | TaskCompleted
+  | TaskReturned
+  | TaskUrged
+  | TaskWithdrawn;
