@@ -8,3 +8,4 @@ export * from './case.decider';
 export * from './case-visibility';
 export * from './ping-pong';
 export * from './collaboration-task';
+export * from './legs';

@@ -1,0 +1,118 @@
+import { assertNever } from '@collab/domain-kernel';
+import type { WorkflowCaseEvent } from './case.events';
+import type { CollaborationTaskEvent } from './collaboration-task/task.events';
+
+/** Business minutes between two instants in the unit's own calendar, e.g. through businessTimeBetween. */
+export type MeasureBusinessTime = (unitId: string, from: Date, to: Date) => number;
+
+/** One stretch of the chain during which one unit held the case or one of its tasks. */
+export interface Leg {
+  /** The queue on the case's main line, or the task's target unit or partner. */
+  readonly unit: string;
+  readonly kind: 'CASE' | 'TASK';
+  readonly taskId: string | null;
+  /** The task this one was asked for, for drawing the chain; null on the main line and for the owner's tasks. */
+  readonly parentTaskId: string | null;
+  readonly from: string;
+  /** When the unit let go; null while it still holds it. */
+  readonly to: string | null;
+  /** Business minutes in the unit's own calendar, up to `to` or, while held, up to `asOf`. */
+  readonly heldBusinessMinutes: number;
+}
+
+interface Stretch {
+  readonly unit: string;
+  readonly taskId: string | null;
+  readonly parentTaskId: string | null;
+  readonly from: string;
+  readonly to: string | null;
+}
+
+interface Line {
+  readonly done: readonly Stretch[];
+  readonly holding: Stretch | null;
+}
+
+const release = (line: Line, at: string): Line =>
+  line.holding === null ? line : { done: [...line.done, { ...line.holding, to: at }], holding: null };
+
+const take = (line: Line, unit: string, at: string): Line => ({
+  done: release(line, at).done,
+  holding: { unit, taskId: null, parentTaskId: null, from: at, to: null },
+});
+
+/** The main line: a queue holds the case from routing or transfer until resolution, the next transfer, or cancellation; reopening takes it again. */
+const mainLine = (line: Line, event: WorkflowCaseEvent): Line => {
+  if (event.type === 'CaseAssigned') return take(line, event.data.queue, event.data.assignedAt);
+  if (event.type === 'CaseTransferred') return take(line, event.data.to.queue, event.data.transferredAt);
+  if (event.type === 'CaseReopened') return take(line, event.data.queue, event.data.reopenedAt);
+  if (event.type === 'CaseResolved') return release(line, event.data.resolvedAt);
+  if (event.type === 'CaseCancelled') return release(line, event.data.cancelledAt);
+  // Owners change, work starts and tasks open inside the queue's hold: the queue still holds the case.
+  return line;
+};
+
+/** When a task event ends the target's hold; null for one that does not. */
+const endOf = (event: CollaborationTaskEvent): string | null => {
+  switch (event.type) {
+    case 'TaskCompleted':
+      return event.data.completedAt;
+    case 'TaskReturned':
+      return event.data.returnedAt;
+    case 'TaskWithdrawn':
+      return event.data.withdrawnAt;
+    case 'CollaborationRequested':
+    case 'TaskAccepted':
+    case 'TaskNoteAdded':
+    case 'TaskUrged':
+      return null;
+    default:
+      return assertNever(event);
+  }
+};
+
+/** A task's target holds it from the request until it completes, returns or is withdrawn. */
+const taskStretches = (events: readonly CollaborationTaskEvent[]): Stretch[] => {
+  const stretches = new Map<string, Stretch>();
+  for (const event of events) {
+    const { taskId } = event.data;
+    if (event.type === 'CollaborationRequested') {
+      const { to, parentTaskId, requestedAt } = event.data;
+      stretches.set(taskId, { unit: to.id, taskId, parentTaskId, from: requestedAt, to: null });
+      continue;
+    }
+    const held = stretches.get(taskId);
+    const end = endOf(event);
+    if (held !== undefined && held.to === null && end !== null) stretches.set(taskId, { ...held, to: end });
+  }
+  return [...stretches.values()];
+};
+
+/**
+ * The legs of a case: how long each unit held it, on its main line and in every collaboration
+ * task of the chain, each measured in that unit's business time. Pass the events up to `asOf`
+ * (a case as it was then); a leg still held is measured up to `asOf`. Ordered by start, main
+ * line first on a tie.
+ */
+export const legsOf = (
+  history: {
+    readonly caseEvents: readonly WorkflowCaseEvent[];
+    readonly taskEvents: readonly CollaborationTaskEvent[];
+  },
+  measure: MeasureBusinessTime,
+  asOf: Date,
+): Leg[] => {
+  const line = history.caseEvents.reduce(mainLine, { done: [], holding: null });
+  const main = [...line.done, ...(line.holding === null ? [] : [line.holding])].map((stretch) => ({
+    stretch,
+    kind: 'CASE' as const,
+  }));
+  const tasks = taskStretches(history.taskEvents).map((stretch) => ({ stretch, kind: 'TASK' as const }));
+  return [...main, ...tasks]
+    .sort((a, b) => Date.parse(a.stretch.from) - Date.parse(b.stretch.from))
+    .map(({ stretch, kind }) => {
+      const from = new Date(stretch.from);
+      const until = stretch.to === null ? asOf : new Date(stretch.to);
+      return { ...stretch, kind, heldBusinessMinutes: until > from ? measure(stretch.unit, from, until) : 0 };
+    });
+};
