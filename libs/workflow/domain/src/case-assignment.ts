@@ -30,7 +30,8 @@ const registerAndRoute = (
 ): WorkflowCaseEvent[] => {
   if (state.status !== 'none')
     throw new IllegalTransition(command.type, state.status, 'the case is already registered');
-  const decision = route(command.summary, command.rules);
+  const tier = command.customerTier === undefined ? {} : { customerTier: command.customerTier };
+  const decision = route({ ...command.summary, ...tier }, command.rules, command.fallback);
   return [
     { type: 'CaseRegistered', data: command.summary },
     {

@@ -1,13 +1,17 @@
 import type { ActorRef, SupervisorDirectory } from './actor';
 import type { CaseSummary } from './case.events';
 import type { CollaborationRequest, TaskOutcome } from './collaboration-task/collaboration-request';
-import type { RoutingRule } from './routing';
+import type { RoutingDecision, RoutingRule } from './routing';
 
 /** Sent by the routing process manager when intake opened a case. */
 export interface RegisterAndRouteCase {
   readonly type: 'RegisterAndRouteCase';
   readonly summary: CaseSummary;
   readonly rules?: readonly RoutingRule[];
+  /** Where the case goes when no rule matches; FALLBACK_ROUTE by default. */
+  readonly fallback?: RoutingDecision;
+  /** The customer's tier from intake's customer records, when known; routes but is not recorded. */
+  readonly customerTier?: string;
 }
 
 /** Make an agent of the case's queue its owner; `queue` is the queue the agent was picked from. */

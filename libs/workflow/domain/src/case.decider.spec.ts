@@ -36,6 +36,28 @@ describe('taking over a case intake opened', () => {
       .when(registerAndRoute({ requestType: 'INQUIRY' }))
       .then(caseRegistered({ requestType: 'INQUIRY' }), caseAssigned('front-line', 'fallback')));
 
+  it('routes by the customer’s tier, which it does not record (CaseRegistered v1 has no such field)', () =>
+    spec
+      .given()
+      .when({
+        ...registerAndRoute(),
+        customerTier: 'VIP',
+        rules: [
+          {
+            id: 'vip-complaints',
+            when: { requestType: ['COMPLAINT'], customerTier: ['VIP'] },
+            queue: 'vip-care',
+          },
+        ],
+      })
+      .then(caseRegistered(), caseAssigned('vip-care', 'vip-complaints')));
+
+  it('falls back where the command says', () =>
+    spec
+      .given()
+      .when({ ...registerAndRoute(), rules: [], fallback: { queue: 'gd-triage', ruleId: 'gd-fallback' } })
+      .then(caseRegistered(), caseAssigned('gd-triage', 'gd-fallback')));
+
   it('is refused for a case already registered', () =>
     spec
       .given(caseRegistered(), caseAssigned('complaints', 'complaints'))

@@ -18,8 +18,12 @@ export type { PingPongDetected, PingPongUnit } from './ping-pong';
  * schemas forbid extra fields); their actor is the routing process manager, in the metadata.
  */
 
-/** What workflow keeps of an opened case: enough to route, show and measure it. */
-export interface CaseSummary extends RoutingFacts {
+/**
+ * What workflow keeps of an opened case: enough to route, show and measure it. The customer's
+ * tier routes the case (RegisterAndRouteCase.customerTier) but is not kept: CaseRegistered v1
+ * allows no further fields.
+ */
+export interface CaseSummary extends Omit<RoutingFacts, 'customerTier'> {
   readonly caseId: string;
   readonly subject: string;
   readonly description: string;

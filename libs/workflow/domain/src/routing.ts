@@ -1,4 +1,7 @@
-/** What routing looks at: the facts of the opening contact. */
+import type { FieldError } from '@collab/domain-kernel';
+import { isBlank } from './validation';
+
+/** What routing looks at: the facts of the opening contact, and the customer's tier when known. */
 export interface RoutingFacts {
   readonly channel: string;
   readonly audience: string;
@@ -7,14 +10,21 @@ export interface RoutingFacts {
   readonly region: string;
   readonly priority: string;
   readonly language: string;
+  /** E.g. `VIP`, `GOLD`; a rule that lists tiers never matches a case without one. */
+  readonly customerTier?: string;
 }
 
 type Matcher = { readonly [K in keyof RoutingFacts]?: readonly string[] };
 
 export interface RoutingRule {
   readonly id: string;
-  /** Every listed attribute must match one of its values; an absent attribute matches anything. */
+  /**
+   * Every listed attribute must match one of its values; an absent attribute matches anything.
+   * Category, region and language match downwards: `billing` covers `billing/refund`, `GD`
+   * covers `GD-SZ`, `zh` covers `zh-Hans`. The rest match exactly.
+   */
   readonly when: Matcher;
+  /** Where the case goes. A unit that takes cases directly is reached through its queue. */
   readonly queue: string;
 }
 
@@ -37,11 +47,66 @@ export const DEFAULT_ROUTING_RULES: readonly RoutingRule[] = [
 
 export const FALLBACK_ROUTE: RoutingDecision = { queue: 'front-line', ruleId: 'fallback' };
 
-const matches = (rule: RoutingRule, facts: RoutingFacts): boolean =>
-  (Object.keys(rule.when) as (keyof RoutingFacts)[]).every((key) => rule.when[key]?.includes(facts[key]) ?? true);
-
-/** First matching rule wins; the fallback guarantees every case lands in a queue. */
-export const route = (facts: RoutingFacts, rules: readonly RoutingRule[] = DEFAULT_ROUTING_RULES): RoutingDecision => {
-  const rule = rules.find((candidate) => matches(candidate, facts));
-  return rule ? { queue: rule.queue, ruleId: rule.id } : FALLBACK_ROUTE;
+/** RFC 4647 basic filtering: `zh` covers `zh-Hans` and `zh-Hans-CN`, case-insensitively; `*` covers all. */
+export const languageCovers = (range: string, tag: string): boolean => {
+  const [r, t] = [range.toLowerCase(), tag.toLowerCase()];
+  return r === '*' || r === t || t.startsWith(`${r}-`);
 };
+
+const coversBelow = (separator: string) => (value: string, fact: string) =>
+  value === fact || fact.startsWith(`${value}${separator}`);
+const exactly = (value: string, fact: string) => value === fact;
+
+const MATCHES: { readonly [K in keyof RoutingFacts]-?: (value: string, fact: string) => boolean } = {
+  channel: exactly,
+  audience: exactly,
+  requestType: exactly,
+  category: coversBelow('/'),
+  region: coversBelow('-'),
+  priority: exactly,
+  language: languageCovers,
+  customerTier: exactly,
+};
+
+const ROUTING_ATTRIBUTES = Object.keys(MATCHES) as (keyof RoutingFacts)[];
+
+const matches = (rule: RoutingRule, facts: RoutingFacts): boolean =>
+  ROUTING_ATTRIBUTES.every((key) => {
+    const values = rule.when[key];
+    if (values === undefined) return true;
+    const fact = facts[key];
+    return fact !== undefined && values.some((value) => MATCHES[key](value, fact));
+  });
+
+/**
+ * First matching rule wins: administrators order the table, and a reader can tell from the
+ * order alone where a case goes. The fallback guarantees every case lands in a queue.
+ */
+export const route = (
+  facts: RoutingFacts,
+  rules: readonly RoutingRule[] = DEFAULT_ROUTING_RULES,
+  fallback: RoutingDecision = FALLBACK_ROUTE,
+): RoutingDecision => {
+  const rule = rules.find((candidate) => matches(candidate, facts));
+  return rule ? { queue: rule.queue, ruleId: rule.id } : fallback;
+};
+
+/** Every problem of a rule table, each naming its field (`rules[2].when.region`). */
+export const routingRulesErrors = (rules: readonly RoutingRule[]): FieldError[] =>
+  rules.flatMap((rule, index) => {
+    const at = `rules[${index}]`;
+    const emptyLists = Object.entries(rule.when)
+      .filter(([, values]) => values !== undefined && (values.length === 0 || values.some(isBlank)))
+      .map(([key]) => ({
+        field: `${at}.when.${key}`,
+        message: 'must list at least one value, none of them empty',
+      }));
+    return [
+      ...(isBlank(rule.id) ? [{ field: `${at}.id`, message: 'must not be empty' }] : []),
+      ...(rules.findIndex((other) => other.id === rule.id) < index
+        ? [{ field: `${at}.id`, message: `${rule.id} is used by an earlier rule` }]
+        : []),
+      ...(isBlank(rule.queue) ? [{ field: `${at}.queue`, message: 'must not be empty' }] : []),
+      ...emptyLists,
+    ];
+  });
