@@ -9,3 +9,4 @@ export * from './case-visibility';
 export * from './ping-pong';
 export * from './collaboration-task';
 export * from './legs';
+export * from './agent-assignment';
