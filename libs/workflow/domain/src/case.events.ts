@@ -16,6 +16,7 @@ export type { PingPongDetected, PingPongUnit } from './ping-pong';
  * every event, published as the CloudEvents `correlationid` extension. Copying it into the data
  * would only let the two disagree. CaseRegistered and CaseAssigned keep their v1 shapes (public
  * schemas forbid extra fields); their actor is the routing process manager, in the metadata.
+ * PingPongDetected is the system's observation, appended with the hand-off that caused it.
  */
 
 /**

@@ -1,12 +1,17 @@
-export * from './actor';
+export type { ActorRef, SupervisorDirectory } from './actor';
 export * from './routing';
+export * from './agent-assignment';
 export * from './case.events';
 export * from './case.commands';
-export * from './case.state';
-export * from './case-policy';
+export type { WorkflowCaseState, CaseStatus, CaseRecord, OpenTask, Resolution } from './case.state';
+export {
+  DEFAULT_CASE_POLICY,
+  validateCasePolicy,
+  type CasePolicy,
+  type CaseDecisionContext,
+} from './case-policy';
 export * from './case.decider';
 export * from './case-visibility';
 export * from './ping-pong';
-export * from './collaboration-task';
 export * from './legs';
-export * from './agent-assignment';
+export * from './collaboration-task';
