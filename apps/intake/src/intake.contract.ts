@@ -19,5 +19,25 @@ export const intakeContract: ServiceContract = {
       schema: eventSchema(schemaIdOf('intake', 'ContactAppended', 1)),
       description: 'A later contact joined an open case (same thread, or same customer and category within the window).',
     },
+    ChannelRegistered: {
+      version: 1,
+      schema: eventSchema(schemaIdOf('intake', 'ChannelRegistered', 1)),
+      description: 'A channel joined the channel registry: its kind, audiences, service-hours calendar, default language and whether it takes contacts.',
+    },
+    ChannelChanged: {
+      version: 1,
+      schema: eventSchema(schemaIdOf('intake', 'ChannelChanged', 1)),
+      description: 'Some settings of a channel changed (name, audiences, calendar, default language); only the changed ones are carried.',
+    },
+    ChannelEnabled: {
+      version: 1,
+      schema: eventSchema(schemaIdOf('intake', 'ChannelEnabled', 1)),
+      description: 'The channel takes contacts again.',
+    },
+    ChannelDisabled: {
+      version: 1,
+      schema: eventSchema(schemaIdOf('intake', 'ChannelDisabled', 1)),
+      description: 'The channel takes no contacts until it is enabled again; contacts on it are refused.',
+    },
   },
 };

@@ -3,6 +3,10 @@ import intakeCaseOpenedV1 from '../schemas/intake/CaseOpened.v1.schema.json';
 import intakeCaseOpenedV2 from '../schemas/intake/CaseOpened.v2.schema.json';
 import intakeCaseAcknowledgedV1 from '../schemas/intake/CaseAcknowledged.v1.schema.json';
 import intakeContactAppendedV1 from '../schemas/intake/ContactAppended.v1.schema.json';
+import intakeChannelRegisteredV1 from '../schemas/intake/ChannelRegistered.v1.schema.json';
+import intakeChannelChangedV1 from '../schemas/intake/ChannelChanged.v1.schema.json';
+import intakeChannelEnabledV1 from '../schemas/intake/ChannelEnabled.v1.schema.json';
+import intakeChannelDisabledV1 from '../schemas/intake/ChannelDisabled.v1.schema.json';
 import workflowCaseRegisteredV1 from '../schemas/workflow/CaseRegistered.v1.schema.json';
 import workflowCaseAssignedV1 from '../schemas/workflow/CaseAssigned.v1.schema.json';
 
@@ -15,6 +19,10 @@ const schemas: readonly JsonSchema[] = [
   intakeCaseOpenedV2,
   intakeCaseAcknowledgedV1,
   intakeContactAppendedV1,
+  intakeChannelRegisteredV1,
+  intakeChannelChangedV1,
+  intakeChannelEnabledV1,
+  intakeChannelDisabledV1,
   workflowCaseRegisteredV1,
   workflowCaseAssignedV1,
 ];

@@ -1,0 +1,48 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AggregateStreams, type EventStore } from '@collab/event-store';
+import {
+  channelDecider,
+  channelStreamId,
+  type ChannelCommand,
+  type ChannelEvent,
+  type ChannelState,
+} from '@collab/intake-domain';
+import type { DecisionContext } from '@collab/domain-kernel';
+import { CLOCK, EVENT_STORE, type Clock } from '@collab/service-kit';
+import type { CommandOrigin } from '../command-origin';
+import { ChannelDirectory } from './channel-directory';
+import { channelViewOf, type ChannelView } from './channel-view/channel-view';
+
+/** Runs an administrator's command on one channel stream and answers with the channel as it now is. */
+@Injectable()
+export class ChannelCommands {
+  private readonly channels: AggregateStreams<ChannelCommand, ChannelEvent, ChannelState, DecisionContext>;
+
+  constructor(
+    @Inject(EVENT_STORE) store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly directory: ChannelDirectory,
+  ) {
+    this.channels = new AggregateStreams(store, channelDecider);
+  }
+
+  async execute(command: ChannelCommand, origin: CommandOrigin): Promise<ChannelView> {
+    // Over REST an unknown channel is a missing resource (404), not a refused transition.
+    if (command.type !== 'RegisterChannel') await this.directory.require(command.channelId);
+    const handled = await this.channels.handle(
+      channelStreamId(command.channelId),
+      command,
+      { now: this.clock.now() },
+      {
+        metadata: { correlationId: origin.correlationId, actor: origin.actor },
+        // Deciding again on the fresh state is always safe here: the decider re-checks everything.
+        retriesOnConflict: 2,
+      },
+    );
+    // The channel exactly as this request left it, even if another change follows at once.
+    const after = handled.events.reduce(channelDecider.evolve, handled.state);
+    if (after.status === 'unregistered')
+      throw new Error(`channel ${command.channelId} is not registered after ${command.type}`);
+    return channelViewOf(after, handled.version);
+  }
+}

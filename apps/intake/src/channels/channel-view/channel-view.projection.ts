@@ -1,0 +1,92 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { EventStore, RecordedEvent, Subscription } from '@collab/event-store';
+import type {
+  ChannelChanged,
+  ChannelDisabled,
+  ChannelEnabled,
+  ChannelEvent,
+  ChannelRegistered,
+} from '@collab/intake-domain';
+import { EVENT_STORE, runProjection, type Projection } from '@collab/service-kit';
+import { CHANNEL_VIEW_DDL, ChannelViewRecord } from './channel-view.entity';
+
+const registered = (event: RecordedEvent, data: ChannelRegistered['data']): ChannelViewRecord => ({
+  id: data.channelId,
+  kind: data.kind,
+  name: data.name,
+  audiences: [...data.audiences],
+  enabled: data.enabled,
+  calendarId: data.calendarId,
+  defaultLanguage: data.defaultLanguage,
+  registeredAt: new Date(data.registeredAt),
+  changedAt: new Date(data.registeredAt),
+  version: event.streamVersion,
+});
+
+const changed = (event: RecordedEvent, data: ChannelChanged['data']): Partial<ChannelViewRecord> => {
+  const { channelId: _channelId, changedAt, audiences, ...settings } = data;
+  return {
+    ...settings,
+    ...(audiences ? { audiences: [...audiences] } : {}),
+    changedAt: new Date(changedAt),
+    version: event.streamVersion,
+  };
+};
+
+const switched = (
+  event: RecordedEvent,
+  channelEvent: ChannelEnabled | ChannelDisabled,
+): Partial<ChannelViewRecord> => {
+  const at =
+    channelEvent.type === 'ChannelEnabled' ? channelEvent.data.enabledAt : channelEvent.data.disabledAt;
+  return {
+    enabled: channelEvent.type === 'ChannelEnabled',
+    changedAt: new Date(at),
+    version: event.streamVersion,
+  };
+};
+
+/** Keeps intake.channel_view equal to the fold of the channel streams; other intake events pass by. */
+@Injectable()
+export class ChannelViewProjection implements Projection, OnApplicationBootstrap, OnModuleDestroy {
+  readonly name = 'intake.channel-view';
+  readonly schema = 'intake';
+  readonly setupSql = CHANNEL_VIEW_DDL;
+  private subscription?: Subscription;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.subscription = await runProjection(this.store, this.dataSource, this);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.subscription?.stop();
+  }
+
+  async apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
+    const views = tx.getRepository(ChannelViewRecord);
+    for (const event of events) {
+      const channelEvent = { type: event.type, data: event.data } as ChannelEvent;
+      switch (channelEvent.type) {
+        case 'ChannelRegistered':
+          await views.upsert(registered(event, channelEvent.data), ['id']);
+          break;
+        case 'ChannelChanged':
+          await views.update({ id: channelEvent.data.channelId }, changed(event, channelEvent.data));
+          break;
+        case 'ChannelEnabled':
+        case 'ChannelDisabled':
+          await views.update({ id: channelEvent.data.channelId }, switched(event, channelEvent));
+          break;
+        default:
+          break;
+      }
+    }
+  }
+}

@@ -1,0 +1,16 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
+import type { ChannelView } from '../channel-view/channel-view';
+import { ChannelViewRecord, channelViewOfRecord } from '../channel-view/channel-view.entity';
+
+/** The whole registry, from the read model (it follows the log a moment behind the commands). */
+@Injectable()
+export class ChannelCatalogue {
+  constructor(@InjectRepository(ChannelViewRecord) private readonly views: Repository<ChannelViewRecord>) {}
+
+  async list(): Promise<ChannelView[]> {
+    const records = await this.views.find({ order: { id: 'ASC' } });
+    return records.map(channelViewOfRecord);
+  }
+}

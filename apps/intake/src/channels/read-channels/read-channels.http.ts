@@ -1,0 +1,30 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ChannelDirectory } from '../channel-directory';
+import { ChannelIdParam } from '../channel-id.param';
+import type { ChannelView } from '../channel-view/channel-view';
+import { ChannelCatalogue } from './channel-catalogue';
+
+/** Any authenticated caller may see which channels exist and whom they serve. */
+@ApiTags('channels')
+@ApiBearerAuth()
+@Controller('api/v1/channels')
+export class ReadChannelsHttp {
+  constructor(
+    private readonly catalogue: ChannelCatalogue,
+    private readonly directory: ChannelDirectory,
+  ) {}
+
+  @Get()
+  @ApiOkResponse({ description: 'Every registered channel, enabled or not, ordered by id.' })
+  list(): Promise<ChannelView[]> {
+    return this.catalogue.list();
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ description: 'The channel, as of the last command on it.' })
+  @ApiNotFoundResponse({ description: 'No channel has this id.' })
+  get(@Param('id', ChannelIdParam) id: string): Promise<ChannelView> {
+    return this.directory.require(id);
+  }
+}
