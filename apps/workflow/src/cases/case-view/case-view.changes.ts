@@ -24,7 +24,7 @@ const CHANGES: Changes = {
   CaseResolved: (data) => ({ status: 'RESOLVED', resolvedAt: new Date(data.resolvedAt) }),
   CaseClosed: (data) => ({ status: 'CLOSED', closedAt: new Date(data.closedAt) }),
   FeedbackRecorded: NOTHING_SHOWN,
-  CaseReopened: (data) => ({ status: 'IN_PROGRESS', queue: data.queue, assignee: data.agentId, resolvedAt: null, closedAt: null }),
+  CaseReopened: (data) => ({ status: 'ASSIGNED', queue: data.queue, assignee: data.agentId, resolvedAt: null, closedAt: null }),
   CaseCancelled: (data) => ({ status: 'CANCELLED', closedAt: new Date(data.cancelledAt) }),
 };
 
