@@ -49,7 +49,14 @@ export const contactIsRoutedAndReadable = async (endpoints: Endpoints): Promise<
     });
     expect(response.status).toBe(200);
     const body = await json(response);
-    expect(body).toMatchObject({ id: accepted['caseId'], status: 'ASSIGNED', queue: 'complaints', subject: aComplaint.subject });
+    expect(body).toMatchObject({
+      id: accepted['caseId'],
+      number: accepted['caseNumber'],
+      acknowledgement: accepted['acknowledgement'],
+      status: 'ASSIGNED',
+      queue: 'complaints',
+      subject: aComplaint.subject,
+    });
     return body;
   }, { timeoutMs: 30_000, intervalMs: 100 });
 };

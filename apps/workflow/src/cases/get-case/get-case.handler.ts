@@ -3,11 +3,22 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { NotFound } from '@collab/domain-kernel';
 import { canSee } from '@collab/workflow-domain';
+import { CasePromise } from '../case-promise/case-promise.entity';
 import { CaseView } from '../case-view/case-view.entity';
 import { GetCase, type CaseDetails } from './get-case.query';
 
-const details = (view: CaseView): CaseDetails => ({
+const acknowledgementOf = (promise: CasePromise | null): CaseDetails['acknowledgement'] =>
+  promise && {
+    acknowledgedAt: promise.acknowledgedAt.toISOString(),
+    expectedFirstResponseAt: promise.expectedFirstResponseAt.toISOString(),
+    expectedResolutionAt: promise.expectedResolutionAt.toISOString(),
+    calendarId: promise.calendarId,
+  };
+
+const details = (view: CaseView, promise: CasePromise | null): CaseDetails => ({
   id: view.id,
+  number: promise?.caseNumber ?? null,
+  acknowledgement: acknowledgementOf(promise),
   status: view.status,
   channel: view.channel,
   audience: view.audience,
@@ -31,11 +42,14 @@ const details = (view: CaseView): CaseDetails => ({
 
 @QueryHandler(GetCase)
 export class GetCaseHandler implements IQueryHandler<GetCase, CaseDetails> {
-  constructor(@InjectRepository(CaseView) private readonly views: Repository<CaseView>) {}
+  constructor(
+    @InjectRepository(CaseView) private readonly views: Repository<CaseView>,
+    @InjectRepository(CasePromise) private readonly promises: Repository<CasePromise>,
+  ) {}
 
   async execute({ caseId, viewer }: GetCase): Promise<CaseDetails> {
     const view = await this.views.findOneBy({ id: caseId });
     if (!view || !canSee(viewer, view)) throw new NotFound('case', caseId);
-    return details(view);
+    return details(view, await this.promises.findOneBy({ caseId }));
   }
 }

@@ -10,6 +10,15 @@ export class GetCase {
 /** The case as GET /api/v1/cases/{id} shows it. */
 export interface CaseDetails {
   readonly id: string;
+  /** The human case number intake gave it; null until intake's acknowledgement has arrived. */
+  readonly number: string | null;
+  /** What the requester was promised at acknowledgement. */
+  readonly acknowledgement: {
+    readonly acknowledgedAt: string;
+    readonly expectedFirstResponseAt: string;
+    readonly expectedResolutionAt: string;
+    readonly calendarId: string;
+  } | null;
   readonly status: string;
   readonly channel: string;
   readonly audience: string;
