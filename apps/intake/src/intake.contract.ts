@@ -39,5 +39,20 @@ export const intakeContract: ServiceContract = {
       schema: eventSchema(schemaIdOf('intake', 'ChannelDisabled', 1)),
       description: 'The channel takes no contacts until it is enabled again; contacts on it are refused.',
     },
+    CategoryDefined: {
+      version: 1,
+      schema: eventSchema(schemaIdOf('intake', 'CategoryDefined', 1)),
+      description: 'A category joined the managed category tree, under an active parent or as a root.',
+    },
+    CategoryRenamed: {
+      version: 1,
+      schema: eventSchema(schemaIdOf('intake', 'CategoryRenamed', 1)),
+      description: "The category's names (per language) were replaced.",
+    },
+    CategoryRetired: {
+      version: 1,
+      schema: eventSchema(schemaIdOf('intake', 'CategoryRetired', 1)),
+      description: 'New contacts may no longer use the category nor anything under it; past cases keep it.',
+    },
   },
 };

@@ -7,6 +7,9 @@ import intakeChannelRegisteredV1 from '../schemas/intake/ChannelRegistered.v1.sc
 import intakeChannelChangedV1 from '../schemas/intake/ChannelChanged.v1.schema.json';
 import intakeChannelEnabledV1 from '../schemas/intake/ChannelEnabled.v1.schema.json';
 import intakeChannelDisabledV1 from '../schemas/intake/ChannelDisabled.v1.schema.json';
+import intakeCategoryDefinedV1 from '../schemas/intake/CategoryDefined.v1.schema.json';
+import intakeCategoryRenamedV1 from '../schemas/intake/CategoryRenamed.v1.schema.json';
+import intakeCategoryRetiredV1 from '../schemas/intake/CategoryRetired.v1.schema.json';
 import workflowCaseRegisteredV1 from '../schemas/workflow/CaseRegistered.v1.schema.json';
 import workflowCaseAssignedV1 from '../schemas/workflow/CaseAssigned.v1.schema.json';
 
@@ -23,6 +26,9 @@ const schemas: readonly JsonSchema[] = [
   intakeChannelChangedV1,
   intakeChannelEnabledV1,
   intakeChannelDisabledV1,
+  intakeCategoryDefinedV1,
+  intakeCategoryRenamedV1,
+  intakeCategoryRetiredV1,
   workflowCaseRegisteredV1,
   workflowCaseAssignedV1,
 ];

@@ -1,0 +1,92 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  AggregateStreams,
+  EventIdConflict,
+  WrongExpectedVersion,
+  deterministicEventId,
+  type EventMetadata,
+  type EventStore,
+} from '@collab/event-store';
+import {
+  DEFAULT_CATEGORIES,
+  categoryDecider,
+  categoryStreamId,
+  parentCategoryIdOf,
+  type CategoryCommand,
+  type CategoryEvent,
+  type CategoryState,
+  type DefineCategory,
+} from '@collab/intake-domain';
+import { IllegalTransition, type DecisionContext } from '@collab/domain-kernel';
+import { CLOCK, EVENT_STORE, type Clock } from '@collab/service-kit';
+import { CategoryDirectory } from '../category-directory';
+
+const SEED: EventMetadata = {
+  correlationId: deterministicEventId('seed', 'categories'),
+  actor: { id: 'intake.seed', kind: 'system' },
+};
+
+/** An existing stream means the category was seeded before (or defined first by an administrator). */
+const alreadyThere = (error: unknown): boolean =>
+  error instanceof IllegalTransition ||
+  error instanceof WrongExpectedVersion ||
+  error instanceof EventIdConflict;
+
+/**
+ * Defines the default category tree before the API listens. Idempotent: a category whose stream
+ * exists is left as it is (renamed or retired by an administrator, it stays so), and the event
+ * ids are deterministic, so two replicas seeding at the same moment write each category once.
+ * Parents come first in DEFAULT_CATEGORIES, so each child finds its parent defined.
+ */
+@Injectable()
+export class CategorySeeder implements OnApplicationBootstrap {
+  private readonly logger = new Logger('CategorySeeder');
+  private readonly categories: AggregateStreams<
+    CategoryCommand,
+    CategoryEvent,
+    CategoryState,
+    DecisionContext
+  >;
+
+  constructor(
+    @Inject(EVENT_STORE) store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly directory: CategoryDirectory,
+  ) {
+    this.categories = new AggregateStreams(store, categoryDecider);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    let seeded = 0;
+    for (const category of DEFAULT_CATEGORIES) if (await this.seed(category)) seeded += 1;
+    if (seeded > 0) this.logger.log(`defined ${seeded} default categories`);
+  }
+
+  private async seed(category: DefineCategory): Promise<boolean> {
+    const parentId = parentCategoryIdOf(category.categoryId);
+    const parentStatus =
+      parentId === undefined ? undefined : (await this.directory.standing(parentId)).status;
+    if (parentStatus !== undefined && parentStatus !== 'active') {
+      // An administrator retired the branch; a default must not grow it back.
+      this.logger.warn(
+        `default category ${category.categoryId} not defined: its parent ${parentId ?? ''} is ${parentStatus}`,
+      );
+      return false;
+    }
+    try {
+      await this.categories.handle(
+        categoryStreamId(category.categoryId),
+        { ...category, ...(parentStatus ? { parentStatus } : {}) },
+        { now: this.clock.now() },
+        {
+          metadata: SEED,
+          eventIdFor: () => deterministicEventId('seed', `category/${category.categoryId}`),
+        },
+      );
+      return true;
+    } catch (error) {
+      if (alreadyThere(error)) return false;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,39 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
+import { CategoryDirectory } from '../category-directory';
+import { CategoryIdParam } from '../category-id.param';
+import type { CategoryView } from '../category-view/category-view';
+import { CategoryTree, type CategoryNode } from './category-tree';
+import { ReadCategoriesQuery } from './read-categories.request';
+
+/** Any authenticated caller may see the tree contacts are filed under. */
+@ApiTags('categories')
+@ApiBearerAuth()
+@Controller('api/v1/categories')
+export class ReadCategoriesHttp {
+  constructor(
+    private readonly tree: CategoryTree,
+    private readonly directory: CategoryDirectory,
+  ) {}
+
+  @Get()
+  @ApiOkResponse({
+    description:
+      'The roots, each with its children, ordered by id; retired ones only with includeRetired=true.',
+  })
+  list(@Query() query: ReadCategoriesQuery): Promise<CategoryNode[]> {
+    return this.tree.roots({ includeRetired: query.includeRetired });
+  }
+
+  @Get('*id')
+  @ApiParam({
+    name: 'id',
+    description: 'The category id; its slashes may stay as they are.',
+    example: 'billing/wrong-charge',
+  })
+  @ApiOkResponse({ description: 'The category, as of the last command on it.' })
+  @ApiNotFoundResponse({ description: 'No category has this id.' })
+  get(@Param('id', CategoryIdParam) id: string): Promise<CategoryView> {
+    return this.directory.require(id);
+  }
+}
