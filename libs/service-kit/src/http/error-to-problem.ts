@@ -29,17 +29,14 @@ const isBodyParserError = (error: unknown): error is BodyParserError =>
 const invalid = (detail: string, errors: ProblemDetails['errors']): ProblemDetails =>
   problem({ status: 400, slug: 'validation-failed', title: 'The request is invalid', detail, ...(errors ? { errors } : {}) });
 
-const fieldOf = (issue: ZodError['issues'][number]): string => {
-  if (issue.code === 'unrecognized_keys') return [...issue.path, ...issue.keys].join('.');
-  return issue.path.length ? issue.path.join('.') : 'body';
-};
-
 /** One entry per invalid field, named by its path in the request (`requester.email`). */
 export const fieldErrorsOf = (error: ZodError): { field: string; message: string }[] =>
-  error.issues.map((issue) => ({
-    field: fieldOf(issue),
-    message: issue.code === 'unrecognized_keys' ? 'is not a known field' : issue.message,
-  }));
+  error.issues.flatMap((issue) =>
+    // Zod reports all unknown keys of an object in one issue; each is a field of its own.
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ field: [...issue.path, key].join('.'), message: 'is not a known field' }))
+      : [{ field: issue.path.length ? issue.path.join('.') : 'body', message: issue.message }],
+  );
 
 const fromZod = (error: ZodError): ProblemDetails => {
   const errors = fieldErrorsOf(error);
