@@ -54,5 +54,16 @@ export const intakeContract: ServiceContract = {
       schema: eventSchema(schemaIdOf('intake', 'CategoryRetired', 1)),
       description: 'New contacts may no longer use the category nor anything under it; past cases keep it.',
     },
+    CalendarDefined: {
+      version: 1,
+      schema: eventSchema(schemaIdOf('intake', 'CalendarDefined', 1)),
+      description:
+        'A business calendar was defined; it carries the whole definition (time zone, weekly hours with breaks, holidays, make-up days, on-call rota), so SLA timers count on the same one.',
+    },
+    CalendarRevised: {
+      version: 1,
+      schema: eventSchema(schemaIdOf('intake', 'CalendarRevised', 1)),
+      description: "A business calendar's definition was replaced; it carries the whole new definition, not a diff.",
+    },
   },
 };

@@ -10,6 +10,8 @@ import intakeChannelDisabledV1 from '../schemas/intake/ChannelDisabled.v1.schema
 import intakeCategoryDefinedV1 from '../schemas/intake/CategoryDefined.v1.schema.json';
 import intakeCategoryRenamedV1 from '../schemas/intake/CategoryRenamed.v1.schema.json';
 import intakeCategoryRetiredV1 from '../schemas/intake/CategoryRetired.v1.schema.json';
+import intakeCalendarDefinedV1 from '../schemas/intake/CalendarDefined.v1.schema.json';
+import intakeCalendarRevisedV1 from '../schemas/intake/CalendarRevised.v1.schema.json';
 import workflowCaseRegisteredV1 from '../schemas/workflow/CaseRegistered.v1.schema.json';
 import workflowCaseAssignedV1 from '../schemas/workflow/CaseAssigned.v1.schema.json';
 
@@ -29,6 +31,8 @@ const schemas: readonly JsonSchema[] = [
   intakeCategoryDefinedV1,
   intakeCategoryRenamedV1,
   intakeCategoryRetiredV1,
+  intakeCalendarDefinedV1,
+  intakeCalendarRevisedV1,
   workflowCaseRegisteredV1,
   workflowCaseAssignedV1,
 ];

@@ -1,0 +1,51 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { EventStore, RecordedEvent, Subscription } from '@collab/event-store';
+import type { CalendarEvent } from '@collab/intake-domain';
+import { EVENT_STORE, runProjection, type Projection } from '@collab/service-kit';
+
+export const CALENDAR_VIEW_DDL = [
+  `create table if not exists intake.calendar_view (
+     id text primary key, definition jsonb not null, version int not null, changed_at timestamptz not null)`,
+];
+
+/**
+ * Keeps intake.calendar_view equal to the fold of the calendar streams. Every calendar event
+ * carries the whole definition, so applying one is a plain replace; the version guard makes a
+ * replayed batch change nothing. Other intake events pass by.
+ */
+@Injectable()
+export class CalendarViewProjection implements Projection, OnApplicationBootstrap, OnModuleDestroy {
+  readonly name = 'intake.calendar-view';
+  readonly schema = 'intake';
+  readonly setupSql = CALENDAR_VIEW_DDL;
+  private subscription?: Subscription;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.subscription = await runProjection(this.store, this.dataSource, this);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.subscription?.stop();
+  }
+
+  async apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
+    for (const event of events) {
+      const calendarEvent = { type: event.type, data: event.data } as CalendarEvent;
+      if (calendarEvent.type !== 'CalendarDefined' && calendarEvent.type !== 'CalendarRevised') continue;
+      const { calendar } = calendarEvent.data;
+      await tx.query(
+        `insert into intake.calendar_view (id, definition, version, changed_at) values ($1, $2::jsonb, $3, $4)
+         on conflict (id) do update set definition = excluded.definition, version = excluded.version, changed_at = excluded.changed_at
+         where intake.calendar_view.version < excluded.version`,
+        [calendar.id, JSON.stringify(calendar), event.streamVersion, event.recordedAt],
+      );
+    }
+  }
+}

@@ -1,0 +1,103 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Module, type INestApplication } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import type { EventStore } from '@collab/event-store';
+import {
+  EVENT_STORE,
+  ServiceStoreModule,
+  createServiceApp,
+  issueDevToken,
+  loadPlatformConfig,
+} from '@collab/service-kit';
+import { intakeContract } from '../intake.contract';
+import { CALENDAR_LOOKUP } from '../intake.ports';
+import { CALENDAR_CONTROLLERS, CALENDAR_PROVIDERS, CalendarDirectory } from './calendars.providers';
+
+/** IntakeModule's calendars and CALENDAR_LOOKUP, as it binds them. */
+@Module({
+  imports: [CqrsModule, ServiceStoreModule.forService(intakeContract)],
+  controllers: [...CALENDAR_CONTROLLERS],
+  providers: [...CALENDAR_PROVIDERS, { provide: CALENDAR_LOOKUP, useExisting: CalendarDirectory }],
+})
+class CalendarsTestModule {}
+
+const secret = 'calendars-e2e-secret-0123456789';
+
+/** `Body` is what the test expects back; the assertions, not the type, check it. */
+export interface Answer<Body = unknown> {
+  readonly status: number;
+  readonly type: string | null;
+  readonly etag: string | null;
+  readonly body: Body;
+}
+
+export interface CallOptions {
+  readonly token?: string | undefined;
+  readonly body?: unknown;
+  readonly headers?: Record<string, string>;
+}
+
+/** Intake's calendars on PGlite in a temporary folder, reached through REST only (and its log, to see what was stored). */
+export class CalendarsApp {
+  private app?: INestApplication;
+  private baseUrl = '';
+
+  private constructor(private readonly dataDir: string) {}
+
+  static async start(): Promise<CalendarsApp> {
+    const app = new CalendarsApp(await mkdtemp(join(tmpdir(), 'collab-calendars-')));
+    await app.restart();
+    return app;
+  }
+
+  /** Closes and starts again on the same data folder, as a redeploy would. */
+  async restart(): Promise<void> {
+    await this.app?.close();
+    const config = loadPlatformConfig({
+      DATA_DIR: this.dataDir,
+      AUTH_JWT_SECRET: secret,
+      LOG_LEVEL: 'silent',
+    });
+    this.app = await createServiceApp(config, [CalendarsTestModule]);
+    await this.app.listen(0, '127.0.0.1');
+    this.baseUrl = await this.app.getUrl();
+  }
+
+  async stop(): Promise<void> {
+    await this.app?.close();
+    await rm(this.dataDir, { recursive: true, force: true });
+  }
+
+  get nest(): INestApplication {
+    if (!this.app) throw new Error('not started');
+    return this.app;
+  }
+
+  get store(): EventStore {
+    return this.nest.get<EventStore>(EVENT_STORE);
+  }
+
+  token(sub: string, roles: string[]): Promise<string> {
+    return issueDevToken(secret, { sub, roles, audience: 'INTERNAL' });
+  }
+
+  async call<Body = unknown>(method: string, path: string, options: CallOptions = {}): Promise<Answer<Body>> {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.token) headers['authorization'] = `Bearer ${options.token}`;
+    if (options.body !== undefined) headers['content-type'] = 'application/json';
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers,
+      ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+    });
+    const text = await response.text();
+    return {
+      status: response.status,
+      type: response.headers.get('content-type'),
+      etag: response.headers.get('etag'),
+      body: (text ? JSON.parse(text) : undefined) as Body,
+    };
+  }
+}

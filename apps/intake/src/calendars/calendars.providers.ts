@@ -1,0 +1,26 @@
+import type { Provider, Type } from '@nestjs/common';
+import { CalendarDirectory } from './calendar-directory';
+import { CalendarViewProjection } from './calendar-view/calendar-view.projection';
+import { CalendarSeeder } from './default-calendars/calendar-seeder';
+import { DefineCalendarHandler } from './define-calendar/define-calendar.handler';
+import { DefineCalendarHttp } from './define-calendar/define-calendar.http';
+import { CalendarCatalogue } from './read-calendars/calendar-catalogue';
+import { ReadCalendarsHttp } from './read-calendars/read-calendars.http';
+
+/**
+ * Business calendars, spread into IntakeModule so they share intake's EVENT_STORE:
+ * `providers: [...CALENDAR_PROVIDERS]`, `controllers: [...CALENDAR_CONTROLLERS]`, and
+ * `{ provide: CALENDAR_LOOKUP, useExisting: CalendarDirectory }`, through which other features
+ * (the acknowledgement's promise) count business time.
+ */
+export const CALENDAR_PROVIDERS: readonly Provider[] = [
+  CalendarDirectory,
+  DefineCalendarHandler,
+  CalendarCatalogue,
+  CalendarViewProjection,
+  CalendarSeeder,
+];
+export const CALENDAR_CONTROLLERS: readonly Type[] = [ReadCalendarsHttp, DefineCalendarHttp];
+
+export { CalendarDirectory } from './calendar-directory';
+export type { CalendarView } from './calendar-view/calendar-view';

@@ -1,0 +1,77 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { defaultCalendars, type BusinessCalendar } from '@collab/business-calendar';
+import {
+  AggregateStreams,
+  EventIdConflict,
+  WrongExpectedVersion,
+  deterministicEventId,
+  type EventMetadata,
+  type EventStore,
+} from '@collab/event-store';
+import {
+  calendarDecider,
+  calendarStreamId,
+  type CalendarCommand,
+  type CalendarEvent,
+  type CalendarState,
+} from '@collab/intake-domain';
+import { Conflict, type DecisionContext } from '@collab/domain-kernel';
+import { CLOCK, EVENT_STORE, type Clock } from '@collab/service-kit';
+
+const SEED: EventMetadata = {
+  correlationId: deterministicEventId('seed', 'calendars'),
+  actor: { id: 'intake.seed', kind: 'system' },
+};
+
+/** A calendar that exists was seeded before or defined by an administrator; either way it stays as it is. */
+const alreadyThere = (error: unknown): boolean =>
+  error instanceof Conflict || error instanceof WrongExpectedVersion || error instanceof EventIdConflict;
+
+/**
+ * Defines the default calendars (cn-standard, fi-standard, 24x7) before the API listens, so the
+ * default channels' calendars exist from the first contact. Idempotent: each is defined only if
+ * new (expected version 0), and with deterministic event ids two replicas seeding at once write
+ * it once. Never a revision: an administrator's changes to a default calendar survive restarts.
+ */
+@Injectable()
+export class CalendarSeeder implements OnApplicationBootstrap {
+  private readonly logger = new Logger('CalendarSeeder');
+  private readonly calendars: AggregateStreams<
+    CalendarCommand,
+    CalendarEvent,
+    CalendarState,
+    DecisionContext
+  >;
+
+  constructor(
+    @Inject(EVENT_STORE) store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {
+    this.calendars = new AggregateStreams(store, calendarDecider);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    let seeded = 0;
+    for (const calendar of defaultCalendars()) if (await this.seed(calendar)) seeded += 1;
+    if (seeded > 0) this.logger.log(`defined ${seeded} default calendars`);
+  }
+
+  private async seed(calendar: BusinessCalendar): Promise<boolean> {
+    try {
+      const command = { type: 'DefineCalendar', calendar, expectedVersion: 0 } as const;
+      await this.calendars.handle(
+        calendarStreamId(calendar.id),
+        command,
+        { now: this.clock.now() },
+        {
+          metadata: SEED,
+          eventIdFor: () => deterministicEventId('seed', `calendar/${calendar.id}`),
+        },
+      );
+      return true;
+    } catch (error) {
+      if (alreadyThere(error)) return false;
+      throw error;
+    }
+  }
+}
