@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Module, type INestApplication } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import type { EventStore } from '@collab/event-store';
 import {
   EVENT_STORE,
@@ -11,15 +12,35 @@ import {
   issueDevToken,
   loadPlatformConfig,
 } from '@collab/service-kit';
+import { ServicePromises } from '../acknowledgement/service-promises';
+import {
+  CHANNEL_CONTROLLERS,
+  CHANNEL_ENTITIES,
+  CHANNEL_PROVIDERS,
+  ChannelDirectory,
+} from '../channels/channels.providers';
 import { intakeContract } from '../intake.contract';
-import { CALENDAR_LOOKUP } from '../intake.ports';
+import { CALENDAR_LOOKUP, CHANNEL_LOOKUP } from '../intake.ports';
 import { CALENDAR_CONTROLLERS, CALENDAR_PROVIDERS, CalendarDirectory } from './calendars.providers';
 
-/** IntakeModule's calendars and CALENDAR_LOOKUP, as it binds them. */
+/**
+ * IntakeModule's calendars and ports, bound as it binds them, with the real channel registry the
+ * what-if resolves channels in and the ServicePromises the acknowledgement uses.
+ */
 @Module({
-  imports: [CqrsModule, ServiceStoreModule.forService(intakeContract)],
-  controllers: [...CALENDAR_CONTROLLERS],
-  providers: [...CALENDAR_PROVIDERS, { provide: CALENDAR_LOOKUP, useExisting: CalendarDirectory }],
+  imports: [
+    CqrsModule,
+    ServiceStoreModule.forService(intakeContract),
+    TypeOrmModule.forFeature([...CHANNEL_ENTITIES]),
+  ],
+  controllers: [...CHANNEL_CONTROLLERS, ...CALENDAR_CONTROLLERS],
+  providers: [
+    ...CHANNEL_PROVIDERS,
+    { provide: CHANNEL_LOOKUP, useExisting: ChannelDirectory },
+    ...CALENDAR_PROVIDERS,
+    { provide: CALENDAR_LOOKUP, useExisting: CalendarDirectory },
+    ServicePromises,
+  ],
 })
 class CalendarsTestModule {}
 

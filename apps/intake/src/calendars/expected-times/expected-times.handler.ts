@@ -1,0 +1,59 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { isWorkingTime } from '@collab/business-calendar';
+import { CLOCK, type Clock } from '@collab/service-kit';
+import { ServicePromises } from '../../acknowledgement/service-promises';
+import { CALENDAR_LOOKUP, CHANNEL_LOOKUP, type CalendarLookup, type ChannelLookup } from '../../intake.ports';
+import type { ExpectedTimesQuestion } from './expected-times.request';
+
+/** The promise a contact would get, and why: whether the desk is open, or on call, when it arrives. */
+export interface ExpectedTimesAnswer {
+  readonly channel: string;
+  readonly calendarId: string;
+  readonly timeZone: string;
+  readonly arrivesAt: string;
+  /** It arrives within the calendar's normal working hours. */
+  readonly withinServiceHours: boolean;
+  /** It arrives outside them, but the on-call rota (值班) works contacts of its priority right then. */
+  readonly onCall: boolean;
+  readonly firstResponseBy: string;
+  readonly resolveBy: string;
+}
+
+/**
+ * The what-if: the same ServicePromises the acknowledgement uses, so a channel shows the promise a
+ * submitted contact would really get. It reads and never writes.
+ */
+@Injectable()
+export class ExpectedTimesHandler {
+  constructor(
+    @Inject(CHANNEL_LOOKUP) private readonly channels: ChannelLookup,
+    @Inject(CALENDAR_LOOKUP) private readonly calendars: CalendarLookup,
+    private readonly promises: ServicePromises,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async answer(question: ExpectedTimesQuestion): Promise<ExpectedTimesAnswer> {
+    const arrivesAt = question.arrivesAt === undefined ? this.clock.now() : new Date(question.arrivesAt);
+    const channel = await this.channels.requireAcceptingContacts(question.channel, question.audience);
+    const { priority, requestType } = question;
+    const promise = await this.promises.promise({
+      calendarId: channel.calendarId,
+      requestType,
+      priority,
+      receivedAt: arrivesAt,
+    });
+    // Read again for the hours at arrival: the promise does not carry its calendar. A few events.
+    const calendar = await this.calendars.require(channel.calendarId);
+    const withinServiceHours = isWorkingTime(calendar, arrivesAt);
+    return {
+      channel: channel.id,
+      calendarId: promise.calendarId,
+      timeZone: promise.timeZone,
+      arrivesAt: arrivesAt.toISOString(),
+      withinServiceHours,
+      onCall: !withinServiceHours && isWorkingTime(calendar, arrivesAt, { priority }),
+      firstResponseBy: promise.firstResponseBy,
+      resolveBy: promise.resolveBy,
+    };
+  }
+}

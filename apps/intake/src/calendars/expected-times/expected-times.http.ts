@@ -1,0 +1,29 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ExpectedTimesHandler, type ExpectedTimesAnswer } from './expected-times.handler';
+import { ExpectedTimesRequest } from './expected-times.request';
+
+/**
+ * Lives with the calendars, not with submitting contacts: it answers from the channel's calendar
+ * and the service levels, and no contact exists.
+ */
+@ApiTags('contacts')
+@ApiBearerAuth()
+@Controller('api/v1/contacts/expected-times')
+export class ExpectedTimesHttp {
+  constructor(private readonly handler: ExpectedTimesHandler) {}
+
+  /**
+   * What a contact of this kind arriving then would be promised, so a channel can show an honest
+   * promise before the customer submits. Stores nothing.
+   */
+  @Post()
+  @HttpCode(200)
+  @ApiOkResponse({
+    description:
+      'The expected first-response and resolution times, in business time on the channel’s calendar.',
+  })
+  answer(@Body() body: ExpectedTimesRequest): Promise<ExpectedTimesAnswer> {
+    return this.handler.answer(body);
+  }
+}
