@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AggregateStreams, type EventStore } from '@collab/event-store';
 import {
+  CALENDAR_ID_PATTERN,
   channelDecider,
   channelStreamId,
   type ChannelCommand,
@@ -10,6 +11,7 @@ import {
 import type { DecisionContext } from '@collab/domain-kernel';
 import { CLOCK, EVENT_STORE, type Clock } from '@collab/service-kit';
 import type { CommandOrigin } from '../command-origin';
+import { CALENDAR_LOOKUP, type CalendarLookup } from '../intake.ports';
 import { ChannelDirectory } from './channel-directory';
 import { channelViewOf, type ChannelView } from './channel-view/channel-view';
 
@@ -22,6 +24,7 @@ export class ChannelCommands {
     @Inject(EVENT_STORE) store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly directory: ChannelDirectory,
+    @Inject(CALENDAR_LOOKUP) private readonly calendars: CalendarLookup,
   ) {
     this.channels = new AggregateStreams(store, channelDecider);
   }
@@ -29,6 +32,7 @@ export class ChannelCommands {
   async execute(command: ChannelCommand, origin: CommandOrigin): Promise<ChannelView> {
     // Over REST an unknown channel is a missing resource (404), not a refused transition.
     if (command.type !== 'RegisterChannel') await this.directory.require(command.channelId);
+    await this.requireKnownCalendar(command);
     const handled = await this.channels.handle(
       channelStreamId(command.channelId),
       command,
@@ -44,5 +48,20 @@ export class ChannelCommands {
     if (after.status === 'unregistered')
       throw new Error(`channel ${command.channelId} is not registered after ${command.type}`);
     return channelViewOf(after, handled.version);
+  }
+
+  /**
+   * Service hours must follow a calendar that exists (ValidationFailed naming `calendarId`);
+   * a malformed id is left to the decider, which says what form it should have.
+   */
+  private async requireKnownCalendar(command: ChannelCommand): Promise<void> {
+    const calendarId =
+      command.type === 'RegisterChannel'
+        ? command.calendarId
+        : command.type === 'ChangeChannel'
+          ? command.changes.calendarId
+          : undefined;
+    if (calendarId !== undefined && CALENDAR_ID_PATTERN.test(calendarId))
+      await this.calendars.require(calendarId);
   }
 }

@@ -16,8 +16,10 @@ import {
   issueDevToken,
   loadPlatformConfig,
 } from '@collab/service-kit';
+import { CalendarDirectory } from '../calendars/calendars.providers';
+import { CalendarSeeder } from '../calendars/default-calendars/calendar-seeder';
 import { intakeContract } from '../intake.contract';
-import { CHANNEL_LOOKUP, type ChannelLookup } from '../intake.ports';
+import { CALENDAR_LOOKUP, CHANNEL_LOOKUP, type ChannelLookup } from '../intake.ports';
 import {
   CHANNEL_CONTROLLERS,
   CHANNEL_ENTITIES,
@@ -25,7 +27,10 @@ import {
   ChannelDirectory,
 } from './channels.providers';
 
-/** IntakeModule's share of the channel registry, bound to the port the contact intake uses. */
+/**
+ * IntakeModule's share of the channel registry, bound to the port the contact intake uses, with
+ * the real calendars (the defaults seeded) that channels' service hours must refer to.
+ */
 @Module({
   imports: [
     CqrsModule,
@@ -33,7 +38,13 @@ import {
     TypeOrmModule.forFeature([...CHANNEL_ENTITIES]),
   ],
   controllers: [...CHANNEL_CONTROLLERS],
-  providers: [...CHANNEL_PROVIDERS, { provide: CHANNEL_LOOKUP, useExisting: ChannelDirectory }],
+  providers: [
+    ...CHANNEL_PROVIDERS,
+    { provide: CHANNEL_LOOKUP, useExisting: ChannelDirectory },
+    CalendarDirectory,
+    CalendarSeeder,
+    { provide: CALENDAR_LOOKUP, useExisting: CalendarDirectory },
+  ],
 })
 class ChannelsTestModule {}
 
@@ -195,6 +206,36 @@ describe('the channel registry, through REST', () => {
     });
     expect(registered).toMatchObject({ status: 201, body: { audiences: ['EXTERNAL', 'PARTNER'] } });
   });
+
+  it('lets a channel follow any calendar that exists', async () => {
+    expect(
+      await asAdmin('POST', '', {
+        ...gdHotline,
+        id: 'fi-hotline',
+        calendarId: 'fi-standard',
+        defaultLanguage: 'fi',
+      }),
+    ).toMatchObject({
+      status: 201,
+      body: { calendarId: 'fi-standard' },
+    });
+    expect(await asAdmin('PATCH', '/fi-hotline', { calendarId: '24x7' })).toMatchObject({
+      status: 200,
+      body: { calendarId: '24x7' },
+    });
+  });
+
+  it.each<[string, string, string, unknown]>([
+    ['registering', 'POST', '', { ...gdHotline, id: 'night-hotline', calendarId: 'night-shift' }],
+    ['changing', 'PATCH', '/phone', { name: 'Night hotline', calendarId: 'night-shift' }],
+  ])(
+    'refuses %s a channel on a calendar that does not exist (400 naming calendarId)',
+    async (_, method, path, body) =>
+      expect(await storesNothing(() => asAdmin(method, path, body))).toMatchObject({
+        status: 400,
+        body: { errors: [{ field: 'calendarId', message: 'unknown calendar "night-shift"' }] },
+      }),
+  );
 
   it('shows in the list what the channel itself says, once the read model caught up', async () => {
     await asAdmin('POST', '/weibo/disable');
