@@ -190,7 +190,8 @@ describe('the category tree, through REST', () => {
       status: 200,
       body: { names: { en: 'Late payment fee', ja: '延滞料' }, version: 2 },
     });
-    expect(Object.keys(renamed.body.names as object)).toEqual(['en', 'ja']);
+    // The new names replace the old ones (no zh-Hans left); key order is not part of JSON's promise.
+    expect(Object.keys(renamed.body.names as object).sort()).toEqual(['en', 'ja']);
 
     const retired = await asAdmin('POST', '/billing/late-fee/retire', {
       reason: '合并到 billing/wrong-charge',
