@@ -1,5 +1,8 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { EventStore, RecordedEvent, Subscription } from '@collab/event-store';
+import { EVENT_STORE } from './tokens';
 
 /** A read model fed from one service's own log. */
 export interface Projection {
@@ -40,3 +43,30 @@ export const runProjection = async (store: EventStore, dataSource: DataSource, p
     { after, batchSize: 500 },
   );
 };
+
+/**
+ * A projection that runs for as long as its module: it catches up and follows the service's log
+ * from bootstrap and stops with the module. Subclasses say what they keep; the wiring is here once.
+ */
+@Injectable()
+export abstract class HostedProjection implements Projection, OnApplicationBootstrap, OnModuleDestroy {
+  abstract readonly name: string;
+  abstract readonly schema: string;
+  abstract readonly setupSql: readonly string[];
+  private subscription?: Subscription;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  abstract apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void>;
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.subscription = await runProjection(this.store, this.dataSource, this);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.subscription?.stop();
+  }
+}

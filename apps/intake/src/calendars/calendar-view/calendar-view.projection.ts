@@ -1,9 +1,8 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
-import type { EventStore, RecordedEvent, Subscription } from '@collab/event-store';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { RecordedEvent } from '@collab/event-store';
 import type { CalendarEvent } from '@collab/intake-domain';
-import { EVENT_STORE, runProjection, type Projection } from '@collab/service-kit';
+import { HostedProjection } from '@collab/service-kit';
 
 export const CALENDAR_VIEW_DDL = [
   `create table if not exists intake.calendar_view (
@@ -16,25 +15,10 @@ export const CALENDAR_VIEW_DDL = [
  * replayed batch change nothing. Other intake events pass by.
  */
 @Injectable()
-export class CalendarViewProjection implements Projection, OnApplicationBootstrap, OnModuleDestroy {
+export class CalendarViewProjection extends HostedProjection {
   readonly name = 'intake.calendar-view';
   readonly schema = 'intake';
   readonly setupSql = CALENDAR_VIEW_DDL;
-  private subscription?: Subscription;
-
-  constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @InjectDataSource() private readonly dataSource: DataSource,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    this.subscription = await runProjection(this.store, this.dataSource, this);
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    await this.subscription?.stop();
-  }
-
   async apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
     for (const event of events) {
       const calendarEvent = { type: event.type, data: event.data } as CalendarEvent;

@@ -1,9 +1,8 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
-import type { EventStore, RecordedEvent, Subscription } from '@collab/event-store';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { RecordedEvent } from '@collab/event-store';
 import type { CaseAcknowledged, CaseOpened, IntakeCaseEvent } from '@collab/intake-domain';
-import { EVENT_STORE, runProjection, type Projection } from '@collab/service-kit';
+import { HostedProjection } from '@collab/service-kit';
 import { CASE_RECORD_DDL, CaseRecord } from './case-record.entity';
 
 const opened = (event: RecordedEvent, data: CaseOpened['data']): Partial<CaseRecord> => ({
@@ -39,25 +38,10 @@ const acknowledged = (event: RecordedEvent, data: CaseAcknowledged['data']): Par
 
 /** Keeps intake.case_record equal to the fold of intake's case streams (the intake half of each row). */
 @Injectable()
-export class CaseRecordProjection implements Projection, OnApplicationBootstrap, OnModuleDestroy {
+export class CaseRecordProjection extends HostedProjection {
   readonly name = 'intake.case-record';
   readonly schema = 'intake';
   readonly setupSql = CASE_RECORD_DDL;
-  private subscription?: Subscription;
-
-  constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @InjectDataSource() private readonly dataSource: DataSource,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    this.subscription = await runProjection(this.store, this.dataSource, this);
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    await this.subscription?.stop();
-  }
-
   async apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
     const records = tx.getRepository(CaseRecord);
     for (const event of events) {

@@ -1,9 +1,8 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
-import type { EventStore, RecordedEvent, Subscription } from '@collab/event-store';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { RecordedEvent } from '@collab/event-store';
 import type { CategoryDefined, CategoryEvent } from '@collab/intake-domain';
-import { EVENT_STORE, runProjection, type Projection } from '@collab/service-kit';
+import { HostedProjection } from '@collab/service-kit';
 import { CATEGORY_VIEW_DDL, CategoryViewRecord } from './category-view.entity';
 
 const defined = (event: RecordedEvent, data: CategoryDefined['data']): CategoryViewRecord => ({
@@ -19,25 +18,10 @@ const defined = (event: RecordedEvent, data: CategoryDefined['data']): CategoryV
 
 /** Keeps intake.category_view equal to the fold of the category streams; other intake events pass by. */
 @Injectable()
-export class CategoryViewProjection implements Projection, OnApplicationBootstrap, OnModuleDestroy {
+export class CategoryViewProjection extends HostedProjection {
   readonly name = 'intake.category-view';
   readonly schema = 'intake';
   readonly setupSql = CATEGORY_VIEW_DDL;
-  private subscription?: Subscription;
-
-  constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @InjectDataSource() private readonly dataSource: DataSource,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    this.subscription = await runProjection(this.store, this.dataSource, this);
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    await this.subscription?.stop();
-  }
-
   async apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
     const views = tx.getRepository(CategoryViewRecord);
     for (const event of events) {

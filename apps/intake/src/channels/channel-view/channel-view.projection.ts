@@ -1,7 +1,6 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
-import type { EventStore, RecordedEvent, Subscription } from '@collab/event-store';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { RecordedEvent } from '@collab/event-store';
 import type {
   ChannelChanged,
   ChannelDisabled,
@@ -9,7 +8,7 @@ import type {
   ChannelEvent,
   ChannelRegistered,
 } from '@collab/intake-domain';
-import { EVENT_STORE, runProjection, type Projection } from '@collab/service-kit';
+import { HostedProjection } from '@collab/service-kit';
 import { CHANNEL_VIEW_DDL, ChannelViewRecord } from './channel-view.entity';
 
 const registered = (event: RecordedEvent, data: ChannelRegistered['data']): ChannelViewRecord => ({
@@ -50,25 +49,10 @@ const switched = (
 
 /** Keeps intake.channel_view equal to the fold of the channel streams; other intake events pass by. */
 @Injectable()
-export class ChannelViewProjection implements Projection, OnApplicationBootstrap, OnModuleDestroy {
+export class ChannelViewProjection extends HostedProjection {
   readonly name = 'intake.channel-view';
   readonly schema = 'intake';
   readonly setupSql = CHANNEL_VIEW_DDL;
-  private subscription?: Subscription;
-
-  constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @InjectDataSource() private readonly dataSource: DataSource,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    this.subscription = await runProjection(this.store, this.dataSource, this);
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    await this.subscription?.stop();
-  }
-
   async apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
     const views = tx.getRepository(ChannelViewRecord);
     for (const event of events) {

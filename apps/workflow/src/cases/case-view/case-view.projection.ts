@@ -1,8 +1,7 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
-import type { EventStore, RecordedEvent, Subscription } from '@collab/event-store';
-import { EVENT_STORE, runProjection, type Projection } from '@collab/service-kit';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { RecordedEvent } from '@collab/event-store';
+import { HostedProjection } from '@collab/service-kit';
 import type { CaseRegistered, WorkflowCaseEvent } from '@collab/workflow-domain';
 import { caseViewChange } from './case-view.changes';
 import { CASE_VIEW_DDL, CaseView } from './case-view.entity';
@@ -28,25 +27,10 @@ const registered = (event: RecordedEvent, data: CaseRegistered['data']): Partial
 
 /** Keeps workflow.case_view equal to the fold of workflow's case streams. */
 @Injectable()
-export class CaseViewProjection implements Projection, OnApplicationBootstrap, OnModuleDestroy {
+export class CaseViewProjection extends HostedProjection {
   readonly name = 'workflow.case-view';
   readonly schema = 'workflow';
   readonly setupSql = CASE_VIEW_DDL;
-  private subscription?: Subscription;
-
-  constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @InjectDataSource() private readonly dataSource: DataSource,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    this.subscription = await runProjection(this.store, this.dataSource, this);
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    await this.subscription?.stop();
-  }
-
   async apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
     const views = tx.getRepository(CaseView);
     for (const event of events) {
