@@ -23,3 +23,4 @@ export * from './auth/dev-secret';
 export * from './grpc';
 export * from './runtime/grpc-server';
 export * from './http/uuid-param';
+export * from './runtime/seeding';

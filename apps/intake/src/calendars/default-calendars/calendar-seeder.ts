@@ -1,13 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { defaultCalendars, type BusinessCalendar } from '@collab/business-calendar';
-import {
-  AggregateStreams,
-  EventIdConflict,
-  WrongExpectedVersion,
-  deterministicEventId,
-  type EventMetadata,
-  type EventStore,
-} from '@collab/event-store';
+import { AggregateStreams, type EventStore } from '@collab/event-store';
 import {
   calendarDecider,
   calendarStreamId,
@@ -15,17 +8,10 @@ import {
   type CalendarEvent,
   type CalendarState,
 } from '@collab/intake-domain';
-import { Conflict, type DecisionContext } from '@collab/domain-kernel';
-import { CLOCK, EVENT_STORE, type Clock } from '@collab/service-kit';
+import type { DecisionContext } from '@collab/domain-kernel';
+import { CLOCK, EVENT_STORE, seedOnce, type Clock } from '@collab/service-kit';
 
-const SEED: EventMetadata = {
-  correlationId: deterministicEventId('seed', 'calendars'),
-  actor: { id: 'intake.seed', kind: 'system' },
-};
 
-/** A calendar that exists was seeded before or defined by an administrator; either way it stays as it is. */
-const alreadyThere = (error: unknown): boolean =>
-  error instanceof Conflict || error instanceof WrongExpectedVersion || error instanceof EventIdConflict;
 
 /**
  * Defines the default calendars (cn-standard, fi-standard, 24x7) before the API listens, so the
@@ -56,22 +42,9 @@ export class CalendarSeeder implements OnApplicationBootstrap {
     if (seeded > 0) this.logger.log(`defined ${seeded} default calendars`);
   }
 
-  private async seed(calendar: BusinessCalendar): Promise<boolean> {
-    try {
-      const command = { type: 'DefineCalendar', calendar, expectedVersion: 0 } as const;
-      await this.calendars.handle(
-        calendarStreamId(calendar.id),
-        command,
-        { now: this.clock.now() },
-        {
-          metadata: SEED,
-          eventIdFor: () => deterministicEventId('seed', `calendar/${calendar.id}`),
-        },
-      );
-      return true;
-    } catch (error) {
-      if (alreadyThere(error)) return false;
-      throw error;
-    }
+  private seed(calendar: BusinessCalendar): Promise<boolean> {
+    // Only ever a definition (expected version 0), never a revision of an administrator's calendar.
+    const command = { type: 'DefineCalendar', calendar, expectedVersion: 0 } as const;
+    return seedOnce(this.calendars, { streamId: calendarStreamId(calendar.id), command, now: this.clock.now(), key: `calendar/${calendar.id}`, seededBy: 'intake.seed' });
   }
 }

@@ -1,12 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import {
-  AggregateStreams,
-  EventIdConflict,
-  WrongExpectedVersion,
-  deterministicEventId,
-  type EventMetadata,
-  type EventStore,
-} from '@collab/event-store';
+import { AggregateStreams, type EventStore } from '@collab/event-store';
 import {
   DEFAULT_CATEGORIES,
   categoryDecider,
@@ -17,20 +10,11 @@ import {
   type CategoryState,
   type DefineCategory,
 } from '@collab/intake-domain';
-import { IllegalTransition, type DecisionContext } from '@collab/domain-kernel';
-import { CLOCK, EVENT_STORE, type Clock } from '@collab/service-kit';
+import type { DecisionContext } from '@collab/domain-kernel';
+import { CLOCK, EVENT_STORE, seedOnce, type Clock } from '@collab/service-kit';
 import { CategoryDirectory } from '../category-directory';
 
-const SEED: EventMetadata = {
-  correlationId: deterministicEventId('seed', 'categories'),
-  actor: { id: 'intake.seed', kind: 'system' },
-};
 
-/** An existing stream means the category was seeded before (or defined first by an administrator). */
-const alreadyThere = (error: unknown): boolean =>
-  error instanceof IllegalTransition ||
-  error instanceof WrongExpectedVersion ||
-  error instanceof EventIdConflict;
 
 /**
  * Defines the default category tree before the API listens. Idempotent: a category whose stream
@@ -73,20 +57,7 @@ export class CategorySeeder implements OnApplicationBootstrap {
       );
       return false;
     }
-    try {
-      await this.categories.handle(
-        categoryStreamId(category.categoryId),
-        { ...category, ...(parentStatus ? { parentStatus } : {}) },
-        { now: this.clock.now() },
-        {
-          metadata: SEED,
-          eventIdFor: () => deterministicEventId('seed', `category/${category.categoryId}`),
-        },
-      );
-      return true;
-    } catch (error) {
-      if (alreadyThere(error)) return false;
-      throw error;
-    }
+    const command = { ...category, ...(parentStatus ? { parentStatus } : {}) };
+    return seedOnce(this.categories, { streamId: categoryStreamId(category.categoryId), command, now: this.clock.now(), key: `category/${category.categoryId}`, seededBy: 'intake.seed' });
   }
 }

@@ -1,12 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import {
-  AggregateStreams,
-  EventIdConflict,
-  WrongExpectedVersion,
-  deterministicEventId,
-  type EventMetadata,
-  type EventStore,
-} from '@collab/event-store';
+import { AggregateStreams, type EventStore } from '@collab/event-store';
 import {
   DEFAULT_CHANNELS,
   channelDecider,
@@ -16,19 +9,10 @@ import {
   type ChannelState,
   type RegisterChannel,
 } from '@collab/intake-domain';
-import { IllegalTransition, type DecisionContext } from '@collab/domain-kernel';
-import { CLOCK, EVENT_STORE, type Clock } from '@collab/service-kit';
+import type { DecisionContext } from '@collab/domain-kernel';
+import { CLOCK, EVENT_STORE, seedOnce, type Clock } from '@collab/service-kit';
 
-const SEED: EventMetadata = {
-  correlationId: deterministicEventId('seed', 'channels'),
-  actor: { id: 'intake.seed', kind: 'system' },
-};
 
-/** An existing stream means the channel was seeded before (or registered first by an administrator). */
-const alreadyThere = (error: unknown): boolean =>
-  error instanceof IllegalTransition ||
-  error instanceof WrongExpectedVersion ||
-  error instanceof EventIdConflict;
 
 /**
  * Registers the default channels before the API listens. Idempotent: a channel whose stream
@@ -53,21 +37,8 @@ export class ChannelSeeder implements OnApplicationBootstrap {
     if (seeded > 0) this.logger.log(`registered ${seeded} default channels`);
   }
 
-  private async seed(channel: RegisterChannel): Promise<boolean> {
-    try {
-      await this.channels.handle(
-        channelStreamId(channel.channelId),
-        channel,
-        { now: this.clock.now() },
-        {
-          metadata: SEED,
-          eventIdFor: () => deterministicEventId('seed', `channel/${channel.channelId}`),
-        },
-      );
-      return true;
-    } catch (error) {
-      if (alreadyThere(error)) return false;
-      throw error;
-    }
+  private seed(channel: RegisterChannel): Promise<boolean> {
+    const key = `channel/${channel.channelId}`;
+    return seedOnce(this.channels, { streamId: channelStreamId(channel.channelId), command: channel, now: this.clock.now(), key, seededBy: 'intake.seed' });
   }
 }
