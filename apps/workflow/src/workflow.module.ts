@@ -2,19 +2,37 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ServiceStoreModule } from '@collab/service-kit';
-import { CasePromise } from './cases/case-promise/case-promise.entity';
-import { CasePromiseConsumer } from './cases/case-promise/case-promise.consumer';
-import { CaseView } from './cases/case-view/case-view.entity';
-import { CaseViewProjection } from './cases/case-view/case-view.projection';
-import { GetCaseHandler } from './cases/get-case/get-case.handler';
-import { GetCaseHttp } from './cases/get-case/get-case.http';
-import { RouteCaseProcessManager } from './cases/route-case/route-case.process-manager';
+import { CALENDARS_CONTROLLERS, CALENDARS_ENTITIES, CALENDARS_PROVIDERS } from './calendars/calendars.providers';
+import { CASE_CONTROLLERS, CASE_ENTITIES, CASE_PROVIDERS } from './cases/cases.providers';
+import { ORG_CONTROLLERS, ORG_ENTITIES, ORG_PROVIDERS } from './org/org.providers';
+import { PROCESSES_CONTROLLERS, PROCESSES_ENTITIES, PROCESSES_PROVIDERS } from './processes/processes.providers';
+import { SLA_CONTROLLERS, SLA_ENTITIES, SLA_PROVIDERS } from './sla/sla.providers';
+import { TASKS_CONTROLLERS, TASKS_ENTITIES, TASKS_PROVIDERS } from './tasks/tasks.providers';
+import { WORKBENCH_CONTROLLERS, WORKBENCH_ENTITIES, WORKBENCH_PROVIDERS } from './workbench/workbench.providers';
 import { workflowContract } from './workflow.contract';
 
-/** 统一流程: the case is the main line, from routing to closing. */
+const FEATURES = [
+  { providers: CASE_PROVIDERS, controllers: CASE_CONTROLLERS, entities: CASE_ENTITIES },
+  { providers: ORG_PROVIDERS, controllers: ORG_CONTROLLERS, entities: ORG_ENTITIES },
+  { providers: PROCESSES_PROVIDERS, controllers: PROCESSES_CONTROLLERS, entities: PROCESSES_ENTITIES },
+  { providers: CALENDARS_PROVIDERS, controllers: CALENDARS_CONTROLLERS, entities: CALENDARS_ENTITIES },
+  { providers: TASKS_PROVIDERS, controllers: TASKS_CONTROLLERS, entities: TASKS_ENTITIES },
+  { providers: SLA_PROVIDERS, controllers: SLA_CONTROLLERS, entities: SLA_ENTITIES },
+  { providers: WORKBENCH_PROVIDERS, controllers: WORKBENCH_CONTROLLERS, entities: WORKBENCH_ENTITIES },
+];
+
+/**
+ * 统一流程: the case is the main line, from routing to closing. Each feature folder lists its own
+ * providers, controllers and read-model entities; the ports in workflow.ports.ts are bound by the
+ * feature that owns the answer.
+ */
 @Module({
-  imports: [CqrsModule, TypeOrmModule.forFeature([CaseView, CasePromise]), ServiceStoreModule.forService(workflowContract)],
-  controllers: [GetCaseHttp],
-  providers: [RouteCaseProcessManager, CaseViewProjection, CasePromiseConsumer, GetCaseHandler],
+  imports: [
+    CqrsModule,
+    TypeOrmModule.forFeature(FEATURES.flatMap((feature) => feature.entities)),
+    ServiceStoreModule.forService(workflowContract),
+  ],
+  controllers: FEATURES.flatMap((feature) => feature.controllers),
+  providers: FEATURES.flatMap((feature) => feature.providers),
 })
 export class WorkflowModule {}
