@@ -1,4 +1,5 @@
 export * from './auth/principal';
+export * from './auth/command-origin';
 export * from './auth/auth.guard';
 export * from './config/platform.config';
 export * from './errors/domain-errors';

@@ -10,7 +10,7 @@ import {
 } from '@collab/intake-domain';
 import type { DecisionContext } from '@collab/domain-kernel';
 import { CLOCK, EVENT_STORE, type Clock } from '@collab/service-kit';
-import type { CommandOrigin } from '../command-origin';
+import type { CommandOrigin } from '@collab/service-kit';
 import { CategoryDirectory } from './category-directory';
 import { categoryViewOf, type CategoryView } from './category-view/category-view';
 

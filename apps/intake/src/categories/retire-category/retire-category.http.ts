@@ -9,7 +9,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, defined, type Principal } from '@collab/service-kit';
-import { originOf } from '../../command-origin';
+import { originOf } from '@collab/service-kit';
 import { CategoryCommands } from '../category-commands';
 import { CategoryIdParam } from '../category-id.param';
 import type { CategoryView } from '../category-view/category-view';

@@ -8,7 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, defined, type Principal } from '@collab/service-kit';
-import { originOf } from '../../command-origin';
+import { originOf } from '@collab/service-kit';
 import { ChannelCommands } from '../channel-commands';
 import { ChannelIdParam } from '../channel-id.param';
 import type { ChannelView } from '../channel-view/channel-view';

@@ -7,7 +7,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@collab/service-kit';
-import { originOf } from '../../command-origin';
+import { originOf } from '@collab/service-kit';
 import { ChannelCommands } from '../channel-commands';
 import type { ChannelView } from '../channel-view/channel-view';
 import { RegisterChannelRequest } from './register-channel.request';

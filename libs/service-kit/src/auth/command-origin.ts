@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '@collab/event-store';
-import { actorOf, type Principal } from '@collab/service-kit';
+import { actorOf, type Principal } from './principal';
 
 /** Who asked, and which request the resulting events belong to (their metadata). */
 export interface CommandOrigin {
