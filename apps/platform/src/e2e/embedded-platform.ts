@@ -12,6 +12,8 @@ export interface Caller {
   readonly audience: Audience;
   readonly roles?: readonly string[];
   readonly partner?: string;
+  /** The org unit staff work for (department staff, agents). */
+  readonly unit?: string;
 }
 
 export interface CallResult {
@@ -58,7 +60,7 @@ export class EmbeddedPlatform {
   }
 
   token(caller: Caller): Promise<string> {
-    return issueDevToken(secret, { sub: caller.sub, roles: caller.roles ?? [], audience: caller.audience, partner: caller.partner });
+    return issueDevToken(secret, { sub: caller.sub, roles: caller.roles ?? [], audience: caller.audience, partner: caller.partner, unit: caller.unit });
   }
 
   async call(method: string, path: string, options: { caller?: Caller; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {}): Promise<CallResult> {
