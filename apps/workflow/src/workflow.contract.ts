@@ -6,11 +6,76 @@ const published = (name: string, description: string) => ({
   description,
 });
 
-/** What workflow publishes on `collab.workflow.events.v1`. */
+/**
+ * What workflow publishes on `collab.workflow.events.v1`: the case's main line (stream
+ * `case-<caseId>`) and its collaboration tasks (stream `task-<taskId>`). Events not listed here
+ * stay inside workflow.
+ */
 export const workflowContract: ServiceContract = {
   service: 'workflow',
   events: {
     CaseRegistered: published('CaseRegistered', 'Workflow took over a case intake opened.'),
     CaseAssigned: published('CaseAssigned', 'The case was put in a queue by a routing rule.'),
+    CaseAssignedToAgent: published(
+      'CaseAssignedToAgent',
+      "An agent of the case's queue became its owner, with the reason.",
+    ),
+    CaseReassigned: published(
+      'CaseReassigned',
+      'Another agent became the owner; the case stayed in its queue.',
+    ),
+    CaseTransferred: published(
+      'CaseTransferred',
+      'The case moved to another queue, unit or region, where it waits for an owner.',
+    ),
+    CaseWorkStarted: published('CaseWorkStarted', 'The owner started working the case.'),
+    CollaborationTaskOpened: published(
+      'CollaborationTaskOpened',
+      'The case owner (or a unit working one of its tasks) asked another unit or a partner for help: a collaboration task with its own SLA.',
+    ),
+    CollaborationTaskClosed: published(
+      'CollaborationTaskClosed',
+      'A collaboration task of the case ended: completed, returned (with the reason code) or withdrawn.',
+    ),
+    PingPongDetected: published(
+      'PingPongDetected',
+      'The case bounced between the same two units more often than allowed; escalated to both supervisors.',
+    ),
+    CaseResolved: published(
+      'CaseResolved',
+      'The owner resolved the case with a resolution code and the knowledge articles used.',
+    ),
+    CaseClosed: published(
+      'CaseClosed',
+      'The resolved case closed: confirmed by the requester or after the quiet period.',
+    ),
+    FeedbackRecorded: published(
+      'FeedbackRecorded',
+      "The requester's CSAT (1–5) and comment on the resolution.",
+    ),
+    CaseReopened: published(
+      'CaseReopened',
+      'A resolved or recently closed case is worked again by its last owner.',
+    ),
+    CaseCancelled: published(
+      'CaseCancelled',
+      'The case ended without a resolution; its open tasks are withdrawn.',
+    ),
+    CollaborationRequested: published(
+      'CollaborationRequested',
+      'A collaboration task (协同单) was created on its own stream, with its target, SLA and due times.',
+    ),
+    TaskAccepted: published('TaskAccepted', 'The unit or partner asked accepted the task.'),
+    TaskNoteAdded: published('TaskNoteAdded', 'A note on the task by either side.'),
+    TaskCompleted: published('TaskCompleted', 'The target completed the task with a result.'),
+    TaskReturned: published(
+      'TaskReturned',
+      'The target handed the task back (退单) with a reason code and a note.',
+    ),
+    TaskUrged: published(
+      'TaskUrged',
+      'The unit that asked pressed for progress (催办); carries how many times so far.',
+    ),
+    TaskWithdrawn: published('TaskWithdrawn', 'The unit that asked no longer needs the help.'),
   },
 };

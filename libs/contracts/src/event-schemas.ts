@@ -14,6 +14,25 @@ import intakeCalendarDefinedV1 from '../schemas/intake/CalendarDefined.v1.schema
 import intakeCalendarRevisedV1 from '../schemas/intake/CalendarRevised.v1.schema.json';
 import workflowCaseRegisteredV1 from '../schemas/workflow/CaseRegistered.v1.schema.json';
 import workflowCaseAssignedV1 from '../schemas/workflow/CaseAssigned.v1.schema.json';
+import workflowCaseAssignedToAgentV1 from '../schemas/workflow/CaseAssignedToAgent.v1.schema.json';
+import workflowCaseReassignedV1 from '../schemas/workflow/CaseReassigned.v1.schema.json';
+import workflowCaseTransferredV1 from '../schemas/workflow/CaseTransferred.v1.schema.json';
+import workflowCaseWorkStartedV1 from '../schemas/workflow/CaseWorkStarted.v1.schema.json';
+import workflowCollaborationTaskOpenedV1 from '../schemas/workflow/CollaborationTaskOpened.v1.schema.json';
+import workflowCollaborationTaskClosedV1 from '../schemas/workflow/CollaborationTaskClosed.v1.schema.json';
+import workflowPingPongDetectedV1 from '../schemas/workflow/PingPongDetected.v1.schema.json';
+import workflowCaseResolvedV1 from '../schemas/workflow/CaseResolved.v1.schema.json';
+import workflowCaseClosedV1 from '../schemas/workflow/CaseClosed.v1.schema.json';
+import workflowFeedbackRecordedV1 from '../schemas/workflow/FeedbackRecorded.v1.schema.json';
+import workflowCaseReopenedV1 from '../schemas/workflow/CaseReopened.v1.schema.json';
+import workflowCaseCancelledV1 from '../schemas/workflow/CaseCancelled.v1.schema.json';
+import workflowCollaborationRequestedV1 from '../schemas/workflow/CollaborationRequested.v1.schema.json';
+import workflowTaskAcceptedV1 from '../schemas/workflow/TaskAccepted.v1.schema.json';
+import workflowTaskNoteAddedV1 from '../schemas/workflow/TaskNoteAdded.v1.schema.json';
+import workflowTaskCompletedV1 from '../schemas/workflow/TaskCompleted.v1.schema.json';
+import workflowTaskReturnedV1 from '../schemas/workflow/TaskReturned.v1.schema.json';
+import workflowTaskUrgedV1 from '../schemas/workflow/TaskUrged.v1.schema.json';
+import workflowTaskWithdrawnV1 from '../schemas/workflow/TaskWithdrawn.v1.schema.json';
 
 /**
  * Every published event schema, by its `$id` (the CloudEvents `dataschema`). The JSON files under
@@ -35,9 +54,30 @@ const schemas: readonly JsonSchema[] = [
   intakeCalendarRevisedV1,
   workflowCaseRegisteredV1,
   workflowCaseAssignedV1,
+  workflowCaseAssignedToAgentV1,
+  workflowCaseReassignedV1,
+  workflowCaseTransferredV1,
+  workflowCaseWorkStartedV1,
+  workflowCollaborationTaskOpenedV1,
+  workflowCollaborationTaskClosedV1,
+  workflowPingPongDetectedV1,
+  workflowCaseResolvedV1,
+  workflowCaseClosedV1,
+  workflowFeedbackRecordedV1,
+  workflowCaseReopenedV1,
+  workflowCaseCancelledV1,
+  workflowCollaborationRequestedV1,
+  workflowTaskAcceptedV1,
+  workflowTaskNoteAddedV1,
+  workflowTaskCompletedV1,
+  workflowTaskReturnedV1,
+  workflowTaskUrgedV1,
+  workflowTaskWithdrawnV1,
 ];
 
-export const EVENT_SCHEMAS: ReadonlyMap<string, JsonSchema> = new Map(schemas.map((schema) => [String(schema['$id']), schema]));
+export const EVENT_SCHEMAS: ReadonlyMap<string, JsonSchema> = new Map(
+  schemas.map((schema) => [String(schema['$id']), schema]),
+);
 
 export const eventSchema = (schemaId: string): JsonSchema => {
   const schema = EVENT_SCHEMAS.get(schemaId);
