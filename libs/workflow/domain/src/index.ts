@@ -15,4 +15,4 @@ export * from './case-visibility';
 export * from './ping-pong';
 export * from './legs';
 export * from './collaboration-task';
-export * from './process/process-definition';
+export * from './process';

@@ -47,16 +47,23 @@ export interface ProcessScope {
   readonly audiences?: readonly string[];
 }
 
-/** One published, immutable version of a process. */
-export interface PublishedProcess {
+/** What an administrator publishes: a whole process, every part of it at once. */
+export interface ProcessDefinition {
+  /** A slug such as `billing-complaints`; `default` is the catch-all for cases no other process takes. */
   readonly processId: string;
-  readonly version: number;
   readonly name: string;
   readonly scope: ProcessScope;
+  /** In order: the first matching rule routes the case. */
   readonly routingRules: readonly RoutingRule[];
+  /** Where a case goes when no rule matches. */
   readonly fallback: RoutingDecision;
   /** In order; the first FRONT_LINE stage is the case's own main line. */
   readonly stages: readonly ProcessStage[];
   readonly escalation: EscalationPolicy;
+}
+
+/** One published, immutable version of a process. */
+export interface PublishedProcess extends ProcessDefinition {
+  readonly version: number;
   readonly publishedAt: string;
 }

@@ -1,0 +1,17 @@
+import type { BusinessCalendar } from '@collab/business-calendar';
+
+/**
+ * The public shapes of intake's CalendarDefined v1 and CalendarRevised v1
+ * (libs/contracts/schemas/intake/Calendar*.v1.schema.json): each carries the whole definition,
+ * so the latest one received is the calendar (ADR 0006). Workflow reads them here and only here.
+ */
+export const CALENDAR_EVENT_TYPES = new Set(['collab.intake.CalendarDefined.v1', 'collab.intake.CalendarRevised.v1']);
+
+export interface CalendarChangedV1 {
+  readonly calendar: BusinessCalendar;
+  readonly definedAt?: string;
+  readonly revisedAt?: string;
+}
+
+/** When the definition took effect: its definition or its revision. */
+export const changedAtOf = (data: CalendarChangedV1, fallback: string): string => data.revisedAt ?? data.definedAt ?? fallback;

@@ -1,0 +1,46 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { AggregateStreams, type EventStore } from '@collab/event-store';
+import type { DecisionContext } from '@collab/domain-kernel';
+import { CLOCK, EVENT_STORE, seedOnce, type Clock } from '@collab/service-kit';
+import {
+  DEFAULT_PROCESS_DEFINITION,
+  processDecider,
+  processStreamId,
+  type ProcessCommand,
+  type ProcessEvent,
+  type ProcessState,
+} from '@collab/workflow-domain';
+
+const SEEDED_BY = 'workflow.seed';
+
+/**
+ * Publishes the default process as version 1 once, so the API shows it and administrators publish
+ * its next versions like any other. Never again: an existing stream (seeded before, or an
+ * administrator's version) is left alone, and the deterministic event id makes two replicas
+ * seeding at once write it once.
+ */
+@Injectable()
+export class ProcessSeeder implements OnApplicationBootstrap {
+  private readonly logger = new Logger('ProcessSeeder');
+  private readonly processes: AggregateStreams<ProcessCommand, ProcessEvent, ProcessState, DecisionContext>;
+
+  constructor(
+    @Inject(EVENT_STORE) store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {
+    this.processes = new AggregateStreams(store, processDecider);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const command: ProcessCommand = {
+      type: 'PublishProcessVersion',
+      definition: DEFAULT_PROCESS_DEFINITION,
+      expectedVersion: 0,
+      actor: { id: SEEDED_BY, kind: 'system' },
+      reason: 'the default process of a new installation',
+    };
+    const { processId } = DEFAULT_PROCESS_DEFINITION;
+    const seeded = await seedOnce(this.processes, { streamId: processStreamId(processId), command, now: this.clock.now(), key: `process/${processId}`, seededBy: SEEDED_BY });
+    if (seeded) this.logger.log('published the default process, version 1');
+  }
+}

@@ -1,0 +1,67 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AggregateStreams, type EventStore } from '@collab/event-store';
+import type { DecisionContext } from '@collab/domain-kernel';
+import { DATABASE, EVENT_STORE, type Database } from '@collab/service-kit';
+import {
+  PROCESS_ID_PATTERN,
+  processDecider,
+  processFor,
+  processStreamId,
+  type ProcessCommand,
+  type ProcessEvent,
+  type ProcessState,
+  type PublishedProcess,
+  type RoutingFacts,
+} from '@collab/workflow-domain';
+import type { ProcessCatalogue } from '../workflow.ports';
+import { PROCESS_VIEW_DDL, type ProcessViewRow } from './process-view/process-view.table';
+
+/**
+ * The published processes (PROCESS_CATALOGUE). Choosing a process for a new case reads the list's
+ * read model, which follows the log a moment behind: a case opened in the same moment a version
+ * is published starts on the version before, which it then keeps like any other. An exact version
+ * is read from the process's own stream, where it never changes.
+ */
+@Injectable()
+export class PublishedProcesses implements ProcessCatalogue {
+  private readonly processes: AggregateStreams<ProcessCommand, ProcessEvent, ProcessState, DecisionContext>;
+  private table: Promise<void> | undefined;
+
+  constructor(
+    @Inject(EVENT_STORE) store: EventStore,
+    @Inject(DATABASE) private readonly database: Database,
+  ) {
+    this.processes = new AggregateStreams(store, processDecider);
+  }
+
+  async processFor(facts: RoutingFacts): Promise<PublishedProcess> {
+    await this.ensureTable();
+    const { rows } = await this.database.pool.query<Pick<ProcessViewRow, 'status' | 'latest'>>(
+      "select status, latest from workflow.process_view where status = 'active'",
+    );
+    return processFor(facts, rows.map((row) => ({ latest: row.latest, active: row.status === 'active' })));
+  }
+
+  async version(processId: string, version: number): Promise<PublishedProcess | undefined> {
+    const state = await this.load(processId);
+    return state.status === 'none' ? undefined : state.versions.find((published) => published.version === version);
+  }
+
+  /** The process with every version, folded from its stream now. */
+  async load(processId: string): Promise<ProcessState> {
+    if (!PROCESS_ID_PATTERN.test(processId)) return { status: 'none' };
+    return (await this.processes.load(processStreamId(processId))).state;
+  }
+
+  /** The projection creates the table too, but the first case may be routed before it has. */
+  private ensureTable(): Promise<void> {
+    this.table ??= (async () => {
+      await this.database.pool.query('create schema if not exists workflow');
+      for (const ddl of PROCESS_VIEW_DDL) await this.database.pool.query(ddl);
+    })().catch((error: unknown) => {
+      this.table = undefined; // the next caller tries again
+      throw error;
+    });
+    return this.table;
+  }
+}
