@@ -1,6 +1,7 @@
 import { Conflict, Forbidden, IllegalTransition, ValidationFailed, assertNever } from '@collab/domain-kernel';
 import type {
   AssignCase,
+  CaseProcessStart,
   ReassignCase,
   RegisterAndRouteCase,
   StartWork,
@@ -10,6 +11,7 @@ import type {
   CaseAssigned,
   CaseAssignedToAgent,
   CaseAssignmentEvent,
+  CaseProcessStarted,
   CaseReassigned,
   CaseTransferred,
   WorkflowCaseEvent,
@@ -17,11 +19,39 @@ import type {
 import { type CaseDecisionContext } from './case-policy';
 import { recordOf, requireStatus, inStatus, isRouted, type WorkflowCaseState } from './case.state';
 import { transferHandoff, withPingPong } from './case-ping-pong';
+import { frontLineStageOf } from './process/process-selection';
 import { route } from './routing';
-import { rejectInvalid, requireText } from './validation';
+import { isInstant, rejectInvalid, requireText } from './validation';
 
 export type CaseAssignmentCommand =
   RegisterAndRouteCase | AssignCase | ReassignCase | TransferCase | StartWork;
+
+/** CaseProcessStarted for the version the case starts on; refused when the start is unusable. */
+const processStarted = (caseId: string, start: CaseProcessStart, now: Date): CaseProcessStarted => {
+  const { published, responseDueAt, resolutionDueAt } = start;
+  const stage = frontLineStageOf(published);
+  const errors = [
+    ...(isInstant(responseDueAt) ? [] : [{ field: 'process.responseDueAt', message: 'must be an ISO 8601 instant' }]),
+    ...(isInstant(resolutionDueAt) ? [] : [{ field: 'process.resolutionDueAt', message: 'must be an ISO 8601 instant' }]),
+  ];
+  if (!stage || errors.length > 0)
+    throw new ValidationFailed([
+      ...(stage ? [] : [{ field: 'process.published.stages', message: 'has no FRONT_LINE stage to start the case on' }]),
+      ...errors,
+    ]);
+  const data = {
+    caseId,
+    processId: published.processId,
+    processVersion: published.version,
+    stageId: stage.id,
+    sla: stage.sla,
+    escalation: published.escalation,
+    responseDueAt,
+    resolutionDueAt,
+    startedAt: now.toISOString(),
+  };
+  return { type: 'CaseProcessStarted', data };
+};
 
 const registerAndRoute = (
   command: RegisterAndRouteCase,
@@ -30,14 +60,17 @@ const registerAndRoute = (
 ): WorkflowCaseEvent[] => {
   if (state.status !== 'none')
     throw new IllegalTransition(command.type, state.status, 'the case is already registered');
+  const { caseId } = command.summary;
+  const started = command.process && processStarted(caseId, command.process, now);
   const tier = command.customerTier === undefined ? {} : { customerTier: command.customerTier };
-  const decision = route({ ...command.summary, ...tier }, command.rules, command.fallback);
+  const facts = { ...command.summary, ...tier };
+  const decision = command.process
+    ? route(facts, command.process.published.routingRules, command.process.published.fallback)
+    : route(facts, command.rules, command.fallback);
   return [
     { type: 'CaseRegistered', data: command.summary },
-    {
-      type: 'CaseAssigned',
-      data: { caseId: command.summary.caseId, ...decision, assignedAt: now.toISOString() },
-    },
+    { type: 'CaseAssigned', data: { caseId, ...decision, assignedAt: now.toISOString() } },
+    ...(started ? [started] : []),
   ];
 };
 
@@ -200,10 +233,16 @@ const routed = (state: WorkflowCaseState, { data }: CaseAssigned): WorkflowCaseS
         status: 'queued',
         summary: state.summary,
         desk: { queue: data.queue, region: state.summary.region },
+        process: null,
         handoffs: [],
         pingPongPairs: [],
         taskIds: [],
       }
+    : state;
+
+const processStartedOn = (state: WorkflowCaseState, { data }: CaseProcessStarted): WorkflowCaseState =>
+  state.status === 'queued' && state.process === null
+    ? { ...state, process: { processId: data.processId, processVersion: data.processVersion, stageId: data.stageId } }
     : state;
 
 const owned = (state: WorkflowCaseState, { data }: CaseAssignedToAgent): WorkflowCaseState =>
@@ -221,6 +260,8 @@ export const evolveAssignment = (state: WorkflowCaseState, event: CaseAssignment
       return state.status === 'none' ? { status: 'registered', summary: event.data } : state;
     case 'CaseAssigned':
       return routed(state, event);
+    case 'CaseProcessStarted':
+      return processStartedOn(state, event);
     case 'CaseAssignedToAgent':
       return owned(state, event);
     case 'CaseReassigned':

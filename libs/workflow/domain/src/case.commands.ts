@@ -1,12 +1,28 @@
 import type { ActorRef, SupervisorDirectory } from './actor';
 import type { CaseSummary } from './case.events';
 import type { CollaborationRequest, TaskOutcome } from './collaboration-task/collaboration-request';
+import type { PublishedProcess } from './process/process-definition';
 import type { RoutingDecision, RoutingRule } from './routing';
+
+/**
+ * The process version a new case starts on, with its first due times. The caller counts them on
+ * the stage's calendar (business time needs the calendar; the decider stays pure).
+ */
+export interface CaseProcessStart {
+  readonly published: PublishedProcess;
+  readonly responseDueAt: string;
+  readonly resolutionDueAt: string;
+}
 
 /** Sent by the routing process manager when intake opened a case. */
 export interface RegisterAndRouteCase {
   readonly type: 'RegisterAndRouteCase';
   readonly summary: CaseSummary;
+  /**
+   * The process the case starts on: its rules and fallback route the case (`rules` and
+   * `fallback` are then not looked at), and CaseProcessStarted records the version.
+   */
+  readonly process?: CaseProcessStart;
   readonly rules?: readonly RoutingRule[];
   /** Where the case goes when no rule matches; FALLBACK_ROUTE by default. */
   readonly fallback?: RoutingDecision;

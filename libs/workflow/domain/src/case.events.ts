@@ -1,6 +1,7 @@
 import type { ActorRef } from './actor';
 import type { CollaborationRequest, TaskOutcome } from './collaboration-task/collaboration-request';
 import type { PingPongDetected } from './ping-pong';
+import type { EscalationPolicy, StageSla } from './process/process-definition';
 import type { RoutingFacts } from './routing';
 
 export type { PingPongDetected, PingPongUnit } from './ping-pong';
@@ -54,6 +55,29 @@ export interface CaseAssigned {
     readonly queue: string;
     readonly ruleId: string;
     readonly assignedAt: string;
+  };
+}
+
+/**
+ * The case started on a version of a process, which it keeps whatever is published later. It
+ * copies that stage's SLA and the escalation policy, so the case's clocks need nothing else, and
+ * the due times counted in business time on `sla.calendarId` from the case's `openedAt` (the
+ * calendar as it was when the case was routed: a later revision moves only clocks computed after
+ * it). Appended by RegisterAndRouteCase after CaseRegistered and CaseAssigned.
+ */
+export interface CaseProcessStarted {
+  readonly type: 'CaseProcessStarted';
+  readonly data: {
+    readonly caseId: string;
+    readonly processId: string;
+    readonly processVersion: number;
+    /** The version's first FRONT_LINE stage. */
+    readonly stageId: string;
+    readonly sla: StageSla;
+    readonly escalation: EscalationPolicy;
+    readonly responseDueAt: string;
+    readonly resolutionDueAt: string;
+    readonly startedAt: string;
   };
 }
 
@@ -200,7 +224,13 @@ export interface CaseCancelled {
 
 /** Routing, ownership and moving the case between queues. */
 export type CaseAssignmentEvent =
-  CaseRegistered | CaseAssigned | CaseAssignedToAgent | CaseReassigned | CaseTransferred | CaseWorkStarted;
+  | CaseRegistered
+  | CaseAssigned
+  | CaseProcessStarted
+  | CaseAssignedToAgent
+  | CaseReassigned
+  | CaseTransferred
+  | CaseWorkStarted;
 
 /** The collaboration chain as the case sees it: which tasks are open, and ping-pong. */
 export type CaseCollaborationEvent = CollaborationTaskOpened | CollaborationTaskClosed | PingPongDetected;
@@ -216,6 +246,7 @@ const PHASE_OF_EVENT: Readonly<
 > = {
   CaseRegistered: 'assignment',
   CaseAssigned: 'assignment',
+  CaseProcessStarted: 'assignment',
   CaseAssignedToAgent: 'assignment',
   CaseReassigned: 'assignment',
   CaseTransferred: 'assignment',

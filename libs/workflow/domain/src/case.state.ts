@@ -3,10 +3,19 @@ import type { CaseDesk, CaseSummary } from './case.events';
 import type { CollaborationTarget } from './collaboration-task/collaboration-request';
 import type { Handoff } from './ping-pong';
 
+/** The process version a case started on; it keeps it whatever is published later. */
+export interface CaseProcess {
+  readonly processId: string;
+  readonly processVersion: number;
+  readonly stageId: string;
+}
+
 /** What every routed case keeps, whatever its status. */
 export interface CaseRecord {
   readonly summary: CaseSummary;
   readonly desk: CaseDesk;
+  /** Null for a case routed without a process (before process definitions, or a hand-written stream). */
+  readonly process: CaseProcess | null;
   /** Every hand-off so far, for ping-pong detection. */
   readonly handoffs: readonly Handoff[];
   /** Pairs of units (pairKey) a PingPongDetected was already raised for. */
@@ -83,6 +92,7 @@ export function requireStatus<S extends CaseStatus>(
 export const recordOf = (state: RoutedCase): CaseRecord => ({
   summary: state.summary,
   desk: state.desk,
+  process: state.process,
   handoffs: state.handoffs,
   pingPongPairs: state.pingPongPairs,
   taskIds: state.taskIds,

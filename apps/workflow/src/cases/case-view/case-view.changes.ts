@@ -9,11 +9,19 @@ const NOTHING_SHOWN = (): Partial<CaseView> => ({});
 
 /**
  * What each of workflow's case events changes in the case view: the status a reader sees, who
- * holds the case and when it was resolved or closed. A mapped type, so a new event is a compile
- * error here until someone decides what it shows. CaseRegistered creates the row and is apart.
+ * holds the case, the process version it keeps with its due times, and when it was resolved or
+ * closed. A mapped type, so a new event is a compile error here until someone decides what it
+ * shows. CaseRegistered creates the row and is apart.
  */
 const CHANGES: Changes = {
   CaseAssigned: (data) => ({ status: 'ASSIGNED', queue: data.queue, routingRule: data.ruleId, assignedAt: new Date(data.assignedAt) }),
+  CaseProcessStarted: (data) => ({
+    processId: data.processId,
+    processVersion: data.processVersion,
+    processStage: data.stageId,
+    responseDueAt: new Date(data.responseDueAt),
+    resolutionDueAt: new Date(data.resolutionDueAt),
+  }),
   CaseAssignedToAgent: (data) => ({ status: 'ASSIGNED', queue: data.queue, assignee: data.agentId, assignedAt: new Date(data.assignedAt) }),
   CaseReassigned: (data) => ({ assignee: data.toAgentId, assignedAt: new Date(data.reassignedAt) }),
   CaseTransferred: (data) => ({ status: 'ASSIGNED', queue: data.to.queue, assignee: null, assignedAt: new Date(data.transferredAt) }),

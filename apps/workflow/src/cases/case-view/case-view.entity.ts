@@ -24,6 +24,12 @@ export class CaseView {
   @Column('text', { nullable: true }) assignee!: string | null;
   @Column('timestamptz', { name: 'resolved_at', nullable: true }) resolvedAt!: Date | null;
   @Column('timestamptz', { name: 'closed_at', nullable: true }) closedAt!: Date | null;
+  /** The process version the case started on and keeps; null until routed on one. */
+  @Column('text', { name: 'process_id', nullable: true }) processId!: string | null;
+  @Column('int', { name: 'process_version', nullable: true }) processVersion!: number | null;
+  @Column('text', { name: 'process_stage', nullable: true }) processStage!: string | null;
+  @Column('timestamptz', { name: 'response_due_at', nullable: true }) responseDueAt!: Date | null;
+  @Column('timestamptz', { name: 'resolution_due_at', nullable: true }) resolutionDueAt!: Date | null;
   @Column('int') version!: number;
 }
 
@@ -39,4 +45,10 @@ export const CASE_VIEW_DDL = [
   `alter table workflow.case_view add column if not exists assignee text`,
   `alter table workflow.case_view add column if not exists resolved_at timestamptz`,
   `alter table workflow.case_view add column if not exists closed_at timestamptz`,
+  // Added with versioned processes.
+  `alter table workflow.case_view add column if not exists process_id text`,
+  `alter table workflow.case_view add column if not exists process_version int`,
+  `alter table workflow.case_view add column if not exists process_stage text`,
+  `alter table workflow.case_view add column if not exists response_due_at timestamptz`,
+  `alter table workflow.case_view add column if not exists resolution_due_at timestamptz`,
 ];

@@ -29,6 +29,11 @@ export const registeredCaseView = (data: CaseSummary, version: number): CaseView
   assignee: null,
   resolvedAt: null,
   closedAt: null,
+  processId: null,
+  processVersion: null,
+  processStage: null,
+  responseDueAt: null,
+  resolutionDueAt: null,
   version,
 });
 
