@@ -1,0 +1,104 @@
+import type { Actor, RecordedEvent } from '@collab/event-store';
+import type { CollaborationTaskEvent, WorkflowCaseEvent } from '@collab/workflow-domain';
+
+type KnownEvent = WorkflowCaseEvent | CollaborationTaskEvent;
+type WhenField = { readonly [Type in KnownEvent['type']]: keyof Extract<KnownEvent, { type: Type }>['data'] & string };
+
+/**
+ * The field in which each of workflow's case and task events records when it happened (the
+ * deciders take it from the service's clock). A mapped type, so a new event is a compile error here
+ * until someone names its time, and a misspelt field is one too. Due times (`acceptDueAt`,
+ * `responseDueAt`) are promises, never the time of the fact.
+ */
+const WHEN: WhenField = {
+  CaseRegistered: 'openedAt',
+  CaseAssigned: 'assignedAt',
+  CaseProcessStarted: 'startedAt',
+  CaseAssignedToAgent: 'assignedAt',
+  CaseReassigned: 'reassignedAt',
+  CaseTransferred: 'transferredAt',
+  CaseWorkStarted: 'startedAt',
+  CollaborationTaskOpened: 'openedAt',
+  CollaborationTaskClosed: 'closedAt',
+  PingPongDetected: 'detectedAt',
+  CaseResolved: 'resolvedAt',
+  CaseClosed: 'closedAt',
+  FeedbackRecorded: 'recordedAt',
+  CaseReopened: 'reopenedAt',
+  CaseCancelled: 'cancelledAt',
+  CollaborationRequested: 'requestedAt',
+  TaskAccepted: 'acceptedAt',
+  TaskNoteAdded: 'addedAt',
+  TaskCompleted: 'completedAt',
+  TaskReturned: 'returnedAt',
+  TaskUrged: 'urgedAt',
+  TaskWithdrawn: 'withdrawnAt',
+};
+
+const isKnown = (type: string): type is KnownEvent['type'] => Object.hasOwn(WHEN, type);
+
+/**
+ * When the business fact happened: the time the event records in its data, else the metadata's
+ * occurredAt, else when the store recorded it. Time travel cuts on this instant rather than on
+ * `recordedAt`, because the legs, due times and every `…At` a reader sees are on the same clock;
+ * the two differ by the milliseconds between deciding and committing (and by a test's moved clock).
+ */
+export const occurredAtOf = (event: RecordedEvent): Date => {
+  const field = isKnown(event.type) ? WHEN[event.type] : undefined;
+  const recorded = field === undefined ? undefined : event.data[field];
+  const when = typeof recorded === 'string' ? recorded : event.metadata.occurredAt;
+  const instant = when === undefined ? Number.NaN : Date.parse(when);
+  return Number.isNaN(instant) ? event.recordedAt : new Date(instant);
+};
+
+/**
+ * A stream as it stood at `asOf`: its events up to the first one that happened later. A prefix,
+ * never a selection, so the fold is a state the case really had even if clocks disagreed.
+ */
+export const streamAsOf = (events: readonly RecordedEvent[], asOf: Date): RecordedEvent[] => {
+  const later = events.findIndex((event) => occurredAtOf(event) > asOf);
+  return later === -1 ? [...events] : events.slice(0, later);
+};
+
+/** One event of a case's history, as GET /api/v1/cases/{id}/history lists it. */
+export interface HistoryEntry {
+  /** Position in workflow's global log, as a decimal string (a 64-bit number); the paging cursor. */
+  readonly position: string;
+  readonly stream: string;
+  readonly streamVersion: number;
+  readonly type: string;
+  readonly occurredAt: string;
+  readonly recordedAt: string;
+  /** The authenticated caller or the service that appended it. */
+  readonly actor: Actor;
+  readonly correlationId: string;
+  readonly causationId: string | null;
+  readonly data: Record<string, unknown>;
+}
+
+export const historyEntryOf = (event: RecordedEvent): HistoryEntry => ({
+  position: event.position.toString(),
+  stream: event.streamId,
+  streamVersion: event.streamVersion,
+  type: event.type,
+  occurredAt: occurredAtOf(event).toISOString(),
+  recordedAt: event.recordedAt.toISOString(),
+  actor: event.metadata.actor,
+  correlationId: event.metadata.correlationId,
+  causationId: event.metadata.causationId ?? null,
+  data: { ...event.data },
+});
+
+export interface HistoryPage {
+  readonly events: HistoryEntry[];
+  /** Pass as `after` for the next page; null on the last one. */
+  readonly next: string | null;
+}
+
+/** The events of several streams in the order the log recorded them, `limit` at a time after the cursor. */
+export const historyPage = (events: readonly RecordedEvent[], page: { readonly after: bigint; readonly limit: number }): HistoryPage => {
+  const ordered = events.filter((event) => event.position > page.after).sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0));
+  const shown = ordered.slice(0, page.limit);
+  const last = shown.at(-1);
+  return { events: shown.map(historyEntryOf), next: ordered.length > shown.length && last ? last.position.toString() : null };
+};

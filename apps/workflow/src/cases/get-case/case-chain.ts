@@ -1,0 +1,55 @@
+import type { ActorRef, CollaborationTarget, TaskOutcome, WorkflowCaseEvent } from '@collab/workflow-domain';
+
+/** One collaboration task (协同单) of the chain, with the tasks its holder asked for in turn. */
+export interface ChainLink {
+  readonly taskId: string;
+  readonly parentTaskId: string | null;
+  /** The unit that asked: the case's queue, or the holder of the parent task. */
+  readonly fromUnit: string;
+  readonly to: CollaborationTarget;
+  /** What was asked and why. */
+  readonly reason: string;
+  readonly status: 'OPEN' | TaskOutcome;
+  readonly openedAt: string;
+  readonly openedBy: ActorRef;
+  readonly acceptDueAt: string;
+  readonly completeDueAt: string;
+  readonly closedAt: string | null;
+  readonly closedBy: ActorRef | null;
+  /** The return reason code or the withdrawal reason; null while open and on completion. */
+  readonly outcomeReason: string | null;
+  readonly children: ChainLink[];
+}
+
+type Link = Omit<ChainLink, 'children'>;
+
+const linksOf = (events: readonly WorkflowCaseEvent[]): Map<string, Link> => {
+  const links = new Map<string, Link>();
+  for (const event of events) {
+    if (event.type === 'CollaborationTaskOpened') {
+      const { taskId, parentTaskId, fromUnit, to, reason, openedAt, actor, acceptDueAt, completeDueAt } = event.data;
+      links.set(taskId, { taskId, parentTaskId, fromUnit, to, reason, status: 'OPEN', openedAt, openedBy: actor, acceptDueAt, completeDueAt, closedAt: null, closedBy: null, outcomeReason: null });
+    }
+    if (event.type === 'CollaborationTaskClosed') {
+      const open = links.get(event.data.taskId);
+      if (open) links.set(open.taskId, { ...open, status: event.data.outcome, closedAt: event.data.closedAt, closedBy: event.data.actor, outcomeReason: event.data.reason });
+    }
+  }
+  return links;
+};
+
+/**
+ * 流程穿越: the whole chain of collaboration tasks as a tree, from the case stream alone (it records
+ * every task opened and how each ended). Roots are the tasks the case's owner asked for; each
+ * task's children are the ones its holder asked for in turn, in the order they were opened.
+ */
+export const chainOf = (events: readonly WorkflowCaseEvent[]): ChainLink[] => {
+  const links = [...linksOf(events).values()];
+  const known = new Set(links.map((link) => link.taskId));
+  const childrenOf = (parent: string | null): ChainLink[] =>
+    links
+      // A parent never opened on this case cannot be drawn: its child hangs at the root rather than vanish.
+      .filter((link) => (parent === null ? link.parentTaskId === null || !known.has(link.parentTaskId) : link.parentTaskId === parent))
+      .map((link) => ({ ...link, children: childrenOf(link.taskId) }));
+  return childrenOf(null);
+};

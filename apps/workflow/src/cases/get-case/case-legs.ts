@@ -1,0 +1,59 @@
+import { businessTimeBetween, type BusinessCalendar } from '@collab/business-calendar';
+import { legsOf, type CollaborationTaskEvent, type Leg, type WorkflowCaseEvent } from '@collab/workflow-domain';
+
+/** Whose clock a holder runs on: the org unit or partner behind a queue or a task's target, and its calendar. */
+export type HolderClock =
+  | { readonly holdingUnit: string; readonly calendar: BusinessCalendar }
+  /** Neither the unit nor its calendar could be found: its leg counts elapsed minutes, and says why. */
+  | { readonly holdingUnit: string | null; readonly calendar: null; readonly unknown: string };
+
+/** One leg of the chain as the case shows it: who held it, for how long, on which clock. */
+export interface CaseLeg extends Omit<Leg, 'heldBusinessMinutes'> {
+  /** The org unit or partner that held it: the queue's unit on the main line, the target of a task. */
+  readonly holdingUnit: string | null;
+  readonly calendarId: string | null;
+  readonly heldMinutes: number;
+  /** BUSINESS_TIME on the holder's calendar; CALENDAR_TIME only when that calendar is unknown (see `note`). */
+  readonly measuredIn: 'BUSINESS_TIME' | 'CALENDAR_TIME';
+  readonly note: string | null;
+}
+
+export interface LegHistory {
+  readonly caseEvents: readonly WorkflowCaseEvent[];
+  readonly taskEvents: readonly CollaborationTaskEvent[];
+}
+
+const NOT_MEASURED = () => 0;
+const elapsedMinutes = (from: Date, to: Date) => (to.getTime() - from.getTime()) / 60_000;
+
+/** The holders whose clocks the legs need: a queue on the main line, a unit or partner on a task. */
+export const holdersOf = (history: LegHistory, until: Date): { readonly queues: string[]; readonly parties: string[] } => {
+  const legs = legsOf(history, NOT_MEASURED, until);
+  const distinct = (kind: Leg['kind']) => [...new Set(legs.filter((leg) => leg.kind === kind).map((leg) => leg.unit))];
+  return { queues: distinct('CASE'), parties: distinct('TASK') };
+};
+
+/** The case's priority decides whether on-call shifts count: an urgent case is worked through them. */
+const priorityOf = (history: LegHistory): string | undefined =>
+  history.caseEvents.find((event) => event.type === 'CaseRegistered')?.data.priority;
+
+/**
+ * The legs of a case up to `until` (now, or the moment asked with asOf), each measured on its
+ * holder's own calendar; `clocks` maps each queue, unit or partner id of the legs to its clock.
+ */
+export const measuredLegs = (history: LegHistory, clocks: ReadonlyMap<string, HolderClock>, until: Date): CaseLeg[] => {
+  const priority = priorityOf(history);
+  const options = priority === undefined ? {} : { priority };
+  const measure = (unit: string, from: Date, to: Date): number => {
+    const calendar = clocks.get(unit)?.calendar;
+    return calendar ? businessTimeBetween(calendar, from, to, options) : elapsedMinutes(from, to);
+  };
+  return legsOf(history, measure, until).map(({ heldBusinessMinutes, ...leg }) => {
+    const clock = clocks.get(leg.unit);
+    const counted = { ...leg, heldMinutes: Math.round(heldBusinessMinutes * 100) / 100 };
+    if (clock?.calendar)
+      return { ...counted, holdingUnit: clock.holdingUnit, calendarId: clock.calendar.id, measuredIn: 'BUSINESS_TIME', note: null };
+    const why = clock && 'unknown' in clock ? clock.unknown : `no clock was looked up for ${leg.unit}`;
+    return { ...counted, holdingUnit: clock?.holdingUnit ?? null, calendarId: null, measuredIn: 'CALENDAR_TIME', note: `${why}: elapsed calendar minutes counted instead` };
+  });
+};
