@@ -16,3 +16,5 @@ export * from './ping-pong';
 export * from './legs';
 export * from './collaboration-task';
 export * from './process';
+export * from './org';
+export * from './sla';

@@ -1,0 +1,113 @@
+import { ValidationFailed, assertNever, type Decider, type FieldError } from '@collab/domain-kernel';
+import type { ActorRef } from '../actor';
+import type { QueueEvent, QueueSettings } from './org.events';
+import { NOTHING_REFERENCED, type OrgDecisionContext, type ReferencedIds } from './org-references';
+import {
+  IllegalOrgChange,
+  checkExpectedVersion,
+  checkList,
+  checkOrgId,
+  checkSkill,
+  checkText,
+  differences,
+} from './org-values';
+
+export interface DefineQueue extends QueueSettings {
+  readonly type: 'DefineQueue';
+  readonly queueId: string;
+  readonly actor: ActorRef;
+  readonly reason?: string;
+}
+
+export interface ChangeQueue {
+  readonly type: 'ChangeQueue';
+  readonly queueId: string;
+  readonly changes: Partial<QueueSettings>;
+  readonly actor: ActorRef;
+  readonly reason?: string;
+  readonly expectedVersion?: number;
+}
+
+export type QueueCommand = DefineQueue | ChangeQueue;
+
+export interface OrgQueue extends QueueSettings {
+  readonly queueId: string;
+}
+
+export type QueueState =
+  | { readonly status: 'undefined'; readonly version: 0 }
+  | { readonly status: 'defined'; readonly version: number; readonly queue: OrgQueue };
+
+const evolve = (state: QueueState, event: QueueEvent): QueueState => {
+  switch (event.type) {
+    case 'QueueDefined': {
+      const { actor: _actor, reason: _reason, definedAt: _definedAt, ...queue } = event.data;
+      return { status: 'defined', version: state.version + 1, queue };
+    }
+    case 'QueueChanged': {
+      if (state.status === 'undefined') return state;
+      const { actor: _actor, reason: _reason, changedAt: _changedAt, queueId: _queueId, ...changes } = event.data;
+      return { status: 'defined', version: state.version + 1, queue: { ...state.queue, ...changes } };
+    }
+    default:
+      return assertNever(event);
+  }
+};
+
+const settingsErrors = (settings: Partial<QueueSettings>, known: OrgDecisionContext['known']): FieldError[] => [
+  ...(settings.name !== undefined ? checkText('name', settings.name) : []),
+  ...(settings.skills ? checkList('skills', settings.skills, checkSkill) : []),
+  ...(settings.unitId !== undefined && !known.units[settings.unitId]
+    ? [{ field: 'unitId', message: `no unit ${settings.unitId} exists` }]
+    : []),
+];
+
+const rejectIfAny = (errors: readonly FieldError[]): void => {
+  if (errors.length > 0) throw new ValidationFailed(errors);
+};
+
+const define = (command: DefineQueue, state: QueueState, { now, known }: OrgDecisionContext): QueueEvent[] => {
+  if (state.status !== 'undefined')
+    throw new IllegalOrgChange(command.type, state.status, `queue ${command.queueId} already exists`);
+  const { type: _type, actor, reason, ...queue } = command;
+  rejectIfAny([...checkOrgId('id', queue.queueId), ...settingsErrors(queue, known)]);
+  const why = reason === undefined ? {} : { reason };
+  return [{ type: 'QueueDefined', data: { ...queue, actor, ...why, definedAt: now.toISOString() } }];
+};
+
+const change = (command: ChangeQueue, state: QueueState, { now, known }: OrgDecisionContext): QueueEvent[] => {
+  if (state.status === 'undefined')
+    throw new IllegalOrgChange(command.type, state.status, `queue ${command.queueId} does not exist`);
+  checkExpectedVersion(command, state);
+  rejectIfAny(settingsErrors(command.changes, known));
+  const changes = differences(state.queue, command.changes);
+  // A unit's own desk carries the unit's id (queue `billing` of unit `billing`); elsewhere that id would name two things.
+  if (changes.unitId !== undefined && state.queue.queueId === state.queue.unitId)
+    rejectIfAny([{ field: 'unitId', message: `queue ${command.queueId} carries the id of its unit and stays with it` }]);
+  if (Object.keys(changes).length === 0) return [];
+  const why = command.reason === undefined ? {} : { reason: command.reason };
+  return [{ type: 'QueueChanged', data: { queueId: command.queueId, ...changes, actor: command.actor, ...why, changedAt: now.toISOString() } }];
+};
+
+const decide = (command: QueueCommand, state: QueueState, context: OrgDecisionContext): QueueEvent[] => {
+  switch (command.type) {
+    case 'DefineQueue':
+      return define(command, state, context);
+    case 'ChangeQueue':
+      return change(command, state, context);
+    default:
+      return assertNever(command);
+  }
+};
+
+/** A queue of one unit, where that unit's cases wait for an owner. */
+export const queueDecider: Decider<QueueCommand, QueueEvent, QueueState, OrgDecisionContext> = {
+  initialState: () => ({ status: 'undefined', version: 0 }),
+  evolve,
+  decide,
+};
+
+export const queueReferences = (command: QueueCommand): ReferencedIds => {
+  const unitId = command.type === 'DefineQueue' ? command.unitId : command.changes.unitId;
+  return unitId === undefined ? NOTHING_REFERENCED : { ...NOTHING_REFERENCED, units: [unitId] };
+};
