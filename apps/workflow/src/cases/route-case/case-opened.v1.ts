@@ -8,7 +8,8 @@ export interface CaseOpenedV1 {
   readonly caseId: string;
   readonly channel: string;
   readonly audience: string;
-  readonly requester: { readonly id?: string; readonly unit?: string; readonly partner?: string };
+  /** `tier` (e.g. VIP) routes the case; workflow does not keep it (CaseRegistered v1 has no field for it). */
+  readonly requester: { readonly id?: string; readonly unit?: string; readonly partner?: string; readonly tier?: string };
   readonly requestType: string;
   readonly category: string;
   readonly subject: string;

@@ -12,13 +12,15 @@ import {
   type WorkflowCaseState,
 } from '@collab/workflow-domain';
 import { caseSummaryOf, type CaseOpenedV1 } from './case-opened.v1';
+import { CaseProcessStarts } from './case-process-start';
 
 /** v2 renamed nothing workflow reads (it added the case number and made `channel` the channel id). */
 const CASE_OPENED_TYPES = new Set(['collab.intake.CaseOpened.v1', 'collab.intake.CaseOpened.v2']);
 
 /**
- * On every case intake opens, workflow registers it and routes it to a queue. Event ids derive
- * from the intake event's id, so a redelivered CaseOpened appends nothing new.
+ * On every case intake opens, workflow registers it, starts it on the process version its facts
+ * call for (PROCESS_CATALOGUE) with its first due times, and routes it by that version's rules.
+ * Event ids derive from the intake event's id, so a redelivered CaseOpened appends nothing new.
  */
 @Injectable()
 export class RouteCaseProcessManager implements OnApplicationBootstrap, OnModuleDestroy {
@@ -30,6 +32,7 @@ export class RouteCaseProcessManager implements OnApplicationBootstrap, OnModule
     @Inject(EVENT_STORE) store: EventStore,
     @Inject(EVENT_CONSUMER) private readonly events: EventConsumerPort,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly processStarts: CaseProcessStarts,
   ) {
     this.cases = new AggregateStreams(store, workflowCaseDecider);
   }
@@ -48,9 +51,13 @@ export class RouteCaseProcessManager implements OnApplicationBootstrap, OnModule
 
   async on(event: CollabEvent): Promise<void> {
     if (!CASE_OPENED_TYPES.has(event.type)) return;
-    const summary = caseSummaryOf(event.data as unknown as CaseOpenedV1);
+    const opened = event.data as unknown as CaseOpenedV1;
+    const summary = caseSummaryOf(opened);
+    const tier = opened.requester.tier === undefined ? {} : { customerTier: opened.requester.tier };
+    const process = await this.processStarts.for({ ...summary, ...tier });
+    const command: WorkflowCaseCommand = { type: 'RegisterAndRouteCase', summary, process, ...tier };
     try {
-      await this.cases.handle(workflowCaseStreamId(summary.caseId), { type: 'RegisterAndRouteCase', summary }, { now: this.clock.now() }, {
+      await this.cases.handle(workflowCaseStreamId(summary.caseId), command, { now: this.clock.now() }, {
         metadata: { correlationId: event.correlationid, causationId: event.id, actor: { id: 'workflow.route-case', kind: 'service' } },
         eventIdFor: (_routed, index) => deterministicEventId(event.id, `route-case/${index}`),
       });
