@@ -3,53 +3,41 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { NotFound } from '@collab/domain-kernel';
 import { canSee } from '@collab/workflow-domain';
+import { caseEventsOf, CaseStreams, type CaseRecords } from '../case-history/case-streams';
 import { CasePromise } from '../case-promise/case-promise.entity';
 import { CaseView } from '../case-view/case-view.entity';
+import { foldCaseView } from '../case-view/case-view.fold';
+import { CaseCourses } from './case-courses';
+import { caseDetailsOf } from './case-details';
 import { GetCase, type CaseDetails } from './get-case.query';
 
-const acknowledgementOf = (promise: CasePromise | null): CaseDetails['acknowledgement'] =>
-  promise && {
-    acknowledgedAt: promise.acknowledgedAt.toISOString(),
-    expectedFirstResponseAt: promise.expectedFirstResponseAt.toISOString(),
-    expectedResolutionAt: promise.expectedResolutionAt.toISOString(),
-    calendarId: promise.calendarId,
-  };
-
-const details = (view: CaseView, promise: CasePromise | null): CaseDetails => ({
-  id: view.id,
-  number: promise?.caseNumber ?? null,
-  acknowledgement: acknowledgementOf(promise),
-  status: view.status,
-  channel: view.channel,
-  audience: view.audience,
-  requestType: view.requestType,
-  category: view.category,
-  subject: view.subject,
-  description: view.description,
-  language: view.language,
-  region: view.region,
-  priority: view.priority,
-  requesterId: view.requesterId,
-  queue: view.queue,
-  routingRule: view.routingRule,
-  openedAt: view.openedAt.toISOString(),
-  assignedAt: view.assignedAt?.toISOString() ?? null,
-  assignee: view.assignee,
-  resolvedAt: view.resolvedAt?.toISOString() ?? null,
-  closedAt: view.closedAt?.toISOString() ?? null,
-  version: view.version,
-});
-
+/**
+ * The case as it is (its read model) or, with asOf, as it was (folded from its events up to then);
+ * either way with its legs and chain computed from its streams.
+ */
 @QueryHandler(GetCase)
 export class GetCaseHandler implements IQueryHandler<GetCase, CaseDetails> {
   constructor(
     @InjectRepository(CaseView) private readonly views: Repository<CaseView>,
     @InjectRepository(CasePromise) private readonly promises: Repository<CasePromise>,
+    private readonly streams: CaseStreams,
+    private readonly courses: CaseCourses,
   ) {}
 
-  async execute({ caseId, viewer }: GetCase): Promise<CaseDetails> {
-    const view = await this.views.findOneBy({ id: caseId });
+  async execute({ caseId, viewer, asOf }: GetCase): Promise<CaseDetails> {
+    const [view, records] = asOf === undefined ? await this.now(caseId) : await this.then(caseId, asOf);
     if (!view || !canSee(viewer, view)) throw new NotFound('case', caseId);
-    return details(view, await this.promises.findOneBy({ caseId }));
+    const course = await this.courses.of(records ?? (await this.streams.of(caseId)), asOf);
+    return caseDetailsOf(view, await this.promises.findOneBy({ caseId }), course);
+  }
+
+  /** The read model first: its visibility check comes before any stream is read. */
+  private async now(caseId: string): Promise<[CaseView | null, CaseRecords | null]> {
+    return [await this.views.findOneBy({ id: caseId }), null];
+  }
+
+  private async then(caseId: string, asOf: Date): Promise<[CaseView | undefined, CaseRecords]> {
+    const records = await this.streams.of(caseId, asOf);
+    return [foldCaseView(caseEventsOf(records)), records];
   }
 }

@@ -1,7 +1,8 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, uuidParam, type Principal } from '@collab/service-kit';
+import { GetCaseRequest } from './get-case.request';
 import { GetCase, type CaseDetails } from './get-case.query';
 
 @ApiTags('cases')
@@ -11,8 +12,13 @@ export class GetCaseHttp {
   constructor(private readonly queries: QueryBus) {}
 
   @Get(':id')
-  @ApiOkResponse({ description: 'The case, if the caller may see it.' })
-  get(@Param('id', uuidParam('id')) id: string, @CurrentPrincipal() principal: Principal): Promise<CaseDetails> {
-    return this.queries.execute(new GetCase(id, principal));
+  @ApiOkResponse({
+    description:
+      'The case, if the caller may see it, with its legs (time each unit held it, in that unit’s business time) and its chain of collaboration tasks. ' +
+      'With `asOf` (ISO 8601 with offset) the case as it was then, folded from the events that had happened by that instant.',
+  })
+  @ApiNotFoundResponse({ description: 'No such case, the caller may not see it, or it had not been opened yet at `asOf`.' })
+  get(@Param('id', uuidParam('id')) id: string, @Query() request: GetCaseRequest, @CurrentPrincipal() principal: Principal): Promise<CaseDetails> {
+    return this.queries.execute(new GetCase(id, principal, request.asOf === undefined ? undefined : new Date(request.asOf)));
   }
 }

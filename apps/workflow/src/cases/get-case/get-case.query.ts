@@ -1,9 +1,13 @@
 import type { Principal } from '@collab/service-kit';
+import type { ChainLink } from './case-chain';
+import type { CaseLeg } from './case-legs';
 
 export class GetCase {
   constructor(
     readonly caseId: string,
     readonly viewer: Principal,
+    /** The case as it was at this moment, folded from the events that had happened by then. */
+    readonly asOf?: Date,
   ) {}
 }
 
@@ -12,7 +16,7 @@ export interface CaseDetails {
   readonly id: string;
   /** The human case number intake gave it; null until intake's acknowledgement has arrived. */
   readonly number: string | null;
-  /** What the requester was promised at acknowledgement. */
+  /** What the requester was promised at acknowledgement; with asOf, only if it had been given by then. */
   readonly acknowledgement: {
     readonly acknowledgedAt: string;
     readonly expectedFirstResponseAt: string;
@@ -37,5 +41,20 @@ export interface CaseDetails {
   readonly assignee: string | null;
   readonly resolvedAt: string | null;
   readonly closedAt: string | null;
+  /** The process version the case started on and keeps, with its first due times; null if routed without one. */
+  readonly process: {
+    readonly id: string;
+    readonly version: number;
+    readonly stage: string | null;
+    readonly responseDueAt: string | null;
+    readonly resolutionDueAt: string | null;
+  } | null;
+  /** The case stream's version this view reflects. */
   readonly version: number;
+  /** The moment asked for with `?asOf=`; null for the case as it is now. */
+  readonly asOf: string | null;
+  /** How long each unit held the case and each of its tasks, on its own business calendar, up to now or asOf. */
+  readonly legs: readonly CaseLeg[];
+  /** 流程穿越: the collaboration tasks as a tree, each under the task whose holder asked for it. */
+  readonly chain: readonly ChainLink[];
 }

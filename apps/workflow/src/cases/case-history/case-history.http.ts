@@ -1,0 +1,29 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, uuidParam, type Principal } from '@collab/service-kit';
+import { CaseHistoryRequest } from './case-history.request';
+import { GetCaseHistory, type CaseHistory } from './case-history.query';
+
+@ApiTags('cases')
+@ApiBearerAuth()
+@Controller('api/v1/cases')
+export class CaseHistoryHttp {
+  constructor(private readonly queries: QueryBus) {}
+
+  /**
+   * The audit trail: every event of the case, of each collaboration task it opened and of its SLA
+   * clocks, in the order workflow recorded them, each with its actor, time and correlation id.
+   */
+  @Get(':id/history')
+  @ApiOkResponse({
+    description:
+      'Events oldest first, `limit` (1–500, default 100) at a time; pass the answer’s `next` as `after` for the next page (null on the last). ' +
+      'With `asOf` only the events that had happened by then (by `occurredAt`), each stream cut where it stood.',
+  })
+  @ApiNotFoundResponse({ description: 'No such case, the caller may not see it, or it did not exist yet at `asOf`.' })
+  history(@Param('id', uuidParam('id')) id: string, @Query() request: CaseHistoryRequest, @CurrentPrincipal() principal: Principal): Promise<CaseHistory> {
+    const page = { after: BigInt(request.after ?? '0'), limit: request.limit, ...(request.asOf ? { asOf: new Date(request.asOf) } : {}) };
+    return this.queries.execute(new GetCaseHistory(id, principal, page));
+  }
+}

@@ -1,0 +1,25 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, type Clock } from '@collab/service-kit';
+import { caseEventsOf, taskEventsOf, type CaseRecords } from '../case-history/case-streams';
+import { chainOf } from './case-chain';
+import type { CaseCourse } from './case-details';
+import { measuredLegs } from './case-legs';
+import { LegClocks } from './leg-clocks';
+
+/** The course a case took, from its streams: the legs on each holder's clock and the chain of tasks. */
+@Injectable()
+export class CaseCourses {
+  constructor(
+    private readonly clocks: LegClocks,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async of(records: CaseRecords, asOf: Date | undefined): Promise<CaseCourse> {
+    const now = this.clock.now();
+    // A moment still to come is measured up to now: time not yet elapsed was held by nobody.
+    const until = asOf !== undefined && asOf < now ? asOf : now;
+    const history = { caseEvents: caseEventsOf(records), taskEvents: taskEventsOf(records) };
+    const legs = measuredLegs(history, await this.clocks.for(history, until), until);
+    return { asOf: asOf?.toISOString() ?? null, legs, chain: chainOf(history.caseEvents) };
+  }
+}
