@@ -10,3 +10,4 @@ export {
 } from './task.state';
 export * from './task.decider';
 export * from './case-links';
+export * from './return-reason-list.decider';
