@@ -2,6 +2,7 @@ export * from './messaging.port';
 export * from './envelope';
 export * from './logger';
 export * from './retry';
+export * from './checkpointed-log-follower';
 export * from './dead-letter.port';
 export * from './log-fed/log-fed-event-consumer';
 export * from './postgres/sql';
