@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@collab/event-store';
 import {
+  BUILT_IN_DEFAULT_PROCESS,
   workflowCaseDecider,
   type ActorRef,
   type CaseSummary,
@@ -84,10 +85,12 @@ const commandFor = ({ kind, pick }: Step, now: Date, state: WorkflowCaseState): 
 };
 
 /** A valid history: whatever the decider accepts of the steps, in order; refused steps leave no trace. */
-const historyOf = (requesterPartner: string | undefined, steps: readonly Step[]): WorkflowCaseEvent[] => {
+const historyOf = (requesterPartner: string | undefined, steps: readonly Step[], onProcess = false): WorkflowCaseEvent[] => {
   let now = new Date(OPENED_AT + 60_000);
   const { decide, evolve, initialState } = workflowCaseDecider;
-  const events: WorkflowCaseEvent[] = [...decide({ type: 'RegisterAndRouteCase', summary: summary(requesterPartner) }, initialState(), { now })];
+  const process = { published: BUILT_IN_DEFAULT_PROCESS, responseDueAt: '2026-11-20T11:30:00.000Z', resolutionDueAt: '2026-11-23T09:30:00.000Z' };
+  const routed = { type: 'RegisterAndRouteCase', summary: summary(requesterPartner), ...(onProcess ? { process } : {}) } as const;
+  const events: WorkflowCaseEvent[] = [...decide(routed, initialState(), { now })];
   for (const step of steps) {
     now = new Date(now.getTime() + step.minutesLater * 60_000);
     const state = events.reduce(evolve, initialState());
@@ -127,8 +130,8 @@ const steps = fc.array(
 describe('the case view folded from its events', () => {
   it('equals what the live projection stores, for any valid history', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.option(fc.constantFrom('reseller-a', 'reseller-b'), { nil: undefined }), steps, async (partner, tried) => {
-        const events = historyOf(partner, tried);
+      fc.asyncProperty(fc.option(fc.constantFrom('reseller-a', 'reseller-b'), { nil: undefined }), steps, fc.boolean(), async (partner, tried, onProcess) => {
+        const events = historyOf(partner, tried, onProcess);
         const folded = foldCaseView(events) as unknown as Record<string, unknown>;
         const stored = (await projected(events))!;
         const columns = [...new Set([...Object.keys(folded), ...Object.keys(stored)])];
@@ -151,6 +154,9 @@ describe('the case view folded from its events', () => {
   });
 
   it('is nothing before the case was registered', () => expect(foldCaseView([])).toBeUndefined());
+
+  it('keeps the process version the case started on', () =>
+    expect(foldCaseView(historyOf(undefined, [], true))).toMatchObject({ status: 'ASSIGNED', processId: BUILT_IN_DEFAULT_PROCESS.processId, processVersion: BUILT_IN_DEFAULT_PROCESS.version }));
 
   it('is the case as registered after its first event alone', () => {
     const [registered] = historyOf(undefined, []);
