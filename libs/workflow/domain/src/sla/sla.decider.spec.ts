@@ -1,0 +1,250 @@
+import type { SlaEvent } from './sla.events';
+import {
+  caseClocksStarted,
+  decided,
+  escalate,
+  nineToFiveDesk,
+  OPENED,
+  recordBreach,
+  recordWarning,
+  shanghai,
+  startCaseClocks,
+  startTaskClocks,
+  stateOf,
+  stopClocks,
+  streamAfter,
+} from './sla.fixtures';
+
+const given = (...history: SlaEvent[]) => ({
+  when: (command: Parameters<typeof decided>[1], at: string) => ({
+    then: (...expected: SlaEvent[]) => expect(decided(history, command, at)).toEqual(expected),
+  }),
+});
+
+const started = caseClocksStarted();
+const MONDAY_09_18 = shanghai('2026-11-23T09:18:00');
+const MONDAY_09_30 = shanghai('2026-11-23T09:30:00');
+
+describe('a case starts on its process', () => {
+  it('with a response and a resolution clock from its opening, every instant worked out on its calendar', () =>
+    given()
+      .when(startCaseClocks(), OPENED)
+      .then(
+        {
+          type: 'SlaClockStarted',
+          data: {
+            caseId: 'case-1',
+            clockKey: 'case:response',
+            taskId: null,
+            holdingUnit: null,
+            calendarId: 'nine-to-five',
+            targetMinutes: 60,
+            startedAt: OPENED,
+            dueAt: MONDAY_09_30,
+            warnAt: MONDAY_09_18,
+            warnAtPercent: 80,
+            escalations: [
+              { level: 1, atPercent: 100, notify: 'UNIT_SUPERVISOR', at: MONDAY_09_30 },
+              { level: 2, atPercent: 150, notify: 'PARENT_UNIT_SUPERVISOR', at: shanghai('2026-11-23T10:00:00') },
+            ],
+          },
+        },
+        {
+          type: 'SlaClockStarted',
+          data: {
+            caseId: 'case-1',
+            clockKey: 'case:resolution',
+            taskId: null,
+            holdingUnit: null,
+            calendarId: 'nine-to-five',
+            targetMinutes: 480,
+            startedAt: OPENED,
+            dueAt: shanghai('2026-11-23T16:30:00'),
+            warnAt: shanghai('2026-11-23T14:54:00'),
+            warnAtPercent: 80,
+            escalations: [
+              { level: 1, atPercent: 100, notify: 'UNIT_SUPERVISOR', at: shanghai('2026-11-23T16:30:00') },
+              { level: 2, atPercent: 150, notify: 'PARENT_UNIT_SUPERVISOR', at: shanghai('2026-11-24T12:30:00') },
+            ],
+          },
+        },
+      ));
+
+  it('once: the keeper seeing CaseProcessStarted again changes nothing', () =>
+    given(...started).when(startCaseClocks(), OPENED).then());
+
+  it('even after its clocks stopped', () =>
+    given(...streamAfter([[startCaseClocks(), OPENED], [stopClocks({ clockKeys: 'EVERY_RUNNING_CLOCK', reason: 'CANCELLED' }), OPENED]]))
+      .when(startCaseClocks(), OPENED)
+      .then());
+});
+
+describe('a running clock', () => {
+  it('warns once its warning instant has come', () =>
+    given(...started)
+      .when(recordWarning(), MONDAY_09_18)
+      .then({
+        type: 'SlaWarning',
+        data: { caseId: 'case-1', clockKey: 'case:response', taskId: null, dueAt: MONDAY_09_30, percent: 80, warnedAt: MONDAY_09_18 },
+      }));
+
+  it('does not warn early (a timer from a clock that runs ahead)', () =>
+    given(...started).when(recordWarning(), shanghai('2026-11-23T09:17:59')).then());
+
+  it('warns once, however often its timer fires', () =>
+    given(...streamAfter([[startCaseClocks(), OPENED], [recordWarning(), MONDAY_09_18]]))
+      .when(recordWarning(), shanghai('2026-11-23T09:19:00'))
+      .then());
+
+  it('breaches at its due time, once', () => {
+    const breachedAt = shanghai('2026-11-23T09:31:00');
+    given(...started)
+      .when(recordBreach(), breachedAt)
+      .then({ type: 'SlaBreached', data: { caseId: 'case-1', clockKey: 'case:response', taskId: null, dueAt: MONDAY_09_30, breachedAt } });
+    given(...streamAfter([[startCaseClocks(), OPENED], [recordBreach(), breachedAt]]))
+      .when(recordBreach(), breachedAt)
+      .then();
+  });
+
+  it('escalates each level once, to the supervisor the dispatcher found', () => {
+    const levelTwoAt = shanghai('2026-11-23T10:00:00');
+    given(...streamAfter([[startCaseClocks(), OPENED], [escalate(), MONDAY_09_30]]))
+      .when(escalate({ level: 2, supervisorUnit: 'gd-province', supervisorId: 'sup-zhang' }), levelTwoAt)
+      .then({
+        type: 'SlaEscalated',
+        data: {
+          caseId: 'case-1',
+          clockKey: 'case:response',
+          taskId: null,
+          level: 2,
+          notify: 'PARENT_UNIT_SUPERVISOR',
+          holdingUnit: 'front-line-sz',
+          supervisorUnit: 'gd-province',
+          supervisorId: 'sup-zhang',
+          dueAt: MONDAY_09_30,
+          escalatedAt: levelTwoAt,
+        },
+      });
+    given(...streamAfter([[startCaseClocks(), OPENED], [escalate(), MONDAY_09_30]])).when(escalate(), levelTwoAt).then();
+  });
+
+  it('does not escalate to a level its policy does not have', () =>
+    given(...started).when(escalate({ level: 3 }), shanghai('2026-11-30T09:00:00')).then());
+});
+
+describe('a stopped clock', () => {
+  it('is met when the work was done by its due time', () =>
+    given(...started)
+      .when(stopClocks(), shanghai('2026-11-23T09:10:00'))
+      .then({
+        type: 'SlaClockStopped',
+        data: {
+          caseId: 'case-1',
+          clockKey: 'case:response',
+          taskId: null,
+          reason: 'WORK_STARTED',
+          dueAt: MONDAY_09_30,
+          met: true,
+          stoppedAt: shanghai('2026-11-23T09:10:00'),
+        },
+      }));
+
+  it('is missed when the work was done after it', () =>
+    expect(decided(started, stopClocks({ at: shanghai('2026-11-23T09:31:00') }), MONDAY_09_30)).toMatchObject([
+      { type: 'SlaClockStopped', data: { met: false } },
+    ]));
+
+  it.each([
+    ['warning', recordWarning()],
+    ['breach', recordBreach()],
+    ['escalation', escalate()],
+  ])('never records a %s afterwards', (_kind, command) =>
+    given(...streamAfter([[startCaseClocks(), OPENED], [stopClocks(), OPENED]]))
+      .when(command, shanghai('2026-11-30T09:00:00'))
+      .then());
+
+  it('stops once', () =>
+    given(...streamAfter([[startCaseClocks(), OPENED], [stopClocks(), OPENED]])).when(stopClocks(), OPENED).then());
+
+  it('is not stopped by a fact older than its run (the keeper replaying an earlier stop)', () =>
+    given(...started).when(stopClocks({ at: shanghai('2026-11-20T16:00:00') }), OPENED).then());
+
+  it('on cancellation means every running clock of the case and its tasks, and only those', () => {
+    const history = streamAfter([
+      [startCaseClocks(), OPENED],
+      [stopClocks(), OPENED],
+      [startTaskClocks(), OPENED],
+    ]);
+    const stopped = decided(history, stopClocks({ clockKeys: 'EVERY_RUNNING_CLOCK', reason: 'CANCELLED', at: shanghai('2026-11-23T10:30:00') }), OPENED);
+    expect(stopped.map((event) => event.data.clockKey)).toEqual(['case:resolution', 'task:task-1:accept', 'task:task-1:complete']);
+  });
+});
+
+describe('a collaboration task', () => {
+  it('runs an accept and a complete clock on its own SLA, held by its target, under the case’s escalation policy', () => {
+    const events = decided(started, startTaskClocks(), OPENED);
+    expect(events).toMatchObject([
+      {
+        data: {
+          clockKey: 'task:task-1:accept',
+          taskId: 'task-1',
+          holdingUnit: 'billing-dept',
+          dueAt: shanghai('2026-11-23T11:00:00'),
+          warnAt: shanghai('2026-11-23T10:48:00'),
+          escalations: [{ level: 1 }, { level: 2, at: shanghai('2026-11-23T11:30:00') }],
+        },
+      },
+      { data: { clockKey: 'task:task-1:complete', dueAt: shanghai('2026-11-23T14:00:00'), warnAt: shanghai('2026-11-23T13:12:00') } },
+    ]);
+  });
+
+  it('of a case without a process follows the default policy', () =>
+    expect(decided([], startTaskClocks(), OPENED)).toMatchObject([{ data: { warnAtPercent: 80, escalations: [{ level: 1 }, { level: 2 }] } }, {}]));
+});
+
+describe('after a resolution', () => {
+  const resolvedAt = shanghai('2026-11-23T15:00:00');
+  const resolved = streamAfter([
+    [startCaseClocks(), OPENED],
+    [stopClocks({ clockKeys: ['case:response', 'case:resolution'], reason: 'RESOLVED', at: resolvedAt }), resolvedAt],
+    [{ type: 'StartAutoCloseClock', caseId: 'case-1', resolvedAt, quietMinutes: 4320 }, resolvedAt],
+  ]);
+
+  it('the quiet period runs in calendar minutes, with no warning and no escalation', () =>
+    expect(resolved.at(-1)).toEqual({
+      type: 'SlaClockStarted',
+      data: {
+        caseId: 'case-1',
+        clockKey: 'case:auto-close',
+        taskId: null,
+        holdingUnit: null,
+        calendarId: null,
+        targetMinutes: 4320,
+        startedAt: resolvedAt,
+        dueAt: shanghai('2026-11-26T15:00:00'),
+        warnAt: null,
+        warnAtPercent: null,
+        escalations: [],
+      },
+    }));
+
+  it('a reopening starts the resolution clock afresh with the whole target, and a replayed reopening does not', () => {
+    const reopenedAt = shanghai('2026-11-24T10:00:00');
+    const reopen = { type: 'RestartResolutionClock' as const, caseId: 'case-1', reopenedAt, calendar: nineToFiveDesk };
+    const restarted = decided(resolved, reopen, reopenedAt);
+    expect(restarted).toMatchObject([
+      { data: { clockKey: 'case:resolution', startedAt: reopenedAt, targetMinutes: 480, dueAt: shanghai('2026-11-25T10:00:00') } },
+    ]);
+    expect(decided([...resolved, ...restarted], reopen, reopenedAt)).toEqual([]);
+  });
+
+  it('the old run’s timers no longer count once the clock restarted', () => {
+    const reopenedAt = shanghai('2026-11-24T10:00:00');
+    const history = [
+      ...resolved,
+      ...decided(resolved, { type: 'RestartResolutionClock', caseId: 'case-1', reopenedAt, calendar: nineToFiveDesk }, reopenedAt),
+    ];
+    expect(decided(history, recordBreach({ clockKey: 'case:resolution' }), shanghai('2026-11-30T10:00:00'))).toEqual([]);
+    expect(stateOf(history).clocks['case:resolution']?.stopped).toBeNull();
+  });
+});
