@@ -41,6 +41,21 @@ export const platformConfigSchema = z
     // A customer who comes back about the same category within this window is usually chasing
     // the same matter, so the contact joins the open case instead of opening another.
     INTAKE_JOIN_WINDOW_MINUTES: z.coerce.number({ message: 'must be a number of minutes' }).int().min(0).max(43_200).default(1440),
+    // A resolved case the requester neither confirms nor reopens closes itself after this quiet
+    // period, in calendar minutes (3 days; at most a year).
+    WORKFLOW_AUTO_CLOSE_MINUTES: z.coerce
+      .number({ message: 'must be a number of minutes' })
+      .int({ message: 'must be a whole number of minutes' })
+      .min(1, { message: 'must be at least 1 minute' })
+      .max(525_600, { message: 'must be at most 525600 minutes (a year)' })
+      .default(4320),
+    // How often the SLA timer dispatcher looks for due warnings, breaches, escalations and closings.
+    WORKFLOW_SLA_POLL_MS: z.coerce
+      .number({ message: 'must be a number of milliseconds' })
+      .int({ message: 'must be a whole number of milliseconds' })
+      .min(10, { message: 'must be at least 10 ms' })
+      .max(60_000, { message: 'must be at most 60000 ms' })
+      .default(1000),
     BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/, { message: 'must look like 256kb or 1mb' }).default('256kb'),
   })
   .superRefine((config, context) => {
