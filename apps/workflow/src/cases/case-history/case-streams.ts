@@ -3,14 +3,12 @@ import type { EventStore, RecordedEvent } from '@collab/event-store';
 import { EVENT_STORE } from '@collab/service-kit';
 import {
   collaborationTaskStreamId,
+  slaStreamId,
   workflowCaseStreamId,
   type CollaborationTaskEvent,
   type WorkflowCaseEvent,
 } from '@collab/workflow-domain';
 import { streamAsOf } from './case-timeline';
-
-/** The SLA helper keeps every clock of a case (its own and its tasks') on one stream. */
-export const caseSlaStreamId = (caseId: string): string => `sla-${caseId}`;
 
 /** Everything workflow recorded about one case, stream by stream, each in stream order. */
 export interface CaseRecords {
@@ -33,7 +31,7 @@ const taskIdsOf = (caseEvents: readonly RecordedEvent[]): string[] =>
 
 /**
  * Reads a case's streams straight from workflow's event store: its case stream, the stream of every
- * task it opened and its SLA stream. History and time travel answer from here rather than from a
+ * task it opened and its SLA stream (every clock of the case and its tasks). History and time travel answer from here rather than from a
  * read model, so they are as complete as the store and need no projection to catch up.
  */
 @Injectable()
@@ -46,7 +44,7 @@ export class CaseStreams {
     const caseEvents = cut(await this.store.readStream(workflowCaseStreamId(caseId)));
     // The tasks the case had opened by then: a task opened later is not part of the case as it was.
     const taskStreams = await Promise.all(taskIdsOf(caseEvents).map((taskId) => this.store.readStream(collaborationTaskStreamId(taskId))));
-    const slaEvents = cut(await this.store.readStream(caseSlaStreamId(caseId)));
+    const slaEvents = cut(await this.store.readStream(slaStreamId(caseId)));
     return { caseEvents, taskEvents: taskStreams.flatMap(cut), slaEvents };
   }
 }

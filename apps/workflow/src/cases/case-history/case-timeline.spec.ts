@@ -28,10 +28,15 @@ describe('when an event happened', () => {
     expect(occurredAtOf(opened).toISOString()).toBe('2026-11-20T11:00:00.000Z');
   });
 
+  it('is the moment an SLA clock fired, not the due time it fired for', () => {
+    const breached = recorded(7, 'SlaBreached', { clockKey: 'case:response', dueAt: '2026-11-20T10:00:00.000Z', breachedAt: '2026-11-20T10:00:02.000Z' });
+    expect(occurredAtOf(breached).toISOString()).toBe('2026-11-20T10:00:02.000Z');
+  });
+
   it('falls back to the metadata, then to when the store recorded it, for events it does not know', () => {
-    const withMetadata = recorded(5, 'SlaWarning', {}, { metadata: { correlationId: 'c', actor: routing, occurredAt: '2026-11-20T11:30:00.000Z' } });
+    const withMetadata = recorded(5, 'PartnerSaidHello', {}, { metadata: { correlationId: 'c', actor: routing, occurredAt: '2026-11-20T11:30:00.000Z' } });
     expect(occurredAtOf(withMetadata).toISOString()).toBe('2026-11-20T11:30:00.000Z');
-    expect(occurredAtOf(recorded(6, 'SlaBreached', { breachedBy: 'x' })).toISOString()).toBe('2026-11-20T12:00:00.000Z');
+    expect(occurredAtOf(recorded(6, 'PartnerWaved', { wavedBy: 'x' })).toISOString()).toBe('2026-11-20T12:00:00.000Z');
   });
 });
 

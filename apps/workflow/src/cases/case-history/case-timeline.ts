@@ -1,14 +1,14 @@
 import type { Actor, RecordedEvent } from '@collab/event-store';
-import type { CollaborationTaskEvent, WorkflowCaseEvent } from '@collab/workflow-domain';
+import type { CollaborationTaskEvent, SlaEvent, WorkflowCaseEvent } from '@collab/workflow-domain';
 
-type KnownEvent = WorkflowCaseEvent | CollaborationTaskEvent;
+type KnownEvent = WorkflowCaseEvent | CollaborationTaskEvent | SlaEvent;
 type WhenField = { readonly [Type in KnownEvent['type']]: keyof Extract<KnownEvent, { type: Type }>['data'] & string };
 
 /**
- * The field in which each of workflow's case and task events records when it happened (the
+ * The field in which each of workflow's case, task and SLA events records when it happened (the
  * deciders take it from the service's clock). A mapped type, so a new event is a compile error here
  * until someone names its time, and a misspelt field is one too. Due times (`acceptDueAt`,
- * `responseDueAt`) are promises, never the time of the fact.
+ * `responseDueAt`, a clock's `dueAt`) are promises, never the time of the fact.
  */
 const WHEN: WhenField = {
   CaseRegistered: 'openedAt',
@@ -33,6 +33,11 @@ const WHEN: WhenField = {
   TaskReturned: 'returnedAt',
   TaskUrged: 'urgedAt',
   TaskWithdrawn: 'withdrawnAt',
+  SlaClockStarted: 'startedAt',
+  SlaWarning: 'warnedAt',
+  SlaBreached: 'breachedAt',
+  SlaEscalated: 'escalatedAt',
+  SlaClockStopped: 'stoppedAt',
 };
 
 const isKnown = (type: string): type is KnownEvent['type'] => Object.hasOwn(WHEN, type);
