@@ -1,0 +1,53 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { deterministicEventId, type RecordedEvent } from '@collab/event-store';
+import type { BusinessCalendar } from '@collab/business-calendar';
+import { PLATFORM_CONFIG, type PlatformConfig } from '@collab/service-kit';
+import { calendarNeededBy, slaCommandsFor, type SlaReactionContext, type SlaSourceEvent } from '@collab/workflow-domain';
+import { BUSINESS_CALENDARS, type BusinessCalendars } from '../../workflow.ports';
+import { SlaStreams } from '../sla-streams';
+
+const KEEPER = { id: 'workflow.sla-clock-keeper', kind: 'service' } as const;
+
+/**
+ * What one case or task event does to the case's clocks: look up what the reaction needs (the
+ * clocks so far, the calendar, the case's opening and priority, the quiet period), decide each
+ * command on the SLA stream, and append with ids derived from the source event.
+ */
+@Injectable()
+export class SlaClockMoves {
+  private readonly logger = new Logger('SlaClockKeeper');
+
+  constructor(
+    @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
+    @Inject(BUSINESS_CALENDARS) private readonly calendars: BusinessCalendars,
+    private readonly streams: SlaStreams,
+  ) {}
+
+  async follow(event: RecordedEvent, now: Date): Promise<void> {
+    const source = { type: event.type, data: event.data } as SlaSourceEvent;
+    const { caseId } = source.data;
+    const commands = slaCommandsFor(source, await this.contextFor(source, caseId));
+    for (const [step, command] of commands.entries()) {
+      await this.streams.decide(caseId, command, now, {
+        metadata: { correlationId: event.metadata.correlationId, causationId: event.id, actor: KEEPER },
+        eventIdFor: (_event, index) => deterministicEventId(event.id, `sla-clocks/${step}/${index}`),
+      });
+    }
+  }
+
+  private async contextFor(event: SlaSourceEvent, caseId: string): Promise<SlaReactionContext> {
+    const quietMinutes = this.config.WORKFLOW_AUTO_CLOSE_MINUTES;
+    const state = await this.streams.clocksOf(caseId);
+    const calendarId = calendarNeededBy(event, state);
+    if (calendarId === null) return { state, calendar: null, caseFacts: null, quietMinutes };
+    const caseState = await this.streams.caseState(caseId);
+    const caseFacts = caseState.status === 'none' ? null : { openedAt: caseState.summary.openedAt, priority: caseState.summary.priority };
+    return { state, calendar: await this.calendarOf(calendarId), caseFacts, quietMinutes };
+  }
+
+  private async calendarOf(calendarId: string): Promise<BusinessCalendar | null> {
+    const calendar = await this.calendars.calendar(calendarId);
+    if (!calendar) this.logger.warn(`calendar ${calendarId} is unknown: its clocks warn and escalate in calendar time between start and due`);
+    return calendar ?? null;
+  }
+}

@@ -1,0 +1,77 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AggregateStreams, type EventMetadata, type EventStore, type Handled } from '@collab/event-store';
+import { fold, type DecisionContext } from '@collab/domain-kernel';
+import { EVENT_STORE } from '@collab/service-kit';
+import {
+  slaDecider,
+  slaStreamId,
+  workflowCaseDecider,
+  workflowCaseStreamId,
+  type SlaCommand,
+  type SlaEvent,
+  type SlaState,
+  type WorkflowCaseEvent,
+  type WorkflowCaseState,
+} from '@collab/workflow-domain';
+
+/** Where an SLA event came from, for the event store's metadata and an idempotent append. */
+export interface SlaEventSource {
+  /** Its occurredAt is set here, from the command. */
+  readonly metadata: EventMetadata;
+  /** The same source always gives the same ids, so a repeated command appends nothing new. */
+  readonly eventIdFor: (event: SlaEvent, index: number) => string;
+}
+
+/**
+ * When the facts a command records happened: the start or stop it reports, or now for a timer.
+ * Written to the metadata's occurredAt, which history and time travel cut on.
+ */
+const occurredAtOf = (command: SlaCommand, now: Date): string => {
+  switch (command.type) {
+    case 'StartCaseClocks':
+    case 'StartTaskClocks':
+      return command.openedAt;
+    case 'RestartResolutionClock':
+      return command.reopenedAt;
+    case 'StartAutoCloseClock':
+      return command.resolvedAt;
+    case 'StopSlaClocks':
+      return command.at;
+    case 'RecordSlaWarning':
+    case 'RecordSlaBreach':
+    case 'EscalateSla':
+      return now.toISOString();
+  }
+};
+
+/** The case's SLA stream (`sla-<caseId>`), and the case stream it reads facts from. */
+@Injectable()
+export class SlaStreams {
+  private readonly sla: AggregateStreams<SlaCommand, SlaEvent, SlaState, DecisionContext>;
+
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {
+    this.sla = new AggregateStreams(store, slaDecider);
+  }
+
+  async clocksOf(caseId: string): Promise<SlaState> {
+    return (await this.sla.load(slaStreamId(caseId))).state;
+  }
+
+  /**
+   * Decides on the case's SLA stream and appends. The decider re-checks the state on every
+   * attempt, so deciding again after another writer got in between is safe.
+   */
+  decide(caseId: string, command: SlaCommand, now: Date, source: SlaEventSource): Promise<Handled<SlaEvent, SlaState>> {
+    return this.sla.handle(slaStreamId(caseId), command, { now }, {
+      metadata: { ...source.metadata, occurredAt: new Date(occurredAtOf(command, now)).toISOString() },
+      eventIdFor: source.eventIdFor,
+      retriesOnConflict: 3,
+    });
+  }
+
+  /** The case as its own stream has it now. */
+  async caseState(caseId: string): Promise<WorkflowCaseState> {
+    const events = await this.store.readStream(workflowCaseStreamId(caseId));
+    return fold(workflowCaseDecider, events.map((event) => ({ type: event.type, data: event.data }) as WorkflowCaseEvent));
+  }
+}

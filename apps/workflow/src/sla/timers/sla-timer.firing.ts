@@ -1,0 +1,106 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AggregateStreams, deterministicEventId, type EventStore } from '@collab/event-store';
+import { IllegalTransition } from '@collab/domain-kernel';
+import { EVENT_STORE, PLATFORM_CONFIG, type PlatformConfig } from '@collab/service-kit';
+import {
+  DEFAULT_CASE_POLICY,
+  timerStanding,
+  workflowCaseDecider,
+  workflowCaseStreamId,
+  type CaseDecisionContext,
+  type SlaState,
+  type SlaTimerCommand,
+  type SlaTimerKind,
+  type TimerStanding,
+  type WorkflowCaseCommand,
+  type WorkflowCaseEvent,
+  type WorkflowCaseState,
+} from '@collab/workflow-domain';
+import { SlaStreams } from '../sla-streams';
+import { EscalationContacts } from './escalation-contacts';
+import type { ClaimedTimer } from './sla-timer.table';
+
+/** What became of a claimed timer: fired (its event is recorded), cancelled (nothing to say), or back to pending. */
+export type TimerOutcome = 'fired' | 'cancelled' | 'pending';
+
+const DISPATCHER = { id: 'workflow.sla-timers', kind: 'system' } as const;
+
+const OUTCOME_OF: Readonly<Record<TimerStanding, TimerOutcome>> = {
+  // Still due after deciding means another writer kept changing the stream: try again next pass.
+  due: 'pending',
+  'not-yet-due': 'pending',
+  // Recorded by an earlier firing that crashed before marking the timer: it did fire, once.
+  'already-recorded': 'fired',
+  'clock-stopped': 'cancelled',
+};
+
+/**
+ * Fires one due timer. The event's id derives from the timer's id, and the SLA decider records
+ * nothing a clock already has or a stopped clock would say: a timer fired again after a crash
+ * between recording and marking records nothing more.
+ */
+@Injectable()
+export class SlaTimerFiring {
+  private readonly cases: AggregateStreams<WorkflowCaseCommand, WorkflowCaseEvent, WorkflowCaseState, CaseDecisionContext>;
+
+  constructor(
+    @Inject(EVENT_STORE) store: EventStore,
+    @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
+    private readonly streams: SlaStreams,
+    private readonly contacts: EscalationContacts,
+  ) {
+    this.cases = new AggregateStreams(store, workflowCaseDecider);
+  }
+
+  async fire(timer: ClaimedTimer, now: Date): Promise<TimerOutcome> {
+    const state = await this.streams.clocksOf(timer.caseId);
+    const standing = timerStanding(state, timer, now);
+    if (standing !== 'due') return OUTCOME_OF[standing];
+    if (timer.kind === 'AUTO_CLOSE') return this.closeCase(timer, now);
+    const handled = await this.streams.decide(timer.caseId, await this.commandFor(timer, timer.kind, state), now, {
+      metadata: { correlationId: timer.correlationId, causationId: timer.scheduledBy, actor: DISPATCHER },
+      eventIdFor: (_event, index) => deterministicEventId(timer.id, `fire/${index}`),
+    });
+    return handled.events.length > 0 ? 'fired' : OUTCOME_OF[timerStanding(handled.state, timer, now)];
+  }
+
+  private async commandFor(timer: ClaimedTimer, kind: Exclude<SlaTimerKind, 'AUTO_CLOSE'>, state: SlaState): Promise<SlaTimerCommand> {
+    const run = { caseId: timer.caseId, clockKey: timer.clockKey, startedAt: timer.startedAt };
+    switch (kind) {
+      case 'WARN':
+        return { type: 'RecordSlaWarning', ...run };
+      case 'BREACH':
+        return { type: 'RecordSlaBreach', ...run };
+      case 'ESCALATE': {
+        const clock = state.clocks[timer.clockKey];
+        const level = clock?.escalations.find((escalation) => escalation.level === timer.level);
+        const contact = clock && level ? await this.contacts.of(timer.caseId, clock, level.notify) : null;
+        return { type: 'EscalateSla', ...run, level: timer.level, holdingUnit: null, supervisorUnit: null, supervisorId: null, ...contact };
+      }
+    }
+  }
+
+  /**
+   * The quiet period is over: the case decider closes the case, or refuses because the requester
+   * confirmed or reopened it meanwhile — then the timer had nothing to do.
+   */
+  private async closeCase(timer: ClaimedTimer, now: Date): Promise<TimerOutcome> {
+    const policy = { ...DEFAULT_CASE_POLICY, autoCloseAfterMinutes: this.config.WORKFLOW_AUTO_CLOSE_MINUTES };
+    try {
+      const handled = await this.cases.handle(
+        workflowCaseStreamId(timer.caseId),
+        { type: 'AutoCloseCase', caseId: timer.caseId, actor: DISPATCHER },
+        { now, policy },
+        {
+          metadata: { correlationId: timer.correlationId, causationId: timer.scheduledBy, actor: DISPATCHER },
+          eventIdFor: (_event, index) => deterministicEventId(timer.id, `fire/${index}`),
+          retriesOnConflict: 3,
+        },
+      );
+      return handled.events.length > 0 ? 'fired' : 'cancelled';
+    } catch (error) {
+      if (error instanceof IllegalTransition) return 'cancelled';
+      throw error;
+    }
+  }
+}

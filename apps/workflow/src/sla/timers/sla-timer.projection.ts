@@ -1,0 +1,78 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { deterministicEventId, type EventStore, type RecordedEvent } from '@collab/event-store';
+import { EVENT_STORE, HostedProjection } from '@collab/service-kit';
+import { timersOf, type SlaClockStarted, type SlaClockStopped, type SlaEvent } from '@collab/workflow-domain';
+import { SlaTimerTable } from './sla-timer.table';
+
+/** A timer's id derives from the clock start that scheduled it, so replaying the start schedules nothing new. */
+export const timerIdOf = (startedEventId: string, kind: string, level: number): string =>
+  deterministicEventId(startedEventId, `sla-timer/${kind}/${level}`);
+
+/**
+ * The scheduler: writes the timers of every clock that starts and cancels the pending ones of
+ * every clock that stops or restarts, in the transaction that also moves its checkpoint — a crash
+ * loses no timer and schedules none twice.
+ */
+@Injectable()
+export class SlaTimerProjection extends HostedProjection {
+  readonly name = 'workflow.sla-timers';
+  readonly schema = 'workflow';
+  readonly setupSql: readonly string[] = [];
+
+  constructor(
+    @Inject(EVENT_STORE) store: EventStore,
+    @InjectDataSource() dataSource: DataSource,
+    private readonly table: SlaTimerTable,
+  ) {
+    super(store, dataSource);
+  }
+
+  override async onApplicationBootstrap(): Promise<void> {
+    await this.table.ensure();
+    await super.onApplicationBootstrap();
+  }
+
+  async apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
+    for (const event of events) {
+      const slaEvent = { type: event.type, data: event.data } as SlaEvent;
+      if (slaEvent.type === 'SlaClockStarted') await this.schedule(event, slaEvent, tx);
+      else if (slaEvent.type === 'SlaClockStopped') await this.cancel(slaEvent, tx);
+    }
+  }
+
+  private async schedule(event: RecordedEvent, { data }: SlaClockStarted, tx: EntityManager): Promise<void> {
+    // Timers of an earlier run of the same clock have nothing more to say.
+    await tx.query(
+      `update workflow.sla_timer set cancelled_at = $3
+        where case_id = $1 and clock_key = $2 and started_at <> $3 and fired_at is null and cancelled_at is null`,
+      [data.caseId, data.clockKey, data.startedAt],
+    );
+    for (const timer of timersOf(data)) {
+      await tx.query(
+        `insert into workflow.sla_timer (id, case_id, clock_key, started_at, kind, level, due_at, correlation_id, scheduled_by)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict (id) do nothing`,
+        [
+          timerIdOf(event.id, timer.kind, timer.level),
+          data.caseId,
+          data.clockKey,
+          data.startedAt,
+          timer.kind,
+          timer.level,
+          timer.dueAt,
+          event.metadata.correlationId,
+          event.id,
+        ],
+      );
+    }
+  }
+
+  private async cancel({ data }: SlaClockStopped, tx: EntityManager): Promise<void> {
+    await tx.query(
+      `update workflow.sla_timer set cancelled_at = $3
+        where case_id = $1 and clock_key = $2 and fired_at is null and cancelled_at is null`,
+      [data.caseId, data.clockKey, data.stoppedAt],
+    );
+  }
+}
