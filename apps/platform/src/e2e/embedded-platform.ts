@@ -31,6 +31,10 @@ export class MovableClock implements Clock {
   advanceMinutes(minutes: number): void {
     this.offsetMs += minutes * 60_000;
   }
+  /** Moves the clock forward to `instant` (never back): now() reads it, then runs on from there. */
+  advanceTo(instant: Date): void {
+    this.offsetMs += Math.max(0, instant.getTime() - this.now().getTime());
+  }
 }
 
 const secret = 'platform-e2e-secret-0123456789';
@@ -44,14 +48,31 @@ export class EmbeddedPlatform {
     readonly app: INestApplication,
     readonly baseUrl: string,
     private readonly dataDir: string,
+    private readonly started: { readonly env: Record<string, string>; readonly clock?: Clock } = { env: {} },
   ) {}
 
   static async start(env: Record<string, string> = {}, clock?: Clock): Promise<EmbeddedPlatform> {
     const dataDir = await mkdtemp(join(tmpdir(), 'collab-platform-'));
+    return EmbeddedPlatform.startOn(dataDir, env, clock);
+  }
+
+  /** The platform on an existing data folder (which `stop` then removes). */
+  static async startOn(dataDir: string, env: Record<string, string> = {}, clock?: Clock): Promise<EmbeddedPlatform> {
     const config = loadPlatformConfig({ DATA_DIR: dataDir, AUTH_JWT_SECRET: secret, LOG_LEVEL: 'silent', GRPC_PORT: '0', ...env });
     const app = await createServiceApp(config, PLATFORM_MODULES, clock ? { clock } : {});
     await app.listen(0, '127.0.0.1');
-    return new EmbeddedPlatform(app, await app.getUrl(), dataDir);
+    return new EmbeddedPlatform(app, await app.getUrl(), dataDir, { env, ...(clock ? { clock } : {}) });
+  }
+
+  /**
+   * A service restart: closes this process gracefully, keeping its data folder, runs `whileDown`
+   * (e.g. moving the clock), and starts a new process on the same folder, settings and clock.
+   * Use the platform it answers from then on.
+   */
+  async restart(whileDown?: () => void | Promise<void>): Promise<EmbeddedPlatform> {
+    await this.app.close();
+    await whileDown?.();
+    return EmbeddedPlatform.startOn(this.dataDir, this.started.env, this.started.clock);
   }
 
   async stop(): Promise<void> {
