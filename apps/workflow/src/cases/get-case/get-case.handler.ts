@@ -25,7 +25,7 @@ export class GetCaseHandler implements IQueryHandler<GetCase, CaseDetails> {
   ) {}
 
   async execute({ caseId, viewer, asOf }: GetCase): Promise<CaseDetails> {
-    const [view, records] = asOf === undefined ? await this.now(caseId) : await this.then(caseId, asOf);
+    const [view, records] = asOf === undefined ? await this.now(caseId) : await this.asItWas(caseId, asOf);
     if (!view || !canSee(viewer, view)) throw new NotFound('case', caseId);
     const course = await this.courses.of(records ?? (await this.streams.of(caseId)), asOf);
     return caseDetailsOf(view, await this.promises.findOneBy({ caseId }), course);
@@ -36,7 +36,8 @@ export class GetCaseHandler implements IQueryHandler<GetCase, CaseDetails> {
     return [await this.views.findOneBy({ id: caseId }), null];
   }
 
-  private async then(caseId: string, asOf: Date): Promise<[CaseView | undefined, CaseRecords]> {
+  // Not `then`: a provider with a then method is a thenable, and Nest's injector awaits it forever at start.
+  private async asItWas(caseId: string, asOf: Date): Promise<[CaseView | undefined, CaseRecords]> {
     const records = await this.streams.of(caseId, asOf);
     return [foldCaseView(caseEventsOf(records)), records];
   }
