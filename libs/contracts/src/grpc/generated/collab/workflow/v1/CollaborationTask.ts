@@ -55,6 +55,19 @@ export interface CollaborationTask {
    * Version of the task stream this view reflects; grows with every change.
    */
   'version'?: (number | string | Long);
+  /**
+   * Set when the task was returned: the code from the managed list of return reasons, which may
+   * hold codes the ReturnReason enum does not name (return_reason is then OTHER).
+   */
+  'returnReasonCode'?: (string);
+  /**
+   * The note the target gave with a return.
+   */
+  'returnNote'?: (string);
+  /**
+   * When the target must accept the task, on the business calendar.
+   */
+  'acceptDueAt'?: (_google_protobuf_Timestamp | null);
 }
 
 /**
@@ -105,4 +118,17 @@ export interface CollaborationTask__Output {
    * Version of the task stream this view reflects; grows with every change.
    */
   'version': (string);
+  /**
+   * Set when the task was returned: the code from the managed list of return reasons, which may
+   * hold codes the ReturnReason enum does not name (return_reason is then OTHER).
+   */
+  'returnReasonCode': (string);
+  /**
+   * The note the target gave with a return.
+   */
+  'returnNote': (string);
+  /**
+   * When the target must accept the task, on the business calendar.
+   */
+  'acceptDueAt': (_google_protobuf_Timestamp__Output | null);
 }
