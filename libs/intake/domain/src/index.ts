@@ -4,6 +4,7 @@ export * from './case.decider';
 export * from './normalisation/language-detection';
 export * from './normalisation/phone';
 export * from './customers/identity';
+export * from './customers/customer.events';
 export * from './customers/customer.decider';
 export * from './idempotency/idempotency.decider';
 export * from './case-numbers/case-number';
