@@ -28,6 +28,7 @@ export interface CaseOverview {
   readonly assignee: string | null;
   readonly assignedAt: string | null;
   readonly resolvedAt: string | null;
+  /** When the case ended: closed, or cancelled (then `status` is CANCELLED); null while open. */
   readonly closedAt: string | null;
   /** Grows with every change recorded about the case, in intake or in workflow. */
   readonly version: number;

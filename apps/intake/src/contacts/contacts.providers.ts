@@ -2,6 +2,7 @@ import type { Provider, Type } from '@nestjs/common';
 import { ServicePromises } from '../acknowledgement/service-promises';
 import { CaseNumberAllocator } from '../case-numbers/case-number-allocator';
 import { CaseBook } from '../cases/case-book';
+import { CaseEndingConsumer } from '../customers/case-endings/case-ending.consumer';
 import { CustomerIdentities } from '../customers/customer-identities';
 import { CustomerOpenCases } from '../customers/customer-open-cases';
 import { IdempotentRequests } from '../idempotency/idempotent-requests';
@@ -11,7 +12,10 @@ import { ContactScreening } from './submit-contact/contact-screening';
 import { SubmitContactHandler } from './submit-contact/submit-contact.handler';
 import { SubmitContactHttp } from './submit-contact/submit-contact.http';
 
-/** Submitting a contact and everything it needs; channels, categories and calendars come in through the ports. */
+/**
+ * Submitting a contact and everything it needs; channels, categories and calendars come in through
+ * the ports, and which cases have ended from workflow's events (CaseEndingConsumer).
+ */
 export const CONTACT_PROVIDERS: readonly Provider[] = [
   SubmitContactHandler,
   ContactScreening,
@@ -21,6 +25,7 @@ export const CONTACT_PROVIDERS: readonly Provider[] = [
   ServicePromises,
   CustomerIdentities,
   CustomerOpenCases,
+  CaseEndingConsumer,
   ThreadIndex,
   IdempotentRequests,
 ];

@@ -34,5 +34,7 @@ export interface ContactAccepted {
   readonly status: 'ACKNOWLEDGED';
   readonly joinedExistingCase: boolean;
   readonly joinReason?: JoinReason;
+  /** The case the contact's thread belonged to, which had ended (closed or cancelled): the contact did not join it. */
+  readonly previousCaseId?: string;
   readonly acknowledgement: Acknowledgement;
 }

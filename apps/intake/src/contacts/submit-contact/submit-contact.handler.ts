@@ -42,8 +42,8 @@ export class SubmitContactHandler implements ICommandHandler<SubmitContact, Cont
     const recognised = { ...contact, contactId: recording.idFor('contact'), customerId };
     const joined = await this.joinIfPlaced(placement, recognised, recording);
     const receipt = joined ?? (await this.cases.open(newCaseId, recognised, channel.calendarId, recording));
-    await this.placement.rememberThread(contact.threadRef, receipt.caseId, recording.metadata.correlationId);
-    return answerOf(receipt, recognised, placement.kind === 'join' && joined !== undefined ? placement : undefined);
+    await this.placement.rememberThread(contact.threadRef, placement, receipt.caseId, recording.metadata.correlationId);
+    return answerOf(receipt, recognised, placement, joined !== undefined);
   }
 
   private async joinIfPlaced(placement: Placement, contact: Parameters<CaseBook['join']>[1], recording: Recording): Promise<CaseReceipt | undefined> {
@@ -53,14 +53,21 @@ export class SubmitContactHandler implements ICommandHandler<SubmitContact, Cont
 
 type Recognised = { readonly contactId: string; readonly customerId: string };
 
-/** The customer is the one who made this contact, even when it joined a colleague's thread. */
-const answerOf = (receipt: CaseReceipt, contact: Recognised, joined: Extract<Placement, { kind: 'join' }> | undefined): ContactAccepted => ({
-  caseId: receipt.caseId,
-  caseNumber: receipt.caseNumber,
-  contactId: contact.contactId,
-  customerId: contact.customerId,
-  status: 'ACKNOWLEDGED',
-  joinedExistingCase: joined !== undefined,
-  ...(joined === undefined ? {} : { joinReason: joined.reason }),
-  acknowledgement: receipt.acknowledgement,
-});
+/**
+ * The customer is the one who made this contact, even when it joined a colleague's thread. A join
+ * that found no case to join (its opener failed) opened this contact's own case instead.
+ */
+const answerOf = (receipt: CaseReceipt, contact: Recognised, placement: Placement, joinedIt: boolean): ContactAccepted => {
+  const joined = placement.kind === 'join' && joinedIt ? placement : undefined;
+  return {
+    caseId: receipt.caseId,
+    caseNumber: receipt.caseNumber,
+    contactId: contact.contactId,
+    customerId: contact.customerId,
+    status: 'ACKNOWLEDGED',
+    joinedExistingCase: joined !== undefined,
+    ...(joined === undefined ? {} : { joinReason: joined.reason }),
+    ...(placement.previousCaseId === undefined ? {} : { previousCaseId: placement.previousCaseId }),
+    acknowledgement: receipt.acknowledgement,
+  };
+};
