@@ -1,6 +1,23 @@
 import type { Provider, Type } from '@nestjs/common';
+import { ORG_LOOKUP } from '../workflow.ports';
+import { OrgSeeder } from './default-org/org-seeder';
+import { OrgCommands } from './org-commands';
+import { OrgDirectory } from './org-directory';
+import { OrgStreams } from './org-streams';
+import { ORG_ENTITY_TYPES } from './org-view/org-view.entity';
+import { OrgViewProjection } from './org-view/org-view.projection';
 
-/** Spread into WorkflowModule, so it shares workflow's EVENT_STORE. */
-export const ORG_PROVIDERS: readonly Provider[] = [];
+/**
+ * The organisation directory, spread into WorkflowModule so it shares workflow's EVENT_STORE.
+ * Other features ask it through ORG_LOOKUP (workflow.ports.ts).
+ */
+export const ORG_PROVIDERS: readonly Provider[] = [
+  OrgStreams,
+  OrgCommands,
+  OrgDirectory,
+  { provide: ORG_LOOKUP, useExisting: OrgDirectory },
+  OrgViewProjection,
+  OrgSeeder,
+];
 export const ORG_CONTROLLERS: readonly Type[] = [];
-export const ORG_ENTITIES: readonly Type[] = [];
+export const ORG_ENTITIES: readonly Type[] = [...ORG_ENTITY_TYPES];

@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import {
+  partnerStreamId,
+  queueStreamId,
+  unitStreamId,
+  type AgentCandidate,
+  type SupervisorDirectory,
+} from '@collab/workflow-domain';
+import type { OrgLookup, OrgParty } from '../workflow.ports';
+import { OrgStreams } from './org-streams';
+
+/** A case stops counting towards its owner's load once it is resolved, closed or cancelled. */
+export const FINISHED_CASE_STATUSES = ['RESOLVED', 'CLOSED', 'CANCELLED'] as const;
+
+interface AgentRow {
+  readonly id: string;
+  readonly skills: string[];
+  readonly languages: string[];
+  readonly capacity: number;
+  readonly load: string | number;
+}
+
+/**
+ * The org lookup workflow's features ask (ORG_LOOKUP). Units, partners and queues come from their
+ * streams, so a unit defined a moment ago is known at once; the lists that need an index (a
+ * unit's queues, a queue's agents) come from the org read model, and an agent's load from the
+ * cases they own in workflow.case_view.
+ */
+@Injectable()
+export class OrgDirectory implements OrgLookup {
+  constructor(
+    private readonly org: OrgStreams,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  async party(id: string): Promise<OrgParty | undefined> {
+    const unit = await this.org.units.load(unitStreamId(id));
+    if (unit.state.status === 'defined') {
+      const { unitId, unitType, names, region, calendarId, supervisorId, parentId } = unit.state.unit;
+      return { id: unitId, kind: 'UNIT', unitType, name: names.en, region, calendarId, supervisorId, parentId };
+    }
+    const partner = await this.org.partners.load(partnerStreamId(id));
+    if (partner.state.status === 'unregistered') return undefined;
+    const { partnerId, names, regions, calendarId, supervisorId } = partner.state.partner;
+    // A partner working several regions is placed by its first; routing matches on the case's own region.
+    return { id: partnerId, kind: 'PARTNER', unitType: 'PARTNER', name: names.en, region: regions[0] ?? '', calendarId, supervisorId, parentId: null };
+  }
+
+  async unitOfQueue(queueId: string): Promise<OrgParty | undefined> {
+    const { state } = await this.org.queues.load(queueStreamId(queueId));
+    return state.status === 'defined' ? this.party(state.queue.unitId) : undefined;
+  }
+
+  async queuesOfUnit(unitId: string): Promise<readonly string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      'select id from workflow.org_queue where unit_id = $1 order by id',
+      [unitId],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /** Active agents serving the queue, each with the open cases they own now. */
+  async agentsOfQueue(queueId: string): Promise<readonly AgentCandidate[]> {
+    const rows: AgentRow[] = await this.dataSource.query(
+      `select a.id, a.skills, a.languages, a.capacity,
+              (select count(*) from workflow.case_view c
+                where c.assignee = a.id and c.status <> all($2::text[])) as load
+         from workflow.org_agent a
+        where a.active and $1 = any(a.queues)
+        order by a.id`,
+      [queueId, FINISHED_CASE_STATUSES],
+    );
+    return rows.map((row) => ({ id: row.id, skills: row.skills, languages: row.languages, capacity: row.capacity, load: Number(row.load) }));
+  }
+
+  /** A queue answers with the supervisor of the unit that owns it. */
+  async supervisorsOf(ids: readonly string[]): Promise<SupervisorDirectory> {
+    const entries = await Promise.all(
+      [...new Set(ids)].map(async (id) => {
+        const party = (await this.party(id)) ?? (await this.unitOfQueue(id));
+        return party?.supervisorId ? [[id, party.supervisorId] as const] : [];
+      }),
+    );
+    return Object.fromEntries(entries.flat());
+  }
+}

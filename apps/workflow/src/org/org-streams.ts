@@ -1,0 +1,119 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AggregateStreams, WrongExpectedVersion, type EventStore } from '@collab/event-store';
+import { Conflict, type Decider, type DomainEvent } from '@collab/domain-kernel';
+import { EVENT_STORE, type CommandOrigin } from '@collab/service-kit';
+import {
+  agentDecider,
+  idClaimVerdict,
+  orgIdStreamId,
+  partnerDecider,
+  partnerStreamId,
+  queueDecider,
+  queueStreamId,
+  responsibilityMatrixDecider,
+  takenMessage,
+  unitDecider,
+  unitStreamId,
+  type KnownParties,
+  type OrgIdClaimed,
+  type OrgIdKind,
+  type PartnerReference,
+  type QueueReference,
+  type ReferencedIds,
+  type UnitReference,
+  type WantedId,
+} from '@collab/workflow-domain';
+
+/** Deep enough for group → province → city → department, and a guard against a corrupt loop. */
+const MAX_ANCESTORS = 16;
+
+type StreamsOf<D> = D extends Decider<infer C, infer E extends DomainEvent, infer S, infer X> ? AggregateStreams<C, E, S, X> : never;
+
+const streamsOf = <C, E extends DomainEvent, S, X>(store: EventStore, decider: Decider<C, E, S, X>) =>
+  new AggregateStreams(store, decider);
+
+const found = <T extends { readonly id: string }>(values: readonly (T | undefined)[]): Record<string, T> =>
+  Object.fromEntries(values.filter((value): value is T => value !== undefined).map((value) => [value.id, value]));
+
+/**
+ * The directory's streams, read and written directly: a command is decided on what the streams
+ * hold now (a parent defined a moment ago, a queue just opened), never on a read model that
+ * follows the log a moment behind.
+ */
+@Injectable()
+export class OrgStreams {
+  readonly units: StreamsOf<typeof unitDecider>;
+  readonly queues: StreamsOf<typeof queueDecider>;
+  readonly agents: StreamsOf<typeof agentDecider>;
+  readonly partners: StreamsOf<typeof partnerDecider>;
+  readonly matrix: StreamsOf<typeof responsibilityMatrixDecider>;
+
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {
+    this.units = streamsOf(store, unitDecider);
+    this.queues = streamsOf(store, queueDecider);
+    this.agents = streamsOf(store, agentDecider);
+    this.partners = streamsOf(store, partnerDecider);
+    this.matrix = streamsOf(store, responsibilityMatrixDecider);
+  }
+
+  async unit(unitId: string): Promise<UnitReference | undefined> {
+    const ancestorIds: string[] = [];
+    const { state } = await this.units.load(unitStreamId(unitId));
+    if (state.status === 'undefined') return undefined;
+    for (let parentId = state.unit.parentId; parentId !== null && ancestorIds.length < MAX_ANCESTORS; ) {
+      ancestorIds.push(parentId);
+      const parent = await this.units.load(unitStreamId(parentId));
+      parentId = parent.state.status === 'defined' ? parent.state.unit.parentId : null;
+    }
+    return { id: unitId, level: state.unit.level, ancestorIds };
+  }
+
+  async queue(queueId: string): Promise<QueueReference | undefined> {
+    const { state } = await this.queues.load(queueStreamId(queueId));
+    return state.status === 'defined' ? { id: queueId, unitId: state.queue.unitId } : undefined;
+  }
+
+  async partner(partnerId: string): Promise<PartnerReference | undefined> {
+    const { state } = await this.partners.load(partnerStreamId(partnerId));
+    return state.status === 'unregistered' ? undefined : { id: partnerId, active: state.status === 'active' };
+  }
+
+  /** What the directory holds now for each id a command names. */
+  async known(ids: ReferencedIds): Promise<KnownParties> {
+    const [units, queues, partners] = await Promise.all([
+      Promise.all([...new Set(ids.units)].map((id) => this.unit(id))),
+      Promise.all([...new Set(ids.queues)].map((id) => this.queue(id))),
+      Promise.all([...new Set(ids.partners)].map((id) => this.partner(id))),
+    ]);
+    return { units: found(units), queues: found(queues), partners: found(partners) };
+  }
+
+  async claimedAs(id: string): Promise<OrgIdKind | undefined> {
+    const [claim] = await this.store.readStream(orgIdStreamId(id));
+    return (claim?.data as OrgIdClaimed['data'] | undefined)?.kind;
+  }
+
+  /**
+   * Takes the id for a new unit, queue or partner before it is defined, in a stream of its own
+   * written with "no stream" expected, so two administrators racing for one id across kinds
+   * cannot both win. Conflict (409) when something else has it.
+   */
+  async claim(wanted: WantedId, origin: CommandOrigin, now: Date): Promise<void> {
+    const claimedAs = await this.claimedAs(wanted.id);
+    const verdict = idClaimVerdict(claimedAs, wanted);
+    if (verdict === 'taken') throw new Conflict(takenMessage(wanted.id, claimedAs!));
+    if (verdict !== 'claim') return;
+    const data: OrgIdClaimed['data'] = { id: wanted.id, kind: wanted.kind, claimedAt: now.toISOString() };
+    try {
+      await this.store.append(
+        orgIdStreamId(wanted.id),
+        [{ id: crypto.randomUUID(), type: 'OrgIdClaimed', data: { ...data }, metadata: { correlationId: origin.correlationId, actor: origin.actor } }],
+        'no_stream',
+      );
+    } catch (error) {
+      if (!(error instanceof WrongExpectedVersion)) throw error;
+      // Someone claimed it a moment ago: fine if for the same kind, the thing's own stream then decides.
+      return this.claim(wanted, origin, now);
+    }
+  }
+}
