@@ -1,0 +1,37 @@
+import type { CollabEvent } from '@collab/contracts';
+import { progressChangeOf } from './case-progress.changes';
+
+const eventOf = (name: string, data: Record<string, unknown>): CollabEvent => ({
+  specversion: '1.0',
+  id: 'e1',
+  source: '/collab/workflow',
+  type: `collab.workflow.${name}.v1`,
+  subject: 'case-c1',
+  time: '2026-11-20T10:00:00.000Z',
+  datacontenttype: 'application/json',
+  dataschema: `urn:collab:schema:workflow:${name}:v1`,
+  data: { caseId: 'c1', ...data },
+  streamversion: 3,
+  position: '42',
+  correlationid: 'req-1',
+  actor: 'user:sup-wang',
+});
+
+const at = '2026-11-20T10:00:00.000Z';
+
+describe("what workflow's case events change in intake's case record", () => {
+  it.each([
+    ['CaseAssigned', { queue: 'complaints', ruleId: 'r1', assignedAt: at }, { status: 'ASSIGNED', queue: 'complaints', assigned_at: at }],
+    ['CaseAssignedToAgent', { queue: 'complaints', agentId: 'agent-li', assignedAt: at }, { status: 'ASSIGNED', queue: 'complaints', assignee: 'agent-li', assigned_at: at }],
+    ['CaseReassigned', { toAgentId: 'agent-zhao' }, { assignee: 'agent-zhao' }],
+    ['CaseTransferred', { to: { queue: 'billing-desk', region: 'GD' }, transferredAt: at }, { status: 'ASSIGNED', queue: 'billing-desk', assignee: null, assigned_at: at }],
+    ['CaseWorkStarted', { startedAt: at }, { status: 'IN_PROGRESS' }],
+    ['CaseResolved', { resolvedAt: at }, { status: 'RESOLVED', resolved_at: at }],
+    ['CaseClosed', { closedAt: at }, { status: 'CLOSED', closed_at: at }],
+    ['CaseCancelled', { cancelledAt: at }, { status: 'CANCELLED', closed_at: at }],
+    ['CaseReopened', { queue: 'complaints', agentId: 'agent-li', reopenedAt: at }, { status: 'ASSIGNED', queue: 'complaints', assignee: 'agent-li', resolved_at: null, closed_at: null }],
+  ])('%s', (name, data, change) => expect(progressChangeOf(eventOf(name, data))).toEqual(change));
+
+  it.each(['FeedbackRecorded', 'CollaborationTaskOpened', 'TaskAccepted'])('%s changes nothing intake shows', (name) =>
+    expect(progressChangeOf(eventOf(name, {}))).toBeUndefined());
+});
