@@ -48,7 +48,10 @@ describe('a case that ended takes no more contacts, embedded platform', () => {
   const workflowCases = () =>
     new AggregateStreams(platform.app.get(HostedServices).get('workflow')!.store, workflowCaseDecider);
 
-  /** Decides one of workflow's lifecycle commands on the case's stream, once routing has registered it; nothing when `commandFor` has none. */
+  /**
+   * Decides one of workflow's lifecycle commands on the case's stream, once routing has registered
+   * it; nothing when `commandFor` has none. Retried on a conflict: workflow's SLA clocks append too.
+   */
   const onCase = async (caseId: string, commandFor: (state: WorkflowCaseState) => WorkflowCaseCommand | undefined): Promise<WorkflowCaseState> => {
     const cases = workflowCases();
     const streamId = workflowCaseStreamId(caseId);
@@ -59,7 +62,7 @@ describe('a case that ended takes no more contacts, embedded platform', () => {
     });
     const command = commandFor(state);
     if (command === undefined) return state;
-    const handled = await cases.handle(streamId, command, { now: clock.now() }, { metadata: { correlationId: randomUUID(), actor: supervisor } });
+    const handled = await cases.handle(streamId, command, { now: clock.now() }, { metadata: { correlationId: randomUUID(), actor: supervisor }, retriesOnConflict: 3 });
     return handled.events.reduce(workflowCaseDecider.evolve, handled.state);
   };
 
