@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@collab/event-store';
 import { HostedProjection } from '@collab/service-kit';
-import type { CaseRegistered, WorkflowCaseEvent } from '@collab/workflow-domain';
+import { workflowCaseStreamId, type CaseRegistered, type WorkflowCaseEvent } from '@collab/workflow-domain';
 import { caseViewChange } from './case-view.changes';
 import { CASE_VIEW_DDL, CaseView } from './case-view.entity';
 
@@ -34,6 +34,8 @@ export class CaseViewProjection extends HostedProjection {
   async apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
     const views = tx.getRepository(CaseView);
     for (const event of events) {
+      // Workflow's log also holds org, process, task and SLA streams; only a case's own stream changes its view.
+      if (!event.streamId.startsWith(workflowCaseStreamId(''))) continue;
       const domainEvent = { type: event.type, data: event.data } as WorkflowCaseEvent;
       if (domainEvent.type === 'CaseRegistered') await views.upsert(registered(event, domainEvent.data), ['id']);
       else await views.update({ id: domainEvent.data.caseId }, { ...caseViewChange(domainEvent), version: event.streamVersion });
