@@ -52,7 +52,7 @@ const stageErrors = (stage: ProcessStage, index: number, stages: readonly Proces
     !isBlank(stage.id) && stages.findIndex((other) => other.id === stage.id) < index
       ? [{ field: 'id', message: `${stage.id} is used by an earlier stage` }]
       : [];
-  return at(`stages[${index}]`, [
+  return at(`stages.${index}`, [
     ...requireText('id', stage.id),
     ...duplicate,
     ...requireText('name', stage.name),
@@ -78,7 +78,7 @@ const escalationErrors = ({ warnAtPercent, levels }: EscalationPolicy): FieldErr
   if (levels.length === 0)
     return [...warn, { field: 'escalation.levels', message: 'must list at least level 1, at 100% (the breach)' }];
   const levelErrors = levels.flatMap((level, index) => {
-    const field = `escalation.levels[${index}]`;
+    const field = `escalation.levels.${index}`;
     const previous = levels[index - 1];
     return [
       ...(level.level === index + 1 ? [] : [{ field: `${field}.level`, message: `must be ${index + 1}: levels count up from 1` }]),
@@ -106,7 +106,7 @@ const fallbackErrors = (definition: ProcessDefinition): FieldError[] => {
 
 /**
  * Every problem of a whole process definition, each naming its field as the request does
- * (`routingRules[2].when.region`, `stages[1].sla.calendarId`, `escalation.levels[0].atPercent`):
+ * (`routingRules.2.when.region`, `stages.1.sla.calendarId`, `escalation.levels.0.atPercent`):
  * an administrator fixes them all from one answer.
  */
 export const processDefinitionErrors = (definition: ProcessDefinition): FieldError[] => [
@@ -117,7 +117,8 @@ export const processDefinitionErrors = (definition: ProcessDefinition): FieldErr
   ...scopeErrors(definition.processId, definition.scope),
   ...routingRulesErrors(definition.routingRules).map((error) => ({
     ...error,
-    field: error.field.replace(/^rules\[/, 'routingRules['),
+    // The request's own field names and path style (`routingRules.2.when.region`).
+    field: error.field.replace(/^rules\[(\d+)\]/, 'routingRules.$1'),
   })),
   ...fallbackErrors(definition),
   ...stagesErrors(definition.stages),

@@ -1,0 +1,63 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AggregateStreams, type EventStore } from '@collab/event-store';
+import type { DecisionContext, FieldError } from '@collab/domain-kernel';
+import { CLOCK, EVENT_STORE, ValidationFailed, type Clock, type CommandOrigin } from '@collab/service-kit';
+import {
+  processDecider,
+  processDefinitionErrors,
+  processStreamId,
+  type ProcessCommand,
+  type ProcessDefinition,
+  type ProcessEvent,
+  type ProcessState,
+} from '@collab/workflow-domain';
+import { BUSINESS_CALENDARS, type BusinessCalendars } from '../workflow.ports';
+import { processDetailsOf, type ProcessDetails } from './process-details';
+
+/** Runs an administrator's command on one process stream and answers with the process as it now is. */
+@Injectable()
+export class ProcessCommands {
+  private readonly processes: AggregateStreams<ProcessCommand, ProcessEvent, ProcessState, DecisionContext>;
+
+  constructor(
+    @Inject(EVENT_STORE) store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(BUSINESS_CALENDARS) private readonly calendars: BusinessCalendars,
+  ) {
+    this.processes = new AggregateStreams(store, processDecider);
+  }
+
+  async execute(command: ProcessCommand, origin: CommandOrigin): Promise<ProcessDetails> {
+    if (command.type === 'PublishProcessVersion') await this.refuseUnusable(command.definition);
+    const processId = command.type === 'PublishProcessVersion' ? command.definition.processId : command.processId;
+    const handled = await this.processes.handle(
+      processStreamId(processId),
+      command,
+      { now: this.clock.now() },
+      // No retry on a conflict: a publication names the version it was based on, and another
+      // version appearing meanwhile is exactly what the administrator must be told about.
+      { metadata: { correlationId: origin.correlationId, actor: origin.actor } },
+    );
+    // The process exactly as this request left it, even if another change follows at once.
+    const details = processDetailsOf(handled.events.reduce(processDecider.evolve, handled.state));
+    if (!details) throw new Error(`process ${processId} does not exist after ${command.type}`);
+    return details;
+  }
+
+  /**
+   * Every field problem in one answer: the definition's own, and stage calendars workflow does not
+   * know (a case on them could get no due times). The decider checks the definition again.
+   */
+  private async refuseUnusable(definition: ProcessDefinition): Promise<void> {
+    const own = processDefinitionErrors(definition);
+    const unknownCalendars: FieldError[] = [];
+    for (const [index, stage] of definition.stages.entries()) {
+      const field = `stages.${index}.sla.calendarId`;
+      if (own.some((error) => error.field === field)) continue;
+      if (!(await this.calendars.calendar(stage.sla.calendarId)))
+        unknownCalendars.push({ field, message: `unknown calendar "${stage.sla.calendarId}"` });
+    }
+    const errors = [...own, ...unknownCalendars];
+    if (errors.length > 0) throw new ValidationFailed(errors);
+  }
+}

@@ -1,0 +1,47 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { NotFound, Roles } from '@collab/service-kit';
+import type { PublishedProcess } from '@collab/workflow-domain';
+import { processDetailsOf, type ProcessDetails } from '../process-details';
+import { ProcessIdParam, ProcessVersionParam } from '../process-id.param';
+import { PublishedProcesses } from '../published-processes';
+import { ProcessList, type ProcessListEntry } from './process-list';
+
+/** Staff read the processes: how cases are routed and timed is internal. */
+@ApiTags('processes')
+@ApiBearerAuth()
+@Controller('api/v1/processes')
+@Roles('agent', 'supervisor', 'back-office', 'admin')
+export class ReadProcessesHttp {
+  constructor(
+    private readonly list: ProcessList,
+    private readonly processes: PublishedProcesses,
+  ) {}
+
+  @Get()
+  @ApiOkResponse({ description: 'Every process with its latest version number and scope, ordered by id.' })
+  all(): Promise<ProcessListEntry[]> {
+    return this.list.all();
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ description: 'The process: its latest version whole, and the list of its versions.' })
+  @ApiNotFoundResponse({ description: 'No process has this id.' })
+  async get(@Param('id', ProcessIdParam) id: string): Promise<ProcessDetails> {
+    const details = processDetailsOf(await this.processes.load(id));
+    if (!details) throw new NotFound('process', id);
+    return details;
+  }
+
+  @Get(':id/versions/:version')
+  @ApiOkResponse({ description: 'One version exactly as published; it never changes.' })
+  @ApiNotFoundResponse({ description: 'No such process, or it has no such version.' })
+  async version(
+    @Param('id', ProcessIdParam) id: string,
+    @Param('version', ProcessVersionParam) version: number,
+  ): Promise<PublishedProcess> {
+    const published = await this.processes.version(id, version);
+    if (!published) throw new NotFound('process version', `${id} v${version}`);
+    return published;
+  }
+}
