@@ -1,7 +1,20 @@
 import type { Provider, Type } from '@nestjs/common';
+import { AssignCaseHttp } from './assign-case/assign-case.http';
+import { QueueAgents } from './assign-case/queue-agents';
+import { CancelCaseHttp } from './cancel-case/cancel-case.http';
+import { CaseCommands } from './case-commands';
 import { GetCaseHistoryHandler } from './case-history/case-history.handler';
 import { CaseHistoryHttp } from './case-history/case-history.http';
 import { CaseStreams } from './case-history/case-streams';
+import { ConfirmResolutionHttp } from './confirm-resolution/confirm-resolution.http';
+import { RecordFeedbackHttp } from './record-feedback/record-feedback.http';
+import { ReassignCaseHttp } from './reassign-case/reassign-case.http';
+import { ReopenCaseHttp } from './reopen-case/reopen-case.http';
+import { CollaborationPlanner } from './request-collaboration/collaboration-planner';
+import { RequestCollaborationHttp } from './request-collaboration/request-collaboration.http';
+import { ResolveCaseHttp } from './resolve-case/resolve-case.http';
+import { StartWorkHttp } from './start-work/start-work.http';
+import { TransferCaseHttp } from './transfer-case/transfer-case.http';
 import { CasePromise } from './case-promise/case-promise.entity';
 import { CasePromiseConsumer } from './case-promise/case-promise.consumer';
 import { CaseView } from './case-view/case-view.entity';
@@ -13,10 +26,25 @@ import { LegClocks } from './get-case/leg-clocks';
 import { CaseProcessStarts } from './route-case/case-process-start';
 import { RouteCaseProcessManager } from './route-case/route-case.process-manager';
 
+/** The lifecycle commands over REST: each runs through CaseCommands. */
+const LIFECYCLE_PROVIDERS: readonly Provider[] = [CaseCommands, QueueAgents, CollaborationPlanner];
+const LIFECYCLE_CONTROLLERS: readonly Type[] = [
+  AssignCaseHttp,
+  ReassignCaseHttp,
+  TransferCaseHttp,
+  StartWorkHttp,
+  RequestCollaborationHttp,
+  ResolveCaseHttp,
+  ConfirmResolutionHttp,
+  RecordFeedbackHttp,
+  ReopenCaseHttp,
+  CancelCaseHttp,
+];
+
 /** Reading a case now or as it was, with its legs and chain, and its history: all from its streams. */
 const READING_PROVIDERS: readonly Provider[] = [GetCaseHandler, CaseStreams, LegClocks, CaseCourses, GetCaseHistoryHandler];
 
 /** The case's main line: routing, the lifecycle commands and the case view. Spread into WorkflowModule. */
-export const CASE_PROVIDERS: readonly Provider[] = [RouteCaseProcessManager, CaseProcessStarts, CaseViewProjection, CasePromiseConsumer, ...READING_PROVIDERS];
-export const CASE_CONTROLLERS: readonly Type[] = [GetCaseHttp, CaseHistoryHttp];
+export const CASE_PROVIDERS: readonly Provider[] = [RouteCaseProcessManager, CaseProcessStarts, CaseViewProjection, CasePromiseConsumer, ...READING_PROVIDERS, ...LIFECYCLE_PROVIDERS];
+export const CASE_CONTROLLERS: readonly Type[] = [GetCaseHttp, CaseHistoryHttp, ...LIFECYCLE_CONTROLLERS];
 export const CASE_ENTITIES: readonly Type[] = [CaseView, CasePromise];
