@@ -1,0 +1,8 @@
+import { z } from 'zod';
+import { createZodDto } from 'nestjs-zod';
+
+const text = z.string().trim().min(1, { message: 'must not be empty' }).max(4000);
+
+export const addTaskNoteSchema = z.object({ note: text }).strict();
+
+export class AddTaskNoteRequest extends createZodDto(addTaskNoteSchema) {}

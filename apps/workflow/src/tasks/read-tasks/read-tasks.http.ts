@@ -1,0 +1,35 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, uuidParam, type Principal } from '@collab/service-kit';
+import { TaskBoard, type TaskPage } from '../task-view/task-board';
+import type { TaskDetails } from '../task-view/task-details';
+import { ReadTasksQuery } from './read-tasks.request';
+
+@ApiTags('tasks')
+@ApiBearerAuth()
+@Controller('api/v1/tasks')
+export class ReadTasksHttp {
+  constructor(private readonly board: TaskBoard) {}
+
+  /**
+   * The collaboration tasks of the caller's unit or partner: addressed to it or asked by it,
+   * newest first. Internal staff filtering on a case see all of that case's tasks (the chain).
+   */
+  @Get()
+  @ApiOkResponse({ description: 'A page of tasks; `nextOffset` continues, null on the last page.' })
+  list(@Query() query: ReadTasksQuery, @CurrentPrincipal() principal: Principal): Promise<TaskPage> {
+    return this.board.list(principal, {
+      limit: query.limit,
+      offset: query.offset,
+      ...(query.status === undefined ? {} : { status: query.status }),
+      ...(query.caseId === undefined ? {} : { caseId: query.caseId }),
+    });
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ description: 'The task, if the caller is party to it or internal staff.' })
+  @ApiNotFoundResponse({ description: 'No such task, or not one the caller may see.' })
+  get(@Param('id', uuidParam('id')) id: string, @CurrentPrincipal() principal: Principal): Promise<TaskDetails> {
+    return this.board.one(id, principal);
+  }
+}

@@ -1,0 +1,60 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Roles, ValidationFailed, originOf, type Principal } from '@collab/service-kit';
+import type { ReturnReason } from '@collab/workflow-domain';
+import { ReturnReasons } from './return-reasons';
+import { DefineReturnReasonRequest, RetireReturnReasonRequest, returnReasonCodeSchema } from './return-reasons.request';
+
+const codeOf = (code: string): string => {
+  if (!returnReasonCodeSchema.safeParse(code).success) throw new ValidationFailed([{ field: 'code', message: 'must be UPPER_SNAKE_CASE, 2 to 40 characters' }]);
+  return code;
+};
+
+const reasonIn = (list: readonly ReturnReason[], code: string): ReturnReason => {
+  const found = list.find((reason) => reason.code === code);
+  if (!found) throw new Error(`return reason ${code} is missing after its change`);
+  return found;
+};
+
+/** Registered before the task routes, so `return-reasons` is never read as a task id. */
+@ApiTags('tasks')
+@ApiBearerAuth()
+@Controller('api/v1/tasks/return-reasons')
+export class ReturnReasonsHttp {
+  constructor(private readonly reasons: ReturnReasons) {}
+
+  /** The managed list of return reasons (退单原因); retired ones stay listed, inactive, for history. */
+  @Get()
+  @ApiOkResponse({ description: 'Every return reason, active or retired.' })
+  async list(): Promise<{ reasons: readonly ReturnReason[] }> {
+    return { reasons: await this.reasons.current() };
+  }
+
+  @Post()
+  @HttpCode(201)
+  @Roles('admin')
+  @ApiCreatedResponse({ description: 'The reason as defined (new, or a retired one revived under these names).' })
+  @ApiForbiddenResponse({ description: 'The caller is not an admin.' })
+  async define(@Body() body: DefineReturnReasonRequest, @CurrentPrincipal() principal: Principal, @Headers('x-correlation-id') correlationId?: string): Promise<ReturnReason> {
+    const origin = originOf(principal, correlationId);
+    const list = await this.reasons.execute({ type: 'DefineReturnReason', code: body.code, names: body.names, actor: origin.actor }, origin);
+    return reasonIn(list, body.code);
+  }
+
+  @Post(':code/retire')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOkResponse({ description: 'The reason, now retired: no longer offered for returns.' })
+  @ApiNotFoundResponse({ description: 'No reason has this code.' })
+  @ApiConflictResponse({ description: 'The reason is retired already.' })
+  async retire(
+    @Param('code') code: string,
+    @Body() body: RetireReturnReasonRequest,
+    @CurrentPrincipal() principal: Principal,
+    @Headers('x-correlation-id') correlationId?: string,
+  ): Promise<ReturnReason> {
+    const origin = originOf(principal, correlationId);
+    const list = await this.reasons.execute({ type: 'RetireReturnReason', code: codeOf(code), reason: body.reason, actor: origin.actor }, origin);
+    return reasonIn(list, code);
+  }
+}

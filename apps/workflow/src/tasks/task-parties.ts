@@ -1,0 +1,56 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { STAFF_ROLES } from '@collab/workflow-domain';
+import type { Principal } from '@collab/service-kit';
+import { ORG_LOOKUP, type OrgLookup } from '../workflow.ports';
+
+/** The two sides of a task: the asking unit (a unit, or the queue of the case it asked from) and the target. */
+export interface TaskSides {
+  readonly fromUnit: string;
+  readonly targetId: string;
+}
+
+/** Whom a caller acts for in the task world: the partner or unit in their token, and that unit's queues. */
+export interface CallerUnits {
+  /** `principal.partner ?? principal.unit`; undefined for a caller who works for no unit. */
+  readonly party: string | undefined;
+  /** The party and, for a unit, the queues it owns: a case asks from its queue, so the queue's unit asked. */
+  readonly ids: readonly string[];
+  readonly internalStaff: boolean;
+}
+
+const isInternalStaff = (principal: Principal): boolean =>
+  principal.audience === 'INTERNAL' && principal.roles.some((role) => (STAFF_ROLES as readonly string[]).includes(role));
+
+/**
+ * Who may see a task and which side a caller acts for. A partner sees only the tasks addressed to
+ * it or asked by it; internal staff see every task, as they see every case.
+ */
+@Injectable()
+export class TaskParties {
+  constructor(@Inject(ORG_LOOKUP) private readonly org: OrgLookup) {}
+
+  async of(principal: Principal): Promise<CallerUnits> {
+    const party = principal.partner ?? principal.unit;
+    const queues = party === undefined || principal.partner !== undefined ? [] : await this.org.queuesOfUnit(party);
+    return { party, ids: party === undefined ? [] : [party, ...queues], internalStaff: isInternalStaff(principal) };
+  }
+
+  static isParty(caller: CallerUnits, task: TaskSides): boolean {
+    return caller.ids.includes(task.targetId) || caller.ids.includes(task.fromUnit);
+  }
+
+  static canSee(caller: CallerUnits, task: TaskSides): boolean {
+    return caller.internalStaff || TaskParties.isParty(caller, task);
+  }
+
+  /**
+   * The `byUnit` a task command carries: the target when the caller works for it, else the asking
+   * unit (or queue) when the caller's unit asked, else the caller's own party — which the task
+   * decider then refuses (Forbidden), as it refuses anyone who is neither side.
+   */
+  static actingUnit(caller: CallerUnits, task: TaskSides): string {
+    if (caller.ids.includes(task.targetId)) return task.targetId;
+    if (caller.ids.includes(task.fromUnit)) return task.fromUnit;
+    return caller.party ?? '';
+  }
+}

@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Brackets, In, type Repository } from 'typeorm';
+import { NotFound } from '@collab/domain-kernel';
+import type { Principal } from '@collab/service-kit';
+import { CasePromise } from '../../cases/case-promise/case-promise.entity';
+import { untilProjected } from '../../cases/read-your-writes';
+import { TaskParties, type CallerUnits } from '../task-parties';
+import { taskDetailsOf, type TaskDetails } from './task-details';
+import { TaskView } from './task-view.entity';
+
+export interface TaskFilter {
+  readonly status?: string;
+  readonly caseId?: string;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+export interface TaskPage {
+  readonly tasks: TaskDetails[];
+  /** The offset of the next page; null on the last one. */
+  readonly nextOffset: number | null;
+}
+
+/** Reads the task view for a caller: only tasks the caller may see, with the case's number. */
+@Injectable()
+export class TaskBoard {
+  constructor(
+    @InjectRepository(TaskView) private readonly views: Repository<TaskView>,
+    @InjectRepository(CasePromise) private readonly promises: Repository<CasePromise>,
+    private readonly parties: TaskParties,
+  ) {}
+
+  /** Whom the caller acts for: their unit (with its queues) or partner. */
+  callerUnits(principal: Principal): Promise<CallerUnits> {
+    return this.parties.of(principal);
+  }
+
+  /** One task; not found for a caller who may not see it, so ids leak nothing. */
+  async one(taskId: string, principal: Principal, atLeastVersion = 0): Promise<TaskDetails> {
+    if (atLeastVersion > 0) await untilProjected(async () => (await this.views.findOneBy({ id: taskId }))?.version, atLeastVersion);
+    const view = await this.views.findOneBy({ id: taskId });
+    const caller = await this.parties.of(principal);
+    if (!view || !TaskParties.canSee(caller, { fromUnit: view.fromUnit, targetId: view.targetId })) throw new NotFound('collaboration task', taskId);
+    const promise = await this.promises.findOneBy({ caseId: view.caseId });
+    return taskDetailsOf(view, promise?.caseNumber ?? null);
+  }
+
+  /**
+   * The tasks addressed to the caller's unit (or partner) or asked by it, newest first. Internal
+   * staff asking about one case see all of its tasks: the whole chain is visible on the case.
+   */
+  async list(principal: Principal, filter: TaskFilter): Promise<TaskPage> {
+    const caller = await this.parties.of(principal);
+    const wholeCase = filter.caseId !== undefined && caller.internalStaff;
+    if (!wholeCase && caller.ids.length === 0) return { tasks: [], nextOffset: null };
+    const query = this.views.createQueryBuilder('task');
+    if (!wholeCase)
+      query.where(new Brackets((sides) => sides.where('task.targetId IN (:...ids)', { ids: caller.ids }).orWhere('task.fromUnit IN (:...ids)', { ids: caller.ids })));
+    if (filter.caseId !== undefined) query.andWhere('task.caseId = :caseId', { caseId: filter.caseId });
+    if (filter.status !== undefined) query.andWhere('task.status = :status', { status: filter.status });
+    const rows = await query.orderBy('task.requestedAt', 'DESC').addOrderBy('task.id', 'ASC').offset(filter.offset).limit(filter.limit + 1).getMany();
+    const page = rows.slice(0, filter.limit);
+    const numbers = await this.caseNumbersOf(page.map((view) => view.caseId));
+    return {
+      tasks: page.map((view) => taskDetailsOf(view, numbers.get(view.caseId) ?? null)),
+      nextOffset: rows.length > filter.limit ? filter.offset + filter.limit : null,
+    };
+  }
+
+  private async caseNumbersOf(caseIds: readonly string[]): Promise<Map<string, string>> {
+    if (caseIds.length === 0) return new Map();
+    const promises = await this.promises.findBy({ caseId: In([...new Set(caseIds)]) });
+    return new Map(promises.map((promise) => [promise.caseId, promise.caseNumber]));
+  }
+}

@@ -1,0 +1,64 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { TaskSla } from '@collab/workflow-domain';
+
+/** A note on a task as the view keeps it: who (unit and person) said what, when. */
+export interface TaskViewNote {
+  readonly unit: string;
+  readonly note: string;
+  readonly by: string;
+  readonly at: string;
+}
+
+/**
+ * A collaboration task (协同单) as its parties read it: REST, the partner gRPC service and the
+ * workbench. Rebuilt from workflow's log at any time; `position` is the global position of the
+ * last event applied, the cursor a watcher resumes from.
+ */
+@Entity({ schema: 'workflow', name: 'task_view' })
+export class TaskView {
+  @PrimaryColumn('uuid') id!: string;
+  @Column('uuid', { name: 'case_id' }) caseId!: string;
+  @Column('text', { name: 'parent_task_id', nullable: true }) parentTaskId!: string | null;
+  @Column('text', { name: 'from_unit' }) fromUnit!: string;
+  @Column('text', { name: 'target_kind' }) targetKind!: string;
+  @Column('text', { name: 'target_id' }) targetId!: string;
+  @Column('text', { name: 'target_region' }) targetRegion!: string;
+  @Column('text') status!: string;
+  @Column('text') reason!: string;
+  @Column('jsonb') sla!: TaskSla;
+  @Column('timestamptz', { name: 'accept_due_at' }) acceptDueAt!: Date;
+  @Column('timestamptz', { name: 'complete_due_at' }) completeDueAt!: Date;
+  @Column('text', { name: 'requested_by' }) requestedBy!: string;
+  @Column('timestamptz', { name: 'requested_at' }) requestedAt!: Date;
+  @Column('text', { name: 'accepted_by', nullable: true }) acceptedBy!: string | null;
+  @Column('timestamptz', { name: 'accepted_at', nullable: true }) acceptedAt!: Date | null;
+  @Column('timestamptz', { name: 'completed_at', nullable: true }) completedAt!: Date | null;
+  @Column('timestamptz', { name: 'returned_at', nullable: true }) returnedAt!: Date | null;
+  @Column('timestamptz', { name: 'withdrawn_at', nullable: true }) withdrawnAt!: Date | null;
+  @Column('text', { nullable: true }) result!: string | null;
+  @Column('text', { name: 'return_reason_code', nullable: true }) returnReasonCode!: string | null;
+  @Column('text', { name: 'return_note', nullable: true }) returnNote!: string | null;
+  @Column('text', { name: 'withdraw_reason', nullable: true }) withdrawReason!: string | null;
+  @Column('jsonb') notes!: TaskViewNote[];
+  @Column('int', { name: 'urge_count' }) urgeCount!: number;
+  @Column('timestamptz', { name: 'last_urged_at', nullable: true }) lastUrgedAt!: Date | null;
+  @Column('int') version!: number;
+  @Column('bigint') position!: string;
+}
+
+export const TASK_VIEW_DDL = [
+  `create table if not exists workflow.task_view (
+     id uuid primary key, case_id uuid not null, parent_task_id text, from_unit text not null,
+     target_kind text not null, target_id text not null, target_region text not null,
+     status text not null, reason text not null, sla jsonb not null,
+     accept_due_at timestamptz not null, complete_due_at timestamptz not null,
+     requested_by text not null, requested_at timestamptz not null,
+     accepted_by text, accepted_at timestamptz, completed_at timestamptz, returned_at timestamptz, withdrawn_at timestamptz,
+     result text, return_reason_code text, return_note text, withdraw_reason text,
+     notes jsonb not null default '[]'::jsonb, urge_count int not null default 0, last_urged_at timestamptz,
+     version int not null, position bigint not null)`,
+  `create index if not exists task_view_target on workflow.task_view (target_id, requested_at)`,
+  `create index if not exists task_view_from on workflow.task_view (from_unit, requested_at)`,
+  `create index if not exists task_view_case on workflow.task_view (case_id)`,
+  `create index if not exists task_view_position on workflow.task_view (position)`,
+];
