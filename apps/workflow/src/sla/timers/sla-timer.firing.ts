@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AggregateStreams, deterministicEventId, type EventStore } from '@collab/event-store';
 import { IllegalTransition } from '@collab/domain-kernel';
-import { EVENT_STORE, PLATFORM_CONFIG, type PlatformConfig } from '@collab/service-kit';
+import { EVENT_STORE } from '@collab/service-kit';
 import {
   DEFAULT_CASE_POLICY,
   timerStanding,
@@ -45,7 +45,6 @@ export class SlaTimerFiring {
 
   constructor(
     @Inject(EVENT_STORE) store: EventStore,
-    @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
     private readonly streams: SlaStreams,
     private readonly contacts: EscalationContacts,
   ) {
@@ -56,7 +55,7 @@ export class SlaTimerFiring {
     const state = await this.streams.clocksOf(timer.caseId);
     const standing = timerStanding(state, timer, now);
     if (standing !== 'due') return OUTCOME_OF[standing];
-    if (timer.kind === 'AUTO_CLOSE') return this.closeCase(timer, now);
+    if (timer.kind === 'AUTO_CLOSE') return this.closeCase(timer, state, now);
     const handled = await this.streams.decide(timer.caseId, await this.commandFor(timer, timer.kind, state), now, {
       metadata: { correlationId: timer.correlationId, causationId: timer.scheduledBy, actor: DISPATCHER },
       eventIdFor: (_event, index) => deterministicEventId(timer.id, `fire/${index}`),
@@ -82,10 +81,13 @@ export class SlaTimerFiring {
 
   /**
    * The quiet period is over: the case decider closes the case, or refuses because the requester
-   * confirmed or reopened it meanwhile — then the timer had nothing to do.
+   * confirmed or reopened it meanwhile — then the timer had nothing to do. The quiet period is the
+   * one the clock started with at the resolution, so a later change of configuration moves only
+   * the clocks of later resolutions, and the decider never refuses what the timer was set for.
    */
-  private async closeCase(timer: ClaimedTimer, now: Date): Promise<TimerOutcome> {
-    const policy = { ...DEFAULT_CASE_POLICY, autoCloseAfterMinutes: this.config.WORKFLOW_AUTO_CLOSE_MINUTES };
+  private async closeCase(timer: ClaimedTimer, state: SlaState, now: Date): Promise<TimerOutcome> {
+    const quiet = state.clocks[timer.clockKey]?.targetMinutes ?? DEFAULT_CASE_POLICY.autoCloseAfterMinutes;
+    const policy = { ...DEFAULT_CASE_POLICY, autoCloseAfterMinutes: quiet };
     try {
       const handled = await this.cases.handle(
         workflowCaseStreamId(timer.caseId),
