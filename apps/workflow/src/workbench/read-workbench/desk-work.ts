@@ -1,0 +1,51 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Brackets, In, type Repository } from 'typeorm';
+import type { Principal } from '@collab/service-kit';
+import { CaseView } from '../../cases/case-view/case-view.entity';
+import { TaskView } from '../../tasks/task-view/task-view.entity';
+import { ORG_LOOKUP, type OrgLookup } from '../../workflow.ports';
+
+const OPEN_CASE = ['ASSIGNED', 'IN_PROGRESS'];
+const OPEN_TASK = ['REQUESTED', 'ACCEPTED'];
+/** A desk shows this much of each kind at most; the rest waits behind it. */
+export const DESK_LIMIT = 200;
+
+/** The open cases and tasks that are a caller's to act on, before they are ranked. */
+@Injectable()
+export class DeskWork {
+  constructor(
+    @InjectRepository(CaseView) private readonly cases: Repository<CaseView>,
+    @InjectRepository(TaskView) private readonly tasks: Repository<TaskView>,
+    @Inject(ORG_LOOKUP) private readonly org: OrgLookup,
+  ) {}
+
+  async of(principal: Principal): Promise<{ cases: CaseView[]; tasks: TaskView[] }> {
+    const party = principal.partner ?? principal.unit;
+    // A case asks for help from its queue, and a unit's staff work what waits in the unit's queues.
+    const queues = principal.partner === undefined && party !== undefined ? await this.org.queuesOfUnit(party) : [];
+    const [cases, tasks] = await Promise.all([this.casesOf(principal, queues), this.tasksOf(party, queues)]);
+    return { cases, tasks };
+  }
+
+  /** Open cases the person owns, and cases without an owner waiting in their unit's queues; partners own no cases. */
+  private casesOf(principal: Principal, queues: readonly string[]): Promise<CaseView[]> {
+    if (principal.partner !== undefined) return Promise.resolve([]);
+    const mineOrWaiting = new Brackets((mine) => {
+      mine.where('c.assignee = :subject', { subject: principal.subject });
+      if (queues.length > 0) mine.orWhere(new Brackets((waiting) => waiting.where('c.assignee IS NULL').andWhere('c.queue IN (:...queues)', { queues })));
+    });
+    return this.cases
+      .createQueryBuilder('c')
+      .where('c.status IN (:...open)', { open: OPEN_CASE })
+      .andWhere(mineOrWaiting)
+      .orderBy('c.openedAt', 'ASC')
+      .limit(DESK_LIMIT)
+      .getMany();
+  }
+
+  private tasksOf(party: string | undefined, queues: readonly string[]): Promise<TaskView[]> {
+    if (party === undefined) return Promise.resolve([]);
+    return this.tasks.find({ where: { targetId: In([party, ...queues]), status: In(OPEN_TASK) }, order: { requestedAt: 'ASC' }, take: DESK_LIMIT });
+  }
+}
