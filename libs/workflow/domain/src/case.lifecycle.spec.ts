@@ -21,6 +21,7 @@ import {
   startWork,
   transferCase,
 } from './case.fixtures';
+import { registerAndRouteOnProcess } from './case-process.fixtures';
 
 /*
  * The lifecycle table: every command in every state. Each state is reached by playing real
@@ -143,6 +144,32 @@ describe('the case lifecycle table', () => {
       } catch (error) {
         expect(error).toMatchObject({ command, state: status });
       }
+    },
+  );
+});
+
+describe('the lifecycle table, RegisterAndRouteCase on a process version', () => {
+  const onProcess = registerAndRouteOnProcess();
+
+  it('none → queued, with CaseProcessStarted after CaseRegistered and CaseAssigned', () => {
+    const events = workflowCaseDecider.decide(onProcess, fold(workflowCaseDecider, []), { now });
+    expect(events.map((event) => event.type)).toEqual([
+      'CaseRegistered',
+      'CaseAssigned',
+      'CaseProcessStarted',
+    ]);
+    expect(fold(workflowCaseDecider, events).status).toBe('queued');
+  });
+
+  it.each(COLUMNS.filter((status) => status !== 'none'))(
+    'while %s is refused, naming the state',
+    (status) => {
+      const decide = () =>
+        workflowCaseDecider.decide(onProcess, fold(workflowCaseDecider, HISTORIES[status]), { now });
+      expect(decide).toThrow(IllegalTransition);
+      expect(decide).toThrow(
+        new RegExp(`^RegisterAndRouteCase is not allowed while the case is ${status}: \\S`),
+      );
     },
   );
 });
