@@ -25,7 +25,7 @@ export interface OrgWritten<State> {
 @Injectable()
 export class OrgCommands {
   constructor(
-    private readonly org: OrgStreams,
+    readonly org: OrgStreams,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 

@@ -1,0 +1,114 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentPrincipal, Roles, defined, originOf, type CommandOrigin, type Principal } from '@collab/service-kit';
+import { STAFF_ROLES, agentDecider, agentReferences, agentStreamId, type AgentCommand } from '@collab/workflow-domain';
+import { OrgCommands } from '../org-commands';
+import { AgentIdParam, actorFrom, expectedVersionOf, withEtag } from '../org-http';
+import { AgentRoster } from './agent-roster';
+import { AgentActivityRequest, ChangeAgentRequest, EnrolAgentRequest, ListAgentsQuery } from './agent.request';
+import type { AgentView } from './agent-view';
+
+const originFrom = (principal: Principal, response: Response): CommandOrigin => originOf(principal, response.req.get('x-correlation-id'));
+
+/** Agents: the queues they serve, their skills and languages, and how many cases they may hold. */
+@ApiTags('org')
+@ApiBearerAuth()
+@Controller('api/v1/org/agents')
+export class AgentsHttp {
+  constructor(
+    private readonly commands: OrgCommands,
+    private readonly roster: AgentRoster,
+  ) {}
+
+  @Get()
+  @Roles(...STAFF_ROLES)
+  @ApiOkResponse({ description: 'Every agent (or those of `queueId` / `unitId`), active or not, with their load.' })
+  async list(@Query() query: ListAgentsQuery): Promise<{ agents: AgentView[] }> {
+    return { agents: await this.roster.list(defined(query)) };
+  }
+
+  @Get(':id')
+  @Roles(...STAFF_ROLES)
+  @ApiOkResponse({ description: 'The agent with their load; ETag is their version.' })
+  @ApiNotFoundResponse({ description: 'No agent has this id.' })
+  async get(@Param('id', AgentIdParam) id: string, @Res({ passthrough: true }) response: Response): Promise<AgentView> {
+    return withEtag(response, await this.roster.require(id));
+  }
+
+  /** Enrols a person (their token subject) as an agent; cases waiting in their queues may come to them at once. */
+  @Post()
+  @HttpCode(201)
+  @Roles('admin')
+  @ApiCreatedResponse({ description: 'The agent as enrolled.' })
+  @ApiBadRequestResponse({ description: 'Invalid fields, each named (e.g. a queue that does not exist).' })
+  @ApiForbiddenResponse({ description: 'The caller is not an admin.' })
+  @ApiConflictResponse({ description: 'This person is already enrolled.' })
+  async enrol(@Body() body: EnrolAgentRequest, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response): Promise<AgentView> {
+    const origin = originFrom(principal, response);
+    const { id, ...agent } = defined(body);
+    return withEtag(response, await this.run({ type: 'EnrolAgent', agentId: id, ...agent, actor: actorFrom(origin) }, origin));
+  }
+
+  @Patch(':id')
+  @Roles('admin')
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag of the version this change is based on.' })
+  @ApiOkResponse({ description: 'The agent as they now are.' })
+  @ApiNotFoundResponse({ description: 'No agent has this id.' })
+  @ApiConflictResponse({ description: 'If-Match names a version the agent is no longer at.' })
+  async change(
+    @Param('id', AgentIdParam) id: string,
+    @Body() body: ChangeAgentRequest,
+    @CurrentPrincipal() principal: Principal,
+    // Its `req` carries If-Match and X-Correlation-Id; the answer's ETag is set on it.
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<AgentView> {
+    await this.roster.require(id);
+    const origin = originFrom(principal, response);
+    const { reason, ...changes } = defined(body);
+    const why = reason === undefined ? {} : { reason };
+    const command: AgentCommand = { type: 'ChangeAgent', agentId: id, changes, actor: actorFrom(origin), ...why, ...expectedVersionOf(response.req.get('if-match')) };
+    return withEtag(response, await this.run(command, origin));
+  }
+
+  /** The agent takes no new cases; those they own stay theirs. */
+  @Post(':id/deactivate')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiNotFoundResponse({ description: 'No agent has this id.' })
+  @ApiConflictResponse({ description: 'The agent is already inactive.' })
+  async deactivate(@Param('id', AgentIdParam) id: string, @Body() body: AgentActivityRequest, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response): Promise<AgentView> {
+    await this.roster.require(id);
+    const origin = originFrom(principal, response);
+    return withEtag(response, await this.run({ type: 'DeactivateAgent', agentId: id, actor: actorFrom(origin), reason: body.reason }, origin));
+  }
+
+  @Post(':id/reactivate')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiNotFoundResponse({ description: 'No agent has this id.' })
+  @ApiConflictResponse({ description: 'The agent is already active.' })
+  async reactivate(@Param('id', AgentIdParam) id: string, @Body() body: AgentActivityRequest, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response): Promise<AgentView> {
+    await this.roster.require(id);
+    const origin = originFrom(principal, response);
+    return withEtag(response, await this.run({ type: 'ReactivateAgent', agentId: id, actor: actorFrom(origin), reason: body.reason }, origin));
+  }
+
+  private async run(command: AgentCommand, origin: CommandOrigin): Promise<AgentView> {
+    await this.commands.execute(
+      { decider: agentDecider, streams: this.commands.org.agents, streamId: agentStreamId(command.agentId), command, references: agentReferences(command) },
+      origin,
+    );
+    return this.roster.require(command.agentId);
+  }
+}
