@@ -29,7 +29,8 @@ export class ProcessCommands {
 
   async execute(command: ProcessCommand, origin: CommandOrigin): Promise<ProcessDetails> {
     if (command.type === 'PublishProcessVersion') await this.refuseUnusable(command.definition);
-    const processId = command.type === 'PublishProcessVersion' ? command.definition.processId : command.processId;
+    const processId =
+      command.type === 'PublishProcessVersion' ? command.definition.processId : command.processId;
     const handled = await this.processes.handle(
       processStreamId(processId),
       command,

@@ -9,7 +9,11 @@ export interface ProcessDetails {
   readonly status: 'ACTIVE' | 'RETIRED';
   readonly latestVersion: number;
   readonly latest: PublishedProcess;
-  readonly versions: readonly { readonly version: number; readonly name: string; readonly publishedAt: string }[];
+  readonly versions: readonly {
+    readonly version: number;
+    readonly name: string;
+    readonly publishedAt: string;
+  }[];
 }
 
 export const processDetailsOf = (state: ProcessState): ProcessDetails | undefined => {

@@ -6,7 +6,9 @@ import { PROCESS_ID_PATTERN } from '@collab/workflow-domain';
 export class ProcessIdParam implements PipeTransform<string, string> {
   transform(value: string): string {
     if (!PROCESS_ID_PATTERN.test(value))
-      throw new ValidationFailed([{ field: 'id', message: 'must be a process id such as billing-complaints' }]);
+      throw new ValidationFailed([
+        { field: 'id', message: 'must be a process id such as billing-complaints' },
+      ]);
     return value;
   }
 }

@@ -21,5 +21,9 @@ export const PROCESSES_PROVIDERS: readonly Provider[] = [
   ProcessSeeder,
   { provide: PROCESS_CATALOGUE, useExisting: PublishedProcesses },
 ];
-export const PROCESSES_CONTROLLERS: readonly Type[] = [ReadProcessesHttp, PublishProcessHttp, RetireProcessHttp];
+export const PROCESSES_CONTROLLERS: readonly Type[] = [
+  ReadProcessesHttp,
+  PublishProcessHttp,
+  RetireProcessHttp,
+];
 export const PROCESSES_ENTITIES: readonly Type[] = [];

@@ -39,12 +39,17 @@ export class PublishedProcesses implements ProcessCatalogue {
     const { rows } = await this.database.pool.query<Pick<ProcessViewRow, 'status' | 'latest'>>(
       "select status, latest from workflow.process_view where status = 'active'",
     );
-    return processFor(facts, rows.map((row) => ({ latest: row.latest, active: row.status === 'active' })));
+    return processFor(
+      facts,
+      rows.map((row) => ({ latest: row.latest, active: row.status === 'active' })),
+    );
   }
 
   async version(processId: string, version: number): Promise<PublishedProcess | undefined> {
     const state = await this.load(processId);
-    return state.status === 'none' ? undefined : state.versions.find((published) => published.version === version);
+    return state.status === 'none'
+      ? undefined
+      : state.versions.find((published) => published.version === version);
   }
 
   /** The process with every version, folded from its stream now. */

@@ -17,15 +17,38 @@ const routingTable = {
   routingRules: [
     { id: 'vip-complaints', when: { requestType: ['COMPLAINT'], customerTier: ['VIP'] }, queue: 'vip-care' },
     { id: 'partner-desk', when: { audience: ['PARTNER'] }, queue: 'partner-desk' },
-    { id: 'urgent-faults', when: { requestType: ['FAULT'], priority: ['URGENT'] }, queue: 'network-emergency' },
-    { id: 'wechat-marketing', when: { channel: ['wechat'], requestType: ['MARKETING'] }, queue: 'social-marketing' },
+    {
+      id: 'urgent-faults',
+      when: { requestType: ['FAULT'], priority: ['URGENT'] },
+      queue: 'network-emergency',
+    },
+    {
+      id: 'wechat-marketing',
+      when: { channel: ['wechat'], requestType: ['MARKETING'] },
+      queue: 'social-marketing',
+    },
     { id: 'gd-refunds', when: { category: ['billing/refund'], region: ['GD'] }, queue: 'gd-refunds' },
     { id: 'finnish-desk', when: { language: ['fi'] }, queue: 'fi-desk' },
-    { id: 'internal-accounts', when: { audience: ['INTERNAL'], category: ['account'] }, queue: 'internal-it' },
+    {
+      id: 'internal-accounts',
+      when: { audience: ['INTERNAL'], category: ['account'] },
+      queue: 'internal-it',
+    },
     { id: 'gd-billing', when: { category: ['billing'], region: ['GD-SZ', 'GD-GZ'] }, queue: 'gd-billing' },
   ],
   fallback: { queue: 'general-triage', ruleId: 'triage' },
-  stages: [{ id: 'front', name: 'Front line', unitType: 'FRONT_LINE', sla: { calendarId: 'cn-standard', responseWithinBusinessMinutes: 60, resolutionWithinBusinessMinutes: 480 } }],
+  stages: [
+    {
+      id: 'front',
+      name: 'Front line',
+      unitType: 'FRONT_LINE',
+      sla: {
+        calendarId: 'cn-standard',
+        responseWithinBusinessMinutes: 60,
+        resolutionWithinBusinessMinutes: 480,
+      },
+    },
+  ],
   escalation: { warnAtPercent: 80, levels: [{ level: 1, atPercent: 100, notify: 'UNIT_SUPERVISOR' }] },
 };
 
@@ -62,11 +85,23 @@ const ROWS: readonly [string, Record<string, unknown>, Who, string, string][] = 
   ['an English inquiry in Shenzhen about a plan',       { language: 'en', region: 'GD-SZ', subject: 'Question', description: 'Can you help?' },           'customer', 'general-triage',    'triage'],
 ];
 
-const callerAndRequester = (who: Who, index: number, tier: unknown): { caller: Caller; requester: Record<string, unknown> } => {
+const callerAndRequester = (
+  who: Who,
+  index: number,
+  tier: unknown,
+): { caller: Caller; requester: Record<string, unknown> } => {
   const id = `cust-route-${index}`;
   const tiered = typeof tier === 'string' ? { tier } : {};
-  if (who === 'partner') return { caller: { sub: id, audience: 'PARTNER', partner: 'reseller-a', roles: ['partner-agent'] }, requester: { id, partner: 'reseller-a', ...tiered } };
-  if (who === 'staff') return { caller: { sub: id, audience: 'INTERNAL', unit: 'hr' }, requester: { id, unit: 'hr', ...tiered } };
+  if (who === 'partner')
+    return {
+      caller: { sub: id, audience: 'PARTNER', partner: 'reseller-a', roles: ['partner-agent'] },
+      requester: { id, partner: 'reseller-a', ...tiered },
+    };
+  if (who === 'staff')
+    return {
+      caller: { sub: id, audience: 'INTERNAL', unit: 'hr' },
+      requester: { id, unit: 'hr', ...tiered },
+    };
   return { caller: { sub: id, audience: 'EXTERNAL' }, requester: { id, ...tiered } };
 };
 
@@ -80,26 +115,43 @@ describe('the routing table: which queue, by which rule, embedded platform', () 
     // New cases choose among the processes the list shows: wait until it shows this one.
     await eventually(async () => {
       const listed = await platform.call('GET', '/api/v1/processes', { caller: agent });
-      expect(listed.body).toEqual(expect.arrayContaining([expect.objectContaining({ processId: 'routing-table', status: 'ACTIVE' })]));
+      expect(listed.body).toEqual(
+        expect.arrayContaining([expect.objectContaining({ processId: 'routing-table', status: 'ACTIVE' })]),
+      );
     });
   });
   afterAll(() => platform?.stop());
 
-  const cases = ROWS.map(([name, facts, who, queue, ruleId], index) => ({ name, facts, who, queue, ruleId, index }));
+  const cases = ROWS.map(([name, facts, who, queue, ruleId], index) => ({
+    name,
+    facts,
+    who,
+    queue,
+    ruleId,
+    index,
+  }));
 
   it.each(cases)('$name → queue $queue by rule $ruleId', async ({ facts, who, queue, ruleId, index }) => {
     const { tier, ...contactFacts } = facts;
     const { caller, requester } = callerAndRequester(who, index, tier);
-    const answer = await platform.call('POST', '/api/v1/contacts', { caller, body: { ...base, ...contactFacts, requester } });
+    const answer = await platform.call('POST', '/api/v1/contacts', {
+      caller,
+      body: { ...base, ...contactFacts, requester },
+    });
     expect(answer.status).toBe(201);
 
     const routed = await eventually(async () => {
-      const found = await platform.call('GET', `/api/v1/cases/${String(answer.body['caseId'])}`, { caller: agent });
+      const found = await platform.call('GET', `/api/v1/cases/${String(answer.body['caseId'])}`, {
+        caller: agent,
+      });
       expect(found.status).toBe(200);
       expect(found.body['routingRule']).not.toBeNull();
       return found.body;
     });
-    expect({ queue: routed['queue'], routingRule: routed['routingRule'] }).toEqual({ queue, routingRule: ruleId });
+    expect({ queue: routed['queue'], routingRule: routed['routingRule'] }).toEqual({
+      queue,
+      routingRule: ruleId,
+    });
     expect(routed['process']).toMatchObject({ id: 'routing-table', version: 1, stage: 'front' });
   });
 });

@@ -5,7 +5,10 @@ import type { BusinessCalendar } from '@collab/business-calendar';
  * (libs/contracts/schemas/intake/Calendar*.v1.schema.json): each carries the whole definition,
  * so the latest one received is the calendar (ADR 0006). Workflow reads them here and only here.
  */
-export const CALENDAR_EVENT_TYPES = new Set(['collab.intake.CalendarDefined.v1', 'collab.intake.CalendarRevised.v1']);
+export const CALENDAR_EVENT_TYPES = new Set([
+  'collab.intake.CalendarDefined.v1',
+  'collab.intake.CalendarRevised.v1',
+]);
 
 export interface CalendarChangedV1 {
   readonly calendar: BusinessCalendar;
@@ -14,4 +17,5 @@ export interface CalendarChangedV1 {
 }
 
 /** When the definition took effect: its definition or its revision. */
-export const changedAtOf = (data: CalendarChangedV1, fallback: string): string => data.revisedAt ?? data.definedAt ?? fallback;
+export const changedAtOf = (data: CalendarChangedV1, fallback: string): string =>
+  data.revisedAt ?? data.definedAt ?? fallback;

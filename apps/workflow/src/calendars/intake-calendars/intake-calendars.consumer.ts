@@ -1,6 +1,11 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { CollabEvent } from '@collab/contracts';
-import { EVENT_CONSUMER, ProcessedEvents, type EventConsumerPort, type RunningConsumer } from '@collab/messaging';
+import {
+  EVENT_CONSUMER,
+  ProcessedEvents,
+  type EventConsumerPort,
+  type RunningConsumer,
+} from '@collab/messaging';
 import { DATABASE, type Database } from '@collab/service-kit';
 import { KnownCalendars } from '../known-calendars';
 import { CALENDAR_EVENT_TYPES, changedAtOf, type CalendarChangedV1 } from './calendar-events.v1';
@@ -26,7 +31,11 @@ export class IntakeCalendarsConsumer implements OnApplicationBootstrap, OnModule
   async onApplicationBootstrap(): Promise<void> {
     await this.inbox.ensureSchema(this.database.pool);
     await this.calendars.ensureTable();
-    this.consumer = await this.events.consume({ consumerName: CONSUMER, source: 'intake', handle: (event) => this.on(event) });
+    this.consumer = await this.events.consume({
+      consumerName: CONSUMER,
+      source: 'intake',
+      handle: (event) => this.on(event),
+    });
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -36,13 +45,22 @@ export class IntakeCalendarsConsumer implements OnApplicationBootstrap, OnModule
   async on(event: CollabEvent): Promise<void> {
     if (!CALENDAR_EVENT_TYPES.has(event.type)) return;
     const data = event.data as unknown as CalendarChangedV1;
-    await this.inbox.runOnce(this.database.pool, { consumerName: CONSUMER, eventId: event.id }, async (tx) => {
-      await tx.query(
-        `insert into workflow.business_calendar (id, definition, version, changed_at) values ($1, $2::jsonb, $3, $4)
+    await this.inbox.runOnce(
+      this.database.pool,
+      { consumerName: CONSUMER, eventId: event.id },
+      async (tx) => {
+        await tx.query(
+          `insert into workflow.business_calendar (id, definition, version, changed_at) values ($1, $2::jsonb, $3, $4)
          on conflict (id) do update set definition = excluded.definition, version = excluded.version, changed_at = excluded.changed_at
          where workflow.business_calendar.version < excluded.version`,
-        [data.calendar.id, JSON.stringify(data.calendar), event.streamversion, changedAtOf(data, event.time)],
-      );
-    });
+          [
+            data.calendar.id,
+            JSON.stringify(data.calendar),
+            event.streamversion,
+            changedAtOf(data, event.time),
+          ],
+        );
+      },
+    );
   }
 }

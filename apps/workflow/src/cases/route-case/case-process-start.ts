@@ -1,7 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { addBusinessTime } from '@collab/business-calendar';
-import { frontLineStageOf, type CaseProcessStart, type CaseSummary, type RoutingFacts } from '@collab/workflow-domain';
-import { BUSINESS_CALENDARS, PROCESS_CATALOGUE, type BusinessCalendars, type ProcessCatalogue } from '../../workflow.ports';
+import {
+  frontLineStageOf,
+  type CaseProcessStart,
+  type CaseSummary,
+  type RoutingFacts,
+} from '@collab/workflow-domain';
+import {
+  BUSINESS_CALENDARS,
+  PROCESS_CATALOGUE,
+  type BusinessCalendars,
+  type ProcessCatalogue,
+} from '../../workflow.ports';
 
 /** A calendar workflow has not learned yet: thrown so the delivery is retried once intake's event has arrived. */
 export class CalendarNotKnownYet extends Error {
@@ -28,11 +38,13 @@ export class CaseProcessStarts {
     const published = await this.catalogue.processFor(facts);
     const stage = frontLineStageOf(published);
     // Publication refuses a version without one, so this is a corrupt store, not a business case.
-    if (!stage) throw new Error(`process ${published.processId} v${published.version} has no FRONT_LINE stage`);
+    if (!stage)
+      throw new Error(`process ${published.processId} v${published.version} has no FRONT_LINE stage`);
     const calendar = await this.calendars.calendar(stage.sla.calendarId);
     if (!calendar) throw new CalendarNotKnownYet(stage.sla.calendarId);
     const openedAt = new Date(facts.openedAt);
-    const dueAfter = (minutes: number) => addBusinessTime(calendar, openedAt, minutes, { priority: facts.priority }).toISOString();
+    const dueAfter = (minutes: number) =>
+      addBusinessTime(calendar, openedAt, minutes, { priority: facts.priority }).toISOString();
     return {
       published,
       responseDueAt: dueAfter(stage.sla.responseWithinBusinessMinutes),

@@ -40,7 +40,13 @@ export class ProcessSeeder implements OnApplicationBootstrap {
       reason: 'the default process of a new installation',
     };
     const { processId } = DEFAULT_PROCESS_DEFINITION;
-    const seeded = await seedOnce(this.processes, { streamId: processStreamId(processId), command, now: this.clock.now(), key: `process/${processId}`, seededBy: SEEDED_BY });
+    const seeded = await seedOnce(this.processes, {
+      streamId: processStreamId(processId),
+      command,
+      now: this.clock.now(),
+      key: `process/${processId}`,
+      seededBy: SEEDED_BY,
+    });
     if (seeded) this.logger.log('published the default process, version 1');
   }
 }

@@ -22,7 +22,14 @@ export class ProcessViewProjection extends HostedProjection {
            on conflict (id) do update set name = excluded.name, latest_version = excluded.latest_version,
              latest = excluded.latest, changed_at = excluded.changed_at, stream_version = excluded.stream_version
            where workflow.process_view.stream_version < excluded.stream_version`,
-          [process.processId, process.name, process.version, JSON.stringify(process), process.publishedAt, event.streamVersion],
+          [
+            process.processId,
+            process.name,
+            process.version,
+            JSON.stringify(process),
+            process.publishedAt,
+            event.streamVersion,
+          ],
         );
       } else if (processEvent.type === 'ProcessRetired') {
         const { processId, retiredAt } = processEvent.data;

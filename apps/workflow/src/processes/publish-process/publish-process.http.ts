@@ -26,9 +26,14 @@ export class PublishProcessHttp {
   @HttpCode(201)
   @Roles('admin')
   @ApiCreatedResponse({ description: 'The process with the version just published as its latest.' })
-  @ApiBadRequestResponse({ description: 'The definition is invalid; every invalid field is named. Nothing was stored.' })
+  @ApiBadRequestResponse({
+    description: 'The definition is invalid; every invalid field is named. Nothing was stored.',
+  })
   @ApiForbiddenResponse({ description: 'The caller is not an admin.' })
-  @ApiConflictResponse({ description: 'expectedVersion is not the latest version (another was published meanwhile), or the process is retired.' })
+  @ApiConflictResponse({
+    description:
+      'expectedVersion is not the latest version (another was published meanwhile), or the process is retired.',
+  })
   publish(
     @Body() body: PublishProcessRequest,
     @CurrentPrincipal() principal: Principal,

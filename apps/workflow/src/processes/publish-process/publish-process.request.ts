@@ -12,9 +12,16 @@ const text = (max: number) =>
   z
     .string()
     .transform((value) => value.normalize('NFC').trim())
-    .pipe(z.string().min(1, { message: 'must not be empty' }).max(max, { message: `must be at most ${max} characters` }));
+    .pipe(
+      z
+        .string()
+        .min(1, { message: 'must not be empty' })
+        .max(max, { message: `must be at most ${max} characters` }),
+    );
 
-const values = z.array(z.string().max(200, { message: 'must be at most 200 characters' })).max(100, { message: 'must list at most 100 values' });
+const values = z
+  .array(z.string().max(200, { message: 'must be at most 200 characters' }))
+  .max(100, { message: 'must list at most 100 values' });
 
 const routingRule = z
   .object({
@@ -51,26 +58,44 @@ const stage = z
   .strict();
 
 const escalationLevel = z
-  .object({ level: z.number(), atPercent: z.number(), notify: z.enum(['UNIT_SUPERVISOR', 'PARENT_UNIT_SUPERVISOR']) })
+  .object({
+    level: z.number(),
+    atPercent: z.number(),
+    notify: z.enum(['UNIT_SUPERVISOR', 'PARENT_UNIT_SUPERVISOR']),
+  })
   .strict();
 
 export const publishProcessSchema = z
   .object({
-    processId: z.string().regex(PROCESS_ID_PATTERN, { message: 'must be a slug such as billing-complaints (lowercase letters, digits, hyphens)' }),
+    processId: z
+      .string()
+      .regex(PROCESS_ID_PATTERN, {
+        message: 'must be a slug such as billing-complaints (lowercase letters, digits, hyphens)',
+      }),
     /** The latest version this edit was based on; 0 for a new process. */
-    expectedVersion: z.number().int({ message: 'must be a whole number' }).min(0, { message: 'must be 0 (a new process) or the latest version' }),
+    expectedVersion: z
+      .number()
+      .int({ message: 'must be a whole number' })
+      .min(0, { message: 'must be 0 (a new process) or the latest version' }),
     /** Why this version, for the record. */
     reason: text(500).optional(),
     name: z.string().max(200, { message: 'must be at most 200 characters' }),
     scope: z
-      .object({ requestTypes: values.optional(), categories: values.optional(), audiences: z.array(z.enum(AUDIENCES)).max(3).optional() })
+      .object({
+        requestTypes: values.optional(),
+        categories: values.optional(),
+        audiences: z.array(z.enum(AUDIENCES)).max(3).optional(),
+      })
       .strict()
       .default({}),
     routingRules: z.array(routingRule).max(500, { message: 'must list at most 500 rules' }),
     fallback: z.object({ queue: z.string().max(128), ruleId: z.string().max(100) }).strict(),
     stages: z.array(stage).max(20, { message: 'must list at most 20 stages' }),
     escalation: z
-      .object({ warnAtPercent: z.number(), levels: z.array(escalationLevel).max(10, { message: 'must list at most 10 levels' }) })
+      .object({
+        warnAtPercent: z.number(),
+        levels: z.array(escalationLevel).max(10, { message: 'must list at most 10 levels' }),
+      })
       .strict(),
   })
   .strict();

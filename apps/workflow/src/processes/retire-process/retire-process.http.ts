@@ -34,6 +34,9 @@ export class RetireProcessHttp {
     @Headers('x-correlation-id') correlationId?: string,
   ): Promise<ProcessDetails> {
     const origin = originOf(principal, correlationId);
-    return this.commands.execute({ type: 'RetireProcess', processId: id, actor: origin.actor, reason: body.reason }, origin);
+    return this.commands.execute(
+      { type: 'RetireProcess', processId: id, actor: origin.actor, reason: body.reason },
+      origin,
+    );
   }
 }

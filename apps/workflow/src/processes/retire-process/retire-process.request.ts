@@ -7,7 +7,12 @@ export const retireProcessSchema = z
     reason: z
       .string()
       .transform((value) => value.normalize('NFC').trim())
-      .pipe(z.string().min(1, { message: 'must not be empty' }).max(500, { message: 'must be at most 500 characters' })),
+      .pipe(
+        z
+          .string()
+          .min(1, { message: 'must not be empty' })
+          .max(500, { message: 'must be at most 500 characters' }),
+      ),
   })
   .strict();
 

@@ -15,14 +15,23 @@ const facts = (overrides: Partial<RoutingFacts> = {}): RoutingFacts => ({
   ...overrides,
 });
 
-const process = (processId: string, scope: ProcessScope, version = 1): PublishedProcess => ({ ...published(version, { processId, scope }) });
+const process = (processId: string, scope: ProcessScope, version = 1): PublishedProcess => ({
+  ...published(version, { processId, scope }),
+});
 const active = (latest: PublishedProcess): CatalogueEntry => ({ latest, active: true });
 const retired = (latest: PublishedProcess): CatalogueEntry => ({ latest, active: false });
 
 describe('which process a new case starts on', () => {
   const complaints = process('complaints', { requestTypes: ['COMPLAINT'] });
-  const billingComplaints = process('billing-complaints', { requestTypes: ['COMPLAINT'], categories: ['billing'] });
-  const partnerBilling = process('partner-billing', { requestTypes: ['COMPLAINT'], categories: ['billing'], audiences: ['PARTNER'] });
+  const billingComplaints = process('billing-complaints', {
+    requestTypes: ['COMPLAINT'],
+    categories: ['billing'],
+  });
+  const partnerBilling = process('partner-billing', {
+    requestTypes: ['COMPLAINT'],
+    categories: ['billing'],
+    audiences: ['PARTNER'],
+  });
   const catalogue = [active(complaints), active(billingComplaints), active(partnerBilling)];
 
   it('takes the most specific matching process: more listed scope attributes win', () => {
@@ -49,30 +58,47 @@ describe('which process a new case starts on', () => {
   });
 
   it('passes over retired processes', () => {
-    expect(processFor(facts(), [active(complaints), retired(billingComplaints)]).processId).toBe('complaints');
+    expect(processFor(facts(), [active(complaints), retired(billingComplaints)]).processId).toBe(
+      'complaints',
+    );
   });
 
   it('falls back to the published default when no scope matches, and to the built-in default without one', () => {
-    const defaultV2: PublishedProcess = { ...DEFAULT_PROCESS_DEFINITION, version: 2, publishedAt: '2026-11-21T00:00:00.000Z' };
-    expect(processFor(facts({ requestType: 'INQUIRY' }), [...catalogue, active(defaultV2)])).toEqual(defaultV2);
+    const defaultV2: PublishedProcess = {
+      ...DEFAULT_PROCESS_DEFINITION,
+      version: 2,
+      publishedAt: '2026-11-21T00:00:00.000Z',
+    };
+    expect(processFor(facts({ requestType: 'INQUIRY' }), [...catalogue, active(defaultV2)])).toEqual(
+      defaultV2,
+    );
     expect(processFor(facts({ requestType: 'INQUIRY' }), catalogue)).toEqual(BUILT_IN_DEFAULT_PROCESS);
     expect(processFor(facts(), [])).toEqual(BUILT_IN_DEFAULT_PROCESS);
   });
 
   it('prefers any matching process, even one without a scope, to the default', () => {
     const everything = process('everything', {});
-    const defaultV1: PublishedProcess = { ...DEFAULT_PROCESS_DEFINITION, version: 1, publishedAt: '2026-11-20T00:00:00.000Z' };
+    const defaultV1: PublishedProcess = {
+      ...DEFAULT_PROCESS_DEFINITION,
+      version: 1,
+      publishedAt: '2026-11-20T00:00:00.000Z',
+    };
     expect(processFor(facts(), [active(defaultV1), active(everything)]).processId).toBe('everything');
   });
 });
 
 describe('the stage a case starts on', () => {
   it('is the first FRONT_LINE stage, wherever it stands', () => {
-    const partnerFirst = published(1, { stages: [stage({ id: 'partner', unitType: 'PARTNER' }), stage({ id: 'desk' }), stage({ id: 'desk-2' })] });
+    const partnerFirst = published(1, {
+      stages: [stage({ id: 'partner', unitType: 'PARTNER' }), stage({ id: 'desk' }), stage({ id: 'desk-2' })],
+    });
     expect(frontLineStageOf(partnerFirst)?.id).toBe('desk');
   });
 
   it('is front-line for the default process, on cn-standard', () => {
-    expect(frontLineStageOf(BUILT_IN_DEFAULT_PROCESS)).toMatchObject({ id: 'front-line', sla: { calendarId: 'cn-standard' } });
+    expect(frontLineStageOf(BUILT_IN_DEFAULT_PROCESS)).toMatchObject({
+      id: 'front-line',
+      sla: { calendarId: 'cn-standard' },
+    });
   });
 });

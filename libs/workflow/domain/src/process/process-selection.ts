@@ -25,7 +25,8 @@ const specificityOf = (scope: ProcessScope): number =>
   [scope.requestTypes, scope.categories, scope.audiences].filter((values) => values !== undefined).length;
 
 const moreSpecificFirst = (a: PublishedProcess, b: PublishedProcess): number =>
-  specificityOf(b.scope) - specificityOf(a.scope) || (a.processId < b.processId ? -1 : a.processId > b.processId ? 1 : 0);
+  specificityOf(b.scope) - specificityOf(a.scope) ||
+  (a.processId < b.processId ? -1 : a.processId > b.processId ? 1 : 0);
 
 /**
  * The version a new case with these facts starts on: among active processes whose scope matches,
@@ -38,7 +39,9 @@ export const processFor = (facts: RoutingFacts, processes: readonly CatalogueEnt
   const [chosen] = active
     .filter((process) => process.processId !== DEFAULT_PROCESS_ID && scopeMatches(process.scope, facts))
     .sort(moreSpecificFirst);
-  return chosen ?? active.find((process) => process.processId === DEFAULT_PROCESS_ID) ?? BUILT_IN_DEFAULT_PROCESS;
+  return (
+    chosen ?? active.find((process) => process.processId === DEFAULT_PROCESS_ID) ?? BUILT_IN_DEFAULT_PROCESS
+  );
 };
 
 /** The stage a case starts on: the first FRONT_LINE stage (a published version always has one). */

@@ -29,17 +29,34 @@ const scopeErrors = (processId: string, scope: ProcessScope): FieldError[] => {
     }));
   const defaultScoped =
     processId === DEFAULT_PROCESS_ID && lists.some(([, values]) => values !== undefined)
-      ? [{ field: 'scope', message: 'the default process takes every case no other process takes; its scope stays empty' }]
+      ? [
+          {
+            field: 'scope',
+            message: 'the default process takes every case no other process takes; its scope stays empty',
+          },
+        ]
       : [];
   return [...listErrors, ...defaultScoped];
 };
 
 const slaErrors = (sla: StageSla): FieldError[] => {
   const response = requireWholeNumber('responseWithinBusinessMinutes', sla.responseWithinBusinessMinutes, 1);
-  const resolution = requireWholeNumber('resolutionWithinBusinessMinutes', sla.resolutionWithinBusinessMinutes, 1);
+  const resolution = requireWholeNumber(
+    'resolutionWithinBusinessMinutes',
+    sla.resolutionWithinBusinessMinutes,
+    1,
+  );
   const order =
-    response.length === 0 && resolution.length === 0 && sla.responseWithinBusinessMinutes > sla.resolutionWithinBusinessMinutes
-      ? [{ field: 'responseWithinBusinessMinutes', message: 'must not exceed resolutionWithinBusinessMinutes: a response comes before the resolution' }]
+    response.length === 0 &&
+    resolution.length === 0 &&
+    sla.responseWithinBusinessMinutes > sla.resolutionWithinBusinessMinutes
+      ? [
+          {
+            field: 'responseWithinBusinessMinutes',
+            message:
+              'must not exceed resolutionWithinBusinessMinutes: a response comes before the resolution',
+          },
+        ]
       : [];
   const calendar = CALENDAR_ID_PATTERN.test(sla.calendarId)
     ? []
@@ -61,7 +78,8 @@ const stageErrors = (stage: ProcessStage, index: number, stages: readonly Proces
 };
 
 const stagesErrors = (stages: readonly ProcessStage[]): FieldError[] => {
-  if (stages.length === 0) return [{ field: 'stages', message: 'must list at least one stage, a FRONT_LINE one among them' }];
+  if (stages.length === 0)
+    return [{ field: 'stages', message: 'must list at least one stage, a FRONT_LINE one among them' }];
   const frontLine = stages.some((stage) => stage.unitType === 'FRONT_LINE')
     ? []
     : [{ field: 'stages', message: 'must include a FRONT_LINE stage: the case’s own main line' }];
@@ -74,18 +92,29 @@ const isPercent = (value: number, from: number, to: number): boolean =>
 const escalationErrors = ({ warnAtPercent, levels }: EscalationPolicy): FieldError[] => {
   const warn = isPercent(warnAtPercent, 1, 99)
     ? []
-    : [{ field: 'escalation.warnAtPercent', message: 'must be a whole percentage from 1 to 99: the warning comes before the breach' }];
+    : [
+        {
+          field: 'escalation.warnAtPercent',
+          message: 'must be a whole percentage from 1 to 99: the warning comes before the breach',
+        },
+      ];
   if (levels.length === 0)
-    return [...warn, { field: 'escalation.levels', message: 'must list at least level 1, at 100% (the breach)' }];
+    return [
+      ...warn,
+      { field: 'escalation.levels', message: 'must list at least level 1, at 100% (the breach)' },
+    ];
   const levelErrors = levels.flatMap((level, index) => {
     const field = `escalation.levels.${index}`;
     const previous = levels[index - 1];
     return [
-      ...(level.level === index + 1 ? [] : [{ field: `${field}.level`, message: `must be ${index + 1}: levels count up from 1` }]),
+      ...(level.level === index + 1
+        ? []
+        : [{ field: `${field}.level`, message: `must be ${index + 1}: levels count up from 1` }]),
       ...(index === 0 && level.atPercent !== 100
         ? [{ field: `${field}.atPercent`, message: 'must be 100: level 1 is reached at the breach' }]
         : []),
-      ...(Number.isInteger(level.atPercent) && (previous === undefined || level.atPercent > previous.atPercent)
+      ...(Number.isInteger(level.atPercent) &&
+      (previous === undefined || level.atPercent > previous.atPercent)
         ? []
         : [{ field: `${field}.atPercent`, message: 'must be a whole percentage above the level before it' }]),
     ];
@@ -96,7 +125,12 @@ const escalationErrors = ({ warnAtPercent, levels }: EscalationPolicy): FieldErr
 const fallbackErrors = (definition: ProcessDefinition): FieldError[] => {
   const { fallback, routingRules } = definition;
   const sharesRuleId = routingRules.some((rule) => rule.id === fallback.ruleId)
-    ? [{ field: 'fallback.ruleId', message: `${fallback.ruleId} is a rule's id; a case must show whether a rule or the fallback routed it` }]
+    ? [
+        {
+          field: 'fallback.ruleId',
+          message: `${fallback.ruleId} is a rule's id; a case must show whether a rule or the fallback routed it`,
+        },
+      ]
     : [];
   return [
     ...at('fallback', [...requireText('queue', fallback.queue), ...requireText('ruleId', fallback.ruleId)]),
@@ -112,7 +146,12 @@ const fallbackErrors = (definition: ProcessDefinition): FieldError[] => {
 export const processDefinitionErrors = (definition: ProcessDefinition): FieldError[] => [
   ...(PROCESS_ID_PATTERN.test(definition.processId)
     ? []
-    : [{ field: 'processId', message: 'must be a slug such as billing-complaints (lowercase letters, digits, hyphens)' }]),
+    : [
+        {
+          field: 'processId',
+          message: 'must be a slug such as billing-complaints (lowercase letters, digits, hyphens)',
+        },
+      ]),
   ...requireText('name', definition.name),
   ...scopeErrors(definition.processId, definition.scope),
   ...routingRulesErrors(definition.routingRules).map((error) => ({

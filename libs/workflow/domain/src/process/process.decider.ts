@@ -8,7 +8,10 @@ import { DEFAULT_PROCESS_ID, processDefinitionErrors } from './process-validatio
 /** A process and every version it ever had, oldest first: a published version never changes. */
 export type ProcessState =
   | { readonly status: 'none' }
-  | { readonly status: 'active' | 'retired'; readonly versions: readonly [PublishedProcess, ...PublishedProcess[]] };
+  | {
+      readonly status: 'active' | 'retired';
+      readonly versions: readonly [PublishedProcess, ...PublishedProcess[]];
+    };
 
 export const latestVersionOf = (state: Exclude<ProcessState, { status: 'none' }>): PublishedProcess =>
   state.versions[state.versions.length - 1] ?? state.versions[0];
@@ -35,7 +38,9 @@ const publish = (command: PublishProcessVersion, state: ProcessState, now: Date)
   ]);
   const current = state.status === 'none' ? 0 : state.versions.length;
   if (state.status === 'retired')
-    throw new Conflict(`process ${definition.processId} is retired; publish a process under a new id instead`);
+    throw new Conflict(
+      `process ${definition.processId} is retired; publish a process under a new id instead`,
+    );
   if (command.expectedVersion !== current)
     throw new Conflict(
       current === 0
@@ -43,7 +48,9 @@ const publish = (command: PublishProcessVersion, state: ProcessState, now: Date)
         : `process ${definition.processId} is at version ${current}, not ${command.expectedVersion}: another version was published meanwhile`,
     );
   const process: PublishedProcess = { ...definition, version: current + 1, publishedAt: now.toISOString() };
-  return [{ type: 'ProcessVersionPublished', data: { process, actor: command.actor, reason: command.reason } }];
+  return [
+    { type: 'ProcessVersionPublished', data: { process, actor: command.actor, reason: command.reason } },
+  ];
 };
 
 const retire = (command: RetireProcess, state: ProcessState, now: Date): ProcessEvent[] => {
@@ -51,7 +58,9 @@ const retire = (command: RetireProcess, state: ProcessState, now: Date): Process
   if (state.status === 'none') throw new NotFound('process', command.processId);
   if (state.status === 'retired') throw new Conflict(`process ${command.processId} is already retired`);
   if (command.processId === DEFAULT_PROCESS_ID)
-    throw new Conflict('the default process takes every case no other process takes; publish a new version of it instead');
+    throw new Conflict(
+      'the default process takes every case no other process takes; publish a new version of it instead',
+    );
   const data = {
     processId: command.processId,
     version: latestVersionOf(state).version,

@@ -25,13 +25,26 @@ export const billingComplaints = (overrides: Partial<ProcessDefinition> = {}): P
   fallback: { queue: 'billing-complaints', ruleId: 'billing-complaints-fallback' },
   stages: [
     stage(),
-    stage({ id: 'billing', name: 'Billing department', unitType: 'DEPARTMENT', sla: { calendarId: 'cn-standard', responseWithinBusinessMinutes: 240, resolutionWithinBusinessMinutes: 960 } }),
+    stage({
+      id: 'billing',
+      name: 'Billing department',
+      unitType: 'DEPARTMENT',
+      sla: {
+        calendarId: 'cn-standard',
+        responseWithinBusinessMinutes: 240,
+        resolutionWithinBusinessMinutes: 960,
+      },
+    }),
   ],
   escalation: { warnAtPercent: 80, levels: [{ level: 1, atPercent: 100, notify: 'UNIT_SUPERVISOR' }] },
   ...overrides,
 });
 
-export const published = (version = 1, overrides: Partial<ProcessDefinition> = {}, at: Date = T0): PublishedProcess => ({
+export const published = (
+  version = 1,
+  overrides: Partial<ProcessDefinition> = {},
+  at: Date = T0,
+): PublishedProcess => ({
   ...billingComplaints(overrides),
   version,
   publishedAt: at.toISOString(),
@@ -54,12 +67,22 @@ export const retire = (o: Partial<RetireProcess> = {}): RetireProcess => ({
   ...o,
 });
 
-export const versionPublished = (process: PublishedProcess = published(), reason: string | null = 'complaints about bills get a desk of their own'): ProcessVersionPublished => ({
+export const versionPublished = (
+  process: PublishedProcess = published(),
+  reason: string | null = 'complaints about bills get a desk of their own',
+): ProcessVersionPublished => ({
   type: 'ProcessVersionPublished',
   data: { process, actor: admin, reason },
 });
 
 export const processRetired = (d: Partial<ProcessRetired['data']> = {}): ProcessRetired => ({
   type: 'ProcessRetired',
-  data: { processId: 'billing-complaints', version: 1, actor: admin, reason: 'merged into the complaints process', retiredAt: T0.toISOString(), ...d },
+  data: {
+    processId: 'billing-complaints',
+    version: 1,
+    actor: admin,
+    reason: 'merged into the complaints process',
+    retiredAt: T0.toISOString(),
+    ...d,
+  },
 });
