@@ -12,6 +12,10 @@ const agent: Caller = { sub: 'agent-history', audience: 'INTERNAL', roles: ['age
 const requester: Caller = { sub: 'cust-history', audience: 'EXTERNAL' };
 const anotherCustomer: Caller = { sub: 'cust-nosy', audience: 'EXTERNAL' };
 const partnerStaff: Caller = { sub: 'reseller-agent', audience: 'PARTNER', partner: 'reseller-a', roles: ['partner-agent'] };
+const admin: Caller = { sub: 'org-admin', audience: 'INTERNAL', roles: ['admin'] };
+const supervisor: Caller = { sub: 'front-line-supervisor', audience: 'INTERNAL', roles: ['supervisor'], unit: 'front-line' };
+const owner: Caller = { sub: 'agent-qian', audience: 'INTERNAL', roles: ['agent'], unit: 'front-line' };
+const billingClerk: Caller = { sub: 'billing-zhao', audience: 'INTERNAL', roles: ['back-office'], unit: 'billing' };
 
 const CORRELATION_ID = 'c0ffee00-0000-4000-8000-00000000a5f1';
 const MINUTE = 60_000;
@@ -217,6 +221,69 @@ describe('history and time travel of a case (workflow), embedded platform', () =
         expect(frontLineLeg(then.body)).toMatchObject({ to: null, measuredIn: 'BUSINESS_TIME' });
         expect(frontLineLeg(then.body)['heldMinutes']).toBeCloseTo(fridayHours, 1);
       }
+    });
+  });
+
+  describe('after the lifecycle steps that followed', () => {
+    const ASSIGN_CORRELATION = 'c0ffee00-0000-4000-8000-0000000a551a';
+    const HELP_CORRELATION = 'c0ffee00-0000-4000-8000-00000000beef';
+    let beforeOwner: string;
+    let taskId: string;
+
+    const ok = async (answer: Promise<{ status: number; body: Record<string, unknown> }>, what: string) => {
+      const settled = await answer;
+      if (settled.status >= 300) throw new Error(`${what}: ${settled.status} ${JSON.stringify(settled.body)}`);
+      return settled.body;
+    };
+    const act = (command: string, caller: Caller, body?: unknown, headers: Record<string, string> = {}) =>
+      ok(platform.call('POST', `/api/v1/cases/${caseId}/${command}`, { caller, headers, ...(body === undefined ? {} : { body }) }), command);
+
+    beforeAll(async () => {
+      // Monday 10:30 in Shanghai (02:30Z): the morning's working hours hold every step below.
+      clock.advanceTo(new Date(friday.getTime() + 3 * DAY - 330 * MINUTE));
+      await ok(platform.call('POST', '/api/v1/org/agents', { caller: admin, body: { id: owner.sub, unitId: 'front-line', queues: ['complaints'], languages: ['zh'], capacity: 10 } }), 'enrol');
+      await eventually(async () => {
+        const listed = await platform.call('GET', '/api/v1/org/agents?queueId=complaints', { caller: admin });
+        expect((listed.body['agents'] as { id: string }[]).map((agent) => agent.id)).toContain(owner.sub);
+      });
+      beforeOwner = clock.now().toISOString();
+      clock.advanceMinutes(1);
+      await act('assign', supervisor, { agentId: owner.sub, reason: 'knows billing complaints' }, { 'x-correlation-id': ASSIGN_CORRELATION });
+      clock.advanceMinutes(1);
+      await act('start', owner);
+      clock.advanceMinutes(1);
+      taskId = String((await act('collaborations', owner, { to: { kind: 'UNIT', id: 'billing' }, reason: '请核对本月计费' }, { 'x-correlation-id': HELP_CORRELATION }))['taskId']);
+      clock.advanceMinutes(30);
+      await eventually(() => ok(platform.call('POST', `/api/v1/tasks/${taskId}/return`, { caller: billingClerk, body: { reasonCode: 'WRONG_UNIT', note: '应由网络部核实速率' } }), 'return'));
+      await eventually(async () => expect((await get(`/api/v1/cases/${caseId}`)).body['chain']).toEqual([expect.objectContaining({ status: 'RETURNED' })]));
+    });
+
+    it('lists each step with the person who took it and the correlation id of their request', async () => {
+      const events = (await get(`/api/v1/cases/${caseId}/history?limit=500`)).body['events'] as Record<string, unknown>[];
+      const step = (type: string) => events.find((event) => event['type'] === type);
+      expect(step('CaseAssignedToAgent')).toMatchObject({ actor: { id: supervisor.sub, kind: 'user' }, correlationId: ASSIGN_CORRELATION, data: { agentId: owner.sub, reason: 'knows billing complaints' } });
+      expect(step('CaseWorkStarted')).toMatchObject({ actor: { id: owner.sub, kind: 'user' } });
+      expect(step('CollaborationTaskOpened')).toMatchObject({ stream: `case-${caseId}`, actor: { id: owner.sub }, correlationId: HELP_CORRELATION });
+      // The task's own stream is part of the case's history, and so is how the case learned its end.
+      expect(step('CollaborationRequested')).toMatchObject({ stream: `task-${taskId}`, correlationId: HELP_CORRELATION });
+      expect(step('TaskReturned')).toMatchObject({ stream: `task-${taskId}`, actor: { id: billingClerk.sub, kind: 'user' }, data: { reasonCode: 'WRONG_UNIT' } });
+      expect(step('CollaborationTaskClosed')).toMatchObject({ stream: `case-${caseId}`, data: { taskId, outcome: 'RETURNED', reason: 'WRONG_UNIT' } });
+    });
+
+    it('shows the case in its queue, without an owner, as it was just before the assignment', async () => {
+      expect((await get(`/api/v1/cases/${caseId}?asOf=${beforeOwner}`)).body).toMatchObject({ status: 'ASSIGNED', queue: 'complaints', assignee: null, chain: [] });
+      expect((await get(`/api/v1/cases/${caseId}`)).body).toMatchObject({ status: 'IN_PROGRESS', assignee: owner.sub });
+    });
+
+    it('shows the chain and billing’s leg, measured on billing’s calendar', async () => {
+      const now = (await get(`/api/v1/cases/${caseId}`)).body;
+      expect(now['chain']).toEqual([
+        expect.objectContaining({ taskId, parentTaskId: null, fromUnit: 'complaints', to: expect.objectContaining({ kind: 'UNIT', id: 'billing' }), status: 'RETURNED', outcomeReason: 'WRONG_UNIT', children: [] }),
+      ]);
+      const billingLeg = (now['legs'] as Record<string, unknown>[]).find((leg) => leg['kind'] === 'TASK');
+      expect(billingLeg).toMatchObject({ unit: 'billing', taskId, holdingUnit: 'billing', calendarId: 'cn-standard', measuredIn: 'BUSINESS_TIME', to: expect.any(String) });
+      expect(billingLeg!['heldMinutes']).toBeGreaterThanOrEqual(30);
+      expect(billingLeg!['heldMinutes']).toBeLessThan(31);
     });
   });
 });
