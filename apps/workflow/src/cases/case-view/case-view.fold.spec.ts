@@ -4,6 +4,7 @@ import type { RecordedEvent } from '@collab/event-store';
 import {
   BUILT_IN_DEFAULT_PROCESS,
   workflowCaseDecider,
+  workflowCaseStreamId,
   type ActorRef,
   type CaseSummary,
   type TaskOutcome,
@@ -114,7 +115,9 @@ const projected = async (events: readonly WorkflowCaseEvent[]): Promise<Record<s
     },
   };
   const tx = { getRepository: () => repository } as unknown as EntityManager;
-  const recorded = events.map((event, index) => ({ ...event, streamVersion: index + 1 }) as unknown as RecordedEvent);
+  // One case stream: the projection follows only case streams on workflow's log.
+  const streamId = workflowCaseStreamId(CASE_ID);
+  const recorded = events.map((event, index) => ({ ...event, streamId, streamVersion: index + 1 }) as unknown as RecordedEvent);
   await new CaseViewProjection(undefined as never, undefined as never).apply(recorded, tx);
   return rows.get(CASE_ID);
 };
