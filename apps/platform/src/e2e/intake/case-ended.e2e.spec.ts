@@ -1,20 +1,19 @@
-import { randomUUID } from 'node:crypto';
-import { AggregateStreams } from '@collab/event-store';
 import { HostedServices } from '@collab/service-kit';
 import { eventually } from '@collab/testing';
-import { workflowCaseDecider, workflowCaseStreamId, type ActorRef, type WorkflowCaseCommand, type WorkflowCaseState } from '@collab/workflow-domain';
-import { EmbeddedPlatform, MovableClock, type Caller } from '../embedded-platform';
+import { EmbeddedPlatform, MovableClock, type CallResult, type Caller } from '../embedded-platform';
 
 /*
  * Intake learns from workflow's CaseClosed, CaseCancelled and CaseReopened when a customer's case
  * ended, so a later contact is not joined to it — neither by the join window nor by its thread —
- * and the case shows as CLOSED or CANCELLED over REST and gRPC. Workflow's lifecycle commands
- * are decided here on workflow's own case streams, as its command handlers do.
+ * and the case shows as CLOSED or CANCELLED over REST and gRPC. Everything goes through the public
+ * surface: contacts to intake, the lifecycle commands to workflow's /api/v1/cases/{id}/<command>.
  */
 
 const agent: Caller = { sub: 'agent-7', audience: 'INTERNAL', roles: ['agent'] };
-const supervisor: ActorRef = { id: 'sup-wang', kind: 'user' };
-const requester: ActorRef = { id: 'cust-ended', kind: 'user' };
+const supervisor: Caller = { sub: 'front-line-supervisor', audience: 'INTERNAL', roles: ['supervisor'], unit: 'front-line' };
+const admin: Caller = { sub: 'workflow-admin', audience: 'INTERNAL', roles: ['admin'] };
+const ownerId = 'agent-li';
+const owner: Caller = { sub: ownerId, audience: 'INTERNAL', roles: ['agent'], unit: 'front-line' };
 
 const contact = (phone: string, overrides: Record<string, unknown> = {}) => ({
   channel: 'email',
@@ -36,6 +35,12 @@ describe('a case that ended takes no more contacts, embedded platform', () => {
 
   beforeAll(async () => {
     platform = await EmbeddedPlatform.start({}, clock);
+    const queues = ['complaints', 'technical-support', 'front-line'];
+    const enrolled = await platform.call('POST', '/api/v1/org/agents', {
+      caller: admin,
+      body: { id: ownerId, unitId: 'front-line', queues, languages: ['zh', 'en'], capacity: 20, reason: 'joins the team' },
+    });
+    expect(enrolled.status).toBe(201);
   });
   afterAll(() => platform?.stop());
 
@@ -45,47 +50,43 @@ describe('a case that ended takes no more contacts, embedded platform', () => {
     return answer.body;
   };
 
-  const workflowCases = () =>
-    new AggregateStreams(platform.app.get(HostedServices).get('workflow')!.store, workflowCaseDecider);
+  const act = async (caseId: string, command: string, caller: Caller, body?: object): Promise<CallResult> => {
+    const answer = await platform.call('POST', `/api/v1/cases/${caseId}/${command}`, { caller, ...(body === undefined ? {} : { body }) });
+    if (answer.status !== 200) throw new Error(`${command} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+    return answer;
+  };
+
+  /** The case as workflow shows it, once routing has put it in a queue. */
+  const routed = (caseId: string): Promise<Answer> =>
+    eventually(async () => {
+      const read = await platform.call('GET', `/api/v1/cases/${caseId}`, { caller: supervisor });
+      expect(read).toMatchObject({ status: 200, body: { queue: expect.any(String) } });
+      return read.body;
+    });
+
+  const cancel = async (caseId: string): Promise<void> => {
+    await routed(caseId);
+    await act(caseId, 'cancel', supervisor, { reason: '客户撤回' });
+  };
+
+  /** Assigned to the owner (unless workflow already gave it an owner), worked, resolved and confirmed. */
+  const close = async (caseId: string): Promise<string> => {
+    const shown = await routed(caseId);
+    if (shown['assignee'] === null) await act(caseId, 'assign', supervisor, { agentId: ownerId, reason: 'knows billing complaints' });
+    const assignee = String((await routed(caseId))['assignee']);
+    const worker: Caller = { ...owner, sub: assignee };
+    await act(caseId, 'start', worker);
+    await act(caseId, 'resolve', worker, { resolutionCode: 'REFUNDED', note: '已退 30 元' });
+    await act(caseId, 'confirm', supervisor);
+    return assignee;
+  };
+
+  const reopen = (caseId: string) => act(caseId, 'reopen', supervisor, { reason: '又被扣了一次' });
 
   /**
-   * Decides one of workflow's lifecycle commands on the case's stream, once routing has registered
-   * it; nothing when `commandFor` has none. Retried on a conflict: workflow's SLA clocks append too.
+   * Waits until intake shows the case in this status and its customer's stream recorded the change:
+   * two independent consumers of workflow's log, so the status alone does not say placement knows.
    */
-  const onCase = async (caseId: string, commandFor: (state: WorkflowCaseState) => WorkflowCaseCommand | undefined): Promise<WorkflowCaseState> => {
-    const cases = workflowCases();
-    const streamId = workflowCaseStreamId(caseId);
-    const { state } = await eventually(async () => {
-      const loaded = await cases.load(streamId);
-      expect(loaded.state.status).not.toBe('none');
-      return loaded;
-    });
-    const command = commandFor(state);
-    if (command === undefined) return state;
-    const handled = await cases.handle(streamId, command, { now: clock.now() }, { metadata: { correlationId: randomUUID(), actor: supervisor }, retriesOnConflict: 3 });
-    return handled.events.reduce(workflowCaseDecider.evolve, handled.state);
-  };
-
-  const cancel = (caseId: string) => onCase(caseId, () => ({ type: 'CancelCase', caseId, actor: requester, reason: '客户撤回' }));
-
-  /** Assigned (unless workflow assigned it already), worked, resolved and confirmed; answers its owner. */
-  const close = async (caseId: string): Promise<string> => {
-    const assigned = await onCase(caseId, (state) =>
-      state.status === 'queued'
-        ? { type: 'AssignCase', caseId, queue: state.desk.queue, agentId: 'agent-li', actor: supervisor, reason: 'billing skills' }
-        : undefined,
-    );
-    if (assigned.status !== 'assigned') throw new Error(`case ${caseId} is ${assigned.status}, not assigned`);
-    const owner: ActorRef = { id: assigned.ownerId, kind: 'user' };
-    await onCase(caseId, () => ({ type: 'StartWork', caseId, actor: owner }));
-    await onCase(caseId, () => ({ type: 'ResolveCase', caseId, resolutionCode: 'REFUNDED', knowledgeArticleIds: [], note: '已退 30 元', actor: owner }));
-    await onCase(caseId, () => ({ type: 'ConfirmResolution', caseId, actor: requester }));
-    return owner.id;
-  };
-
-  const reopen = (caseId: string) => onCase(caseId, () => ({ type: 'ReopenCase', caseId, actor: requester, reason: '又被扣了一次' }));
-
-  /** Waits until intake shows the case in this status and its customer's stream recorded the last change. */
   const intakeShows = async (answer: Answer, status: string, customerEvent: string): Promise<Answer> => {
     const customerId = String(answer['customerId']);
     const intakeStore = platform.app.get(HostedServices).get('intake')!.store;
@@ -121,9 +122,9 @@ describe('a case that ended takes no more contacts, embedded platform', () => {
   it('closed: a contact on its thread opens a new case, says which case the thread was on, and the thread follows it', async () => {
     const thread = '<bill-2026-11@example.com>';
     const first = await submit(contact('+8613900000002', { threadRef: thread }));
-    const ownerId = await close(String(first['caseId']));
+    const closedBy = await close(String(first['caseId']));
     const shown = await intakeShows(first, 'CLOSED', 'CustomerCaseEnded');
-    expect(shown).toMatchObject({ assignee: ownerId, resolvedAt: expect.any(String), closedAt: expect.any(String) });
+    expect(shown).toMatchObject({ assignee: closedBy, resolvedAt: expect.any(String), closedAt: expect.any(String) });
 
     const reply = await submit(contact('+8613900000002', { threadRef: thread, subject: 'Re: 账单金额不对' }));
     expect(reply).toMatchObject({ joinedExistingCase: false, previousCaseId: first['caseId'] });
@@ -141,13 +142,13 @@ describe('a case that ended takes no more contacts, embedded platform', () => {
   it('reopened: joins are possible again, by the thread and by the window counted from the reopening', async () => {
     const thread = '<broadband-2026-11@example.com>';
     const first = await submit(contact('+8613900000003', { threadRef: thread, category: 'network/no-signal' }));
-    const ownerId = await close(String(first['caseId']));
+    const closedBy = await close(String(first['caseId']));
     await intakeShows(first, 'CLOSED', 'CustomerCaseEnded');
 
     clock.advanceMinutes(24 * 60 + 1); // past the join window since the case was opened
     await reopen(String(first['caseId']));
     const shown = await intakeShows(first, 'ASSIGNED', 'CustomerCaseReopened');
-    expect(shown).toMatchObject({ assignee: ownerId, resolvedAt: null, closedAt: null });
+    expect(shown).toMatchObject({ assignee: closedBy, resolvedAt: null, closedAt: null });
 
     const byWindow = await submit(contact('+8613900000003', { category: 'network/no-signal', subject: '又断网了' }));
     expect(byWindow).toMatchObject({ caseId: first['caseId'], joinedExistingCase: true, joinReason: 'SAME_CUSTOMER_AND_CATEGORY' });
