@@ -28,8 +28,11 @@ describe('the organisation directory over REST (/api/v1/org)', () => {
   });
   afterAll(() => platform?.stop());
 
-  const call = (method: string, path: string, body?: unknown, caller: Caller = admin, headers: Record<string, string> = {}) =>
-    platform.call(method, `/api/v1/org${path}`, { caller, headers, ...(body === undefined ? {} : { body }) });
+  const call = (method: string, path: string, body?: unknown, caller: Caller = admin) =>
+    platform.call(method, `/api/v1/org${path}`, { caller, ...(body === undefined ? {} : { body }) });
+  /** A change by an admin based on the version `etag` names. */
+  const changeIfMatch = (path: string, body: unknown, etag: string) =>
+    platform.call('PATCH', `/api/v1/org${path}`, { caller: admin, body, headers: { 'if-match': etag } });
   /** The position of workflow's log: unchanged means a refused request stored nothing. */
   const workflowHead = () => platform.app.get(HostedServices).get('workflow')!.store.headPosition();
   const tree = async (): Promise<Node[]> => (await call('GET', '/units', undefined, agent)).body['units'] as Node[];
@@ -113,13 +116,13 @@ describe('the organisation directory over REST (/api/v1/org)', () => {
   it('changes a unit against the version it was read at (If-Match), and refuses a stale one with 409', async () => {
     const read = await call('GET', '/units/gd-sz', undefined, agent);
     const etag = `"${String(read.body['version'])}"`;
-    const changed = await call('PATCH', '/units/gd-sz', { supervisorId: 'sz-supervisor', reason: 'new branch head' }, admin, { 'if-match': etag });
+    const changed = await changeIfMatch('/units/gd-sz', { supervisorId: 'sz-supervisor', reason: 'new branch head' }, etag);
     expect(changed).toMatchObject({ status: 200, body: { supervisorId: 'sz-supervisor', version: 2 } });
 
     const head = await workflowHead();
-    const stale = await call('PATCH', '/units/gd-sz', { supervisorId: 'someone-else' }, admin, { 'if-match': etag });
+    const stale = await changeIfMatch('/units/gd-sz', { supervisorId: 'someone-else' }, etag);
     expect(stale.status).toBe(409);
-    expect((await call('PATCH', '/units/gd-sz', { supervisorId: 'someone-else' }, admin, { 'if-match': 'v2' })).body).toMatchObject({ status: 400, errors: [{ field: 'If-Match' }] });
+    expect((await changeIfMatch('/units/gd-sz', { supervisorId: 'someone-else' }, 'v2')).body).toMatchObject({ status: 400, errors: [{ field: 'If-Match' }] });
     expect((await call('PATCH', '/units/gd-sz', { level: 'PROVINCE' })).body).toMatchObject({ status: 400, errors: [{ field: 'level' }] });
     expect((await call('PATCH', '/units/gd-sz', {})).status).toBe(400);
     expect(await workflowHead()).toBe(head);
