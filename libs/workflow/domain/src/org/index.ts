@@ -9,3 +9,4 @@ export * from './partner.decider';
 export * from './responsibility.decider';
 export * from './responsibility-matrix';
 export * from './default-org';
+export * from './assignment-triggers';
