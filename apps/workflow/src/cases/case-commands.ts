@@ -2,7 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import { AggregateStreams, type EventMetadata, type EventStore, type Handled, type RecordedEvent } from '@collab/event-store';
+import {
+  AggregateStreams,
+  type EventMetadata,
+  type EventStore,
+  type Handled,
+  type RecordedEvent,
+} from '@collab/event-store';
 import { NotFound, fold } from '@collab/domain-kernel';
 import { CLOCK, EVENT_STORE, type Clock, type CommandOrigin, type Principal } from '@collab/service-kit';
 import {
@@ -33,7 +39,8 @@ export interface CaseCommandSource {
   readonly eventIdFor?: (event: WorkflowCaseEvent, index: number) => string;
 }
 
-const caseIdOf = (command: WorkflowCaseCommand): string => (command.type === 'RegisterAndRouteCase' ? command.summary.caseId : command.caseId);
+const caseIdOf = (command: WorkflowCaseCommand): string =>
+  command.type === 'RegisterAndRouteCase' ? command.summary.caseId : command.caseId;
 
 /**
  * The one place that runs a command on a case: load it (a case the caller may not see is not
@@ -42,7 +49,12 @@ const caseIdOf = (command: WorkflowCaseCommand): string => (command.type === 'Re
  */
 @Injectable()
 export class CaseCommands {
-  private readonly cases: AggregateStreams<WorkflowCaseCommand, WorkflowCaseEvent, WorkflowCaseState, CaseDecisionContext>;
+  private readonly cases: AggregateStreams<
+    WorkflowCaseCommand,
+    WorkflowCaseEvent,
+    WorkflowCaseState,
+    CaseDecisionContext
+  >;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -56,27 +68,45 @@ export class CaseCommands {
   /** The case, if it exists and the viewer may see it; NotFound (404) otherwise, so ids leak nothing. */
   async load(caseId: string, viewer: Principal): Promise<LoadedCase> {
     const events = await this.store.readStream(workflowCaseStreamId(caseId));
-    const state = fold(workflowCaseDecider, events.map((event) => ({ type: event.type, data: event.data }) as WorkflowCaseEvent));
+    const state = fold(
+      workflowCaseDecider,
+      events.map((event) => ({ type: event.type, data: event.data }) as WorkflowCaseEvent),
+    );
     if (state.status === 'none' || state.status === 'registered') throw new NotFound('case', caseId);
     const { requesterId, requesterPartner } = state.summary;
-    if (!canSee(viewer, { requesterId: requesterId ?? null, requesterPartner: requesterPartner ?? null })) throw new NotFound('case', caseId);
+    if (!canSee(viewer, { requesterId: requesterId ?? null, requesterPartner: requesterPartner ?? null }))
+      throw new NotFound('case', caseId);
     return { state, events };
   }
 
   /** A person's command, answered with the case as this request left it (or later). */
-  async execute(command: Exclude<WorkflowCaseCommand, { type: 'RegisterAndRouteCase' }>, caller: Principal, origin: CommandOrigin): Promise<CaseDetails> {
-    const handled = await this.run(command, { metadata: { correlationId: origin.correlationId, actor: origin.actor } });
+  async execute(
+    command: Exclude<WorkflowCaseCommand, { type: 'RegisterAndRouteCase' }>,
+    caller: Principal,
+    origin: CommandOrigin,
+  ): Promise<CaseDetails> {
+    const handled = await this.run(command, {
+      metadata: { correlationId: origin.correlationId, actor: origin.actor },
+    });
     return this.answer(command.caseId, caller, handled.version);
   }
 
   /** Any command, for callers that answer for themselves (process managers, the collaboration request). */
-  run(command: WorkflowCaseCommand, source: CaseCommandSource): Promise<Handled<WorkflowCaseEvent, WorkflowCaseState>> {
-    return this.cases.handle(workflowCaseStreamId(caseIdOf(command)), command, { now: this.clock.now() }, {
-      metadata: source.metadata,
-      ...(source.eventIdFor ? { eventIdFor: source.eventIdFor } : {}),
-      // The decider re-checks the state on every attempt, so deciding again on the fresh state is safe.
-      retriesOnConflict: 3,
-    });
+  run(
+    command: WorkflowCaseCommand,
+    source: CaseCommandSource,
+  ): Promise<Handled<WorkflowCaseEvent, WorkflowCaseState>> {
+    return this.cases.handle(
+      workflowCaseStreamId(caseIdOf(command)),
+      command,
+      { now: this.clock.now() },
+      {
+        metadata: source.metadata,
+        ...(source.eventIdFor ? { eventIdFor: source.eventIdFor } : {}),
+        // The decider re-checks the state on every attempt, so deciding again on the fresh state is safe.
+        retriesOnConflict: 3,
+      },
+    );
   }
 
   /** The case view once it shows `version`: what GET /api/v1/cases/{id} answers. */

@@ -4,14 +4,35 @@ import type { RoutedCaseState } from './case-commands';
 import { requireCaseRole, type CaseRole } from './case-permissions';
 
 const summary = {
-  caseId: 'case-1', channel: 'app', audience: 'EXTERNAL', requestType: 'COMPLAINT', category: 'billing', region: 'GD-SZ',
-  priority: 'NORMAL', language: 'zh-Hans', subject: 's', description: 'd', openedAt: '2026-03-02T09:00:00.000Z', requesterId: 'cust-1',
+  caseId: 'case-1',
+  channel: 'app',
+  audience: 'EXTERNAL',
+  requestType: 'COMPLAINT',
+  category: 'billing',
+  region: 'GD-SZ',
+  priority: 'NORMAL',
+  language: 'zh-Hans',
+  subject: 's',
+  description: 'd',
+  openedAt: '2026-03-02T09:00:00.000Z',
+  requesterId: 'cust-1',
 };
-const record = { summary, desk: { queue: 'complaints', region: 'GD-SZ' }, process: null, handoffs: [], pingPongPairs: [], taskIds: [] };
+const record = {
+  summary,
+  desk: { queue: 'complaints', region: 'GD-SZ' },
+  process: null,
+  handoffs: [],
+  pingPongPairs: [],
+  taskIds: [],
+};
 const queued = { ...record, status: 'queued' } as unknown as RoutedCaseState;
 const owned = { ...record, status: 'in-progress', ownerId: 'agent-ann' } as unknown as RoutedCaseState;
 
-const principal = (subject: string, audience: Principal['audience'], roles: string[] = []): Principal => ({ subject, audience, roles });
+const principal = (subject: string, audience: Principal['audience'], roles: string[] = []): Principal => ({
+  subject,
+  audience,
+  roles,
+});
 const callers: Record<string, Principal> = {
   requester: principal('cust-1', 'EXTERNAL'),
   stranger: principal('cust-2', 'EXTERNAL'),
@@ -49,7 +70,7 @@ describe('who may run a command on a case', () => {
     expect(allowed(owned, ['staff', 'manager', 'owner'])).not.toContain('partner'));
 
   it('says who may', () =>
-    expect(() => requireCaseRole(callers['stranger']!, owned, ['manager', 'owner'], 'resolve the case')).toThrow(
-      'only a supervisor or admin or the owner of the case resolve the case',
-    ));
+    expect(() =>
+      requireCaseRole(callers['stranger']!, owned, ['manager', 'owner'], 'resolve the case'),
+    ).toThrow('only a supervisor or admin or the owner of the case resolve the case'));
 });

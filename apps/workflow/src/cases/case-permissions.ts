@@ -13,14 +13,17 @@ import type { RoutedCaseState } from './case-commands';
 export type CaseRole = 'requester' | 'staff' | 'manager' | 'owner';
 
 const isStaff = (principal: Principal): boolean =>
-  principal.audience === 'INTERNAL' && principal.roles.some((role) => (STAFF_ROLES as readonly string[]).includes(role));
+  principal.audience === 'INTERNAL' &&
+  principal.roles.some((role) => (STAFF_ROLES as readonly string[]).includes(role));
 
 const ownerOf = (state: RoutedCaseState): string | null => ('ownerId' in state ? state.ownerId : null);
 
 const HOLDS: Readonly<Record<CaseRole, (principal: Principal, state: RoutedCaseState) => boolean>> = {
-  requester: (principal, state) => state.summary.requesterId !== undefined && state.summary.requesterId === principal.subject,
+  requester: (principal, state) =>
+    state.summary.requesterId !== undefined && state.summary.requesterId === principal.subject,
   staff: isStaff,
-  manager: (principal) => isStaff(principal) && principal.roles.some((role) => role === 'supervisor' || role === 'admin'),
+  manager: (principal) =>
+    isStaff(principal) && principal.roles.some((role) => role === 'supervisor' || role === 'admin'),
   owner: (principal, state) => isStaff(principal) && ownerOf(state) === principal.subject,
 };
 
@@ -32,7 +35,12 @@ const WHO: Readonly<Record<CaseRole, string>> = {
 };
 
 /** Forbidden (403) unless the caller holds one of the roles on this case. */
-export const requireCaseRole = (principal: Principal, state: RoutedCaseState, allowed: readonly CaseRole[], doing: string): void => {
+export const requireCaseRole = (
+  principal: Principal,
+  state: RoutedCaseState,
+  allowed: readonly CaseRole[],
+  doing: string,
+): void => {
   if (allowed.some((role) => HOLDS[role](principal, state))) return;
   throw new Forbidden(`only ${allowed.map((role) => WHO[role]).join(' or ')} ${doing}`);
 };

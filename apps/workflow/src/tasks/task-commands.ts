@@ -35,7 +35,12 @@ export interface TaskCommandSource {
  */
 @Injectable()
 export class TaskCommands {
-  private readonly tasks: AggregateStreams<CollaborationTaskCommand, CollaborationTaskEvent, CollaborationTaskState, TaskDecisionContext>;
+  private readonly tasks: AggregateStreams<
+    CollaborationTaskCommand,
+    CollaborationTaskEvent,
+    CollaborationTaskState,
+    TaskDecisionContext
+  >;
 
   constructor(
     @Inject(EVENT_STORE) store: EventStore,
@@ -47,20 +52,35 @@ export class TaskCommands {
   }
 
   /** A party's command. A task the caller may not see is not found (404 / NOT_FOUND), never forbidden. */
-  async execute(request: TaskRequest, caller: Principal, origin: CommandOrigin, options: Pick<Partial<TaskCommandSource>, 'eventIdFor'> = {}): Promise<TaskDetails> {
+  async execute(
+    request: TaskRequest,
+    caller: Principal,
+    origin: CommandOrigin,
+    options: Pick<Partial<TaskCommandSource>, 'eventIdFor'> = {},
+  ): Promise<TaskDetails> {
     const { state } = await this.tasks.load(collaborationTaskStreamId(request.taskId));
     if (state.status === 'none') throw new NotFound('collaboration task', request.taskId);
     const sides = { fromUnit: state.task.fromUnit, targetId: state.task.to.id };
     const units = await this.board.callerUnits(caller);
     if (!TaskParties.canSee(units, sides)) throw new NotFound('collaboration task', request.taskId);
-    const command = { ...request, byUnit: TaskParties.actingUnit(units, sides), actor: origin.actor } as PartyCommand;
+    const command = {
+      ...request,
+      byUnit: TaskParties.actingUnit(units, sides),
+      actor: origin.actor,
+    } as PartyCommand;
     // A caller's idempotency key (a gRPC request_id) becomes deterministic event ids, so a retry appends nothing new.
-    const handled = await this.run(command, { metadata: { correlationId: origin.correlationId, actor: origin.actor }, ...options });
+    const handled = await this.run(command, {
+      metadata: { correlationId: origin.correlationId, actor: origin.actor },
+      ...options,
+    });
     return this.board.one(request.taskId, caller, handled.version);
   }
 
   /** A command no person sent: a process manager creating or withdrawing a task, with deterministic event ids. */
-  runAsService(command: CollaborationTaskCommand, source: TaskCommandSource): Promise<Handled<CollaborationTaskEvent, CollaborationTaskState>> {
+  runAsService(
+    command: CollaborationTaskCommand,
+    source: TaskCommandSource,
+  ): Promise<Handled<CollaborationTaskEvent, CollaborationTaskState>> {
     return this.run(command, source);
   }
 
@@ -69,9 +89,15 @@ export class TaskCommands {
     return (await this.tasks.load(collaborationTaskStreamId(taskId))).state;
   }
 
-  private async run(command: CollaborationTaskCommand, source: { metadata: EventMetadata; eventIdFor?: TaskCommandSource['eventIdFor'] }) {
+  private async run(
+    command: CollaborationTaskCommand,
+    source: { metadata: EventMetadata; eventIdFor?: TaskCommandSource['eventIdFor'] },
+  ) {
     const taskId = command.type === 'CreateCollaborationTask' ? command.request.taskId : command.taskId;
-    const context: TaskDecisionContext = { now: this.clock.now(), returnReasons: await this.returnReasons.current() };
+    const context: TaskDecisionContext = {
+      now: this.clock.now(),
+      returnReasons: await this.returnReasons.current(),
+    };
     return this.tasks.handle(collaborationTaskStreamId(taskId), command, context, {
       metadata: source.metadata,
       ...(source.eventIdFor ? { eventIdFor: source.eventIdFor } : {}),

@@ -19,7 +19,8 @@ export interface CallerUnits {
 }
 
 const isInternalStaff = (principal: Principal): boolean =>
-  principal.audience === 'INTERNAL' && principal.roles.some((role) => (STAFF_ROLES as readonly string[]).includes(role));
+  principal.audience === 'INTERNAL' &&
+  principal.roles.some((role) => (STAFF_ROLES as readonly string[]).includes(role));
 
 /**
  * Who may see a task and which side a caller acts for. A partner sees only the tasks addressed to
@@ -31,8 +32,13 @@ export class TaskParties {
 
   async of(principal: Principal): Promise<CallerUnits> {
     const party = principal.partner ?? principal.unit;
-    const queues = party === undefined || principal.partner !== undefined ? [] : await this.org.queuesOfUnit(party);
-    return { party, ids: party === undefined ? [] : [party, ...queues], internalStaff: isInternalStaff(principal) };
+    const queues =
+      party === undefined || principal.partner !== undefined ? [] : await this.org.queuesOfUnit(party);
+    return {
+      party,
+      ids: party === undefined ? [] : [party, ...queues],
+      internalStaff: isInternalStaff(principal),
+    };
   }
 
   static isParty(caller: CallerUnits, task: TaskSides): boolean {

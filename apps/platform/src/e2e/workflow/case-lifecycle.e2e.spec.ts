@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { EmbeddedPlatform, MovableClock, type Caller } from '../embedded-platform';
-import { LifecycleSteps, admin, customer, frontLineAgent, partnerStaff, supervisor, type CaseStage } from './lifecycle-steps';
+import {
+  LifecycleSteps,
+  admin,
+  customer,
+  frontLineAgent,
+  partnerStaff,
+  supervisor,
+  type CaseStage,
+} from './lifecycle-steps';
 
 const ann = 'agent-ann';
 const bob = 'agent-bob';
@@ -25,38 +33,90 @@ describe('the case lifecycle over REST (统一流程), embedded platform', () =>
       const caseId = await steps.openComplaint('cust-happy');
       const owner = frontLineAgent(bob);
 
-      expect((await steps.act(caseId, 'assign', supervisor, { agentId: ann, reason: 'knows billing' })).body).toMatchObject({ status: 'ASSIGNED', assignee: ann });
-      expect((await steps.act(caseId, 'reassign', supervisor, { toAgentId: bob, reason: 'ann is on leave' })).body).toMatchObject({ status: 'ASSIGNED', assignee: bob });
-      expect((await steps.act(caseId, 'start', owner)).body).toMatchObject({ status: 'IN_PROGRESS', assignee: bob });
-      const resolved = await steps.act(caseId, 'resolve', owner, { resolutionCode: 'REFUNDED', knowledgeArticleIds: ['kb-refunds'], note: 'refunded 30 yuan' });
-      expect(resolved).toMatchObject({ status: 200, body: { status: 'RESOLVED', resolvedAt: expect.any(String) } });
-      expect((await steps.act(caseId, 'feedback', customer('cust-happy'), { csat: 5, comment: '很满意' })).status).toBe(200);
-      expect((await steps.act(caseId, 'confirm', customer('cust-happy'))).body).toMatchObject({ status: 'CLOSED', closedAt: expect.any(String) });
-      expect((await steps.act(caseId, 'reopen', customer('cust-happy'), { reason: 'charged again this month' })).body).toMatchObject({ status: 'ASSIGNED', assignee: bob, closedAt: null });
+      expect(
+        (await steps.act(caseId, 'assign', supervisor, { agentId: ann, reason: 'knows billing' })).body,
+      ).toMatchObject({ status: 'ASSIGNED', assignee: ann });
+      expect(
+        (await steps.act(caseId, 'reassign', supervisor, { toAgentId: bob, reason: 'ann is on leave' })).body,
+      ).toMatchObject({ status: 'ASSIGNED', assignee: bob });
+      expect((await steps.act(caseId, 'start', owner)).body).toMatchObject({
+        status: 'IN_PROGRESS',
+        assignee: bob,
+      });
+      const resolved = await steps.act(caseId, 'resolve', owner, {
+        resolutionCode: 'REFUNDED',
+        knowledgeArticleIds: ['kb-refunds'],
+        note: 'refunded 30 yuan',
+      });
+      expect(resolved).toMatchObject({
+        status: 200,
+        body: { status: 'RESOLVED', resolvedAt: expect.any(String) },
+      });
+      expect(
+        (await steps.act(caseId, 'feedback', customer('cust-happy'), { csat: 5, comment: '很满意' })).status,
+      ).toBe(200);
+      expect((await steps.act(caseId, 'confirm', customer('cust-happy'))).body).toMatchObject({
+        status: 'CLOSED',
+        closedAt: expect.any(String),
+      });
+      expect(
+        (await steps.act(caseId, 'reopen', customer('cust-happy'), { reason: 'charged again this month' }))
+          .body,
+      ).toMatchObject({ status: 'ASSIGNED', assignee: bob, closedAt: null });
       expect((await steps.act(caseId, 'start', owner)).body).toMatchObject({ status: 'IN_PROGRESS' });
-      expect((await steps.act(caseId, 'cancel', supervisor, { reason: 'the customer withdrew the complaint' })).body).toMatchObject({ status: 'CANCELLED' });
+      expect(
+        (await steps.act(caseId, 'cancel', supervisor, { reason: 'the customer withdrew the complaint' }))
+          .body,
+      ).toMatchObject({ status: 'CANCELLED' });
 
-      const recorded = (await steps.history(caseId)).filter((entry) => entry['stream'] === `case-${caseId}`).map((entry) => entry['type']);
+      const recorded = (await steps.history(caseId))
+        .filter((entry) => entry['stream'] === `case-${caseId}`)
+        .map((entry) => entry['type']);
       expect(recorded).toEqual([
-        'CaseRegistered', 'CaseAssigned', 'CaseProcessStarted', 'CaseAssignedToAgent', 'CaseReassigned', 'CaseWorkStarted', 'CaseResolved',
-        'FeedbackRecorded', 'CaseClosed', 'CaseReopened', 'CaseWorkStarted', 'CaseCancelled',
+        'CaseRegistered',
+        'CaseAssigned',
+        'CaseProcessStarted',
+        'CaseAssignedToAgent',
+        'CaseReassigned',
+        'CaseWorkStarted',
+        'CaseResolved',
+        'FeedbackRecorded',
+        'CaseClosed',
+        'CaseReopened',
+        'CaseWorkStarted',
+        'CaseCancelled',
       ]);
     });
 
     it('transfers a case to another queue, where an agent of that queue takes it', async () => {
       const caseId = await steps.caseAt('assigned', 'cust-transfer', ann);
-      const moved = await steps.act(caseId, 'transfer', frontLineAgent(ann), { queue: 'technical-support', region: 'GD-GZ', reason: 'a line fault, not a billing error' });
-      expect(moved).toMatchObject({ status: 200, body: { status: 'ASSIGNED', queue: 'technical-support', assignee: null } });
-      expect((await steps.act(caseId, 'assign', supervisor, { agentId: tess, reason: 'on duty' })).body).toMatchObject({ assignee: tess, queue: 'technical-support' });
+      const moved = await steps.act(caseId, 'transfer', frontLineAgent(ann), {
+        queue: 'technical-support',
+        region: 'GD-GZ',
+        reason: 'a line fault, not a billing error',
+      });
+      expect(moved).toMatchObject({
+        status: 200,
+        body: { status: 'ASSIGNED', queue: 'technical-support', assignee: null },
+      });
+      expect(
+        (await steps.act(caseId, 'assign', supervisor, { agentId: tess, reason: 'on duty' })).body,
+      ).toMatchObject({ assignee: tess, queue: 'technical-support' });
       const notOfTheQueue = await steps.act(caseId, 'assign', supervisor, { agentId: ann, reason: 'x' });
-      expect(notOfTheQueue.body['errors']).toEqual([expect.objectContaining({ field: 'agentId', message: expect.stringContaining('technical-support') })]);
-      expect((await steps.act(caseId, 'assign', supervisor, { agentId: tess, reason: 'again' })).status).toBe(409);
+      expect(notOfTheQueue.body['errors']).toEqual([
+        expect.objectContaining({ field: 'agentId', message: expect.stringContaining('technical-support') }),
+      ]);
+      expect((await steps.act(caseId, 'assign', supervisor, { agentId: tess, reason: 'again' })).status).toBe(
+        409,
+      );
     });
 
     it('raises a ping-pong to the supervisors of both queues when a case bounces between them too often', async () => {
       const caseId = await steps.openComplaint('cust-bounce');
       for (const queue of ['technical-support', 'complaints', 'technical-support', 'complaints'])
-        expect((await steps.act(caseId, 'transfer', supervisor, { queue, reason: 'not ours' })).status).toBe(200);
+        expect((await steps.act(caseId, 'transfer', supervisor, { queue, reason: 'not ours' })).status).toBe(
+          200,
+        );
       const raised = (await steps.history(caseId)).filter((entry) => entry['type'] === 'PingPongDetected');
       expect(raised).toEqual([
         expect.objectContaining({
@@ -71,15 +131,25 @@ describe('the case lifecycle over REST (统一流程), embedded platform', () =>
       ]);
     });
 
-    it('records actor, time and reason in each event, and the request\'s correlation id in its metadata', async () => {
+    it("records actor, time and reason in each event, and the request's correlation id in its metadata", async () => {
       const caseId = await steps.openComplaint('cust-audit');
       const correlationId = randomUUID();
-      await steps.actWith(caseId, 'assign', supervisor, { body: { agentId: ann, reason: 'knows billing' }, headers: { 'x-correlation-id': correlationId } });
-      const assigned = (await steps.history(caseId)).find((entry) => entry['type'] === 'CaseAssignedToAgent')!;
+      await steps.actWith(caseId, 'assign', supervisor, {
+        body: { agentId: ann, reason: 'knows billing' },
+        headers: { 'x-correlation-id': correlationId },
+      });
+      const assigned = (await steps.history(caseId)).find(
+        (entry) => entry['type'] === 'CaseAssignedToAgent',
+      )!;
       expect(assigned).toMatchObject({
         correlationId,
         actor: { id: supervisor.sub, kind: 'user' },
-        data: { agentId: ann, reason: 'knows billing', actor: { id: supervisor.sub, kind: 'user' }, assignedAt: expect.any(String) },
+        data: {
+          agentId: ann,
+          reason: 'knows billing',
+          actor: { id: supervisor.sub, kind: 'user' },
+          assignedAt: expect.any(String),
+        },
       });
     });
   });
@@ -110,7 +180,10 @@ describe('the case lifecycle over REST (统一流程), embedded platform', () =>
       const refused = await steps.act(caseId, command, callerFor(requesterId), body);
       expect(refused.status).toBe(409);
       expect(refused.contentType).toContain('application/problem+json');
-      expect(refused.body).toMatchObject({ type: expect.stringContaining('illegal-transition'), detail: expect.stringContaining(`while the case is ${stage}`) });
+      expect(refused.body).toMatchObject({
+        type: expect.stringContaining('illegal-transition'),
+        detail: expect.stringContaining(`while the case is ${stage}`),
+      });
       expect(await steps.history(caseId)).toHaveLength(before.length);
     });
 
@@ -130,7 +203,11 @@ describe('the case lifecycle over REST (统一流程), embedded platform', () =>
       ['transfer', { queue: 'no-such-queue', reason: 'x' }, ['queue']],
       ['transfer', { queue: 42, region: '' }, ['queue', 'region', 'reason']],
       ['collaborations', { to: { kind: 'TEAM', id: '' } }, ['to.kind', 'to.id', 'reason']],
-      ['collaborations', { to: { kind: 'UNIT', id: 'billing' }, reason: 'x', parentTaskId: 'task-1' }, ['parentTaskId']],
+      [
+        'collaborations',
+        { to: { kind: 'UNIT', id: 'billing' }, reason: 'x', parentTaskId: 'task-1' },
+        ['parentTaskId'],
+      ],
       ['resolve', { knowledgeArticleIds: 'kb-1' }, ['resolutionCode', 'knowledgeArticleIds']],
       ['feedback', { csat: 7, comment: 3 }, ['csat', 'comment']],
       ['reopen', {}, ['reason']],
@@ -144,7 +221,12 @@ describe('the case lifecycle over REST (统一流程), embedded platform', () =>
 
     it.each(table)('%s %j', async (command, body, fields) => {
       const before = await steps.history(caseId);
-      const refused = await steps.act(caseId, command, requesterCommands.has(command) ? customer('cust-400') : supervisor, body);
+      const refused = await steps.act(
+        caseId,
+        command,
+        requesterCommands.has(command) ? customer('cust-400') : supervisor,
+        body,
+      );
       expect(refused.status).toBe(400);
       const named = (refused.body['errors'] as { field: string }[]).map((error) => error.field);
       expect(named).toEqual(expect.arrayContaining(fields));
@@ -167,7 +249,10 @@ describe('the case lifecycle over REST (统一流程), embedded platform', () =>
     it('answers 404 for a case that does not exist', async () =>
       expect((await steps.act(randomUUID(), 'cancel', supervisor, { reason: 'x' })).status).toBe(404));
 
-    const outsiders: Record<string, Caller> = { 'another customer': customer('cust-stranger'), 'a partner': partnerStaff('reseller-1', 'reseller-a') };
+    const outsiders: Record<string, Caller> = {
+      'another customer': customer('cust-stranger'),
+      'a partner': partnerStaff('reseller-1', 'reseller-a'),
+    };
     it.each([
       ['another customer', 'confirm', undefined],
       ['another customer', 'feedback', { csat: 1 }],
@@ -183,7 +268,7 @@ describe('the case lifecycle over REST (统一流程), embedded platform', () =>
     it.each([
       ['an agent who does not own the case cancels it', frontLineAgent(bob), 'cancel', { reason: 'x' }],
       ['the requester cancels their case', customer('cust-own'), 'cancel', { reason: 'x' }],
-      ['staff give the requester\'s rating', supervisor, 'feedback', { csat: 5 }],
+      ["staff give the requester's rating", supervisor, 'feedback', { csat: 5 }],
       ['an agent assigns cases', frontLineAgent(ann), 'assign', { agentId: bob, reason: 'x' }],
     ])('answers 403 when %s', async (_what, caller, command, body) => {
       const refused = await steps.act(caseId, command, caller, body);
@@ -200,9 +285,15 @@ describe('the case lifecycle over REST (统一流程), embedded platform', () =>
 
     it('lets the requester close, rate and reopen their own case', async () => {
       const own = await steps.caseAt('resolved', 'cust-mine', ann);
-      expect((await steps.act(own, 'feedback', customer('cust-mine'), { csat: 2, comment: '太慢了' })).status).toBe(200);
-      expect((await steps.act(own, 'confirm', customer('cust-mine'))).body).toMatchObject({ status: 'CLOSED' });
-      expect((await steps.act(own, 'reopen', customer('cust-mine'), { reason: 'still wrong' })).body).toMatchObject({ status: 'ASSIGNED', assignee: ann });
+      expect(
+        (await steps.act(own, 'feedback', customer('cust-mine'), { csat: 2, comment: '太慢了' })).status,
+      ).toBe(200);
+      expect((await steps.act(own, 'confirm', customer('cust-mine'))).body).toMatchObject({
+        status: 'CLOSED',
+      });
+      expect(
+        (await steps.act(own, 'reopen', customer('cust-mine'), { reason: 'still wrong' })).body,
+      ).toMatchObject({ status: 'ASSIGNED', assignee: ann });
     });
 
     it('refuses a reopening after the window has passed', async () => {

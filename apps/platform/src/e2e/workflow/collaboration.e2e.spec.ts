@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { eventually } from '@collab/testing';
 import { EmbeddedPlatform, MovableClock, type CallResult, type Caller } from '../embedded-platform';
-import { LifecycleSteps, admin, customer, departmentStaff, frontLineAgent, partnerStaff, supervisor } from './lifecycle-steps';
+import {
+  LifecycleSteps,
+  admin,
+  customer,
+  departmentStaff,
+  frontLineAgent,
+  partnerStaff,
+  supervisor,
+} from './lifecycle-steps';
 
 const owner = 'agent-lin';
 const ownerCaller = frontLineAgent(owner);
@@ -31,11 +39,23 @@ describe('collaboration across units and partners (流程穿越), embedded platf
   /** A complaint in progress, owned by Lin, for a requester of its own (contacts of one requester would join one case). */
   const caseInProgress = () => steps.caseAt('in-progress', `cust-collab-${(requesters += 1)}`, owner);
 
-  const ask = (caseId: string, to: { kind: string; id: string }, caller: Caller = ownerCaller, extra: Record<string, unknown> = {}) =>
-    steps.act(caseId, 'collaborations', caller, { to, reason: 'please check the charge on the March bill', ...extra });
+  const ask = (
+    caseId: string,
+    to: { kind: string; id: string },
+    caller: Caller = ownerCaller,
+    extra: Record<string, unknown> = {},
+  ) =>
+    steps.act(caseId, 'collaborations', caller, {
+      to,
+      reason: 'please check the charge on the March bill',
+      ...extra,
+    });
 
   const onTask = (taskId: string, command: string, caller: Caller, body?: unknown): Promise<CallResult> =>
-    platform.call('POST', `/api/v1/tasks/${taskId}/${command}`, { caller, ...(body === undefined ? {} : { body }) });
+    platform.call('POST', `/api/v1/tasks/${taskId}/${command}`, {
+      caller,
+      ...(body === undefined ? {} : { body }),
+    });
 
   const tasksOf = async (caller: Caller, query = ''): Promise<Task[]> => {
     const listed = await platform.call('GET', `/api/v1/tasks${query}`, { caller });
@@ -51,7 +71,8 @@ describe('collaboration across units and partners (流程穿越), embedded platf
       return found;
     });
 
-  const chainOf = async (caseId: string) => (await steps.read(caseId)).body['chain'] as Record<string, unknown>[];
+  const chainOf = async (caseId: string) =>
+    (await steps.read(caseId)).body['chain'] as Record<string, unknown>[];
 
   it('request → the department sees the task → accept → note → complete → the case is worked again', async () => {
     const caseId = await caseInProgress();
@@ -69,21 +90,40 @@ describe('collaboration across units and partners (流程穿越), embedded platf
       to: { kind: 'UNIT', id: 'billing', region: 'CN' },
       status: 'REQUESTED',
       reason: 'please check the charge on the March bill',
-      sla: { calendarId: 'cn-standard', acceptWithinBusinessMinutes: expect.any(Number), completeWithinBusinessMinutes: expect.any(Number) },
+      sla: {
+        calendarId: 'cn-standard',
+        acceptWithinBusinessMinutes: expect.any(Number),
+        completeWithinBusinessMinutes: expect.any(Number),
+      },
       requestedBy: owner,
       urgeCount: 0,
       notes: [],
     });
-    expect(Date.parse(String(task['completeDueAt']))).toBeGreaterThanOrEqual(Date.parse(String(task['acceptDueAt'])));
+    expect(Date.parse(String(task['completeDueAt']))).toBeGreaterThanOrEqual(
+      Date.parse(String(task['acceptDueAt'])),
+    );
     expect(Date.parse(String(task['acceptDueAt']))).toBeGreaterThan(Date.parse(String(task['requestedAt'])));
 
-    expect((await onTask(taskId, 'accept', billingClerk)).body).toMatchObject({ status: 'ACCEPTED', acceptedBy: 'billing-clerk' });
+    expect((await onTask(taskId, 'accept', billingClerk)).body).toMatchObject({
+      status: 'ACCEPTED',
+      acceptedBy: 'billing-clerk',
+    });
     const noted = await onTask(taskId, 'notes', billingClerk, { note: '已核实，系统重复扣费' });
-    expect(noted.body['notes']).toEqual([expect.objectContaining({ unit: 'billing', note: '已核实，系统重复扣费', by: 'billing-clerk' })]);
-    expect((await onTask(taskId, 'complete', billingClerk, { result: '已退还 30 元' })).body).toMatchObject({ status: 'COMPLETED', result: '已退还 30 元' });
+    expect(noted.body['notes']).toEqual([
+      expect.objectContaining({ unit: 'billing', note: '已核实，系统重复扣费', by: 'billing-clerk' }),
+    ]);
+    expect((await onTask(taskId, 'complete', billingClerk, { result: '已退还 30 元' })).body).toMatchObject({
+      status: 'COMPLETED',
+      result: '已退还 30 元',
+    });
 
-    await eventually(async () => expect((await chainOf(caseId))[0]).toMatchObject({ taskId, status: 'COMPLETED' }));
-    const resolved = await steps.act(caseId, 'resolve', ownerCaller, { resolutionCode: 'REFUNDED', note: 'billing refunded' });
+    await eventually(async () =>
+      expect((await chainOf(caseId))[0]).toMatchObject({ taskId, status: 'COMPLETED' }),
+    );
+    const resolved = await steps.act(caseId, 'resolve', ownerCaller, {
+      resolutionCode: 'REFUNDED',
+      note: 'billing refunded',
+    });
     expect(resolved).toMatchObject({ status: 200, body: { status: 'RESOLVED' } });
   });
 
@@ -92,13 +132,28 @@ describe('collaboration across units and partners (流程穿越), embedded platf
     const taskId = String((await ask(caseId, { kind: 'UNIT', id: 'billing' })).body['taskId']);
     await arrived(taskId, billingClerk);
 
-    const unknownReason = await onTask(taskId, 'return', billingClerk, { reasonCode: 'NOT_MY_JOB', note: 'x' });
+    const unknownReason = await onTask(taskId, 'return', billingClerk, {
+      reasonCode: 'NOT_MY_JOB',
+      note: 'x',
+    });
     expect(unknownReason.status).toBe(400);
     expect(unknownReason.body['errors']).toEqual([expect.objectContaining({ field: 'reasonCode' })]);
 
-    const returned = await onTask(taskId, 'return', billingClerk, { reasonCode: 'WRONG_UNIT', note: '应由网络部处理' });
-    expect(returned.body).toMatchObject({ status: 'RETURNED', returnReason: { code: 'WRONG_UNIT', note: '应由网络部处理' } });
-    await eventually(async () => expect((await chainOf(caseId))[0]).toMatchObject({ taskId, status: 'RETURNED', outcomeReason: 'WRONG_UNIT' }));
+    const returned = await onTask(taskId, 'return', billingClerk, {
+      reasonCode: 'WRONG_UNIT',
+      note: '应由网络部处理',
+    });
+    expect(returned.body).toMatchObject({
+      status: 'RETURNED',
+      returnReason: { code: 'WRONG_UNIT', note: '应由网络部处理' },
+    });
+    await eventually(async () =>
+      expect((await chainOf(caseId))[0]).toMatchObject({
+        taskId,
+        status: 'RETURNED',
+        outcomeReason: 'WRONG_UNIT',
+      }),
+    );
     expect((await onTask(taskId, 'complete', billingClerk, { result: 'too late' })).status).toBe(409);
   });
 
@@ -107,8 +162,19 @@ describe('collaboration across units and partners (流程穿越), embedded platf
     for (let round = 0; round < 2; round += 1) {
       const taskId = String((await ask(caseId, { kind: 'UNIT', id: 'billing' })).body['taskId']);
       await arrived(taskId, billingClerk);
-      expect((await onTask(taskId, 'return', billingClerk, { reasonCode: 'MISSING_INFORMATION', note: '请补充账单截图' })).status).toBe(200);
-      await eventually(async () => expect((await chainOf(caseId)).filter((link) => link['status'] === 'RETURNED')).toHaveLength(round + 1));
+      expect(
+        (
+          await onTask(taskId, 'return', billingClerk, {
+            reasonCode: 'MISSING_INFORMATION',
+            note: '请补充账单截图',
+          })
+        ).status,
+      ).toBe(200);
+      await eventually(async () =>
+        expect((await chainOf(caseId)).filter((link) => link['status'] === 'RETURNED')).toHaveLength(
+          round + 1,
+        ),
+      );
     }
     const raised = (await steps.history(caseId)).filter((entry) => entry['type'] === 'PingPongDetected');
     expect(raised).toEqual([
@@ -128,8 +194,13 @@ describe('collaboration across units and partners (流程穿越), embedded platf
     const taskId = String((await ask(caseId, { kind: 'UNIT', id: 'billing' })).body['taskId']);
     await arrived(taskId, billingClerk);
 
-    expect((await onTask(taskId, 'urge', ownerCaller, { note: '客户第二次来电' })).body).toMatchObject({ urgeCount: 1 });
-    expect((await onTask(taskId, 'urge', ownerCaller, {})).body).toMatchObject({ urgeCount: 2, lastUrgedAt: expect.any(String) });
+    expect((await onTask(taskId, 'urge', ownerCaller, { note: '客户第二次来电' })).body).toMatchObject({
+      urgeCount: 1,
+    });
+    expect((await onTask(taskId, 'urge', ownerCaller, {})).body).toMatchObject({
+      urgeCount: 2,
+      lastUrgedAt: expect.any(String),
+    });
     expect((await onTask(taskId, 'urge', billingClerk, {})).status).toBe(403);
     expect((await onTask(taskId, 'accept', ownerCaller)).status).toBe(403);
   });
@@ -140,17 +211,31 @@ describe('collaboration across units and partners (流程穿越), embedded platf
     const toReseller = String((await ask(caseId, { kind: 'PARTNER', id: reseller })).body['taskId']);
 
     expect(await arrived(toBilling, billingClerk)).toMatchObject({ to: { region: 'CN' } });
-    expect(await arrived(toReseller, resellerAgent)).toMatchObject({ to: { kind: 'PARTNER', id: reseller, region: 'GD-SZ' }, sla: { acceptWithinBusinessMinutes: expect.any(Number) } });
+    expect(await arrived(toReseller, resellerAgent)).toMatchObject({
+      to: { kind: 'PARTNER', id: reseller, region: 'GD-SZ' },
+      sla: { acceptWithinBusinessMinutes: expect.any(Number) },
+    });
     expect((await tasksOf(resellerAgent)).map((task) => task['id'])).toEqual([toReseller]);
-    expect((await platform.call('GET', `/api/v1/tasks/${toBilling}`, { caller: resellerAgent })).status).toBe(404);
-    expect((await platform.call('GET', `/api/v1/tasks/${toReseller}`, { caller: otherPartnerAgent })).status).toBe(404);
+    expect((await platform.call('GET', `/api/v1/tasks/${toBilling}`, { caller: resellerAgent })).status).toBe(
+      404,
+    );
+    expect(
+      (await platform.call('GET', `/api/v1/tasks/${toReseller}`, { caller: otherPartnerAgent })).status,
+    ).toBe(404);
     expect((await onTask(toReseller, 'accept', otherPartnerAgent)).status).toBe(404);
-    expect((await platform.call('GET', `/api/v1/tasks/${toReseller}`, { caller: customer('cust-collab-1') })).status).toBe(404);
+    expect(
+      (await platform.call('GET', `/api/v1/tasks/${toReseller}`, { caller: customer('cust-collab-1') }))
+        .status,
+    ).toBe(404);
 
     expect((await steps.act(caseId, 'resolve', ownerCaller, { resolutionCode: 'FIXED' })).status).toBe(409);
-    expect((await tasksOf(supervisor, `?caseId=${caseId}`)).map((task) => task['id']).sort()).toEqual([toBilling, toReseller].sort());
+    expect((await tasksOf(supervisor, `?caseId=${caseId}`)).map((task) => task['id']).sort()).toEqual(
+      [toBilling, toReseller].sort(),
+    );
     expect((await tasksOf(billingClerk, '?status=REQUESTED')).map((task) => task['id'])).toContain(toBilling);
-    expect((await tasksOf(billingClerk, '?status=COMPLETED')).map((task) => task['id'])).not.toContain(toBilling);
+    expect((await tasksOf(billingClerk, '?status=COMPLETED')).map((task) => task['id'])).not.toContain(
+      toBilling,
+    );
   });
 
   it('a chain: billing, holding its task, asks network, and the case shows the whole chain', async () => {
@@ -159,21 +244,38 @@ describe('collaboration across units and partners (流程穿越), embedded platf
     await arrived(billingTask, billingClerk);
     await onTask(billingTask, 'accept', billingClerk);
 
-    expect((await ask(caseId, { kind: 'UNIT', id: 'network' }, ownerCaller, { parentTaskId: billingTask })).status).toBe(403);
-    const chained = await ask(caseId, { kind: 'UNIT', id: 'network' }, billingClerk, { parentTaskId: billingTask });
+    expect(
+      (await ask(caseId, { kind: 'UNIT', id: 'network' }, ownerCaller, { parentTaskId: billingTask })).status,
+    ).toBe(403);
+    const chained = await ask(caseId, { kind: 'UNIT', id: 'network' }, billingClerk, {
+      parentTaskId: billingTask,
+    });
     expect(chained.status).toBe(201);
     const networkTask = String(chained.body['taskId']);
 
-    expect(await arrived(networkTask, networkEngineer)).toMatchObject({ parentTaskId: billingTask, fromUnit: 'billing', to: { id: 'network' } });
-    expect((await tasksOf(billingClerk)).map((task) => task['id'])).toEqual(expect.arrayContaining([billingTask, networkTask]));
+    expect(await arrived(networkTask, networkEngineer)).toMatchObject({
+      parentTaskId: billingTask,
+      fromUnit: 'billing',
+      to: { id: 'network' },
+    });
+    expect((await tasksOf(billingClerk)).map((task) => task['id'])).toEqual(
+      expect.arrayContaining([billingTask, networkTask]),
+    );
     const chain = await chainOf(caseId);
     expect(chain).toHaveLength(1);
-    expect(chain[0]).toMatchObject({ taskId: billingTask, children: [expect.objectContaining({ taskId: networkTask, fromUnit: 'billing' })] });
+    expect(chain[0]).toMatchObject({
+      taskId: billingTask,
+      children: [expect.objectContaining({ taskId: networkTask, fromUnit: 'billing' })],
+    });
 
     await onTask(networkTask, 'accept', networkEngineer);
     await onTask(networkTask, 'complete', networkEngineer, { result: '基站计费接口已修复' });
     await onTask(billingTask, 'complete', billingClerk, { result: '已退费' });
-    await eventually(async () => expect((await steps.read(caseId)).body['chain']).toMatchObject([{ status: 'COMPLETED', children: [{ status: 'COMPLETED' }] }]));
+    await eventually(async () =>
+      expect((await steps.read(caseId)).body['chain']).toMatchObject([
+        { status: 'COMPLETED', children: [{ status: 'COMPLETED' }] },
+      ]),
+    );
   });
 
   it('withdrawing by the asker, and cancelling the case, end the open tasks', async () => {
@@ -184,9 +286,18 @@ describe('collaboration across units and partners (流程穿越), embedded platf
     await arrived(second, networkEngineer);
 
     expect((await onTask(first, 'withdraw', billingClerk, { reason: 'x' })).status).toBe(403);
-    expect((await onTask(first, 'withdraw', ownerCaller, { reason: '客户已自行解决' })).body).toMatchObject({ status: 'WITHDRAWN', withdrawReason: '客户已自行解决' });
-    expect((await steps.act(caseId, 'cancel', supervisor, { reason: 'duplicate of another case' })).body).toMatchObject({ status: 'CANCELLED' });
-    await eventually(async () => expect((await platform.call('GET', `/api/v1/tasks/${second}`, { caller: networkEngineer })).body).toMatchObject({ status: 'WITHDRAWN', withdrawReason: expect.stringContaining('duplicate') }));
+    expect((await onTask(first, 'withdraw', ownerCaller, { reason: '客户已自行解决' })).body).toMatchObject({
+      status: 'WITHDRAWN',
+      withdrawReason: '客户已自行解决',
+    });
+    expect(
+      (await steps.act(caseId, 'cancel', supervisor, { reason: 'duplicate of another case' })).body,
+    ).toMatchObject({ status: 'CANCELLED' });
+    await eventually(async () =>
+      expect(
+        (await platform.call('GET', `/api/v1/tasks/${second}`, { caller: networkEngineer })).body,
+      ).toMatchObject({ status: 'WITHDRAWN', withdrawReason: expect.stringContaining('duplicate') }),
+    );
   });
 
   it('asks only a unit or partner the org directory knows, of the kind named', async () => {
@@ -196,22 +307,32 @@ describe('collaboration across units and partners (流程穿越), embedded platf
     expect(unknown.body['errors']).toEqual([expect.objectContaining({ field: 'to.id' })]);
     const wrongKind = await ask(caseId, { kind: 'PARTNER', id: 'billing' });
     expect(wrongKind.body['errors']).toEqual([expect.objectContaining({ field: 'to.kind' })]);
-    expect((await ask(caseId, { kind: 'UNIT', id: 'billing' }, frontLineAgent('agent-not-owner'))).status).toBe(403);
+    expect(
+      (await ask(caseId, { kind: 'UNIT', id: 'billing' }, frontLineAgent('agent-not-owner'))).status,
+    ).toBe(403);
     expect((await ask(caseId, { kind: 'UNIT', id: 'billing' }, resellerAgent)).status).toBe(404);
   });
 
   describe('task requests', () => {
     it('answer 404 for an unknown task and 400 naming bad fields', async () => {
       expect((await onTask(randomUUID(), 'accept', billingClerk)).status).toBe(404);
-      expect((await platform.call('GET', `/api/v1/tasks/${randomUUID()}`, { caller: billingClerk })).status).toBe(404);
+      expect(
+        (await platform.call('GET', `/api/v1/tasks/${randomUUID()}`, { caller: billingClerk })).status,
+      ).toBe(404);
       const caseId = await caseInProgress();
       const taskId = String((await ask(caseId, { kind: 'UNIT', id: 'billing' })).body['taskId']);
       await arrived(taskId, billingClerk);
       const bad = await onTask(taskId, 'return', billingClerk, { reasonCode: 3, extra: true });
       expect(bad.status).toBe(400);
-      expect((bad.body['errors'] as { field: string }[]).map((error) => error.field)).toEqual(expect.arrayContaining(['reasonCode', 'note', 'extra']));
-      const badQuery = await platform.call('GET', '/api/v1/tasks?status=DONE&limit=0', { caller: billingClerk });
-      expect((badQuery.body['errors'] as { field: string }[]).map((error) => error.field)).toEqual(expect.arrayContaining(['status', 'limit']));
+      expect((bad.body['errors'] as { field: string }[]).map((error) => error.field)).toEqual(
+        expect.arrayContaining(['reasonCode', 'note', 'extra']),
+      );
+      const badQuery = await platform.call('GET', '/api/v1/tasks?status=DONE&limit=0', {
+        caller: billingClerk,
+      });
+      expect((badQuery.body['errors'] as { field: string }[]).map((error) => error.field)).toEqual(
+        expect.arrayContaining(['status', 'limit']),
+      );
     });
 
     it('page with limit and offset', async () => {
@@ -227,24 +348,61 @@ describe('collaboration across units and partners (流程穿越), embedded platf
   describe('the managed return reasons', () => {
     it('lists the defaults, lets an admin add and retire one, and a return follows the list', async () => {
       const listed = await platform.call('GET', '/api/v1/tasks/return-reasons', { caller: billingClerk });
-      expect((listed.body['reasons'] as { code: string }[]).map((reason) => reason.code)).toEqual(expect.arrayContaining(['WRONG_UNIT', 'MISSING_INFORMATION', 'OUT_OF_SCOPE', 'DUPLICATE']));
+      expect((listed.body['reasons'] as { code: string }[]).map((reason) => reason.code)).toEqual(
+        expect.arrayContaining(['WRONG_UNIT', 'MISSING_INFORMATION', 'OUT_OF_SCOPE', 'DUPLICATE']),
+      );
 
       const names = { 'zh-Hans': '需上门核查', en: 'Needs a site visit' };
-      expect((await platform.call('POST', '/api/v1/tasks/return-reasons', { caller: billingClerk, body: { code: 'NEEDS_SITE_VISIT', names } })).status).toBe(403);
-      const defined = await platform.call('POST', '/api/v1/tasks/return-reasons', { caller: admin, body: { code: 'NEEDS_SITE_VISIT', names } });
+      expect(
+        (
+          await platform.call('POST', '/api/v1/tasks/return-reasons', {
+            caller: billingClerk,
+            body: { code: 'NEEDS_SITE_VISIT', names },
+          })
+        ).status,
+      ).toBe(403);
+      const defined = await platform.call('POST', '/api/v1/tasks/return-reasons', {
+        caller: admin,
+        body: { code: 'NEEDS_SITE_VISIT', names },
+      });
       expect(defined).toMatchObject({ status: 201, body: { code: 'NEEDS_SITE_VISIT', names, active: true } });
 
       const caseId = await caseInProgress();
       const taskId = String((await ask(caseId, { kind: 'UNIT', id: 'network' })).body['taskId']);
       await arrived(taskId, networkEngineer);
-      const retired = await platform.call('POST', '/api/v1/tasks/return-reasons/NEEDS_SITE_VISIT/retire', { caller: admin, body: { reason: 'site visits are booked, not returned' } });
+      const retired = await platform.call('POST', '/api/v1/tasks/return-reasons/NEEDS_SITE_VISIT/retire', {
+        caller: admin,
+        body: { reason: 'site visits are booked, not returned' },
+      });
       expect(retired.body).toMatchObject({ code: 'NEEDS_SITE_VISIT', active: false });
-      expect((await onTask(taskId, 'return', networkEngineer, { reasonCode: 'NEEDS_SITE_VISIT', note: 'x' })).status).toBe(400);
-      expect((await platform.call('POST', '/api/v1/tasks/return-reasons/NEEDS_SITE_VISIT/retire', { caller: admin, body: { reason: 'again' } })).status).toBe(409);
-      expect((await platform.call('POST', '/api/v1/tasks/return-reasons/NEVER_DEFINED/retire', { caller: admin, body: { reason: 'x' } })).status).toBe(404);
-      expect((await platform.call('POST', '/api/v1/tasks/return-reasons', { caller: admin, body: { code: 'bad code', names: {} } })).body['errors']).toEqual(
-        expect.arrayContaining([expect.objectContaining({ field: 'code' })]),
-      );
+      expect(
+        (await onTask(taskId, 'return', networkEngineer, { reasonCode: 'NEEDS_SITE_VISIT', note: 'x' }))
+          .status,
+      ).toBe(400);
+      expect(
+        (
+          await platform.call('POST', '/api/v1/tasks/return-reasons/NEEDS_SITE_VISIT/retire', {
+            caller: admin,
+            body: { reason: 'again' },
+          })
+        ).status,
+      ).toBe(409);
+      expect(
+        (
+          await platform.call('POST', '/api/v1/tasks/return-reasons/NEVER_DEFINED/retire', {
+            caller: admin,
+            body: { reason: 'x' },
+          })
+        ).status,
+      ).toBe(404);
+      expect(
+        (
+          await platform.call('POST', '/api/v1/tasks/return-reasons', {
+            caller: admin,
+            body: { code: 'bad code', names: {} },
+          })
+        ).body['errors'],
+      ).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'code' })]));
     });
   });
 });

@@ -4,16 +4,38 @@ import type { CallResult, Caller, EmbeddedPlatform } from '../embedded-platform'
 /* The steps the case-lifecycle and collaboration specs share, all through the public REST surface. */
 
 export const customer = (sub: string): Caller => ({ sub, audience: 'EXTERNAL' });
-export const frontLineAgent = (sub: string): Caller => ({ sub, audience: 'INTERNAL', roles: ['agent'], unit: 'front-line' });
-export const supervisor: Caller = { sub: 'front-line-supervisor', audience: 'INTERNAL', roles: ['supervisor'], unit: 'front-line' };
+export const frontLineAgent = (sub: string): Caller => ({
+  sub,
+  audience: 'INTERNAL',
+  roles: ['agent'],
+  unit: 'front-line',
+});
+export const supervisor: Caller = {
+  sub: 'front-line-supervisor',
+  audience: 'INTERNAL',
+  roles: ['supervisor'],
+  unit: 'front-line',
+};
 export const admin: Caller = { sub: 'workflow-admin', audience: 'INTERNAL', roles: ['admin'] };
-export const departmentStaff = (sub: string, unit: string): Caller => ({ sub, audience: 'INTERNAL', roles: ['back-office'], unit });
-export const partnerStaff = (sub: string, partner: string): Caller => ({ sub, audience: 'PARTNER', roles: ['partner-agent'], partner });
+export const departmentStaff = (sub: string, unit: string): Caller => ({
+  sub,
+  audience: 'INTERNAL',
+  roles: ['back-office'],
+  unit,
+});
+export const partnerStaff = (sub: string, partner: string): Caller => ({
+  sub,
+  audience: 'PARTNER',
+  roles: ['partner-agent'],
+  partner,
+});
 
-export type CaseStage = 'queued' | 'assigned' | 'in-progress' | 'collaborating' | 'resolved' | 'closed' | 'cancelled';
+export type CaseStage =
+  'queued' | 'assigned' | 'in-progress' | 'collaborating' | 'resolved' | 'closed' | 'cancelled';
 
 const expectOk = (answer: CallResult, what: string): CallResult => {
-  if (answer.status >= 300) throw new Error(`${what} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+  if (answer.status >= 300)
+    throw new Error(`${what} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
   return answer;
 };
 
@@ -22,19 +44,41 @@ export class LifecycleSteps {
 
   /** Enrols an agent of the front line in a queue through the org API, as an administrator does. */
   async enrolAgent(agentId: string, queue: string): Promise<void> {
-    const body = { id: agentId, unitId: 'front-line', queues: [queue], languages: ['zh', 'en'], capacity: 20, reason: 'joins the team' };
-    expectOk(await this.platform.call('POST', '/api/v1/org/agents', { caller: admin, body }), `enrolling ${agentId}`);
+    const body = {
+      id: agentId,
+      unitId: 'front-line',
+      queues: [queue],
+      languages: ['zh', 'en'],
+      capacity: 20,
+      reason: 'joins the team',
+    };
+    expectOk(
+      await this.platform.call('POST', '/api/v1/org/agents', { caller: admin, body }),
+      `enrolling ${agentId}`,
+    );
     // The directory answers who works a queue from its read model: wait until it lists the agent.
     await eventually(async () => {
-      const listed = await this.platform.call('GET', `/api/v1/org/agents?queueId=${queue}`, { caller: admin });
+      const listed = await this.platform.call('GET', `/api/v1/org/agents?queueId=${queue}`, {
+        caller: admin,
+      });
       expect((listed.body['agents'] as { id: string }[]).map((agent) => agent.id)).toContain(agentId);
     });
   }
 
   /** Registers a partner organisation through the org API. */
   async registerPartner(partnerId: string, region: string): Promise<void> {
-    const body = { id: partnerId, names: { zh: partnerId, en: partnerId }, regions: [region], calendarId: 'cn-standard', supervisorId: `${partnerId}-supervisor`, reason: 'signed the underpinning contract' };
-    expectOk(await this.platform.call('POST', '/api/v1/org/partners', { caller: admin, body }), `registering ${partnerId}`);
+    const body = {
+      id: partnerId,
+      names: { zh: partnerId, en: partnerId },
+      regions: [region],
+      calendarId: 'cn-standard',
+      supervisorId: `${partnerId}-supervisor`,
+      reason: 'signed the underpinning contract',
+    };
+    expectOk(
+      await this.platform.call('POST', '/api/v1/org/partners', { caller: admin, body }),
+      `registering ${partnerId}`,
+    );
   }
 
   /** A complaint from `requester`, opened by intake and routed by workflow to the complaints queue. */
@@ -51,9 +95,17 @@ export class LifecycleSteps {
       region: 'GD-SZ',
       ...overrides,
     };
-    const submitted = expectOk(await this.platform.call('POST', '/api/v1/contacts', { caller: customer(requester), body: contact }), 'submitting a contact');
+    const submitted = expectOk(
+      await this.platform.call('POST', '/api/v1/contacts', { caller: customer(requester), body: contact }),
+      'submitting a contact',
+    );
     const caseId = String(submitted.body['caseId']);
-    await eventually(async () => expect((await this.read(caseId)).body).toMatchObject({ queue: 'complaints', number: expect.any(String) }));
+    await eventually(async () =>
+      expect((await this.read(caseId)).body).toMatchObject({
+        queue: 'complaints',
+        number: expect.any(String),
+      }),
+    );
     return caseId;
   }
 
@@ -62,16 +114,27 @@ export class LifecycleSteps {
   }
 
   act(caseId: string, command: string, caller: Caller, body?: unknown): Promise<CallResult> {
-    return this.platform.call('POST', `/api/v1/cases/${caseId}/${command}`, { caller, ...(body === undefined ? {} : { body }) });
+    return this.platform.call('POST', `/api/v1/cases/${caseId}/${command}`, {
+      caller,
+      ...(body === undefined ? {} : { body }),
+    });
   }
 
   /** A command sent with extra headers, e.g. X-Correlation-Id. */
-  actWith(caseId: string, command: string, caller: Caller, request: { body?: unknown; headers: Record<string, string> }): Promise<CallResult> {
+  actWith(
+    caseId: string,
+    command: string,
+    caller: Caller,
+    request: { body?: unknown; headers: Record<string, string> },
+  ): Promise<CallResult> {
     return this.platform.call('POST', `/api/v1/cases/${caseId}/${command}`, { caller, ...request });
   }
 
   async history(caseId: string): Promise<Record<string, unknown>[]> {
-    const answer = expectOk(await this.platform.call('GET', `/api/v1/cases/${caseId}/history?limit=500`, { caller: supervisor }), 'reading history');
+    const answer = expectOk(
+      await this.platform.call('GET', `/api/v1/cases/${caseId}/history?limit=500`, { caller: supervisor }),
+      'reading history',
+    );
     return answer.body['events'] as Record<string, unknown>[];
   }
 
@@ -79,12 +142,28 @@ export class LifecycleSteps {
    * A fresh complaint of `requester` driven to `stage` with `owner` owning it (an agent of the
    * complaints queue). `collaborating` asks `helper` (billing by default) for help.
    */
-  async caseAt(stage: CaseStage, requester: string, owner: string, helper = { kind: 'UNIT', id: 'billing' }): Promise<string> {
+  async caseAt(
+    stage: CaseStage,
+    requester: string,
+    owner: string,
+    helper = { kind: 'UNIT', id: 'billing' },
+  ): Promise<string> {
     const caseId = await this.openComplaint(requester);
     const steps: [CaseStage, () => Promise<CallResult>][] = [
-      ['assigned', () => this.act(caseId, 'assign', supervisor, { agentId: owner, reason: 'knows billing complaints' })],
+      [
+        'assigned',
+        () => this.act(caseId, 'assign', supervisor, { agentId: owner, reason: 'knows billing complaints' }),
+      ],
       ['in-progress', () => this.act(caseId, 'start', frontLineAgent(owner))],
-      ['resolved', () => this.act(caseId, 'resolve', frontLineAgent(owner), { resolutionCode: 'REFUNDED', knowledgeArticleIds: ['kb-refunds'], note: 'refunded 30 yuan' })],
+      [
+        'resolved',
+        () =>
+          this.act(caseId, 'resolve', frontLineAgent(owner), {
+            resolutionCode: 'REFUNDED',
+            knowledgeArticleIds: ['kb-refunds'],
+            note: 'refunded 30 yuan',
+          }),
+      ],
       ['closed', () => this.act(caseId, 'confirm', customer(requester))],
     ];
     if (stage === 'queued') return caseId;
@@ -97,7 +176,13 @@ export class LifecycleSteps {
       expectOk(await step(), `driving the case to ${reached}`);
       if (reached === stage) return caseId;
     }
-    expectOk(await this.act(caseId, 'collaborations', frontLineAgent(owner), { to: helper, reason: 'please check the charge' }), 'asking for help');
+    expectOk(
+      await this.act(caseId, 'collaborations', frontLineAgent(owner), {
+        to: helper,
+        reason: 'please check the charge',
+      }),
+      'asking for help',
+    );
     return caseId;
   }
 }

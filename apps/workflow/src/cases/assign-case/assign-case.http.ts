@@ -1,5 +1,13 @@
 import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiBadRequestResponse, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, originOf, uuidParam, type Principal } from '@collab/service-kit';
 import { CaseCommands } from '../case-commands';
 import { requireCaseRole } from '../case-permissions';
@@ -21,7 +29,7 @@ export class AssignCaseHttp {
   @HttpCode(200)
   @Roles('supervisor', 'admin')
   @ApiOkResponse({ description: 'The case as it now is: assigned to the agent.' })
-  @ApiBadRequestResponse({ description: 'Invalid fields, or the agent does not work the case\'s queue.' })
+  @ApiBadRequestResponse({ description: "Invalid fields, or the agent does not work the case's queue." })
   @ApiForbiddenResponse({ description: 'The caller is not a supervisor or admin.' })
   @ApiNotFoundResponse({ description: 'No such case.' })
   @ApiConflictResponse({ description: 'The case is not waiting in a queue (reassign changes an owner).' })
@@ -35,6 +43,17 @@ export class AssignCaseHttp {
     requireCaseRole(principal, state, ['manager'], 'assign a case');
     await this.agents.requireAgentOf(state.desk.queue, body.agentId, 'agentId');
     const origin = originOf(principal, correlationId);
-    return this.cases.execute({ type: 'AssignCase', caseId: id, queue: state.desk.queue, agentId: body.agentId, actor: origin.actor, reason: body.reason }, principal, origin);
+    return this.cases.execute(
+      {
+        type: 'AssignCase',
+        caseId: id,
+        queue: state.desk.queue,
+        agentId: body.agentId,
+        actor: origin.actor,
+        reason: body.reason,
+      },
+      principal,
+      origin,
+    );
   }
 }

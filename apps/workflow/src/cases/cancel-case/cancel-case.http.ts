@@ -1,5 +1,12 @@
 import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentPrincipal, originOf, uuidParam, type Principal } from '@collab/service-kit';
 import { CaseCommands } from '../case-commands';
 import { requireCaseRole } from '../case-permissions';
@@ -28,6 +35,10 @@ export class CancelCaseHttp {
     const { state } = await this.cases.load(id, principal);
     requireCaseRole(principal, state, ['manager', 'owner'], 'cancel the case');
     const origin = originOf(principal, correlationId);
-    return this.cases.execute({ type: 'CancelCase', caseId: id, actor: origin.actor, reason: body.reason }, principal, origin);
+    return this.cases.execute(
+      { type: 'CancelCase', caseId: id, actor: origin.actor, reason: body.reason },
+      principal,
+      origin,
+    );
   }
 }

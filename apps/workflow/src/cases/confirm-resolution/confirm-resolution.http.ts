@@ -1,5 +1,12 @@
 import { Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentPrincipal, originOf, uuidParam, type Principal } from '@collab/service-kit';
 import { CaseCommands } from '../case-commands';
 import { requireCaseRole } from '../case-permissions';
@@ -18,10 +25,18 @@ export class ConfirmResolutionHttp {
   @ApiForbiddenResponse({ description: 'Neither the requester nor internal staff.' })
   @ApiNotFoundResponse({ description: 'No such case, or not one the caller may see.' })
   @ApiConflictResponse({ description: 'The case is not resolved.' })
-  async confirm(@Param('id', uuidParam('id')) id: string, @CurrentPrincipal() principal: Principal, @Headers('x-correlation-id') correlationId?: string): Promise<CaseDetails> {
+  async confirm(
+    @Param('id', uuidParam('id')) id: string,
+    @CurrentPrincipal() principal: Principal,
+    @Headers('x-correlation-id') correlationId?: string,
+  ): Promise<CaseDetails> {
     const { state } = await this.cases.load(id, principal);
     requireCaseRole(principal, state, ['requester', 'staff'], 'confirm the resolution');
     const origin = originOf(principal, correlationId);
-    return this.cases.execute({ type: 'ConfirmResolution', caseId: id, actor: origin.actor }, principal, origin);
+    return this.cases.execute(
+      { type: 'ConfirmResolution', caseId: id, actor: origin.actor },
+      principal,
+      origin,
+    );
   }
 }

@@ -1,5 +1,13 @@
 import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiBadRequestResponse, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentPrincipal, originOf, uuidParam, type Principal } from '@collab/service-kit';
 import { QueueAgents } from '../assign-case/queue-agents';
 import { CaseCommands } from '../case-commands';
@@ -20,7 +28,9 @@ export class ReassignCaseHttp {
   @Post(':id/reassign')
   @HttpCode(200)
   @ApiOkResponse({ description: 'The case as it now is, with its new owner.' })
-  @ApiBadRequestResponse({ description: 'Invalid fields, the agent does not work the queue, or already owns the case.' })
+  @ApiBadRequestResponse({
+    description: 'Invalid fields, the agent does not work the queue, or already owns the case.',
+  })
   @ApiForbiddenResponse({ description: 'Neither a supervisor nor the owner.' })
   @ApiNotFoundResponse({ description: 'No such case, or not one the caller may see.' })
   @ApiConflictResponse({ description: 'The case has no owner or is no longer being worked.' })
@@ -34,6 +44,16 @@ export class ReassignCaseHttp {
     requireCaseRole(principal, state, ['manager', 'owner'], 'reassign the case');
     await this.agents.requireAgentOf(state.desk.queue, body.toAgentId, 'toAgentId');
     const origin = originOf(principal, correlationId);
-    return this.cases.execute({ type: 'ReassignCase', caseId: id, toAgentId: body.toAgentId, actor: origin.actor, reason: body.reason }, principal, origin);
+    return this.cases.execute(
+      {
+        type: 'ReassignCase',
+        caseId: id,
+        toAgentId: body.toAgentId,
+        actor: origin.actor,
+        reason: body.reason,
+      },
+      principal,
+      origin,
+    );
   }
 }

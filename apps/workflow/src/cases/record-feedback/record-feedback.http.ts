@@ -1,5 +1,12 @@
 import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentPrincipal, originOf, uuidParam, type Principal } from '@collab/service-kit';
 import { CaseCommands } from '../case-commands';
 import { requireCaseRole } from '../case-permissions';
@@ -18,7 +25,9 @@ export class RecordFeedbackHttp {
   @ApiOkResponse({ description: 'The case as it now is.' })
   @ApiForbiddenResponse({ description: 'The caller is not the requester: only they rate their case.' })
   @ApiNotFoundResponse({ description: 'No such case, or not one the caller may see.' })
-  @ApiConflictResponse({ description: 'The case is not resolved or closed, or this resolution was rated already.' })
+  @ApiConflictResponse({
+    description: 'The case is not resolved or closed, or this resolution was rated already.',
+  })
   async feedback(
     @Param('id', uuidParam('id')) id: string,
     @Body() body: RecordFeedbackRequest,
@@ -28,6 +37,10 @@ export class RecordFeedbackHttp {
     const { state } = await this.cases.load(id, principal);
     requireCaseRole(principal, state, ['requester'], 'give feedback on the case');
     const origin = originOf(principal, correlationId);
-    return this.cases.execute({ type: 'RecordFeedback', caseId: id, csat: body.csat, comment: body.comment, actor: origin.actor }, principal, origin);
+    return this.cases.execute(
+      { type: 'RecordFeedback', caseId: id, csat: body.csat, comment: body.comment, actor: origin.actor },
+      principal,
+      origin,
+    );
   }
 }

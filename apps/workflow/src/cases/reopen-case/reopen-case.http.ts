@@ -1,5 +1,12 @@
 import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentPrincipal, originOf, uuidParam, type Principal } from '@collab/service-kit';
 import { CaseCommands } from '../case-commands';
 import { requireCaseRole } from '../case-permissions';
@@ -18,7 +25,9 @@ export class ReopenCaseHttp {
   @ApiOkResponse({ description: 'The case as it now is: assigned to its last owner again.' })
   @ApiForbiddenResponse({ description: 'Neither the requester nor internal staff.' })
   @ApiNotFoundResponse({ description: 'No such case, or not one the caller may see.' })
-  @ApiConflictResponse({ description: 'The case is not resolved or closed, or the reopen window has passed.' })
+  @ApiConflictResponse({
+    description: 'The case is not resolved or closed, or the reopen window has passed.',
+  })
   async reopen(
     @Param('id', uuidParam('id')) id: string,
     @Body() body: ReopenCaseRequest,
@@ -28,6 +37,10 @@ export class ReopenCaseHttp {
     const { state } = await this.cases.load(id, principal);
     requireCaseRole(principal, state, ['requester', 'staff'], 'reopen the case');
     const origin = originOf(principal, correlationId);
-    return this.cases.execute({ type: 'ReopenCase', caseId: id, actor: origin.actor, reason: body.reason }, principal, origin);
+    return this.cases.execute(
+      { type: 'ReopenCase', caseId: id, actor: origin.actor, reason: body.reason },
+      principal,
+      origin,
+    );
   }
 }

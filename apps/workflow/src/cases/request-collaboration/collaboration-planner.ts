@@ -2,8 +2,21 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { addBusinessTime } from '@collab/business-calendar';
 import { ValidationFailed } from '@collab/domain-kernel';
-import type { CaseProcessStarted, CollaborationRequest, ProcessStage, PublishedProcess } from '@collab/workflow-domain';
-import { BUSINESS_CALENDARS, ORG_LOOKUP, PROCESS_CATALOGUE, type BusinessCalendars, type OrgLookup, type OrgParty, type ProcessCatalogue } from '../../workflow.ports';
+import type {
+  CaseProcessStarted,
+  CollaborationRequest,
+  ProcessStage,
+  PublishedProcess,
+} from '@collab/workflow-domain';
+import {
+  BUSINESS_CALENDARS,
+  ORG_LOOKUP,
+  PROCESS_CATALOGUE,
+  type BusinessCalendars,
+  type OrgLookup,
+  type OrgParty,
+  type ProcessCatalogue,
+} from '../../workflow.ports';
 import type { LoadedCase } from '../case-commands';
 
 /** What the caller asks: whom, why, and (for a chain) which task of theirs needs the help. */
@@ -31,7 +44,8 @@ export class CollaborationPlanner {
     const target = await this.targetOf(ask.to);
     const stage = await this.stageFor(theCase, target);
     const calendar = await this.calendars.calendar(stage.sla.calendarId);
-    if (!calendar) throw new Error(`calendar ${stage.sla.calendarId} of stage ${stage.id} is not known to workflow`);
+    if (!calendar)
+      throw new Error(`calendar ${stage.sla.calendarId} of stage ${stage.id} is not known to workflow`);
     return {
       taskId: randomUUID(),
       parentTaskId: ask.parentTaskId,
@@ -49,8 +63,14 @@ export class CollaborationPlanner {
 
   private async targetOf(to: CollaborationAsk['to']): Promise<OrgParty> {
     const target = await this.org.party(to.id);
-    if (!target) throw new ValidationFailed([{ field: 'to.id', message: `${to.id} is not a unit or partner of the org directory` }]);
-    if (target.kind !== to.kind) throw new ValidationFailed([{ field: 'to.kind', message: `${to.id} is a ${target.kind}, not a ${to.kind}` }]);
+    if (!target)
+      throw new ValidationFailed([
+        { field: 'to.id', message: `${to.id} is not a unit or partner of the org directory` },
+      ]);
+    if (target.kind !== to.kind)
+      throw new ValidationFailed([
+        { field: 'to.kind', message: `${to.id} is a ${target.kind}, not a ${to.kind}` },
+      ]);
     return target;
   }
 
@@ -59,7 +79,10 @@ export class CollaborationPlanner {
     const stage = process.stages.find((candidate) => candidate.unitType === target.unitType);
     if (!stage)
       throw new ValidationFailed([
-        { field: 'to.id', message: `process ${process.processId} v${process.version} of this case has no ${target.unitType} stage, so no SLA for a task to ${target.id}` },
+        {
+          field: 'to.id',
+          message: `process ${process.processId} v${process.version} of this case has no ${target.unitType} stage, so no SLA for a task to ${target.id}`,
+        },
       ]);
     return stage;
   }

@@ -1,7 +1,21 @@
 import { Body, Controller, Headers, HttpCode, Inject, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Forbidden } from '@collab/domain-kernel';
-import { CLOCK, CurrentPrincipal, originOf, uuidParam, type Clock, type Principal } from '@collab/service-kit';
+import {
+  CLOCK,
+  CurrentPrincipal,
+  originOf,
+  uuidParam,
+  type Clock,
+  type Principal,
+} from '@collab/service-kit';
 import { ORG_LOOKUP, type OrgLookup } from '../../workflow.ports';
 import { CaseCommands, type RoutedCaseState } from '../case-commands';
 import { requireCaseRole } from '../case-permissions';
@@ -16,10 +30,16 @@ const askingUnit = (principal: Principal, state: RoutedCaseState, parentTaskId: 
     return state.desk.queue;
   }
   requireCaseRole(principal, state, ['staff'], 'ask for help on a task of the case');
-  const parent = state.status === 'collaborating' ? state.openTasks.find((task) => task.taskId === parentTaskId) : undefined;
+  const parent =
+    state.status === 'collaborating'
+      ? state.openTasks.find((task) => task.taskId === parentTaskId)
+      : undefined;
   // A parent that is not open is refused by the case decider (409), naming the state.
   if (parent === undefined) return state.desk.queue;
-  if (principal.unit !== parent.to.id) throw new Forbidden(`only staff of ${parent.to.id}, which holds task ${parentTaskId}, ask for help on it`);
+  if (principal.unit !== parent.to.id)
+    throw new Forbidden(
+      `only staff of ${parent.to.id}, which holds task ${parentTaskId}, ask for help on it`,
+    );
   return parent.to.id;
 };
 
@@ -41,7 +61,10 @@ export class RequestCollaborationHttp {
   @Post(':id/collaborations')
   @HttpCode(201)
   @ApiCreatedResponse({ description: 'The new task id and the case as it now is (collaborating).' })
-  @ApiForbiddenResponse({ description: 'Neither the owner nor a supervisor; or, for a chain, not staff of the unit holding the parent task.' })
+  @ApiForbiddenResponse({
+    description:
+      'Neither the owner nor a supervisor; or, for a chain, not staff of the unit holding the parent task.',
+  })
   @ApiNotFoundResponse({ description: 'No such case, or not one the caller may see.' })
   @ApiConflictResponse({ description: 'The case is not being worked, or the parent task is not open.' })
   async request(
@@ -53,10 +76,20 @@ export class RequestCollaborationHttp {
     const loaded = await this.cases.load(id, principal);
     const parentTaskId = body.parentTaskId ?? null;
     const fromUnit = askingUnit(principal, loaded.state, parentTaskId);
-    const request = await this.planner.plan(loaded, { to: body.to, reason: body.reason, parentTaskId }, this.clock.now());
+    const request = await this.planner.plan(
+      loaded,
+      { to: body.to, reason: body.reason, parentTaskId },
+      this.clock.now(),
+    );
     const origin = originOf(principal, correlationId);
     const handled = await this.cases.run(
-      { type: 'RequestCollaboration', caseId: id, request, actor: origin.actor, supervisors: await this.org.supervisorsOf([fromUnit, request.to.id]) },
+      {
+        type: 'RequestCollaboration',
+        caseId: id,
+        request,
+        actor: origin.actor,
+        supervisors: await this.org.supervisorsOf([fromUnit, request.to.id]),
+      },
       { metadata: { correlationId: origin.correlationId, actor: origin.actor } },
     );
     return { taskId: request.taskId, case: await this.cases.answer(id, principal, handled.version) };

@@ -1,5 +1,12 @@
 import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentPrincipal, originOf, uuidParam, type Principal } from '@collab/service-kit';
 import { CaseCommands } from '../case-commands';
 import { requireCaseRole } from '../case-permissions';
@@ -29,6 +36,10 @@ export class ResolveCaseHttp {
     requireCaseRole(principal, state, ['manager', 'owner'], 'resolve the case');
     const origin = originOf(principal, correlationId);
     const { resolutionCode, knowledgeArticleIds, note } = body;
-    return this.cases.execute({ type: 'ResolveCase', caseId: id, resolutionCode, knowledgeArticleIds, note, actor: origin.actor }, principal, origin);
+    return this.cases.execute(
+      { type: 'ResolveCase', caseId: id, resolutionCode, knowledgeArticleIds, note, actor: origin.actor },
+      principal,
+      origin,
+    );
   }
 }

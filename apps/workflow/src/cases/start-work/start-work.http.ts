@@ -1,5 +1,12 @@
 import { Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentPrincipal, originOf, uuidParam, type Principal } from '@collab/service-kit';
 import { CaseCommands } from '../case-commands';
 import { requireCaseRole } from '../case-permissions';
@@ -18,7 +25,11 @@ export class StartWorkHttp {
   @ApiForbiddenResponse({ description: 'The caller does not own the case.' })
   @ApiNotFoundResponse({ description: 'No such case, or not one the caller may see.' })
   @ApiConflictResponse({ description: 'The case is not assigned to an owner waiting to start.' })
-  async start(@Param('id', uuidParam('id')) id: string, @CurrentPrincipal() principal: Principal, @Headers('x-correlation-id') correlationId?: string): Promise<CaseDetails> {
+  async start(
+    @Param('id', uuidParam('id')) id: string,
+    @CurrentPrincipal() principal: Principal,
+    @Headers('x-correlation-id') correlationId?: string,
+  ): Promise<CaseDetails> {
     const { state } = await this.cases.load(id, principal);
     // The decider refuses anyone but the owner (403) once the state allows starting at all (409).
     requireCaseRole(principal, state, ['staff'], 'start work on a case');

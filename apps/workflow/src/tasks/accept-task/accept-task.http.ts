@@ -1,5 +1,12 @@
 import { Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentPrincipal, originOf, uuidParam, type Principal } from '@collab/service-kit';
 import { TaskCommands } from '../task-commands';
 import type { TaskDetails } from '../task-view/task-details';
@@ -16,12 +23,18 @@ export class AcceptTaskHttp {
   @ApiOkResponse({ description: 'The task as it now is.' })
   @ApiForbiddenResponse({ description: 'The caller works for the asking unit, not for the target.' })
   @ApiNotFoundResponse({ description: 'No such task, or not one the caller may see.' })
-  @ApiConflictResponse({ description: 'Not allowed in the task\'s state; the problem names the state and why.' })
+  @ApiConflictResponse({
+    description: "Not allowed in the task's state; the problem names the state and why.",
+  })
   accept(
     @Param('id', uuidParam('id')) id: string,
     @CurrentPrincipal() principal: Principal,
     @Headers('x-correlation-id') correlationId?: string,
   ): Promise<TaskDetails> {
-    return this.commands.execute({ type: 'AcceptTask', taskId: id }, principal, originOf(principal, correlationId));
+    return this.commands.execute(
+      { type: 'AcceptTask', taskId: id },
+      principal,
+      originOf(principal, correlationId),
+    );
   }
 }

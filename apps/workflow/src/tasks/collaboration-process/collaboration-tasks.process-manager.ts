@@ -16,7 +16,11 @@ const TASK_ENDINGS = new Set(['TaskCompleted', 'TaskReturned', 'TaskWithdrawn'])
 const ACTOR = { id: 'workflow.collaboration-tasks', kind: 'service' } as const;
 
 /** The reaction belongs to the request that caused it: same correlation, caused by the event. */
-const metadataAfter = (event: RecordedEvent): EventMetadata => ({ correlationId: event.metadata.correlationId, causationId: event.id, actor: ACTOR });
+const metadataAfter = (event: RecordedEvent): EventMetadata => ({
+  correlationId: event.metadata.correlationId,
+  causationId: event.id,
+  actor: ACTOR,
+});
 
 /**
  * The case and its tasks, kept in step:
@@ -55,10 +59,14 @@ export class CollaborationTasksProcessManager extends WorkflowLogReactor {
     const outcome = caseOutcomeFor({ type: event.type, data: event.data } as CollaborationTaskEvent);
     if (outcome === null) return;
     const task = await this.tasks.load(outcome.taskId);
-    const supervisors = task.status === 'none' ? {} : await this.org.supervisorsOf([task.task.fromUnit, task.task.to.id]);
+    const supervisors =
+      task.status === 'none' ? {} : await this.org.supervisorsOf([task.task.fromUnit, task.task.to.id]);
     await this.cases.run(
       { ...outcome, supervisors },
-      { metadata: metadataAfter(event), eventIdFor: (_recorded, index) => deterministicEventId(event.id, `record-outcome/${index}`) },
+      {
+        metadata: metadataAfter(event),
+        eventIdFor: (_recorded, index) => deterministicEventId(event.id, `record-outcome/${index}`),
+      },
     );
   }
 
@@ -70,8 +78,17 @@ export class CollaborationTasksProcessManager extends WorkflowLogReactor {
       // One task ended meanwhile (refused) must not keep the others open.
       await passingRefusals(() =>
         this.tasks.runAsService(
-          { type: 'WithdrawTask', taskId, byUnit: task.task.fromUnit, reason: `the case was cancelled: ${data.reason}`, actor: data.actor },
-          { metadata: metadataAfter(event), eventIdFor: (_withdrawn, index) => deterministicEventId(event.id, `withdraw/${taskId}/${index}`) },
+          {
+            type: 'WithdrawTask',
+            taskId,
+            byUnit: task.task.fromUnit,
+            reason: `the case was cancelled: ${data.reason}`,
+            actor: data.actor,
+          },
+          {
+            metadata: metadataAfter(event),
+            eventIdFor: (_withdrawn, index) => deterministicEventId(event.id, `withdraw/${taskId}/${index}`),
+          },
         ),
       );
     }

@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
 import { PostgresCheckpointStore, type EventStore, type RecordedEvent } from '@collab/event-store';
 import { DomainError } from '@collab/domain-kernel';
 import { CheckpointedLogFollower, Stopping, describeError, type MessagingLogger } from '@collab/messaging';

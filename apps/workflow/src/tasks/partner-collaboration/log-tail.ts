@@ -5,7 +5,11 @@ import type { EventStore, RecordedEvent } from '@collab/event-store';
  * `signal` aborts. One batch is held at a time: the subscription waits until the reader has taken
  * it, so a slow watcher slows its own feed and never piles the log up in memory.
  */
-export async function* tailLog(store: EventStore, after: bigint, signal: AbortSignal): AsyncGenerator<RecordedEvent> {
+export async function* tailLog(
+  store: EventStore,
+  after: bigint,
+  signal: AbortSignal,
+): AsyncGenerator<RecordedEvent> {
   const pending: (readonly RecordedEvent[])[] = [];
   let wake: (() => void) | undefined;
   let taken: (() => void) | undefined;
@@ -26,7 +30,10 @@ export async function* tailLog(store: EventStore, after: bigint, signal: AbortSi
       if (batch) {
         yield* batch;
         taken?.();
-      } else if (failure !== undefined) throw failure instanceof Error ? failure : new Error('the workflow log could not be followed', { cause: failure });
+      } else if (failure !== undefined)
+        throw failure instanceof Error
+          ? failure
+          : new Error('the workflow log could not be followed', { cause: failure });
       else await new Promise<void>((resolve) => (wake = resolve));
     }
   } finally {

@@ -3,7 +3,15 @@ import { randomUUID } from 'node:crypto';
 import { loadProtos, toTimestamp, type workflowV1 } from '@collab/contracts';
 import { EventIdConflict, deterministicEventId } from '@collab/event-store';
 import { Forbidden, ValidationFailed } from '@collab/domain-kernel';
-import { GrpcServices, actorOf, isUuid, serverStream, unary, type CallContext, type Principal } from '@collab/service-kit';
+import {
+  GrpcServices,
+  actorOf,
+  isUuid,
+  serverStream,
+  unary,
+  type CallContext,
+  type Principal,
+} from '@collab/service-kit';
 import { TaskCommands, type TaskRequest } from '../task-commands';
 import { PartnerTaskFeed } from './partner-task-feed';
 import { PartnerTaskMessages } from './partner-task-messages';
@@ -19,14 +27,14 @@ const invalid = (field: string, message: string): never => {
 };
 
 /** The partner (or, for department staff, the unit) the caller acts for; the token says it, never the request. */
-const partyOf = (principal: Principal): string =>
-  principal.partner ?? principal.unit ?? invalidParty();
+const partyOf = (principal: Principal): string => principal.partner ?? principal.unit ?? invalidParty();
 
 const invalidParty = (): never => {
   throw new Forbidden('the caller acts for no partner or unit');
 };
 
-const taskIdOf = (taskId: string): string => (isUuid(taskId) ? taskId : invalid('task_id', 'must be a task id (UUID)'));
+const taskIdOf = (taskId: string): string =>
+  isUuid(taskId) ? taskId : invalid('task_id', 'must be a task id (UUID)');
 
 const cursorOf = (cursor: string): bigint | undefined => {
   if (cursor === '') return undefined;
@@ -35,16 +43,21 @@ const cursorOf = (cursor: string): bigint | undefined => {
 
 const offsetOf = (token: string): number => {
   if (token === '') return 0;
-  return /^\d{1,9}$/.test(token) ? Number(token) : invalid('page_token', 'must be a next_page_token this service sent');
+  return /^\d{1,9}$/.test(token)
+    ? Number(token)
+    : invalid('page_token', 'must be a next_page_token this service sent');
 };
 
 const pageSizeOf = (size: number): number => {
-  if (size < 0 || size > MAX_PAGE_SIZE) invalid('page_size', `must be 0 (the default, ${DEFAULT_PAGE_SIZE}) to ${MAX_PAGE_SIZE}`);
+  if (size < 0 || size > MAX_PAGE_SIZE)
+    invalid('page_size', `must be 0 (the default, ${DEFAULT_PAGE_SIZE}) to ${MAX_PAGE_SIZE}`);
   return size === 0 ? DEFAULT_PAGE_SIZE : size;
 };
 
 const statusesOf = (statuses: readonly string[]): string[] =>
-  statuses.map((status) => statusOfProto(status) ?? invalid('statuses', `${status} is not a task status to filter on`));
+  statuses.map(
+    (status) => statusOfProto(status) ?? invalid('statuses', `${status} is not a task status to filter on`),
+  );
 
 const originOf = (context: CallContext) => ({
   actor: actorOf(context.principal),
@@ -52,7 +65,10 @@ const originOf = (context: CallContext) => ({
 });
 
 const returnRequestOf = (request: workflowV1.ReturnTaskRequest__Output): TaskRequest => {
-  const reasonCode = request.reasonCode || returnReasonCodeOf(request.reason) || invalid('reason_code', 'name a return reason: reason_code, or a reason other than OTHER');
+  const reasonCode =
+    request.reasonCode ||
+    returnReasonCodeOf(request.reason) ||
+    invalid('reason_code', 'name a return reason: reason_code, or a reason other than OTHER');
   return { type: 'ReturnTask', taskId: taskIdOf(request.taskId), reasonCode, note: request.note };
 };
 
@@ -75,36 +91,64 @@ export class PartnerCollaborationGrpc implements OnModuleInit {
     this.grpc.add(workflow.PartnerCollaborationService.service, {
       ListTasks: unary((request, context) => this.list(request, context)),
       WatchTasks: serverStream((request, context) => this.watch(request, context)),
-      AcceptTask: unary(async (request, context) => ({ task: await this.run({ type: 'AcceptTask', taskId: taskIdOf(request.taskId) }, context) })),
+      AcceptTask: unary(async (request, context) => ({
+        task: await this.run({ type: 'AcceptTask', taskId: taskIdOf(request.taskId) }, context),
+      })),
       AddNote: unary(async (request, context) => ({ task: await this.addNote(request, context) })),
-      CompleteTask: unary(async (request, context) => ({ task: await this.run({ type: 'CompleteTask', taskId: taskIdOf(request.taskId), result: request.resolution }, context) })),
-      ReturnTask: unary(async (request, context) => ({ task: await this.run(returnRequestOf(request), context) })),
+      CompleteTask: unary(async (request, context) => ({
+        task: await this.run(
+          { type: 'CompleteTask', taskId: taskIdOf(request.taskId), result: request.resolution },
+          context,
+        ),
+      })),
+      ReturnTask: unary(async (request, context) => ({
+        task: await this.run(returnRequestOf(request), context),
+      })),
     });
   }
 
-  private async list(request: workflowV1.ListTasksRequest__Output, { principal }: CallContext): Promise<workflowV1.ListTasksResponse> {
+  private async list(
+    request: workflowV1.ListTasksRequest__Output,
+    { principal }: CallContext,
+  ): Promise<workflowV1.ListTasksResponse> {
     const party = partyOf(principal);
     if (request.caseId !== '' && !isUuid(request.caseId)) invalid('case_id', 'must be a case id (UUID)');
     const limit = pageSizeOf(request.pageSize);
     const offset = offsetOf(request.pageToken);
-    const query = { statuses: statusesOf(request.statuses), limit, offset, ...(request.caseId ? { caseId: request.caseId } : {}) };
+    const query = {
+      statuses: statusesOf(request.statuses),
+      limit,
+      offset,
+      ...(request.caseId ? { caseId: request.caseId } : {}),
+    };
     const { tasks, more } = await this.feed.page(party, query);
     return { tasks: await this.messages.of(tasks), nextPageToken: more ? String(offset + limit) : '' };
   }
 
-  private async *watch(request: workflowV1.WatchTasksRequest__Output, { principal, signal }: CallContext): AsyncGenerator<workflowV1.WatchTasksResponse> {
+  private async *watch(
+    request: workflowV1.WatchTasksRequest__Output,
+    { principal, signal }: CallContext,
+  ): AsyncGenerator<workflowV1.WatchTasksResponse> {
     const party = partyOf(principal);
     let after = cursorOf(request.cursor);
     if (after === undefined) {
       const { tasks, seenUpTo } = await this.feed.openTasks(party);
       const messages = await this.messages.of(tasks);
       for (const [index, task] of tasks.entries())
-        yield { cursor: task.position, task: messages[index]!, changedAt: toTimestamp(task.requestedAt.toISOString()) };
+        yield {
+          cursor: task.position,
+          task: messages[index]!,
+          changedAt: toTimestamp(task.requestedAt.toISOString()),
+        };
       after = seenUpTo;
     }
     for await (const change of this.feed.changesAfter(party, after, signal)) {
       const [task] = await this.messages.of([change.task]);
-      yield { cursor: change.cursor.toString(), task: task!, changedAt: toTimestamp(change.changedAt.toISOString()) };
+      yield {
+        cursor: change.cursor.toString(),
+        task: task!,
+        changedAt: toTimestamp(change.changedAt.toISOString()),
+      };
     }
   }
 
@@ -117,7 +161,12 @@ export class PartnerCollaborationGrpc implements OnModuleInit {
 
   private async run(request: TaskRequest, context: CallContext, idempotencyKey?: string): Promise<Task> {
     partyOf(context.principal);
-    const options = idempotencyKey === undefined ? {} : { eventIdFor: (_: unknown, index: number) => deterministicEventId(idempotencyKey, `note/${index}`) };
+    const options =
+      idempotencyKey === undefined
+        ? {}
+        : {
+            eventIdFor: (_: unknown, index: number) => deterministicEventId(idempotencyKey, `note/${index}`),
+          };
     try {
       await this.commands.execute(request, context.principal, originOf(context), options);
     } catch (error) {

@@ -55,7 +55,11 @@ export class PartnerTaskFeed {
   /** Newest request first; one more row than asked tells whether another page follows. */
   async page(party: string, query: TaskListQuery): Promise<{ tasks: TaskView[]; more: boolean }> {
     const rows = await this.views.find({
-      where: { targetId: party, ...(query.statuses.length > 0 ? { status: In([...query.statuses]) } : {}), ...(query.caseId ? { caseId: query.caseId } : {}) },
+      where: {
+        targetId: party,
+        ...(query.statuses.length > 0 ? { status: In([...query.statuses]) } : {}),
+        ...(query.caseId ? { caseId: query.caseId } : {}),
+      },
       order: { requestedAt: 'DESC', id: 'ASC' },
       skip: query.offset,
       take: query.limit + 1,
@@ -70,8 +74,12 @@ export class PartnerTaskFeed {
    */
   async openTasks(party: string): Promise<{ tasks: TaskView[]; seenUpTo: bigint }> {
     return this.database.transaction('REPEATABLE READ', async (tx) => {
-      const [{ head }] = await tx.query<[{ head: string }]>(`select coalesce(max(position), 0)::text as head from workflow.task_view`);
-      const tasks = await tx.getRepository(TaskView).find({ where: { targetId: party, status: In(OPEN) }, order: { position: 'ASC' } });
+      const [{ head }] = await tx.query<[{ head: string }]>(
+        `select coalesce(max(position), 0)::text as head from workflow.task_view`,
+      );
+      const tasks = await tx
+        .getRepository(TaskView)
+        .find({ where: { targetId: party, status: In(OPEN) }, order: { position: 'ASC' } });
       return { tasks, seenUpTo: BigInt(head) };
     });
   }
@@ -85,7 +93,12 @@ export class PartnerTaskFeed {
       if (taskId === undefined || (targets.has(taskId) && targets.get(taskId) !== party)) continue;
       const task = await this.taskAsOf(taskId, event);
       if (task) targets.set(taskId, task.targetId);
-      if (task?.targetId === party) yield { cursor: event.position, task, changedAt: new Date(String(event.metadata.occurredAt ?? event.recordedAt.toISOString())) };
+      if (task?.targetId === party)
+        yield {
+          cursor: event.position,
+          task,
+          changedAt: new Date(String(event.metadata.occurredAt ?? event.recordedAt.toISOString())),
+        };
     }
   }
 

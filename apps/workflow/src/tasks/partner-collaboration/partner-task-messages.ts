@@ -15,9 +15,14 @@ export class PartnerTaskMessages {
 
   async of(tasks: readonly TaskView[]): Promise<workflowV1.CollaborationTask[]> {
     if (tasks.length === 0) return [];
-    const [facts, clocks] = await Promise.all([this.cases.of(tasks.map((task) => task.caseId)), this.clocks.forTasks(tasks.map((task) => task.id))]);
+    const [facts, clocks] = await Promise.all([
+      this.cases.of(tasks.map((task) => task.caseId)),
+      this.clocks.forTasks(tasks.map((task) => task.id)),
+    ]);
     const levels = new Map<string, number>();
-    for (const clock of clocks) if (clock.taskId) levels.set(clock.taskId, Math.max(levels.get(clock.taskId) ?? 0, clock.escalationLevel));
+    for (const clock of clocks)
+      if (clock.taskId)
+        levels.set(clock.taskId, Math.max(levels.get(clock.taskId) ?? 0, clock.escalationLevel));
     return tasks.map((task) => partnerTaskOf(task, facts.get(task.caseId), levels.get(task.id) ?? 0));
   }
 }

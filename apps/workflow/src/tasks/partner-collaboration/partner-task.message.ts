@@ -2,7 +2,6 @@ import { toTimestamp, type workflowV1 } from '@collab/contracts';
 import type { CaseFact } from '../../cases/case-facts';
 import type { TaskView } from '../task-view/task-view.entity';
 
-
 type TaskStatus = NonNullable<workflowV1.CollaborationTask['status']>;
 type ReturnReason = NonNullable<workflowV1.CollaborationTask['returnReason']>;
 
@@ -53,18 +52,30 @@ const outcomeOf = (view: TaskView) => ({
   returnNote: view.returnNote ?? '',
 });
 
-export const partnerTaskOf = (view: TaskView, facts: CaseFact | undefined, escalationLevel: number): workflowV1.CollaborationTask => ({
+export const partnerTaskOf = (
+  view: TaskView,
+  facts: CaseFact | undefined,
+  escalationLevel: number,
+): workflowV1.CollaborationTask => ({
   id: view.id,
   caseId: view.caseId,
   caseNumber: facts?.caseNumber ?? '',
-  target: view.targetKind === 'PARTNER' ? { unit: '', partner: view.targetId } : { unit: view.targetId, partner: '' },
+  target:
+    view.targetKind === 'PARTNER'
+      ? { unit: '', partner: view.targetId }
+      : { unit: view.targetId, partner: '' },
   status: STATUS[view.status] ?? 'TASK_STATUS_UNSPECIFIED',
   summary: view.reason,
   requestType: facts?.requestType ?? '',
   category: facts?.category ?? '',
   region: view.targetRegion,
   ...timesOf(view),
-  notes: view.notes.map((note, index) => ({ id: `${view.id}/${index + 1}`, author: note.by, text: note.note, addedAt: toTimestamp(note.at) })),
+  notes: view.notes.map((note, index) => ({
+    id: `${view.id}/${index + 1}`,
+    author: note.by,
+    text: note.note,
+    addedAt: toTimestamp(note.at),
+  })),
   ...outcomeOf(view),
   urgeCount: view.urgeCount,
   escalationLevel,

@@ -29,7 +29,10 @@ export class ReadTasksHttp {
   @Get(':id')
   @ApiOkResponse({ description: 'The task, if the caller is party to it or internal staff.' })
   @ApiNotFoundResponse({ description: 'No such task, or not one the caller may see.' })
-  get(@Param('id', uuidParam('id')) id: string, @CurrentPrincipal() principal: Principal): Promise<TaskDetails> {
+  get(
+    @Param('id', uuidParam('id')) id: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<TaskDetails> {
     return this.board.one(id, principal);
   }
 }

@@ -1,12 +1,25 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, ValidationFailed, originOf, type Principal } from '@collab/service-kit';
 import type { ReturnReason } from '@collab/workflow-domain';
 import { ReturnReasons } from './return-reasons';
-import { DefineReturnReasonRequest, RetireReturnReasonRequest, returnReasonCodeSchema } from './return-reasons.request';
+import {
+  DefineReturnReasonRequest,
+  RetireReturnReasonRequest,
+  returnReasonCodeSchema,
+} from './return-reasons.request';
 
 const codeOf = (code: string): string => {
-  if (!returnReasonCodeSchema.safeParse(code).success) throw new ValidationFailed([{ field: 'code', message: 'must be UPPER_SNAKE_CASE, 2 to 40 characters' }]);
+  if (!returnReasonCodeSchema.safeParse(code).success)
+    throw new ValidationFailed([{ field: 'code', message: 'must be UPPER_SNAKE_CASE, 2 to 40 characters' }]);
   return code;
 };
 
@@ -33,11 +46,20 @@ export class ReturnReasonsHttp {
   @Post()
   @HttpCode(201)
   @Roles('admin')
-  @ApiCreatedResponse({ description: 'The reason as defined (new, or a retired one revived under these names).' })
+  @ApiCreatedResponse({
+    description: 'The reason as defined (new, or a retired one revived under these names).',
+  })
   @ApiForbiddenResponse({ description: 'The caller is not an admin.' })
-  async define(@Body() body: DefineReturnReasonRequest, @CurrentPrincipal() principal: Principal, @Headers('x-correlation-id') correlationId?: string): Promise<ReturnReason> {
+  async define(
+    @Body() body: DefineReturnReasonRequest,
+    @CurrentPrincipal() principal: Principal,
+    @Headers('x-correlation-id') correlationId?: string,
+  ): Promise<ReturnReason> {
     const origin = originOf(principal, correlationId);
-    const list = await this.reasons.execute({ type: 'DefineReturnReason', code: body.code, names: body.names, actor: origin.actor }, origin);
+    const list = await this.reasons.execute(
+      { type: 'DefineReturnReason', code: body.code, names: body.names, actor: origin.actor },
+      origin,
+    );
     return reasonIn(list, body.code);
   }
 
@@ -54,7 +76,10 @@ export class ReturnReasonsHttp {
     @Headers('x-correlation-id') correlationId?: string,
   ): Promise<ReturnReason> {
     const origin = originOf(principal, correlationId);
-    const list = await this.reasons.execute({ type: 'RetireReturnReason', code: codeOf(code), reason: body.reason, actor: origin.actor }, origin);
+    const list = await this.reasons.execute(
+      { type: 'RetireReturnReason', code: codeOf(code), reason: body.reason, actor: origin.actor },
+      origin,
+    );
     return reasonIn(list, code);
   }
 }

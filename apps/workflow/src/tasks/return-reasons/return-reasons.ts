@@ -20,7 +20,12 @@ import {
 @Injectable()
 export class ReturnReasons implements OnApplicationBootstrap {
   private readonly logger = new Logger('ReturnReasons');
-  private readonly streams: AggregateStreams<ReturnReasonCommand, ReturnReasonEvent, ReturnReasonListState, DecisionContext>;
+  private readonly streams: AggregateStreams<
+    ReturnReasonCommand,
+    ReturnReasonEvent,
+    ReturnReasonListState,
+    DecisionContext
+  >;
 
   constructor(
     @Inject(EVENT_STORE) store: EventStore,
@@ -30,8 +35,18 @@ export class ReturnReasons implements OnApplicationBootstrap {
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    const command: ReturnReasonCommand = { type: 'SeedReturnReasons', reasons: DEFAULT_RETURN_REASONS, actor: { id: 'workflow.seed', kind: 'system' } };
-    const seeded = await seedOnce(this.streams, { streamId: RETURN_REASONS_STREAM_ID, command, now: this.clock.now(), key: 'return-reasons/defaults', seededBy: 'workflow.seed' });
+    const command: ReturnReasonCommand = {
+      type: 'SeedReturnReasons',
+      reasons: DEFAULT_RETURN_REASONS,
+      actor: { id: 'workflow.seed', kind: 'system' },
+    };
+    const seeded = await seedOnce(this.streams, {
+      streamId: RETURN_REASONS_STREAM_ID,
+      command,
+      now: this.clock.now(),
+      key: 'return-reasons/defaults',
+      seededBy: 'workflow.seed',
+    });
     if (seeded) this.logger.log(`seeded ${DEFAULT_RETURN_REASONS.length} default return reasons`);
   }
 
@@ -42,11 +57,16 @@ export class ReturnReasons implements OnApplicationBootstrap {
 
   /** Runs an administrator's change and answers with the list as it now is. */
   async execute(command: ReturnReasonCommand, origin: CommandOrigin): Promise<ReturnReasonList> {
-    const handled = await this.streams.handle(RETURN_REASONS_STREAM_ID, command, { now: this.clock.now() }, {
-      metadata: { correlationId: origin.correlationId, actor: origin.actor },
-      // The decider re-checks the list on every attempt, so deciding again is always safe.
-      retriesOnConflict: 3,
-    });
+    const handled = await this.streams.handle(
+      RETURN_REASONS_STREAM_ID,
+      command,
+      { now: this.clock.now() },
+      {
+        metadata: { correlationId: origin.correlationId, actor: origin.actor },
+        // The decider re-checks the list on every attempt, so deciding again is always safe.
+        retriesOnConflict: 3,
+      },
+    );
     return handled.events.reduce(returnReasonListDecider.evolve, handled.state).reasons;
   }
 }

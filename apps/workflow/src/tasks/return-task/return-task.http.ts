@@ -1,5 +1,12 @@
 import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentPrincipal, originOf, uuidParam, type Principal } from '@collab/service-kit';
 import { TaskCommands } from '../task-commands';
 import type { TaskDetails } from '../task-view/task-details';
@@ -15,15 +22,23 @@ export class ReturnTaskHttp {
   @Post(':id/return')
   @HttpCode(200)
   @ApiOkResponse({ description: 'The task as it now is.' })
-  @ApiForbiddenResponse({ description: 'The caller works for the task but not for the side that may do this.' })
+  @ApiForbiddenResponse({
+    description: 'The caller works for the task but not for the side that may do this.',
+  })
   @ApiNotFoundResponse({ description: 'No such task, or not one the caller may see.' })
-  @ApiConflictResponse({ description: 'Not allowed in the task\'s state; the problem names the state and why.' })
+  @ApiConflictResponse({
+    description: "Not allowed in the task's state; the problem names the state and why.",
+  })
   giveBack(
     @Param('id', uuidParam('id')) id: string,
     @Body() body: ReturnTaskRequest,
     @CurrentPrincipal() principal: Principal,
     @Headers('x-correlation-id') correlationId?: string,
   ): Promise<TaskDetails> {
-    return this.commands.execute({ type: 'ReturnTask', taskId: id, reasonCode: body.reasonCode, note: body.note }, principal, originOf(principal, correlationId));
+    return this.commands.execute(
+      { type: 'ReturnTask', taskId: id, reasonCode: body.reasonCode, note: body.note },
+      principal,
+      originOf(principal, correlationId),
+    );
   }
 }

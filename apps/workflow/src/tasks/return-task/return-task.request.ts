@@ -3,6 +3,8 @@ import { createZodDto } from 'nestjs-zod';
 
 const text = z.string().trim().min(1, { message: 'must not be empty' }).max(4000);
 
-export const returnTaskSchema = z.object({ reasonCode: z.string().min(1, { message: 'must not be empty' }).max(40), note: text }).strict();
+export const returnTaskSchema = z
+  .object({ reasonCode: z.string().min(1, { message: 'must not be empty' }).max(40), note: text })
+  .strict();
 
 export class ReturnTaskRequest extends createZodDto(returnTaskSchema) {}

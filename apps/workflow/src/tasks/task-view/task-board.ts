@@ -38,10 +38,12 @@ export class TaskBoard {
 
   /** One task; not found for a caller who may not see it, so ids leak nothing. */
   async one(taskId: string, principal: Principal, atLeastVersion = 0): Promise<TaskDetails> {
-    if (atLeastVersion > 0) await untilProjected(async () => (await this.views.findOneBy({ id: taskId }))?.version, atLeastVersion);
+    if (atLeastVersion > 0)
+      await untilProjected(async () => (await this.views.findOneBy({ id: taskId }))?.version, atLeastVersion);
     const view = await this.views.findOneBy({ id: taskId });
     const caller = await this.parties.of(principal);
-    if (!view || !TaskParties.canSee(caller, { fromUnit: view.fromUnit, targetId: view.targetId })) throw new NotFound('collaboration task', taskId);
+    if (!view || !TaskParties.canSee(caller, { fromUnit: view.fromUnit, targetId: view.targetId }))
+      throw new NotFound('collaboration task', taskId);
     const promise = await this.promises.findOneBy({ caseId: view.caseId });
     return taskDetailsOf(view, promise?.caseNumber ?? null);
   }
@@ -56,10 +58,21 @@ export class TaskBoard {
     if (!wholeCase && caller.ids.length === 0) return { tasks: [], nextOffset: null };
     const query = this.views.createQueryBuilder('task');
     if (!wholeCase)
-      query.where(new Brackets((sides) => sides.where('task.targetId IN (:...ids)', { ids: caller.ids }).orWhere('task.fromUnit IN (:...ids)', { ids: caller.ids })));
+      query.where(
+        new Brackets((sides) =>
+          sides
+            .where('task.targetId IN (:...ids)', { ids: caller.ids })
+            .orWhere('task.fromUnit IN (:...ids)', { ids: caller.ids }),
+        ),
+      );
     if (filter.caseId !== undefined) query.andWhere('task.caseId = :caseId', { caseId: filter.caseId });
     if (filter.status !== undefined) query.andWhere('task.status = :status', { status: filter.status });
-    const rows = await query.orderBy('task.requestedAt', 'DESC').addOrderBy('task.id', 'ASC').offset(filter.offset).limit(filter.limit + 1).getMany();
+    const rows = await query
+      .orderBy('task.requestedAt', 'DESC')
+      .addOrderBy('task.id', 'ASC')
+      .offset(filter.offset)
+      .limit(filter.limit + 1)
+      .getMany();
     const page = rows.slice(0, filter.limit);
     const numbers = await this.caseNumbersOf(page.map((view) => view.caseId));
     return {

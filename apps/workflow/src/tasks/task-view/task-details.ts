@@ -55,7 +55,8 @@ export const taskDetailsOf = (view: TaskView, caseNumber: string | null): TaskDe
   returnedAt: iso(view.returnedAt),
   withdrawnAt: iso(view.withdrawnAt),
   result: view.result,
-  returnReason: view.returnReasonCode === null ? null : { code: view.returnReasonCode, note: view.returnNote ?? '' },
+  returnReason:
+    view.returnReasonCode === null ? null : { code: view.returnReasonCode, note: view.returnNote ?? '' },
   withdrawReason: view.withdrawReason,
   notes: view.notes,
   urgeCount: view.urgeCount,

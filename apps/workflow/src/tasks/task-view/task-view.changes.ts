@@ -11,11 +11,28 @@ type Changes = { readonly [Type in ChangingEvent['type']]: (data: DataOf<Type>) 
  * note is appended to the list; both are apart (task-view.projection.ts).
  */
 const CHANGES: Changes = {
-  TaskAccepted: (data) => ({ status: 'ACCEPTED', acceptedAt: new Date(data.acceptedAt), acceptedBy: data.actor.id }),
-  TaskCompleted: (data) => ({ status: 'COMPLETED', completedAt: new Date(data.completedAt), result: data.result }),
-  TaskReturned: (data) => ({ status: 'RETURNED', returnedAt: new Date(data.returnedAt), returnReasonCode: data.reasonCode, returnNote: data.note }),
+  TaskAccepted: (data) => ({
+    status: 'ACCEPTED',
+    acceptedAt: new Date(data.acceptedAt),
+    acceptedBy: data.actor.id,
+  }),
+  TaskCompleted: (data) => ({
+    status: 'COMPLETED',
+    completedAt: new Date(data.completedAt),
+    result: data.result,
+  }),
+  TaskReturned: (data) => ({
+    status: 'RETURNED',
+    returnedAt: new Date(data.returnedAt),
+    returnReasonCode: data.reasonCode,
+    returnNote: data.note,
+  }),
   TaskUrged: (data) => ({ urgeCount: data.urgeCount, lastUrgedAt: new Date(data.urgedAt) }),
-  TaskWithdrawn: (data) => ({ status: 'WITHDRAWN', withdrawnAt: new Date(data.withdrawnAt), withdrawReason: data.reason }),
+  TaskWithdrawn: (data) => ({
+    status: 'WITHDRAWN',
+    withdrawnAt: new Date(data.withdrawnAt),
+    withdrawReason: data.reason,
+  }),
 };
 
 export const taskViewChange = (event: ChangingEvent): Partial<TaskView> =>

@@ -35,14 +35,20 @@ export const requestedTaskView = (event: RecordedEvent, data: CollaborationReque
   position: event.position.toString(),
 });
 
-export const taskNoteOf = ({ data }: TaskNoteAdded): TaskViewNote => ({ unit: data.unit, note: data.note, by: data.actor.id, at: data.addedAt });
+export const taskNoteOf = ({ data }: TaskNoteAdded): TaskViewNote => ({
+  unit: data.unit,
+  note: data.note,
+  by: data.actor.id,
+  at: data.addedAt,
+});
 
 const applied = (view: TaskView | undefined, event: RecordedEvent): TaskView | undefined => {
   const taskEvent = { type: event.type, data: event.data } as CollaborationTaskEvent;
   if (taskEvent.type === 'CollaborationRequested') return requestedTaskView(event, taskEvent.data);
   if (view === undefined) return undefined;
   const moved = { version: event.streamVersion, position: event.position.toString() };
-  if (taskEvent.type === 'TaskNoteAdded') return { ...view, notes: [...view.notes, taskNoteOf(taskEvent)], ...moved };
+  if (taskEvent.type === 'TaskNoteAdded')
+    return { ...view, notes: [...view.notes, taskNoteOf(taskEvent)], ...moved };
   return { ...view, ...taskViewChange(taskEvent), ...moved };
 };
 

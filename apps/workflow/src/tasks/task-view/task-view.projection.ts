@@ -22,14 +22,13 @@ export class TaskViewProjection extends HostedProjection {
       if (!TASK_STREAM.test(event.streamId)) continue;
       const taskEvent = { type: event.type, data: event.data } as CollaborationTaskEvent;
       const moved = { version: event.streamVersion, position: event.position.toString() };
-      if (taskEvent.type === 'CollaborationRequested') await views.upsert(requestedTaskView(event, taskEvent.data), ['id']);
+      if (taskEvent.type === 'CollaborationRequested')
+        await views.upsert(requestedTaskView(event, taskEvent.data), ['id']);
       else if (taskEvent.type === 'TaskNoteAdded')
-        await tx.query(`update workflow.task_view set notes = notes || $2::jsonb, version = $3, position = $4 where id = $1`, [
-          taskEvent.data.taskId,
-          JSON.stringify([taskNoteOf(taskEvent)]),
-          moved.version,
-          moved.position,
-        ]);
+        await tx.query(
+          `update workflow.task_view set notes = notes || $2::jsonb, version = $3, position = $4 where id = $1`,
+          [taskEvent.data.taskId, JSON.stringify([taskNoteOf(taskEvent)]), moved.version, moved.position],
+        );
       else await views.update({ id: taskEvent.data.taskId }, { ...taskViewChange(taskEvent), ...moved });
     }
   }

@@ -1,7 +1,12 @@
 import { IllegalTransition, assertNever, type Decider, type DecisionContext } from '@collab/domain-kernel';
 import type { ActorRef } from '../actor';
 import { rejectInvalid, requireText } from '../validation';
-import { defineReturnReason, retireReturnReason, type ReturnReason, type ReturnReasonList } from './return-reasons';
+import {
+  defineReturnReason,
+  retireReturnReason,
+  type ReturnReason,
+  type ReturnReasonList,
+} from './return-reasons';
 
 /*
  * 退单原因 as a managed list on one stream (`return-reasons`): administrators define and retire
@@ -69,17 +74,30 @@ export interface ReturnReasonListState {
   readonly reasons: ReturnReasonList;
 }
 
-const defined = (code: string, names: Readonly<Record<string, string>>, actor: ActorRef, now: Date): ReturnReasonDefined => ({
+const defined = (
+  code: string,
+  names: Readonly<Record<string, string>>,
+  actor: ActorRef,
+  now: Date,
+): ReturnReasonDefined => ({
   type: 'ReturnReasonDefined',
   data: { code, names, actor, definedAt: now.toISOString() },
 });
 
-const decide = (command: ReturnReasonCommand, state: ReturnReasonListState, { now }: DecisionContext): ReturnReasonEvent[] => {
+const decide = (
+  command: ReturnReasonCommand,
+  state: ReturnReasonListState,
+  { now }: DecisionContext,
+): ReturnReasonEvent[] => {
   switch (command.type) {
     case 'SeedReturnReasons':
-      if (state.seeded) throw new IllegalReturnReasonChange(command.type, 'seeded', 'the list was seeded or edited already');
+      if (state.seeded)
+        throw new IllegalReturnReasonChange(command.type, 'seeded', 'the list was seeded or edited already');
       // Each default goes through the same rules as an administrator's definition.
-      command.reasons.reduce<ReturnReasonList>((list, reason) => defineReturnReason(list, reason.code, reason.names), []);
+      command.reasons.reduce<ReturnReasonList>(
+        (list, reason) => defineReturnReason(list, reason.code, reason.names),
+        [],
+      );
       return command.reasons.map((reason) => defined(reason.code, reason.names, command.actor, now));
     case 'DefineReturnReason':
       defineReturnReason(state.reasons, command.code, command.names);
@@ -89,7 +107,12 @@ const decide = (command: ReturnReasonCommand, state: ReturnReasonListState, { no
       retireReturnReason(state.reasons, command.code); // NotFound for a code never defined
       if (!state.reasons.some((reason) => reason.code === command.code && reason.active))
         throw new IllegalReturnReasonChange(command.type, 'retired', `${command.code} is retired already`);
-      const data = { code: command.code, reason: command.reason, actor: command.actor, retiredAt: now.toISOString() };
+      const data = {
+        code: command.code,
+        reason: command.reason,
+        actor: command.actor,
+        retiredAt: now.toISOString(),
+      };
       return [{ type: 'ReturnReasonRetired', data }];
     }
     default:
@@ -110,7 +133,9 @@ const evolve = (state: ReturnReasonListState, event: ReturnReasonEvent): ReturnR
     case 'ReturnReasonRetired':
       return {
         ...state,
-        reasons: state.reasons.map((candidate) => (candidate.code === event.data.code ? { ...candidate, active: false } : candidate)),
+        reasons: state.reasons.map((candidate) =>
+          candidate.code === event.data.code ? { ...candidate, active: false } : candidate,
+        ),
       };
     default:
       return assertNever(event);
@@ -118,7 +143,12 @@ const evolve = (state: ReturnReasonListState, event: ReturnReasonEvent): ReturnR
 };
 
 /** The managed return-reason list; refusals name the field (ValidationFailed), an unknown code is NotFound. */
-export const returnReasonListDecider: Decider<ReturnReasonCommand, ReturnReasonEvent, ReturnReasonListState, DecisionContext> = {
+export const returnReasonListDecider: Decider<
+  ReturnReasonCommand,
+  ReturnReasonEvent,
+  ReturnReasonListState,
+  DecisionContext
+> = {
   initialState: () => ({ seeded: false, reasons: [] }),
   evolve,
   decide,
