@@ -139,6 +139,17 @@ export class LifecycleSteps {
   }
 
   /**
+   * Makes `owner` the case's owner. The assignment process manager may have been first — the owner
+   * is then the only agent of the queue with room — and the supervisor's command finds it assigned.
+   */
+  async assign(caseId: string, owner: string): Promise<CallResult> {
+    const answer = await this.act(caseId, 'assign', supervisor, { agentId: owner, reason: 'knows billing complaints' });
+    if (answer.status !== 409) return answer;
+    const current = await this.read(caseId);
+    return current.body['assignee'] === owner ? current : answer;
+  }
+
+  /**
    * A fresh complaint of `requester` driven to `stage` with `owner` owning it (an agent of the
    * complaints queue). `collaborating` asks `helper` (billing by default) for help.
    */
@@ -152,7 +163,7 @@ export class LifecycleSteps {
     const steps: [CaseStage, () => Promise<CallResult>][] = [
       [
         'assigned',
-        () => this.act(caseId, 'assign', supervisor, { agentId: owner, reason: 'knows billing complaints' }),
+        () => this.assign(caseId, owner),
       ],
       ['in-progress', () => this.act(caseId, 'start', frontLineAgent(owner))],
       [

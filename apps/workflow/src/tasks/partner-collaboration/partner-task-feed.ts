@@ -26,11 +26,12 @@ const OPEN = ['REQUESTED', 'ACCEPTED'];
 const TASK_STREAM = /^task-(.+)$/;
 const SLA_TASK_CLOCK = /^task:([^:]+):/;
 
-/** Which task an event of workflow's log changes: its own stream's events, and its SLA clocks on the case's SLA stream. */
+/** Which task an event of workflow's log changes: its own stream's events, and its escalations on the case's SLA stream. */
 const changedTaskId = (event: RecordedEvent): string | undefined => {
   const own = TASK_STREAM.exec(event.streamId)?.[1];
   if (own !== undefined) return own;
-  const clockKey = event.streamId.startsWith('sla-') ? event.data['clockKey'] : undefined;
+  // Of the SLA clocks' events only an escalation changes what the message shows (escalation_level).
+  const clockKey = event.streamId.startsWith('sla-') && event.type === 'SlaEscalated' ? event.data['clockKey'] : undefined;
   return typeof clockKey === 'string' ? SLA_TASK_CLOCK.exec(clockKey)?.[1] : undefined;
 };
 
