@@ -2,6 +2,9 @@ import type { Provider, Type } from '@nestjs/common';
 import { ORG_LOOKUP } from '../workflow.ports';
 import { AgentRoster } from './agents/agent-roster';
 import { AgentsHttp } from './agents/agents.http';
+import { AssignAgentProcessManager } from './assign-agent/assign-agent.process-manager';
+import { ReadModelFence } from './assign-agent/read-model-fence';
+import { WaitingCases } from './assign-agent/waiting-cases';
 import { OrgSeeder } from './default-org/org-seeder';
 import { OrgCommands } from './org-commands';
 import { OrgDirectory } from './org-directory';
@@ -27,6 +30,9 @@ export const ORG_PROVIDERS: readonly Provider[] = [
   OrgSeeder,
   UnitDirectory,
   AgentRoster,
+  ReadModelFence,
+  WaitingCases,
+  AssignAgentProcessManager,
 ];
 export const ORG_CONTROLLERS: readonly Type[] = [UnitsHttp, QueuesHttp, AgentsHttp, PartnersHttp, ResponsibilitiesHttp];
 export const ORG_ENTITIES: readonly Type[] = [...ORG_ENTITY_TYPES];

@@ -1,0 +1,141 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AggregateStreams, EventIdConflict, deterministicEventId, type EventStore, type RecordedEvent } from '@collab/event-store';
+import { Conflict, IllegalTransition, fold } from '@collab/domain-kernel';
+import { CLOCK, EVENT_STORE, type Clock } from '@collab/service-kit';
+import {
+  agentStreamId,
+  assignmentNeedsOf,
+  assignmentTriggersOf,
+  pickAgent,
+  queueStreamId,
+  workflowCaseDecider,
+  workflowCaseStreamId,
+  type ActorRef,
+  type AssignmentTrigger,
+  type CaseDecisionContext,
+  type WorkflowCaseCommand,
+  type WorkflowCaseEvent,
+  type WorkflowCaseState,
+} from '@collab/workflow-domain';
+import { WorkflowLogReactor } from '../../tasks/collaboration-process/workflow-log-reactor';
+import { ORG_LOOKUP, type OrgLookup } from '../../workflow.ports';
+import { OrgStreams } from '../org-streams';
+import { WaitingCases, type WaitingCase } from './waiting-cases';
+
+const ASSIGNER: ActorRef = { id: 'workflow.assign-agent', kind: 'service' };
+
+/** A bound on one event's work, should the views keep showing a case as waiting after it was given away. */
+const MAX_ASSIGNMENTS_PER_QUEUE = 200;
+
+/**
+ * 分派: inside a queue, a waiting case goes to the agent with room who matches its skills best,
+ * then speaks its language, then carries the least load (pickAgent). Follows workflow's own log:
+ * a case routed or transferred into a queue, an agent enrolled or given room, a case resolved,
+ * cancelled, reassigned or transferred away from its owner; each time the queues concerned are
+ * served oldest-waiting case first, until nobody has room. Nobody with room: the case waits.
+ *
+ * Exactly once in effect: the checkpoint moves after each batch (at least once), the event ids of
+ * AssignCase derive from the triggering event and the case (a replay appends nothing twice), and
+ * every decision waits until the case and org views have seen the log up to what this manager
+ * saw and wrote, so a load is never counted without the case just given.
+ */
+@Injectable()
+export class AssignAgentProcessManager extends WorkflowLogReactor {
+  protected readonly checkpointName = 'workflow.assign-agent';
+  private readonly cases: AggregateStreams<WorkflowCaseCommand, WorkflowCaseEvent, WorkflowCaseState, CaseDecisionContext>;
+  /** The furthest log position this manager has seen or written: the views must reach it first. */
+  private horizon = 0n;
+  @Inject(CLOCK) private readonly clock!: Clock;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(ORG_LOOKUP) private readonly org: OrgLookup,
+    private readonly directory: OrgStreams,
+    private readonly waiting: WaitingCases,
+  ) {
+    super();
+    this.cases = new AggregateStreams(events, workflowCaseDecider);
+  }
+
+  protected async react(event: RecordedEvent): Promise<void> {
+    const triggers = assignmentTriggersOf({ type: event.type, data: event.data });
+    if (triggers.length === 0) return;
+    if (event.position > this.horizon) this.horizon = event.position;
+    const queues = new Set<string>();
+    for (const trigger of triggers) for (const queue of await this.queuesOf(trigger, event)) queues.add(queue);
+    for (const queue of queues) await this.serve(queue, event);
+  }
+
+  /** The queues a trigger makes worth serving again. */
+  private async queuesOf(trigger: AssignmentTrigger, event: RecordedEvent): Promise<readonly string[]> {
+    switch (trigger.kind) {
+      case 'queue':
+        return [trigger.queue];
+      case 'agent':
+        return this.queuesServedBy(trigger.agentId);
+      case 'previous-owner': {
+        const owner = await this.ownerBefore(event);
+        return owner === undefined ? [] : this.queuesServedBy(owner);
+      }
+    }
+  }
+
+  private async queuesServedBy(agentId: string): Promise<readonly string[]> {
+    const { state } = await this.directory.agents.load(agentStreamId(agentId));
+    return state.status === 'active' ? state.agent.queues : [];
+  }
+
+  /** Who owned the case just before this event, from the case's own stream. */
+  private async ownerBefore(event: RecordedEvent): Promise<string | undefined> {
+    const history = await this.events.readStream(event.streamId);
+    const before = history.filter((recorded) => recorded.streamVersion < event.streamVersion);
+    const state = fold(workflowCaseDecider, before.map((recorded) => ({ type: recorded.type, data: recorded.data }) as WorkflowCaseEvent));
+    return 'ownerId' in state ? state.ownerId : undefined;
+  }
+
+  /** Gives the queue's waiting cases, oldest first, to agents with room, until none is left or nobody has room. */
+  private async serve(queue: string, trigger: RecordedEvent): Promise<void> {
+    const passedOver: string[] = [];
+    const queueSkills = await this.skillsOf(queue);
+    for (let given = 0; given < MAX_ASSIGNMENTS_PER_QUEUE; given += 1) {
+      const waiting = await this.waiting.longestWaiting(queue, { passedOver, seenUpTo: this.horizon });
+      if (!waiting) return;
+      const pick = pickAgent(await this.org.agentsOfQueue(queue), assignmentNeedsOf(waiting, queueSkills));
+      if (!pick) return;
+      if (!(await this.assign(waiting, pick, trigger))) passedOver.push(waiting.caseId);
+    }
+  }
+
+  private async skillsOf(queue: string): Promise<readonly string[]> {
+    const { state } = await this.directory.queues.load(queueStreamId(queue));
+    return state.status === 'defined' ? state.queue.skills : [];
+  }
+
+  /** True when the case got its owner (now or by an earlier run of this very event); false when it moved on. */
+  private async assign(waiting: WaitingCase, pick: { agentId: string; reason: string }, trigger: RecordedEvent): Promise<boolean> {
+    const { caseId, queue } = waiting;
+    // The case's version joins the id: a replay meets the same version and appends nothing; a case
+    // that came back to the queue since is a new situation with ids of its own.
+    const { version } = await this.cases.load(workflowCaseStreamId(caseId));
+    try {
+      const handled = await this.cases.handle(
+        workflowCaseStreamId(caseId),
+        { type: 'AssignCase', caseId, queue, agentId: pick.agentId, actor: ASSIGNER, reason: pick.reason },
+        { now: this.clock.now() },
+        {
+          metadata: { correlationId: trigger.metadata.correlationId, causationId: trigger.id, actor: ASSIGNER },
+          eventIdFor: (_assigned, index) => deterministicEventId(trigger.id, `assign-agent/${caseId}@${version}/${index}`),
+        },
+      );
+      if (handled.result && handled.result.lastPosition > this.horizon) this.horizon = handled.result.lastPosition;
+      return true;
+    } catch (error) {
+      // The case moved on meanwhile (owned, transferred, cancelled): not an error, the next waiting case is served.
+      if (error instanceof Conflict || error instanceof IllegalTransition || error instanceof EventIdConflict) {
+        this.logger.debug(`case ${caseId} no longer waits in ${queue}: ${error.message}`);
+        return false;
+      }
+      throw error;
+    }
+  }
+}
