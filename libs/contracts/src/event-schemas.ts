@@ -33,6 +33,16 @@ import workflowTaskCompletedV1 from '../schemas/workflow/TaskCompleted.v1.schema
 import workflowTaskReturnedV1 from '../schemas/workflow/TaskReturned.v1.schema.json';
 import workflowTaskUrgedV1 from '../schemas/workflow/TaskUrged.v1.schema.json';
 import workflowTaskWithdrawnV1 from '../schemas/workflow/TaskWithdrawn.v1.schema.json';
+import workflowCaseProcessStartedV1 from '../schemas/workflow/CaseProcessStarted.v1.schema.json';
+import workflowProcessVersionPublishedV1 from '../schemas/workflow/ProcessVersionPublished.v1.schema.json';
+import workflowProcessRetiredV1 from '../schemas/workflow/ProcessRetired.v1.schema.json';
+import workflowReturnReasonDefinedV1 from '../schemas/workflow/ReturnReasonDefined.v1.schema.json';
+import workflowReturnReasonRetiredV1 from '../schemas/workflow/ReturnReasonRetired.v1.schema.json';
+import workflowSlaClockStartedV1 from '../schemas/workflow/SlaClockStarted.v1.schema.json';
+import workflowSlaWarningV1 from '../schemas/workflow/SlaWarning.v1.schema.json';
+import workflowSlaBreachedV1 from '../schemas/workflow/SlaBreached.v1.schema.json';
+import workflowSlaEscalatedV1 from '../schemas/workflow/SlaEscalated.v1.schema.json';
+import workflowSlaClockStoppedV1 from '../schemas/workflow/SlaClockStopped.v1.schema.json';
 
 /**
  * Every published event schema, by its `$id` (the CloudEvents `dataschema`). The JSON files under
@@ -73,6 +83,16 @@ const schemas: readonly JsonSchema[] = [
   workflowTaskReturnedV1,
   workflowTaskUrgedV1,
   workflowTaskWithdrawnV1,
+  workflowCaseProcessStartedV1,
+  workflowProcessVersionPublishedV1,
+  workflowProcessRetiredV1,
+  workflowReturnReasonDefinedV1,
+  workflowReturnReasonRetiredV1,
+  workflowSlaClockStartedV1,
+  workflowSlaWarningV1,
+  workflowSlaBreachedV1,
+  workflowSlaEscalatedV1,
+  workflowSlaClockStoppedV1,
 ];
 
 export const EVENT_SCHEMAS: ReadonlyMap<string, JsonSchema> = new Map(
