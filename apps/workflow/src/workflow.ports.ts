@@ -36,7 +36,7 @@ export interface OrgLookup {
 export const ORG_LOOKUP = Symbol('ORG_LOOKUP');
 
 export interface ProcessCatalogue {
-  /** The version a new case with these facts starts on: the latest published version of the first matching process, else the built-in default. */
+  /** The version a new case with these facts starts on: the latest published version of the most specific matching process, else the default. */
   processFor(facts: RoutingFacts): Promise<PublishedProcess>;
   /** An exact version, for a running case: it never changes once published. */
   version(processId: string, version: number): Promise<PublishedProcess | undefined>;
