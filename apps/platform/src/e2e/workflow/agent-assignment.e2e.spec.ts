@@ -1,5 +1,9 @@
-import { eventually } from '@collab/testing';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { eventually, freePort, startServiceProcess, type ServiceProcess } from '@collab/testing';
 import { EmbeddedPlatform, type Caller } from '../embedded-platform';
+import { aComplaint, tokenFor } from '../first-slice.scenario';
 
 const admin: Caller = { sub: 'admin-zhao', audience: 'INTERNAL', roles: ['admin'] };
 const supervisor: Caller = { sub: 'front-line-supervisor', audience: 'INTERNAL', roles: ['supervisor'], unit: 'front-line' };
@@ -141,4 +145,72 @@ describe('assignment inside a queue: skills, then language, then least load (分
     });
   });
 
+});
+
+describe('assignment across a crash of the platform (SIGKILL mid-assignment)', () => {
+  const secret = 'assign-agent-killed-secret-0123';
+  const complaints = 16;
+  let dataDir: string;
+  let platform: ServiceProcess | undefined;
+
+  const start = async () => startServiceProcess('platform', { DATA_DIR: dataDir, AUTH_JWT_SECRET: secret, GRPC_PORT: String(await freePort()) }, await freePort());
+  const call = async (method: string, path: string, token: string, body?: unknown) => {
+    const response = await fetch(`${platform!.baseUrl}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  };
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'collab-assign-killed-'));
+  });
+  afterAll(async () => {
+    await platform?.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('neither skips a case nor gives one an owner twice, and fills each agent exactly to capacity', async () => {
+    platform = await start();
+    const adminToken = await tokenFor(secret, 'admin-zhao', 'INTERNAL', ['admin']);
+    for (const id of ['agent-a', 'agent-b'])
+      expect((await call('POST', '/api/v1/org/agents', adminToken, { id, unitId: 'front-line', queues: ['complaints'], skills: ['billing'], languages: ['zh'], capacity: 5 })).status).toBe(201);
+    const caseIds = await Promise.all(
+      Array.from({ length: complaints }, async (_, i) => {
+        const token = await tokenFor(secret, `cust-killed-${i}`, 'EXTERNAL');
+        const answer = await call('POST', '/api/v1/contacts', token, { ...aComplaint, requester: { id: `cust-killed-${i}` }, subject: `${aComplaint.subject} #${i}` });
+        expect(answer.status).toBe(201);
+        return String(answer.body['caseId']);
+      }),
+    );
+
+    // Killed while the assigner is most likely between appending an assignment and its checkpoint.
+    await platform.kill();
+    platform = await start();
+
+    const staff = await tokenFor(secret, 'supervisor-1', 'INTERNAL', ['supervisor']);
+    const owners = await eventually(
+      async () => {
+        const found = await Promise.all(caseIds.map(async (caseId) => (await call('GET', `/api/v1/cases/${caseId}`, staff)).body['assignee']));
+        expect(found.filter((owner) => owner !== null)).toHaveLength(10);
+        return found;
+      },
+      { timeoutMs: 60_000 },
+    );
+    expect(owners.filter((owner) => owner === 'agent-a')).toHaveLength(5);
+    expect(owners.filter((owner) => owner === 'agent-b')).toHaveLength(5);
+
+    // Once a front-line case submitted now has its owner, the assigner has handled everything before it.
+    expect((await call('POST', '/api/v1/org/agents', adminToken, { id: 'agent-front', unitId: 'front-line', queues: ['front-line'], languages: ['*'], capacity: 1 })).status).toBe(201);
+    const marker = await call('POST', '/api/v1/contacts', await tokenFor(secret, 'cust-marker', 'EXTERNAL'), { ...aComplaint, requestType: 'CONSULT', requester: { id: 'cust-marker' } });
+    await eventually(async () => expect((await call('GET', `/api/v1/cases/${String(marker.body['caseId'])}`, staff)).body['assignee']).toBe('agent-front'), { timeoutMs: 30_000 });
+    const after = await Promise.all(caseIds.map(async (caseId) => (await call('GET', `/api/v1/cases/${caseId}`, staff)).body['assignee']));
+    expect(after).toEqual(owners);
+    for (const caseId of caseIds) {
+      const history = await call('GET', `/api/v1/cases/${caseId}/history`, staff);
+      const assignments = (history.body['events'] as { type: string }[]).filter((event) => event.type === 'CaseAssignedToAgent');
+      expect(assignments.length).toBeLessThanOrEqual(1);
+    }
+  }, 240_000);
 });
