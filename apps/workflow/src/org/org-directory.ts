@@ -39,13 +39,31 @@ export class OrgDirectory implements OrgLookup {
     const unit = await this.org.units.load(unitStreamId(id));
     if (unit.state.status === 'defined') {
       const { unitId, unitType, names, region, calendarId, supervisorId, parentId } = unit.state.unit;
-      return { id: unitId, kind: 'UNIT', unitType, name: names.en, region, calendarId, supervisorId, parentId };
+      return {
+        id: unitId,
+        kind: 'UNIT',
+        unitType,
+        name: names.en,
+        region,
+        calendarId,
+        supervisorId,
+        parentId,
+      };
     }
     const partner = await this.org.partners.load(partnerStreamId(id));
     if (partner.state.status === 'unregistered') return undefined;
     const { partnerId, names, regions, calendarId, supervisorId } = partner.state.partner;
     // A partner working several regions is placed by its first; routing matches on the case's own region.
-    return { id: partnerId, kind: 'PARTNER', unitType: 'PARTNER', name: names.en, region: regions[0] ?? '', calendarId, supervisorId, parentId: null };
+    return {
+      id: partnerId,
+      kind: 'PARTNER',
+      unitType: 'PARTNER',
+      name: names.en,
+      region: regions[0] ?? '',
+      calendarId,
+      supervisorId,
+      parentId: null,
+    };
   }
 
   async unitOfQueue(queueId: string): Promise<OrgParty | undefined> {
@@ -72,7 +90,13 @@ export class OrgDirectory implements OrgLookup {
         order by a.id`,
       [queueId, FINISHED_CASE_STATUSES],
     );
-    return rows.map((row) => ({ id: row.id, skills: row.skills, languages: row.languages, capacity: row.capacity, load: Number(row.load) }));
+    return rows.map((row) => ({
+      id: row.id,
+      skills: row.skills,
+      languages: row.languages,
+      capacity: row.capacity,
+      load: Number(row.load),
+    }));
   }
 
   /** A queue answers with the supervisor of the unit that owns it. */

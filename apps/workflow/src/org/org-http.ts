@@ -7,7 +7,9 @@ import { ValidationFailed, type CommandOrigin } from '@collab/service-kit';
 export class OrgIdParam implements PipeTransform<string, string> {
   transform(value: string): string {
     if (!ORG_ID_PATTERN.test(value))
-      throw new ValidationFailed([{ field: 'id', message: 'must be a lowercase slug such as billing or gd-sz-store' }]);
+      throw new ValidationFailed([
+        { field: 'id', message: 'must be a lowercase slug such as billing or gd-sz-store' },
+      ]);
     return value;
   }
 }
@@ -16,7 +18,7 @@ export class OrgIdParam implements PipeTransform<string, string> {
 export class AgentIdParam implements PipeTransform<string, string> {
   transform(value: string): string {
     if (!AGENT_ID_PATTERN.test(value))
-      throw new ValidationFailed([{ field: 'id', message: 'must be the agent\'s token subject' }]);
+      throw new ValidationFailed([{ field: 'id', message: "must be the agent's token subject" }]);
     return value;
   }
 }
@@ -25,7 +27,8 @@ export class AgentIdParam implements PipeTransform<string, string> {
 export const expectedVersionOf = (ifMatch: string | undefined): { expectedVersion?: number } => {
   if (ifMatch === undefined) return {};
   const match = /^"(\d{1,9})"$/.exec(ifMatch.trim());
-  if (!match) throw new ValidationFailed([{ field: 'If-Match', message: 'must be the ETag of a version, e.g. "3"' }]);
+  if (!match)
+    throw new ValidationFailed([{ field: 'If-Match', message: 'must be the ETag of a version, e.g. "3"' }]);
   return { expectedVersion: Number(match[1]) };
 };
 
@@ -36,4 +39,7 @@ export const withEtag = <View extends { readonly version: number }>(response: Re
 };
 
 /** The business actor the event's data records: the authenticated caller of the request. */
-export const actorFrom = (origin: CommandOrigin): ActorRef => ({ id: origin.actor.id, kind: origin.actor.kind });
+export const actorFrom = (origin: CommandOrigin): ActorRef => ({
+  id: origin.actor.id,
+  kind: origin.actor.kind,
+});

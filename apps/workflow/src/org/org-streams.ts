@@ -27,13 +27,18 @@ import {
 /** Deep enough for group → province → city → department, and a guard against a corrupt loop. */
 const MAX_ANCESTORS = 16;
 
-type StreamsOf<D> = D extends Decider<infer C, infer E extends DomainEvent, infer S, infer X> ? AggregateStreams<C, E, S, X> : never;
+type StreamsOf<D> =
+  D extends Decider<infer C, infer E extends DomainEvent, infer S, infer X>
+    ? AggregateStreams<C, E, S, X>
+    : never;
 
 const streamsOf = <C, E extends DomainEvent, S, X>(store: EventStore, decider: Decider<C, E, S, X>) =>
   new AggregateStreams(store, decider);
 
 const found = <T extends { readonly id: string }>(values: readonly (T | undefined)[]): Record<string, T> =>
-  Object.fromEntries(values.filter((value): value is T => value !== undefined).map((value) => [value.id, value]));
+  Object.fromEntries(
+    values.filter((value): value is T => value !== undefined).map((value) => [value.id, value]),
+  );
 
 /**
  * The directory's streams, read and written directly: a command is decided on what the streams
@@ -60,7 +65,7 @@ export class OrgStreams {
     const ancestorIds: string[] = [];
     const { state } = await this.units.load(unitStreamId(unitId));
     if (state.status === 'undefined') return undefined;
-    for (let parentId = state.unit.parentId; parentId !== null && ancestorIds.length < MAX_ANCESTORS; ) {
+    for (let parentId = state.unit.parentId; parentId !== null && ancestorIds.length < MAX_ANCESTORS;) {
       ancestorIds.push(parentId);
       const parent = await this.units.load(unitStreamId(parentId));
       parentId = parent.state.status === 'defined' ? parent.state.unit.parentId : null;
@@ -107,7 +112,14 @@ export class OrgStreams {
     try {
       await this.store.append(
         orgIdStreamId(wanted.id),
-        [{ id: crypto.randomUUID(), type: 'OrgIdClaimed', data: { ...data }, metadata: { correlationId: origin.correlationId, actor: origin.actor } }],
+        [
+          {
+            id: crypto.randomUUID(),
+            type: 'OrgIdClaimed',
+            data: { ...data },
+            metadata: { correlationId: origin.correlationId, actor: origin.actor },
+          },
+        ],
         'no_stream',
       );
     } catch (error) {

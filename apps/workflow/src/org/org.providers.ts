@@ -34,5 +34,11 @@ export const ORG_PROVIDERS: readonly Provider[] = [
   WaitingCases,
   AssignAgentProcessManager,
 ];
-export const ORG_CONTROLLERS: readonly Type[] = [UnitsHttp, QueuesHttp, AgentsHttp, PartnersHttp, ResponsibilitiesHttp];
+export const ORG_CONTROLLERS: readonly Type[] = [
+  UnitsHttp,
+  QueuesHttp,
+  AgentsHttp,
+  PartnersHttp,
+  ResponsibilitiesHttp,
+];
 export const ORG_ENTITIES: readonly Type[] = [...ORG_ENTITY_TYPES];

@@ -25,7 +25,10 @@ export class AgentRoster {
   }
 
   async list(filter: { queueId?: string; unitId?: string }): Promise<AgentView[]> {
-    const query = this.dataSource.getRepository(OrgAgentRecord).createQueryBuilder('agent').orderBy('agent.id');
+    const query = this.dataSource
+      .getRepository(OrgAgentRecord)
+      .createQueryBuilder('agent')
+      .orderBy('agent.id');
     if (filter.queueId) query.andWhere(':queueId = any(agent.queues)', { queueId: filter.queueId });
     if (filter.unitId) query.andWhere('agent.unit_id = :unitId', { unitId: filter.unitId });
     const records = await query.getMany();

@@ -14,7 +14,10 @@ export interface AgentView {
   readonly version: number;
 }
 
-export const agentViewOf = ({ agentId, ...agent }: OrgAgent, status: { active: boolean; version: number; load: number }): AgentView => ({
+export const agentViewOf = (
+  { agentId, ...agent }: OrgAgent,
+  status: { active: boolean; version: number; load: number },
+): AgentView => ({
   id: agentId,
   unitId: agent.unitId,
   queues: agent.queues,

@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
-import { agentId, capacity, changesSomething, languages, orgId, reason, reasonBody, skills } from '../org-fields.request';
+import {
+  agentId,
+  capacity,
+  changesSomething,
+  languages,
+  orgId,
+  reason,
+  reasonBody,
+  skills,
+} from '../org-fields.request';
 
 const agentSettings = {
   unitId: orgId,

@@ -11,15 +11,34 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentPrincipal, Roles, defined, originOf, type CommandOrigin, type Principal } from '@collab/service-kit';
-import { STAFF_ROLES, agentDecider, agentReferences, agentStreamId, type AgentCommand } from '@collab/workflow-domain';
+import {
+  CurrentPrincipal,
+  Roles,
+  defined,
+  originOf,
+  type CommandOrigin,
+  type Principal,
+} from '@collab/service-kit';
+import {
+  STAFF_ROLES,
+  agentDecider,
+  agentReferences,
+  agentStreamId,
+  type AgentCommand,
+} from '@collab/workflow-domain';
 import { OrgCommands } from '../org-commands';
 import { AgentIdParam, actorFrom, expectedVersionOf, withEtag } from '../org-http';
 import { AgentRoster } from './agent-roster';
-import { AgentActivityRequest, ChangeAgentRequest, EnrolAgentRequest, ListAgentsQuery } from './agent.request';
+import {
+  AgentActivityRequest,
+  ChangeAgentRequest,
+  EnrolAgentRequest,
+  ListAgentsQuery,
+} from './agent.request';
 import type { AgentView } from './agent-view';
 
-const originFrom = (principal: Principal, response: Response): CommandOrigin => originOf(principal, response.req.get('x-correlation-id'));
+const originFrom = (principal: Principal, response: Response): CommandOrigin =>
+  originOf(principal, response.req.get('x-correlation-id'));
 
 /** Agents: the queues they serve, their skills and languages, and how many cases they may hold. */
 @ApiTags('org')
@@ -33,7 +52,9 @@ export class AgentsHttp {
 
   @Get()
   @Roles(...STAFF_ROLES)
-  @ApiOkResponse({ description: 'Every agent (or those of `queueId` / `unitId`), active or not, with their load.' })
+  @ApiOkResponse({
+    description: 'Every agent (or those of `queueId` / `unitId`), active or not, with their load.',
+  })
   async list(@Query() query: ListAgentsQuery): Promise<{ agents: AgentView[] }> {
     return { agents: await this.roster.list(defined(query)) };
   }
@@ -42,7 +63,10 @@ export class AgentsHttp {
   @Roles(...STAFF_ROLES)
   @ApiOkResponse({ description: 'The agent with their load; ETag is their version.' })
   @ApiNotFoundResponse({ description: 'No agent has this id.' })
-  async get(@Param('id', AgentIdParam) id: string, @Res({ passthrough: true }) response: Response): Promise<AgentView> {
+  async get(
+    @Param('id', AgentIdParam) id: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<AgentView> {
     return withEtag(response, await this.roster.require(id));
   }
 
@@ -54,15 +78,26 @@ export class AgentsHttp {
   @ApiBadRequestResponse({ description: 'Invalid fields, each named (e.g. a queue that does not exist).' })
   @ApiForbiddenResponse({ description: 'The caller is not an admin.' })
   @ApiConflictResponse({ description: 'This person is already enrolled.' })
-  async enrol(@Body() body: EnrolAgentRequest, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response): Promise<AgentView> {
+  async enrol(
+    @Body() body: EnrolAgentRequest,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<AgentView> {
     const origin = originFrom(principal, response);
     const { id, ...agent } = defined(body);
-    return withEtag(response, await this.run({ type: 'EnrolAgent', agentId: id, ...agent, actor: actorFrom(origin) }, origin));
+    return withEtag(
+      response,
+      await this.run({ type: 'EnrolAgent', agentId: id, ...agent, actor: actorFrom(origin) }, origin),
+    );
   }
 
   @Patch(':id')
   @Roles('admin')
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag of the version this change is based on.' })
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'The ETag of the version this change is based on.',
+  })
   @ApiOkResponse({ description: 'The agent as they now are.' })
   @ApiNotFoundResponse({ description: 'No agent has this id.' })
   @ApiConflictResponse({ description: 'If-Match names a version the agent is no longer at.' })
@@ -77,7 +112,14 @@ export class AgentsHttp {
     const origin = originFrom(principal, response);
     const { reason, ...changes } = defined(body);
     const why = reason === undefined ? {} : { reason };
-    const command: AgentCommand = { type: 'ChangeAgent', agentId: id, changes, actor: actorFrom(origin), ...why, ...expectedVersionOf(response.req.get('if-match')) };
+    const command: AgentCommand = {
+      type: 'ChangeAgent',
+      agentId: id,
+      changes,
+      actor: actorFrom(origin),
+      ...why,
+      ...expectedVersionOf(response.req.get('if-match')),
+    };
     return withEtag(response, await this.run(command, origin));
   }
 
@@ -87,10 +129,21 @@ export class AgentsHttp {
   @Roles('admin')
   @ApiNotFoundResponse({ description: 'No agent has this id.' })
   @ApiConflictResponse({ description: 'The agent is already inactive.' })
-  async deactivate(@Param('id', AgentIdParam) id: string, @Body() body: AgentActivityRequest, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response): Promise<AgentView> {
+  async deactivate(
+    @Param('id', AgentIdParam) id: string,
+    @Body() body: AgentActivityRequest,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<AgentView> {
     await this.roster.require(id);
     const origin = originFrom(principal, response);
-    return withEtag(response, await this.run({ type: 'DeactivateAgent', agentId: id, actor: actorFrom(origin), reason: body.reason }, origin));
+    return withEtag(
+      response,
+      await this.run(
+        { type: 'DeactivateAgent', agentId: id, actor: actorFrom(origin), reason: body.reason },
+        origin,
+      ),
+    );
   }
 
   @Post(':id/reactivate')
@@ -98,15 +151,32 @@ export class AgentsHttp {
   @Roles('admin')
   @ApiNotFoundResponse({ description: 'No agent has this id.' })
   @ApiConflictResponse({ description: 'The agent is already active.' })
-  async reactivate(@Param('id', AgentIdParam) id: string, @Body() body: AgentActivityRequest, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response): Promise<AgentView> {
+  async reactivate(
+    @Param('id', AgentIdParam) id: string,
+    @Body() body: AgentActivityRequest,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<AgentView> {
     await this.roster.require(id);
     const origin = originFrom(principal, response);
-    return withEtag(response, await this.run({ type: 'ReactivateAgent', agentId: id, actor: actorFrom(origin), reason: body.reason }, origin));
+    return withEtag(
+      response,
+      await this.run(
+        { type: 'ReactivateAgent', agentId: id, actor: actorFrom(origin), reason: body.reason },
+        origin,
+      ),
+    );
   }
 
   private async run(command: AgentCommand, origin: CommandOrigin): Promise<AgentView> {
     await this.commands.execute(
-      { decider: agentDecider, streams: this.commands.org.agents, streamId: agentStreamId(command.agentId), command, references: agentReferences(command) },
+      {
+        decider: agentDecider,
+        streams: this.commands.org.agents,
+        streamId: agentStreamId(command.agentId),
+        command,
+        references: agentReferences(command),
+      },
       origin,
     );
     return this.roster.require(command.agentId);

@@ -1,5 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AggregateStreams, EventIdConflict, deterministicEventId, type EventStore, type RecordedEvent } from '@collab/event-store';
+import {
+  AggregateStreams,
+  EventIdConflict,
+  deterministicEventId,
+  type EventStore,
+  type RecordedEvent,
+} from '@collab/event-store';
 import { Conflict, IllegalTransition, fold } from '@collab/domain-kernel';
 import { CLOCK, EVENT_STORE, type Clock } from '@collab/service-kit';
 import {
@@ -42,7 +48,12 @@ const MAX_ASSIGNMENTS_PER_QUEUE = 200;
 @Injectable()
 export class AssignAgentProcessManager extends WorkflowLogReactor {
   protected readonly checkpointName = 'workflow.assign-agent';
-  private readonly cases: AggregateStreams<WorkflowCaseCommand, WorkflowCaseEvent, WorkflowCaseState, CaseDecisionContext>;
+  private readonly cases: AggregateStreams<
+    WorkflowCaseCommand,
+    WorkflowCaseEvent,
+    WorkflowCaseState,
+    CaseDecisionContext
+  >;
   /** The furthest log position this manager has seen or written: the views must reach it first. */
   private horizon = 0n;
   @Inject(CLOCK) private readonly clock!: Clock;
@@ -62,7 +73,8 @@ export class AssignAgentProcessManager extends WorkflowLogReactor {
     if (triggers.length === 0) return;
     if (event.position > this.horizon) this.horizon = event.position;
     const queues = new Set<string>();
-    for (const trigger of triggers) for (const queue of await this.queuesOf(trigger, event)) queues.add(queue);
+    for (const trigger of triggers)
+      for (const queue of await this.queuesOf(trigger, event)) queues.add(queue);
     for (const queue of queues) await this.serve(queue, event);
   }
 
@@ -89,7 +101,10 @@ export class AssignAgentProcessManager extends WorkflowLogReactor {
   private async ownerBefore(event: RecordedEvent): Promise<string | undefined> {
     const history = await this.events.readStream(event.streamId);
     const before = history.filter((recorded) => recorded.streamVersion < event.streamVersion);
-    const state = fold(workflowCaseDecider, before.map((recorded) => ({ type: recorded.type, data: recorded.data }) as WorkflowCaseEvent));
+    const state = fold(
+      workflowCaseDecider,
+      before.map((recorded) => ({ type: recorded.type, data: recorded.data }) as WorkflowCaseEvent),
+    );
     return 'ownerId' in state ? state.ownerId : undefined;
   }
 
@@ -112,7 +127,11 @@ export class AssignAgentProcessManager extends WorkflowLogReactor {
   }
 
   /** True when the case got its owner (now or by an earlier run of this very event); false when it moved on. */
-  private async assign(waiting: WaitingCase, pick: { agentId: string; reason: string }, trigger: RecordedEvent): Promise<boolean> {
+  private async assign(
+    waiting: WaitingCase,
+    pick: { agentId: string; reason: string },
+    trigger: RecordedEvent,
+  ): Promise<boolean> {
     const { caseId, queue } = waiting;
     // The case's version joins the id: a replay meets the same version and appends nothing; a case
     // that came back to the queue since is a new situation with ids of its own.
@@ -123,15 +142,25 @@ export class AssignAgentProcessManager extends WorkflowLogReactor {
         { type: 'AssignCase', caseId, queue, agentId: pick.agentId, actor: ASSIGNER, reason: pick.reason },
         { now: this.clock.now() },
         {
-          metadata: { correlationId: trigger.metadata.correlationId, causationId: trigger.id, actor: ASSIGNER },
-          eventIdFor: (_assigned, index) => deterministicEventId(trigger.id, `assign-agent/${caseId}@${version}/${index}`),
+          metadata: {
+            correlationId: trigger.metadata.correlationId,
+            causationId: trigger.id,
+            actor: ASSIGNER,
+          },
+          eventIdFor: (_assigned, index) =>
+            deterministicEventId(trigger.id, `assign-agent/${caseId}@${version}/${index}`),
         },
       );
-      if (handled.result && handled.result.lastPosition > this.horizon) this.horizon = handled.result.lastPosition;
+      if (handled.result && handled.result.lastPosition > this.horizon)
+        this.horizon = handled.result.lastPosition;
       return true;
     } catch (error) {
       // The case moved on meanwhile (owned, transferred, cancelled): not an error, the next waiting case is served.
-      if (error instanceof Conflict || error instanceof IllegalTransition || error instanceof EventIdConflict) {
+      if (
+        error instanceof Conflict ||
+        error instanceof IllegalTransition ||
+        error instanceof EventIdConflict
+      ) {
         this.logger.debug(`case ${caseId} no longer waits in ${queue}: ${error.message}`);
         return false;
       }

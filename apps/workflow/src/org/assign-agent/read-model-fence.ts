@@ -28,7 +28,8 @@ export class ReadModelFence {
     const deadline = Date.now() + PATIENCE_MS;
     while (!(await this.reached(position))) {
       // A throw stops the batch; the log follower resumes from its checkpoint after a backoff.
-      if (Date.now() > deadline) throw new Error(`the case and org views did not reach position ${position} within ${PATIENCE_MS} ms`);
+      if (Date.now() > deadline)
+        throw new Error(`the case and org views did not reach position ${position} within ${PATIENCE_MS} ms`);
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
   }

@@ -30,7 +30,10 @@ export class WaitingCases {
    * passing over some, once the views have applied the log up to `seenUpTo`, so the agents'
    * loads read next are as current as that too.
    */
-  async longestWaiting(queue: string, { passedOver, seenUpTo }: { passedOver: readonly string[]; seenUpTo: bigint }): Promise<WaitingCase | undefined> {
+  async longestWaiting(
+    queue: string,
+    { passedOver, seenUpTo }: { passedOver: readonly string[]; seenUpTo: bigint },
+  ): Promise<WaitingCase | undefined> {
     await this.fence.seen(seenUpTo);
     const { rows } = await this.database.pool.query<WaitingRow>(
       `select id, queue, request_type, category, language from workflow.case_view
@@ -39,6 +42,14 @@ export class WaitingCases {
       [queue, FINISHED_CASE_STATUSES, passedOver],
     );
     const [row] = rows;
-    return row && { caseId: row.id, queue: row.queue, requestType: row.request_type, category: row.category, language: row.language };
+    return (
+      row && {
+        caseId: row.id,
+        queue: row.queue,
+        requestType: row.request_type,
+        category: row.category,
+        language: row.language,
+      }
+    );
   }
 }

@@ -21,7 +21,10 @@ import { OrgStreams } from '../org-streams';
 const knowing = <C, E extends DomainEvent, S>(
   decider: Decider<C, E, S, OrgDecisionContext>,
   known: KnownParties,
-): Decider<C, E, S, DecisionContext> => ({ ...decider, decide: (command, state, context) => decider.decide(command, state, { ...context, known }) });
+): Decider<C, E, S, DecisionContext> => ({
+  ...decider,
+  decide: (command, state, context) => decider.decide(command, state, { ...context, known }),
+});
 
 /**
  * Writes the default organisation (DEFAULT_UNITS, DEFAULT_QUEUES) before the API listens, parents
@@ -50,14 +53,18 @@ export class OrgSeeder implements OnApplicationBootstrap {
       const known = await this.org.known(queueReferences(queue));
       if (!(await this.claim({ id: queue.queueId, kind: 'QUEUE', ownerUnitId: queue.unitId }))) continue;
       const streams = new AggregateStreams(this.store, knowing(queueDecider, known));
-      if (await this.seed(streams, queueStreamId(queue.queueId), queue, `org/queue/${queue.queueId}`)) seeded += 1;
+      if (await this.seed(streams, queueStreamId(queue.queueId), queue, `org/queue/${queue.queueId}`))
+        seeded += 1;
     }
     if (seeded > 0) this.logger.log(`defined ${seeded} default units and queues`);
   }
 
   /** False when an administrator already gave the id to something else: that default is then left out. */
   private async claim(wanted: WantedId): Promise<boolean> {
-    const origin = { correlationId: deterministicEventId('seed', `org/id/${wanted.id}`), actor: { id: 'workflow.seed', kind: 'system' as const } };
+    const origin = {
+      correlationId: deterministicEventId('seed', `org/id/${wanted.id}`),
+      actor: { id: 'workflow.seed', kind: 'system' as const },
+    };
     try {
       await this.org.claim(wanted, origin, this.clock.now());
       return true;
@@ -68,7 +75,12 @@ export class OrgSeeder implements OnApplicationBootstrap {
     }
   }
 
-  private seed<C, E extends DomainEvent, S>(streams: AggregateStreams<C, E, S, DecisionContext>, streamId: string, command: C, key: string): Promise<boolean> {
+  private seed<C, E extends DomainEvent, S>(
+    streams: AggregateStreams<C, E, S, DecisionContext>,
+    streamId: string,
+    command: C,
+    key: string,
+  ): Promise<boolean> {
     return seedOnce(streams, { streamId, command, now: this.clock.now(), key, seededBy: 'workflow.seed' });
   }
 }

@@ -6,7 +6,13 @@ import type {
   ResponsibilityAssigned,
   UnitEvent,
 } from '@collab/workflow-domain';
-import type { OrgAgentRecord, OrgPartnerRecord, OrgQueueRecord, OrgResponsibilityRecord, OrgUnitRecord } from './org-view.entity';
+import type {
+  OrgAgentRecord,
+  OrgPartnerRecord,
+  OrgQueueRecord,
+  OrgResponsibilityRecord,
+  OrgUnitRecord,
+} from './org-view.entity';
 
 type Row<T extends { id: string }> = Partial<T> & { id: string };
 
@@ -19,7 +25,13 @@ const given = <T extends object>(row: T): Partial<T> =>
 export const unitRow = (event: UnitEvent, version: number): Row<OrgUnitRecord> => {
   const { names, unitType, parentId, region, calendarId, supervisorId } = event.data;
   const level = event.type === 'UnitDefined' ? { level: event.data.level } : {};
-  return { id: event.data.unitId, ...level, ...given({ unitType, parentId, region, calendarId, supervisorId }), ...namesOf(names), version };
+  return {
+    id: event.data.unitId,
+    ...level,
+    ...given({ unitType, parentId, region, calendarId, supervisorId }),
+    ...namesOf(names),
+    version,
+  };
 };
 
 export const queueRow = (event: QueueEvent, version: number): Row<OrgQueueRecord> => {
@@ -34,7 +46,17 @@ export const agentRow = (event: AgentEvent, version: number): Row<OrgAgentRecord
     case 'AgentChanged': {
       const { unitId, queues, skills, languages, capacity } = event.data;
       const active = event.type === 'AgentEnrolled' ? { active: true } : {};
-      return { ...base, ...active, ...given({ unitId, capacity, queues: queues && [...queues], skills: skills && [...skills], languages: languages && [...languages] }) };
+      return {
+        ...base,
+        ...active,
+        ...given({
+          unitId,
+          capacity,
+          queues: queues && [...queues],
+          skills: skills && [...skills],
+          languages: languages && [...languages],
+        }),
+      };
     }
     case 'AgentDeactivated':
       return { ...base, active: false };
@@ -50,7 +72,12 @@ export const partnerRow = (event: PartnerEvent, version: number): Row<OrgPartner
     case 'PartnerChanged': {
       const { names, regions, calendarId, supervisorId } = event.data;
       const active = event.type === 'PartnerRegistered' ? { active: true } : {};
-      return { ...base, ...active, ...namesOf(names), ...given({ calendarId, supervisorId, regions: regions && [...regions] }) };
+      return {
+        ...base,
+        ...active,
+        ...namesOf(names),
+        ...given({ calendarId, supervisorId, regions: regions && [...regions] }),
+      };
     }
     case 'PartnerDeactivated':
       return { ...base, active: false };

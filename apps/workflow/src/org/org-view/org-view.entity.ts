@@ -64,7 +64,13 @@ export class OrgResponsibilityRecord {
   @Column('timestamptz', { name: 'assigned_at' }) assignedAt!: Date;
 }
 
-export const ORG_ENTITY_TYPES = [OrgUnitRecord, OrgQueueRecord, OrgAgentRecord, OrgPartnerRecord, OrgResponsibilityRecord];
+export const ORG_ENTITY_TYPES = [
+  OrgUnitRecord,
+  OrgQueueRecord,
+  OrgAgentRecord,
+  OrgPartnerRecord,
+  OrgResponsibilityRecord,
+];
 
 export const ORG_VIEW_DDL = [
   `create table if not exists workflow.org_unit (

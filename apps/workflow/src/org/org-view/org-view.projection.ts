@@ -16,7 +16,11 @@ import {
 /** The projection's name: also the checkpoint the agent-assignment process manager waits on. */
 export const ORG_VIEW_PROJECTION = 'workflow.org-view';
 
-type Apply<Type extends OrgEvent['type']> = (event: Extract<OrgEvent, { type: Type }>, version: number, tx: EntityManager) => Promise<unknown>;
+type Apply<Type extends OrgEvent['type']> = (
+  event: Extract<OrgEvent, { type: Type }>,
+  version: number,
+  tx: EntityManager,
+) => Promise<unknown>;
 type Appliers = { readonly [Type in OrgEvent['type']]: Apply<Type> };
 
 /** A definition inserts (or, replayed, overwrites) the row; a change updates only what it carries. */
@@ -25,7 +29,9 @@ const saved =
   (tx: EntityManager, row: Partial<Row> & { id: string }): Promise<unknown> => {
     const repository = tx.getRepository(entity);
     // TypeORM's partial-entity types do not follow a generic row; the columns are the entity's own.
-    return defines ? repository.upsert(row as never, ['id']) : repository.update({ id: row.id } as never, row as never);
+    return defines
+      ? repository.upsert(row as never, ['id'])
+      : repository.update({ id: row.id } as never, row as never);
   };
 
 const APPLIERS: Appliers = {
@@ -41,8 +47,10 @@ const APPLIERS: Appliers = {
   PartnerChanged: (event, version, tx) => saved(OrgPartnerRecord, false)(tx, partnerRow(event, version)),
   PartnerDeactivated: (event, version, tx) => saved(OrgPartnerRecord, false)(tx, partnerRow(event, version)),
   PartnerReactivated: (event, version, tx) => saved(OrgPartnerRecord, false)(tx, partnerRow(event, version)),
-  ResponsibilityAssigned: (event, _version, tx) => tx.getRepository(OrgResponsibilityRecord).upsert(responsibilityRow(event), ['entryId']),
-  ResponsibilityWithdrawn: (event, _version, tx) => tx.getRepository(OrgResponsibilityRecord).delete({ entryId: event.data.entryId }),
+  ResponsibilityAssigned: (event, _version, tx) =>
+    tx.getRepository(OrgResponsibilityRecord).upsert(responsibilityRow(event), ['entryId']),
+  ResponsibilityWithdrawn: (event, _version, tx) =>
+    tx.getRepository(OrgResponsibilityRecord).delete({ entryId: event.data.entryId }),
   // The claim only guards uniqueness; the thing itself appears with its definition.
   OrgIdClaimed: () => Promise.resolve(),
 };

@@ -11,8 +11,18 @@ export interface PartnerView {
   readonly version: number;
 }
 
-export const partnerViewOf = ({ partnerId, names, regions, calendarId, supervisorId }: OrgPartner, active: boolean, version: number): PartnerView => ({
-  id: partnerId, names, regions, calendarId, supervisorId, active, version,
+export const partnerViewOf = (
+  { partnerId, names, regions, calendarId, supervisorId }: OrgPartner,
+  active: boolean,
+  version: number,
+): PartnerView => ({
+  id: partnerId,
+  names,
+  regions,
+  calendarId,
+  supervisorId,
+  active,
+  version,
 });
 
 export const partnerViewOfRecord = (record: OrgPartnerRecord): PartnerView => ({

@@ -13,15 +13,30 @@ import {
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import type { Repository } from 'typeorm';
-import { CurrentPrincipal, NotFound, Roles, defined, originOf, type CommandOrigin, type Principal } from '@collab/service-kit';
-import { STAFF_ROLES, partnerDecider, partnerStreamId, type PartnerCommand, NOTHING_REFERENCED } from '@collab/workflow-domain';
+import {
+  CurrentPrincipal,
+  NotFound,
+  Roles,
+  defined,
+  originOf,
+  type CommandOrigin,
+  type Principal,
+} from '@collab/service-kit';
+import {
+  STAFF_ROLES,
+  partnerDecider,
+  partnerStreamId,
+  type PartnerCommand,
+  NOTHING_REFERENCED,
+} from '@collab/workflow-domain';
 import { OrgCommands } from '../org-commands';
 import { OrgIdParam, actorFrom, expectedVersionOf, withEtag } from '../org-http';
 import { OrgPartnerRecord } from '../org-view/org-view.entity';
 import { ChangePartnerRequest, PartnerActivityRequest, RegisterPartnerRequest } from './partner.request';
 import { partnerViewOf, partnerViewOfRecord, type PartnerView } from './partner-view';
 
-const originFrom = (principal: Principal, response: Response): CommandOrigin => originOf(principal, response.req.get('x-correlation-id'));
+const originFrom = (principal: Principal, response: Response): CommandOrigin =>
+  originOf(principal, response.req.get('x-correlation-id'));
 
 /** Partner organisations: resellers, content providers, outsourced centres that take collaboration tasks. */
 @ApiTags('org')
@@ -44,7 +59,10 @@ export class PartnersHttp {
   @Roles(...STAFF_ROLES)
   @ApiOkResponse({ description: 'The partner; ETag is its version.' })
   @ApiNotFoundResponse({ description: 'No partner has this id.' })
-  async get(@Param('id', OrgIdParam) id: string, @Res({ passthrough: true }) response: Response): Promise<PartnerView> {
+  async get(
+    @Param('id', OrgIdParam) id: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<PartnerView> {
     return withEtag(response, await this.require(id));
   }
 
@@ -55,15 +73,29 @@ export class PartnersHttp {
   @ApiBadRequestResponse({ description: 'Invalid fields, each named.' })
   @ApiForbiddenResponse({ description: 'The caller is not an admin.' })
   @ApiConflictResponse({ description: 'The id is already a unit, queue or partner.' })
-  async register(@Body() body: RegisterPartnerRequest, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response): Promise<PartnerView> {
+  async register(
+    @Body() body: RegisterPartnerRequest,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<PartnerView> {
     const origin = originFrom(principal, response);
     const { id, ...partner } = defined(body);
-    return withEtag(response, await this.run({ type: 'RegisterPartner', partnerId: id, ...partner, actor: actorFrom(origin) }, origin));
+    return withEtag(
+      response,
+      await this.run(
+        { type: 'RegisterPartner', partnerId: id, ...partner, actor: actorFrom(origin) },
+        origin,
+      ),
+    );
   }
 
   @Patch(':id')
   @Roles('admin')
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag of the version this change is based on.' })
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'The ETag of the version this change is based on.',
+  })
   @ApiOkResponse({ description: 'The partner as it now is.' })
   @ApiNotFoundResponse({ description: 'No partner has this id.' })
   @ApiConflictResponse({ description: 'If-Match names a version the partner is no longer at.' })
@@ -78,7 +110,14 @@ export class PartnersHttp {
     const origin = originFrom(principal, response);
     const { reason, ...changes } = defined(body);
     const why = reason === undefined ? {} : { reason };
-    const command: PartnerCommand = { type: 'ChangePartner', partnerId: id, changes, actor: actorFrom(origin), ...why, ...expectedVersionOf(response.req.get('if-match')) };
+    const command: PartnerCommand = {
+      type: 'ChangePartner',
+      partnerId: id,
+      changes,
+      actor: actorFrom(origin),
+      ...why,
+      ...expectedVersionOf(response.req.get('if-match')),
+    };
     return withEtag(response, await this.run(command, origin));
   }
 
@@ -88,10 +127,21 @@ export class PartnersHttp {
   @Roles('admin')
   @ApiNotFoundResponse({ description: 'No partner has this id.' })
   @ApiConflictResponse({ description: 'The partner is already inactive.' })
-  async deactivate(@Param('id', OrgIdParam) id: string, @Body() body: PartnerActivityRequest, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response): Promise<PartnerView> {
+  async deactivate(
+    @Param('id', OrgIdParam) id: string,
+    @Body() body: PartnerActivityRequest,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<PartnerView> {
     await this.require(id);
     const origin = originFrom(principal, response);
-    return withEtag(response, await this.run({ type: 'DeactivatePartner', partnerId: id, actor: actorFrom(origin), reason: body.reason }, origin));
+    return withEtag(
+      response,
+      await this.run(
+        { type: 'DeactivatePartner', partnerId: id, actor: actorFrom(origin), reason: body.reason },
+        origin,
+      ),
+    );
   }
 
   @Post(':id/reactivate')
@@ -99,10 +149,21 @@ export class PartnersHttp {
   @Roles('admin')
   @ApiNotFoundResponse({ description: 'No partner has this id.' })
   @ApiConflictResponse({ description: 'The partner is already active.' })
-  async reactivate(@Param('id', OrgIdParam) id: string, @Body() body: PartnerActivityRequest, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response): Promise<PartnerView> {
+  async reactivate(
+    @Param('id', OrgIdParam) id: string,
+    @Body() body: PartnerActivityRequest,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<PartnerView> {
     await this.require(id);
     const origin = originFrom(principal, response);
-    return withEtag(response, await this.run({ type: 'ReactivatePartner', partnerId: id, actor: actorFrom(origin), reason: body.reason }, origin));
+    return withEtag(
+      response,
+      await this.run(
+        { type: 'ReactivatePartner', partnerId: id, actor: actorFrom(origin), reason: body.reason },
+        origin,
+      ),
+    );
   }
 
   private async require(partnerId: string): Promise<PartnerView> {
@@ -112,12 +173,23 @@ export class PartnersHttp {
   }
 
   private async run(command: PartnerCommand, origin: CommandOrigin): Promise<PartnerView> {
-    const claim = command.type === 'RegisterPartner' ? { claim: { id: command.partnerId, kind: 'PARTNER' as const } } : {};
+    const claim =
+      command.type === 'RegisterPartner'
+        ? { claim: { id: command.partnerId, kind: 'PARTNER' as const } }
+        : {};
     const { state, version } = await this.commands.execute(
-      { decider: partnerDecider, streams: this.commands.org.partners, streamId: partnerStreamId(command.partnerId), command, references: NOTHING_REFERENCED, ...claim },
+      {
+        decider: partnerDecider,
+        streams: this.commands.org.partners,
+        streamId: partnerStreamId(command.partnerId),
+        command,
+        references: NOTHING_REFERENCED,
+        ...claim,
+      },
       origin,
     );
-    if (state.status === 'unregistered') throw new Error(`partner ${command.partnerId} is not registered after ${command.type}`);
+    if (state.status === 'unregistered')
+      throw new Error(`partner ${command.partnerId} is not registered after ${command.type}`);
     return partnerViewOf(state.partner, state.status === 'active', version);
   }
 }

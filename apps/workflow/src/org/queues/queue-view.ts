@@ -9,6 +9,18 @@ export interface QueueView {
   readonly version: number;
 }
 
-export const queueViewOf = ({ queueId, unitId, name, skills }: OrgQueue, version: number): QueueView => ({ id: queueId, unitId, name, skills, version });
+export const queueViewOf = ({ queueId, unitId, name, skills }: OrgQueue, version: number): QueueView => ({
+  id: queueId,
+  unitId,
+  name,
+  skills,
+  version,
+});
 
-export const queueViewOfRecord = ({ id, unitId, name, skills, version }: OrgQueueRecord): QueueView => ({ id, unitId, name, skills, version });
+export const queueViewOfRecord = ({ id, unitId, name, skills, version }: OrgQueueRecord): QueueView => ({
+  id,
+  unitId,
+  name,
+  skills,
+  version,
+});

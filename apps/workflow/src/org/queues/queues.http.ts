@@ -13,8 +13,22 @@ import {
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import type { Repository } from 'typeorm';
-import { CurrentPrincipal, NotFound, Roles, defined, originOf, type CommandOrigin, type Principal } from '@collab/service-kit';
-import { STAFF_ROLES, queueDecider, queueReferences, queueStreamId, type QueueCommand } from '@collab/workflow-domain';
+import {
+  CurrentPrincipal,
+  NotFound,
+  Roles,
+  defined,
+  originOf,
+  type CommandOrigin,
+  type Principal,
+} from '@collab/service-kit';
+import {
+  STAFF_ROLES,
+  queueDecider,
+  queueReferences,
+  queueStreamId,
+  type QueueCommand,
+} from '@collab/workflow-domain';
 import { OrgCommands } from '../org-commands';
 import { OrgIdParam, actorFrom, expectedVersionOf, withEtag } from '../org-http';
 import { OrgQueueRecord } from '../org-view/org-view.entity';
@@ -35,7 +49,10 @@ export class QueuesHttp {
   @Roles(...STAFF_ROLES)
   @ApiOkResponse({ description: 'Every queue (or those of `unitId`), by id.' })
   async list(@Query() query: ListQueuesQuery): Promise<{ queues: QueueView[] }> {
-    const records = await this.queues.find({ where: query.unitId ? { unitId: query.unitId } : {}, order: { id: 'ASC' } });
+    const records = await this.queues.find({
+      where: query.unitId ? { unitId: query.unitId } : {},
+      order: { id: 'ASC' },
+    });
     return { queues: records.map(queueViewOfRecord) };
   }
 
@@ -43,7 +60,10 @@ export class QueuesHttp {
   @Roles(...STAFF_ROLES)
   @ApiOkResponse({ description: 'The queue; ETag is its version.' })
   @ApiNotFoundResponse({ description: 'No queue has this id.' })
-  async get(@Param('id', OrgIdParam) id: string, @Res({ passthrough: true }) response: Response): Promise<QueueView> {
+  async get(
+    @Param('id', OrgIdParam) id: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<QueueView> {
     return withEtag(response, await this.require(id));
   }
 
@@ -53,7 +73,10 @@ export class QueuesHttp {
   @ApiCreatedResponse({ description: 'The queue as defined.' })
   @ApiBadRequestResponse({ description: 'Invalid fields, each named (e.g. a unit that does not exist).' })
   @ApiForbiddenResponse({ description: 'The caller is not an admin.' })
-  @ApiConflictResponse({ description: 'The id is already a unit, queue or partner (a queue may carry the id of the unit owning it).' })
+  @ApiConflictResponse({
+    description:
+      'The id is already a unit, queue or partner (a queue may carry the id of the unit owning it).',
+  })
   async define(
     @Body() body: DefineQueueRequest,
     @CurrentPrincipal() principal: Principal,
@@ -62,12 +85,19 @@ export class QueuesHttp {
   ): Promise<QueueView> {
     const origin = originOf(principal, correlationId);
     const { id, ...queue } = defined(body);
-    return withEtag(response, await this.run({ type: 'DefineQueue', queueId: id, ...queue, actor: actorFrom(origin) }, origin));
+    return withEtag(
+      response,
+      await this.run({ type: 'DefineQueue', queueId: id, ...queue, actor: actorFrom(origin) }, origin),
+    );
   }
 
   @Patch(':id')
   @Roles('admin')
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag of the version this change is based on.' })
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'The ETag of the version this change is based on.',
+  })
   @ApiOkResponse({ description: 'The queue as it now is.' })
   @ApiNotFoundResponse({ description: 'No queue has this id.' })
   @ApiConflictResponse({ description: 'If-Match names a version the queue is no longer at.' })
@@ -82,7 +112,14 @@ export class QueuesHttp {
     const origin = originOf(principal, response.req.get('x-correlation-id'));
     const { reason, ...changes } = defined(body);
     const why = reason === undefined ? {} : { reason };
-    const command: QueueCommand = { type: 'ChangeQueue', queueId: id, changes, actor: actorFrom(origin), ...why, ...expectedVersionOf(response.req.get('if-match')) };
+    const command: QueueCommand = {
+      type: 'ChangeQueue',
+      queueId: id,
+      changes,
+      actor: actorFrom(origin),
+      ...why,
+      ...expectedVersionOf(response.req.get('if-match')),
+    };
     return withEtag(response, await this.run(command, origin));
   }
 
@@ -93,12 +130,23 @@ export class QueuesHttp {
   }
 
   private async run(command: QueueCommand, origin: CommandOrigin): Promise<QueueView> {
-    const claim = command.type === 'DefineQueue' ? { claim: { id: command.queueId, kind: 'QUEUE' as const, ownerUnitId: command.unitId } } : {};
+    const claim =
+      command.type === 'DefineQueue'
+        ? { claim: { id: command.queueId, kind: 'QUEUE' as const, ownerUnitId: command.unitId } }
+        : {};
     const { state, version } = await this.commands.execute(
-      { decider: queueDecider, streams: this.commands.org.queues, streamId: queueStreamId(command.queueId), command, references: queueReferences(command), ...claim },
+      {
+        decider: queueDecider,
+        streams: this.commands.org.queues,
+        streamId: queueStreamId(command.queueId),
+        command,
+        references: queueReferences(command),
+        ...claim,
+      },
       origin,
     );
-    if (state.status === 'undefined') throw new Error(`queue ${command.queueId} is not defined after ${command.type}`);
+    if (state.status === 'undefined')
+      throw new Error(`queue ${command.queueId} is not defined after ${command.type}`);
     return queueViewOf(state.queue, version);
   }
 }

@@ -13,7 +13,16 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'express';
 import type { Repository } from 'typeorm';
-import { CurrentPrincipal, NotFound, Roles, ValidationFailed, defined, originOf, type CommandOrigin, type Principal } from '@collab/service-kit';
+import {
+  CurrentPrincipal,
+  NotFound,
+  Roles,
+  ValidationFailed,
+  defined,
+  originOf,
+  type CommandOrigin,
+  type Principal,
+} from '@collab/service-kit';
 import {
   RESPONSIBILITY_MATRIX_STREAM,
   STAFF_ROLES,
@@ -26,12 +35,24 @@ import {
 import { OrgCommands } from '../org-commands';
 import { actorFrom } from '../org-http';
 import { OrgResponsibilityRecord } from '../org-view/org-view.entity';
-import { AssignResponsibilityRequest, LookupResponsibilityQuery, WithdrawResponsibilityRequest } from './responsibility.request';
-import { responsibilityViewOf, responsibilityViewOfRecord, type ResponsibilityView } from './responsibility-view';
+import {
+  AssignResponsibilityRequest,
+  LookupResponsibilityQuery,
+  WithdrawResponsibilityRequest,
+} from './responsibility.request';
+import {
+  responsibilityViewOf,
+  responsibilityViewOfRecord,
+  type ResponsibilityView,
+} from './responsibility-view';
 
-const entryIdParam = new ParseUUIDPipe({ exceptionFactory: () => new ValidationFailed([{ field: 'id', message: 'must be the UUID of a matrix entry' }]) });
+const entryIdParam = new ParseUUIDPipe({
+  exceptionFactory: () =>
+    new ValidationFailed([{ field: 'id', message: 'must be the UUID of a matrix entry' }]),
+});
 
-const originFrom = (principal: Principal, response: Response): CommandOrigin => originOf(principal, response.req.get('x-correlation-id'));
+const originFrom = (principal: Principal, response: Response): CommandOrigin =>
+  originOf(principal, response.req.get('x-correlation-id'));
 
 /** 职责矩阵: which unit (and queue) or partner handles which request type, category and region. */
 @ApiTags('org')
@@ -54,7 +75,10 @@ export class ResponsibilitiesHttp {
   /** The most specific entry covering these facts, from the matrix as it stands now. */
   @Get('lookup')
   @Roles(...STAFF_ROLES)
-  @ApiOkResponse({ description: 'The entry that decides: the one naming most attributes, then the deepest category, then the deepest region.' })
+  @ApiOkResponse({
+    description:
+      'The entry that decides: the one naming most attributes, then the deepest category, then the deepest region.',
+  })
   @ApiNotFoundResponse({ description: 'No entry covers these facts.' })
   async lookup(@Query() query: LookupResponsibilityQuery): Promise<ResponsibilityView> {
     const facts = defined(query);
@@ -70,12 +94,26 @@ export class ResponsibilitiesHttp {
   @ApiBadRequestResponse({ description: 'Invalid fields, each named (e.g. a queue the unit does not own).' })
   @ApiForbiddenResponse({ description: 'The caller is not an admin.' })
   @ApiConflictResponse({ description: 'An entry for exactly this scope stands already; withdraw it first.' })
-  async assign(@Body() body: AssignResponsibilityRequest, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response): Promise<ResponsibilityView> {
+  async assign(
+    @Body() body: AssignResponsibilityRequest,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ResponsibilityView> {
     const origin = originFrom(principal, response);
     const { requestType, category, region, unitId, queueId, reason } = defined(body);
     const entryId = randomUUID();
     const scope = defined({ requestType, category, region });
-    await this.run({ type: 'AssignResponsibility', entryId, scope, unitId, ...defined({ queueId, reason }), actor: actorFrom(origin) }, origin);
+    await this.run(
+      {
+        type: 'AssignResponsibility',
+        entryId,
+        scope,
+        unitId,
+        ...defined({ queueId, reason }),
+        actor: actorFrom(origin),
+      },
+      origin,
+    );
     const entry = (await this.standing()).find((standing) => standing.entryId === entryId);
     if (!entry) throw new Error(`entry ${entryId} is not in the matrix after assigning it`);
     return responsibilityViewOf(entry);
@@ -95,7 +133,10 @@ export class ResponsibilitiesHttp {
     const entry = (await this.standing()).find((standing) => standing.entryId === id);
     if (!entry) throw new NotFound('responsibility entry', id);
     const origin = originFrom(principal, response);
-    await this.run({ type: 'WithdrawResponsibility', entryId: id, actor: actorFrom(origin), reason: body.reason }, origin);
+    await this.run(
+      { type: 'WithdrawResponsibility', entryId: id, actor: actorFrom(origin), reason: body.reason },
+      origin,
+    );
     return responsibilityViewOf(entry);
   }
 
@@ -106,7 +147,13 @@ export class ResponsibilitiesHttp {
 
   private run(command: ResponsibilityCommand, origin: CommandOrigin) {
     return this.commands.execute(
-      { decider: responsibilityMatrixDecider, streams: this.commands.org.matrix, streamId: RESPONSIBILITY_MATRIX_STREAM, command, references: responsibilityReferences(command) },
+      {
+        decider: responsibilityMatrixDecider,
+        streams: this.commands.org.matrix,
+        streamId: RESPONSIBILITY_MATRIX_STREAM,
+        command,
+        references: responsibilityReferences(command),
+      },
       origin,
     );
   }

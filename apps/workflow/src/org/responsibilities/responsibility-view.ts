@@ -12,7 +12,13 @@ export interface ResponsibilityView {
   readonly assignedAt: string;
 }
 
-export const responsibilityViewOf = ({ entryId, scope, unitId, queueId, assignedAt }: ResponsibilityEntry): ResponsibilityView => ({
+export const responsibilityViewOf = ({
+  entryId,
+  scope,
+  unitId,
+  queueId,
+  assignedAt,
+}: ResponsibilityEntry): ResponsibilityView => ({
   id: entryId,
   requestType: scope.requestType ?? null,
   category: scope.category ?? null,

@@ -4,8 +4,14 @@ import { CATEGORY_PATH_PATTERN, REQUEST_TYPE_PATTERN } from '@collab/workflow-do
 import { orgId, reason, reasonBody, region } from '../org-fields.request';
 
 const scope = {
-  requestType: z.string().regex(REQUEST_TYPE_PATTERN, { message: 'must be a request type such as COMPLAINT or FAULT' }).optional(),
-  category: z.string().regex(CATEGORY_PATH_PATTERN, { message: 'must be a category path such as billing or billing/refund' }).optional(),
+  requestType: z
+    .string()
+    .regex(REQUEST_TYPE_PATTERN, { message: 'must be a request type such as COMPLAINT or FAULT' })
+    .optional(),
+  category: z
+    .string()
+    .regex(CATEGORY_PATH_PATTERN, { message: 'must be a category path such as billing or billing/refund' })
+    .optional(),
   region: region.optional(),
 };
 

@@ -24,9 +24,13 @@ export class UnitDirectory {
   }
 
   async tree(): Promise<UnitNode[]> {
-    const [units, queues] = await Promise.all([this.units.find(), this.queues.find({ order: { id: 'ASC' } })]);
+    const [units, queues] = await Promise.all([
+      this.units.find(),
+      this.queues.find({ order: { id: 'ASC' } }),
+    ]);
     const queuesByUnit = new Map<string, string[]>();
-    for (const queue of queues) queuesByUnit.set(queue.unitId, [...(queuesByUnit.get(queue.unitId) ?? []), queue.id]);
+    for (const queue of queues)
+      queuesByUnit.set(queue.unitId, [...(queuesByUnit.get(queue.unitId) ?? []), queue.id]);
     return unitTree(units.map(unitViewOfRecord), queuesByUnit);
   }
 }

@@ -49,7 +49,10 @@ export const unitViewOfRecord = (record: OrgUnitRecord): UnitView => ({
  * The hierarchy as nested nodes, tops first, siblings by id. A unit whose parent is not (yet) in
  * the read model is shown at the top rather than hidden.
  */
-export const unitTree = (units: readonly UnitView[], queuesByUnit: ReadonlyMap<string, readonly string[]>): UnitNode[] => {
+export const unitTree = (
+  units: readonly UnitView[],
+  queuesByUnit: ReadonlyMap<string, readonly string[]>,
+): UnitNode[] => {
   const ids = new Set(units.map((unit) => unit.id));
   const childrenOf = new Map<string | null, UnitView[]>();
   for (const unit of [...units].sort((a, b) => a.id.localeCompare(b.id))) {
@@ -60,7 +63,9 @@ export const unitTree = (units: readonly UnitView[], queuesByUnit: ReadonlyMap<s
     ...unit,
     queues: queuesByUnit.get(unit.id) ?? [],
     // `seen` guards the walk; the deciders never let a unit sit under its own descendant.
-    children: (childrenOf.get(unit.id) ?? []).filter((child) => !seen.has(child.id)).map((child) => nodeOf(child, new Set([...seen, child.id]))),
+    children: (childrenOf.get(unit.id) ?? [])
+      .filter((child) => !seen.has(child.id))
+      .map((child) => nodeOf(child, new Set([...seen, child.id]))),
   });
   return (childrenOf.get(null) ?? []).map((top) => nodeOf(top, new Set([top.id])));
 };

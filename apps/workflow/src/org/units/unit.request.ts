@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
 import { UNIT_LEVELS, UNIT_TYPES } from '@collab/workflow-domain';
-import { calendarId, changesSomething, names, orgId, reason, region, supervisorId } from '../org-fields.request';
+import {
+  calendarId,
+  changesSomething,
+  names,
+  orgId,
+  reason,
+  region,
+  supervisorId,
+} from '../org-fields.request';
 
 const unitSettings = {
   names,

@@ -12,7 +12,13 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, Roles, defined, originOf, type Principal } from '@collab/service-kit';
-import { STAFF_ROLES, unitDecider, unitReferences, unitStreamId, type UnitCommand } from '@collab/workflow-domain';
+import {
+  STAFF_ROLES,
+  unitDecider,
+  unitReferences,
+  unitStreamId,
+  type UnitCommand,
+} from '@collab/workflow-domain';
 import { OrgCommands } from '../org-commands';
 import { OrgIdParam, actorFrom, expectedVersionOf, withEtag } from '../org-http';
 import { UnitDirectory } from './unit-directory';
@@ -31,7 +37,9 @@ export class UnitsHttp {
 
   @Get()
   @Roles(...STAFF_ROLES)
-  @ApiOkResponse({ description: 'The hierarchy as a tree, tops first, each unit with its queues and the units below it.' })
+  @ApiOkResponse({
+    description: 'The hierarchy as a tree, tops first, each unit with its queues and the units below it.',
+  })
   async tree(): Promise<{ units: UnitNode[] }> {
     return { units: await this.directory.tree() };
   }
@@ -40,7 +48,10 @@ export class UnitsHttp {
   @Roles(...STAFF_ROLES)
   @ApiOkResponse({ description: 'The unit as of the last change; ETag is its version.' })
   @ApiNotFoundResponse({ description: 'No unit has this id.' })
-  async get(@Param('id', OrgIdParam) id: string, @Res({ passthrough: true }) response: Response): Promise<UnitView> {
+  async get(
+    @Param('id', OrgIdParam) id: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<UnitView> {
     return withEtag(response, await this.directory.require(id));
   }
 
@@ -48,7 +59,10 @@ export class UnitsHttp {
   @HttpCode(201)
   @Roles('admin')
   @ApiCreatedResponse({ description: 'The unit as defined.' })
-  @ApiBadRequestResponse({ description: 'Invalid fields, each named: e.g. a parent that does not stand higher, or sits below the unit.' })
+  @ApiBadRequestResponse({
+    description:
+      'Invalid fields, each named: e.g. a parent that does not stand higher, or sits below the unit.',
+  })
   @ApiForbiddenResponse({ description: 'The caller is not an admin.' })
   @ApiConflictResponse({ description: 'The id is already a unit, queue or partner.' })
   async define(
@@ -66,7 +80,11 @@ export class UnitsHttp {
   /** Changes names, type, parent (moving the unit with everything below it), region, calendar or supervisor. */
   @Patch(':id')
   @Roles('admin')
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag of the version this change is based on.' })
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'The ETag of the version this change is based on.',
+  })
   @ApiOkResponse({ description: 'The unit as it now is.' })
   @ApiNotFoundResponse({ description: 'No unit has this id.' })
   @ApiConflictResponse({ description: 'If-Match names a version the unit is no longer at.' })
@@ -82,12 +100,21 @@ export class UnitsHttp {
     const ifMatch = response.req.get('if-match');
     const { reason, ...changes } = defined(body);
     const command: UnitCommand = {
-      type: 'ChangeUnit', unitId: id, changes, actor: actorFrom(origin), ...(reason === undefined ? {} : { reason }), ...expectedVersionOf(ifMatch),
+      type: 'ChangeUnit',
+      unitId: id,
+      changes,
+      actor: actorFrom(origin),
+      ...(reason === undefined ? {} : { reason }),
+      ...expectedVersionOf(ifMatch),
     };
     return withEtag(response, await this.run(command, origin, false));
   }
 
-  private async run(command: UnitCommand, origin: ReturnType<typeof originOf>, defines: boolean): Promise<UnitView> {
+  private async run(
+    command: UnitCommand,
+    origin: ReturnType<typeof originOf>,
+    defines: boolean,
+  ): Promise<UnitView> {
     const { state, version } = await this.commands.execute(
       {
         decider: unitDecider,
@@ -99,7 +126,8 @@ export class UnitsHttp {
       },
       origin,
     );
-    if (state.status === 'undefined') throw new Error(`unit ${command.unitId} is not defined after ${command.type}`);
+    if (state.status === 'undefined')
+      throw new Error(`unit ${command.unitId} is not defined after ${command.type}`);
     return unitViewOf(state.unit, version);
   }
 }

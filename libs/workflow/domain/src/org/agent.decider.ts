@@ -65,7 +65,13 @@ const evolve = (state: AgentState, event: AgentEvent): AgentState => {
   const version = state.version + 1;
   switch (event.type) {
     case 'AgentChanged': {
-      const { actor: _actor, reason: _reason, changedAt: _changedAt, agentId: _agentId, ...changes } = event.data;
+      const {
+        actor: _actor,
+        reason: _reason,
+        changedAt: _changedAt,
+        agentId: _agentId,
+        ...changes
+      } = event.data;
       return { ...state, version, agent: { ...state.agent, ...changes } };
     }
     case 'AgentDeactivated':
@@ -77,7 +83,10 @@ const evolve = (state: AgentState, event: AgentEvent): AgentState => {
   }
 };
 
-const referenceErrors = (settings: Partial<AgentSettings>, known: OrgDecisionContext['known']): FieldError[] => [
+const referenceErrors = (
+  settings: Partial<AgentSettings>,
+  known: OrgDecisionContext['known'],
+): FieldError[] => [
   ...(settings.unitId !== undefined && !known.units[settings.unitId]
     ? [{ field: 'unitId', message: `no unit ${settings.unitId} exists` }]
     : []),
@@ -86,7 +95,10 @@ const referenceErrors = (settings: Partial<AgentSettings>, known: OrgDecisionCon
   ),
 ];
 
-const settingsErrors = (settings: Partial<AgentSettings>, known: OrgDecisionContext['known']): FieldError[] => [
+const settingsErrors = (
+  settings: Partial<AgentSettings>,
+  known: OrgDecisionContext['known'],
+): FieldError[] => [
   ...(settings.queues ? checkList('queues', settings.queues, () => []) : []),
   ...(settings.skills ? checkList('skills', settings.skills, checkSkill) : []),
   ...(settings.languages ? checkList('languages', settings.languages, checkLanguageRange) : []),
@@ -113,17 +125,36 @@ const enrol = (command: EnrolAgent, state: AgentState, { now, known }: OrgDecisi
   return [{ type: 'AgentEnrolled', data: { ...agent, actor, ...why, enrolledAt: now.toISOString() } }];
 };
 
-const change = (command: ChangeAgent, state: AgentState, { now, known }: OrgDecisionContext): AgentEvent[] => {
+const change = (
+  command: ChangeAgent,
+  state: AgentState,
+  { now, known }: OrgDecisionContext,
+): AgentEvent[] => {
   const current = enrolled(command, state);
   checkExpectedVersion(command, current);
   rejectIfAny(settingsErrors(command.changes, known));
   const changes = differences(current.agent, command.changes);
   if (Object.keys(changes).length === 0) return [];
   const why = command.reason === undefined ? {} : { reason: command.reason };
-  return [{ type: 'AgentChanged', data: { agentId: command.agentId, ...changes, actor: command.actor, ...why, changedAt: now.toISOString() } }];
+  return [
+    {
+      type: 'AgentChanged',
+      data: {
+        agentId: command.agentId,
+        ...changes,
+        actor: command.actor,
+        ...why,
+        changedAt: now.toISOString(),
+      },
+    },
+  ];
 };
 
-const switchActive = (command: DeactivateAgent | ReactivateAgent, state: AgentState, { now }: OrgDecisionContext): AgentEvent[] => {
+const switchActive = (
+  command: DeactivateAgent | ReactivateAgent,
+  state: AgentState,
+  { now }: OrgDecisionContext,
+): AgentEvent[] => {
   const wanted = command.type === 'DeactivateAgent' ? 'inactive' : 'active';
   if (enrolled(command, state).status === wanted)
     throw new IllegalOrgChange(command.type, state.status, `agent ${command.agentId} is already ${wanted}`);
@@ -159,5 +190,9 @@ export const agentDecider: Decider<AgentCommand, AgentEvent, AgentState, OrgDeci
 export const agentReferences = (command: AgentCommand): ReferencedIds => {
   const settings: Partial<AgentSettings> =
     command.type === 'EnrolAgent' ? command : command.type === 'ChangeAgent' ? command.changes : {};
-  return { units: settings.unitId === undefined ? [] : [settings.unitId], queues: settings.queues ?? [], partners: [] };
+  return {
+    units: settings.unitId === undefined ? [] : [settings.unitId],
+    queues: settings.queues ?? [],
+    partners: [],
+  };
 };

@@ -18,9 +18,16 @@ export type AssignmentTrigger =
 
 type Triggering = WorkflowCaseEvent | AgentEvent | { readonly type: string; readonly data: unknown };
 
-const CASE_TRIGGERS: { readonly [Type in WorkflowCaseEvent['type']]?: (data: Extract<WorkflowCaseEvent, { type: Type }>['data']) => AssignmentTrigger[] } = {
+const CASE_TRIGGERS: {
+  readonly [Type in WorkflowCaseEvent['type']]?: (
+    data: Extract<WorkflowCaseEvent, { type: Type }>['data'],
+  ) => AssignmentTrigger[];
+} = {
   CaseAssigned: (data) => [{ kind: 'queue', queue: data.queue }],
-  CaseTransferred: (data) => [{ kind: 'previous-owner', caseId: data.caseId }, { kind: 'queue', queue: data.to.queue }],
+  CaseTransferred: (data) => [
+    { kind: 'previous-owner', caseId: data.caseId },
+    { kind: 'queue', queue: data.to.queue },
+  ],
   CaseReassigned: (data) => [{ kind: 'agent', agentId: data.fromAgentId }],
   CaseResolved: (data) => [{ kind: 'previous-owner', caseId: data.caseId }],
   CaseCancelled: (data) => [{ kind: 'previous-owner', caseId: data.caseId }],
@@ -36,8 +43,11 @@ const AGENT_TRIGGERS: { readonly [Type in AgentEvent['type']]: boolean } = {
 
 export const assignmentTriggersOf = (event: Triggering): AssignmentTrigger[] => {
   if (Object.hasOwn(AGENT_TRIGGERS, event.type))
-    return AGENT_TRIGGERS[event.type as AgentEvent['type']] ? [{ kind: 'agent', agentId: (event as AgentEvent).data.agentId }] : [];
-  const trigger = CASE_TRIGGERS[event.type as WorkflowCaseEvent['type']] as ((data: unknown) => AssignmentTrigger[]) | undefined;
+    return AGENT_TRIGGERS[event.type as AgentEvent['type']]
+      ? [{ kind: 'agent', agentId: (event as AgentEvent).data.agentId }]
+      : [];
+  const trigger = CASE_TRIGGERS[event.type as WorkflowCaseEvent['type']] as
+    ((data: unknown) => AssignmentTrigger[]) | undefined;
   return trigger ? trigger(event.data) : [];
 };
 
@@ -53,8 +63,13 @@ export interface WaitingCaseFacts {
  * request type (`complaint`), in the lowercase the directory keeps skills in, plus any skills its
  * queue names for every case; and the case's language.
  */
-export const assignmentNeedsOf = (facts: WaitingCaseFacts, queueSkills: readonly string[] = []): AssignmentNeeds => {
+export const assignmentNeedsOf = (
+  facts: WaitingCaseFacts,
+  queueSkills: readonly string[] = [],
+): AssignmentNeeds => {
   const [topCategory = ''] = facts.category.split('/');
-  const skills = [topCategory.toLowerCase(), facts.requestType.toLowerCase(), ...queueSkills].filter((skill) => skill.length > 0);
+  const skills = [topCategory.toLowerCase(), facts.requestType.toLowerCase(), ...queueSkills].filter(
+    (skill) => skill.length > 0,
+  );
   return { skills: [...new Set(skills)], language: facts.language };
 };

@@ -6,12 +6,27 @@ import type { DefineUnit } from './unit.decider';
 const SEED: ActorRef = { id: 'workflow.seed', kind: 'system' };
 const CALENDAR = 'cn-standard';
 
-const unit = (unitId: string, settings: Omit<DefineUnit, 'type' | 'unitId' | 'actor' | 'calendarId' | 'region'>): DefineUnit => ({
-  type: 'DefineUnit', unitId, region: 'CN', calendarId: CALENDAR, actor: SEED, reason: 'default organisation', ...settings,
+const unit = (
+  unitId: string,
+  settings: Omit<DefineUnit, 'type' | 'unitId' | 'actor' | 'calendarId' | 'region'>,
+): DefineUnit => ({
+  type: 'DefineUnit',
+  unitId,
+  region: 'CN',
+  calendarId: CALENDAR,
+  actor: SEED,
+  reason: 'default organisation',
+  ...settings,
 });
 
 const queue = (queueId: string, unitId: string, name: string): DefineQueue => ({
-  type: 'DefineQueue', queueId, unitId, name, skills: [], actor: SEED, reason: 'default organisation',
+  type: 'DefineQueue',
+  queueId,
+  unitId,
+  name,
+  skills: [],
+  actor: SEED,
+  reason: 'default organisation',
 });
 
 /**
@@ -22,10 +37,34 @@ const queue = (queueId: string, unitId: string, name: string): DefineQueue => ({
  * real cases to nobody; cases wait in their queue until an administrator enrols agents.
  */
 export const DEFAULT_UNITS: readonly DefineUnit[] = [
-  unit('group', { level: 'GROUP', unitType: 'DEPARTMENT', parentId: null, names: { zh: '集团总部', en: 'Group headquarters' }, supervisorId: 'group-supervisor' }),
-  unit('front-line', { level: 'DEPARTMENT', unitType: 'FRONT_LINE', parentId: 'group', names: { zh: '客户服务中心', en: 'Customer service centre' }, supervisorId: 'front-line-supervisor' }),
-  unit('billing', { level: 'DEPARTMENT', unitType: 'DEPARTMENT', parentId: 'group', names: { zh: '计费部', en: 'Billing department' }, supervisorId: 'billing-supervisor' }),
-  unit('network', { level: 'DEPARTMENT', unitType: 'DEPARTMENT', parentId: 'group', names: { zh: '网络部', en: 'Network department' }, supervisorId: 'network-supervisor' }),
+  unit('group', {
+    level: 'GROUP',
+    unitType: 'DEPARTMENT',
+    parentId: null,
+    names: { zh: '集团总部', en: 'Group headquarters' },
+    supervisorId: 'group-supervisor',
+  }),
+  unit('front-line', {
+    level: 'DEPARTMENT',
+    unitType: 'FRONT_LINE',
+    parentId: 'group',
+    names: { zh: '客户服务中心', en: 'Customer service centre' },
+    supervisorId: 'front-line-supervisor',
+  }),
+  unit('billing', {
+    level: 'DEPARTMENT',
+    unitType: 'DEPARTMENT',
+    parentId: 'group',
+    names: { zh: '计费部', en: 'Billing department' },
+    supervisorId: 'billing-supervisor',
+  }),
+  unit('network', {
+    level: 'DEPARTMENT',
+    unitType: 'DEPARTMENT',
+    parentId: 'group',
+    names: { zh: '网络部', en: 'Network department' },
+    supervisorId: 'network-supervisor',
+  }),
 ];
 
 const QUEUE_NAMES: Readonly<Record<string, string>> = {

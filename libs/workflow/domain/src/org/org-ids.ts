@@ -25,7 +25,11 @@ export const idClaimVerdict = (claimedAs: OrgIdKind | undefined, wanted: WantedI
   return 'taken';
 };
 
-const KIND_WORDS: Readonly<Record<OrgIdKind, string>> = { UNIT: 'a unit', QUEUE: 'a queue', PARTNER: 'a partner' };
+const KIND_WORDS: Readonly<Record<OrgIdKind, string>> = {
+  UNIT: 'a unit',
+  QUEUE: 'a queue',
+  PARTNER: 'a partner',
+};
 
 export const takenMessage = (id: string, claimedAs: OrgIdKind): string =>
   `${id} is already ${KIND_WORDS[claimedAs]}; unit, queue and partner ids are unique across the directory`;

@@ -53,10 +53,19 @@ const patterned =
   (field, value) =>
     pattern.test(value) ? [] : [{ field, message }];
 
-export const checkOrgId = patterned(ORG_ID_PATTERN, 'must be a lowercase slug of 2 to 63 characters such as billing or gd-sz-store');
-export const checkAgentId = patterned(AGENT_ID_PATTERN, 'must be the person\'s token subject (letters, digits and . _ : @ -, at most 128)');
+export const checkOrgId = patterned(
+  ORG_ID_PATTERN,
+  'must be a lowercase slug of 2 to 63 characters such as billing or gd-sz-store',
+);
+export const checkAgentId = patterned(
+  AGENT_ID_PATTERN,
+  "must be the person's token subject (letters, digits and . _ : @ -, at most 128)",
+);
 export const checkRegion = patterned(REGION_PATTERN, 'must be a region code such as CN, GD or GD-SZ');
-export const checkCalendarId = patterned(CALENDAR_ID_PATTERN, 'must be a calendar id such as cn-standard or 24x7');
+export const checkCalendarId = patterned(
+  CALENDAR_ID_PATTERN,
+  'must be a calendar id such as cn-standard or 24x7',
+);
 
 export const checkText = (field: string, value: string, max = 200): FieldError[] => {
   const length = value.trim().length;
@@ -76,11 +85,16 @@ export const checkSupervisor = (field: string, supervisorId: string | null): Fie
 export const checkList = (field: string, values: readonly string[], check: Check): FieldError[] =>
   values.flatMap((value, index) => [
     ...check(`${field}[${index}]`, value),
-    ...(values.indexOf(value) < index ? [{ field: `${field}[${index}]`, message: `${value} is listed twice` }] : []),
+    ...(values.indexOf(value) < index
+      ? [{ field: `${field}[${index}]`, message: `${value} is listed twice` }]
+      : []),
   ]);
 
 export const checkSkill = patterned(SKILL_PATTERN, 'must be a lowercase skill such as billing or complaint');
-export const checkLanguageRange = patterned(LANGUAGE_RANGE_PATTERN, 'must be a language range such as zh, zh-Hans, en or *');
+export const checkLanguageRange = patterned(
+  LANGUAGE_RANGE_PATTERN,
+  'must be a language range such as zh, zh-Hans, en or *',
+);
 
 export const checkCapacity = (field: string, capacity: number): FieldError[] =>
   Number.isInteger(capacity) && capacity >= 0 && capacity <= MAX_CAPACITY
@@ -105,5 +119,7 @@ export const sameValue = (a: unknown, b: unknown): boolean => JSON.stringify(a) 
 /** Only the fields whose wanted value differs from the current one. */
 export const differences = <T extends object>(current: T, wanted: Partial<T>): Partial<T> =>
   Object.fromEntries(
-    Object.entries(wanted).filter(([key, value]) => value !== undefined && !sameValue(value, current[key as keyof T])),
+    Object.entries(wanted).filter(
+      ([key, value]) => value !== undefined && !sameValue(value, current[key as keyof T]),
+    ),
   ) as Partial<T>;

@@ -26,13 +26,15 @@ export interface UnitSettings {
 /** A unit joined the hierarchy (group → province → city → department). Stream `org-unit-<unitId>`. */
 export interface UnitDefined {
   readonly type: 'UnitDefined';
-  readonly data: UnitSettings & ChangeRecord & { readonly unitId: string; readonly level: UnitLevel; readonly definedAt: string };
+  readonly data: UnitSettings &
+    ChangeRecord & { readonly unitId: string; readonly level: UnitLevel; readonly definedAt: string };
 }
 
 /** Some settings of a unit changed (a new parent moves it with everything below); only those are carried. */
 export interface UnitChanged {
   readonly type: 'UnitChanged';
-  readonly data: Partial<UnitSettings> & ChangeRecord & { readonly unitId: string; readonly changedAt: string };
+  readonly data: Partial<UnitSettings> &
+    ChangeRecord & { readonly unitId: string; readonly changedAt: string };
 }
 
 export interface QueueSettings {
@@ -50,7 +52,8 @@ export interface QueueDefined {
 
 export interface QueueChanged {
   readonly type: 'QueueChanged';
-  readonly data: Partial<QueueSettings> & ChangeRecord & { readonly queueId: string; readonly changedAt: string };
+  readonly data: Partial<QueueSettings> &
+    ChangeRecord & { readonly queueId: string; readonly changedAt: string };
 }
 
 export interface AgentSettings {
@@ -72,18 +75,27 @@ export interface AgentEnrolled {
 
 export interface AgentChanged {
   readonly type: 'AgentChanged';
-  readonly data: Partial<AgentSettings> & ChangeRecord & { readonly agentId: string; readonly changedAt: string };
+  readonly data: Partial<AgentSettings> &
+    ChangeRecord & { readonly agentId: string; readonly changedAt: string };
 }
 
 /** The agent takes no new cases (leave, left the company); the cases they own stay theirs. */
 export interface AgentDeactivated {
   readonly type: 'AgentDeactivated';
-  readonly data: ChangeRecord & { readonly agentId: string; readonly reason: string; readonly deactivatedAt: string };
+  readonly data: ChangeRecord & {
+    readonly agentId: string;
+    readonly reason: string;
+    readonly deactivatedAt: string;
+  };
 }
 
 export interface AgentReactivated {
   readonly type: 'AgentReactivated';
-  readonly data: ChangeRecord & { readonly agentId: string; readonly reason: string; readonly reactivatedAt: string };
+  readonly data: ChangeRecord & {
+    readonly agentId: string;
+    readonly reason: string;
+    readonly reactivatedAt: string;
+  };
 }
 
 export interface PartnerSettings {
@@ -97,23 +109,33 @@ export interface PartnerSettings {
 /** A partner organisation (reseller, content provider, outsourced centre) joined. Stream `org-partner-<partnerId>`. */
 export interface PartnerRegistered {
   readonly type: 'PartnerRegistered';
-  readonly data: PartnerSettings & ChangeRecord & { readonly partnerId: string; readonly registeredAt: string };
+  readonly data: PartnerSettings &
+    ChangeRecord & { readonly partnerId: string; readonly registeredAt: string };
 }
 
 export interface PartnerChanged {
   readonly type: 'PartnerChanged';
-  readonly data: Partial<PartnerSettings> & ChangeRecord & { readonly partnerId: string; readonly changedAt: string };
+  readonly data: Partial<PartnerSettings> &
+    ChangeRecord & { readonly partnerId: string; readonly changedAt: string };
 }
 
 /** The partner takes no new work; tasks already with it stay. */
 export interface PartnerDeactivated {
   readonly type: 'PartnerDeactivated';
-  readonly data: ChangeRecord & { readonly partnerId: string; readonly reason: string; readonly deactivatedAt: string };
+  readonly data: ChangeRecord & {
+    readonly partnerId: string;
+    readonly reason: string;
+    readonly deactivatedAt: string;
+  };
 }
 
 export interface PartnerReactivated {
   readonly type: 'PartnerReactivated';
-  readonly data: ChangeRecord & { readonly partnerId: string; readonly reason: string; readonly reactivatedAt: string };
+  readonly data: ChangeRecord & {
+    readonly partnerId: string;
+    readonly reason: string;
+    readonly reactivatedAt: string;
+  };
 }
 
 /** Which cases an entry of the responsibility matrix covers; an absent attribute covers any. */
@@ -139,7 +161,11 @@ export interface ResponsibilityAssigned {
 
 export interface ResponsibilityWithdrawn {
   readonly type: 'ResponsibilityWithdrawn';
-  readonly data: ChangeRecord & { readonly entryId: string; readonly reason: string; readonly withdrawnAt: string };
+  readonly data: ChangeRecord & {
+    readonly entryId: string;
+    readonly reason: string;
+    readonly withdrawnAt: string;
+  };
 }
 
 /** What an org id names; units, queues and partners share one namespace. */
@@ -156,13 +182,25 @@ export type QueueEvent = QueueDefined | QueueChanged;
 export type AgentEvent = AgentEnrolled | AgentChanged | AgentDeactivated | AgentReactivated;
 export type PartnerEvent = PartnerRegistered | PartnerChanged | PartnerDeactivated | PartnerReactivated;
 export type ResponsibilityEvent = ResponsibilityAssigned | ResponsibilityWithdrawn;
-export type OrgEvent = UnitEvent | QueueEvent | AgentEvent | PartnerEvent | ResponsibilityEvent | OrgIdClaimed;
+export type OrgEvent =
+  UnitEvent | QueueEvent | AgentEvent | PartnerEvent | ResponsibilityEvent | OrgIdClaimed;
 
 export const ORG_EVENT_TYPES: readonly OrgEvent['type'][] = [
-  'UnitDefined', 'UnitChanged', 'QueueDefined', 'QueueChanged',
-  'AgentEnrolled', 'AgentChanged', 'AgentDeactivated', 'AgentReactivated',
-  'PartnerRegistered', 'PartnerChanged', 'PartnerDeactivated', 'PartnerReactivated',
-  'ResponsibilityAssigned', 'ResponsibilityWithdrawn', 'OrgIdClaimed',
+  'UnitDefined',
+  'UnitChanged',
+  'QueueDefined',
+  'QueueChanged',
+  'AgentEnrolled',
+  'AgentChanged',
+  'AgentDeactivated',
+  'AgentReactivated',
+  'PartnerRegistered',
+  'PartnerChanged',
+  'PartnerDeactivated',
+  'PartnerReactivated',
+  'ResponsibilityAssigned',
+  'ResponsibilityWithdrawn',
+  'OrgIdClaimed',
 ];
 
 export const unitStreamId = (unitId: string): string => `org-unit-${unitId}`;

@@ -1,7 +1,12 @@
 /* Test fixtures for the org directory specs: business words, defaults for everything else. Not exported from the lib. */
 import { fold, type Decider, type DomainEvent } from '@collab/domain-kernel';
 import type { ActorRef } from '../actor';
-import { NOTHING_KNOWN, type KnownParties, type OrgDecisionContext, type UnitReference } from './org-references';
+import {
+  NOTHING_KNOWN,
+  type KnownParties,
+  type OrgDecisionContext,
+  type UnitReference,
+} from './org-references';
 
 export const NOW = new Date('2026-11-20T09:30:00.000Z');
 export const AT = NOW.toISOString();
@@ -9,7 +14,11 @@ export const admin: ActorRef = { id: 'admin-zhao', kind: 'user' };
 
 export const knowing = (known: Partial<KnownParties>): KnownParties => ({ ...NOTHING_KNOWN, ...known });
 
-export const unitRef = (id: string, level: UnitReference['level'], ...ancestorIds: string[]): Record<string, UnitReference> => ({
+export const unitRef = (
+  id: string,
+  level: UnitReference['level'],
+  ...ancestorIds: string[]
+): Record<string, UnitReference> => ({
   [id]: { id, level, ancestorIds },
 });
 

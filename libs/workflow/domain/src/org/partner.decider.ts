@@ -66,7 +66,13 @@ const evolve = (state: PartnerState, event: PartnerEvent): PartnerState => {
   const version = state.version + 1;
   switch (event.type) {
     case 'PartnerChanged': {
-      const { actor: _actor, reason: _reason, changedAt: _changedAt, partnerId: _partnerId, ...changes } = event.data;
+      const {
+        actor: _actor,
+        reason: _reason,
+        changedAt: _changedAt,
+        partnerId: _partnerId,
+        ...changes
+      } = event.data;
       return { ...state, version, partner: { ...state.partner, ...changes } };
     }
     case 'PartnerDeactivated':
@@ -96,13 +102,19 @@ const registered = (command: PartnerCommand, state: PartnerState): Registered =>
   return state;
 };
 
-const register = (command: RegisterPartner, state: PartnerState, { now }: OrgDecisionContext): PartnerEvent[] => {
+const register = (
+  command: RegisterPartner,
+  state: PartnerState,
+  { now }: OrgDecisionContext,
+): PartnerEvent[] => {
   if (state.status !== 'unregistered')
     throw new IllegalOrgChange(command.type, state.status, `partner ${command.partnerId} already exists`);
   const { type: _type, actor, reason, ...partner } = command;
   rejectIfAny([...checkOrgId('id', partner.partnerId), ...settingsErrors(partner)]);
   const why = reason === undefined ? {} : { reason };
-  return [{ type: 'PartnerRegistered', data: { ...partner, actor, ...why, registeredAt: now.toISOString() } }];
+  return [
+    { type: 'PartnerRegistered', data: { ...partner, actor, ...why, registeredAt: now.toISOString() } },
+  ];
 };
 
 const change = (command: ChangePartner, state: PartnerState, { now }: OrgDecisionContext): PartnerEvent[] => {
@@ -112,13 +124,32 @@ const change = (command: ChangePartner, state: PartnerState, { now }: OrgDecisio
   const changes = differences(current.partner, command.changes);
   if (Object.keys(changes).length === 0) return [];
   const why = command.reason === undefined ? {} : { reason: command.reason };
-  return [{ type: 'PartnerChanged', data: { partnerId: command.partnerId, ...changes, actor: command.actor, ...why, changedAt: now.toISOString() } }];
+  return [
+    {
+      type: 'PartnerChanged',
+      data: {
+        partnerId: command.partnerId,
+        ...changes,
+        actor: command.actor,
+        ...why,
+        changedAt: now.toISOString(),
+      },
+    },
+  ];
 };
 
-const switchActive = (command: DeactivatePartner | ReactivatePartner, state: PartnerState, { now }: OrgDecisionContext): PartnerEvent[] => {
+const switchActive = (
+  command: DeactivatePartner | ReactivatePartner,
+  state: PartnerState,
+  { now }: OrgDecisionContext,
+): PartnerEvent[] => {
   const wanted = command.type === 'DeactivatePartner' ? 'inactive' : 'active';
   if (registered(command, state).status === wanted)
-    throw new IllegalOrgChange(command.type, state.status, `partner ${command.partnerId} is already ${wanted}`);
+    throw new IllegalOrgChange(
+      command.type,
+      state.status,
+      `partner ${command.partnerId} is already ${wanted}`,
+    );
   rejectIfAny(checkText('reason', command.reason, 500));
   const { partnerId, actor, reason } = command;
   const at = now.toISOString();
@@ -127,7 +158,11 @@ const switchActive = (command: DeactivatePartner | ReactivatePartner, state: Par
     : [{ type: 'PartnerReactivated', data: { partnerId, actor, reason, reactivatedAt: at } }];
 };
 
-const decide = (command: PartnerCommand, state: PartnerState, context: OrgDecisionContext): PartnerEvent[] => {
+const decide = (
+  command: PartnerCommand,
+  state: PartnerState,
+  context: OrgDecisionContext,
+): PartnerEvent[] => {
   switch (command.type) {
     case 'RegisterPartner':
       return register(command, state, context);

@@ -46,7 +46,13 @@ const evolve = (state: QueueState, event: QueueEvent): QueueState => {
     }
     case 'QueueChanged': {
       if (state.status === 'undefined') return state;
-      const { actor: _actor, reason: _reason, changedAt: _changedAt, queueId: _queueId, ...changes } = event.data;
+      const {
+        actor: _actor,
+        reason: _reason,
+        changedAt: _changedAt,
+        queueId: _queueId,
+        ...changes
+      } = event.data;
       return { status: 'defined', version: state.version + 1, queue: { ...state.queue, ...changes } };
     }
     default:
@@ -54,7 +60,10 @@ const evolve = (state: QueueState, event: QueueEvent): QueueState => {
   }
 };
 
-const settingsErrors = (settings: Partial<QueueSettings>, known: OrgDecisionContext['known']): FieldError[] => [
+const settingsErrors = (
+  settings: Partial<QueueSettings>,
+  known: OrgDecisionContext['known'],
+): FieldError[] => [
   ...(settings.name !== undefined ? checkText('name', settings.name) : []),
   ...(settings.skills ? checkList('skills', settings.skills, checkSkill) : []),
   ...(settings.unitId !== undefined && !known.units[settings.unitId]
@@ -66,7 +75,11 @@ const rejectIfAny = (errors: readonly FieldError[]): void => {
   if (errors.length > 0) throw new ValidationFailed(errors);
 };
 
-const define = (command: DefineQueue, state: QueueState, { now, known }: OrgDecisionContext): QueueEvent[] => {
+const define = (
+  command: DefineQueue,
+  state: QueueState,
+  { now, known }: OrgDecisionContext,
+): QueueEvent[] => {
   if (state.status !== 'undefined')
     throw new IllegalOrgChange(command.type, state.status, `queue ${command.queueId} already exists`);
   const { type: _type, actor, reason, ...queue } = command;
@@ -75,7 +88,11 @@ const define = (command: DefineQueue, state: QueueState, { now, known }: OrgDeci
   return [{ type: 'QueueDefined', data: { ...queue, actor, ...why, definedAt: now.toISOString() } }];
 };
 
-const change = (command: ChangeQueue, state: QueueState, { now, known }: OrgDecisionContext): QueueEvent[] => {
+const change = (
+  command: ChangeQueue,
+  state: QueueState,
+  { now, known }: OrgDecisionContext,
+): QueueEvent[] => {
   if (state.status === 'undefined')
     throw new IllegalOrgChange(command.type, state.status, `queue ${command.queueId} does not exist`);
   checkExpectedVersion(command, state);
@@ -83,10 +100,23 @@ const change = (command: ChangeQueue, state: QueueState, { now, known }: OrgDeci
   const changes = differences(state.queue, command.changes);
   // A unit's own desk carries the unit's id (queue `billing` of unit `billing`); elsewhere that id would name two things.
   if (changes.unitId !== undefined && state.queue.queueId === state.queue.unitId)
-    rejectIfAny([{ field: 'unitId', message: `queue ${command.queueId} carries the id of its unit and stays with it` }]);
+    rejectIfAny([
+      { field: 'unitId', message: `queue ${command.queueId} carries the id of its unit and stays with it` },
+    ]);
   if (Object.keys(changes).length === 0) return [];
   const why = command.reason === undefined ? {} : { reason: command.reason };
-  return [{ type: 'QueueChanged', data: { queueId: command.queueId, ...changes, actor: command.actor, ...why, changedAt: now.toISOString() } }];
+  return [
+    {
+      type: 'QueueChanged',
+      data: {
+        queueId: command.queueId,
+        ...changes,
+        actor: command.actor,
+        ...why,
+        changedAt: now.toISOString(),
+      },
+    },
+  ];
 };
 
 const decide = (command: QueueCommand, state: QueueState, context: OrgDecisionContext): QueueEvent[] => {

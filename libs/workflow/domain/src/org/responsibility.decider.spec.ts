@@ -15,46 +15,102 @@ const known = knowing({
 });
 
 /** `queueId: null` leaves the queue out. */
-const assign = ({ queueId = 'billing', ...overrides }: Partial<Omit<AssignResponsibility, 'queueId'>> & { queueId?: string | null } = {}): AssignResponsibility => ({
-  type: 'AssignResponsibility', entryId: 'entry-1', scope: { category: 'billing' }, unitId: 'billing', ...(queueId === null ? {} : { queueId }), actor: admin, ...overrides,
+const assign = ({
+  queueId = 'billing',
+  ...overrides
+}: Partial<Omit<AssignResponsibility, 'queueId'>> & {
+  queueId?: string | null;
+} = {}): AssignResponsibility => ({
+  type: 'AssignResponsibility',
+  entryId: 'entry-1',
+  scope: { category: 'billing' },
+  unitId: 'billing',
+  ...(queueId === null ? {} : { queueId }),
+  actor: admin,
+  ...overrides,
 });
-const assigned = (entryId: string, scope: ResponsibilityScope, unitId = 'billing', queueId: string | null = 'billing'): ResponsibilityEvent => ({
-  type: 'ResponsibilityAssigned', data: { entryId, scope, unitId, queueId, actor: admin, assignedAt: AT },
+const assigned = (
+  entryId: string,
+  scope: ResponsibilityScope,
+  unitId = 'billing',
+  queueId: string | null = 'billing',
+): ResponsibilityEvent => ({
+  type: 'ResponsibilityAssigned',
+  data: { entryId, scope, unitId, queueId, actor: admin, assignedAt: AT },
 });
 
 describe('the responsibility matrix', () => {
-  it('assigns a scope to a unit and its queue', () => spec.given().when(assign(), known).then(assigned('entry-1', { category: 'billing' })));
+  it('assigns a scope to a unit and its queue', () =>
+    spec
+      .given()
+      .when(assign(), known)
+      .then(assigned('entry-1', { category: 'billing' })));
 
   it('assigns a scope to a partner, which has no queue', () =>
-    spec.given().when(assign({ unitId: 'reseller-a', queueId: null, scope: { region: 'GD' } }), known).then(assigned('entry-1', { region: 'GD' }, 'reseller-a', null)));
+    spec
+      .given()
+      .when(assign({ unitId: 'reseller-a', queueId: null, scope: { region: 'GD' } }), known)
+      .then(assigned('entry-1', { region: 'GD' }, 'reseller-a', null)));
 
   it.each([
     ['an unknown unit', assign({ unitId: 'marketing', queueId: null }), ['unitId']],
     ['a queue of another unit', assign({ queueId: 'network' }), ['queueId']],
     ['a queue for a partner', assign({ unitId: 'reseller-a' }), ['queueId']],
-    ['malformed scope values', assign({ scope: { requestType: 'complaint', category: 'Billing', region: 'gd' } }), ['requestType', 'category', 'region']],
+    [
+      'malformed scope values',
+      assign({ scope: { requestType: 'complaint', category: 'Billing', region: 'gd' } }),
+      ['requestType', 'category', 'region'],
+    ],
   ])('refuses %s, naming the fields', (_case, command, fields) =>
-    expect(spec.given().when(command, known).refusal()).toMatchObject({ name: 'ValidationFailed', fields }));
+    expect(spec.given().when(command, known).refusal()).toMatchObject({ name: 'ValidationFailed', fields }),
+  );
 
   it('refuses a second entry for the same scope (409): withdraw the first', () =>
-    expect(spec.given(assigned('entry-1', { category: 'billing' })).when(assign({ entryId: 'entry-2', unitId: 'network', queueId: 'network' }), known).refusal()).toMatchObject({
-      name: 'IllegalTransition', message: expect.stringContaining('entry-1 already covers'),
+    expect(
+      spec
+        .given(assigned('entry-1', { category: 'billing' }))
+        .when(assign({ entryId: 'entry-2', unitId: 'network', queueId: 'network' }), known)
+        .refusal(),
+    ).toMatchObject({
+      name: 'IllegalTransition',
+      message: expect.stringContaining('entry-1 already covers'),
     }));
 
   it('withdraws an entry with a reason, after which the scope may be assigned again', () => {
-    spec.given(assigned('entry-1', { category: 'billing' })).when({ type: 'WithdrawResponsibility', entryId: 'entry-1', actor: admin, reason: 'moved to network' }).then({
-      type: 'ResponsibilityWithdrawn', data: { entryId: 'entry-1', actor: admin, reason: 'moved to network', withdrawnAt: AT },
-    });
-    const withdrawn: ResponsibilityEvent = { type: 'ResponsibilityWithdrawn', data: { entryId: 'entry-1', actor: admin, reason: 'x', withdrawnAt: AT } };
-    spec.given(assigned('entry-1', { category: 'billing' }), withdrawn).when(assign({ entryId: 'entry-2' }), known).then(assigned('entry-2', { category: 'billing' }));
+    spec
+      .given(assigned('entry-1', { category: 'billing' }))
+      .when({ type: 'WithdrawResponsibility', entryId: 'entry-1', actor: admin, reason: 'moved to network' })
+      .then({
+        type: 'ResponsibilityWithdrawn',
+        data: { entryId: 'entry-1', actor: admin, reason: 'moved to network', withdrawnAt: AT },
+      });
+    const withdrawn: ResponsibilityEvent = {
+      type: 'ResponsibilityWithdrawn',
+      data: { entryId: 'entry-1', actor: admin, reason: 'x', withdrawnAt: AT },
+    };
+    spec
+      .given(assigned('entry-1', { category: 'billing' }), withdrawn)
+      .when(assign({ entryId: 'entry-2' }), known)
+      .then(assigned('entry-2', { category: 'billing' }));
   });
 
   it('refuses to withdraw an entry that does not stand (409)', () =>
-    expect(spec.given().when({ type: 'WithdrawResponsibility', entryId: 'entry-9', actor: admin, reason: 'x' }).refusal()).toMatchObject({ name: 'IllegalTransition' }));
+    expect(
+      spec
+        .given()
+        .when({ type: 'WithdrawResponsibility', entryId: 'entry-9', actor: admin, reason: 'x' })
+        .refusal(),
+    ).toMatchObject({ name: 'IllegalTransition' }));
 });
 
 describe('looking up who is responsible: the most specific entry wins', () => {
-  const entry = (entryId: string, scope: ResponsibilityScope, assignedAt = AT): ResponsibilityEntry => ({ entryId, scope, unitId: entryId, queueId: null, assignedAt });
+  const entry = (entryId: string, scope: ResponsibilityScope, assignedAt = AT): ResponsibilityEntry => ({
+    entryId,
+    scope,
+    unitId: entryId,
+    queueId: null,
+    assignedAt,
+  });
   const matrix = [
     entry('anything', {}),
     entry('billing', { category: 'billing' }),
@@ -84,7 +140,15 @@ describe('looking up who is responsible: the most specific entry wins', () => {
     expect(responsibleFor([entry('gd', { region: 'GD' })], { region: 'BJ' })).toBeUndefined());
 
   it('between equally specific entries, keeps the older one', () =>
-    expect(responsibleFor([entry('newer', { region: 'GD' }, '2026-11-21T00:00:00.000Z'), entry('older', { region: 'GD' }, '2026-11-20T00:00:00.000Z')], { region: 'GD-SZ' })?.entryId).toBe('older'));
+    expect(
+      responsibleFor(
+        [
+          entry('newer', { region: 'GD' }, '2026-11-21T00:00:00.000Z'),
+          entry('older', { region: 'GD' }, '2026-11-20T00:00:00.000Z'),
+        ],
+        { region: 'GD-SZ' },
+      )?.entryId,
+    ).toBe('older'));
 });
 
 describe('ids across units, queues and partners', () => {
@@ -95,23 +159,29 @@ describe('ids across units, queues and partners', () => {
     ['UNIT', { id: 'billing', kind: 'QUEUE', ownerUnitId: 'network' }, 'taken'],
     ['QUEUE', { id: 'billing', kind: 'PARTNER' }, 'taken'],
     ['PARTNER', { id: 'billing', kind: 'UNIT' }, 'taken'],
-  ] as const)('claimed as %s, wanted %j → %s', (claimedAs, wanted, verdict) => expect(idClaimVerdict(claimedAs, wanted)).toBe(verdict));
+  ] as const)('claimed as %s, wanted %j → %s', (claimedAs, wanted, verdict) =>
+    expect(idClaimVerdict(claimedAs, wanted)).toBe(verdict),
+  );
 });
 
 describe('the default organisation', () => {
   it('owns every queue the default routing sends cases to', () => {
     const routed = [...DEFAULT_ROUTING_RULES.map((rule) => rule.queue), FALLBACK_ROUTE.queue];
-    for (const queue of routed) expect(DEFAULT_QUEUES.find((defined) => defined.queueId === queue)?.unitId).toBe('front-line');
+    for (const queue of routed)
+      expect(DEFAULT_QUEUES.find((defined) => defined.queueId === queue)?.unitId).toBe('front-line');
   });
 
   it('defines parents before children, each unit with a supervisor, on cn-standard', () => {
     DEFAULT_UNITS.forEach((unit, index) => {
-      if (unit.parentId !== null) expect(DEFAULT_UNITS.slice(0, index).map((u) => u.unitId)).toContain(unit.parentId);
+      if (unit.parentId !== null)
+        expect(DEFAULT_UNITS.slice(0, index).map((u) => u.unitId)).toContain(unit.parentId);
       expect(unit.supervisorId).toBeTruthy();
       expect(unit.calendarId).toBe('cn-standard');
     });
   });
 
   it('gives billing and network each its own desk', () =>
-    expect(DEFAULT_QUEUES.filter((queue) => queue.unitId === queue.queueId).map((queue) => queue.queueId)).toEqual(['front-line', 'billing', 'network']));
+    expect(
+      DEFAULT_QUEUES.filter((queue) => queue.unitId === queue.queueId).map((queue) => queue.queueId),
+    ).toEqual(['front-line', 'billing', 'network']));
 });

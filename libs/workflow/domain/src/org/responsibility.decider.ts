@@ -41,7 +41,10 @@ const evolve = (state: ResponsibilityMatrixState, event: ResponsibilityEvent): R
   switch (event.type) {
     case 'ResponsibilityAssigned': {
       const { entryId, scope, unitId, queueId, assignedAt } = event.data;
-      return { version, entries: { ...state.entries, [entryId]: { entryId, scope, unitId, queueId, assignedAt } } };
+      return {
+        version,
+        entries: { ...state.entries, [entryId]: { entryId, scope, unitId, queueId, assignedAt } },
+      };
     }
     case 'ResponsibilityWithdrawn': {
       const { [event.data.entryId]: _withdrawn, ...entries } = state.entries;
@@ -63,12 +66,20 @@ const scopeErrors = (scope: ResponsibilityScope): FieldError[] => [
 ];
 
 /** A unit with (optionally) one of its own queues, or a partner without one. */
-const responsibleErrors = (command: AssignResponsibility, known: OrgDecisionContext['known']): FieldError[] => {
+const responsibleErrors = (
+  command: AssignResponsibility,
+  known: OrgDecisionContext['known'],
+): FieldError[] => {
   const [unit, partner] = [known.units[command.unitId], known.partners[command.unitId]];
   if (!unit && !partner) return [{ field: 'unitId', message: `no unit or partner ${command.unitId} exists` }];
   if (command.queueId === undefined) return [];
   if (!unit)
-    return [{ field: 'queueId', message: `${command.unitId} is a partner; partners are reached by collaboration tasks, not queues` }];
+    return [
+      {
+        field: 'queueId',
+        message: `${command.unitId} is a partner; partners are reached by collaboration tasks, not queues`,
+      },
+    ];
   return known.queues[command.queueId]?.unitId === command.unitId
     ? []
     : [{ field: 'queueId', message: `${command.unitId} has no queue ${command.queueId}` }];
@@ -78,29 +89,55 @@ const rejectIfAny = (errors: readonly FieldError[]): void => {
   if (errors.length > 0) throw new ValidationFailed(errors);
 };
 
-const assign = (command: AssignResponsibility, state: ResponsibilityMatrixState, { now, known }: OrgDecisionContext): ResponsibilityEvent[] => {
+const assign = (
+  command: AssignResponsibility,
+  state: ResponsibilityMatrixState,
+  { now, known }: OrgDecisionContext,
+): ResponsibilityEvent[] => {
   rejectIfAny([...scopeErrors(command.scope), ...responsibleErrors(command, known)]);
   const key = scopeKey(command.scope);
   const same = Object.values(state.entries).find((entry) => scopeKey(entry.scope) === key);
   if (same)
-    throw new IllegalOrgChange(command.type, 'assigned', `entry ${same.entryId} already covers ${key}; withdraw it first`);
+    throw new IllegalOrgChange(
+      command.type,
+      'assigned',
+      `entry ${same.entryId} already covers ${key}; withdraw it first`,
+    );
   if (state.entries[command.entryId])
     throw new IllegalOrgChange(command.type, 'assigned', `entry ${command.entryId} already exists`);
   const { entryId, scope, unitId, actor, reason } = command;
   const why = reason === undefined ? {} : { reason };
-  const data = { entryId, scope, unitId, queueId: command.queueId ?? null, actor, ...why, assignedAt: now.toISOString() };
+  const data = {
+    entryId,
+    scope,
+    unitId,
+    queueId: command.queueId ?? null,
+    actor,
+    ...why,
+    assignedAt: now.toISOString(),
+  };
   return [{ type: 'ResponsibilityAssigned', data }];
 };
 
-const withdraw = (command: WithdrawResponsibility, state: ResponsibilityMatrixState, { now }: OrgDecisionContext): ResponsibilityEvent[] => {
+const withdraw = (
+  command: WithdrawResponsibility,
+  state: ResponsibilityMatrixState,
+  { now }: OrgDecisionContext,
+): ResponsibilityEvent[] => {
   if (!state.entries[command.entryId])
     throw new IllegalOrgChange(command.type, 'withdrawn', `no standing entry ${command.entryId}`);
   rejectIfAny(checkText('reason', command.reason, 500));
   const { entryId, actor, reason } = command;
-  return [{ type: 'ResponsibilityWithdrawn', data: { entryId, actor, reason, withdrawnAt: now.toISOString() } }];
+  return [
+    { type: 'ResponsibilityWithdrawn', data: { entryId, actor, reason, withdrawnAt: now.toISOString() } },
+  ];
 };
 
-const decide = (command: ResponsibilityCommand, state: ResponsibilityMatrixState, context: OrgDecisionContext): ResponsibilityEvent[] => {
+const decide = (
+  command: ResponsibilityCommand,
+  state: ResponsibilityMatrixState,
+  context: OrgDecisionContext,
+): ResponsibilityEvent[] => {
   switch (command.type) {
     case 'AssignResponsibility':
       return assign(command, state, context);
@@ -112,7 +149,12 @@ const decide = (command: ResponsibilityCommand, state: ResponsibilityMatrixState
 };
 
 /** 职责矩阵: the whole matrix is one stream, so two entries for the same scope cannot both stand. */
-export const responsibilityMatrixDecider: Decider<ResponsibilityCommand, ResponsibilityEvent, ResponsibilityMatrixState, OrgDecisionContext> = {
+export const responsibilityMatrixDecider: Decider<
+  ResponsibilityCommand,
+  ResponsibilityEvent,
+  ResponsibilityMatrixState,
+  OrgDecisionContext
+> = {
   initialState: () => ({ version: 0, entries: {} }),
   evolve,
   decide,
@@ -121,5 +163,9 @@ export const responsibilityMatrixDecider: Decider<ResponsibilityCommand, Respons
 /** The responsible party may be a unit or a partner: both are looked up. */
 export const responsibilityReferences = (command: ResponsibilityCommand): ReferencedIds =>
   command.type === 'AssignResponsibility'
-    ? { units: [command.unitId], partners: [command.unitId], queues: command.queueId === undefined ? [] : [command.queueId] }
+    ? {
+        units: [command.unitId],
+        partners: [command.unitId],
+        queues: command.queueId === undefined ? [] : [command.queueId],
+      }
     : NOTHING_REFERENCED;

@@ -55,7 +55,13 @@ const evolve = (state: UnitState, event: UnitEvent): UnitState => {
     }
     case 'UnitChanged': {
       if (state.status === 'undefined') return state;
-      const { actor: _actor, reason: _reason, changedAt: _changedAt, unitId: _unitId, ...changes } = event.data;
+      const {
+        actor: _actor,
+        reason: _reason,
+        changedAt: _changedAt,
+        unitId: _unitId,
+        ...changes
+      } = event.data;
       return { status: 'defined', version: state.version + 1, unit: { ...state.unit, ...changes } };
     }
     default:
@@ -73,15 +79,28 @@ export const placementErrors = (
 ): FieldError[] => {
   const { unitId, level, parentId } = unit;
   if (parentId === null)
-    return level === 'GROUP' ? [] : [{ field: 'parentId', message: `a ${level} must sit under a unit of a higher level` }];
-  if (level === 'GROUP') return [{ field: 'parentId', message: 'a GROUP stands at the top and has no parent' }];
+    return level === 'GROUP'
+      ? []
+      : [{ field: 'parentId', message: `a ${level} must sit under a unit of a higher level` }];
+  if (level === 'GROUP')
+    return [{ field: 'parentId', message: 'a GROUP stands at the top and has no parent' }];
   if (parentId === unitId) return [{ field: 'parentId', message: `${unitId} cannot sit under itself` }];
   const parent = known.units[parentId];
   if (!parent) return [{ field: 'parentId', message: `no unit ${parentId} exists` }];
   if (parent.ancestorIds.includes(unitId))
-    return [{ field: 'parentId', message: `${parentId} is below ${unitId}: a unit cannot sit under its own descendant` }];
+    return [
+      {
+        field: 'parentId',
+        message: `${parentId} is below ${unitId}: a unit cannot sit under its own descendant`,
+      },
+    ];
   if (levelRank(parent.level) >= levelRank(level))
-    return [{ field: 'parentId', message: `${parentId} is a ${parent.level}; a ${level} must sit under a higher level` }];
+    return [
+      {
+        field: 'parentId',
+        message: `${parentId} is a ${parent.level}; a ${level} must sit under a higher level`,
+      },
+    ];
   return [];
 };
 
@@ -103,7 +122,9 @@ const define = (command: DefineUnit, state: UnitState, { now, known }: OrgDecisi
   if (state.status !== 'undefined')
     throw new IllegalOrgChange(command.type, state.status, `unit ${command.unitId} already exists`);
   const { type: _type, actor, reason, ...unit } = command;
-  const levelErrors = UNIT_LEVELS.includes(unit.level) ? [] : [{ field: 'level', message: `must be one of ${UNIT_LEVELS.join(', ')}` }];
+  const levelErrors = UNIT_LEVELS.includes(unit.level)
+    ? []
+    : [{ field: 'level', message: `must be one of ${UNIT_LEVELS.join(', ')}` }];
   rejectIfAny([...checkOrgId('id', unit.unitId), ...levelErrors, ...settingsErrors(unit)]);
   rejectIfAny(placementErrors(unit, known));
   const why = reason === undefined ? {} : { reason };
@@ -116,10 +137,22 @@ const change = (command: ChangeUnit, state: UnitState, { now, known }: OrgDecisi
   checkExpectedVersion(command, state);
   rejectIfAny(settingsErrors(command.changes));
   const changes = differences(state.unit, command.changes);
-  if (changes.parentId !== undefined) rejectIfAny(placementErrors({ ...state.unit, parentId: changes.parentId }, known));
+  if (changes.parentId !== undefined)
+    rejectIfAny(placementErrors({ ...state.unit, parentId: changes.parentId }, known));
   if (Object.keys(changes).length === 0) return [];
   const why = command.reason === undefined ? {} : { reason: command.reason };
-  return [{ type: 'UnitChanged', data: { unitId: command.unitId, ...changes, actor: command.actor, ...why, changedAt: now.toISOString() } }];
+  return [
+    {
+      type: 'UnitChanged',
+      data: {
+        unitId: command.unitId,
+        ...changes,
+        actor: command.actor,
+        ...why,
+        changedAt: now.toISOString(),
+      },
+    },
+  ];
 };
 
 const decide = (command: UnitCommand, state: UnitState, context: OrgDecisionContext): UnitEvent[] => {
