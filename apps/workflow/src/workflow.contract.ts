@@ -77,15 +77,71 @@ export const workflowContract: ServiceContract = {
       'The unit that asked pressed for progress (催办); carries how many times so far.',
     ),
     TaskWithdrawn: published('TaskWithdrawn', 'The unit that asked no longer needs the help.'),
-    CaseProcessStarted: published('CaseProcessStarted', 'The case started on a process version: its front-line stage, SLA, escalation and first due times.'),
-    ProcessVersionPublished: published('ProcessVersionPublished', 'A whole new version of a process definition was published.'),
-    ProcessRetired: published('ProcessRetired', 'New cases no longer start on the process; running cases keep their version.'),
-    ReturnReasonDefined: published('ReturnReasonDefined', 'A return reason was added to the managed list (or a retired one revived).'),
-    ReturnReasonRetired: published('ReturnReasonRetired', 'A return reason was taken out of choice; tasks returned with it keep it.'),
-    SlaClockStarted: published('SlaClockStarted', 'An SLA clock of the case or one of its tasks started, with its due, warning and escalation instants.'),
+    UnitDefined: published('UnitDefined', 'A unit joined the hierarchy under a unit of a higher level.'),
+    UnitChanged: published(
+      'UnitChanged',
+      'Some settings of a unit changed; a new parent moves it and everything below.',
+    ),
+    QueueDefined: published('QueueDefined', 'A unit opened a queue where its cases wait for an owner.'),
+    QueueChanged: published('QueueChanged', "A queue's name, skills or owning unit changed."),
+    AgentEnrolled: published(
+      'AgentEnrolled',
+      'A person became an agent with queues, skills, languages and capacity.',
+    ),
+    AgentChanged: published('AgentChanged', "Some of an agent's settings changed."),
+    AgentDeactivated: published(
+      'AgentDeactivated',
+      'The agent takes no new cases; the cases they own stay theirs.',
+    ),
+    AgentReactivated: published('AgentReactivated', 'The agent takes cases again.'),
+    PartnerRegistered: published('PartnerRegistered', 'A partner organisation joined, active.'),
+    PartnerChanged: published(
+      'PartnerChanged',
+      "A partner's names, regions, calendar or supervisor changed.",
+    ),
+    PartnerDeactivated: published('PartnerDeactivated', 'The partner takes no new work.'),
+    PartnerReactivated: published('PartnerReactivated', 'The partner takes work again.'),
+    ResponsibilityAssigned: published(
+      'ResponsibilityAssigned',
+      'A matrix entry: cases of this scope go to this unit (and queue) or partner.',
+    ),
+    ResponsibilityWithdrawn: published(
+      'ResponsibilityWithdrawn',
+      'A responsibility-matrix entry no longer stands.',
+    ),
+    CaseProcessStarted: published(
+      'CaseProcessStarted',
+      'The case started on a process version: its front-line stage, SLA, escalation and first due times.',
+    ),
+    ProcessVersionPublished: published(
+      'ProcessVersionPublished',
+      'A whole new version of a process definition was published.',
+    ),
+    ProcessRetired: published(
+      'ProcessRetired',
+      'New cases no longer start on the process; running cases keep their version.',
+    ),
+    ReturnReasonDefined: published(
+      'ReturnReasonDefined',
+      'A return reason was added to the managed list (or a retired one revived).',
+    ),
+    ReturnReasonRetired: published(
+      'ReturnReasonRetired',
+      'A return reason was taken out of choice; tasks returned with it keep it.',
+    ),
+    SlaClockStarted: published(
+      'SlaClockStarted',
+      'An SLA clock of the case or one of its tasks started, with its due, warning and escalation instants.',
+    ),
     SlaWarning: published('SlaWarning', 'A running SLA clock reached the warning share of its target.'),
     SlaBreached: published('SlaBreached', 'A running SLA clock passed its due time with the work not done.'),
-    SlaEscalated: published('SlaEscalated', 'An SLA clock reached an escalation level; names the holding unit and the supervisor alerted.'),
-    SlaClockStopped: published('SlaClockStopped', 'The work a clock measures was done, or the case ended; met when by its due time.'),
+    SlaEscalated: published(
+      'SlaEscalated',
+      'An SLA clock reached an escalation level; names the holding unit and the supervisor alerted.',
+    ),
+    SlaClockStopped: published(
+      'SlaClockStopped',
+      'The work a clock measures was done, or the case ended; met when by its due time.',
+    ),
   },
 };

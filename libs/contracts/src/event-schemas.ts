@@ -33,6 +33,20 @@ import workflowTaskCompletedV1 from '../schemas/workflow/TaskCompleted.v1.schema
 import workflowTaskReturnedV1 from '../schemas/workflow/TaskReturned.v1.schema.json';
 import workflowTaskUrgedV1 from '../schemas/workflow/TaskUrged.v1.schema.json';
 import workflowTaskWithdrawnV1 from '../schemas/workflow/TaskWithdrawn.v1.schema.json';
+import workflowUnitDefinedV1 from '../schemas/workflow/UnitDefined.v1.schema.json';
+import workflowUnitChangedV1 from '../schemas/workflow/UnitChanged.v1.schema.json';
+import workflowQueueDefinedV1 from '../schemas/workflow/QueueDefined.v1.schema.json';
+import workflowQueueChangedV1 from '../schemas/workflow/QueueChanged.v1.schema.json';
+import workflowAgentEnrolledV1 from '../schemas/workflow/AgentEnrolled.v1.schema.json';
+import workflowAgentChangedV1 from '../schemas/workflow/AgentChanged.v1.schema.json';
+import workflowAgentDeactivatedV1 from '../schemas/workflow/AgentDeactivated.v1.schema.json';
+import workflowAgentReactivatedV1 from '../schemas/workflow/AgentReactivated.v1.schema.json';
+import workflowPartnerRegisteredV1 from '../schemas/workflow/PartnerRegistered.v1.schema.json';
+import workflowPartnerChangedV1 from '../schemas/workflow/PartnerChanged.v1.schema.json';
+import workflowPartnerDeactivatedV1 from '../schemas/workflow/PartnerDeactivated.v1.schema.json';
+import workflowPartnerReactivatedV1 from '../schemas/workflow/PartnerReactivated.v1.schema.json';
+import workflowResponsibilityAssignedV1 from '../schemas/workflow/ResponsibilityAssigned.v1.schema.json';
+import workflowResponsibilityWithdrawnV1 from '../schemas/workflow/ResponsibilityWithdrawn.v1.schema.json';
 import workflowCaseProcessStartedV1 from '../schemas/workflow/CaseProcessStarted.v1.schema.json';
 import workflowProcessVersionPublishedV1 from '../schemas/workflow/ProcessVersionPublished.v1.schema.json';
 import workflowProcessRetiredV1 from '../schemas/workflow/ProcessRetired.v1.schema.json';
@@ -83,6 +97,20 @@ const schemas: readonly JsonSchema[] = [
   workflowTaskReturnedV1,
   workflowTaskUrgedV1,
   workflowTaskWithdrawnV1,
+  workflowUnitDefinedV1,
+  workflowUnitChangedV1,
+  workflowQueueDefinedV1,
+  workflowQueueChangedV1,
+  workflowAgentEnrolledV1,
+  workflowAgentChangedV1,
+  workflowAgentDeactivatedV1,
+  workflowAgentReactivatedV1,
+  workflowPartnerRegisteredV1,
+  workflowPartnerChangedV1,
+  workflowPartnerDeactivatedV1,
+  workflowPartnerReactivatedV1,
+  workflowResponsibilityAssignedV1,
+  workflowResponsibilityWithdrawnV1,
   workflowCaseProcessStartedV1,
   workflowProcessVersionPublishedV1,
   workflowProcessRetiredV1,
