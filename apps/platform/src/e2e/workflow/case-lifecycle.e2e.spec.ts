@@ -22,9 +22,11 @@ describe('the case lifecycle over REST (统一流程), embedded platform', () =>
   beforeAll(async () => {
     platform = await EmbeddedPlatform.start({}, clock);
     steps = new LifecycleSteps(platform);
-    await steps.enrolAgent(ann, 'complaints');
-    await steps.enrolAgent(bob, 'complaints');
-    await steps.enrolAgent(tess, 'technical-support');
+    // Capacity 0: the assignment process manager gives them nothing, so cases wait in their queue
+    // and every test drives assignment itself (a supervisor may assign beyond capacity).
+    await steps.enrolAgent(ann, 'complaints', 0);
+    await steps.enrolAgent(bob, 'complaints', 0);
+    await steps.enrolAgent(tess, 'technical-support', 0);
   });
   afterAll(() => platform?.stop());
 

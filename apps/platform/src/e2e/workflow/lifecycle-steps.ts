@@ -43,13 +43,13 @@ export class LifecycleSteps {
   constructor(private readonly platform: EmbeddedPlatform) {}
 
   /** Enrols an agent of the front line in a queue through the org API, as an administrator does. */
-  async enrolAgent(agentId: string, queue: string): Promise<void> {
+  async enrolAgent(agentId: string, queue: string, capacity = 20): Promise<void> {
     const body = {
       id: agentId,
       unitId: 'front-line',
       queues: [queue],
       languages: ['zh', 'en'],
-      capacity: 20,
+      capacity,
       reason: 'joins the team',
     };
     expectOk(
