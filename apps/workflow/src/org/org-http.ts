@@ -1,7 +1,7 @@
 import type { PipeTransform } from '@nestjs/common';
 import type { Response } from 'express';
 import { AGENT_ID_PATTERN, ORG_ID_PATTERN, type ActorRef } from '@collab/workflow-domain';
-import { ValidationFailed, type CommandOrigin } from '@collab/service-kit';
+import { ValidationFailed, defined, type CommandOrigin } from '@collab/service-kit';
 
 /** A unit, queue or partner id in the path; a malformed one is a 400 naming the parameter. */
 export class OrgIdParam implements PipeTransform<string, string> {
@@ -43,3 +43,21 @@ export const actorFrom = (origin: CommandOrigin): ActorRef => ({
   id: origin.actor.id,
   kind: origin.actor.kind,
 });
+
+/**
+ * What every change of an org entity carries besides its type and id: the fields the body set
+ * (a field left out stays as it is), who changes it and why, and the If-Match version it must be at.
+ */
+export const changeRequestOf = <Body extends { readonly reason?: string | undefined }>(
+  body: Body,
+  origin: CommandOrigin,
+  response: Response,
+) => {
+  const { reason, ...changes } = defined(body);
+  return {
+    changes,
+    actor: actorFrom(origin),
+    ...(reason === undefined ? {} : { reason }),
+    ...expectedVersionOf(response.req.get('if-match')),
+  };
+};

@@ -27,7 +27,7 @@ import {
   type AgentCommand,
 } from '@collab/workflow-domain';
 import { OrgCommands } from '../org-commands';
-import { AgentIdParam, actorFrom, expectedVersionOf, withEtag } from '../org-http';
+import { AgentIdParam, actorFrom, changeRequestOf, withEtag } from '../org-http';
 import { AgentRoster } from './agent-roster';
 import {
   AgentActivityRequest,
@@ -110,15 +110,10 @@ export class AgentsHttp {
   ): Promise<AgentView> {
     await this.roster.require(id);
     const origin = originFrom(principal, response);
-    const { reason, ...changes } = defined(body);
-    const why = reason === undefined ? {} : { reason };
     const command: AgentCommand = {
       type: 'ChangeAgent',
       agentId: id,
-      changes,
-      actor: actorFrom(origin),
-      ...why,
-      ...expectedVersionOf(response.req.get('if-match')),
+      ...changeRequestOf(body, origin, response),
     };
     return withEtag(response, await this.run(command, origin));
   }

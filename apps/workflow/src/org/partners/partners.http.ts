@@ -30,7 +30,7 @@ import {
   NOTHING_REFERENCED,
 } from '@collab/workflow-domain';
 import { OrgCommands } from '../org-commands';
-import { OrgIdParam, actorFrom, expectedVersionOf, withEtag } from '../org-http';
+import { OrgIdParam, actorFrom, changeRequestOf, withEtag } from '../org-http';
 import { OrgPartnerRecord } from '../org-view/org-view.entity';
 import { ChangePartnerRequest, PartnerActivityRequest, RegisterPartnerRequest } from './partner.request';
 import { partnerViewOf, partnerViewOfRecord, type PartnerView } from './partner-view';
@@ -108,15 +108,10 @@ export class PartnersHttp {
   ): Promise<PartnerView> {
     await this.require(id);
     const origin = originFrom(principal, response);
-    const { reason, ...changes } = defined(body);
-    const why = reason === undefined ? {} : { reason };
     const command: PartnerCommand = {
       type: 'ChangePartner',
       partnerId: id,
-      changes,
-      actor: actorFrom(origin),
-      ...why,
-      ...expectedVersionOf(response.req.get('if-match')),
+      ...changeRequestOf(body, origin, response),
     };
     return withEtag(response, await this.run(command, origin));
   }

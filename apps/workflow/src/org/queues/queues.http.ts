@@ -30,7 +30,7 @@ import {
   type QueueCommand,
 } from '@collab/workflow-domain';
 import { OrgCommands } from '../org-commands';
-import { OrgIdParam, actorFrom, expectedVersionOf, withEtag } from '../org-http';
+import { OrgIdParam, actorFrom, changeRequestOf, withEtag } from '../org-http';
 import { OrgQueueRecord } from '../org-view/org-view.entity';
 import { ChangeQueueRequest, DefineQueueRequest, ListQueuesQuery } from './queue.request';
 import { queueViewOf, queueViewOfRecord, type QueueView } from './queue-view';
@@ -110,15 +110,10 @@ export class QueuesHttp {
   ): Promise<QueueView> {
     await this.require(id);
     const origin = originOf(principal, response.req.get('x-correlation-id'));
-    const { reason, ...changes } = defined(body);
-    const why = reason === undefined ? {} : { reason };
     const command: QueueCommand = {
       type: 'ChangeQueue',
       queueId: id,
-      changes,
-      actor: actorFrom(origin),
-      ...why,
-      ...expectedVersionOf(response.req.get('if-match')),
+      ...changeRequestOf(body, origin, response),
     };
     return withEtag(response, await this.run(command, origin));
   }

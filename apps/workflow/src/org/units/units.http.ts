@@ -20,7 +20,7 @@ import {
   type UnitCommand,
 } from '@collab/workflow-domain';
 import { OrgCommands } from '../org-commands';
-import { OrgIdParam, actorFrom, expectedVersionOf, withEtag } from '../org-http';
+import { OrgIdParam, actorFrom, changeRequestOf, withEtag } from '../org-http';
 import { UnitDirectory } from './unit-directory';
 import { ChangeUnitRequest, DefineUnitRequest } from './unit.request';
 import { unitViewOf, type UnitNode, type UnitView } from './unit-view';
@@ -97,15 +97,10 @@ export class UnitsHttp {
   ): Promise<UnitView> {
     await this.directory.require(id);
     const origin = originOf(principal, response.req.get('x-correlation-id'));
-    const ifMatch = response.req.get('if-match');
-    const { reason, ...changes } = defined(body);
     const command: UnitCommand = {
       type: 'ChangeUnit',
       unitId: id,
-      changes,
-      actor: actorFrom(origin),
-      ...(reason === undefined ? {} : { reason }),
-      ...expectedVersionOf(ifMatch),
+      ...changeRequestOf(body, origin, response),
     };
     return withEtag(response, await this.run(command, origin, false));
   }
