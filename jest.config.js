@@ -24,6 +24,9 @@ const common = {
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/tools'],
 };
 
+// Integration and e2e specs talk to a real broker: without KAFKA_BROKERS, the repo's own is started for the run.
+const withKafka = { globalSetup: '<rootDir>/tools/jest/kafka-global-setup.js', globalTeardown: '<rootDir>/tools/jest/kafka-global-teardown.js' };
+
 module.exports = {
   reporters: ['default'],
   projects: [
@@ -33,7 +36,7 @@ module.exports = {
       testMatch: ['**/*.spec.ts'],
       testPathIgnorePatterns: ['\\.int\\.spec\\.ts$', '\\.e2e\\.spec\\.ts$', '/node_modules/'],
     },
-    { ...common, displayName: 'integration', testMatch: ['**/*.int.spec.ts'], setupFilesAfterEnv: ['<rootDir>/tools/jest/integration.setup.js'] },
-    { ...common, displayName: 'e2e', testMatch: ['**/*.e2e.spec.ts'], setupFilesAfterEnv: ['<rootDir>/tools/jest/e2e.setup.js'] },
+    { ...common, ...withKafka, displayName: 'integration', testMatch: ['**/*.int.spec.ts'], setupFilesAfterEnv: ['<rootDir>/tools/jest/integration.setup.js'] },
+    { ...common, ...withKafka, displayName: 'e2e', testMatch: ['**/*.e2e.spec.ts'], setupFilesAfterEnv: ['<rootDir>/tools/jest/e2e.setup.js'] },
   ],
 };

@@ -127,8 +127,10 @@ check_formatted_ports() {
 format_once() {
   [[ -f "$DATA_DIR/meta.properties" ]] && return 0
   local cluster_id
-  # A Kafka Uuid is 16 random bytes in unpadded URL-safe base64 (what `StorageTool random-uuid` prints).
-  cluster_id="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')"
+  # The broker's own generator: it never starts an id with '-' (which the option parser would read
+  # as a missing argument, as a hand-made base64 id did about one start in 64).
+  cluster_id="$(java -cp "$LIB_DIR/*" -Dlog4j2.configurationFile="$LOG4J_CONFIG" kafka.tools.StorageTool random-uuid 2>>"$LOG_FILE" | tail -n 1)"
+  [[ "$cluster_id" =~ ^[A-Za-z0-9_][A-Za-z0-9_-]{21}$ ]] || fail "kafka-storage random-uuid gave '$cluster_id'; see $LOG_FILE"
   # --standalone: Kafka 4.x formats a single-node dynamic quorum (KIP-853) this way.
   java -cp "$LIB_DIR/*" -Dlog4j2.configurationFile="$LOG4J_CONFIG" kafka.tools.StorageTool format \
     --config "$CONFIG_FILE" --cluster-id "$cluster_id" --standalone >>"$LOG_FILE" 2>&1 \

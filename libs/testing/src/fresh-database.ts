@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 
-/** The PostgreSQL the machine and CI run (trust auth on 127.0.0.1). */
-export const TEST_POSTGRES = process.env['TEST_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+/** The PostgreSQL the machine and CI run: TEST_DATABASE_URL, the one variable every test reads (README). */
+export const TEST_POSTGRES = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 export interface FreshDatabase {
   readonly url: string;

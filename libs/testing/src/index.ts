@@ -2,3 +2,4 @@ export * from './eventually';
 export * from './fresh-database';
 export * from './free-port';
 export * from './service-process';
+export * from './movable-clock';

@@ -5,6 +5,7 @@ import type { INestApplication } from '@nestjs/common';
 import { credentials, Metadata, type ServiceError } from '@grpc/grpc-js';
 import { loadProtos } from '@collab/contracts';
 import { GrpcServer, HostedServices, createServiceApp, issueDevToken, loadPlatformConfig, type Audience, type Clock } from '@collab/service-kit';
+import { MovableClock, TEST_MONDAY_MORNING } from '@collab/testing';
 import { PLATFORM_MODULES } from '../platform.modules';
 
 export interface Caller {
@@ -22,20 +23,7 @@ export interface CallResult {
   readonly contentType: string | null;
 }
 
-/** A clock the test moves forward, to cross join windows and business hours without waiting. */
-export class MovableClock implements Clock {
-  private offsetMs = 0;
-  now(): Date {
-    return new Date(Date.now() + this.offsetMs);
-  }
-  advanceMinutes(minutes: number): void {
-    this.offsetMs += minutes * 60_000;
-  }
-  /** Moves the clock forward to `instant` (never back): now() reads it, then runs on from there. */
-  advanceTo(instant: Date): void {
-    this.offsetMs += Math.max(0, instant.getTime() - this.now().getTime());
-  }
-}
+export { MovableClock } from '@collab/testing';
 
 const secret = 'platform-e2e-secret-0123456789';
 
@@ -48,7 +36,7 @@ export class EmbeddedPlatform {
     readonly app: INestApplication,
     readonly baseUrl: string,
     private readonly dataDir: string,
-    private readonly started: { readonly env: Record<string, string>; readonly clock?: Clock } = { env: {} },
+    private readonly started: { readonly env: Record<string, string>; readonly clock: Clock },
   ) {}
 
   static async start(env: Record<string, string> = {}, clock?: Clock): Promise<EmbeddedPlatform> {
@@ -57,11 +45,12 @@ export class EmbeddedPlatform {
   }
 
   /** The platform on an existing data folder (which `stop` then removes). */
-  static async startOn(dataDir: string, env: Record<string, string> = {}, clock?: Clock): Promise<EmbeddedPlatform> {
+  /** Without a clock of the test's own, time starts at a fixed Monday morning: no test depends on when it runs. */
+  static async startOn(dataDir: string, env: Record<string, string> = {}, clock: Clock = new MovableClock(TEST_MONDAY_MORNING)): Promise<EmbeddedPlatform> {
     const config = loadPlatformConfig({ DATA_DIR: dataDir, AUTH_JWT_SECRET: secret, LOG_LEVEL: 'silent', GRPC_PORT: '0', ...env });
-    const app = await createServiceApp(config, PLATFORM_MODULES, clock ? { clock } : {});
+    const app = await createServiceApp(config, PLATFORM_MODULES, { clock });
     await app.listen(0, '127.0.0.1');
-    return new EmbeddedPlatform(app, await app.getUrl(), dataDir, { env, ...(clock ? { clock } : {}) });
+    return new EmbeddedPlatform(app, await app.getUrl(), dataDir, { env, clock });
   }
 
   /**

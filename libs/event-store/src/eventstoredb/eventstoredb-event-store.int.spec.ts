@@ -6,12 +6,12 @@ import { EventStoreDbEventStore } from './eventstoredb-event-store';
 
 const connectionString = process.env['EVENTSTORE_CONNECTION_STRING'];
 
-if (connectionString) {
-  // ESDB cannot drop data: each run writes under its own prefix and leaves it behind.
+// ESDB cannot drop data: each run writes under its own prefix and leaves it behind.
+const contractAgainst = (server: string): void =>
   eventStoreContract(
     'EventStoreDB',
     () => {
-      const client = EventStoreDBClient.connectionString(connectionString);
+      const client = EventStoreDBClient.connectionString(server);
       const prefix = `t${randomBytes(6).toString('hex')}`;
       const store = new EventStoreDbEventStore({ client, prefix });
       const checkpoints = new EventStoreDbCheckpointStore(client, prefix);
@@ -26,14 +26,12 @@ if (connectionString) {
     },
     { detectsIdReuseAcrossStreams: false },
   );
-} else {
-  console.info(
-    'EventStoreDB contract not run: EVENTSTORE_CONNECTION_STRING is not set ' +
-      '(e.g. esdb://localhost:2113?tls=false to run it against a local EventStoreDB/KurrentDB).',
+
+if (connectionString) contractAgainst(connectionString);
+else
+  // Without a server the whole contract is reported as skipped, with why — never as a passing
+  // placeholder. No EventStoreDB can run on the development machine (no container engine; its
+  // binaries come from none of the registries it reaches).
+  describe.skip('skipped: EVENTSTORE_CONNECTION_STRING is not set (e.g. esdb://localhost:2113?tls=false)', () =>
+    contractAgainst('esdb://not-set'),
   );
-  describe('EventStoreDB event store (contract)', () => {
-    it('runs only when EVENTSTORE_CONNECTION_STRING names a server, and none is named here', () => {
-      expect(process.env['EVENTSTORE_CONNECTION_STRING']).toBeUndefined();
-    });
-  });
-}

@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { Pool, type PoolConfig } from 'pg';
 
-/** The integration PostgreSQL (trust auth); override with TEST_DATABASE_URL. */
-export const testDatabaseConfig = (max = 4): PoolConfig =>
-  process.env['TEST_DATABASE_URL']
-    ? { connectionString: process.env['TEST_DATABASE_URL'], max }
-    : { host: '127.0.0.1', port: 5432, user: 'postgres', database: 'test', max };
+/** The integration PostgreSQL: TEST_DATABASE_URL, the one variable every test reads (README). */
+export const TEST_DATABASE_URL = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+export const testDatabaseConfig = (max = 4): PoolConfig => ({ connectionString: TEST_DATABASE_URL, max });
 
 export const testPool = (max = 4): Pool => new Pool(testDatabaseConfig(max));
 

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
 
-// Integration tests use the machine's PostgreSQL (trust auth on 127.0.0.1), one random schema each.
-export const TEST_DATABASE_URL = process.env['MESSAGING_TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+// Integration tests use the machine's PostgreSQL, one random schema each: TEST_DATABASE_URL, the one variable every test reads (README).
+export const TEST_DATABASE_URL = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 export interface TestSchema {
   readonly pool: Pool;

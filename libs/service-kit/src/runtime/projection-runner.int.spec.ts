@@ -37,7 +37,7 @@ describe('a projection that fails a batch', () => {
   let dataSource: DataSource;
 
   beforeAll(async () => {
-    dataSource = new DataSource({ type: 'postgres', host: '127.0.0.1', port: 5432, username: 'postgres', database: 'test' });
+    dataSource = new DataSource({ type: 'postgres', url: process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test' });
     await dataSource.initialize();
   });
   afterAll(async () => {

@@ -1,5 +1,6 @@
 import { HostedServices } from '@collab/service-kit';
 import { eventually } from '@collab/testing';
+import { TEST_MONDAY_MORNING } from '@collab/testing';
 import { EmbeddedPlatform, MovableClock, type CallResult, type Caller } from '../embedded-platform';
 
 /*
@@ -30,7 +31,7 @@ const contact = (phone: string, overrides: Record<string, unknown> = {}) => ({
 type Answer = Record<string, unknown>;
 
 describe('a case that ended takes no more contacts, embedded platform', () => {
-  const clock = new MovableClock();
+  const clock = new MovableClock(TEST_MONDAY_MORNING);
   let platform: EmbeddedPlatform;
 
   beforeAll(async () => {

@@ -1,6 +1,7 @@
 import { status } from '@grpc/grpc-js';
 import { CHANNEL_KINDS, DEFAULT_CHANNELS, type ChannelKind } from '@collab/intake-domain';
 import { eventually } from '@collab/testing';
+import { TEST_MONDAY_MORNING } from '@collab/testing';
 import { EmbeddedPlatform, MovableClock, type Caller } from '../embedded-platform';
 
 const agent: Caller = { sub: 'agent-7', audience: 'INTERNAL', roles: ['agent'] };
@@ -21,7 +22,7 @@ const contact = (overrides: Record<string, unknown> = {}) => ({
 const CASE_NUMBER = /^[A-Z0-9-]+-\d{8}-\d{6}$/;
 
 describe('submitting contacts (统一接入), embedded platform', () => {
-  const clock = new MovableClock();
+  const clock = new MovableClock(TEST_MONDAY_MORNING);
   let platform: EmbeddedPlatform;
 
   beforeAll(async () => {

@@ -1,4 +1,5 @@
 import { eventually } from '@collab/testing';
+import { TEST_MONDAY_MORNING } from '@collab/testing';
 import { EmbeddedPlatform, MovableClock, type Caller } from '../embedded-platform';
 
 /*
@@ -49,7 +50,7 @@ const nextOrdinaryFriday = (after: Date, calendar: Calendar): Date => {
 };
 
 describe('history and time travel of a case (workflow), embedded platform', () => {
-  const clock = new MovableClock();
+  const clock = new MovableClock(TEST_MONDAY_MORNING);
   let platform: EmbeddedPlatform;
   let caseId: string;
   let opened: Record<string, unknown>;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { TEST_MONDAY_MORNING } from '@collab/testing';
 import { EmbeddedPlatform, MovableClock, type Caller } from '../embedded-platform';
 import {
   LifecycleSteps,
@@ -15,7 +16,7 @@ const bob = 'agent-bob';
 const tess = 'agent-tess';
 
 describe('the case lifecycle over REST (统一流程), embedded platform', () => {
-  const clock = new MovableClock();
+  const clock = new MovableClock(TEST_MONDAY_MORNING);
   let platform: EmbeddedPlatform;
   let steps: LifecycleSteps;
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { eventually } from '@collab/testing';
+import { TEST_MONDAY_MORNING } from '@collab/testing';
 import { EmbeddedPlatform, MovableClock, type CallResult, type Caller } from '../embedded-platform';
 import {
   LifecycleSteps,
@@ -22,7 +23,7 @@ const otherPartnerAgent = partnerStaff('reseller-bj-agent', 'reseller-bj');
 type Task = Record<string, unknown>;
 
 describe('collaboration across units and partners (流程穿越), embedded platform', () => {
-  const clock = new MovableClock();
+  const clock = new MovableClock(TEST_MONDAY_MORNING);
   let platform: EmbeddedPlatform;
   let steps: LifecycleSteps;
   let requesters = 0;

@@ -1,5 +1,6 @@
 import { HostedServices } from '@collab/service-kit';
 import { eventually } from '@collab/testing';
+import { TEST_MONDAY_MORNING } from '@collab/testing';
 import { EmbeddedPlatform, MovableClock, type Caller } from '../embedded-platform';
 
 const admin: Caller = { sub: 'admin-1', audience: 'INTERNAL', roles: ['admin'] };
@@ -54,7 +55,7 @@ const contact = (sub: string, overrides: Record<string, unknown> = {}) => ({
 });
 
 describe('process definitions (versioned), embedded platform', () => {
-  const clock = new MovableClock();
+  const clock = new MovableClock(TEST_MONDAY_MORNING);
   let platform: EmbeddedPlatform;
 
   beforeAll(async () => {
@@ -178,7 +179,7 @@ describe('process definitions (versioned), embedded platform', () => {
   it('counts due times on a calendar as workflow last learned it from intake: a revision moves only cases routed after it', async () => {
     const allDay = [{ start: '00:00', end: '24:00' }];
     const weeklyHours = Object.fromEntries(['1', '2', '3', '4', '5', '6', '7'].map((day) => [day, allDay]));
-    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const day = (offset: number) => new Date(clock.now().getTime() + offset * 86_400_000).toISOString().slice(0, 10);
     const define = (holidays: { date: string; name: string }[]) =>
       platform.call('PUT', '/api/v1/calendars/idea-desk', {
         caller: admin,

@@ -1,4 +1,5 @@
 import { eventually } from '@collab/testing';
+import { TEST_MONDAY_MORNING } from '@collab/testing';
 import { EmbeddedPlatform, MovableClock } from '../embedded-platform';
 import { LifecycleSteps, customer, departmentStaff, frontLineAgent, supervisor } from './lifecycle-steps';
 
@@ -62,7 +63,7 @@ const namesOf = (facts: readonly Fact[]): string[] =>
   facts.map((fact) => (fact.type === 'SlaEscalated' ? `SlaEscalated ${String(fact.data['level'])}` : fact.type));
 
 describe('SLA timers (durable, on business calendars), embedded platform', () => {
-  const clock = new MovableClock();
+  const clock = new MovableClock(TEST_MONDAY_MORNING);
   let platform: EmbeddedPlatform;
   let steps: LifecycleSteps;
 
@@ -210,7 +211,7 @@ describe('SLA timers (durable, on business calendars), embedded platform', () =>
 
 describe('SLA timers across a service restart', () => {
   it('fire each exactly once after the platform was down past their due times, and never again after another restart', async () => {
-    const clock = new MovableClock();
+    const clock = new MovableClock(TEST_MONDAY_MORNING);
     let platform = await EmbeddedPlatform.start(ENV, clock);
     try {
       let steps = new LifecycleSteps(platform);

@@ -24,14 +24,13 @@ const ok = (answer: CallResult, what: string): CallResult => {
  * requester's confirmation and feedback, every hand-off and every leg visible on the case.
  */
 describe('a case across three hops and back to closing, embedded platform', () => {
-  const clock = new MovableClock();
+  const clock = new MovableClock('2026-11-30T05:30:00Z');
   let platform: EmbeddedPlatform;
   let steps: LifecycleSteps;
   let partnerClient: PartnerClient;
 
   beforeAll(async () => {
     // A Monday 13:30 in Shanghai: the afternoon's working hours hold every step, so business minutes equal the minutes moved.
-    clock.advanceTo(new Date('2026-11-30T05:30:00Z'));
     platform = await EmbeddedPlatform.start({}, clock);
     steps = new LifecycleSteps(platform);
     await steps.enrolAgent(owner, 'complaints');

@@ -12,13 +12,12 @@ const partner = 'reseller-desk';
 const partnerAgent = partnerStaff('reseller-desk-agent', partner);
 
 describe('GET /api/v1/workbench (统一工作桌面), embedded platform', () => {
-  const clock = new MovableClock();
+  const clock = new MovableClock('2026-11-30T02:00:00Z');
   let platform: EmbeddedPlatform;
   let steps: LifecycleSteps;
 
   beforeAll(async () => {
     // A Monday 10:00 in Shanghai, inside the default calendar's working hours.
-    clock.advanceTo(new Date('2026-11-30T02:00:00Z'));
     platform = await EmbeddedPlatform.start({}, clock);
     steps = new LifecycleSteps(platform);
     await steps.enrolAgent(owner, 'complaints');
