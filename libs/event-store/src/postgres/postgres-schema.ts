@@ -21,6 +21,18 @@ const eventsDdl = (schema: string): string => `
     CONSTRAINT events_stream_version_unique UNIQUE (stream_id, stream_version)
   );`;
 
+/** Longest an append waits for the append lock before it fails (and is retried by its caller), instead of hanging. */
+const APPEND_LOCK_TIMEOUT = '10s';
+
+/** The channel a schema's commits are announced on (LISTEN in other processes wakes their log readers). */
+export const commitChannel = (schema: string): string => `collab_log_${schemaName(schema)}`;
+
+/**
+ * Announces a commit to listeners in other processes (distributed mode): delivered only if and when
+ * the transaction commits, and PostgreSQL folds identical notifications of one transaction into one.
+ */
+const notifyCommitted = (schema: string): string => `PERFORM pg_notify('${commitChannel(schema)}', '');`;
+
 /**
  * The whole group commit in one statement, so a batch costs one round trip. The advisory lock is
  * taken before the statement that reads versions and inserts, so (READ COMMITTED, VOLATILE
@@ -34,7 +46,8 @@ const appendFunction = (schema: string): string => `
     p_stream text[], p_expected integer[], p_event_append integer[], p_event_id uuid[],
     p_type text[], p_data text[], p_metadata text[]
   ) RETURNS TABLE (r_append integer, r_outcome text, r_version integer, r_position bigint, r_conflict uuid)
-  LANGUAGE plpgsql VOLATILE SET plan_cache_mode = force_generic_plan SET enable_seqscan = off AS $fn$
+  LANGUAGE plpgsql VOLATILE SET plan_cache_mode = force_generic_plan SET enable_seqscan = off
+  SET lock_timeout = '${APPEND_LOCK_TIMEOUT}' AS $fn$
   BEGIN
     PERFORM pg_advisory_xact_lock(hashtextextended('collab.event-store.append:${schema}', 0));
     RETURN QUERY
@@ -83,6 +96,7 @@ const appendFunction = (schema: string): string => `
       d.first_id
     FROM decided d LEFT JOIN written w USING (append_no)
     ORDER BY d.append_no;
+    ${notifyCommitted(schema)}
   END
   $fn$;`;
 
@@ -95,7 +109,8 @@ const appendOneFunction = (schema: string): string => `
   CREATE OR REPLACE FUNCTION ${schema}.append_one(
     p_stream text, p_expected integer, p_event_id uuid[], p_type text[], p_data text[], p_metadata text[]
   ) RETURNS TABLE (r_append integer, r_outcome text, r_version integer, r_position bigint, r_conflict uuid)
-  LANGUAGE plpgsql VOLATILE SET plan_cache_mode = force_generic_plan SET enable_seqscan = off AS $fn$
+  LANGUAGE plpgsql VOLATILE SET plan_cache_mode = force_generic_plan SET enable_seqscan = off
+  SET lock_timeout = '${APPEND_LOCK_TIMEOUT}' AS $fn$
   DECLARE
     v_current integer;
     v_hits integer;
@@ -129,6 +144,7 @@ const appendOneFunction = (schema: string): string => `
       RETURNING stream_version, position
     )
     SELECT 1, 'ok', max(x.stream_version), max(x.position), NULL::uuid FROM inserted x;
+    ${notifyCommitted(schema)}
   END
   $fn$;`;
 
