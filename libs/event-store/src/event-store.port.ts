@@ -81,7 +81,17 @@ export interface Subscription {
   readonly position: bigint;
 }
 
+/** Tells waiting log readers that a commit happened; `seen` lets a reader notice one it missed while busy. */
+export interface CommitSignal {
+  readonly seen: number;
+  notify(): void;
+  /** Resolves on the next notify() after generation `since`, or after `timeoutMs`. */
+  wait(timeoutMs: number, since: number): Promise<void>;
+}
+
 export interface EventStore {
+  /** Present where the adapter can tell of commits (PostgreSQL/PGlite, in memory); readers of others poll. */
+  readonly commits?: CommitSignal;
   append(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): Promise<AppendResult>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** Reads the global log in position order; never returns an event whose predecessors are not yet visible. */

@@ -23,3 +23,4 @@ export {
 } from './eventstoredb/eventstoredb-event-store';
 export { EventStoreDbCheckpointStore } from './eventstoredb/eventstoredb-checkpoint-store';
 export { loadPglite } from './embedded/pglite-loader';
+export { WakeSignal } from './core/wake-signal';

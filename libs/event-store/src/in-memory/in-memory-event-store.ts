@@ -36,7 +36,8 @@ export class InMemoryEventStore implements EventStore {
   private readonly log: RecordedEvent[] = [];
   private readonly streams = new Map<string, RecordedEvent[]>();
   private readonly byId = new Map<string, RecordedEvent>();
-  private readonly wake = new WakeSignal();
+  /** Notified on every commit of this process (and, distributed, by the commit listener for other processes'). */
+  readonly commits = new WakeSignal();
   private readonly subscriptions = new Set<Subscription>();
   private readonly pollIntervalMs: number;
   private readonly now: () => Date;
@@ -65,7 +66,7 @@ export class InMemoryEventStore implements EventStore {
   subscribeToAll(handler: GlobalLogHandler, options: SubscribeOptions): Subscription {
     const follower = new LogFollower(this, handler, {
       ...options,
-      wake: this.wake,
+      wake: this.commits,
       pollIntervalMs: this.pollIntervalMs,
     });
     this.subscriptions.add(follower);
@@ -110,7 +111,7 @@ export class InMemoryEventStore implements EventStore {
     const recordedAt = this.now();
     for (const event of normalized) this.record(stream, streamId, event, recordedAt);
     this.streams.set(streamId, stream);
-    this.wake.notify();
+    this.commits.notify();
     return { nextExpectedVersion: stream.length, lastPosition: BigInt(this.log.length) };
   }
 

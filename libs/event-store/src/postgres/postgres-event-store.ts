@@ -52,7 +52,8 @@ export class PostgresEventStore implements EventStore {
   readonly schema: string;
   private readonly pool: Queryable;
   private readonly pollIntervalMs: number;
-  private readonly wake = new WakeSignal();
+  /** Notified on every commit of this process (and, distributed, by the commit listener for other processes'). */
+  readonly commits = new WakeSignal();
   private readonly batcher: AppendBatcher;
   private readonly subscriptions = new Set<LogFollower>();
   private closed = false;
@@ -67,7 +68,7 @@ export class PostgresEventStore implements EventStore {
         explainFailure: (append, error) => this.explainFailure(append, error),
       },
       { ...DEFAULT_BATCH_LIMITS, ...options.batchLimits },
-      () => this.wake.notify(),
+      () => this.commits.notify(),
     );
   }
 
@@ -112,7 +113,7 @@ export class PostgresEventStore implements EventStore {
   subscribeToAll(handler: GlobalLogHandler, options: SubscribeOptions): Subscription {
     const follower = new LogFollower(this, handler, {
       ...options,
-      wake: this.wake,
+      wake: this.commits,
       pollIntervalMs: this.pollIntervalMs,
     });
     this.subscriptions.add(follower);

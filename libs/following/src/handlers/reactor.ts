@@ -1,0 +1,132 @@
+import type { RecordedEvent } from '@collab/event-store';
+import { DeadLetterStore } from '../dead-letters/dead-letter-store';
+import { classify, Stopped } from '../faults';
+import type { BatchHandler, FollowerBatch } from '../runner/follower';
+import { backoffDelay, INFRASTRUCTURE_BACKOFF, pauseUnlessStopped } from '../runner/retrying';
+import type { SqlExecutor } from '../sql';
+
+/** A process manager or consumer: reacts to each event it handles, at least once, idempotently. */
+export interface ReactorSpec {
+  readonly name: string;
+  /** Event types it reacts to; `all` for every event of the log. */
+  readonly handles: readonly string[] | 'all';
+  react(event: RecordedEvent, signal: AbortSignal): Promise<void>;
+}
+
+export interface ReactorLog {
+  warn(context: Record<string, unknown>, message: string): void;
+  error(context: Record<string, unknown>, message: string): void;
+}
+
+/** Attempts at an event that fails for an unknown reason before it is taken for poison. */
+export const UNKNOWN_FAULT_ATTEMPTS = 5;
+
+const described = (error: unknown): { name: string; message: string; stack?: string } =>
+  error instanceof Error
+    ? { name: error.name, message: error.message, ...(error.stack === undefined ? {} : { stack: error.stack }) }
+    : { name: typeof error, message: String(error) };
+
+/** A stored letter's JSON back into the recorded event it was. */
+const revived = (json: unknown): RecordedEvent => {
+  const event = json as RecordedEvent & { position: string; recordedAt: string };
+  return { ...event, position: BigInt(event.position), recordedAt: new Date(event.recordedAt) };
+};
+
+/**
+ * Event by event (DESIGN §3 "Errors"): infrastructure faults and waiting are retried without
+ * limit; poison — refused by the domain for good, or failing for an unknown reason five times — is
+ * dead-lettered and parks its stream, so the stream's later events wait behind it instead of being
+ * handled out of order. Checkpoints are the runner's, every N events or ~250 ms.
+ */
+export class Reactor implements BatchHandler {
+  readonly checkpointNames: readonly string[];
+  private readonly types: ReadonlySet<string> | 'all';
+  private readonly letters: DeadLetterStore;
+  private parked = new Set<string>();
+
+  constructor(
+    home: string,
+    private readonly spec: ReactorSpec,
+    private readonly db: SqlExecutor,
+    private readonly log: ReactorLog,
+  ) {
+    this.checkpointNames = [spec.name];
+    this.types = spec.handles === 'all' ? 'all' : new Set(spec.handles);
+    this.letters = new DeadLetterStore(home);
+  }
+
+  wants(event: RecordedEvent): boolean {
+    return this.types === 'all' || this.types.has(event.type);
+  }
+
+  async begin(): Promise<void> {
+    this.parked = await this.letters.parkedStreams(this.db, this.spec.name);
+  }
+
+  async handle(batch: FollowerBatch): Promise<'deferred'> {
+    for (const event of batch.events) {
+      if (batch.signal.aborted) throw new Stopped();
+      if (this.parked.has(event.streamId)) await this.deadLetter(event, new Error(`waits behind an earlier dead letter of ${event.streamId}`), 0);
+      else await this.reactTo(event, batch.signal);
+      batch.advance(event.position);
+    }
+    return 'deferred';
+  }
+
+  /** Replays what an operator asked for, stream by stream, in order. */
+  async idle(_term: unknown, signal: AbortSignal): Promise<void> {
+    if (this.parked.size === 0) return;
+    for (const streamId of await this.letters.replayRequests(this.db, this.spec.name)) await this.replay(streamId, signal);
+  }
+
+  private async replay(streamId: string, signal: AbortSignal): Promise<void> {
+    for (const letter of await this.letters.pendingOf(this.db, this.spec.name, streamId)) {
+      const outcome = await this.attempt(revived(letter.event), signal);
+      if (outcome !== 'handled') {
+        await this.letters.clearRequest(this.db, this.spec.name, streamId);
+        return this.log.error({ follower: this.spec.name, streamId, eventId: letter.eventId }, 'replay met the same poison; the stream stays parked');
+      }
+      await this.letters.markReplayed(this.db, letter.id);
+    }
+    if (await this.letters.unparkIfDone(this.db, this.spec.name, streamId)) this.parked.delete(streamId);
+    this.log.warn({ follower: this.spec.name, streamId }, 'dead letters replayed; the stream flows again');
+  }
+
+  private async reactTo(event: RecordedEvent, signal: AbortSignal): Promise<void> {
+    const outcome = await this.attempt(event, signal);
+    if (outcome !== 'handled') await this.deadLetter(event, outcome.error, outcome.attempts);
+  }
+
+  /** Tries until handled, or until the event shows itself poison. */
+  private async attempt(event: RecordedEvent, signal: AbortSignal): Promise<'handled' | { error: unknown; attempts: number }> {
+    for (let attempts = 1; ; attempts += 1) {
+      if (signal.aborted) throw new Stopped();
+      try {
+        await this.spec.react(event, signal);
+        return 'handled';
+      } catch (error) {
+        const fault = classify(error);
+        if (fault === 'stopping') throw error;
+        if (fault === 'poison' || (fault === 'unknown' && attempts >= UNKNOWN_FAULT_ATTEMPTS)) return { error, attempts };
+        const delayMs = backoffDelay(attempts, INFRASTRUCTURE_BACKOFF);
+        this.log.warn({ follower: this.spec.name, eventId: event.id, type: event.type, fault, attempts, delayMs, error: described(error).message }, 'reaction failed; retrying');
+        await pauseUnlessStopped(delayMs, signal);
+      }
+    }
+  }
+
+  private async deadLetter(event: RecordedEvent, error: unknown, attempts: number): Promise<void> {
+    this.log.error({ follower: this.spec.name, eventId: event.id, type: event.type, streamId: event.streamId, error: described(error).message }, 'event dead-lettered; its stream is parked');
+    await this.letters.record(this.db, {
+      follower: this.spec.name,
+      eventId: event.id,
+      eventType: event.type,
+      streamId: event.streamId,
+      position: event.position,
+      event,
+      error: described(error),
+      attempts,
+    });
+    this.parked.add(event.streamId);
+  }
+}

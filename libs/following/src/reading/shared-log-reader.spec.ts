@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import { InMemoryEventStore, type NewEvent, type RecordedEvent } from '@collab/event-store';
+import { SharedLogReader } from './shared-log-reader';
+
+const anEvent = (type = 'CaseOpened'): NewEvent => ({
+  id: randomUUID(),
+  type,
+  data: { subject: '账单金额不对' },
+  metadata: { correlationId: randomUUID(), actor: { id: 'agent-7', kind: 'user' } },
+});
+
+const appendMany = async (store: InMemoryEventStore, count: number): Promise<void> => {
+  for (let index = 0; index < count; index += 1) await store.append(`case-${index % 7}`, [anEvent()], 'any');
+};
+
+/** A follower as the runtime runs one: ask for what follows its position until it has `until`. */
+const follow = async (reader: SharedLogReader, from: bigint, until: bigint, signal: AbortSignal, batches = { count: 0 }): Promise<bigint[]> => {
+  const seen: bigint[] = [];
+  let position = from;
+  while (position < until) {
+    const batch: readonly RecordedEvent[] = await reader.next(position, signal);
+    for (const event of batch) seen.push(event.position);
+    if (batch.length > 0) position = batch[batch.length - 1]!.position;
+    if (batch.length > 0) batches.count += 1;
+  }
+  return seen;
+};
+
+const positions = (from: number, to: number): bigint[] => Array.from({ length: to - from + 1 }, (_, index) => BigInt(from + index));
+
+describe('one reader per log per process', () => {
+  const abort = new AbortController();
+  afterAll(() => abort.abort());
+
+  it('serves five followers at the head with one read of each batch', async () => {
+    const store = new InMemoryEventStore();
+    const reader = new SharedLogReader(store, { batchSize: 100, pollMs: 50 });
+    const batches = Array.from({ length: 5 }, () => ({ count: 0 }));
+    const followers = batches.map((counted) => follow(reader, 0n, 1_000n, abort.signal, counted));
+    await appendMany(store, 1_000);
+    const seen = await Promise.all(followers);
+    for (const positionsSeen of seen) expect(positionsSeen).toEqual(positions(1, 1_000));
+    // Appends trickle in one by one, so batches are small; each is read once for all five, where
+    // five followers reading for themselves would have read it five times.
+    const delivered = batches.reduce((sum, counted) => sum + counted.count, 0);
+    expect(reader.storeReads).toBeLessThan(delivered / 3);
+  });
+
+  it('gives a follower a little behind the rest from the window, and one far behind its own reads, each event once and in order', async () => {
+    const store = new InMemoryEventStore();
+    await appendMany(store, 3_000);
+    const reader = new SharedLogReader(store, { batchSize: 200, windowEvents: 1_000 });
+    const head = await follow(reader, 2_000n, 3_000n, abort.signal);
+    const readsAtHead = reader.storeReads;
+    const nearBehind = await follow(reader, 2_500n, 3_000n, abort.signal);
+    expect(reader.storeReads).toBe(readsAtHead); // all from the window
+    const farBehind = await follow(reader, 0n, 3_000n, abort.signal);
+    expect(head).toEqual(positions(2_001, 3_000));
+    expect(nearBehind).toEqual(positions(2_501, 3_000));
+    expect(farBehind).toEqual(positions(1, 3_000));
+  });
+
+  it('wakes an idle follower on a commit, long before its fallback poll', async () => {
+    const store = new InMemoryEventStore();
+    const reader = new SharedLogReader(store, { pollMs: 60_000 });
+    const waiting = reader.next(0n, abort.signal);
+    const started = Date.now();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await store.append('case-1', [anEvent()], 'no_stream');
+    const batch = await waiting;
+    expect(batch).toHaveLength(1);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it('answers nothing after one wait when the log stays quiet, so the follower can do its idle chores', async () => {
+    const reader = new SharedLogReader(new InMemoryEventStore(), { pollMs: 30 });
+    await expect(reader.next(0n, abort.signal)).resolves.toEqual([]);
+  });
+
+  it('stops waiting when its follower stops', async () => {
+    const reader = new SharedLogReader(new InMemoryEventStore(), { pollMs: 60_000 });
+    const stopping = new AbortController();
+    const waiting = reader.next(0n, stopping.signal);
+    stopping.abort();
+    await expect(waiting).rejects.toThrow();
+  });
+});

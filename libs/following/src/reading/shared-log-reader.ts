@@ -1,0 +1,132 @@
+import type { CommitSignal, ReadAllOptions, RecordedEvent } from '@collab/event-store';
+import { RecentWindow } from './recent-window';
+
+/** What a reader needs of an event store: ordered, never-skipping reads of its global log. */
+export interface LogSource {
+  readAll(options: ReadAllOptions): Promise<RecordedEvent[]>;
+  headPosition(): Promise<bigint>;
+  readonly commits?: CommitSignal;
+}
+
+export interface SharedLogReaderOptions {
+  /** Events read from the store at a time. */
+  readonly batchSize?: number;
+  /** Recent events kept for followers that are a little behind the fastest one. */
+  readonly windowEvents?: number;
+  /** How long an idle reader waits for a commit signal before it looks anyway (the slow fallback poll). */
+  readonly pollMs?: number;
+}
+
+export const DEFAULT_READ_BATCH = 500;
+
+/**
+ * One reader per log per process (DESIGN §3 "Following a log"). Every follower of the log asks it
+ * for the events after its own position; followers at the head share one read of each new batch,
+ * and followers a little behind are served from a window of recent events, so in steady state the
+ * store is read once per batch however many followers there are. A follower outside the window (a
+ * new follower starting from 0, or one far ahead of a lagging one) reads for itself until it
+ * reaches the window. Idle followers wait on the store's commit signal — in-process commits, or
+ * PostgreSQL's NOTIFY in the distributed mode — with a slow fallback poll.
+ *
+ * The store guarantees order and completeness (it never returns an event whose predecessors are not
+ * visible), so a batch, once read, can be handed to every follower as it is.
+ */
+export class SharedLogReader {
+  private readonly window: RecentWindow;
+  private readonly batchSize: number;
+  private readonly pollMs: number;
+  private tailRead: { after: bigint; read: Promise<readonly RecordedEvent[]> } | undefined;
+  private knownHead = 0n;
+  private reads = 0;
+
+  constructor(
+    private readonly source: LogSource,
+    options: SharedLogReaderOptions = {},
+  ) {
+    this.batchSize = options.batchSize ?? DEFAULT_READ_BATCH;
+    this.window = new RecentWindow(options.windowEvents ?? 10 * this.batchSize);
+    this.pollMs = options.pollMs ?? 1_000;
+  }
+
+  /** How many times the store was read: a follower served from the window costs none. */
+  get storeReads(): number {
+    return this.reads;
+  }
+
+  /** The highest position this reader has seen (the head as of its last read). */
+  get head(): bigint {
+    return this.knownHead;
+  }
+
+  /** Asks the store for its head (for lag figures when nobody follows at the head). */
+  async refreshHead(): Promise<bigint> {
+    const head = await this.source.headPosition();
+    if (head > this.knownHead) this.knownHead = head;
+    return this.knownHead;
+  }
+
+  /**
+   * The events after `after`, at most `max` (default: the batch size), in position order. When
+   * there are none yet it waits once — for a commit, or the fallback poll — and looks again, so an
+   * empty answer means "nothing new for a while" and the caller may do its idle chores.
+   */
+  async next(after: bigint, signal: AbortSignal, max = this.batchSize): Promise<readonly RecordedEvent[]> {
+    signal.throwIfAborted();
+    const commitsSeen = this.source.commits?.seen ?? 0;
+    const events = await this.read(after, max);
+    if (events.length > 0) return events;
+    await this.idle(commitsSeen, signal);
+    signal.throwIfAborted();
+    return this.read(after, max);
+  }
+
+  private async read(after: bigint, max: number): Promise<readonly RecordedEvent[]> {
+    const cached = this.window.after(after, max);
+    if (cached !== undefined && cached.length > 0) return cached;
+    if (this.window.isEmpty() || after === this.window.tail) return (await this.readTail(after)).slice(0, max);
+    // Behind the window's start or ahead of its end: this follower reads for itself.
+    return this.fetch(after, Math.max(max, this.batchSize));
+  }
+
+  /** One read of the store after the window's tail, shared by everyone asking for it meanwhile. */
+  private readTail(after: bigint): Promise<readonly RecordedEvent[]> {
+    if (this.tailRead?.after === after) return this.tailRead.read;
+    const read = this.fetch(after, this.batchSize).then((events) => {
+      this.window.extend(after, events);
+      return events;
+    });
+    const current = { after, read };
+    this.tailRead = current;
+    const clear = (): void => {
+      if (this.tailRead === current) this.tailRead = undefined;
+    };
+    read.then(clear, clear);
+    return read;
+  }
+
+  private async fetch(after: bigint, maxCount: number): Promise<readonly RecordedEvent[]> {
+    this.reads += 1;
+    const events = await this.source.readAll({ after, maxCount });
+    const last = events[events.length - 1];
+    if (last && last.position > this.knownHead) this.knownHead = last.position;
+    return events;
+  }
+
+  private async idle(commitsSeen: number, signal: AbortSignal): Promise<void> {
+    const commits = this.source.commits;
+    if (signal.aborted) return;
+    let onAbort: (() => void) | undefined;
+    const aborted = new Promise<void>((resolve) => {
+      onAbort = resolve;
+      signal.addEventListener('abort', onAbort, { once: true });
+    });
+    const waited = commits
+      ? commits.wait(this.pollMs, commitsSeen)
+      : new Promise<void>((resolve) => setTimeout(resolve, this.pollMs).unref());
+    try {
+      await Promise.race([waited, aborted]);
+    } finally {
+      if (onAbort) signal.removeEventListener('abort', onAbort);
+    }
+  }
+}
