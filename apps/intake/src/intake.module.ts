@@ -9,11 +9,12 @@ import { CHANNEL_CONTROLLERS, CHANNEL_ENTITIES, CHANNEL_PROVIDERS, ChannelDirect
 import { CONTACT_CONTROLLERS, CONTACT_PROVIDERS } from './contacts/contacts.providers';
 import { IntakeServiceGrpc } from './intake-service.grpc';
 import { intakeContract } from './intake.contract';
+import { INTAKE_MIGRATIONS } from './migrations/intake.migrations';
 import { CALENDAR_LOOKUP, CATEGORY_LOOKUP, CHANNEL_LOOKUP } from './intake.ports';
 
 /** 统一接入: every contact from every channel enters here and becomes a case. */
 @Module({
-  imports: [CqrsModule, ServiceStoreModule.forService(intakeContract), TypeOrmModule.forFeature([...CASE_ENTITIES, ...CHANNEL_ENTITIES, ...CATEGORY_ENTITIES])],
+  imports: [CqrsModule, ServiceStoreModule.forService(intakeContract, { migrations: INTAKE_MIGRATIONS }), TypeOrmModule.forFeature([...CASE_ENTITIES, ...CHANNEL_ENTITIES, ...CATEGORY_ENTITIES])],
   controllers: [...CONTACT_CONTROLLERS, ...CASE_CONTROLLERS, ...CHANNEL_CONTROLLERS, ...CATEGORY_CONTROLLERS, ...CALENDAR_CONTROLLERS],
   providers: [
     ...CONTACT_PROVIDERS,

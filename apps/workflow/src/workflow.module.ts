@@ -10,6 +10,7 @@ import { SLA_CONTROLLERS, SLA_ENTITIES, SLA_PROVIDERS } from './sla/sla.provider
 import { TASKS_CONTROLLERS, TASKS_ENTITIES, TASKS_PROVIDERS } from './tasks/tasks.providers';
 import { WORKBENCH_CONTROLLERS, WORKBENCH_ENTITIES, WORKBENCH_PROVIDERS } from './workbench/workbench.providers';
 import { workflowContract } from './workflow.contract';
+import { WORKFLOW_MIGRATIONS } from './migrations/workflow.migrations';
 
 const FEATURES = [
   { providers: CASE_PROVIDERS, controllers: CASE_CONTROLLERS, entities: CASE_ENTITIES },
@@ -30,7 +31,7 @@ const FEATURES = [
   imports: [
     CqrsModule,
     TypeOrmModule.forFeature(FEATURES.flatMap((feature) => feature.entities)),
-    ServiceStoreModule.forService(workflowContract),
+    ServiceStoreModule.forService(workflowContract, { migrations: WORKFLOW_MIGRATIONS }),
   ],
   controllers: FEATURES.flatMap((feature) => feature.controllers),
   providers: FEATURES.flatMap((feature) => feature.providers),

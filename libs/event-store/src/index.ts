@@ -24,3 +24,4 @@ export {
 export { EventStoreDbCheckpointStore } from './eventstoredb/eventstoredb-checkpoint-store';
 export { loadPglite } from './embedded/pglite-loader';
 export { WakeSignal } from './core/wake-signal';
+export { commitChannel } from './postgres/postgres-schema';

@@ -12,3 +12,4 @@ export * from './runner/retrying';
 export * from './handlers/projection-group';
 export * from './handlers/reactor';
 export * from './listening/commit-listener';
+export * from './handlers/settle';

@@ -1,15 +1,13 @@
 export * from './messaging.port';
 export * from './envelope';
 export * from './logger';
-export * from './retry';
-export * from './checkpointed-log-follower';
 export * from './dead-letter.port';
 export * from './log-fed/log-fed-event-consumer';
 export * from './postgres/sql';
 export * from './postgres/processed-events';
 export * from './postgres/postgres-dead-letter-sink';
 export { KafkaEventRelay, relayCheckpointName, type KafkaEventRelayOptions } from './kafka/kafka-event-relay';
-export { KafkaEventConsumer, type KafkaEventConsumerOptions } from './kafka/kafka-event-consumer';
+export { KafkaEventConsumer, type ConsumerStatus, type KafkaEventConsumerOptions } from './kafka/kafka-event-consumer';
 export { DEFAULT_PARTITIONS, type KafkaConnectionOptions, type KafkaLogLevel } from './kafka/kafka-connection';
 export { DEAD_LETTER_HEADERS } from './kafka/dead-letter-headers';
 export { decodeCollabEvent, encodeCollabEvent, type Decoded, type EncodedCollabEvent, type WireHeaders } from './kafka/cloud-event.codec';

@@ -15,12 +15,12 @@ export interface ConsumerSubscription {
   /** The service whose events are consumed. */
   readonly source: ServiceName;
   readonly handle: CollabEventHandler;
-  /** Attempts before the event is dead-lettered; defaults to 5. */
-  readonly maxAttempts?: number;
 }
 
 export interface RunningConsumer {
   stop(): Promise<void>;
+  /** Resolves once the member first joined its group (Kafka); at once where there is no group. */
+  joined?(): Promise<void>;
 }
 
 export interface EventConsumerPort {

@@ -13,6 +13,15 @@ export interface ServiceProcess {
   kill(): Promise<void>;
 }
 
+/**
+ * The test runner's environment without the settings that choose a mode: a child gets exactly the
+ * storage and transport its test names (the runner's own KAFKA_BROKERS, say, would turn an
+ * embedded platform into a half-distributed one).
+ */
+const MODE_SETTINGS = ['KAFKA_BROKERS', 'DATABASE_URL', 'EVENTSTORE_CONNECTION_STRING', 'SERVICE', 'DATA_DIR'];
+const inheritedEnv = (): NodeJS.ProcessEnv =>
+  Object.fromEntries(Object.entries(process.env).filter(([name]) => !MODE_SETTINGS.includes(name)));
+
 /** Starts one service as its own OS process, as the distributed mode runs it, and waits for /health. */
 export const startServiceProcess = async (
   service: string,
@@ -22,7 +31,7 @@ export const startServiceProcess = async (
   let output = '';
   const child: ChildProcess = spawn(process.execPath, ['-r', './tools/register.js', `apps/${service}/src/main.ts`], {
     cwd: REPO,
-    env: { ...process.env, ...env, SERVICE: service, HTTP_PORT: String(httpPort), LOG_LEVEL: env['LOG_LEVEL'] ?? 'warn' },
+    env: { ...inheritedEnv(), ...env, SERVICE: service, HTTP_PORT: String(httpPort), LOG_LEVEL: env['LOG_LEVEL'] ?? 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));

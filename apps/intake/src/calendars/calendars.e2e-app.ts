@@ -19,6 +19,7 @@ import {
   CHANNEL_PROVIDERS,
   ChannelDirectory,
 } from '../channels/channels.providers';
+import { INTAKE_MIGRATIONS } from '../migrations/intake.migrations';
 import { intakeContract } from '../intake.contract';
 import { CALENDAR_LOOKUP, CHANNEL_LOOKUP } from '../intake.ports';
 import { CALENDAR_CONTROLLERS, CALENDAR_PROVIDERS, CalendarDirectory } from './calendars.providers';
@@ -30,7 +31,7 @@ import { CALENDAR_CONTROLLERS, CALENDAR_PROVIDERS, CalendarDirectory } from './c
 @Module({
   imports: [
     CqrsModule,
-    ServiceStoreModule.forService(intakeContract),
+    ServiceStoreModule.forService(intakeContract, { migrations: INTAKE_MIGRATIONS }),
     TypeOrmModule.forFeature([...CHANNEL_ENTITIES]),
   ],
   controllers: [...CHANNEL_CONTROLLERS, ...CALENDAR_CONTROLLERS],

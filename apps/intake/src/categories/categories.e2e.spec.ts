@@ -16,6 +16,7 @@ import {
   issueDevToken,
   loadPlatformConfig,
 } from '@collab/service-kit';
+import { INTAKE_MIGRATIONS } from '../migrations/intake.migrations';
 import { intakeContract } from '../intake.contract';
 import { CATEGORY_LOOKUP, type CategoryLookup } from '../intake.ports';
 import {
@@ -29,7 +30,7 @@ import {
 @Module({
   imports: [
     CqrsModule,
-    ServiceStoreModule.forService(intakeContract),
+    ServiceStoreModule.forService(intakeContract, { migrations: INTAKE_MIGRATIONS }),
     TypeOrmModule.forFeature([...CATEGORY_ENTITIES]),
   ],
   controllers: [...CATEGORY_CONTROLLERS],

@@ -18,6 +18,7 @@ import {
 } from '@collab/service-kit';
 import { CalendarDirectory } from '../calendars/calendars.providers';
 import { CalendarSeeder } from '../calendars/default-calendars/calendar-seeder';
+import { INTAKE_MIGRATIONS } from '../migrations/intake.migrations';
 import { intakeContract } from '../intake.contract';
 import { CALENDAR_LOOKUP, CHANNEL_LOOKUP, type ChannelLookup } from '../intake.ports';
 import {
@@ -34,7 +35,7 @@ import {
 @Module({
   imports: [
     CqrsModule,
-    ServiceStoreModule.forService(intakeContract),
+    ServiceStoreModule.forService(intakeContract, { migrations: INTAKE_MIGRATIONS }),
     TypeOrmModule.forFeature([...CHANNEL_ENTITIES]),
   ],
   controllers: [...CHANNEL_CONTROLLERS],

@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CALENDAR_ID_PATTERN, defaultCalendars, type BusinessCalendar } from '@collab/business-calendar';
 import { DATABASE, type Database } from '@collab/service-kit';
 import type { BusinessCalendars } from '../workflow.ports';
-import { BUSINESS_CALENDAR_DDL } from './intake-calendars/business-calendar.table';
 
 interface CalendarRow {
   readonly definition: BusinessCalendar;
@@ -18,28 +17,10 @@ interface CalendarRow {
 export class KnownCalendars implements BusinessCalendars {
   private readonly defaults = new Map(defaultCalendars().map((calendar) => [calendar.id, calendar]));
 
-  private table: Promise<void> | undefined;
-
   constructor(@Inject(DATABASE) private readonly database: Database) {}
-
-  /**
-   * Creates the table once per process, for whichever comes first: the consumer filling it or a
-   * feature asking for a calendar (bootstrap hooks run side by side).
-   */
-  ensureTable(): Promise<void> {
-    this.table ??= (async () => {
-      await this.database.pool.query('create schema if not exists workflow');
-      for (const ddl of BUSINESS_CALENDAR_DDL) await this.database.pool.query(ddl);
-    })().catch((error: unknown) => {
-      this.table = undefined; // the next caller tries again
-      throw error;
-    });
-    return this.table;
-  }
 
   async calendar(calendarId: string): Promise<BusinessCalendar | undefined> {
     if (!CALENDAR_ID_PATTERN.test(calendarId)) return undefined;
-    await this.ensureTable();
     const { rows } = await this.database.pool.query<CalendarRow>(
       'select definition from workflow.business_calendar where id = $1',
       [calendarId],

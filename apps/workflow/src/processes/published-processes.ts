@@ -14,7 +14,7 @@ import {
   type RoutingFacts,
 } from '@collab/workflow-domain';
 import type { ProcessCatalogue } from '../workflow.ports';
-import { PROCESS_VIEW_DDL, type ProcessViewRow } from './process-view/process-view.table';
+import { type ProcessViewRow } from './process-view/process-view.table';
 
 /**
  * The published processes (PROCESS_CATALOGUE). Choosing a process for a new case reads the list's
@@ -25,7 +25,6 @@ import { PROCESS_VIEW_DDL, type ProcessViewRow } from './process-view/process-vi
 @Injectable()
 export class PublishedProcesses implements ProcessCatalogue {
   private readonly processes: AggregateStreams<ProcessCommand, ProcessEvent, ProcessState, DecisionContext>;
-  private table: Promise<void> | undefined;
 
   constructor(
     @Inject(EVENT_STORE) store: EventStore,
@@ -35,7 +34,6 @@ export class PublishedProcesses implements ProcessCatalogue {
   }
 
   async processFor(facts: RoutingFacts): Promise<PublishedProcess> {
-    await this.ensureTable();
     const { rows } = await this.database.pool.query<Pick<ProcessViewRow, 'status' | 'latest'>>(
       "select status, latest from workflow.process_view where status = 'active'",
     );
@@ -56,17 +54,5 @@ export class PublishedProcesses implements ProcessCatalogue {
   async load(processId: string): Promise<ProcessState> {
     if (!PROCESS_ID_PATTERN.test(processId)) return { status: 'none' };
     return (await this.processes.load(processStreamId(processId))).state;
-  }
-
-  /** The projection creates the table too, but the first case may be routed before it has. */
-  private ensureTable(): Promise<void> {
-    this.table ??= (async () => {
-      await this.database.pool.query('create schema if not exists workflow');
-      for (const ddl of PROCESS_VIEW_DDL) await this.database.pool.query(ddl);
-    })().catch((error: unknown) => {
-      this.table = undefined; // the next caller tries again
-      throw error;
-    });
-    return this.table;
   }
 }

@@ -1,9 +1,9 @@
 import type { RecordedEvent } from '@collab/event-store';
 import { DeadLetterStore } from '../dead-letters/dead-letter-store';
-import { classify, Stopped } from '../faults';
+import { Stopped } from '../faults';
 import type { BatchHandler, FollowerBatch } from '../runner/follower';
-import { backoffDelay, INFRASTRUCTURE_BACKOFF, pauseUnlessStopped } from '../runner/retrying';
 import type { SqlExecutor } from '../sql';
+import { describeFault, settle, type Settled } from './settle';
 
 /** A process manager or consumer: reacts to each event it handles, at least once, idempotently. */
 export interface ReactorSpec {
@@ -18,13 +18,7 @@ export interface ReactorLog {
   error(context: Record<string, unknown>, message: string): void;
 }
 
-/** Attempts at an event that fails for an unknown reason before it is taken for poison. */
-export const UNKNOWN_FAULT_ATTEMPTS = 5;
-
-const described = (error: unknown): { name: string; message: string; stack?: string } =>
-  error instanceof Error
-    ? { name: error.name, message: error.message, ...(error.stack === undefined ? {} : { stack: error.stack }) }
-    : { name: typeof error, message: String(error) };
+const described = describeFault;
 
 /** A stored letter's JSON back into the recorded event it was. */
 const revived = (json: unknown): RecordedEvent => {
@@ -82,7 +76,7 @@ export class Reactor implements BatchHandler {
   private async replay(streamId: string, signal: AbortSignal): Promise<void> {
     for (const letter of await this.letters.pendingOf(this.db, this.spec.name, streamId)) {
       const outcome = await this.attempt(revived(letter.event), signal);
-      if (outcome !== 'handled') {
+      if (outcome.kind !== 'handled') {
         await this.letters.clearRequest(this.db, this.spec.name, streamId);
         return this.log.error({ follower: this.spec.name, streamId, eventId: letter.eventId }, 'replay met the same poison; the stream stays parked');
       }
@@ -94,25 +88,15 @@ export class Reactor implements BatchHandler {
 
   private async reactTo(event: RecordedEvent, signal: AbortSignal): Promise<void> {
     const outcome = await this.attempt(event, signal);
-    if (outcome !== 'handled') await this.deadLetter(event, outcome.error, outcome.attempts);
+    if (outcome.kind === 'poison') await this.deadLetter(event, outcome.error, outcome.attempts);
   }
 
-  /** Tries until handled, or until the event shows itself poison. */
-  private async attempt(event: RecordedEvent, signal: AbortSignal): Promise<'handled' | { error: unknown; attempts: number }> {
-    for (let attempts = 1; ; attempts += 1) {
-      if (signal.aborted) throw new Stopped();
-      try {
-        await this.spec.react(event, signal);
-        return 'handled';
-      } catch (error) {
-        const fault = classify(error);
-        if (fault === 'stopping') throw error;
-        if (fault === 'poison' || (fault === 'unknown' && attempts >= UNKNOWN_FAULT_ATTEMPTS)) return { error, attempts };
-        const delayMs = backoffDelay(attempts, INFRASTRUCTURE_BACKOFF);
-        this.log.warn({ follower: this.spec.name, eventId: event.id, type: event.type, fault, attempts, delayMs, error: described(error).message }, 'reaction failed; retrying');
-        await pauseUnlessStopped(delayMs, signal);
-      }
-    }
+  private attempt(event: RecordedEvent, signal: AbortSignal): Promise<Settled> {
+    return settle(() => this.spec.react(event, signal), {
+      signal,
+      onRetry: ({ fault, attempts, delayMs, error }) =>
+        this.log.warn({ follower: this.spec.name, eventId: event.id, type: event.type, fault, attempts, delayMs, error: described(error).message }, 'reaction failed; retrying'),
+    });
   }
 
   private async deadLetter(event: RecordedEvent, error: unknown, attempts: number): Promise<void> {

@@ -14,7 +14,7 @@ const appendMany = async (store: InMemoryEventStore, count: number): Promise<voi
 };
 
 /** A follower as the runtime runs one: ask for what follows its position until it has `until`. */
-const follow = async (reader: SharedLogReader, from: bigint, until: bigint, signal: AbortSignal, batches = { count: 0 }): Promise<bigint[]> => {
+const follow = async (reader: SharedLogReader, [from, until]: [bigint, bigint], signal: AbortSignal, batches = { count: 0 }): Promise<bigint[]> => {
   const seen: bigint[] = [];
   let position = from;
   while (position < until) {
@@ -36,7 +36,7 @@ describe('one reader per log per process', () => {
     const store = new InMemoryEventStore();
     const reader = new SharedLogReader(store, { batchSize: 100, pollMs: 50 });
     const batches = Array.from({ length: 5 }, () => ({ count: 0 }));
-    const followers = batches.map((counted) => follow(reader, 0n, 1_000n, abort.signal, counted));
+    const followers = batches.map((counted) => follow(reader, [0n, 1_000n], abort.signal, counted));
     await appendMany(store, 1_000);
     const seen = await Promise.all(followers);
     for (const positionsSeen of seen) expect(positionsSeen).toEqual(positions(1, 1_000));
@@ -50,11 +50,11 @@ describe('one reader per log per process', () => {
     const store = new InMemoryEventStore();
     await appendMany(store, 3_000);
     const reader = new SharedLogReader(store, { batchSize: 200, windowEvents: 1_000 });
-    const head = await follow(reader, 2_000n, 3_000n, abort.signal);
+    const head = await follow(reader, [2_000n, 3_000n], abort.signal);
     const readsAtHead = reader.storeReads;
-    const nearBehind = await follow(reader, 2_500n, 3_000n, abort.signal);
+    const nearBehind = await follow(reader, [2_500n, 3_000n], abort.signal);
     expect(reader.storeReads).toBe(readsAtHead); // all from the window
-    const farBehind = await follow(reader, 0n, 3_000n, abort.signal);
+    const farBehind = await follow(reader, [0n, 3_000n], abort.signal);
     expect(head).toEqual(positions(2_001, 3_000));
     expect(nearBehind).toEqual(positions(2_501, 3_000));
     expect(farBehind).toEqual(positions(1, 3_000));

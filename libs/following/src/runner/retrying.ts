@@ -59,3 +59,18 @@ export const untilDone = async <T>(
     }
   }
 };
+
+/**
+ * Settles with `work`, or rejects with Stopped as soon as the signal aborts: a client call stuck in
+ * its own retries (a broker that is away) must not hold up a stop. The abandoned call may still
+ * finish later; callers treat that as "maybe done", which at-least-once delivery tolerates.
+ */
+export const unlessStopped = <T>(work: Promise<T>, signal: AbortSignal): Promise<T> => {
+  work.catch(() => undefined);
+  if (signal.aborted) return Promise.reject(new Stopped());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(new Stopped());
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+};

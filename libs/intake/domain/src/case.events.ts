@@ -35,3 +35,6 @@ export interface ContactAppended {
 }
 
 export type IntakeCaseEvent = CaseOpened | CaseAcknowledged | ContactAppended;
+
+/** Every event of an intake case stream (what intake's case record follows). */
+export const INTAKE_CASE_EVENT_TYPES: readonly IntakeCaseEvent['type'][] = ['CaseOpened', 'CaseAcknowledged', 'ContactAppended'];

@@ -1,12 +1,9 @@
 import type { CollabEvent } from '@collab/contracts';
-import type { RunningRelay } from '../messaging.port';
 import { caseAcknowledged, caseId, caseOpened, intakeContract } from '../testing/collab-fixtures';
 import { delay, eventually } from '../testing/eventually';
-import { InMemoryEventStore } from '@collab/event-store';
-import { FakeCheckpointStore } from '../testing/fake-checkpoint-store';
-import { KafkaEventRelay } from './kafka-event-relay';
-import { connection, quietLogger, TopicReader, uniquePrefix } from './testing/kafka-test-kit';
+import { connection, TopicReader, uniquePrefix } from './testing/kafka-test-kit';
 import { PrivateBroker } from './testing/private-broker';
+import { RelayHarness } from './testing/relay-harness';
 
 jest.setTimeout(120_000);
 
@@ -22,42 +19,35 @@ const firstSeen = (values: readonly (string | undefined)[]): CollabEvent[] => {
 
 describe('KafkaEventRelay across a broker restart', () => {
   let broker: PrivateBroker;
-  let relay: RunningRelay | undefined;
+  let relay: RelayHarness | undefined;
 
   beforeAll(async () => {
     broker = await PrivateBroker.create();
     await broker.start();
   });
   afterAll(async () => {
-    await relay?.stop();
+    await relay?.close();
     await broker.destroy();
   });
 
   it('holds its checkpoint while the broker is down and publishes everything once it is back', async () => {
     const prefix = uniquePrefix('relay-outage');
     const topic = `${prefix}collab.intake.events.v1`;
-    const eventStore = new InMemoryEventStore({ pollIntervalMs: 10 });
-    const checkpoints = new FakeCheckpointStore();
+    relay = await RelayHarness.open('relay_outage', intakeContract, connection(prefix, [broker.address]));
+    const eventStore = relay.store;
     const streams = [caseId(), caseId(), caseId(), caseId()];
     const appendWave = () => Promise.all(streams.map((stream) => eventStore.append(stream, [caseOpened(), caseAcknowledged()], 'any')));
-    relay = await new KafkaEventRelay({
-      eventStore,
-      checkpoints,
-      contract: intakeContract,
-      kafka: connection(prefix, [broker.address]),
-      publishBackoff: { initialMs: 100, maxMs: 500 },
-      logger: quietLogger,
-    }).start();
+    relay.start();
 
     await appendWave();
-    await eventually(() => expect(checkpoints.positions.get('relay:intake')).toBe(8n));
+    await eventually(async () => expect(await relay!.checkpoint()).toBe(8n));
     await broker.stop();
     await appendWave();
     await delay(1_500);
-    expect(checkpoints.positions.get('relay:intake')).toBe(8n);
+    expect(await relay.checkpoint()).toBe(8n);
 
     await broker.start();
-    await eventually(() => expect(checkpoints.positions.get('relay:intake')).toBe(16n), { timeoutMs: 60_000 });
+    await eventually(async () => expect(await relay!.checkpoint()).toBe(16n), { timeoutMs: 60_000 });
     const reader = await TopicReader.open(topic, [broker.address]);
     try {
       await eventually(() => expect(firstSeen(reader.messages.map((message) => message.value))).toHaveLength(16));
@@ -70,24 +60,17 @@ describe('KafkaEventRelay across a broker restart', () => {
   });
 
   it('stops at once while the broker is unreachable, leaving the unacknowledged batch to the next run', async () => {
-    await relay?.stop();
-    const eventStore = new InMemoryEventStore({ pollIntervalMs: 10 });
-    const checkpoints = new FakeCheckpointStore();
-    relay = await new KafkaEventRelay({
-      eventStore,
-      checkpoints,
-      contract: intakeContract,
-      kafka: connection(uniquePrefix('relay-stop'), [broker.address]),
-      logger: quietLogger,
-    }).start();
+    await relay?.close();
+    relay = await RelayHarness.open('relay_stop', intakeContract, connection(uniquePrefix('relay-stop'), [broker.address]));
+    const eventStore = relay.store;
+    relay.start();
     await broker.stop();
     await eventStore.append(caseId(), [caseOpened()], 'any');
     await delay(1_000);
 
     const startedAt = Date.now();
     await relay.stop();
-    relay = undefined;
     expect(Date.now() - startedAt).toBeLessThan(2_000);
-    expect(checkpoints.positions.get('relay:intake')).toBeUndefined();
+    expect(await relay.checkpoint()).toBe(0n);
   });
 });

@@ -42,7 +42,7 @@ describe('a Kafka consumer whose handler goes through the inbox', () => {
       recordedAt: new Date(),
     });
     let deliveries = 0;
-    const consumer = new KafkaEventConsumer({ kafka: connection(prefix), handlerBackoff: { initialMs: 10, maxMs: 20 }, maxWaitTimeMs: 200, logger: quietLogger });
+    const consumer = new KafkaEventConsumer({ kafka: connection(prefix), maxWaitTimeMs: 200, logger: quietLogger });
     running = await consumer.consume({
       consumerName: 'kpi-regions',
       source: 'intake',
@@ -62,6 +62,7 @@ describe('a Kafka consumer whose handler goes through the inbox', () => {
       },
     });
 
+    await running.joined?.();
     await producer.send({ topic, acks: -1, messages: [encodeCollabEvent(event), encodeCollabEvent(event)] });
 
     await eventually(() => expect(deliveries).toBe(3));

@@ -1,4 +1,5 @@
 import type { CollabEvent } from '@collab/contracts';
+import { IllegalTransition } from '@collab/domain-kernel';
 import type { NewEvent } from '@collab/event-store';
 import type { Producer } from 'kafkajs';
 import { toCollabEvent } from '../envelope';
@@ -30,10 +31,11 @@ describe('KafkaEventConsumer', () => {
   const setup = (label: string) => {
     const prefix = uniquePrefix(label);
     const topic = `${prefix}collab.intake.events.v1`;
-    const consumer = new KafkaEventConsumer({ kafka: connection(prefix), handlerBackoff: { initialMs: 10, maxMs: 50 }, maxWaitTimeMs: 200, logger: quietLogger });
+    const consumer = new KafkaEventConsumer({ kafka: connection(prefix), maxWaitTimeMs: 200, logger: quietLogger });
     const consume = async (subscription: Omit<ConsumerSubscription, 'source'>) => {
       const member = await consumer.consume({ source: 'intake', ...subscription });
       running.push(member);
+      await member.joined?.();
       return member;
     };
     const publish = (...events: CollabEvent[]) => producer.send({ topic, acks: -1, messages: events.map(encodeCollabEvent) });
@@ -53,61 +55,62 @@ describe('KafkaEventConsumer', () => {
     await eventually(async () => expect(await committedEverything('kpi-cases', topic)).toBe(true));
   });
 
-  it('retries a failing handler and moves on once it succeeds, without dead-lettering', async () => {
+  it('retries an infrastructure fault without limit — more often than any fixed count — and never dead-letters it', async () => {
     const { topic, consume, publish } = setup('consumer-retry');
     let attempts = 0;
+    const databaseAway = () => Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
     await consume({
       consumerName: 'flaky-projection',
-      maxAttempts: 5,
-      handle: () => ((attempts += 1) < 3 ? Promise.reject(new Error('deadlock detected')) : Promise.resolve()),
+      handle: () => ((attempts += 1) <= 6 ? Promise.reject(databaseAway()) : Promise.resolve()),
     });
     await publish(envelope(caseId(), caseOpened()));
 
-    await eventually(async () => expect(await committedEverything('flaky-projection', topic)).toBe(true));
-    expect(attempts).toBe(3);
+    await eventually(async () => expect(await committedEverything('flaky-projection', topic)).toBe(true), { timeoutMs: 30_000 });
+    expect(attempts).toBe(7);
     expect(await messageCount(`${topic}.dlq`)).toBe(0);
   });
 
-  it('dead-letters an event after maxAttempts with headers naming the error, and the partition keeps flowing', async () => {
+  it('dead-letters poison with headers naming the error, parks its key behind it, and lets other keys flow', async () => {
     const { topic, consume, publish } = setup('consumer-dlq');
     const stream = caseId();
+    const other = caseId();
     const poison = envelope(stream, caseOpened({ region: 'XX-??' }), 1);
-    const next = envelope(stream, caseAcknowledged(), 2);
+    const behind = envelope(stream, caseAcknowledged(), 2);
+    const elsewhere = envelope(other, caseOpened(), 1);
     const handled: string[] = [];
     await consume({
       consumerName: 'routing',
-      maxAttempts: 3,
       handle: (event) =>
-        event.id === poison.id ? Promise.reject(new RangeError('no region XX-??')) : Promise.resolve(void handled.push(event.id)),
+        event.id === poison.id ? Promise.reject(new IllegalTransition('RouteCase', 'region XX-?? is served by nobody')) : Promise.resolve(void handled.push(event.id)),
     });
-    await publish(poison, next);
+    await publish(poison, behind, elsewhere);
     const dlq = await TopicReader.open(`${topic}.dlq`);
 
     try {
-      await eventually(() => expect(dlq.messages).toHaveLength(1));
-      await eventually(() => expect(handled).toEqual([next.id]));
-      const [letter] = dlq.messages;
+      await eventually(() => expect(dlq.messages).toHaveLength(2));
+      await eventually(() => expect(handled).toEqual([elsewhere.id]));
+      const [letter, waiting] = dlq.messages;
       expect(letter?.key).toBe(stream);
       expect(JSON.parse(letter?.value ?? '')).toEqual(poison);
       expect(letter?.headers).toMatchObject({
         'content-type': 'application/cloudevents+json',
-        [DEAD_LETTER_HEADERS.errorName]: 'RangeError',
-        [DEAD_LETTER_HEADERS.errorMessage]: 'no region XX-??',
+        [DEAD_LETTER_HEADERS.errorName]: 'IllegalTransition',
         [DEAD_LETTER_HEADERS.consumer]: 'routing',
-        [DEAD_LETTER_HEADERS.attempts]: '3',
+        [DEAD_LETTER_HEADERS.attempts]: '1',
         [DEAD_LETTER_HEADERS.originalTopic]: topic,
-        [DEAD_LETTER_HEADERS.originalOffset]: '0',
       });
+      expect(JSON.parse(waiting?.value ?? '')).toEqual(behind);
+      expect(waiting?.headers[DEAD_LETTER_HEADERS.errorMessage]).toMatch(/waits behind an earlier dead letter/);
       await eventually(async () => expect(await committedEverything('routing', topic)).toBe(true));
     } finally {
       await dlq.stop();
     }
   });
 
-  it('sends a message that is not a CloudEvent straight to the dead-letter topic, unhandled', async () => {
+  it('sends a message that is not a CloudEvent straight to the dead-letter topic, unhandled, while other keys flow', async () => {
     const { topic, consume, publish } = setup('consumer-poison');
     const stream = caseId();
-    const good = envelope(stream, caseOpened());
+    const good = envelope(caseId(), caseOpened());
     const handled: string[] = [];
     await consume({ consumerName: 'cube', handle: (event) => Promise.resolve(void handled.push(event.id)) });
     await producer.send({ topic, acks: -1, messages: [{ key: stream, value: '{not json', headers: { 'content-type': 'application/cloudevents+json' } }] });

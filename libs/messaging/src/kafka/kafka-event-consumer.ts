@@ -1,126 +1,201 @@
-import type { Consumer, Kafka } from 'kafkajs';
-import { consoleMessagingLogger, type MessagingLogger } from '../logger';
+import { Partitioners, type Consumer, type Kafka } from 'kafkajs';
+import { backoffDelay, INFRASTRUCTURE_BACKOFF, pauseUnlessStopped, Stopped, type SqlExecutor } from '@collab/following';
+import { consoleMessagingLogger, describeError, type MessagingLogger } from '../logger';
 import type { ConsumerSubscription, EventConsumerPort, RunningConsumer } from '../messaging.port';
-import { DEFAULT_HANDLER_BACKOFF, type Backoff } from '../retry';
-import { createKafka, DEFAULT_PARTITIONS, ensureTopics, serviceTopics, type KafkaConnectionOptions } from './kafka-connection';
-import { PartitionWorker } from './partition-worker';
 import { DeadLetterPublisher } from './dead-letter-publisher';
+import { createKafka, DEFAULT_PARTITIONS, ensureTopics, serviceTopics, type KafkaConnectionOptions } from './kafka-connection';
+import { KafkaParking } from './kafka-parking';
+import { PartitionWorker } from './partition-worker';
 
 export interface KafkaEventConsumerOptions {
   readonly kafka: KafkaConnectionOptions;
   /** Partitions of the source topic and its `.dlq` if this consumer is the one creating them; default 3. */
   readonly partitions?: number;
-  /** Between a failing handler's attempts; default 100 ms doubling to 2 s. */
-  readonly handlerBackoff?: Backoff;
   /** A new group starts at the oldest retained message (default) rather than only new ones. */
   readonly fromBeginning?: boolean;
   readonly sessionTimeoutMs?: number;
   /** Longest a fetch waits for data; also how long stop() may wait for an idle fetch. Default 1 s. */
   readonly maxWaitTimeMs?: number;
-  /** consume() rejects when the group was not joined within this; default 30 s. */
-  readonly joinTimeoutMs?: number;
+  /** The consuming service's database and schema, where parked keys and dead letters are kept. */
+  readonly store?: { readonly db: SqlExecutor; readonly home: string };
   readonly logger?: MessagingLogger;
+}
+
+export interface ConsumerStatus {
+  readonly consumer: string;
+  readonly joined: boolean;
+  readonly lastError?: string;
 }
 
 /**
  * The distributed mode's transport: a Kafka consumer group (group id = consumer name) on the
- * source service's topic. Offsets are committed only for messages whose handler succeeded or that
- * were dead-lettered, so a crash or a rebalance redelivers, never skips (at least once; handlers
- * are idempotent, see `ProcessedEvents`). A handler failing `maxAttempts` times, or a message that
- * is not a collab CloudEvent, is copied to the `.dlq` topic with headers naming the error, and the
- * partition moves on: one poison message never blocks it.
+ * source service's topic. consume() returns at once; a member that cannot reach the broker or join
+ * its group keeps trying with a capped backoff (its status says so, and /ready with it), so a start
+ * never fails for a broker that is away. Offsets are committed only for messages handled or
+ * dead-lettered: a crash or a rebalance redelivers, never skips (handlers are idempotent). Each
+ * partition is worked on its own, so one waiting on a retry does not hold up the others.
  */
 export class KafkaEventConsumer implements EventConsumerPort {
   private readonly logger: MessagingLogger;
+  private readonly members: KafkaMember[] = [];
 
   constructor(private readonly options: KafkaEventConsumerOptions) {
     this.logger = options.logger ?? consoleMessagingLogger;
   }
 
-  async consume(subscription: ConsumerSubscription): Promise<RunningConsumer> {
-    const { options } = this;
-    const kafka = createKafka(options.kafka, this.logger);
-    const topics = serviceTopics(subscription.source, options.kafka);
-    await ensureTopics(kafka, topics, options.partitions ?? DEFAULT_PARTITIONS);
-    const deadLetters = new DeadLetterPublisher(kafka, topics.deadLetters, this.logger);
-    await deadLetters.connect();
-    const consumer = this.newConsumer(kafka, subscription.consumerName);
-    const abort = new AbortController();
-    const worker = new PartitionWorker({
-      subscription,
-      deadLetters,
-      backoff: options.handlerBackoff ?? DEFAULT_HANDLER_BACKOFF,
-      signal: abort.signal,
-      logger: this.logger,
-    });
-    const stop = async (): Promise<void> => {
-      abort.abort();
-      await consumer.disconnect();
+  consume(subscription: ConsumerSubscription): Promise<RunningConsumer> {
+    const member = new KafkaMember(subscription, this.options, this.logger);
+    this.members.push(member);
+    member.start();
+    return Promise.resolve({ stop: () => member.stop(), joined: () => member.firstJoin });
+  }
+
+  status(): ConsumerStatus[] {
+    return this.members.map((member) => member.status());
+  }
+}
+
+/** One consumer group member, supervised: connect, join, run; after a crash, again after a pause. */
+class KafkaMember {
+  private readonly abort = new AbortController();
+  private readonly kafka: Kafka;
+  private readonly parking: KafkaParking;
+  private running: Promise<void> = Promise.resolve();
+  private consumer: Consumer | undefined;
+  private joined = false;
+  private lastError: string | undefined;
+  private assigned = new Set<number>();
+  private resolveJoin: () => void = () => undefined;
+  readonly firstJoin = new Promise<void>((resolve) => (this.resolveJoin = resolve));
+
+  constructor(
+    private readonly subscription: ConsumerSubscription,
+    private readonly options: KafkaEventConsumerOptions,
+    private readonly logger: MessagingLogger,
+  ) {
+    this.kafka = createKafka(options.kafka, logger);
+    this.parking = new KafkaParking({ consumerName: subscription.consumerName, logger, ...(options.store ? { store: options.store } : {}) });
+  }
+
+  status(): ConsumerStatus {
+    return { consumer: this.subscription.consumerName, joined: this.joined, ...(this.lastError === undefined ? {} : { lastError: this.lastError }) };
+  }
+
+  start(): void {
+    this.running = this.supervise();
+  }
+
+  async stop(): Promise<void> {
+    this.abort.abort();
+    await this.consumer?.disconnect().catch(() => undefined);
+    await this.running;
+  }
+
+  private async supervise(): Promise<void> {
+    const signal = this.abort.signal;
+    for (let failures = 0; !signal.aborted; failures += 1) {
+      const deadLetters = new DeadLetterPublisher(this.kafka, serviceTopics(this.subscription.source, this.options.kafka).deadLetters, this.logger);
+      try {
+        // Runs until the member crashes or stops; a crash's reason is kept for /ready.
+        this.lastError = (await this.runOnce(deadLetters)) ?? this.lastError;
+      } catch (error) {
+        this.lastError = describeError(error).message;
+        this.logger.warn({ consumer: this.subscription.consumerName, error: this.lastError, failures }, 'consumer could not run; trying again');
+      }
+      this.joined = false;
+      await this.consumer?.disconnect().catch(() => undefined);
       await deadLetters.disconnect();
-    };
-    try {
-      await this.run(consumer, topics.events, worker);
-    } catch (error) {
-      await stop();
-      throw error;
+      if (!signal.aborted) await pauseUnlessStopped(backoffDelay(failures + 1, INFRASTRUCTURE_BACKOFF), signal).catch(() => undefined);
     }
-    return { stop };
   }
 
-  private newConsumer(kafka: Kafka, groupId: string): Consumer {
-    return kafka.consumer({
-      groupId,
-      allowAutoTopicCreation: false,
-      maxWaitTimeInMs: this.options.maxWaitTimeMs ?? 1_000,
-      ...(this.options.sessionTimeoutMs === undefined ? {} : { sessionTimeout: this.options.sessionTimeoutMs }),
-    });
-  }
-
-  private async run(consumer: Consumer, topic: string, worker: PartitionWorker): Promise<void> {
-    const joined = this.firstJoin(consumer);
-    joined.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
+  /** Connects and runs; settles (with the reason) when the member crashed or stopped. */
+  private async runOnce(deadLetters: DeadLetterPublisher): Promise<string | undefined> {
+    const { source } = this.subscription;
+    const topics = serviceTopics(source, this.options.kafka);
+    await ensureTopics(this.kafka, topics, this.options.partitions ?? DEFAULT_PARTITIONS);
+    await deadLetters.connect();
+    const consumer = this.newConsumer();
+    this.consumer = consumer;
+    const ended = this.endOf(consumer);
     await consumer.connect();
-    await consumer.subscribe({ topics: [topic], fromBeginning: this.options.fromBeginning ?? true });
+    await consumer.subscribe({ topics: [topics.events], fromBeginning: this.options.fromBeginning ?? true });
+    const worker = new PartitionWorker({ subscription: this.subscription, deadLetters, parking: this.parking, signal: this.abort.signal, logger: this.logger });
     await consumer.run({
-      // Offsets are resolved one by one below, only once a message is done; kafkajs commits the
-      // resolved ones after each batch and before it gives partitions away in a rebalance.
       autoCommit: true,
       eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: this.options.partitions ?? DEFAULT_PARTITIONS,
       eachBatch: async (payload) => {
         const { batch } = payload;
         const heartbeat = (): Promise<void> => payload.heartbeat();
         for (const message of batch.messages) {
           // Stale: the partition was revoked or seeked meanwhile; its new owner takes over.
           if (!payload.isRunning() || payload.isStale()) return;
-          const done = await worker.process({ topic: batch.topic, partition: batch.partition, message }, heartbeat);
-          if (!done) return;
+          if (!(await worker.process({ topic: batch.topic, partition: batch.partition, message }, heartbeat))) return;
           payload.resolveOffset(message.offset);
           await heartbeat();
         }
       },
     });
-    await joined;
+    return ended;
   }
 
-  /** Resolves on the first group join, so a caller knows partitions are assigned when consume() returns. */
-  private firstJoin(consumer: Consumer): Promise<void> {
-    const timeoutMs = this.options.joinTimeoutMs ?? 30_000;
-    return new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`consumer group not joined within ${timeoutMs} ms`)), timeoutMs);
-      timer.unref();
-      const removeJoin = consumer.on(consumer.events.GROUP_JOIN, () => {
-        clearTimeout(timer);
-        removeJoin();
-        removeCrash();
-        resolve();
-      });
-      const removeCrash = consumer.on(consumer.events.CRASH, ({ payload }) => {
-        if (payload.restart) return;
-        clearTimeout(timer);
-        removeJoin();
-        removeCrash();
-        reject(payload.error);
-      });
+  private newConsumer(): Consumer {
+    return this.kafka.consumer({
+      groupId: this.subscription.consumerName,
+      allowAutoTopicCreation: false,
+      maxWaitTimeInMs: this.options.maxWaitTimeMs ?? 1_000,
+      ...(this.options.sessionTimeoutMs === undefined ? {} : { sessionTimeout: this.options.sessionTimeoutMs }),
     });
+  }
+
+  /** Watches the member: joins (and the partitions they bring), and the crash or stop that ends this run. */
+  private endOf(consumer: Consumer): Promise<string | undefined> {
+    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+      this.joined = true;
+      this.lastError = undefined;
+      const topic = serviceTopics(this.subscription.source, this.options.kafka).events;
+      this.assigned = new Set(payload.memberAssignment[topic] ?? []);
+      this.parking.reload(this.abort.signal);
+      this.resolveJoin();
+      void this.serveReplays();
+    });
+    return new Promise((resolve) => {
+      consumer.on(consumer.events.CRASH, ({ payload }) => {
+        this.joined = false;
+        if (!payload.restart) resolve(describeError(payload.error).message);
+      });
+      consumer.on(consumer.events.STOP, () => resolve(undefined));
+      this.abort.signal.addEventListener('abort', () => resolve(undefined), { once: true });
+    });
+  }
+
+  /** The topic's own partition count, for telling which partition a key lives in. */
+  private async partitionCount(): Promise<number> {
+    const topic = serviceTopics(this.subscription.source, this.options.kafka).events;
+    const admin = this.kafka.admin();
+    try {
+      await admin.connect();
+      const { topics } = await admin.fetchTopicMetadata({ topics: [topic] });
+      return topics[0]?.partitions.length ?? this.options.partitions ?? DEFAULT_PARTITIONS;
+    } catch {
+      return this.options.partitions ?? DEFAULT_PARTITIONS;
+    } finally {
+      await admin.disconnect().catch(() => undefined);
+    }
+  }
+
+  /** While joined, every few seconds: the replays an operator asked for, for keys of partitions held here. */
+  private async serveReplays(): Promise<void> {
+    const partitions = await this.partitionCount();
+    const partitioner = Partitioners.DefaultPartitioner();
+    const partitionMetadata = Array.from({ length: partitions }, (_, partitionId) => ({ partitionId, leader: 0, partitionErrorCode: 0, replicas: [0], isr: [0] }));
+    const holds = (key: string): boolean => this.assigned.has(partitioner({ topic: '', partitionMetadata, message: { key, value: null } }));
+    while (this.joined && !this.abort.signal.aborted) {
+      await this.parking.replay(holds, (event) => this.subscription.handle(event), this.abort.signal).catch((error: unknown) => {
+        if (!(error instanceof Stopped)) this.logger.warn({ consumer: this.subscription.consumerName, error: describeError(error).message }, 'replay failed; trying again');
+      });
+      await pauseUnlessStopped(2_000, this.abort.signal).catch(() => undefined);
+    }
   }
 }

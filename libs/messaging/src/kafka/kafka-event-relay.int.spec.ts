@@ -1,42 +1,36 @@
 import type { CollabEvent } from '@collab/contracts';
 import { caseAcknowledged, caseId, caseNoteDrafted, caseOpened, intakeContract } from '../testing/collab-fixtures';
 import { eventually } from '../testing/eventually';
-import { InMemoryEventStore } from '@collab/event-store';
-import { FakeCheckpointStore } from '../testing/fake-checkpoint-store';
-import { KafkaEventRelay } from './kafka-event-relay';
-import { connection, messageCount, quietLogger, TopicReader, uniquePrefix, withAdmin } from './testing/kafka-test-kit';
+import { connection, messageCount, TopicReader, uniquePrefix, withAdmin } from './testing/kafka-test-kit';
+import { RelayHarness } from './testing/relay-harness';
 
 jest.setTimeout(60_000);
 
-const setup = (label: string, partitions?: number) => {
+const harnesses: RelayHarness[] = [];
+const setup = async (label: string) => {
   const prefix = uniquePrefix(label);
-  const eventStore = new InMemoryEventStore({ pollIntervalMs: 10 });
-  const checkpoints = new FakeCheckpointStore();
-  const relay = () =>
-    new KafkaEventRelay({
-      eventStore,
-      checkpoints,
-      contract: intakeContract,
-      kafka: connection(prefix),
-      logger: quietLogger,
-      ...(partitions === undefined ? {} : { partitions }),
-    });
-  return { topic: `${prefix}collab.intake.events.v1`, eventStore, checkpoints, relay };
+  const harness = await RelayHarness.open(label.replace(/-/g, '_'), intakeContract, connection(prefix));
+  harnesses.push(harness);
+  return { topic: `${prefix}collab.intake.events.v1`, harness, eventStore: harness.store };
 };
+
+afterEach(async () => {
+  await Promise.all(harnesses.splice(0).map((harness) => harness.close()));
+});
 
 describe('KafkaEventRelay', () => {
   it('publishes each published event as a structured CloudEvent keyed by its stream id', async () => {
-    const { topic, eventStore, checkpoints, relay } = setup('relay-envelope');
+    const { topic, eventStore, harness } = await setup('relay-envelope');
     const first = caseId();
     const second = caseId();
     const opened = caseOpened({ region: 'GD-SZ' });
     await eventStore.append(first, [opened, caseNoteDrafted(), caseAcknowledged()], 'any');
     await eventStore.append(second, [caseOpened()], 'any');
-    const running = await relay().start();
+    harness.start();
+    await eventually(async () => expect(await harness.checkpoint()).toBe(4n));
     const reader = await TopicReader.open(topic);
     try {
       await eventually(() => expect(reader.messages).toHaveLength(3));
-      await eventually(() => expect(checkpoints.positions.get('relay:intake')).toBe(4n));
 
       const ofFirst = reader.messages.filter((message) => message.key === first);
       expect(new Set(ofFirst.map((message) => message.partition)).size).toBe(1);
@@ -61,31 +55,33 @@ describe('KafkaEventRelay', () => {
       expect(reader.messages.some((message) => message.key === second)).toBe(true);
     } finally {
       await reader.stop();
-      await running.stop();
+      await harness.stop();
     }
   });
 
   it('creates its topic and the dead-letter topic with the configured partition count', async () => {
-    const { topic, relay } = setup('relay-topics', 4);
-    const running = await relay().start();
-    await running.stop();
+    const { topic, eventStore, harness } = await setup('relay-topics');
+    await eventStore.append(caseId(), [caseOpened()], 'no_stream');
+    harness.start(4);
+    await eventually(async () => expect(await harness.checkpoint()).toBe(1n));
+    await harness.stop();
 
     const { topics } = await withAdmin((admin) => admin.fetchTopicMetadata({ topics: [topic, `${topic}.dlq`] }));
     expect(topics.map((entry) => entry.partitions.length)).toEqual([4, 4]);
   });
 
   it('after a restart republishes nothing already acknowledged and carries on from its checkpoint', async () => {
-    const { topic, eventStore, checkpoints, relay } = setup('relay-restart');
+    const { topic, eventStore, harness } = await setup('relay-restart');
     const stream = caseId();
     await eventStore.append(stream, [caseOpened(), caseAcknowledged()], 'any');
-    const firstRun = await relay().start();
-    await eventually(() => expect(checkpoints.positions.get('relay:intake')).toBe(2n));
-    await firstRun.stop();
+    harness.start();
+    await eventually(async () => expect(await harness.checkpoint()).toBe(2n));
+    await harness.stop();
 
     await eventStore.append(stream, [caseAcknowledged(), caseAcknowledged()], 'any');
-    const secondRun = await relay().start();
+    harness.start();
     try {
-      await eventually(() => expect(checkpoints.positions.get('relay:intake')).toBe(4n));
+      await eventually(async () => expect(await harness.checkpoint()).toBe(4n));
       expect(await messageCount(topic)).toBe(4);
       const reader = await TopicReader.open(topic);
       await eventually(() => expect(reader.messages).toHaveLength(4));
@@ -93,7 +89,7 @@ describe('KafkaEventRelay', () => {
       const versions = reader.messages.map((message) => (JSON.parse(message.value ?? '') as CollabEvent).streamversion);
       expect(versions).toEqual([1, 2, 3, 4]);
     } finally {
-      await secondRun.stop();
+      await harness.stop();
     }
   });
 });

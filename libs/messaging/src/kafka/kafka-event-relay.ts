@@ -1,141 +1,110 @@
 import type { ServiceContract } from '@collab/contracts';
-import type { CheckpointStore, EventStore, RecordedEvent } from '@collab/event-store';
+import type { RecordedEvent } from '@collab/event-store';
+import { Stopped, unlessStopped, type BatchHandler, type FollowerBatch } from '@collab/following';
 import { Partitioners, type Kafka, type Message, type Producer } from 'kafkajs';
-import { CheckpointedLogFollower } from '../checkpointed-log-follower';
 import { isPublished, toCollabEvent } from '../envelope';
 import { consoleMessagingLogger, type MessagingLogger } from '../logger';
-import type { EventRelayPort, RunningRelay } from '../messaging.port';
-import { backoffDelay, pause, Stopping, unlessStopped, type Backoff } from '../retry';
 import { encodeCollabEvent } from './cloud-event.codec';
 import { createKafka, DEFAULT_PARTITIONS, ensureTopics, serviceTopics, type KafkaConnectionOptions } from './kafka-connection';
 
 export interface KafkaEventRelayOptions {
-  readonly eventStore: EventStore;
-  readonly checkpoints: CheckpointStore;
   readonly contract: ServiceContract;
   readonly kafka: KafkaConnectionOptions;
   /** Partitions of the topic and its `.dlq` when the relay creates them; default 3. */
   readonly partitions?: number;
-  /** Events read from the log and sent per produce call; default 500. */
-  readonly batchSize?: number;
-  /** Between attempts to publish a batch while the broker is unreachable; default 200 ms doubling to 5 s. */
-  readonly publishBackoff?: Backoff;
   readonly logger?: MessagingLogger;
 }
 
 export const relayCheckpointName = (contract: ServiceContract): string => `relay:${contract.service}`;
 
-const DEFAULT_PUBLISH_BACKOFF: Backoff = { initialMs: 200, maxMs: 5_000 };
+/** The broker refused a batch as too large for one request: sent again in halves. */
+const isTooLarge = (error: unknown): boolean => {
+  const { type, message } = (error ?? {}) as { type?: unknown; message?: unknown };
+  return type === 'MESSAGE_TOO_LARGE' || type === 'RECORD_LIST_TOO_LARGE' || (typeof message === 'string' && /too large/i.test(message));
+};
 
 /**
- * Publishes one service's global log to `collab.<service>.events.v1` (DESIGN.md §3, §5): every
- * event whose type the contract publishes, as a structured-mode CloudEvent keyed by stream id.
- * The checkpoint `relay:<service>` moves past a batch only after the broker acknowledged all of it
- * (acks=all), so a crash or an outage repeats a batch and never skips one: at least once, in order
- * per stream. While the broker is unreachable the same batch is retried with bounded backoff.
+ * Publishes one service's log to `collab.<service>.events.v1` (DESIGN §3, §5): every event whose
+ * type the contract publishes, as a structured-mode CloudEvent keyed by stream id, so one case's
+ * events stay in order. It runs as a follower of the log (one replica holds its lease `relay:<service>`)
+ * and its checkpoint moves only past batches the broker acknowledged (acks=all): at least once,
+ * never skipped. A failed send replaces the producer (a fresh producer id, so no stale sequence
+ * numbers) and fails the batch, which the runtime retries without limit while the broker is away;
+ * a batch the broker refuses as too large goes again in halves.
  */
-export class KafkaEventRelay implements EventRelayPort {
+export class KafkaEventRelay implements BatchHandler {
+  readonly checkpointNames: readonly string[];
   private readonly logger: MessagingLogger;
+  private readonly kafka: Kafka;
+  private readonly topic: string;
+  private producer: Producer | undefined;
+  private connected: Promise<Producer> | undefined;
 
   constructor(private readonly options: KafkaEventRelayOptions) {
     this.logger = options.logger ?? consoleMessagingLogger;
+    this.kafka = createKafka(options.kafka, this.logger);
+    this.topic = serviceTopics(options.contract.service, options.kafka).events;
+    this.checkpointNames = [relayCheckpointName(options.contract)];
   }
 
-  async start(): Promise<RunningRelay> {
-    const { options } = this;
-    const kafka = createKafka(options.kafka, this.logger);
-    const topics = serviceTopics(options.contract.service, options.kafka);
-    await ensureTopics(kafka, topics, options.partitions ?? DEFAULT_PARTITIONS);
-    const publisher = new AckedPublisher(kafka, topics.events, options.publishBackoff ?? DEFAULT_PUBLISH_BACKOFF, this.logger);
-    await publisher.connect();
-    const follower = new CheckpointedLogFollower({
-      eventStore: options.eventStore,
-      checkpoints: options.checkpoints,
-      checkpointName: relayCheckpointName(options.contract),
-      handleBatch: (batch, signal) => publisher.publish(this.messagesOf(batch), signal),
-      restartBackoff: options.publishBackoff ?? DEFAULT_PUBLISH_BACKOFF,
-      logger: this.logger,
-      batchSize: options.batchSize ?? 500,
-    });
+  /** Internal event types stay inside the service; the checkpoint still moves past them. */
+  wants(event: RecordedEvent): boolean {
+    return isPublished(this.options.contract, event.type);
+  }
+
+  async handle(batch: FollowerBatch): Promise<'deferred'> {
+    const messages = batch.events.map((event) => encodeCollabEvent(toCollabEvent(this.options.contract, event)));
+    const producer = await unlessStopped(this.ready(), batch.signal);
     try {
-      await follower.start();
+      await this.send(producer, messages, batch.signal);
     } catch (error) {
-      await publisher.disconnect();
+      if (!(error instanceof Stopped)) await this.replaceProducer();
       throw error;
     }
-    return {
-      stop: async () => {
-        await follower.stop();
-        await publisher.disconnect();
-      },
-    };
+    return 'deferred';
   }
 
-  private messagesOf(batch: readonly RecordedEvent[]): Message[] {
-    const { contract } = this.options;
-    // Internal event types stay inside the service; the checkpoint still moves past them.
-    return batch.filter((event) => isPublished(contract, event.type)).map((event) => encodeCollabEvent(toCollabEvent(contract, event)));
-  }
-}
-
-/**
- * Sends a batch until the broker acknowledged it. The producer is idempotent with one request in
- * flight, so kafkajs's own retries neither duplicate nor reorder; when a send still fails, the
- * producer is replaced (new producer id, clean sequence numbers) before the batch is sent again.
- * A resend after an ambiguous failure may duplicate, never lose: consumers are idempotent.
- */
-class AckedPublisher {
-  private producer: Producer;
-
-  constructor(
-    private readonly kafka: Kafka,
-    private readonly topic: string,
-    private readonly backoff: Backoff,
-    private readonly logger: MessagingLogger,
-  ) {
-    this.producer = this.newProducer();
+  async close(): Promise<void> {
+    await this.replaceProducer();
   }
 
-  connect(): Promise<void> {
-    return this.producer.connect();
-  }
-
-  async disconnect(): Promise<void> {
-    await this.producer.disconnect().catch(() => undefined);
-  }
-
-  async publish(messages: Message[], signal: AbortSignal): Promise<void> {
-    for (let attempt = 1; ; attempt += 1) {
-      if (signal.aborted) throw new Stopping();
-      if (messages.length === 0) return;
-      try {
-        await unlessStopped(this.producer.send({ topic: this.topic, messages, acks: -1 }), signal);
-        return;
-      } catch (error) {
-        if (error instanceof Stopping) throw error;
-        const delayMs = backoffDelay(attempt, this.backoff);
-        this.logger.warn({ topic: this.topic, error, attempt, delayMs, messages: messages.length }, 'publishing failed; retrying the same batch');
-        await pause(delayMs, signal);
-        await this.replaceProducer(signal);
-      }
+  private async send(producer: Producer, messages: readonly Message[], signal: AbortSignal): Promise<void> {
+    if (signal.aborted) throw new Stopped();
+    try {
+      await unlessStopped(producer.send({ topic: this.topic, messages: [...messages], acks: -1 }), signal);
+    } catch (error) {
+      if (!isTooLarge(error) || messages.length < 2) throw error;
+      const half = Math.ceil(messages.length / 2);
+      this.logger.warn({ topic: this.topic, messages: messages.length }, 'the broker refused the batch as too large; sending it in halves');
+      await this.send(producer, messages.slice(0, half), signal);
+      await this.send(producer, messages.slice(half), signal);
     }
   }
 
-  private newProducer(): Producer {
-    return this.kafka.producer({
-      idempotent: true,
-      maxInFlightRequests: 1,
-      allowAutoTopicCreation: false,
-      createPartitioner: Partitioners.DefaultPartitioner,
-      // Bounded so a long outage comes back to the relay's own loop, which logs and replaces the producer.
-      retry: { retries: 3, initialRetryTime: 100, maxRetryTime: 1_000 },
-    });
+  /** Topics and producer on first use, so a broker that is away at start delays the relay, not the service. */
+  private ready(): Promise<Producer> {
+    this.connected ??= (async () => {
+      await ensureTopics(this.kafka, serviceTopics(this.options.contract.service, this.options.kafka), this.options.partitions ?? DEFAULT_PARTITIONS);
+      const producer = this.kafka.producer({
+        idempotent: true,
+        maxInFlightRequests: 1,
+        allowAutoTopicCreation: false,
+        createPartitioner: Partitioners.DefaultPartitioner,
+        // Bounded so an outage comes back to the runtime's loop, which logs, waits and tries again.
+        retry: { retries: 3, initialRetryTime: 100, maxRetryTime: 1_000 },
+      });
+      this.producer = producer;
+      await producer.connect();
+      return producer;
+    })();
+    this.connected.catch(() => (this.connected = undefined));
+    return this.connected;
   }
 
-  private async replaceProducer(signal: AbortSignal): Promise<void> {
-    await this.disconnect();
-    this.producer = this.newProducer();
-    // A failed connect is not reported here: the next send fails and says what is wrong.
-    await unlessStopped(this.producer.connect(), signal).catch(() => undefined);
+  private async replaceProducer(): Promise<void> {
+    const producer = this.producer;
+    this.producer = undefined;
+    this.connected = undefined;
+    await producer?.disconnect().catch(() => undefined);
   }
 }

@@ -1,14 +1,15 @@
 import type { KafkaMessage } from 'kafkajs';
+import { PoisonEvent, settle, Stopped } from '@collab/following';
 import { describeError, type MessagingLogger } from '../logger';
 import type { ConsumerSubscription } from '../messaging.port';
-import { DEFAULT_MAX_ATTEMPTS, deliverWithRetries, Stopping, type Backoff } from '../retry';
 import { decodeCollabEvent } from './cloud-event.codec';
 import type { DeadLetterPublisher } from './dead-letter-publisher';
+import type { KafkaParking } from './kafka-parking';
 
 export interface PartitionWorkerOptions {
   readonly subscription: ConsumerSubscription;
   readonly deadLetters: DeadLetterPublisher;
-  readonly backoff: Backoff;
+  readonly parking: KafkaParking;
   readonly signal: AbortSignal;
   readonly logger: MessagingLogger;
 }
@@ -19,7 +20,12 @@ export interface SourcedMessage {
   readonly message: KafkaMessage;
 }
 
-/** What happens to one Kafka message: decode, hand over with retries, or dead-letter. */
+/**
+ * What happens to one Kafka message (DESIGN §3 "Errors"): decode; a key parked behind an earlier
+ * dead letter waits behind it; otherwise the handler, with infrastructure faults retried without
+ * limit (the partition waits, heartbeating) and poison dead-lettered — to the `.dlq` topic with
+ * headers naming the error, and to the consumer's dead letters, parking the key.
+ */
 export class PartitionWorker {
   constructor(private readonly options: PartitionWorkerOptions) {}
 
@@ -28,40 +34,38 @@ export class PartitionWorker {
    * committed; false when the consumer is stopping and the message must be delivered again.
    */
   async process(sourced: SourcedMessage, heartbeat: () => Promise<void>): Promise<boolean> {
-    const { subscription, signal } = this.options;
-    const decoded = decodeCollabEvent(sourced.message.value, sourced.message.headers);
-    if (!decoded.ok) return this.deadLetter(sourced, { name: 'UndecodableMessage', message: decoded.reason }, 0);
-    const outcome = await deliverWithRetries(() => subscription.handle(decoded.event), {
-      maxAttempts: subscription.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
-      backoff: this.options.backoff,
-      signal,
-      // A member that does not heartbeat during a long retry is thrown out of the group.
-      betweenAttempts: heartbeat,
-    });
-    switch (outcome.kind) {
-      case 'handled':
-        return true;
-      case 'stopped':
-        return false;
-      case 'exhausted':
-        return this.deadLetter(sourced, describeError(outcome.error), outcome.attempts);
+    const { subscription, signal, parking } = this.options;
+    const key = sourced.message.key?.toString() ?? '';
+    try {
+      await parking.settled(key);
+      const decoded = decodeCollabEvent(sourced.message.value, sourced.message.headers);
+      if (!decoded.ok) return await this.deadLetter(sourced, key, new PoisonEvent(decoded.reason), 0);
+      if (parking.isParked(key)) return await this.deadLetter(sourced, key, new Error(`waits behind an earlier dead letter of ${key}`), 0);
+      const outcome = await settle(() => subscription.handle(decoded.event), {
+        signal,
+        whileWaiting: heartbeat,
+        onRetry: ({ fault, attempts, delayMs, error }) =>
+          this.options.logger.warn({ consumer: subscription.consumerName, partition: sourced.partition, offset: sourced.message.offset, fault, attempts, delayMs, error: describeError(error).message }, 'handler failed; the partition waits and retries'),
+      });
+      return outcome.kind === 'handled' || (await this.deadLetter(sourced, key, outcome.error, outcome.attempts));
+    } catch (error) {
+      if (error instanceof Stopped) return false;
+      throw error;
     }
   }
 
-  private async deadLetter(sourced: SourcedMessage, error: { name: string; message: string }, attempts: number): Promise<boolean> {
-    const { subscription, logger } = this.options;
+  private async deadLetter(sourced: SourcedMessage, key: string, error: unknown, attempts: number): Promise<boolean> {
+    const { subscription, logger, parking } = this.options;
     const where = { topic: sourced.topic, partition: sourced.partition, offset: sourced.message.offset };
-    logger.error({ consumer: subscription.consumerName, ...where, attempts, error }, 'message dead-lettered');
-    try {
-      await this.options.deadLetters.publish(
-        sourced.message,
-        { consumerName: subscription.consumerName, errorName: error.name, errorMessage: error.message, attempts, ...where },
-        this.options.signal,
-      );
-      return true;
-    } catch (failure) {
-      if (failure instanceof Stopping) return false;
-      throw failure;
-    }
+    const described = describeError(error);
+    const cause = { name: error instanceof PoisonEvent ? 'UndecodableMessage' : described.name, message: described.message };
+    logger.error({ consumer: subscription.consumerName, ...where, attempts, error: cause }, 'message dead-lettered; its key is parked');
+    await parking.park(key, sourced.message, { error: cause, attempts, signal: this.options.signal });
+    await this.options.deadLetters.publish(
+      sourced.message,
+      { consumerName: subscription.consumerName, errorName: cause.name, errorMessage: cause.message, attempts, ...where },
+      this.options.signal,
+    );
+    return true;
   }
 }

@@ -9,7 +9,7 @@ import {
   type NestModule,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE, DiscoveryModule } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -20,6 +20,7 @@ import { AuthGuard } from '../auth/auth.guard';
 import { AUTHENTICATOR } from '../auth/principal';
 import type { PlatformConfig } from '../config/platform.config';
 import { HealthController } from '../health/health.controller';
+import { Readiness } from '../health/readiness';
 import { ProblemDetailsFilter } from '../http/problem-details.filter';
 import { loggingModule } from '../logging/logging';
 import { HttpMetricsMiddleware, MetricsController, MetricsRegistry } from '../metrics/metrics';
@@ -28,6 +29,10 @@ import { openDatabase, type Database } from './database';
 import { HostedServices } from './hosted-services';
 import { createEventConsumer, RelayRunner } from './messaging.providers';
 import { GrpcServer, GrpcServices } from './grpc-server';
+import { FollowerHost } from './following/follower-host';
+import { FollowerMetrics } from './following/follower-metrics';
+import { leasesProvider } from './following/leases.provider';
+import { ReadinessChecks } from './readiness-checks';
 import { CLOCK, DATABASE, PLATFORM_CONFIG, systemClock, type Clock } from './tokens';
 
 @Module({})
@@ -73,6 +78,7 @@ export class PlatformRuntimeModule implements NestModule {
       imports: [
         databaseModule,
         loggingModule(config),
+        DiscoveryModule,
         CqrsModule.forRoot(),
         TerminusModule,
         TypeOrmModule.forRootAsync({
@@ -87,17 +93,27 @@ export class PlatformRuntimeModule implements NestModule {
         HostedServices,
         MetricsRegistry,
         RelayRunner,
+        Readiness,
+        ReadinessChecks,
+        leasesProvider,
+        FollowerHost,
+        FollowerMetrics,
         RuntimeShutdown,
         GrpcServices,
         GrpcServer,
         { provide: CLOCK, useValue: options.clock ?? systemClock },
         { provide: AUTHENTICATOR, useFactory: () => createAuthenticator(config) },
-        { provide: EVENT_CONSUMER, inject: [DATABASE, HostedServices], useFactory: (database: Database, hosted: HostedServices) => createEventConsumer(config, database, hosted) },
+        {
+          provide: EVENT_CONSUMER,
+          inject: [DATABASE, HostedServices, FollowerHost, Readiness],
+          useFactory: (database: Database, hosted: HostedServices, followers: FollowerHost, readiness: Readiness) =>
+            createEventConsumer(config, database, hosted, { followers, readiness }),
+        },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useClass: ZodValidationPipe },
       ],
-      exports: [PLATFORM_CONFIG, HostedServices, MetricsRegistry, GrpcServices, GrpcServer, CLOCK, AUTHENTICATOR, EVENT_CONSUMER, CqrsModule],
+      exports: [PLATFORM_CONFIG, HostedServices, MetricsRegistry, GrpcServices, GrpcServer, CLOCK, AUTHENTICATOR, EVENT_CONSUMER, CqrsModule, FollowerHost, Readiness, leasesProvider],
     };
   }
 

@@ -1,9 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { EventStoreDbEventStore, PostgresEventStore, type EventStore } from '@collab/event-store';
+import { SharedLogReader } from '@collab/following';
 import type { ServiceContract } from '@collab/contracts';
 import type { PlatformConfig } from '../config/platform.config';
 import type { Database } from './database';
 import { HostedServices } from './hosted-services';
+import { migrateSchema, type MigrationClass } from './migrations/schema-migrations';
 import { DATABASE, EVENT_STORE, PLATFORM_CONFIG } from './tokens';
 
 const openStore = async (contract: ServiceContract, config: PlatformConfig, database: Database): Promise<EventStore> => {
@@ -14,10 +16,26 @@ const openStore = async (contract: ServiceContract, config: PlatformConfig, data
   return store;
 };
 
-/** Gives a service module its own event store (its own schema) and announces it to the runtime. */
+/**
+ * How long an idle log reader waits before looking anyway. Commits in this process wake it at
+ * once, and in the distributed mode NOTIFY brings other processes' commits; EventStoreDB's adapter
+ * has no such signal, so its readers look more often.
+ */
+const fallbackPollMs = (config: PlatformConfig): number => (config.EVENTSTORE_CONNECTION_STRING ? 200 : 2_000);
+
+export interface ServiceStoreOptions {
+  /** The service's read-model migrations, oldest first (the runtime's own tables come first anyway). */
+  readonly migrations?: readonly MigrationClass[];
+}
+
+/**
+ * Gives a service module its own event store (its own schema), brings the schema's tables to their
+ * newest version under the migration lock, and announces the service, with the one reader of its
+ * log, to the runtime.
+ */
 @Module({})
 export class ServiceStoreModule {
-  static forService(contract: ServiceContract): DynamicModule {
+  static forService(contract: ServiceContract, options: ServiceStoreOptions = {}): DynamicModule {
     return {
       module: ServiceStoreModule,
       providers: [
@@ -26,7 +44,8 @@ export class ServiceStoreModule {
           inject: [PLATFORM_CONFIG, DATABASE, HostedServices],
           useFactory: async (config: PlatformConfig, database: Database, hosted: HostedServices) => {
             const store = await openStore(contract, config, database);
-            hosted.register({ contract, store });
+            await migrateSchema(database, contract.service, options.migrations ?? []);
+            hosted.register({ contract, store, reader: new SharedLogReader(store, { pollMs: fallbackPollMs(config) }) });
             return store;
           },
         },

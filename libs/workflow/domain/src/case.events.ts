@@ -261,6 +261,9 @@ const PHASE_OF_EVENT: Readonly<
   CaseCancelled: 'closing',
 };
 
+/** Every event of a case stream (what the case view follows). */
+export const WORKFLOW_CASE_EVENT_TYPES = Object.keys(PHASE_OF_EVENT) as readonly WorkflowCaseEvent['type'][];
+
 export const isAssignmentEvent = (event: WorkflowCaseEvent): event is CaseAssignmentEvent =>
   PHASE_OF_EVENT[event.type] === 'assignment';
 

@@ -1,13 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { CALENDAR_EVENT_TYPES } from '@collab/intake-domain';
 import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@collab/event-store';
 import type { CalendarEvent } from '@collab/intake-domain';
-import { HostedProjection } from '@collab/service-kit';
-
-export const CALENDAR_VIEW_DDL = [
-  `create table if not exists intake.calendar_view (
-     id text primary key, definition jsonb not null, version int not null, changed_at timestamptz not null)`,
-];
+import { Projection } from '@collab/service-kit';
 
 /**
  * Keeps intake.calendar_view equal to the fold of the calendar streams. Every calendar event
@@ -15,10 +11,10 @@ export const CALENDAR_VIEW_DDL = [
  * replayed batch change nothing. Other intake events pass by.
  */
 @Injectable()
-export class CalendarViewProjection extends HostedProjection {
+export class CalendarViewProjection extends Projection {
   readonly name = 'intake.calendar-view';
-  readonly schema = 'intake';
-  readonly setupSql = CALENDAR_VIEW_DDL;
+  readonly log = 'intake';
+  readonly handles = CALENDAR_EVENT_TYPES;
   async apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
     for (const event of events) {
       const calendarEvent = { type: event.type, data: event.data } as CalendarEvent;

@@ -3,7 +3,6 @@ import type { CollabEvent } from '@collab/contracts';
 import { EVENT_CONSUMER, ProcessedEvents, type EventConsumerPort, type RunningConsumer } from '@collab/messaging';
 import { DATABASE, type Database } from '@collab/service-kit';
 import { applyProgress, progressChangeOf } from './case-progress.changes';
-import { CASE_PROGRESS_DDL } from './case-record.entity';
 
 const CONSUMER = 'intake.case-progress';
 
@@ -23,8 +22,6 @@ export class CaseProgressConsumer implements OnApplicationBootstrap, OnModuleDes
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.inbox.ensureSchema(this.database.pool);
-    for (const ddl of CASE_PROGRESS_DDL) await this.database.pool.query(ddl);
     this.consumer = await this.events.consume({ consumerName: CONSUMER, source: 'workflow', handle: (event) => this.on(event) });
   }
 

@@ -49,22 +49,3 @@ export class CaseProgress {
   @Column('int', { name: 'workflow_version' }) workflowVersion!: number;
 }
 
-export const CASE_RECORD_DDL = [
-  `create table if not exists intake.case_record (
-     id uuid primary key, number text not null, customer_id uuid not null, status text not null,
-     channel text not null, channel_kind text not null, audience text not null, requester jsonb not null,
-     requester_id text, requester_partner text, request_type text not null, category text not null,
-     subject text not null, description text not null, language text not null, region text not null,
-     priority text not null, external_ref text, contacts int not null,
-     opened_at timestamptz not null, acknowledged_at timestamptz,
-     expected_first_response_at timestamptz, expected_resolution_at timestamptz,
-     intake_version int not null)`,
-  `create index if not exists case_record_customer on intake.case_record (customer_id, opened_at desc)`,
-  `create unique index if not exists case_record_number on intake.case_record (number)`,
-];
-
-export const CASE_PROGRESS_DDL = [
-  `create table if not exists intake.case_progress (
-     case_id uuid primary key, status text not null, queue text, assignee text,
-     assigned_at timestamptz, resolved_at timestamptz, closed_at timestamptz, workflow_version int not null)`,
-];

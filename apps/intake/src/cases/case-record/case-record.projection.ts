@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { INTAKE_CASE_EVENT_TYPES } from '@collab/intake-domain';
 import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@collab/event-store';
 import type { CaseAcknowledged, CaseOpened, IntakeCaseEvent } from '@collab/intake-domain';
-import { HostedProjection } from '@collab/service-kit';
-import { CASE_RECORD_DDL, CaseRecord } from './case-record.entity';
+import { Projection } from '@collab/service-kit';
+import { CaseRecord } from './case-record.entity';
 
 const opened = (event: RecordedEvent, data: CaseOpened['data']): Partial<CaseRecord> => ({
   id: data.caseId,
@@ -38,10 +39,10 @@ const acknowledged = (event: RecordedEvent, data: CaseAcknowledged['data']): Par
 
 /** Keeps intake.case_record equal to the fold of intake's case streams (the intake half of each row). */
 @Injectable()
-export class CaseRecordProjection extends HostedProjection {
+export class CaseRecordProjection extends Projection {
   readonly name = 'intake.case-record';
-  readonly schema = 'intake';
-  readonly setupSql = CASE_RECORD_DDL;
+  readonly log = 'intake';
+  readonly handles = INTAKE_CASE_EVENT_TYPES;
   async apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
     const records = tx.getRepository(CaseRecord);
     for (const event of events) {

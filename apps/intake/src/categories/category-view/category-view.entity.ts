@@ -14,8 +14,3 @@ export class CategoryViewRecord {
   @Column('int') version!: number;
 }
 
-export const CATEGORY_VIEW_DDL = [
-  `create table if not exists intake.category_view (
-     id text primary key, parent_id text, names jsonb not null, request_types text[],
-     status text not null, defined_at timestamptz not null, changed_at timestamptz not null, version int not null)`,
-];

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { CATEGORY_EVENT_TYPES } from '@collab/intake-domain';
 import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@collab/event-store';
 import type { CategoryDefined, CategoryEvent } from '@collab/intake-domain';
-import { HostedProjection } from '@collab/service-kit';
-import { CATEGORY_VIEW_DDL, CategoryViewRecord } from './category-view.entity';
+import { Projection } from '@collab/service-kit';
+import { CategoryViewRecord } from './category-view.entity';
 
 const defined = (event: RecordedEvent, data: CategoryDefined['data']): CategoryViewRecord => ({
   id: data.categoryId,
@@ -18,10 +19,10 @@ const defined = (event: RecordedEvent, data: CategoryDefined['data']): CategoryV
 
 /** Keeps intake.category_view equal to the fold of the category streams; other intake events pass by. */
 @Injectable()
-export class CategoryViewProjection extends HostedProjection {
+export class CategoryViewProjection extends Projection {
   readonly name = 'intake.category-view';
-  readonly schema = 'intake';
-  readonly setupSql = CATEGORY_VIEW_DDL;
+  readonly log = 'intake';
+  readonly handles = CATEGORY_EVENT_TYPES;
   async apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
     const views = tx.getRepository(CategoryViewRecord);
     for (const event of events) {

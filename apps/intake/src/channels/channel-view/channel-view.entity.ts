@@ -17,13 +17,6 @@ export class ChannelViewRecord {
   @Column('int') version!: number;
 }
 
-export const CHANNEL_VIEW_DDL = [
-  `create table if not exists intake.channel_view (
-     id text primary key, kind text not null, name text not null, audiences text[] not null,
-     enabled boolean not null, calendar_id text not null, default_language text not null,
-     registered_at timestamptz not null, changed_at timestamptz not null, version int not null)`,
-];
-
 export const channelViewOfRecord = (record: ChannelViewRecord): ChannelView => ({
   id: record.id,
   kind: record.kind,

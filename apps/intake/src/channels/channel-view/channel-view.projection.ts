@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { CHANNEL_EVENT_TYPES } from '@collab/intake-domain';
 import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@collab/event-store';
 import type {
@@ -8,8 +9,8 @@ import type {
   ChannelEvent,
   ChannelRegistered,
 } from '@collab/intake-domain';
-import { HostedProjection } from '@collab/service-kit';
-import { CHANNEL_VIEW_DDL, ChannelViewRecord } from './channel-view.entity';
+import { Projection } from '@collab/service-kit';
+import { ChannelViewRecord } from './channel-view.entity';
 
 const registered = (event: RecordedEvent, data: ChannelRegistered['data']): ChannelViewRecord => ({
   id: data.channelId,
@@ -49,10 +50,10 @@ const switched = (
 
 /** Keeps intake.channel_view equal to the fold of the channel streams; other intake events pass by. */
 @Injectable()
-export class ChannelViewProjection extends HostedProjection {
+export class ChannelViewProjection extends Projection {
   readonly name = 'intake.channel-view';
-  readonly schema = 'intake';
-  readonly setupSql = CHANNEL_VIEW_DDL;
+  readonly log = 'intake';
+  readonly handles = CHANNEL_EVENT_TYPES;
   async apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
     const views = tx.getRepository(ChannelViewRecord);
     for (const event of events) {

@@ -29,8 +29,6 @@ export class IntakeCalendarsConsumer implements OnApplicationBootstrap, OnModule
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.inbox.ensureSchema(this.database.pool);
-    await this.calendars.ensureTable();
     this.consumer = await this.events.consume({
       consumerName: CONSUMER,
       source: 'intake',

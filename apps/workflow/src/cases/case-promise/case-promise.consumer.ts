@@ -2,7 +2,6 @@ import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy }
 import type { CollabEvent } from '@collab/contracts';
 import { EVENT_CONSUMER, ProcessedEvents, type EventConsumerPort, type RunningConsumer } from '@collab/messaging';
 import { DATABASE, type Database } from '@collab/service-kit';
-import { CASE_PROMISE_DDL } from './case-promise.entity';
 
 /** The public shape of intake's CaseAcknowledged v1 (libs/contracts/schemas/intake/CaseAcknowledged.v1.schema.json). */
 interface CaseAcknowledgedV1 {
@@ -28,8 +27,6 @@ export class CasePromiseConsumer implements OnApplicationBootstrap, OnModuleDest
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.inbox.ensureSchema(this.database.pool);
-    for (const ddl of CASE_PROMISE_DDL) await this.database.pool.query(ddl);
     this.consumer = await this.events.consume({ consumerName: CONSUMER, source: 'intake', handle: (event) => this.on(event) });
   }
 

@@ -15,8 +15,3 @@ export class CasePromise {
   @Column('text', { name: 'calendar_id' }) calendarId!: string;
 }
 
-export const CASE_PROMISE_DDL = [
-  `create table if not exists workflow.case_promise (
-     case_id uuid primary key, case_number text not null, acknowledged_at timestamptz not null,
-     expected_first_response_at timestamptz not null, expected_resolution_at timestamptz not null, calendar_id text not null)`,
-];

@@ -33,22 +33,3 @@ export class CaseView {
   @Column('int') version!: number;
 }
 
-export const CASE_VIEW_DDL = [
-  `create table if not exists workflow.case_view (
-     id uuid primary key, status text not null, channel text not null, audience text not null,
-     request_type text not null, category text not null, subject text not null, description text not null,
-     language text not null, region text not null, priority text not null,
-     requester_id text, requester_partner text, requester_unit text,
-     queue text, routing_rule text, opened_at timestamptz not null, assigned_at timestamptz, version int not null)`,
-  `create index if not exists case_view_requester on workflow.case_view (requester_id)`,
-  // Added with the full lifecycle; data folders created before it get the columns here.
-  `alter table workflow.case_view add column if not exists assignee text`,
-  `alter table workflow.case_view add column if not exists resolved_at timestamptz`,
-  `alter table workflow.case_view add column if not exists closed_at timestamptz`,
-  // Added with versioned processes.
-  `alter table workflow.case_view add column if not exists process_id text`,
-  `alter table workflow.case_view add column if not exists process_version int`,
-  `alter table workflow.case_view add column if not exists process_stage text`,
-  `alter table workflow.case_view add column if not exists response_due_at timestamptz`,
-  `alter table workflow.case_view add column if not exists resolution_due_at timestamptz`,
-];

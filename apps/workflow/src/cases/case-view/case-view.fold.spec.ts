@@ -118,7 +118,7 @@ const projected = async (events: readonly WorkflowCaseEvent[]): Promise<Record<s
   // One case stream: the projection follows only case streams on workflow's log.
   const streamId = workflowCaseStreamId(CASE_ID);
   const recorded = events.map((event, index) => ({ ...event, streamId, streamVersion: index + 1 }) as unknown as RecordedEvent);
-  await new CaseViewProjection(undefined as never, undefined as never).apply(recorded, tx);
+  await new CaseViewProjection().apply(recorded, tx);
   return rows.get(CASE_ID);
 };
 

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@collab/event-store';
-import { HostedProjection } from '@collab/service-kit';
-import { workflowCaseStreamId, type CaseRegistered, type WorkflowCaseEvent } from '@collab/workflow-domain';
+import { Projection } from '@collab/service-kit';
+import { workflowCaseStreamId, type CaseRegistered, type WorkflowCaseEvent, WORKFLOW_CASE_EVENT_TYPES } from '@collab/workflow-domain';
 import { caseViewChange } from './case-view.changes';
-import { CASE_VIEW_DDL, CaseView } from './case-view.entity';
+import { CaseView } from './case-view.entity';
 
 const registered = (event: RecordedEvent, data: CaseRegistered['data']): Partial<CaseView> => ({
   id: data.caseId,
@@ -27,10 +27,10 @@ const registered = (event: RecordedEvent, data: CaseRegistered['data']): Partial
 
 /** Keeps workflow.case_view equal to the fold of workflow's case streams. */
 @Injectable()
-export class CaseViewProjection extends HostedProjection {
+export class CaseViewProjection extends Projection {
   readonly name = 'workflow.case-view';
-  readonly schema = 'workflow';
-  readonly setupSql = CASE_VIEW_DDL;
+  readonly log = 'workflow';
+  readonly handles = WORKFLOW_CASE_EVENT_TYPES;
   async apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
     const views = tx.getRepository(CaseView);
     for (const event of events) {

@@ -9,6 +9,7 @@ import {
 import { Conflict, IllegalTransition, fold } from '@collab/domain-kernel';
 import { CLOCK, EVENT_STORE, type Clock } from '@collab/service-kit';
 import {
+  ASSIGNMENT_TRIGGER_TYPES,
   agentStreamId,
   assignmentNeedsOf,
   assignmentTriggersOf,
@@ -47,7 +48,8 @@ const MAX_ASSIGNMENTS_PER_QUEUE = 200;
  */
 @Injectable()
 export class AssignAgentProcessManager extends WorkflowLogReactor {
-  protected readonly checkpointName = 'workflow.assign-agent';
+  readonly name = 'workflow.assign-agent';
+  readonly handles = ASSIGNMENT_TRIGGER_TYPES;
   private readonly cases: AggregateStreams<
     WorkflowCaseCommand,
     WorkflowCaseEvent,
@@ -68,7 +70,7 @@ export class AssignAgentProcessManager extends WorkflowLogReactor {
     this.cases = new AggregateStreams(events, workflowCaseDecider);
   }
 
-  protected async react(event: RecordedEvent): Promise<void> {
+  protected async reactTo(event: RecordedEvent): Promise<void> {
     const triggers = assignmentTriggersOf({ type: event.type, data: event.data });
     if (triggers.length === 0) return;
     if (event.position > this.horizon) this.horizon = event.position;

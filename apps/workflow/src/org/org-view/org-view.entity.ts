@@ -72,21 +72,3 @@ export const ORG_ENTITY_TYPES = [
   OrgResponsibilityRecord,
 ];
 
-export const ORG_VIEW_DDL = [
-  `create table if not exists workflow.org_unit (
-     id text primary key, level text not null, unit_type text not null, parent_id text,
-     name_zh text not null, name_en text not null, region text not null, calendar_id text not null,
-     supervisor_id text, version int not null)`,
-  `create table if not exists workflow.org_queue (
-     id text primary key, unit_id text not null, name text not null, skills text[] not null, version int not null)`,
-  `create index if not exists org_queue_unit on workflow.org_queue (unit_id)`,
-  `create table if not exists workflow.org_agent (
-     id text primary key, unit_id text not null, queues text[] not null, skills text[] not null,
-     languages text[] not null, capacity int not null, active boolean not null, version int not null)`,
-  `create table if not exists workflow.org_partner (
-     id text primary key, name_zh text not null, name_en text not null, regions text[] not null,
-     calendar_id text not null, supervisor_id text, active boolean not null, version int not null)`,
-  `create table if not exists workflow.org_responsibility (
-     entry_id text primary key, request_type text, category text, region text,
-     unit_id text not null, queue_id text, assigned_at timestamptz not null)`,
-];

@@ -1,17 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { ORG_EVENT_TYPES } from '@collab/workflow-domain';
 import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@collab/event-store';
-import { HostedProjection } from '@collab/service-kit';
+import { Projection } from '@collab/service-kit';
 import type { OrgEvent } from '@collab/workflow-domain';
 import { agentRow, partnerRow, queueRow, responsibilityRow, unitRow } from './org-view.changes';
-import {
-  ORG_VIEW_DDL,
-  OrgAgentRecord,
-  OrgPartnerRecord,
-  OrgQueueRecord,
-  OrgResponsibilityRecord,
-  OrgUnitRecord,
-} from './org-view.entity';
+import { OrgAgentRecord, OrgPartnerRecord, OrgQueueRecord, OrgResponsibilityRecord, OrgUnitRecord } from './org-view.entity';
 
 /** The projection's name: also the checkpoint the agent-assignment process manager waits on. */
 export const ORG_VIEW_PROJECTION = 'workflow.org-view';
@@ -59,10 +53,10 @@ const isOrgEvent = (type: string): type is OrgEvent['type'] => Object.hasOwn(APP
 
 /** Keeps workflow's org tables equal to the fold of the directory's streams; cases, tasks and clocks pass by. */
 @Injectable()
-export class OrgViewProjection extends HostedProjection {
+export class OrgViewProjection extends Projection {
   readonly name = ORG_VIEW_PROJECTION;
-  readonly schema = 'workflow';
-  readonly setupSql = ORG_VIEW_DDL;
+  readonly log = 'workflow';
+  readonly handles = ORG_EVENT_TYPES;
 
   async apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
     for (const event of events) {

@@ -1,16 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@collab/event-store';
-import { HostedProjection } from '@collab/service-kit';
+import { Projection } from '@collab/service-kit';
 import type { ProcessEvent } from '@collab/workflow-domain';
-import { PROCESS_VIEW_DDL } from './process-view.table';
 
 /** Keeps workflow.process_view equal to the fold of the process streams; other workflow events pass by. */
 @Injectable()
-export class ProcessViewProjection extends HostedProjection {
+export class ProcessViewProjection extends Projection {
   readonly name = 'workflow.process-view';
-  readonly schema = 'workflow';
-  readonly setupSql = PROCESS_VIEW_DDL;
+  readonly log = 'workflow';
+  readonly handles = ['ProcessVersionPublished', 'ProcessRetired'];
   async apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
     for (const event of events) {
       const processEvent = { type: event.type, data: event.data } as ProcessEvent;

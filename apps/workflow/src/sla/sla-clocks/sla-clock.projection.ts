@@ -1,19 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { SLA_EVENT_TYPES } from '@collab/workflow-domain';
 import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@collab/event-store';
-import { HostedProjection } from '@collab/service-kit';
+import { Projection } from '@collab/service-kit';
 import type { SlaClockStarted, SlaEvent } from '@collab/workflow-domain';
-
-/** workflow.sla_clock: one row per clock of a case, its latest run, as the SLA stream has it. */
-export const SLA_CLOCK_DDL = [
-  `create table if not exists workflow.sla_clock (
-     case_id text not null, clock_key text not null, task_id text, holding_unit text, calendar_id text,
-     target_minutes int not null, started_at timestamptz not null, due_at timestamptz not null,
-     warn_at timestamptz, escalations jsonb not null, warned_at timestamptz, breached_at timestamptz, escalation_level int not null default 0,
-     stopped_at timestamptz, stop_reason text, met boolean, version int not null,
-     primary key (case_id, clock_key))`,
-  'create index if not exists sla_clock_task on workflow.sla_clock (task_id) where task_id is not null',
-];
 
 const started = ({ data }: SlaClockStarted, version: number): unknown[] => [
   data.caseId,
@@ -31,10 +21,10 @@ const started = ({ data }: SlaClockStarted, version: number): unknown[] => [
 
 /** Keeps workflow.sla_clock equal to the fold of the SLA streams; other events pass by. */
 @Injectable()
-export class SlaClockProjection extends HostedProjection {
+export class SlaClockProjection extends Projection {
   readonly name = 'workflow.sla-clocks';
-  readonly schema = 'workflow';
-  readonly setupSql = SLA_CLOCK_DDL;
+  readonly log = 'workflow';
+  readonly handles = SLA_EVENT_TYPES;
 
   async apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
     for (const event of events) {

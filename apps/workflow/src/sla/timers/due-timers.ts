@@ -15,10 +15,6 @@ export class DueTimers {
     private readonly firing: SlaTimerFiring,
   ) {}
 
-  ready(): Promise<void> {
-    return this.table.ensure();
-  }
-
   claim(now: Date, limit: number): Promise<ClaimedTimer[]> {
     return this.table.claimDue(now, new Date(now.getTime() + LEASE_MS), limit);
   }

@@ -1,36 +1,41 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { pause } from '@collab/messaging';
-import { CLOCK, PLATFORM_CONFIG, type Clock, type PlatformConfig } from '@collab/service-kit';
-import { SlaClockKeeper } from '../clock-keeper/sla-clock-keeper';
+import type { EventStore } from '@collab/event-store';
+import { FencedCheckpoints, pauseUnlessStopped, Stopped, type LeaseTerm, type Leases } from '@collab/following';
+import { CLOCK, DATABASE, EVENT_STORE, LEASES, PLATFORM_CONFIG, type Clock, type Database, type PlatformConfig } from '@collab/service-kit';
+import { SLA_CLOCK_KEEPER } from '../clock-keeper/sla-clock-keeper';
 import { DueTimers } from './due-timers';
 
 /** Timers claimed in one pass; a full batch means more may be due, so the next pass starts at once. */
 const BATCH = 50;
+const LEASE = 'workflow.sla-timers';
 
 /**
- * Fires the durable SLA timers when they fall due by the injected clock (so a test's movable
- * clock drives it), every WORKFLOW_SLA_POLL_MS. Each pass first waits for the clock keeper to
- * have handled the whole log as it stood, so every stop that happened before now is on the SLA
- * streams; then it claims the due timers, fires each (recording its event with an id derived from
- * the timer) and marks it fired — or cancelled, when its clock stopped first. A crash between
- * recording and marking leaves the claim to expire; the next firing finds the event recorded and
- * records nothing more. Stopping the module lets the timer in hand finish and gives back the rest.
+ * Fires the durable SLA timers when they fall due by the injected clock (so a test's movable clock
+ * drives it), every WORKFLOW_SLA_POLL_MS, in the one replica holding the lease `workflow.sla-timers`.
+ * Each pass first notes the log's head and waits until the clock keeper's checkpoint has passed it,
+ * so every stop that happened before the pass is on the SLA streams — the head as it was, not the
+ * live head, which under load would never be reached. Then it claims the due timers, fires each
+ * (recording its event with an id derived from the timer) and marks it fired — or cancelled, when
+ * its clock stopped first. A crash between recording and marking leaves the claim to expire; the
+ * next firing finds the event recorded and records nothing more.
  */
 @Injectable()
 export class SlaTimerDispatcher implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('SlaTimers');
   private readonly stopping = new AbortController();
+  private readonly checkpoints = new FencedCheckpoints('workflow');
   private running: Promise<void> = Promise.resolve();
 
-  constructor(
-    @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
-    private readonly keeper: SlaClockKeeper,
-    private readonly timers: DueTimers,
-  ) {}
+  // Injected as properties: the dispatcher needs the runtime's clock, settings, lease keeper, store and database.
+  @Inject(CLOCK) private readonly clock!: Clock;
+  @Inject(PLATFORM_CONFIG) private readonly config!: PlatformConfig;
+  @Inject(LEASES) private readonly leases!: Leases;
+  @Inject(EVENT_STORE) private readonly store!: EventStore;
+  @Inject(DATABASE) private readonly database!: Database;
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.timers.ready();
+  constructor(private readonly timers: DueTimers) {}
+
+  onApplicationBootstrap(): void {
     this.running = this.run();
   }
 
@@ -40,19 +45,34 @@ export class SlaTimerDispatcher implements OnApplicationBootstrap, OnModuleDestr
   }
 
   private async run(): Promise<void> {
-    const signal = this.stopping.signal;
+    while (!this.stopping.signal.aborted) {
+      let term: LeaseTerm;
+      try {
+        term = await this.leases.acquire('workflow', LEASE, this.stopping.signal);
+      } catch {
+        return;
+      }
+      await this.dispatch(AbortSignal.any([this.stopping.signal, term.lost])).catch((error: unknown) => {
+        if (!(error instanceof Stopped)) this.logger.error({ msg: 'SLA timer dispatch stopped', error });
+      });
+      if (this.stopping.signal.aborted) await this.leases.release(term);
+    }
+  }
+
+  private async dispatch(signal: AbortSignal): Promise<void> {
     while (!signal.aborted) {
       const more = await this.pass(signal).catch((error: unknown) => {
-        this.logger.error({ message: 'SLA timer pass failed; trying again at the next poll', error });
+        if (error instanceof Stopped) throw error;
+        this.logger.error({ msg: 'SLA timer pass failed; trying again at the next poll', error });
         return false;
       });
-      if (!more) await pause(this.config.WORKFLOW_SLA_POLL_MS, signal);
+      if (!more) await pauseUnlessStopped(this.config.WORKFLOW_SLA_POLL_MS, signal);
     }
   }
 
   /** One look at the due timers; true when a full batch was due, so more may be waiting. */
   private async pass(signal: AbortSignal): Promise<boolean> {
-    if (!(await this.keeper.caughtUp())) return false;
+    if (!(await this.keeperHasSeen(await this.store.headPosition()))) return false;
     const now = this.clock.now();
     const claimed = await this.timers.claim(now, BATCH);
     for (const timer of claimed) {
@@ -60,5 +80,10 @@ export class SlaTimerDispatcher implements OnApplicationBootstrap, OnModuleDestr
       else await this.timers.settle(timer, now);
     }
     return claimed.length === BATCH;
+  }
+
+  private async keeperHasSeen(head: bigint): Promise<boolean> {
+    const positions = await this.checkpoints.load(this.database.pool, [SLA_CLOCK_KEEPER]);
+    return (positions.get(SLA_CLOCK_KEEPER) ?? 0n) >= head;
   }
 }

@@ -1,10 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
-import { deterministicEventId, type EventStore, type RecordedEvent } from '@collab/event-store';
-import { EVENT_STORE, HostedProjection } from '@collab/service-kit';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { deterministicEventId, type RecordedEvent } from '@collab/event-store';
+import { Projection } from '@collab/service-kit';
 import { timersOf, type SlaClockStarted, type SlaClockStopped, type SlaEvent } from '@collab/workflow-domain';
-import { SlaTimerTable } from './sla-timer.table';
 
 /** A timer's id derives from the clock start that scheduled it, so replaying the start schedules nothing new. */
 export const timerIdOf = (startedEventId: string, kind: string, level: number): string =>
@@ -16,23 +14,10 @@ export const timerIdOf = (startedEventId: string, kind: string, level: number): 
  * loses no timer and schedules none twice.
  */
 @Injectable()
-export class SlaTimerProjection extends HostedProjection {
+export class SlaTimerProjection extends Projection {
   readonly name = 'workflow.sla-timers';
-  readonly schema = 'workflow';
-  readonly setupSql: readonly string[] = [];
-
-  constructor(
-    @Inject(EVENT_STORE) store: EventStore,
-    @InjectDataSource() dataSource: DataSource,
-    private readonly table: SlaTimerTable,
-  ) {
-    super(store, dataSource);
-  }
-
-  override async onApplicationBootstrap(): Promise<void> {
-    await this.table.ensure();
-    await super.onApplicationBootstrap();
-  }
+  readonly log = 'workflow';
+  readonly handles = ['SlaClockStarted', 'SlaClockStopped'];
 
   async apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
     for (const event of events) {

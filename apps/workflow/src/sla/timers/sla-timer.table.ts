@@ -9,18 +9,6 @@ import type { SlaClockKey, SlaTimerKind } from '@collab/workflow-domain';
  * belongs to. `claimed_until` is a lease: a dispatcher that dies holding a claim frees it when
  * the lease runs out, so a timer is never lost; the SLA stream makes a second firing record nothing.
  */
-const SLA_TIMER_DDL = [
-  'create schema if not exists workflow',
-  `create table if not exists workflow.sla_timer (
-     id uuid primary key, case_id text not null, clock_key text not null, started_at timestamptz not null,
-     kind text not null, level int not null, due_at timestamptz not null,
-     fired_at timestamptz, cancelled_at timestamptz, claimed_until timestamptz,
-     correlation_id text not null, scheduled_by uuid not null)`,
-  `create index if not exists sla_timer_pending on workflow.sla_timer (due_at)
-     where fired_at is null and cancelled_at is null`,
-  'create index if not exists sla_timer_clock on workflow.sla_timer (case_id, clock_key)',
-];
-
 /** A due timer as the dispatcher claimed it. */
 export interface ClaimedTimer {
   readonly id: string;
@@ -69,20 +57,7 @@ const byDueOrder = (a: ClaimedTimer, b: ClaimedTimer): number =>
 /** The timer table: created once per process, claimed and settled in single statements. */
 @Injectable()
 export class SlaTimerTable {
-  private created: Promise<void> | undefined;
-
   constructor(@Inject(DATABASE) private readonly database: Database) {}
-
-  /** Whoever comes first (the projection or the dispatcher) creates it; both wait for the same promise. */
-  ensure(): Promise<void> {
-    this.created ??= (async () => {
-      for (const ddl of SLA_TIMER_DDL) await this.database.pool.query(ddl);
-    })().catch((error: unknown) => {
-      this.created = undefined; // the next caller tries again
-      throw error;
-    });
-    return this.created;
-  }
 
   /**
    * Claims up to `limit` timers due by `now` that nobody holds, until `leaseUntil`. One statement:

@@ -31,7 +31,8 @@ const metadataAfter = (event: RecordedEvent): EventMetadata => ({
  */
 @Injectable()
 export class CollaborationTasksProcessManager extends WorkflowLogReactor {
-  protected readonly checkpointName = 'workflow.collaboration-tasks';
+  readonly name = 'workflow.collaboration-tasks';
+  readonly handles = ['CollaborationTaskOpened', 'CaseCancelled', ...TASK_ENDINGS];
 
   constructor(
     private readonly tasks: TaskCommands,
@@ -41,7 +42,7 @@ export class CollaborationTasksProcessManager extends WorkflowLogReactor {
     super();
   }
 
-  protected async react(event: RecordedEvent): Promise<void> {
+  protected async reactTo(event: RecordedEvent): Promise<void> {
     if (event.type === 'CollaborationTaskOpened') return this.createTask(event);
     if (event.type === 'CaseCancelled') return this.withdrawTasks(event);
     if (TASK_ENDINGS.has(event.type) && event.streamId.startsWith('task-')) return this.recordOutcome(event);

@@ -1,44 +1,25 @@
-import type { EventStore, RecordedEvent } from '@collab/event-store';
+import type { RecordedEvent } from '@collab/event-store';
+import type { SharedLogReader } from '@collab/following';
 
 /**
  * Workflow's log after `after`, as an async iterable that waits for new events and ends when
- * `signal` aborts. One batch is held at a time: the subscription waits until the reader has taken
- * it, so a slow watcher slows its own feed and never piles the log up in memory.
+ * `signal` aborts. A watch is one more follower of the log at its head: it reads through the
+ * process's shared reader, so a thousand watching partners cost no more reads of the store than
+ * one. One batch is held at a time: a slow watcher slows only its own feed.
  */
-export async function* tailLog(
-  store: EventStore,
-  after: bigint,
-  signal: AbortSignal,
-): AsyncGenerator<RecordedEvent> {
-  const pending: (readonly RecordedEvent[])[] = [];
-  let wake: (() => void) | undefined;
-  let taken: (() => void) | undefined;
-  let failure: unknown;
-  const subscription = store.subscribeToAll(
-    async (batch) => {
-      pending.push(batch);
-      wake?.();
-      await new Promise<void>((resolve) => (taken = resolve));
-    },
-    { after, onError: (error) => ((failure = error), wake?.()) },
-  );
-  const onAbort = () => wake?.();
-  signal.addEventListener('abort', onAbort);
-  try {
-    while (!signal.aborted) {
-      const batch = pending.shift();
-      if (batch) {
-        yield* batch;
-        taken?.();
-      } else if (failure !== undefined)
-        throw failure instanceof Error
-          ? failure
-          : new Error('the workflow log could not be followed', { cause: failure });
-      else await new Promise<void>((resolve) => (wake = resolve));
+export async function* tailLog(reader: SharedLogReader, after: bigint, signal: AbortSignal): AsyncGenerator<RecordedEvent> {
+  let position = after;
+  while (!signal.aborted) {
+    let batch: readonly RecordedEvent[];
+    try {
+      batch = await reader.next(position, signal);
+    } catch (error) {
+      if (signal.aborted) return;
+      throw error;
     }
-  } finally {
-    signal.removeEventListener('abort', onAbort);
-    taken?.();
-    await subscription.stop();
+    for (const event of batch) {
+      yield event;
+      position = event.position;
+    }
   }
 }

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { In, type DataSource, type Repository } from 'typeorm';
-import type { EventStore, RecordedEvent } from '@collab/event-store';
-import { EVENT_STORE } from '@collab/service-kit';
+import type { RecordedEvent } from '@collab/event-store';
+import type { EventStore } from '@collab/event-store';
+import { EVENT_STORE, HostedServices } from '@collab/service-kit';
 import { collaborationTaskStreamId } from '@collab/workflow-domain';
 import { TaskView } from '../task-view/task-view.entity';
 import { taskViewOf } from '../task-view/task-view.fold';
@@ -44,6 +45,7 @@ const changedTaskId = (event: RecordedEvent): string | undefined => {
 export class PartnerTaskFeed {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly hosted: HostedServices,
     @InjectDataSource() private readonly database: DataSource,
     @InjectRepository(TaskView) private readonly views: Repository<TaskView>,
   ) {}
@@ -88,7 +90,7 @@ export class PartnerTaskFeed {
   /** Every change to the party's tasks after `after`, live, until `signal` aborts. */
   async *changesAfter(party: string, after: bigint, signal: AbortSignal): AsyncGenerator<TaskChange> {
     const targets = new Map<string, string>();
-    for await (const event of tailLog(this.store, after, signal)) {
+    for await (const event of tailLog(this.hosted.get('workflow')!.reader, after, signal)) {
       const taskId = changedTaskId(event);
       // A task's target never changes: once known to be someone else's, its events pass by unread.
       if (taskId === undefined || (targets.has(taskId) && targets.get(taskId) !== party)) continue;

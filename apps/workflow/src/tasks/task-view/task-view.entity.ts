@@ -46,19 +46,3 @@ export class TaskView {
   @Column('bigint') position!: string;
 }
 
-export const TASK_VIEW_DDL = [
-  `create table if not exists workflow.task_view (
-     id uuid primary key, case_id uuid not null, parent_task_id text, from_unit text not null,
-     target_kind text not null, target_id text not null, target_region text not null,
-     status text not null, reason text not null, sla jsonb not null,
-     accept_due_at timestamptz not null, complete_due_at timestamptz not null,
-     requested_by text not null, requested_at timestamptz not null,
-     accepted_by text, accepted_at timestamptz, completed_at timestamptz, returned_at timestamptz, withdrawn_at timestamptz,
-     result text, return_reason_code text, return_note text, withdraw_reason text,
-     notes jsonb not null default '[]'::jsonb, urge_count int not null default 0, last_urged_at timestamptz,
-     version int not null, position bigint not null)`,
-  `create index if not exists task_view_target on workflow.task_view (target_id, requested_at)`,
-  `create index if not exists task_view_from on workflow.task_view (from_unit, requested_at)`,
-  `create index if not exists task_view_case on workflow.task_view (case_id)`,
-  `create index if not exists task_view_position on workflow.task_view (position)`,
-];

@@ -1,20 +1,21 @@
 import { Injectable } from '@nestjs/common';
+import { COLLABORATION_TASK_EVENT_TYPES } from '@collab/workflow-domain';
 import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@collab/event-store';
-import { HostedProjection } from '@collab/service-kit';
+import { Projection } from '@collab/service-kit';
 import type { CollaborationTaskEvent } from '@collab/workflow-domain';
 import { taskViewChange } from './task-view.changes';
-import { TASK_VIEW_DDL, TaskView } from './task-view.entity';
+import { TaskView } from './task-view.entity';
 import { requestedTaskView, taskNoteOf } from './task-view.fold';
 
 const TASK_STREAM = /^task-/;
 
 /** Keeps workflow.task_view equal to the fold of the task streams; case events pass by. */
 @Injectable()
-export class TaskViewProjection extends HostedProjection {
+export class TaskViewProjection extends Projection {
   readonly name = 'workflow.task-view';
-  readonly schema = 'workflow';
-  readonly setupSql = TASK_VIEW_DDL;
+  readonly log = 'workflow';
+  readonly handles = COLLABORATION_TASK_EVENT_TYPES;
 
   async apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
     const views = tx.getRepository(TaskView);

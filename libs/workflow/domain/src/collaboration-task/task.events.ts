@@ -99,3 +99,15 @@ export type CollaborationTaskEvent =
   | TaskReturned
   | TaskUrged
   | TaskWithdrawn;
+
+/** Every event of a task stream (what the task view follows); a Record, so one left out is a compile error. */
+const TASK_EVENT_TYPE_SET: Readonly<Record<CollaborationTaskEvent['type'], true>> = {
+  CollaborationRequested: true,
+  TaskAccepted: true,
+  TaskNoteAdded: true,
+  TaskCompleted: true,
+  TaskReturned: true,
+  TaskUrged: true,
+  TaskWithdrawn: true,
+};
+export const COLLABORATION_TASK_EVENT_TYPES = Object.keys(TASK_EVENT_TYPE_SET) as readonly CollaborationTaskEvent['type'][];

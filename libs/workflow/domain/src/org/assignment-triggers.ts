@@ -41,6 +41,9 @@ const AGENT_TRIGGERS: { readonly [Type in AgentEvent['type']]: boolean } = {
   AgentDeactivated: false,
 };
 
+/** The event types that may make a waiting case and an agent with room meet. */
+export const ASSIGNMENT_TRIGGER_TYPES: readonly string[] = [...Object.keys(CASE_TRIGGERS), ...Object.keys(AGENT_TRIGGERS)];
+
 export const assignmentTriggersOf = (event: Triggering): AssignmentTrigger[] => {
   if (Object.hasOwn(AGENT_TRIGGERS, event.type))
     return AGENT_TRIGGERS[event.type as AgentEvent['type']]

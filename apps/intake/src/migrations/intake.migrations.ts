@@ -1,0 +1,5 @@
+import type { MigrationClass } from '@collab/service-kit';
+import { IntakeReadModels } from './0001-read-models.migration';
+
+/** Intake's read-model migrations in the order they were released; append, never edit. */
+export const INTAKE_MIGRATIONS: readonly MigrationClass[] = [IntakeReadModels];

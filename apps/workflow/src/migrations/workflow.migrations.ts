@@ -1,0 +1,5 @@
+import type { MigrationClass } from '@collab/service-kit';
+import { WorkflowReadModels } from './0001-read-models.migration';
+
+/** Workflow's read-model migrations in the order they were released; append, never edit. */
+export const WORKFLOW_MIGRATIONS: readonly MigrationClass[] = [WorkflowReadModels];
