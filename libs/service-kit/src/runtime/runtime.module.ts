@@ -14,6 +14,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ZodValidationPipe } from 'nestjs-zod';
+import type { Logger } from 'pino';
 import { sharedPoolDriver } from '@collab/event-store';
 import { EVENT_CONSUMER } from '@collab/messaging';
 import { AuthGuard } from '../auth/auth.guard';
@@ -21,7 +22,7 @@ import { AUTHENTICATOR } from '../auth/principal';
 import type { PlatformConfig } from '../config/platform.config';
 import { HealthController } from '../health/health.controller';
 import { ProblemDetailsFilter } from '../http/problem-details.filter';
-import { loggingModule } from '../logging/logging';
+import { createRootLogger, loggingModule, routeMessagingLogsTo } from '../logging/logging';
 import { HttpMetricsMiddleware, MetricsController, MetricsRegistry } from '../metrics/metrics';
 import { createAuthenticator } from './auth.provider';
 import { openDatabase, type Database } from './database';
@@ -52,6 +53,8 @@ class RuntimeShutdown implements BeforeApplicationShutdown, OnApplicationShutdow
 
 export interface RuntimeOptions {
   readonly clock?: Clock;
+  /** The process's pino logger; made here when not given. */
+  readonly logger?: Logger;
 }
 
 /** Everything a service process needs around its modules: storage, messaging, auth, logs, health, metrics. */
@@ -61,6 +64,8 @@ export class PlatformRuntimeModule implements NestModule {
   /** `clock` replaces the system clock where time itself is under test (join windows, business hours). */
   static forRoot(config: PlatformConfig, options: RuntimeOptions = {}): DynamicModule {
     const configProvider = { provide: PLATFORM_CONFIG, useValue: config };
+    const logger = options.logger ?? createRootLogger(config);
+    routeMessagingLogsTo(logger);
     // One dynamic module object, imported twice, is one instance: the database is opened once.
     const databaseModule: DynamicModule = {
       module: DatabaseModule,
@@ -72,7 +77,7 @@ export class PlatformRuntimeModule implements NestModule {
       module: PlatformRuntimeModule,
       imports: [
         databaseModule,
-        loggingModule(config),
+        loggingModule(config, logger),
         CqrsModule.forRoot(),
         TerminusModule,
         TypeOrmModule.forRootAsync({
