@@ -53,8 +53,10 @@ class RuntimeShutdown implements BeforeApplicationShutdown, OnApplicationShutdow
 
 export interface RuntimeOptions {
   readonly clock?: Clock;
-  /** The process's pino logger; made here when not given. */
+  /** The process's pino logger; runService makes it before Nest so a failed start can use it. */
   readonly logger?: Logger;
+  /** A database runService opened already (so a failed start can close it); else opened here. */
+  readonly database?: Database;
 }
 
 /** Everything a service process needs around its modules: storage, messaging, auth, logs, health, metrics. */
@@ -70,7 +72,7 @@ export class PlatformRuntimeModule implements NestModule {
     const databaseModule: DynamicModule = {
       module: DatabaseModule,
       global: true,
-      providers: [{ provide: DATABASE, useFactory: () => openDatabase(config) }],
+      providers: [{ provide: DATABASE, useFactory: () => options.database ?? openDatabase(config, logger) }],
       exports: [DATABASE],
     };
     return {

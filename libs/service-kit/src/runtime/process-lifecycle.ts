@@ -1,0 +1,101 @@
+import type { INestApplication } from '@nestjs/common';
+import type { Logger } from 'pino';
+import type { Database } from './database';
+import { startFailureReason } from './start-failure';
+
+/** Every wait of a start or a stop is bounded, so an orchestrator always sees the process end. */
+export const LIFECYCLE_BOUNDS = {
+  /** What a failed start (or a stop before the start finished) may spend closing what it opened. */
+  cleanupMs: 5_000,
+  /** The whole stop, under Kubernetes' default 30 s grace period; past it the process exits 1. */
+  stopMs: 25_000,
+} as const;
+
+type Phase = 'starting' | 'running' | 'stopping';
+
+const within = async (ms: number, work: () => Promise<unknown>): Promise<void> => {
+  let timer: NodeJS.Timeout | undefined;
+  const bound = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+  await Promise.race([work().catch(() => undefined), bound]);
+  clearTimeout(timer);
+};
+
+/**
+ * Start, stop and failure of one service process. A start that fails prints one line to stderr
+ * naming why and exits 1 within `cleanupMs`; SIGTERM or SIGINT runs Nest's shutdown hooks, then
+ * the process exits 0; a second signal, or a stop past `stopMs`, exits 1 at once.
+ */
+export class ProcessLifecycle {
+  private phase: Phase = 'starting';
+  private database: Database | undefined;
+  private app: INestApplication | undefined;
+
+  constructor(
+    private readonly service: string,
+    private readonly log: Logger,
+  ) {}
+
+  watchSignals(): this {
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => void this.onSignal(signal));
+    return this;
+  }
+
+  opened(database: Database): void {
+    this.database = database;
+  }
+
+  built(app: INestApplication): void {
+    this.app = app;
+  }
+
+  running(): void {
+    if (this.phase === 'starting') this.phase = 'running';
+  }
+
+  /** One line on stderr, what was opened closed (bounded), exit 1. */
+  async failStart(error: unknown): Promise<never> {
+    if (this.phase === 'stopping') return new Promise<never>(() => undefined); // a signal is already ending the process
+    this.phase = 'stopping';
+    process.stderr.write(`${this.service} could not start: ${startFailureReason(error)}\n`);
+    this.log.error({ err: error }, 'could not start');
+    await within(LIFECYCLE_BOUNDS.cleanupMs, () => this.closeOpened());
+    return process.exit(1);
+  }
+
+  private async onSignal(signal: NodeJS.Signals): Promise<void> {
+    if (this.phase === 'stopping') {
+      this.log.warn({ signal }, 'second signal: exiting without waiting for the stop to finish');
+      process.exit(1);
+    }
+    const app = this.phase === 'running' ? this.app : undefined;
+    this.phase = 'stopping';
+    setTimeout(() => {
+      this.log.error(
+        { signal, boundMs: LIFECYCLE_BOUNDS.stopMs },
+        'the stop did not finish in time; exiting',
+      );
+      process.exit(1);
+    }, LIFECYCLE_BOUNDS.stopMs).unref();
+    try {
+      if (app) await this.stop(app, signal);
+      else await within(LIFECYCLE_BOUNDS.cleanupMs, () => this.closeOpened());
+    } catch (error) {
+      this.log.error({ err: error, signal }, 'the stop failed; exiting');
+      process.exit(1);
+    }
+    this.log.info({ signal }, 'stopped');
+    process.exit(0);
+  }
+
+  private async stop(app: INestApplication, signal: NodeJS.Signals): Promise<void> {
+    this.log.info({ signal }, 'stopping');
+    await app.close();
+  }
+
+  private async closeOpened(): Promise<void> {
+    // The app first (its hooks stop what it started, and close the database too); the database
+    // directly as well, in case the app was never built or its close hangs.
+    await within(LIFECYCLE_BOUNDS.cleanupMs * 0.7, async () => this.app?.close());
+    await this.database?.close();
+  }
+}
