@@ -1,12 +1,24 @@
+import type { Server } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { Database } from './database';
+import { GrpcServer } from './grpc-server';
+import { closeHttpServer, type HttpDrain } from './http-drain';
 import { startFailureReason } from './start-failure';
 
 /** Every wait of a start or a stop is bounded, so an orchestrator always sees the process end. */
 export const LIFECYCLE_BOUNDS = {
   /** What a failed start (or a stop before the start finished) may spend closing what it opened. */
   cleanupMs: 5_000,
+  /** How long requests admitted before a stop may take to be answered. */
+  httpSettleMs: 10_000,
+  /**
+   * The listener stays open at least this long after the signal, so clients that have not heard
+   * of the stop yet get a 503 with Retry-After rather than a refused connection.
+   */
+  httpMinDrainMs: 1_000,
+  /** Once the listener is closed: how long open connections may still bring a request, and when what is left is cut. */
+  httpClose: { idleGraceMs: 300, timeoutMs: 2_000 },
   /** The whole stop, under Kubernetes' default 30 s grace period; past it the process exits 1. */
   stopMs: 25_000,
 } as const;
@@ -22,8 +34,9 @@ const within = async (ms: number, work: () => Promise<unknown>): Promise<void> =
 
 /**
  * Start, stop and failure of one service process. A start that fails prints one line to stderr
- * naming why and exits 1 within `cleanupMs`; SIGTERM or SIGINT runs Nest's shutdown hooks, then
- * the process exits 0; a second signal, or a stop past `stopMs`, exits 1 at once.
+ * naming why and exits 1 within `cleanupMs`; SIGTERM or SIGINT drains (HTTP and gRPC take no new
+ * work, admitted requests are answered), then Nest's shutdown hooks run (followers stop and
+ * commit), then the process exits 0; a second signal, or a stop past `stopMs`, exits 1 at once.
  */
 export class ProcessLifecycle {
   private phase: Phase = 'starting';
@@ -33,6 +46,7 @@ export class ProcessLifecycle {
   constructor(
     private readonly service: string,
     private readonly log: Logger,
+    private readonly drain: HttpDrain,
   ) {}
 
   watchSignals(): this {
@@ -87,8 +101,17 @@ export class ProcessLifecycle {
     process.exit(0);
   }
 
+  /** HTTP and gRPC first (so nothing admitted meets a closed store), then Nest's shutdown hooks. */
   private async stop(app: INestApplication, signal: NodeJS.Signals): Promise<void> {
-    this.log.info({ signal }, 'stopping');
+    this.log.info({ signal }, 'stopping: no new requests, answering those already admitted');
+    this.drain.start();
+    await Promise.all([
+      this.drain.settled(LIFECYCLE_BOUNDS.httpSettleMs),
+      app.get(GrpcServer).drain(),
+      new Promise((resolve) => setTimeout(resolve, LIFECYCLE_BOUNDS.httpMinDrainMs)),
+    ]);
+    await closeHttpServer(app.getHttpServer() as Server, LIFECYCLE_BOUNDS.httpClose);
+    this.log.info({ ...this.drain.report }, 'requests drained; running shutdown hooks');
     await app.close();
   }
 

@@ -7,6 +7,7 @@ import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { isDistributed, loadPlatformConfig, type PlatformConfig } from '../config/platform.config';
 import { createRootLogger } from '../logging/logging';
 import { openDatabase } from './database';
+import { HttpDrain } from './http-drain';
 import { ProcessLifecycle } from './process-lifecycle';
 import { PlatformRuntimeModule, type RuntimeOptions } from './runtime.module';
 import { HttpListenFailed, startFailureReason } from './start-failure';
@@ -16,8 +17,13 @@ export interface ServiceDefinition {
   readonly modules: readonly Type[];
 }
 
+export interface ServiceAppOptions extends RuntimeOptions {
+  /** Installed as the first middleware: during a stop it admits nothing new (runService's drain). */
+  readonly drain?: HttpDrain;
+}
+
 /** Builds (but does not start) the Nest application for these service modules. */
-export const createServiceApp = async (config: PlatformConfig, modules: readonly Type[], options: RuntimeOptions = {}): Promise<INestApplication> => {
+export const createServiceApp = async (config: PlatformConfig, modules: readonly Type[], options: ServiceAppOptions = {}): Promise<INestApplication> => {
   @Module({ imports: [PlatformRuntimeModule.forRoot(config, options), ...modules] })
   class ServiceRootModule {}
 
@@ -32,6 +38,7 @@ export const createServiceApp = async (config: PlatformConfig, modules: readonly
   });
   app.useLogger(app.get(Logger));
   app.flushLogs();
+  if (options.drain) app.use(options.drain.middleware);
   // application/*+json too, so problem and CloudEvents bodies parse; the limit applies to all.
   app.useBodyParser('json', { limit: config.BODY_LIMIT, type: ['application/json', 'application/*+json'] });
   const document = new DocumentBuilder()
@@ -72,17 +79,18 @@ const listen = async (app: INestApplication, config: PlatformConfig): Promise<vo
 
 /**
  * Entry point of every process: validate config, open the database, build, listen, say how to use
- * it; stop on SIGTERM/SIGINT. A start that fails prints one line naming why and exits 1.
+ * it; stop gracefully on SIGTERM/SIGINT. A start that fails prints one line naming why and exits 1.
  */
 export const runService = async (definition: ServiceDefinition): Promise<INestApplication> => {
   const config = configOrExit(definition);
   const logger = createRootLogger(config);
-  const lifecycle = new ProcessLifecycle(config.SERVICE, logger).watchSignals();
+  const drain = new HttpDrain();
+  const lifecycle = new ProcessLifecycle(config.SERVICE, logger, drain).watchSignals();
   let app: INestApplication;
   try {
     const database = await openDatabase(config, logger);
     lifecycle.opened(database);
-    app = await createServiceApp(config, definition.modules, { logger, database });
+    app = await createServiceApp(config, definition.modules, { logger, database, drain });
     lifecycle.built(app);
     await listen(app, config);
   } catch (error) {
