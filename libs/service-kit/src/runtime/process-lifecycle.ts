@@ -21,6 +21,11 @@ export const LIFECYCLE_BOUNDS = {
   httpClose: { idleGraceMs: 300, timeoutMs: 2_000 },
   /** The whole stop, under Kubernetes' default 30 s grace period; past it the process exits 1. */
   stopMs: 25_000,
+  /**
+   * A signal repeated sooner is the same stop: Ctrl-C reaches both npm and the process, and npm
+   * forwards it as well. A later one is an impatient operator, and the process exits at once.
+   */
+  repeatMs: 1_000,
 } as const;
 
 type Phase = 'starting' | 'running' | 'stopping';
@@ -40,6 +45,7 @@ const within = async (ms: number, work: () => Promise<unknown>): Promise<void> =
  */
 export class ProcessLifecycle {
   private phase: Phase = 'starting';
+  private signalledAt: number | undefined;
   private database: Database | undefined;
   private app: INestApplication | undefined;
 
@@ -77,10 +83,8 @@ export class ProcessLifecycle {
   }
 
   private async onSignal(signal: NodeJS.Signals): Promise<void> {
-    if (this.phase === 'stopping') {
-      this.log.warn({ signal }, 'second signal: exiting without waiting for the stop to finish');
-      process.exit(1);
-    }
+    if (this.phase === 'stopping') return this.repeated(signal);
+    this.signalledAt = Date.now();
     const app = this.phase === 'running' ? this.app : undefined;
     this.phase = 'stopping';
     setTimeout(() => {
@@ -99,6 +103,12 @@ export class ProcessLifecycle {
     }
     this.log.info({ signal }, 'stopped');
     process.exit(0);
+  }
+
+  private repeated(signal: NodeJS.Signals): void {
+    if (this.signalledAt === undefined || Date.now() - this.signalledAt < LIFECYCLE_BOUNDS.repeatMs) return;
+    this.log.warn({ signal }, 'second signal: exiting without waiting for the stop to finish');
+    process.exit(1);
   }
 
   /** HTTP and gRPC first (so nothing admitted meets a closed store), then Nest's shutdown hooks. */
