@@ -93,7 +93,7 @@ describe('the embedded platform stopped with SIGTERM under load', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('answers what it accepted, refuses the rest with 503 and Retry-After, and loses nothing it answered', async () => {
+  it('answers what it accepted, refuses the rest with 503 and Retry-After, loses nothing it answered, and takes a doubled Ctrl-C as one stop', async () => {
     platform = await start();
     const running = platform;
     const customer = await issueDevToken(secret, { sub: 'cust-drain', roles: [], audience: 'EXTERNAL' });
@@ -190,5 +190,12 @@ describe('the embedded platform stopped with SIGTERM under load', () => {
       });
       expect({ i, status: response.status }).toEqual({ i, status: 404 });
     }
+
+    // Ctrl-C under npm: the terminal's SIGINT and npm's forwarded copy arrive together — one stop.
+    restarted.signal('SIGINT');
+    restarted.signal('SIGINT');
+    const stopped = await restarted.waitForExit(30_000);
+    expect(stopped.code).toBe(0);
+    expect(restarted.output()).not.toContain('second signal');
   });
 });
