@@ -127,7 +127,7 @@ export const closeHttpServer = async (
   server: Server,
   { idleGraceMs, timeoutMs }: CloseBounds,
 ): Promise<void> => {
-  await new Promise((resolve) => setTimeout(resolve, BACKLOG_ACCEPT_MS));
+  await acceptPending();
   await new Promise<void>((resolve) => {
     const idle = setTimeout(() => server.closeIdleConnections(), idleGraceMs);
     const cut = setTimeout(() => {
@@ -142,5 +142,12 @@ export const closeHttpServer = async (
   });
 };
 
-/** A few turns of the event loop, each accepting whatever connections are pending. */
-const BACKLOG_ACCEPT_MS = 25;
+/**
+ * Returns right after the event loop's poll phase, where pending connections are accepted: an
+ * immediate runs just after it, whereas a timer runs before it and, in a process whose loop was
+ * busy, would close the listener on connections that have waited in the backlog all along.
+ */
+const acceptPending = async (): Promise<void> => {
+  await new Promise((resolve) => setTimeout(resolve, 25));
+  await new Promise((resolve) => setImmediate(resolve));
+};
