@@ -1,12 +1,35 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { eventually } from './eventually';
 
 const REPO = join(__dirname, '..', '..', '..');
 
-export interface ServiceProcess {
-  readonly baseUrl: string;
+export interface ProcessExit {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+  /** When it exited, as Date.now(). */
+  readonly at: number;
+}
+
+/** One service's OS process, spawned as `npm run start:service` runs it, not yet known to be up. */
+export interface SpawnedService {
+  readonly pid: number;
+  /** As Date.now(), just before the spawn. */
+  readonly spawnedAt: number;
+  /** stdout and stderr as they came. */
   readonly output: () => string;
+  readonly stderr: () => string;
+  /** When stderr first said something, as Date.now(). */
+  readonly firstStderrAt: () => number | undefined;
+  /** The exit, once it happened. */
+  exit(): ProcessExit | undefined;
+  signal(signal: NodeJS.Signals): void;
+  /** The exit; rejects (and SIGKILLs the process, so nothing is left behind) if it takes longer than `timeoutMs`. */
+  waitForExit(timeoutMs: number): Promise<ProcessExit>;
+}
+
+export interface ServiceProcess extends SpawnedService {
+  readonly baseUrl: string;
   /** Graceful: SIGTERM, then SIGKILL after 10 s. */
   stop(): Promise<void>;
   /** A crash: SIGKILL at once, no shutdown hooks run. */
@@ -22,31 +45,67 @@ const MODE_SETTINGS = ['KAFKA_BROKERS', 'DATABASE_URL', 'EVENTSTORE_CONNECTION_S
 const inheritedEnv = (): NodeJS.ProcessEnv =>
   Object.fromEntries(Object.entries(process.env).filter(([name]) => !MODE_SETTINGS.includes(name)));
 
+/** Spawns `apps/<service>/src/main.ts` on its own; `startServiceProcess` also waits for /health. */
+export const spawnService = (service: string, env: Readonly<Record<string, string>>, httpPort: number): SpawnedService => {
+  let output = '';
+  let stderr = '';
+  let firstStderrAt: number | undefined;
+  const spawnedAt = Date.now();
+  const child = spawn(process.execPath, ['-r', './tools/register.js', `apps/${service}/src/main.ts`], {
+    cwd: REPO,
+    env: { ...inheritedEnv(), ...env, SERVICE: service, HTTP_PORT: String(httpPort), LOG_LEVEL: env['LOG_LEVEL'] ?? 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => {
+    firstStderrAt ??= Date.now();
+    stderr += chunk.toString();
+    output += chunk.toString();
+  });
+  let exit: ProcessExit | undefined;
+  const exited = new Promise<ProcessExit>((resolve) =>
+    child.once('exit', (code, signal) => resolve((exit = { code, signal, at: Date.now() }))),
+  );
+  const waitForExit = async (timeoutMs: number): Promise<ProcessExit> => {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), timeoutMs)));
+    const first = await Promise.race([exited, late]);
+    clearTimeout(timer);
+    if (first !== 'late') return first;
+    child.kill('SIGKILL');
+    await exited;
+    throw new Error(`${service} (pid ${child.pid}) had not exited within ${timeoutMs} ms; killed it. Output:\n${output}`);
+  };
+  return {
+    pid: child.pid ?? -1,
+    spawnedAt,
+    output: () => output,
+    stderr: () => stderr,
+    firstStderrAt: () => firstStderrAt,
+    exit: () => exit,
+    signal: (signal) => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    },
+    waitForExit,
+  };
+};
+
 /** Starts one service as its own OS process, as the distributed mode runs it, and waits for /health. */
 export const startServiceProcess = async (
   service: string,
   env: Readonly<Record<string, string>>,
   httpPort: number,
 ): Promise<ServiceProcess> => {
-  let output = '';
-  const child: ChildProcess = spawn(process.execPath, ['-r', './tools/register.js', `apps/${service}/src/main.ts`], {
-    cwd: REPO,
-    env: { ...inheritedEnv(), ...env, SERVICE: service, HTTP_PORT: String(httpPort), LOG_LEVEL: env['LOG_LEVEL'] ?? 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const spawned = spawnService(service, env, httpPort);
   const baseUrl = `http://127.0.0.1:${httpPort}`;
   const stop = async () => {
-    if (child.exitCode === null) child.kill('SIGTERM');
-    const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    await exited;
-    clearTimeout(killer);
+    spawned.signal('SIGTERM');
+    await spawned.waitForExit(10_000).catch(() => undefined);
   };
   try {
     await eventually(async () => {
-      if (child.exitCode !== null) throw new Error(`${service} exited with ${child.exitCode}:\n${output}`);
+      const exit = spawned.exit();
+      if (exit) throw new Error(`${service} exited with ${exit.code ?? exit.signal}:\n${spawned.output()}`);
       const response = await fetch(`${baseUrl}/health`);
       if (!response.ok) throw new Error(`${service} /health answered ${response.status}`);
     }, { timeoutMs: 60_000, intervalMs: 200 });
@@ -55,8 +114,8 @@ export const startServiceProcess = async (
     throw error;
   }
   const kill = async () => {
-    if (child.exitCode === null) child.kill('SIGKILL');
-    await exited;
+    spawned.signal('SIGKILL');
+    await spawned.waitForExit(10_000);
   };
-  return { baseUrl, output: () => output, stop, kill };
+  return { ...spawned, baseUrl, stop, kill };
 };

@@ -1,5 +1,5 @@
 import { deadLetterTopicOf, topicOf, type ServiceName } from '@collab/contracts';
-import { Kafka, logLevel, type LogEntry } from 'kafkajs';
+import { Kafka, logLevel, type LogEntry, type LoggerEntryContent, type logCreator } from 'kafkajs';
 import type { MessagingLogger } from '../logger';
 
 export type KafkaLogLevel = 'nothing' | 'error' | 'warn' | 'info' | 'debug';
@@ -8,7 +8,7 @@ export interface KafkaConnectionOptions {
   /** `host:port` of one or more brokers; the rest are discovered. */
   readonly brokers: readonly string[];
   readonly clientId: string;
-  /** kafkajs's own log level, routed to the messaging logger; default `warn`. */
+  /** kafkajs's own log level; default: the messaging logger's level (pino's `level`), else `warn`. */
   readonly logLevel?: KafkaLogLevel;
   /**
    * Put in front of every topic name (`staging.` → `staging.collab.intake.events.v1`) so several
@@ -25,6 +25,38 @@ const LEVELS: Readonly<Record<KafkaLogLevel, logLevel>> = {
   debug: logLevel.DEBUG,
 };
 
+/** pino's levels (the host logger's threshold) in kafkajs's terms; kafkajs has no fatal or trace. */
+const FROM_PINO: Readonly<Record<string, logLevel>> = {
+  silent: logLevel.NOTHING,
+  fatal: logLevel.ERROR,
+  error: logLevel.ERROR,
+  warn: logLevel.WARN,
+  info: logLevel.INFO,
+  debug: logLevel.DEBUG,
+  trace: logLevel.DEBUG,
+};
+
+/** The kafkajs level matching a host logger's threshold, so kafkajs builds only lines that are kept. */
+export const kafkaLevelFor = (hostLevel: string | undefined): logLevel => FROM_PINO[hostLevel ?? ''] ?? logLevel.WARN;
+
+export type LoggerMethod = 'error' | 'warn' | 'info' | 'debug';
+
+/** The logger method a kafkajs line is written with. */
+export const loggerMethodFor = (level: logLevel): LoggerMethod | undefined => {
+  switch (level) {
+    case logLevel.ERROR:
+      return 'error';
+    case logLevel.WARN:
+      return 'warn';
+    case logLevel.INFO:
+      return 'info';
+    case logLevel.DEBUG:
+      return 'debug';
+    case logLevel.NOTHING:
+      return undefined;
+  }
+};
+
 /**
  * The relay bounds the idempotent producer's retries and replaces the producer after a failed send
  * (a fresh producer id, so no stale sequence numbers survive), which is the situation this kafkajs
@@ -32,14 +64,19 @@ const LEVELS: Readonly<Record<KafkaLogLevel, logLevel>> = {
  */
 const EXPECTED_WARNINGS = [/Limiting retries for the idempotent producer/];
 
-const routeLogs =
-  (logger: MessagingLogger) =>
+/**
+ * kafkajs's log creator: every line goes to the host's logger as a structured record, its
+ * namespace (`Consumer`, `Connection`, …) under `kafkajs`, its level as the logger's level. The
+ * entry's own timestamp and `logger: 'kafkajs'` are dropped: the logger stamps its own time.
+ */
+export const kafkaLogCreator =
+  (logger: MessagingLogger): logCreator =>
   () =>
   ({ namespace, level, log }: LogEntry): void => {
-    const { message, ...context } = log;
-    if (level > logLevel.WARN || EXPECTED_WARNINGS.some((pattern) => pattern.test(message))) return;
-    if (level === logLevel.ERROR) logger.error({ ...context, kafkajs: namespace }, message);
-    else logger.warn({ ...context, kafkajs: namespace }, message);
+    const { message, timestamp: _timestamp, logger: _kafkajs, ...context } = log as LoggerEntryContent & Record<string, unknown>;
+    const method = loggerMethodFor(level);
+    if (method === undefined || EXPECTED_WARNINGS.some((pattern) => pattern.test(message))) return;
+    logger[method]?.({ ...context, kafkajs: namespace }, message);
   };
 
 /** The one place a kafkajs client is built: the logs go to the host's logger. */
@@ -47,8 +84,8 @@ export const createKafka = (options: KafkaConnectionOptions, logger: MessagingLo
   new Kafka({
     clientId: options.clientId,
     brokers: [...options.brokers],
-    logLevel: LEVELS[options.logLevel ?? 'warn'],
-    logCreator: routeLogs(logger),
+    logLevel: options.logLevel === undefined ? kafkaLevelFor(logger.level) : LEVELS[options.logLevel],
+    logCreator: kafkaLogCreator(logger),
     connectionTimeout: 3_000,
   });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SERVICE_NAMES } from '@collab/contracts';
+import { redactCredentials } from '../logging/redact';
 
 const port = (fallback: number) =>
   z.coerce.number({ message: 'must be a port number' }).int().min(0, { message: 'must be a port number 0-65535' }).max(65535, { message: 'must be a port number 0-65535' }).default(fallback);
@@ -80,6 +81,12 @@ export class InvalidConfiguration extends Error {
   }
 }
 
+/** Settings whose value never appears in an error line (a too-short secret is still a secret). */
+const SECRET_SETTINGS = new Set(['AUTH_JWT_SECRET']);
+
+const shownValue = (received: string | undefined, setting: string): string =>
+  received === undefined || SECRET_SETTINGS.has(setting) ? '' : ` (got "${redactCredentials(received)}")`;
+
 /** Parses the environment; on failure the error holds one line per problem, naming the setting. */
 export const loadPlatformConfig = (env: NodeJS.ProcessEnv = process.env): PlatformConfig => {
   const result = platformConfigSchema.safeParse(env);
@@ -87,8 +94,7 @@ export const loadPlatformConfig = (env: NodeJS.ProcessEnv = process.env): Platfo
   throw new InvalidConfiguration(
     result.error.issues.map((issue) => {
       const setting = issue.path.join('.') || 'configuration';
-      const received = env[setting];
-      return `config: ${setting} ${issue.message}${received === undefined ? '' : ` (got "${received}")`}`;
+      return `config: ${setting} ${issue.message}${shownValue(env[setting], setting)}`;
     }),
   );
 };

@@ -44,6 +44,7 @@ export class GrpcHost {
   private readonly stopping = new AbortController();
   private readonly deps: CallDependencies;
   private port: number | undefined;
+  private stopped: Promise<void> | undefined;
 
   constructor(private readonly options: GrpcHostOptions) {
     this.server = new Server({ ...DEFAULT_SERVER_OPTIONS, ...options.serverOptions });
@@ -82,8 +83,16 @@ export class GrpcHost {
     return this.port;
   }
 
-  /** Ends open streams (UNAVAILABLE), lets unary calls finish within the bound, then forces. */
-  async shutdown(): Promise<void> {
+  /**
+   * Ends open streams (UNAVAILABLE), lets unary calls finish within the bound, then forces.
+   * Idempotent: the process's drain and Nest's shutdown hook may both ask.
+   */
+  shutdown(): Promise<void> {
+    this.stopped ??= this.stop();
+    return this.stopped;
+  }
+
+  private async stop(): Promise<void> {
     this.stopping.abort();
     const timeoutMs = this.options.shutdownTimeoutMs ?? 5000;
     await new Promise<void>((resolve) => {

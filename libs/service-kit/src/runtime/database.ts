@@ -1,6 +1,7 @@
-import { Pool } from 'pg';
+import { Client, Pool } from 'pg';
 import { openEmbeddedDatabase } from '@collab/event-store';
 import { isDistributed, type PlatformConfig } from '../config/platform.config';
+import { redactUrl } from '../logging/redact';
 
 /**
  * The process's one pool. Embedded: a single PGlite connection in DATA_DIR shared by the event
@@ -10,16 +11,59 @@ export interface Database {
   readonly pool: Pool;
   readonly embedded: boolean;
   readonly description: string;
+  /** Idempotent: the runtime's shutdown and a failed start may both close it. */
   close(): Promise<void>;
 }
 
-export const openDatabase = async (config: PlatformConfig): Promise<Database> => {
-  if (isDistributed(config)) {
-    const pool = new Pool({ connectionString: config.DATABASE_URL, max: config.DATABASE_POOL_SIZE });
-    await pool.query('select 1');
-    const { host, pathname } = new URL(config.DATABASE_URL!);
-    return { pool, embedded: false, description: `PostgreSQL ${host}${pathname}`, close: () => pool.end() };
+/** Where the pool reports a connection that broke while idle (PostgreSQL restarted, a proxy cut it). */
+export interface DatabaseLog {
+  warn(context: Record<string, unknown>, message: string): void;
+}
+
+/** How long the first connection may take before the start fails, rather than hanging. */
+const CONNECT_TIMEOUT_MS = 5_000;
+
+const reasonOf = (cause: unknown): string => {
+  const { code, message } = cause as { code?: unknown; message?: unknown };
+  // Socket errors (ECONNREFUSED, ENOTFOUND, ETIMEDOUT…) mean nobody answered; anything else is
+  // PostgreSQL's own refusal (no such database, authentication failed), worth quoting.
+  if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return `unreachable (${code})`;
+  if (typeof message === 'string' && /timeout/i.test(message)) return `unreachable (no answer within ${CONNECT_TIMEOUT_MS / 1000} s)`;
+  return `refused the connection: ${String(message)}${typeof code === 'string' ? ` (${code})` : ''}`;
+};
+
+/** The database a distributed process needs is not there: the start fails with this one line. */
+export class DatabaseUnavailable extends Error {
+  override readonly name = 'DatabaseUnavailable';
+  constructor(url: string, cause: unknown) {
+    super(`database ${redactUrl(url)} ${reasonOf(cause)}`, { cause });
   }
+}
+
+/** One connection, bounded in time, before the pool is trusted with the process's work. */
+const probe = async (url: string): Promise<void> => {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new DatabaseUnavailable(url, error);
+  }
+  await client.end();
+};
+
+const openPostgres = async (url: string, config: PlatformConfig, log: DatabaseLog): Promise<Database> => {
+  await probe(url);
+  const pool = new Pool({ connectionString: url, max: config.DATABASE_POOL_SIZE });
+  // Without a listener an idle client's error is an uncaught exception that ends the process;
+  // the pool has already dropped that client and connects afresh for the next query.
+  pool.on('error', (error) => log.warn({ err: error, database: redactUrl(url) }, 'an idle database connection broke; the pool replaces it'));
+  const { host, pathname } = new URL(url);
+  let closing: Promise<void> | undefined;
+  return { pool, embedded: false, description: `PostgreSQL ${host}${pathname}`, close: () => (closing ??= pool.end()) };
+};
+
+export const openDatabase = async (config: PlatformConfig, log: DatabaseLog): Promise<Database> => {
+  if (isDistributed(config)) return openPostgres(config.DATABASE_URL!, config, log);
   const embedded = await openEmbeddedDatabase({ dataDir: config.DATA_DIR });
   return { pool: embedded.pool, embedded: true, description: `embedded PGlite in ${config.DATA_DIR}`, close: () => embedded.close() };
 };

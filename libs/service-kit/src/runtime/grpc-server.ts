@@ -51,7 +51,12 @@ export class GrpcServer implements OnApplicationBootstrap, BeforeApplicationShut
     this.logger.log(`gRPC listening on ${this.config.GRPC_HOST}:${port}`);
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
+  /** Stops taking calls and lets running ones finish (bounded); the process drains this before Nest closes. */
+  async drain(): Promise<void> {
     await this.host?.shutdown();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.drain();
   }
 }

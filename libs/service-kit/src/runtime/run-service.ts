@@ -4,29 +4,43 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
-import { InvalidConfiguration, isDistributed, loadPlatformConfig, type PlatformConfig } from '../config/platform.config';
+import { isDistributed, loadPlatformConfig, type PlatformConfig } from '../config/platform.config';
+import { createRootLogger } from '../logging/logging';
+import { openDatabase } from './database';
+import { HttpDrain } from './http-drain';
+import { ProcessLifecycle } from './process-lifecycle';
 import { PlatformRuntimeModule, type RuntimeOptions } from './runtime.module';
+import { HttpListenFailed, startFailureReason } from './start-failure';
 
 export interface ServiceDefinition {
   readonly service: PlatformConfig['SERVICE'];
   readonly modules: readonly Type[];
 }
 
+export interface ServiceAppOptions extends RuntimeOptions {
+  /** Installed as the first middleware: during a stop it admits nothing new (runService's drain). */
+  readonly drain?: HttpDrain;
+}
+
 /** Builds (but does not start) the Nest application for these service modules. */
-export const createServiceApp = async (config: PlatformConfig, modules: readonly Type[], options: RuntimeOptions = {}): Promise<INestApplication> => {
+export const createServiceApp = async (config: PlatformConfig, modules: readonly Type[], options: ServiceAppOptions = {}): Promise<INestApplication> => {
   @Module({ imports: [PlatformRuntimeModule.forRoot(config, options), ...modules] })
   class ServiceRootModule {}
 
   // abortOnError off: a failed start throws to runService, which prints one line and exits 1.
+  // autoFlushLogs off: Nest would otherwise print its buffered start-up lines and the error's
+  // stack as console text; they go to pino below, and a failure is logged there by runService.
   const app = await NestFactory.create<NestExpressApplication>(ServiceRootModule, {
     bufferLogs: true,
+    autoFlushLogs: false,
     bodyParser: false,
     abortOnError: false,
   });
   app.useLogger(app.get(Logger));
+  app.flushLogs();
+  if (options.drain) app.use(options.drain.middleware);
   // application/*+json too, so problem and CloudEvents bodies parse; the limit applies to all.
   app.useBodyParser('json', { limit: config.BODY_LIMIT, type: ['application/json', 'application/*+json'] });
-  app.enableShutdownHooks();
   const document = new DocumentBuilder()
     .setTitle(`Service collaboration platform — ${config.SERVICE}`)
     .setVersion('1')
@@ -43,26 +57,46 @@ const tokenHint = (config: PlatformConfig): string =>
     ? 'tokens: signed by your AUTH_JWT_SECRET / JWKS issuer'
     : `get a token: npm run token -- --data-dir ${config.DATA_DIR} --sub agent-1 --roles agent --audience INTERNAL`;
 
-/** Entry point of every process: validate config (one line per problem), build, listen, say how to use it. */
-export const runService = async (definition: ServiceDefinition): Promise<INestApplication | undefined> => {
-  let config: PlatformConfig;
+const configOrExit = (definition: ServiceDefinition): PlatformConfig => {
   try {
-    config = loadPlatformConfig({ ...process.env, SERVICE: process.env['SERVICE'] ?? definition.service });
+    return loadPlatformConfig({ ...process.env, SERVICE: process.env['SERVICE'] ?? definition.service });
   } catch (error) {
-    if (!(error instanceof InvalidConfiguration)) throw error;
-    for (const line of error.problems) process.stderr.write(`${line}\n`);
-    process.exitCode = 1;
-    return undefined;
+    // Nothing is open yet: the line, and out.
+    process.stderr.write(`${definition.service} could not start: ${startFailureReason(error)}\n`);
+    return process.exit(1);
   }
-  let app: INestApplication;
+};
+
+const listen = async (app: INestApplication, config: PlatformConfig): Promise<void> => {
+  // init first: a module's bootstrap failing is not a listen error.
+  await app.init();
   try {
-    app = await createServiceApp(config, definition.modules);
     await app.listen(config.HTTP_PORT, config.HTTP_HOST);
   } catch (error) {
-    process.stderr.write(`${config.SERVICE} could not start: ${(error as Error).message}\n`);
-    process.exitCode = 1;
-    return undefined;
+    throw new HttpListenFailed(config.HTTP_HOST, config.HTTP_PORT, error);
   }
+};
+
+/**
+ * Entry point of every process: validate config, open the database, build, listen, say how to use
+ * it; stop gracefully on SIGTERM/SIGINT. A start that fails prints one line naming why and exits 1.
+ */
+export const runService = async (definition: ServiceDefinition): Promise<INestApplication> => {
+  const config = configOrExit(definition);
+  const logger = createRootLogger(config);
+  const drain = new HttpDrain();
+  const lifecycle = new ProcessLifecycle(config.SERVICE, logger, drain).watchSignals();
+  let app: INestApplication;
+  try {
+    const database = await openDatabase(config, logger);
+    lifecycle.opened(database);
+    app = await createServiceApp(config, definition.modules, { logger, database, drain });
+    lifecycle.built(app);
+    await listen(app, config);
+  } catch (error) {
+    return lifecycle.failStart(error);
+  }
+  lifecycle.running();
   const mode = isDistributed(config) ? 'distributed' : 'embedded';
   app.get(Logger).log(`${config.SERVICE} (${mode}) listening on http://${config.HTTP_HOST}:${config.HTTP_PORT} — API docs at /api/docs; ${tokenHint(config)}`);
   return app;

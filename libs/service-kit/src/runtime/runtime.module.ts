@@ -14,6 +14,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ZodValidationPipe } from 'nestjs-zod';
+import type { Logger } from 'pino';
 import { sharedPoolDriver } from '@collab/event-store';
 import { EVENT_CONSUMER } from '@collab/messaging';
 import { AuthGuard } from '../auth/auth.guard';
@@ -22,7 +23,7 @@ import type { PlatformConfig } from '../config/platform.config';
 import { HealthController } from '../health/health.controller';
 import { Readiness } from '../health/readiness';
 import { ProblemDetailsFilter } from '../http/problem-details.filter';
-import { loggingModule } from '../logging/logging';
+import { createRootLogger, loggingModule, routeMessagingLogsTo } from '../logging/logging';
 import { HttpMetricsMiddleware, MetricsController, MetricsRegistry } from '../metrics/metrics';
 import { createAuthenticator } from './auth.provider';
 import { openDatabase, type Database } from './database';
@@ -57,6 +58,10 @@ class RuntimeShutdown implements BeforeApplicationShutdown, OnApplicationShutdow
 
 export interface RuntimeOptions {
   readonly clock?: Clock;
+  /** The process's pino logger; runService makes it before Nest so a failed start can use it. */
+  readonly logger?: Logger;
+  /** A database runService opened already (so a failed start can close it); else opened here. */
+  readonly database?: Database;
 }
 
 /** Everything a service process needs around its modules: storage, messaging, auth, logs, health, metrics. */
@@ -66,18 +71,20 @@ export class PlatformRuntimeModule implements NestModule {
   /** `clock` replaces the system clock where time itself is under test (join windows, business hours). */
   static forRoot(config: PlatformConfig, options: RuntimeOptions = {}): DynamicModule {
     const configProvider = { provide: PLATFORM_CONFIG, useValue: config };
+    const logger = options.logger ?? createRootLogger(config);
+    routeMessagingLogsTo(logger);
     // One dynamic module object, imported twice, is one instance: the database is opened once.
     const databaseModule: DynamicModule = {
       module: DatabaseModule,
       global: true,
-      providers: [{ provide: DATABASE, useFactory: () => openDatabase(config) }],
+      providers: [{ provide: DATABASE, useFactory: () => options.database ?? openDatabase(config, logger) }],
       exports: [DATABASE],
     };
     return {
       module: PlatformRuntimeModule,
       imports: [
         databaseModule,
-        loggingModule(config),
+        loggingModule(config, logger),
         DiscoveryModule,
         CqrsModule.forRoot(),
         TerminusModule,
