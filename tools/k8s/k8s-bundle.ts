@@ -69,7 +69,8 @@ export const parseEnvFile = (text: string): Map<string, string> =>
       }),
   );
 
-const documentsOf = (source: string, text: string, problems: string[]): Manifest[] =>
+/** The objects of a multi-document YAML text; YAML errors go to `problems`. */
+export const documentsOf = (source: string, text: string, problems: string[]): Manifest[] =>
   parseAllDocuments(text).flatMap((document, index) => {
     const where = `${source}#${index + 1}`;
     if (document.errors.length > 0) {

@@ -6,6 +6,7 @@ import type { IHorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2/
 import type { IContainer } from 'kubernetes-models/v1/Container';
 import { loadBundle, type Bundle, type Manifest } from './k8s-bundle';
 import { checkBundle, loadDeployFolder } from './k8s-check';
+import { kubectlAvailable, renderWithKubectl } from './k8s-render';
 
 const root = join(__dirname, '..', '..');
 const repo = loadDeployFolder(root);
@@ -66,6 +67,29 @@ describe('deploy/k8s', () => {
       ]),
     );
   });
+});
+
+describe('what kubectl kustomize renders', () => {
+  const kubectl = kubectlAvailable();
+  (kubectl ? it : it.skip)(
+    `is valid against the schemas and points at the generated ConfigMaps${kubectl ? '' : ' (skipped: kubectl is not installed here)'}`,
+    () => {
+      const { manifests, problems } = renderWithKubectl(root);
+      expect(problems).toEqual([]);
+      expect(manifests).toHaveLength(repo.manifests.length);
+      const settings = manifests.find((m) =>
+        String((m.object['metadata'] as { name: string }).name).startsWith('collab-platform-'),
+      );
+      const intake = manifests.find(
+        (m) =>
+          m.object['kind'] === 'Deployment' && (m.object['metadata'] as { name: string }).name === 'intake',
+      );
+      const envFrom = (intake?.object as unknown as IDeployment).spec!.template.spec!.containers[0]!.envFrom;
+      expect(envFrom).toEqual([
+        { configMapRef: { name: (settings?.object['metadata'] as { name: string }).name } },
+      ]);
+    },
+  );
 });
 
 describe('a broken manifest fails the check', () => {
