@@ -4,9 +4,10 @@
 # hosts while checking. Older nginx (Debian 12 ships 1.22) gets the copy rewritten to the
 # equivalent older syntax (`listen … http2`, no `resolve`); everything else is checked as is.
 #   bash deploy/edge/check-config.sh        (needs nginx on PATH, e.g. apt-get install nginx-light)
+#   bash deploy/edge/check-config.sh deploy/k8s/edge/nginx.conf      the Kubernetes edge, likewise
 set -euo pipefail
 
-conf="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/nginx.conf"
+conf="${1:-$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/nginx.conf}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
