@@ -1,8 +1,11 @@
-import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
+import { LessThan, type EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@collab/event-store';
 import { HostedProjection } from '@collab/service-kit';
 import { workflowCaseStreamId, type CaseRegistered, type WorkflowCaseEvent } from '@collab/workflow-domain';
+import { KnownCalendars } from '../../calendars/known-calendars';
+import { CaseCourseProjection } from '../case-course/case-course.projection';
+import { CASE_COURSE_DDL } from '../case-course/case-course.tables';
 import { caseViewChange } from './case-view.changes';
 import { CASE_VIEW_DDL, CaseView } from './case-view.entity';
 
@@ -25,20 +28,41 @@ const registered = (event: RecordedEvent, data: CaseRegistered['data']): Partial
   version: event.streamVersion,
 });
 
-/** Keeps workflow.case_view equal to the fold of workflow's case streams. */
+/**
+ * Keeps workflow.case_view equal to the fold of workflow's case streams, and in the same
+ * transaction each case's legs and chain (CaseCourseProjection), so a reader of the view reads its
+ * course as current as the view.
+ *
+ * The name carries a generation: a new one follows the log again from its start, which is how a
+ * database made before the course was kept fills it in place. Every change to a view row is
+ * guarded by the case's stream version (registration only inserts), so that pass leaves the rows
+ * readers see as they were while it catches up.
+ */
 @Injectable()
 export class CaseViewProjection extends HostedProjection {
-  readonly name = 'workflow.case-view';
+  readonly name = 'workflow.case-view.2';
   readonly schema = 'workflow';
-  readonly setupSql = CASE_VIEW_DDL;
+  readonly setupSql = [...CASE_VIEW_DDL, ...CASE_COURSE_DDL];
+  private readonly course = new CaseCourseProjection();
+  // A property, so the runner's constructor stays as it is; a leg's clock reads workflow.business_calendar.
+  @Inject(KnownCalendars) private readonly calendars!: KnownCalendars;
+
+  override async onApplicationBootstrap(): Promise<void> {
+    // The calendar table is created once per process by whoever asks first: two creators racing
+    // on a fresh database would fail one of them.
+    await this.calendars.ensureTable();
+    await super.onApplicationBootstrap();
+  }
+
   async apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
     const views = tx.getRepository(CaseView);
     for (const event of events) {
       // Workflow's log also holds org, process, task and SLA streams; only a case's own stream changes its view.
       if (!event.streamId.startsWith(workflowCaseStreamId(''))) continue;
       const domainEvent = { type: event.type, data: event.data } as WorkflowCaseEvent;
-      if (domainEvent.type === 'CaseRegistered') await views.upsert(registered(event, domainEvent.data), ['id']);
-      else await views.update({ id: domainEvent.data.caseId }, { ...caseViewChange(domainEvent), version: event.streamVersion });
+      if (domainEvent.type === 'CaseRegistered') await views.createQueryBuilder().insert().values(registered(event, domainEvent.data)).orIgnore().execute();
+      else await views.update({ id: domainEvent.data.caseId, version: LessThan(event.streamVersion) }, { ...caseViewChange(domainEvent), version: event.streamVersion });
     }
+    await this.course.apply(events, tx);
   }
 }
