@@ -33,6 +33,16 @@ export class CaseView {
   @Column('int') version!: number;
 }
 
+/** A case stops counting as open work (its owner's load, its queue's waiting line) once resolved, closed or cancelled. */
+export const FINISHED_CASE_STATUSES = ['RESOLVED', 'CLOSED', 'CANCELLED'] as const;
+
+/**
+ * The finished statuses as an SQL list, written into queries rather than passed as a parameter: the
+ * partial indexes below carry the same words in their predicate, and a query that repeats them is
+ * proven to match them in every plan (behind a parameter a generic plan could not use them).
+ */
+export const FINISHED_CASE_SQL = `(${FINISHED_CASE_STATUSES.map((status) => `'${status}'`).join(', ')})`;
+
 export const CASE_VIEW_DDL = [
   `create table if not exists workflow.case_view (
      id uuid primary key, status text not null, channel text not null, audience text not null,
@@ -51,4 +61,10 @@ export const CASE_VIEW_DDL = [
   `alter table workflow.case_view add column if not exists process_stage text`,
   `alter table workflow.case_view add column if not exists response_due_at timestamptz`,
   `alter table workflow.case_view add column if not exists resolution_due_at timestamptz`,
+  // Asked for every contact by agent assignment: a queue's longest-waiting case (WaitingCases) and
+  // the open cases each candidate owns (their load). Without them each question read the whole table.
+  `create index if not exists case_view_waiting on workflow.case_view (queue, assigned_at, opened_at, id)
+     where assignee is null and status not in ${FINISHED_CASE_SQL}`,
+  `create index if not exists case_view_owned on workflow.case_view (assignee)
+     where assignee is not null and status not in ${FINISHED_CASE_SQL}`,
 ];

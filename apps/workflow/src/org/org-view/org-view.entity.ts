@@ -83,6 +83,8 @@ export const ORG_VIEW_DDL = [
   `create table if not exists workflow.org_agent (
      id text primary key, unit_id text not null, queues text[] not null, skills text[] not null,
      languages text[] not null, capacity int not null, active boolean not null, version int not null)`,
+  // The active agents of a queue, asked for every contact by agent assignment (OrgDirectory.agentsOfQueue).
+  `create index if not exists org_agent_queues on workflow.org_agent using gin (queues) where active`,
   `create table if not exists workflow.org_partner (
      id text primary key, name_zh text not null, name_en text not null, regions text[] not null,
      calendar_id text not null, supervisor_id text, active boolean not null, version int not null)`,
