@@ -4,7 +4,15 @@ import { DataSource } from 'typeorm';
 import { validateCalendar, type BusinessCalendar } from '@collab/business-calendar';
 import type { JsonObject, RecordedEvent } from '@collab/event-store';
 import { freshDatabase, type FreshDatabase } from '@collab/testing';
-import { collaborationTaskStreamId, workflowCaseStreamId, type ActorRef, type OrgEvent } from '@collab/workflow-domain';
+import {
+  collaborationTaskStreamId,
+  workflowCaseDecider,
+  workflowCaseStreamId,
+  type ActorRef,
+  type OrgEvent,
+  type WorkflowCaseCommand,
+  type WorkflowCaseEvent,
+} from '@collab/workflow-domain';
 import { knownCalendar } from '../../calendars/known-calendars';
 import { BUSINESS_CALENDAR_DDL } from '../../calendars/intake-calendars/business-calendar.table';
 import type { BusinessCalendars, OrgLookup, OrgParty } from '../../workflow.ports';
@@ -106,6 +114,11 @@ const recordsOf = (log: readonly RecordedEvent[], caseId: string): CaseRecords =
   return { caseEvents, taskEvents, slaEvents: [] };
 };
 
+const summaryOf = (caseId: string) => ({
+  caseId, channel: 'app', audience: 'EXTERNAL', requestType: 'COMPLAINT', category: 'billing', region: 'GD-SZ',
+  priority: 'NORMAL', language: 'zh-Hans', subject: '账单', description: '多扣了', requesterId: 'cust-1',
+});
+
 const OPENED_AT = Date.parse('2026-11-20T07:30:00.000Z'); // a Friday, 15:30 in Shanghai
 
 const steps = fc.array(
@@ -195,5 +208,37 @@ describe('the course of a case, as the case view keeps it', () => {
     expect([...seen].sort()).toEqual(
       expect.arrayContaining(['a chain', 'CaseReopened', 'CaseCancelled', 'TaskReturned', 'TaskWithdrawn', 'TaskCompleted', 'CollaborationTaskClosed', 'to lost-queue', 'to network-desk']),
     );
+  });
+
+  it('measures a leg on the clock its holder had when the leg opened: a queue moved to another unit in the same batch moves only later legs', async () => {
+    const caseId = randomUUID();
+    const opened = new Date(OPENED_AT);
+    const commands: WorkflowCaseCommand[] = [
+      { type: 'RegisterAndRouteCase', summary: { ...summaryOf(caseId), openedAt: opened.toISOString() }, rules: [], fallback: { queue: 'moving-desk', ruleId: 'test' } },
+      { type: 'TransferCase', caseId, to: { queue: 'complaints' }, actor: admin, reason: 'wrong desk' },
+      { type: 'TransferCase', caseId, to: { queue: 'moving-desk' }, actor: admin, reason: 'right desk after all' },
+    ];
+    const caseEvents = commands.reduce<WorkflowCaseEvent[]>(
+      (events, command) => [...events, ...workflowCaseDecider.decide(command, events.reduce(workflowCaseDecider.evolve, workflowCaseDecider.initialState()), { now: opened })],
+      [],
+    );
+    const recorded = (streamId: string, streamVersion: number, event: OrgEvent | WorkflowCaseEvent): RecordedEvent => ({
+      id: randomUUID(), ...event, data: event.data as unknown as JsonObject, metadata: { correlationId: caseId, actor: admin }, streamId, streamVersion, position: 0n, recordedAt: opened,
+    });
+    const caseStream = caseEvents.map((event, index) => recorded(workflowCaseStreamId(caseId), index + 1, event));
+    const moved: OrgEvent = { type: 'QueueChanged', data: { queueId: 'moving-desk', unitId: 'network', actor: admin, changedAt: DEFINED_AT } };
+    const firstTransfer = caseStream.findIndex((event) => event.type === 'CaseTransferred');
+    await apply([
+      recorded('org-queue-moving-desk', 1, queueDefined('moving-desk', 'front-line')),
+      ...caseStream.slice(0, firstTransfer + 1),
+      recorded('org-queue-moving-desk', 2, moved),
+      ...caseStream.slice(firstTransfer + 1),
+    ]);
+    const { legs } = await projected(caseId, new Date(OPENED_AT + 60_000));
+    expect(legs.map((leg) => [leg.unit, leg.holdingUnit, leg.calendarId])).toEqual([
+      ['moving-desk', 'front-line', 'cn-standard'],
+      ['complaints', 'front-line', 'cn-standard'],
+      ['moving-desk', 'network', 'nine-to-five'],
+    ]);
   });
 });

@@ -2,9 +2,9 @@ import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@collab/event-store';
 import { courseChangeOf, type CourseChange } from './case-course.changes';
 import { closeLink, openLink, releaseMain, releaseTask, takeMain, takeTask } from './course-writes';
-import { keepHolder } from './holder-clocks';
+import { CourseBatch } from './holder-clocks';
 
-type Apply<Kind extends CourseChange['change']> = (tx: EntityManager, change: Extract<CourseChange, { change: Kind }>) => Promise<unknown>;
+type Apply<Kind extends CourseChange['change']> = (batch: CourseBatch, change: Extract<CourseChange, { change: Kind }>) => Promise<unknown>;
 type Appliers = { readonly [Kind in CourseChange['change']]: Apply<Kind> };
 
 const APPLIERS: Appliers = {
@@ -14,7 +14,7 @@ const APPLIERS: Appliers = {
   'link-closed': closeLink,
   'task-taken': takeTask,
   'task-released': releaseTask,
-  holder: keepHolder,
+  holder: (batch, change) => batch.keepHolder(change),
 };
 
 /**
@@ -25,11 +25,12 @@ const APPLIERS: Appliers = {
  */
 export class CaseCourseProjection {
   async apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
+    const batch = new CourseBatch(tx);
     for (const event of events) {
       const change = courseChangeOf(event);
       if (change === null) continue;
       const apply = APPLIERS[change.change] as Apply<CourseChange['change']>;
-      await apply(tx, change);
+      await apply(batch, change);
     }
   }
 }

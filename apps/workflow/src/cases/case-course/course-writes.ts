@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { BusinessCalendar } from '@collab/business-calendar';
 import { heldMinutes, shownClockOf } from '../get-case/case-legs';
 import type { CourseChange, LegKind } from './case-course.changes';
-import { holderClockIn } from './holder-clocks';
+import type { CourseBatch } from './holder-clocks';
 
 type Change<Kind extends CourseChange['change']> = Extract<CourseChange, { change: Kind }>;
 
@@ -30,10 +30,10 @@ const mainLegKey = (version: number) => `case@${version}`;
 const taskLegKey = (taskId: string) => `task:${taskId}`;
 
 /** Opens a leg once, on the clock its holder runs on now; a replay meets the row and leaves it. */
-const openLeg = async (tx: EntityManager, leg: OpeningLeg): Promise<void> => {
-  const clock = await holderClockIn(tx, leg.kind, leg.unit);
+const openLeg = async (batch: CourseBatch, leg: OpeningLeg): Promise<void> => {
+  const clock = await batch.clockOf(leg.kind, leg.unit);
   const shown = shownClockOf(leg.unit, clock);
-  await tx.query(
+  await batch.tx.query(
     `insert into workflow.case_leg (case_id, leg_key, kind, unit, task_id, parent_task_id, ordinal, from_at,
        holding_unit, calendar_id, measured_in, note, calendar, held_minutes, version)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb, null, $14)
@@ -68,25 +68,25 @@ const closeLegs = async (tx: EntityManager, filter: { caseId: string; where: str
 };
 
 /** The main line's leg open before this version (at most one) ends: released, or taken by the next queue. */
-const releaseMain = (tx: EntityManager, { caseId, version, at }: Change<'release'>) =>
+const releaseMain = ({ tx }: CourseBatch, { caseId, version, at }: Change<'release'>) =>
   closeLegs(tx, { caseId, where: `l.kind = 'CASE' and l.ordinal < $2`, param: version }, at, version);
 
-export const takeMain = async (tx: EntityManager, change: Change<'take'>): Promise<void> => {
-  await releaseMain(tx, { ...change, change: 'release' });
+export const takeMain = async (batch: CourseBatch, change: Change<'take'>): Promise<void> => {
+  await releaseMain(batch, { ...change, change: 'release' });
   const { caseId, version, unit, at } = change;
-  await openLeg(tx, { caseId, key: mainLegKey(version), kind: 'CASE', unit, taskId: null, parentTaskId: null, ordinal: version, from: at, version });
+  await openLeg(batch, { caseId, key: mainLegKey(version), kind: 'CASE', unit, taskId: null, parentTaskId: null, ordinal: version, from: at, version });
 };
 
 export { releaseMain };
 
-export const takeTask = (tx: EntityManager, { caseId, version, taskId, parentTaskId, unit, at }: Change<'task-taken'>) =>
-  openLeg(tx, { caseId, key: taskLegKey(taskId), kind: 'TASK', unit, taskId, parentTaskId, ordinal: null, from: at, version });
+export const takeTask = (batch: CourseBatch, { caseId, version, taskId, parentTaskId, unit, at }: Change<'task-taken'>) =>
+  openLeg(batch, { caseId, key: taskLegKey(taskId), kind: 'TASK', unit, taskId, parentTaskId, ordinal: null, from: at, version });
 
-export const releaseTask = (tx: EntityManager, { caseId, version, taskId, at }: Change<'task-released'>) =>
+export const releaseTask = ({ tx }: CourseBatch, { caseId, version, taskId, at }: Change<'task-released'>) =>
   closeLegs(tx, { caseId, where: 'l.leg_key = $2', param: taskLegKey(taskId) }, at, version);
 
 /** A task the case opened joins the chain; opened again (a replay, or a reused id) it starts over, as in the fold. */
-export const openLink = (tx: EntityManager, { caseId, version, link }: Change<'link-opened'>) =>
+export const openLink = ({ tx }: CourseBatch, { caseId, version, link }: Change<'link-opened'>) =>
   tx.query(
     `insert into workflow.case_task_link (case_id, task_id, parent_task_id, from_unit, target, reason, status, opened_at, opened_by,
        accept_due_at, complete_due_at, closed_at, closed_by, outcome_reason, ordinal, version)
@@ -103,7 +103,7 @@ export const openLink = (tx: EntityManager, { caseId, version, link }: Change<'l
   );
 
 /** How a task ended; only a later case event changes it again. */
-export const closeLink = (tx: EntityManager, { caseId, version, taskId, closed }: Change<'link-closed'>) =>
+export const closeLink = ({ tx }: CourseBatch, { caseId, version, taskId, closed }: Change<'link-closed'>) =>
   tx.query(
     `update workflow.case_task_link set status = $3, closed_at = $4, closed_by = $5::jsonb, outcome_reason = $6, version = $7
       where case_id = $1 and task_id = $2 and version < $7`,

@@ -49,10 +49,32 @@ const partyOf = (kind: LegKind, row: HolderRow | undefined): { id: string; calen
  * The clock a leg opening now runs on, as the projection knows the directory and the calendars at
  * this point of the log: the same answer, worded the same, as LegClocks gives the stream fold.
  */
-export const holderClockIn = async (tx: EntityManager, kind: LegKind, holder: string): Promise<HolderClock> => {
+const holderClockIn = async (tx: EntityManager, kind: LegKind, holder: string): Promise<HolderClock> => {
   const rows: HolderRow[] = await tx.query(HOLDER_SQL, [holder]);
   const row = rows[0];
   const party = partyOf(kind, row);
   const what = kind === 'CASE' ? `queue ${holder}` : `unit or partner ${holder}`;
   return holderClockOf(what, party, party && knownCalendar(party.calendarId, row?.definition ?? undefined));
 };
+
+/**
+ * One batch's transaction and the clocks looked up in it: a holder asked for again (a rebuild routes
+ * thousands of cases to the same queues) costs no query until the batch changes the directory.
+ */
+export class CourseBatch {
+  private readonly clocks = new Map<string, Promise<HolderClock>>();
+
+  constructor(readonly tx: EntityManager) {}
+
+  clockOf(kind: LegKind, holder: string): Promise<HolderClock> {
+    const key = `${kind}:${holder}`;
+    const known = this.clocks.get(key) ?? holderClockIn(this.tx, kind, holder);
+    this.clocks.set(key, known);
+    return known;
+  }
+
+  keepHolder(change: HolderChange): Promise<void> {
+    this.clocks.clear();
+    return keepHolder(this.tx, change);
+  }
+}
