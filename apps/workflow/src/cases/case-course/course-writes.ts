@@ -68,7 +68,7 @@ const closeLegs = async (tx: EntityManager, filter: { caseId: string; where: str
 };
 
 /** The main line's leg open before this version (at most one) ends: released, or taken by the next queue. */
-const releaseMain = ({ tx }: CourseBatch, { caseId, version, at }: Change<'release'>) =>
+export const releaseMain = ({ tx }: CourseBatch, { caseId, version, at }: Change<'release'>) =>
   closeLegs(tx, { caseId, where: `l.kind = 'CASE' and l.ordinal < $2`, param: version }, at, version);
 
 export const takeMain = async (batch: CourseBatch, change: Change<'take'>): Promise<void> => {
@@ -76,8 +76,6 @@ export const takeMain = async (batch: CourseBatch, change: Change<'take'>): Prom
   const { caseId, version, unit, at } = change;
   await openLeg(batch, { caseId, key: mainLegKey(version), kind: 'CASE', unit, taskId: null, parentTaskId: null, ordinal: version, from: at, version });
 };
-
-export { releaseMain };
 
 export const takeTask = (batch: CourseBatch, { caseId, version, taskId, parentTaskId, unit, at }: Change<'task-taken'>) =>
   openLeg(batch, { caseId, key: taskLegKey(taskId), kind: 'TASK', unit, taskId, parentTaskId, ordinal: null, from: at, version });
