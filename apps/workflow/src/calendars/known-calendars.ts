@@ -7,6 +7,15 @@ interface CalendarRow {
   readonly definition: BusinessCalendar;
 }
 
+const DEFAULTS = new Map(defaultCalendars().map((calendar) => [calendar.id, calendar]));
+
+/**
+ * A calendar as workflow knows it, given its stored definition (if intake's event has arrived):
+ * that definition, else a default calendar of that id; nothing for an id that cannot name one.
+ */
+export const knownCalendar = (calendarId: string, stored: BusinessCalendar | undefined): BusinessCalendar | undefined =>
+  CALENDAR_ID_PATTERN.test(calendarId) ? (stored ?? DEFAULTS.get(calendarId)) : undefined;
+
 /**
  * The calendars workflow counts business time on (BUSINESS_CALENDARS): intake's, as its events
  * delivered them. Until intake's first CalendarDefined for a default calendar has arrived (a new
@@ -25,6 +34,6 @@ export class KnownCalendars implements BusinessCalendars {
       'select definition from workflow.business_calendar where id = $1',
       [calendarId],
     );
-    return rows[0]?.definition ?? this.defaults.get(calendarId);
+    return knownCalendar(calendarId, rows[0]?.definition);
   }
 }

@@ -3,6 +3,7 @@ import { AssignCaseHttp } from './assign-case/assign-case.http';
 import { QueueAgents } from './assign-case/queue-agents';
 import { CancelCaseHttp } from './cancel-case/cancel-case.http';
 import { CaseCommands } from './case-commands';
+import { ProjectedCourses } from './case-course/projected-courses';
 import { GetCaseHistoryHandler } from './case-history/case-history.handler';
 import { CaseHistoryHttp } from './case-history/case-history.http';
 import { CaseStreams } from './case-history/case-streams';
@@ -20,6 +21,7 @@ import { CasePromiseConsumer } from './case-promise/case-promise.consumer';
 import { CaseView } from './case-view/case-view.entity';
 import { CaseViewProjection } from './case-view/case-view.projection';
 import { CaseCourses } from './get-case/case-courses';
+import { CasesAsTheyWere } from './get-case/cases-as-they-were';
 import { GetCaseHandler } from './get-case/get-case.handler';
 import { GetCaseHttp } from './get-case/get-case.http';
 import { LegClocks } from './get-case/leg-clocks';
@@ -41,8 +43,8 @@ const LIFECYCLE_CONTROLLERS: readonly Type[] = [
   CancelCaseHttp,
 ];
 
-/** Reading a case now or as it was, with its legs and chain, and its history: all from its streams. */
-const READING_PROVIDERS: readonly Provider[] = [GetCaseHandler, CaseStreams, LegClocks, CaseCourses, GetCaseHistoryHandler];
+/** Reading a case now (its read model, legs and chain included) or as it was, and its history (both from its streams). */
+const READING_PROVIDERS: readonly Provider[] = [GetCaseHandler, ProjectedCourses, CasesAsTheyWere, CaseStreams, LegClocks, CaseCourses, GetCaseHistoryHandler];
 
 /** The case's main line: routing, the lifecycle commands and the case view. Spread into WorkflowModule. */
 export const CASE_PROVIDERS: readonly Provider[] = [RouteCaseProcessManager, CaseProcessStarts, CaseViewProjection, CasePromiseConsumer, ...READING_PROVIDERS, ...LIFECYCLE_PROVIDERS];

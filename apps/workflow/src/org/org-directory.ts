@@ -8,11 +8,20 @@ import {
   type AgentCandidate,
   type SupervisorDirectory,
 } from '@collab/workflow-domain';
+import { FINISHED_CASE_SQL } from '../cases/case-view/case-view.entity';
 import type { OrgLookup, OrgParty } from '../workflow.ports';
 import { OrgStreams } from './org-streams';
 
-/** A case stops counting towards its owner's load once it is resolved, closed or cancelled. */
-export const FINISHED_CASE_STATUSES = ['RESOLVED', 'CLOSED', 'CANCELLED'] as const;
+/**
+ * A queue's active agents with their loads, asked for every contact by agent assignment: the agents
+ * through workflow.org_agent_queues, each load through workflow.case_view_owned (both partial
+ * indexes, whose predicates this repeats), not by reading either table whole.
+ */
+export const AGENTS_OF_QUEUE_SQL = `select a.id, a.skills, a.languages, a.capacity,
+    (select count(*) from workflow.case_view c where c.assignee = a.id and c.status not in ${FINISHED_CASE_SQL}) as load
+  from workflow.org_agent a
+  where a.active and a.queues @> array[$1::text]
+  order by a.id`;
 
 interface AgentRow {
   readonly id: string;
@@ -81,15 +90,7 @@ export class OrgDirectory implements OrgLookup {
 
   /** Active agents serving the queue, each with the open cases they own now. */
   async agentsOfQueue(queueId: string): Promise<readonly AgentCandidate[]> {
-    const rows: AgentRow[] = await this.dataSource.query(
-      `select a.id, a.skills, a.languages, a.capacity,
-              (select count(*) from workflow.case_view c
-                where c.assignee = a.id and c.status <> all($2::text[])) as load
-         from workflow.org_agent a
-        where a.active and $1 = any(a.queues)
-        order by a.id`,
-      [queueId, FINISHED_CASE_STATUSES],
-    );
+    const rows: AgentRow[] = await this.dataSource.query(AGENTS_OF_QUEUE_SQL, [queueId]);
     return rows.map((row) => ({
       id: row.id,
       skills: row.skills,

@@ -41,19 +41,33 @@ const take = (line: Line, unit: string, at: string): Line => ({
   holding: { unit, taskId: null, parentTaskId: null, from: at, to: null },
 });
 
-/** The main line: a queue holds the case from routing or transfer until resolution, the next transfer, or cancellation; reopening takes it again. */
-const mainLine = (line: Line, event: WorkflowCaseEvent): Line => {
-  if (event.type === 'CaseAssigned') return take(line, event.data.queue, event.data.assignedAt);
-  if (event.type === 'CaseTransferred') return take(line, event.data.to.queue, event.data.transferredAt);
-  if (event.type === 'CaseReopened') return take(line, event.data.queue, event.data.reopenedAt);
-  if (event.type === 'CaseResolved') return release(line, event.data.resolvedAt);
-  if (event.type === 'CaseCancelled') return release(line, event.data.cancelledAt);
-  // Owners change, work starts and tasks open inside the queue's hold: the queue still holds the case.
-  return line;
+/** What a case event does to the case's main line: a queue takes the case, or its holder lets go. */
+export type MainLineMove =
+  | { readonly move: 'take'; readonly unit: string; readonly at: string }
+  | { readonly move: 'release'; readonly at: string };
+
+/**
+ * The main line: a queue holds the case from routing or transfer until resolution, the next
+ * transfer, or cancellation; reopening takes it again. Null for every other event: owners change,
+ * work starts and tasks open inside the queue's hold, so the queue still holds the case.
+ */
+export const mainLineMoveOf = (event: WorkflowCaseEvent): MainLineMove | null => {
+  if (event.type === 'CaseAssigned') return { move: 'take', unit: event.data.queue, at: event.data.assignedAt };
+  if (event.type === 'CaseTransferred') return { move: 'take', unit: event.data.to.queue, at: event.data.transferredAt };
+  if (event.type === 'CaseReopened') return { move: 'take', unit: event.data.queue, at: event.data.reopenedAt };
+  if (event.type === 'CaseResolved') return { move: 'release', at: event.data.resolvedAt };
+  if (event.type === 'CaseCancelled') return { move: 'release', at: event.data.cancelledAt };
+  return null;
 };
 
-/** When a task event ends the target's hold; null for one that does not. */
-const endOf = (event: CollaborationTaskEvent): string | null => {
+const mainLine = (line: Line, event: WorkflowCaseEvent): Line => {
+  const moved = mainLineMoveOf(event);
+  if (moved === null) return line;
+  return moved.move === 'take' ? take(line, moved.unit, moved.at) : release(line, moved.at);
+};
+
+/** When a task event ends the target's hold (completed, returned, withdrawn); null for one that does not. */
+export const taskHoldEndOf = (event: CollaborationTaskEvent): string | null => {
   switch (event.type) {
     case 'TaskCompleted':
       return event.data.completedAt;
@@ -82,7 +96,7 @@ const taskStretches = (events: readonly CollaborationTaskEvent[]): Stretch[] => 
       continue;
     }
     const held = stretches.get(taskId);
-    const end = endOf(event);
+    const end = taskHoldEndOf(event);
     if (held !== undefined && held.to === null && end !== null) stretches.set(taskId, { ...held, to: end });
   }
   return [...stretches.values()];

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { LessThan, type EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@collab/event-store';
 import { Projection } from '@collab/service-kit';
-import { workflowCaseStreamId, type CaseRegistered, type WorkflowCaseEvent, WORKFLOW_CASE_EVENT_TYPES } from '@collab/workflow-domain';
+import { COLLABORATION_TASK_EVENT_TYPES, WORKFLOW_CASE_EVENT_TYPES, workflowCaseStreamId, type CaseRegistered, type WorkflowCaseEvent } from '@collab/workflow-domain';
+import { COURSE_HOLDER_EVENT_TYPES } from '../case-course/case-course.changes';
+import { CaseCourseProjection } from '../case-course/case-course.projection';
 import { caseViewChange } from './case-view.changes';
 import { CaseView } from './case-view.entity';
 
@@ -25,20 +27,33 @@ const registered = (event: RecordedEvent, data: CaseRegistered['data']): Partial
   version: event.streamVersion,
 });
 
-/** Keeps workflow.case_view equal to the fold of workflow's case streams. */
+/**
+ * Keeps workflow.case_view equal to the fold of workflow's case streams, and in the same
+ * transaction each case's legs and chain (CaseCourseProjection), so a reader of the view reads its
+ * course as current as the view.
+ *
+ * The name carries a generation: a new one follows the log again from its start, which is how a
+ * database made before the course was kept fills it in place. Every change to a view row is
+ * guarded by the case's stream version (registration only inserts), so that pass leaves the rows
+ * readers see as they were while it catches up.
+ */
 @Injectable()
 export class CaseViewProjection extends Projection {
-  readonly name = 'workflow.case-view';
+  readonly name = 'workflow.case-view.2';
   readonly log = 'workflow';
-  readonly handles = WORKFLOW_CASE_EVENT_TYPES;
+  /** The case's own events for the view; its tasks' events and the org's clock-moving events for its course. */
+  readonly handles = [...WORKFLOW_CASE_EVENT_TYPES, ...COLLABORATION_TASK_EVENT_TYPES, ...COURSE_HOLDER_EVENT_TYPES];
+  private readonly course = new CaseCourseProjection();
+
   async apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
     const views = tx.getRepository(CaseView);
     for (const event of events) {
       // Workflow's log also holds org, process, task and SLA streams; only a case's own stream changes its view.
       if (!event.streamId.startsWith(workflowCaseStreamId(''))) continue;
       const domainEvent = { type: event.type, data: event.data } as WorkflowCaseEvent;
-      if (domainEvent.type === 'CaseRegistered') await views.upsert(registered(event, domainEvent.data), ['id']);
-      else await views.update({ id: domainEvent.data.caseId }, { ...caseViewChange(domainEvent), version: event.streamVersion });
+      if (domainEvent.type === 'CaseRegistered') await views.createQueryBuilder().insert().values(registered(event, domainEvent.data)).orIgnore().execute();
+      else await views.update({ id: domainEvent.data.caseId, version: LessThan(event.streamVersion) }, { ...caseViewChange(domainEvent), version: event.streamVersion });
     }
+    await this.course.apply(events, tx);
   }
 }

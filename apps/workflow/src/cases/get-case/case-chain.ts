@@ -21,7 +21,8 @@ export interface ChainLink {
   readonly children: ChainLink[];
 }
 
-type Link = Omit<ChainLink, 'children'>;
+/** One task of the chain without its children: what the case view keeps per task (case-course). */
+export type Link = Omit<ChainLink, 'children'>;
 
 const linksOf = (events: readonly WorkflowCaseEvent[]): Map<string, Link> => {
   const links = new Map<string, Link>();
@@ -39,12 +40,10 @@ const linksOf = (events: readonly WorkflowCaseEvent[]): Map<string, Link> => {
 };
 
 /**
- * 流程穿越: the whole chain of collaboration tasks as a tree, from the case stream alone (it records
- * every task opened and how each ended). Roots are the tasks the case's owner asked for; each
- * task's children are the ones its holder asked for in turn, in the order they were opened.
+ * The links as a tree. Roots are the tasks the case's owner asked for; each task's children are
+ * the ones its holder asked for in turn, in the order given (the order the tasks were opened).
  */
-export const chainOf = (events: readonly WorkflowCaseEvent[]): ChainLink[] => {
-  const links = [...linksOf(events).values()];
+export const chainOfLinks = (links: readonly Link[]): ChainLink[] => {
   const known = new Set(links.map((link) => link.taskId));
   const childrenOf = (parent: string | null): ChainLink[] =>
     links
@@ -53,3 +52,9 @@ export const chainOf = (events: readonly WorkflowCaseEvent[]): ChainLink[] => {
       .map((link) => ({ ...link, children: childrenOf(link.taskId) }));
   return childrenOf(null);
 };
+
+/**
+ * 流程穿越: the whole chain of collaboration tasks as a tree, from the case stream alone (it records
+ * every task opened and how each ended).
+ */
+export const chainOf = (events: readonly WorkflowCaseEvent[]): ChainLink[] => chainOfLinks([...linksOf(events).values()]);

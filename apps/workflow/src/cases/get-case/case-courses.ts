@@ -6,7 +6,11 @@ import type { CaseCourse } from './case-details';
 import { measuredLegs } from './case-legs';
 import { LegClocks } from './leg-clocks';
 
-/** The course a case took, from its streams: the legs on each holder's clock and the chain of tasks. */
+/**
+ * The course a case took, folded from its streams: the legs on each holder's clock and the chain of
+ * tasks. What `?asOf=` answers with; the case as it is now reads the projected course instead
+ * (ProjectedCourses), which must equal this fold (case-course.projection.int.spec.ts).
+ */
 @Injectable()
 export class CaseCourses {
   constructor(

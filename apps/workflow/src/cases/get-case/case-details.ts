@@ -2,7 +2,7 @@ import type { CasePromise } from '../case-promise/case-promise.entity';
 import type { CaseView } from '../case-view/case-view.entity';
 import type { CaseDetails } from './get-case.query';
 
-/** What the case shows beside its own fields: computed from its streams, not stored in the view. */
+/** What the case shows beside its own fields: its legs and chain, projected (now) or folded from its streams (asOf). */
 export type CaseCourse = Pick<CaseDetails, 'asOf' | 'legs' | 'chain'>;
 
 /** Intake's promise, as far as it had been made at `asOf` (always, for the case as it is now). */

@@ -26,6 +26,27 @@ export interface LegHistory {
 const NOT_MEASURED = () => 0;
 const elapsedMinutes = (from: Date, to: Date) => (to.getTime() - from.getTime()) / 60_000;
 
+/** Whose clock a leg is shown on: the same four fields whether it was folded now or projected earlier. */
+export type ShownClock = Pick<CaseLeg, 'holdingUnit' | 'calendarId' | 'measuredIn' | 'note'>;
+
+export const shownClockOf = (unit: string, clock: HolderClock | undefined): ShownClock => {
+  if (clock?.calendar) return { holdingUnit: clock.holdingUnit, calendarId: clock.calendar.id, measuredIn: 'BUSINESS_TIME', note: null };
+  const why = clock && 'unknown' in clock ? clock.unknown : `no clock was looked up for ${unit}`;
+  return { holdingUnit: clock?.holdingUnit ?? null, calendarId: null, measuredIn: 'CALENDAR_TIME', note: `${why}: elapsed calendar minutes counted instead` };
+};
+
+/**
+ * The minutes a leg was held from `from` until `until`, as the case shows them (to the hundredth):
+ * business minutes on the holder's calendar, with its on-call shifts when the case's priority has
+ * them; elapsed minutes when the calendar is unknown; nothing for a span that does not run forward.
+ */
+export const heldMinutes = (calendar: BusinessCalendar | null | undefined, span: { readonly from: Date; readonly until: Date }, priority: string | undefined): number => {
+  const { from, until } = span;
+  if (!(until > from)) return 0;
+  const minutes = calendar ? businessTimeBetween(calendar, from, until, priority === undefined ? {} : { priority }) : elapsedMinutes(from, until);
+  return Math.round(minutes * 100) / 100;
+};
+
 /** The holders whose clocks the legs need: a queue on the main line, a unit or partner on a task. */
 export const holdersOf = (history: LegHistory, until: Date): { readonly queues: string[]; readonly parties: string[] } => {
   const legs = legsOf(history, NOT_MEASURED, until);
@@ -43,17 +64,11 @@ const priorityOf = (history: LegHistory): string | undefined =>
  */
 export const measuredLegs = (history: LegHistory, clocks: ReadonlyMap<string, HolderClock>, until: Date): CaseLeg[] => {
   const priority = priorityOf(history);
-  const options = priority === undefined ? {} : { priority };
-  const measure = (unit: string, from: Date, to: Date): number => {
-    const calendar = clocks.get(unit)?.calendar;
-    return calendar ? businessTimeBetween(calendar, from, to, options) : elapsedMinutes(from, to);
-  };
-  return legsOf(history, measure, until).map(({ heldBusinessMinutes, ...leg }) => {
-    const clock = clocks.get(leg.unit);
-    const counted = { ...leg, heldMinutes: Math.round(heldBusinessMinutes * 100) / 100 };
-    if (clock?.calendar)
-      return { ...counted, holdingUnit: clock.holdingUnit, calendarId: clock.calendar.id, measuredIn: 'BUSINESS_TIME', note: null };
-    const why = clock && 'unknown' in clock ? clock.unknown : `no clock was looked up for ${leg.unit}`;
-    return { ...counted, holdingUnit: clock?.holdingUnit ?? null, calendarId: null, measuredIn: 'CALENDAR_TIME', note: `${why}: elapsed calendar minutes counted instead` };
-  });
+  // Measured, rounded and shown exactly as a projected leg is (case-course), so the two can be compared.
+  const measure = (unit: string, from: Date, until: Date) => heldMinutes(clocks.get(unit)?.calendar, { from, until }, priority);
+  return legsOf(history, measure, until).map(({ heldBusinessMinutes, ...leg }) => ({
+    ...leg,
+    heldMinutes: heldBusinessMinutes,
+    ...shownClockOf(leg.unit, clocks.get(leg.unit)),
+  }));
 };

@@ -1,6 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { BusinessCalendar } from '@collab/business-calendar';
 import { BUSINESS_CALENDARS, ORG_LOOKUP, type BusinessCalendars, type OrgLookup, type OrgParty } from '../../workflow.ports';
 import { holdersOf, type HolderClock, type LegHistory } from './case-legs';
+
+/** What a holder's leg is measured on: the party behind it and the party's calendar, or why it cannot be. */
+export const holderClockOf = (
+  what: string,
+  party: { readonly id: string; readonly calendarId: string } | undefined,
+  calendar: BusinessCalendar | undefined,
+): HolderClock => {
+  if (!party) return { holdingUnit: null, calendar: null, unknown: `the org directory does not know ${what}` };
+  if (!calendar) return { holdingUnit: party.id, calendar: null, unknown: `calendar ${party.calendarId} of ${party.id} is not known` };
+  return { holdingUnit: party.id, calendar };
+};
 
 /** Finds each holder's business calendar: a queue through the unit that owns it, a task's target directly. */
 @Injectable()
@@ -21,9 +33,7 @@ export class LegClocks {
 
   private async clockOf(holder: string, what: string, find: () => Promise<OrgParty | undefined>): Promise<[string, HolderClock]> {
     const party = await find();
-    if (!party) return [holder, { holdingUnit: null, calendar: null, unknown: `the org directory does not know ${what}` }];
-    const calendar = await this.calendars.calendar(party.calendarId);
-    if (!calendar) return [holder, { holdingUnit: party.id, calendar: null, unknown: `calendar ${party.calendarId} of ${party.id} is not known` }];
-    return [holder, { holdingUnit: party.id, calendar }];
+    const calendar = party && (await this.calendars.calendar(party.calendarId));
+    return [holder, holderClockOf(what, party, calendar)];
   }
 }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { NotFound } from '@collab/service-kit';
 import { agentStreamId } from '@collab/workflow-domain';
-import { FINISHED_CASE_STATUSES } from '../org-directory';
+import { FINISHED_CASE_SQL } from '../../cases/case-view/case-view.entity';
 import { OrgAgentRecord } from '../org-view/org-view.entity';
 import { OrgStreams } from '../org-streams';
 import { agentViewOf, agentViewOfRecord, type AgentView } from './agent-view';
@@ -40,8 +40,8 @@ export class AgentRoster {
     if (agentIds.length === 0) return {};
     const rows: { assignee: string; load: string }[] = await this.dataSource.query(
       `select assignee, count(*) as load from workflow.case_view
-        where assignee = any($1::text[]) and status <> all($2::text[]) group by assignee`,
-      [agentIds, FINISHED_CASE_STATUSES],
+        where assignee = any($1::text[]) and status not in ${FINISHED_CASE_SQL} group by assignee`,
+      [agentIds],
     );
     return Object.fromEntries(rows.map((row) => [row.assignee, Number(row.load)]));
   }

@@ -1,0 +1,62 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { eventually, MovableClock } from '@collab/testing';
+import answers from './fixtures/data-folder-e900be2.answers.json';
+import { EmbeddedPlatform, type Caller } from './embedded-platform';
+
+/**
+ * A data folder written by the platform at e900be2 — before versioned migrations, before the
+ * follower runtime's leases, before the case view kept legs and chain — opened by today's code.
+ * fixtures/data-folder-e900be2.answers.json holds what that release answered for its cases; the
+ * upgraded platform must answer the same (an open leg's minutes go on counting, so they only grow).
+ */
+const FIXTURE = join(__dirname, 'fixtures', 'data-folder-e900be2.tar.xz');
+const supervisor: Caller = { sub: 'front-line-supervisor', audience: 'INTERNAL', roles: ['supervisor'], unit: 'front-line' };
+type Answer = Record<string, unknown> & { legs?: Record<string, unknown>[] };
+
+/** What a release may answer differently: when it was asked, and the minutes an open leg has run since. */
+const comparable = (answer: Answer): Answer => ({
+  ...answer,
+  asOf: undefined,
+  legs: answer.legs?.map((leg) => (leg['to'] === null ? { ...leg, heldMinutes: undefined } : leg)),
+});
+
+describe('a data folder written by main at e900be2', () => {
+  let platform: EmbeddedPlatform;
+
+  beforeAll(async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'collab-upgrade-'));
+    execFileSync('tar', ['xJf', FIXTURE, '-C', dataDir]);
+    platform = await EmbeddedPlatform.startOn(dataDir, {}, new MovableClock(answers.clock));
+  });
+  afterAll(() => platform?.stop());
+
+  it.each(['queued', 'collaborating', 'closed'] as const)('opens, upgrades, and answers the %s case as that release did', async (name) => {
+    const before = answers[name] as Answer;
+    // The case view fills its new course tables by following the log again from the start.
+    await eventually(async () => {
+      const now = await platform.call('GET', `/api/v1/cases/${String(before['id'])}`, { caller: supervisor });
+      expect(now.status).toBe(200);
+      expect(comparable(now.body)).toEqual(comparable(before));
+      for (const [index, leg] of (before.legs ?? []).entries())
+        if (leg['to'] === null) expect((now.body as Answer).legs?.[index]?.['heldMinutes']).toBeGreaterThanOrEqual(leg['heldMinutes'] as number);
+    });
+  });
+
+  it('takes new contacts on the upgraded folder: a customer of that release joins their open case, a new one is routed', async () => {
+    const contact = { channel: 'web', audience: 'EXTERNAL', requestType: 'COMPLAINT', category: 'billing/wrong-charge', subject: '还是不对', description: 'Laskussani on yhä virhe', region: 'GD-SZ' };
+    const again = await platform.call('POST', '/api/v1/contacts', { caller: { sub: 'cust-fx-1', audience: 'EXTERNAL' }, body: { ...contact, requester: { id: 'cust-fx-1' } } });
+    expect(again.status).toBe(201);
+    expect(again.body).toMatchObject({ caseId: answers.queued.id, joinedExistingCase: true });
+    const fresh = await platform.call('POST', '/api/v1/contacts', { caller: { sub: 'cust-fx-9', audience: 'EXTERNAL' }, body: { ...contact, requester: { id: 'cust-fx-9' } } });
+    expect(fresh.status).toBe(201);
+    // Numbers come in blocks reserved per process: a restarted process starts a new block, never reuses one.
+    expect(String(fresh.body['caseNumber'])).toMatch(/^GD-SZ-20261130-\d{6}$/);
+    expect(Number(String(fresh.body['caseNumber']).slice(-6))).toBeGreaterThan(3);
+    await eventually(async () =>
+      expect((await platform.call('GET', `/api/v1/cases/${String(fresh.body['caseId'])}`, { caller: supervisor })).body).toMatchObject({ status: 'ASSIGNED', queue: 'complaints' }),
+    );
+  });
+});
