@@ -14,7 +14,7 @@ import { EmbeddedPlatform, type Caller } from './embedded-platform';
  */
 const FIXTURE = join(__dirname, 'fixtures', 'data-folder-e900be2.tar.xz');
 const supervisor: Caller = { sub: 'front-line-supervisor', audience: 'INTERNAL', roles: ['supervisor'], unit: 'front-line' };
-type Answer = Record<string, unknown> & { legs?: Record<string, unknown>[] };
+type Answer = Record<string, unknown> & { legs?: Record<string, unknown>[] | undefined };
 
 /** What a release may answer differently: when it was asked, and the minutes an open leg has run since. */
 const comparable = (answer: Answer): Answer => ({

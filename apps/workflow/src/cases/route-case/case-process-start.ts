@@ -1,3 +1,4 @@
+import { NotYetKnown } from '@collab/following';
 import { Inject, Injectable } from '@nestjs/common';
 import { addBusinessTime } from '@collab/business-calendar';
 import {
@@ -14,7 +15,7 @@ import {
 } from '../../workflow.ports';
 
 /** A calendar workflow has not learned yet: thrown so the delivery is retried once intake's event has arrived. */
-export class CalendarNotKnownYet extends Error {
+export class CalendarNotKnownYet extends NotYetKnown {
   override readonly name = 'CalendarNotKnownYet';
   constructor(readonly calendarId: string) {
     super(`calendar ${calendarId} is not known to workflow yet`);
