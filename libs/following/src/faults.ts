@@ -30,7 +30,7 @@ export class LeaseLost extends Error {
 
 /** An event that needs another service's event first (e.g. a calendar intake has not published yet). */
 export class NotYetKnown extends Error {
-  override readonly name = 'NotYetKnown';
+  override readonly name: string = 'NotYetKnown';
 }
 
 /** An event that no retry will ever handle: undecodable, or invalid against its published schema. */
