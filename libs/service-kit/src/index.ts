@@ -29,3 +29,6 @@ export * from './runtime/grpc-server';
 export * from './http/uuid-param';
 export * from './runtime/seeding';
 export * from './runtime/migrations/schema-migrations';
+export * from './runtime/rebuild/read-models';
+export * from './runtime/rebuild/shadow-data-source';
+export * from './runtime/rebuild/rebuild-read-model';

@@ -5,6 +5,7 @@ import { Projection } from '@collab/service-kit';
 import { COLLABORATION_TASK_EVENT_TYPES, WORKFLOW_CASE_EVENT_TYPES, workflowCaseStreamId, type CaseRegistered, type WorkflowCaseEvent } from '@collab/workflow-domain';
 import { COURSE_HOLDER_EVENT_TYPES } from '../case-course/case-course.changes';
 import { CaseCourseProjection } from '../case-course/case-course.projection';
+import { CASE_COURSE_TABLES } from '../case-course/case-course.tables';
 import { caseViewChange } from './case-view.changes';
 import { CaseView } from './case-view.entity';
 
@@ -43,6 +44,8 @@ export class CaseViewProjection extends Projection {
   readonly log = 'workflow';
   /** The case's own events for the view; its tasks' events and the org's clock-moving events for its course. */
   readonly handles = [...WORKFLOW_CASE_EVENT_TYPES, ...COLLABORATION_TASK_EVENT_TYPES, ...COURSE_HOLDER_EVENT_TYPES];
+  /** The view and the course it keeps; the calendars its legs read are the intake-calendars consumer's. */
+  readonly tables = ['workflow.case_view', ...CASE_COURSE_TABLES];
   private readonly course = new CaseCourseProjection();
 
   async apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
