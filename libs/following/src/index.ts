@@ -17,3 +17,4 @@ export * from './rebuild/shadow-names';
 export * from './rebuild/table-structure';
 export * from './rebuild/shadow-tables';
 export * from './rebuild/rebuild-run';
+export * from './handlers/row-batches';

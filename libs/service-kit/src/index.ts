@@ -32,3 +32,4 @@ export * from './runtime/migrations/schema-migrations';
 export * from './runtime/rebuild/read-models';
 export * from './runtime/rebuild/shadow-data-source';
 export * from './runtime/rebuild/rebuild-read-model';
+export * from './runtime/following/entity-rows';

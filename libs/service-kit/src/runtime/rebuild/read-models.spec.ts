@@ -3,7 +3,7 @@ import { Projection } from '../following/followers';
 import { findReadModel, NotRebuildable, projectionsAmong, readModelName, UnknownReadModel, type ServiceReadModels } from './read-models';
 
 class CaseViewProjection extends Projection {
-  readonly name = 'workflow.case-view.2';
+  readonly name: string = 'workflow.case-view.2';
   readonly log = 'workflow';
   readonly handles = ['CaseRegistered'];
   readonly tables = ['workflow.case_view'];
