@@ -49,7 +49,7 @@ export interface RebuildOutcome {
   readonly applied: number;
 }
 
-export const DEFAULT_REBUILD_BATCH = 2_000;
+export const DEFAULT_REBUILD_BATCH = 20_000;
 
 /**
  * A read model rebuilt from position 0 into shadow tables, then swapped in (DESIGN §3 "Rebuild",
