@@ -82,7 +82,7 @@ export class RebuildRun<Tx> {
       await progress.phase('catching-up');
       const caughtUp = await this.catchUp(0n);
       await progress.phase('indexing');
-      await this.retried(() => shadow.completeIndexes(db));
+      await this.retried(() => shadow.complete(db));
       await progress.phase('pausing-live');
       const term = await leases.acquire(group.home, group.lease, signal);
       try {

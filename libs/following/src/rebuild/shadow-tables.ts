@@ -23,6 +23,7 @@ const label = ({ schema, table }: TableName): string => `${schema}.${table}`;
  * constraints, and its keys and indexes under the very same names (an index is named within its
  * schema, so the names are free there). Keys and unique indexes are made at once (upserts need
  * them); the other indexes once the history is in, which costs less than keeping them up row by row.
+ * Until then the tables are unlogged: a crash loses them, and a rebuild starts over anyway.
  * The swap drops the live tables and moves the shadows into the live schema, names and all, in the
  * caller's transaction: a later migration finds every index and constraint where it expects it.
  */
@@ -42,12 +43,17 @@ export class ShadowTables {
     for (const table of this.tables) await this.copy(db, table);
   }
 
-  /** The indexes left for later: made once the history is in. */
-  async completeIndexes(db: SqlExecutor): Promise<number> {
-    const pending = this.deferred.splice(0);
-    for (const { table, index } of pending) await db.query(this.createIndex(table, index));
-    for (const table of this.tables) await db.query(`ANALYZE ${qualified(this.names.shadowOf(table))}`);
-    return pending.length;
+  /**
+   * Once the history is in: the indexes left for later, the tables written to the WAL once (so they
+   * are as durable and replicated as the live ones from here on), their statistics gathered.
+   */
+  async complete(db: SqlExecutor): Promise<void> {
+    for (const { table, index } of this.deferred.splice(0)) await db.query(this.createIndex(table, index));
+    for (const table of this.tables) {
+      const shadow = qualified(this.names.shadowOf(table));
+      await db.query(`ALTER TABLE ${shadow} SET LOGGED`);
+      await db.query(`ANALYZE ${shadow}`);
+    }
   }
 
   /** Lines by which a shadow's structure differs from its live table's now; empty when they match. */
@@ -93,7 +99,8 @@ export class ShadowTables {
     if (structure.refusals.length > 0) throw new UnsupportedTable(`${label(table)} cannot be rebuilt into a shadow table: ${structure.refusals.join('; ')}`);
     const shadow = qualified(this.names.shadowOf(table));
     // LIKE copies columns, defaults, NOT NULL and CHECK constraints (with their names), identity and storage.
-    await db.query(`CREATE TABLE ${shadow} (LIKE ${qualified(table)} INCLUDING ALL EXCLUDING INDEXES)`);
+    // Unlogged while the history goes in (no WAL for rows rewritten batch after batch); logged before the swap.
+    await db.query(`CREATE UNLOGGED TABLE ${shadow} (LIKE ${qualified(table)} INCLUDING ALL EXCLUDING INDEXES)`);
     for (const constraint of structure.constraints.filter((part) => part.kind !== 'c'))
       await db.query(`ALTER TABLE ${shadow} ADD CONSTRAINT "${constraint.name}" ${constraint.definition}`);
     for (const index of structure.indexes)
