@@ -1,4 +1,4 @@
-import { SingleBar } from 'cli-progress';
+import { Presets, SingleBar } from 'cli-progress';
 import type { RebuildPhase, RebuildProgress } from '@collab/following';
 
 /** Where the command writes: a terminal gets a bar redrawn in place, anything else (CI) plain lines. */
@@ -33,7 +33,7 @@ class Pace {
 
 const PHASE_LINES: Partial<Record<RebuildPhase, string>> = {
   'catching-up': 'applying the log from position 0 into the shadow tables',
-  indexing: 'building the remaining indexes of the shadow tables',
+  indexing: 'building the remaining indexes of the shadow tables and writing them to the WAL',
   'final-catch-up': 'applying what was appended meanwhile',
   swapping: 'swapping the shadow tables in and moving the checkpoint',
 };
@@ -113,7 +113,7 @@ export class ConsoleProgress implements RebuildProgress {
       // Elsewhere than a terminal, no blank line after the last progress line.
       clearOnComplete: this.out.isTTY !== true,
       barsize: 30,
-    });
+    }, Presets.shades_classic);
     bar.start(Number(head), Number(this.phaseFrom), { position: count(this.phaseFrom), head: count(head), rate: '–', left: '–' });
     return bar;
   }
