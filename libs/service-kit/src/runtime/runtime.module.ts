@@ -30,6 +30,7 @@ import { openDatabase, type Database } from './database';
 import { HostedServices } from './hosted-services';
 import { createEventConsumer, RelayRunner } from './messaging.providers';
 import { GrpcServer, GrpcServices } from './grpc-server';
+import { DeadLettersHttp } from './following/dead-letters.http';
 import { FollowerHost } from './following/follower-host';
 import { FollowerMetrics } from './following/follower-metrics';
 import { leasesProvider } from './following/leases.provider';
@@ -94,7 +95,7 @@ export class PlatformRuntimeModule implements NestModule {
           useFactory: (database: Database) => ({ type: 'postgres', driver: sharedPoolDriver(database.pool), autoLoadEntities: true, synchronize: false }),
         }),
       ],
-      controllers: [HealthController, MetricsController],
+      controllers: [HealthController, MetricsController, DeadLettersHttp],
       providers: [
         configProvider,
         HostedServices,
