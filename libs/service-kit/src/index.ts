@@ -29,3 +29,4 @@ export * from './runtime/grpc-server';
 export * from './http/uuid-param';
 export * from './runtime/seeding';
 export * from './runtime/migrations/schema-migrations';
+export * from './operations/dlq-cli';

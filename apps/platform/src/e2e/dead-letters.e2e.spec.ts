@@ -1,6 +1,5 @@
-import { DATABASE, HostedServices, type Database } from '@collab/service-kit';
+import { DATABASE, HostedServices, runDlqCli, type Database } from '@collab/service-kit';
 import { eventually } from '@collab/testing';
-import { runDlqCli } from '../../../../tools/dlq';
 import { EmbeddedPlatform, type Caller } from './embedded-platform';
 
 const supervisor: Caller = { sub: 'front-line-supervisor', audience: 'INTERNAL', roles: ['supervisor'], unit: 'front-line' };
