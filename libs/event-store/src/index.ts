@@ -23,3 +23,6 @@ export {
 } from './eventstoredb/eventstoredb-event-store';
 export { EventStoreDbCheckpointStore } from './eventstoredb/eventstoredb-checkpoint-store';
 export { loadPglite } from './embedded/pglite-loader';
+export { StreamSnapshot, foldRecorded, type Folded } from './folds/stream-snapshot';
+export { StreamFoldCache, type StreamEvent } from './folds/stream-fold-cache';
+export { FoldFeed, type FedCache, type FoldFeedOptions } from './folds/fold-feed';
