@@ -17,4 +17,12 @@ describe('an idempotency key', () => {
     spec.given(claimed()).when({ type: 'CompleteRequest', requestHash: 'h1', answer: { caseId: 'case-1' } }).then(completed()));
   it('does not record the answer twice', () =>
     spec.given(claimed(), completed()).when({ type: 'CompleteRequest', requestHash: 'h1', answer: { caseId: 'case-1' } }).then());
+
+  describe('answered at once, with the work it answers for', () => {
+    const answerRequest = (requestHash = 'h1') => ({ type: 'AnswerRequest' as const, requestHash, answer: { caseId: 'case-1' } });
+    it('claims the key and records the answer together', () => spec.given().when(answerRequest()).then(claimed(), completed()));
+    it('completes a key claimed by a request that died before answering', () => spec.given(claimed()).when(answerRequest()).then(completed()));
+    it('records nothing once answered', () => spec.given(claimed(), completed()).when(answerRequest()).then());
+    it('refuses another body with the same key', () => spec.given(claimed(), completed()).when(answerRequest('h2')).thenThrows(Conflict));
+  });
 });

@@ -21,7 +21,9 @@ export type IdempotencyState =
 
 export type IdempotencyCommand =
   | { readonly type: 'ClaimKey'; readonly requestHash: string }
-  | { readonly type: 'CompleteRequest'; readonly requestHash: string; readonly answer: Readonly<Record<string, unknown>> };
+  | { readonly type: 'CompleteRequest'; readonly requestHash: string; readonly answer: Readonly<Record<string, unknown>> }
+  /** Claim and complete at once: the key's record written together with the work it answers for. */
+  | { readonly type: 'AnswerRequest'; readonly requestHash: string; readonly answer: Readonly<Record<string, unknown>> };
 
 const evolve = (state: IdempotencyState, event: IdempotencyEvent): IdempotencyState => {
   switch (event.type) {
@@ -39,6 +41,13 @@ const refuseOtherBody = (state: IdempotencyState, requestHash: string): void => 
     throw new Conflict('this Idempotency-Key was already used with a different request body');
 };
 
+const answer = (command: { requestHash: string; answer: Readonly<Record<string, unknown>> }, state: IdempotencyState, now: Date): IdempotencyEvent[] => {
+  if (state.status === 'completed') return [];
+  const completed: IdempotencyEvent = { type: 'IdempotentRequestCompleted', data: { answer: command.answer } };
+  if (state.status === 'claimed') return [completed];
+  return [{ type: 'IdempotencyKeyClaimed', data: { requestHash: command.requestHash, claimedAt: now.toISOString() } }, completed];
+};
+
 const decide = (command: IdempotencyCommand, state: IdempotencyState, context: DecisionContext): IdempotencyEvent[] => {
   refuseOtherBody(state, command.requestHash);
   switch (command.type) {
@@ -46,6 +55,8 @@ const decide = (command: IdempotencyCommand, state: IdempotencyState, context: D
       return state.status === 'unclaimed' ? [{ type: 'IdempotencyKeyClaimed', data: { requestHash: command.requestHash, claimedAt: context.now.toISOString() } }] : [];
     case 'CompleteRequest':
       return state.status === 'completed' ? [] : [{ type: 'IdempotentRequestCompleted', data: { answer: command.answer } }];
+    case 'AnswerRequest':
+      return answer(command, state, context.now);
     default:
       return assertNever(command);
   }
