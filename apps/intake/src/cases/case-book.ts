@@ -72,7 +72,7 @@ export class CaseBook {
   async open(caseId: string, contact: Contact & { customerId: string }, calendarId: string, recording: Recording): Promise<CaseReceipt> {
     const now = this.clock.now();
     const promise = await this.promises.promise({ calendarId, requestType: contact.requestType, priority: contact.priority, receivedAt: now });
-    const caseNumber = await this.numbers.next(contact.region, promise.localDay, now);
+    const caseNumber = await this.numbers.next(contact.region, promise.localDay);
     const expected = { firstResponseBy: promise.firstResponseBy, resolveBy: promise.resolveBy, calendarId: promise.calendarId };
     try {
       const handled = await this.cases.handle(caseStreamId(caseId), { type: 'OpenCase', caseId, caseNumber, customerId: contact.customerId, contact, expected }, { now }, {
