@@ -52,7 +52,7 @@ export class InMemoryEventStore implements EventStore {
   }
 
   /** Appends run synchronously, one at a time, so a multi-stream append is all or nothing. */
-  readonly atomicMultiStream = true;
+  readonly atomicMultiStream: boolean = true;
 
   append(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
     // A throw inside the executor becomes a rejection, as with the asynchronous adapters.
