@@ -12,7 +12,13 @@ export interface IdempotentRequestCompleted {
   readonly data: { readonly answer: Readonly<Record<string, unknown>> };
 }
 
-export type IdempotencyEvent = IdempotencyKeyClaimed | IdempotentRequestCompleted;
+/** The key claimed and its answer recorded at once, in the same append as the work it answers for. */
+export interface IdempotentRequestAnswered {
+  readonly type: 'IdempotentRequestAnswered';
+  readonly data: { readonly requestHash: string; readonly answeredAt: string; readonly answer: Readonly<Record<string, unknown>> };
+}
+
+export type IdempotencyEvent = IdempotencyKeyClaimed | IdempotentRequestCompleted | IdempotentRequestAnswered;
 
 export type IdempotencyState =
   | { readonly status: 'unclaimed' }
@@ -31,6 +37,8 @@ const evolve = (state: IdempotencyState, event: IdempotencyEvent): IdempotencySt
       return { status: 'claimed', ...event.data };
     case 'IdempotentRequestCompleted':
       return state.status === 'unclaimed' ? state : { status: 'completed', requestHash: state.requestHash, answer: event.data.answer };
+    case 'IdempotentRequestAnswered':
+      return { status: 'completed', requestHash: event.data.requestHash, answer: event.data.answer };
     default:
       return assertNever(event);
   }
@@ -41,11 +49,11 @@ const refuseOtherBody = (state: IdempotencyState, requestHash: string): void => 
     throw new Conflict('this Idempotency-Key was already used with a different request body');
 };
 
+/** A key claimed by a request that died before answering (before answers were recorded at once) is completed. */
 const answer = (command: { requestHash: string; answer: Readonly<Record<string, unknown>> }, state: IdempotencyState, now: Date): IdempotencyEvent[] => {
   if (state.status === 'completed') return [];
-  const completed: IdempotencyEvent = { type: 'IdempotentRequestCompleted', data: { answer: command.answer } };
-  if (state.status === 'claimed') return [completed];
-  return [{ type: 'IdempotencyKeyClaimed', data: { requestHash: command.requestHash, claimedAt: now.toISOString() } }, completed];
+  if (state.status === 'claimed') return [{ type: 'IdempotentRequestCompleted', data: { answer: command.answer } }];
+  return [{ type: 'IdempotentRequestAnswered', data: { requestHash: command.requestHash, answeredAt: now.toISOString(), answer: command.answer } }];
 };
 
 const decide = (command: IdempotencyCommand, state: IdempotencyState, context: DecisionContext): IdempotencyEvent[] => {
