@@ -80,6 +80,12 @@ export interface SubscribeOptions {
   readonly batchSize?: number;
   /** Called when the handler throws; the subscription stops after reporting. */
   readonly onError?: (error: unknown) => void;
+  /**
+   * How often this subscriber, when idle, looks for other processes' writes (this process's own
+   * commits wake it at once); the store's own interval when absent. Adapters that are told of new
+   * events by the server (EventStoreDB) do not poll and ignore it.
+   */
+  readonly pollIntervalMs?: number;
 }
 
 export interface Subscription {

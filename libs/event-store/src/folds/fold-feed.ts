@@ -13,6 +13,8 @@ export interface FoldFeedOptions {
    * once (`remember`); this only delays other replicas' changes.
    */
   readonly pauseMs?: number;
+  /** How often the feed, when idle, looks for other replicas' writes (the store's interval when absent). */
+  readonly pollIntervalMs?: number;
   /** How long it waits before following again after a failed read. */
   readonly retryMs?: number;
   readonly onError?: (error: unknown) => void;
@@ -45,6 +47,7 @@ export class FoldFeed {
       after,
       batchSize: BATCH,
       onError: (error) => this.restart(error),
+      ...(this.options.pollIntervalMs === undefined ? {} : { pollIntervalMs: this.options.pollIntervalMs }),
     });
   }
 

@@ -82,7 +82,7 @@ export class InMemoryEventStore implements EventStore {
     const follower = new LogFollower(this, handler, {
       ...options,
       wake: this.wake,
-      pollIntervalMs: this.pollIntervalMs,
+      pollIntervalMs: options.pollIntervalMs ?? this.pollIntervalMs,
     });
     this.subscriptions.add(follower);
     return {

@@ -134,7 +134,7 @@ export class PostgresEventStore implements EventStore {
     const follower = new LogFollower(this, handler, {
       ...options,
       wake: this.wake,
-      pollIntervalMs: this.pollIntervalMs,
+      pollIntervalMs: options.pollIntervalMs ?? this.pollIntervalMs,
     });
     this.subscriptions.add(follower);
     return {
