@@ -25,3 +25,5 @@ export { EventStoreDbCheckpointStore } from './eventstoredb/eventstoredb-checkpo
 export { loadPglite } from './embedded/pglite-loader';
 export { WakeSignal } from './core/wake-signal';
 export { commitChannel } from './postgres/postgres-schema';
+export * from './tracing/event-trace';
+export { TracedEventStore } from './tracing/traced-event-store';
