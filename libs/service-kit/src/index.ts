@@ -29,3 +29,5 @@ export * from './runtime/grpc-server';
 export * from './http/uuid-param';
 export * from './runtime/seeding';
 export * from './runtime/migrations/schema-migrations';
+export * from './tracing/tracing';
+export * from './tracing/http-tracing';
