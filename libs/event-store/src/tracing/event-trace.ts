@@ -68,13 +68,23 @@ export const startSpan = (spec: SpanSpec): Span => {
   return span;
 };
 
+const untraced = <T>(work: (span: Span) => Promise<T>, span: Span): Promise<T> => {
+  try {
+    return work(span);
+  } catch (error) {
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+  }
+};
+
 /**
  * Runs `work` in a span made active for it, so what it does (appends, further calls) continues the
- * trace; the span ends when the work settles, failed if it threw. Without tracing these are no-op
- * calls of the OpenTelemetry API.
+ * trace; the span ends when the work settles, failed if it threw. Without tracing this is one no-op
+ * call of the OpenTelemetry API, and the work runs as it is.
  */
 export const inSpan = <T>(spec: SpanSpec, work: (span: Span) => Promise<T>): Promise<T> => {
   const span = startSpan(spec);
+  // Tracing off (no SDK, no trace to continue): nothing to make active, nothing to end.
+  if (!trace.isSpanContextValid(span.spanContext())) return untraced(work, span);
   return context.with(trace.setSpan(spec.parent ?? context.active(), span), async () => {
     try {
       return await work(span);

@@ -16,6 +16,12 @@ describe('an event store without tracing', () => {
     expect(stored!.metadata).not.toHaveProperty('traceparent');
     expect(traceFieldsOf()).toEqual({});
   });
+
+  it('runs handling as it is, failures included, with nothing made active', async () => {
+    const parent = contextOfTraceFields({ traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01' });
+    await expect(inSpan({ name: 'handle', kind: SpanKind.CONSUMER, parent }, () => Promise.resolve(trace.getActiveSpan()))).resolves.toBeUndefined();
+    await expect(inSpan({ name: 'handle', kind: SpanKind.CONSUMER, parent }, () => Promise.reject(new Error('poison')))).rejects.toThrow('poison');
+  });
 });
 
 describe('an event store with tracing', () => {
