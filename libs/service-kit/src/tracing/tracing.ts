@@ -8,6 +8,7 @@ import { BatchSpanProcessor, NodeTracerProvider } from '@opentelemetry/sdk-trace
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
 import type { Logger } from 'pino';
 import type { PlatformConfig } from '../config/platform.config';
+import { redactUrl } from '../logging/redact';
 
 /** A started tracing SDK: flushed and stopped with the process. */
 export interface Tracing {
@@ -51,7 +52,7 @@ export const startTracing = (config: TracingConfig, logger: Logger): Tracing | u
   // The entry point loaded grpc-js before tracing could start; the instrumentation patches a module
   // when it is required, and patches its prototypes, so requiring it once more patches it for good.
   createRequire(__filename)('@grpc/grpc-js');
-  logger.info({ endpoint: otlpTracesUrl(config.OTEL_EXPORTER_OTLP_ENDPOINT), service: `collab-${config.SERVICE}` }, 'tracing: spans exported over OTLP/HTTP');
+  logger.info({ endpoint: redactUrl(otlpTracesUrl(config.OTEL_EXPORTER_OTLP_ENDPOINT)), service: `collab-${config.SERVICE}` }, 'tracing: spans exported over OTLP/HTTP');
   return {
     shutdown: async () => {
       disable();
