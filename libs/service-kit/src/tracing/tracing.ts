@@ -32,6 +32,15 @@ const diagnosticsTo = (logger: Logger): DiagLogger => {
   };
 };
 
+/** The last spans get this long to leave at a stop: a collector that is away must not hold up the exit. */
+const FLUSH_AT_STOP_MS = 2_000;
+
+const boundedBy = async (ms: number, work: Promise<void>): Promise<void> => {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([work.catch(() => undefined), new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
+};
+
 /**
  * With OTEL_EXPORTER_OTLP_ENDPOINT set, starts OpenTelemetry for this process: spans exported in
  * batches over OTLP/HTTP, service name `collab-<SERVICE>`, W3C trace context, and the gRPC
@@ -56,7 +65,7 @@ export const startTracing = (config: TracingConfig, logger: Logger): Tracing | u
   return {
     shutdown: async () => {
       disable();
-      await provider.shutdown();
+      await boundedBy(FLUSH_AT_STOP_MS, provider.shutdown());
     },
   };
 };
