@@ -31,6 +31,10 @@ const only = (spans: readonly RecordedSpan[], what: string, holds: (span: Record
 
 const childOf = (parent: RecordedSpan) => (span: RecordedSpan) => span.parentSpanId === parent.spanId;
 
+/** The attempt that succeeded, where work may be retried (a relay batch, a reaction): failed attempts are spans too. */
+const succeeded = (spans: readonly RecordedSpan[], what: string, holds: (span: RecordedSpan) => boolean): RecordedSpan =>
+  only(spans.filter((span) => !span.failed), what, holds);
+
 const deliveredBy = (transport: Transport, opened: RecordedSpan) => (span: RecordedSpan): boolean =>
   span.kind === 'CONSUMER' &&
   childOf(opened)(span) &&
@@ -50,13 +54,14 @@ export const contactTraceIn = (spans: readonly RecordedSpan[], transport: Transp
   const opened = only(all, 'the append of CaseOpened', (span) => span.name === 'append intake' && typesOf(span).includes('CaseOpened') && childOf(request)(span));
   const published =
     transport === 'kafka'
-      ? only(all, 'the relay publishing CaseOpened', (span) => span.kind === 'PRODUCER' && span.name === 'send collab.intake.events.v1' && childOf(opened)(span) && span.attributes['collab.event.type'] === 'CaseOpened')
+      ? succeeded(all, 'the relay publishing CaseOpened', (span) => span.kind === 'PRODUCER' && span.name === 'send collab.intake.events.v1' && childOf(opened)(span) && span.attributes['collab.event.type'] === 'CaseOpened')
       : undefined;
   // A delivery may take more than one attempt (workflow waits for a calendar it has not heard of yet):
   // each attempt is a span, and the one that routed the case is the routing append's parent.
   const attempts = all.filter(deliveredBy(transport, opened));
+  // (A redelivery after a rebalance is a further attempt too; it appends nothing new.)
   const routed = only(all, 'the append routing the case', (span) => span.name === 'append workflow' && typesOf(span).includes('CaseAssigned') && attempts.some((attempt) => childOf(attempt)(span)));
   const delivered = attempts.find((attempt) => childOf(attempt)(routed))!;
-  const clocked = only(all, 'the SLA clock keeper reacting to the routing', (span) => span.kind === 'CONSUMER' && span.name === 'process workflow.sla-clock-keeper' && childOf(routed)(span));
+  const clocked = succeeded(all, 'the SLA clock keeper reacting to the routing', (span) => span.kind === 'CONSUMER' && span.name === 'process workflow.sla-clock-keeper' && childOf(routed)(span));
   return { request, opened, ...(published ? { published } : {}), delivered, routed, clocked, all };
 };

@@ -59,7 +59,7 @@ describe('traces of the distributed platform (intake and workflow processes expo
     const [intake, workflow] = services;
     const routedCase = await contactIsRoutedAndReadable({ intake: intake!.baseUrl, workflow: workflow!.baseUrl, jwtSecret });
 
-    const { request, opened, published, delivered, routed, clocked } = await eventually(() => Promise.resolve(contactTraceIn(receiver.spans(), 'kafka')), { timeoutMs: 20_000, intervalMs: 200 });
+    const { request, opened, published, delivered, routed, clocked } = await eventually(() => Promise.resolve(contactTraceIn(receiver.spans(), 'kafka')), { timeoutMs: 30_000, intervalMs: 200 });
 
     expect([request, opened, published!].map((span) => span.service)).toEqual(['collab-intake', 'collab-intake', 'collab-intake']);
     expect([delivered, routed, clocked].map((span) => span.service)).toEqual(['collab-workflow', 'collab-workflow', 'collab-workflow']);

@@ -1,4 +1,4 @@
-import { SpanKind } from '@opentelemetry/api';
+import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-node';
 
 export type SpanKindName = 'INTERNAL' | 'SERVER' | 'CLIENT' | 'PRODUCER' | 'CONSUMER';
@@ -13,6 +13,8 @@ export interface RecordedSpan {
   /** The resource's `service.name`. */
   readonly service: string;
   readonly attributes: Readonly<Record<string, unknown>>;
+  /** ERROR when the work it measured failed (e.g. an attempt that was retried). */
+  readonly failed: boolean;
 }
 
 const API_KINDS: Record<SpanKind, SpanKindName> = {
@@ -33,6 +35,7 @@ export const fromReadableSpan = (span: ReadableSpan): RecordedSpan => {
     kind: API_KINDS[span.kind],
     service: String(span.resource.attributes['service.name']),
     attributes: { ...span.attributes },
+    failed: span.status.code === SpanStatusCode.ERROR,
   };
 };
 
@@ -55,6 +58,8 @@ interface OtlpSpan {
   readonly name: string;
   readonly kind: number;
   readonly attributes?: readonly OtlpAttribute[];
+  /** Code 2 is STATUS_CODE_ERROR. */
+  readonly status?: { readonly code?: number };
 }
 export interface OtlpTraces {
   readonly resourceSpans?: readonly {
@@ -82,6 +87,7 @@ const fromOtlpSpan = (span: OtlpSpan, service: string): RecordedSpan => ({
   kind: OTLP_KINDS[span.kind] ?? 'INTERNAL',
   service,
   attributes: attributesOf(span.attributes),
+  failed: span.status?.code === 2,
 });
 
 export const fromOtlpJson = (body: OtlpTraces): RecordedSpan[] =>
