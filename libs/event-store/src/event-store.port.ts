@@ -20,6 +20,13 @@ export interface EventMetadata {
   readonly actor: Actor;
   /** When the business fact happened, ISO 8601; defaults to the append time. */
   readonly occurredAt?: string;
+  /**
+   * W3C trace context of the append (TracedEventStore fills them from the active span when tracing
+   * is on); published as the CloudEvents `traceparent` / `tracestate` extensions, and continued by
+   * whoever handles the event.
+   */
+  readonly traceparent?: string;
+  readonly tracestate?: string;
   readonly [key: string]: unknown;
 }
 

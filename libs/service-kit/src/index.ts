@@ -30,3 +30,5 @@ export * from './http/uuid-param';
 export * from './runtime/seeding';
 export * from './runtime/migrations/schema-migrations';
 export * from './operations/dlq-cli';
+export * from './tracing/tracing';
+export * from './tracing/http-tracing';
