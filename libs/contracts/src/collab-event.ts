@@ -21,6 +21,12 @@ export interface CollabEvent<Data = Record<string, unknown>> {
   readonly causationid?: string;
   /** `<kind>:<id>` of whoever caused the event, e.g. `user:agent-17` or `service:workflow`. */
   readonly actor: string;
+  /**
+   * The CloudEvents distributed-tracing extension: the W3C trace context the event was appended in
+   * (present when the writer traced), so a consumer's handling joins that trace.
+   */
+  readonly traceparent?: string;
+  readonly tracestate?: string;
 }
 
 export const CLOUDEVENTS_CONTENT_TYPE = 'application/cloudevents+json';

@@ -20,6 +20,13 @@ export interface EventMetadata {
   readonly actor: Actor;
   /** When the business fact happened, ISO 8601; defaults to the append time. */
   readonly occurredAt?: string;
+  /**
+   * W3C trace context of the append (TracedEventStore fills them from the active span when tracing
+   * is on); published as the CloudEvents `traceparent` / `tracestate` extensions, and continued by
+   * whoever handles the event.
+   */
+  readonly traceparent?: string;
+  readonly tracestate?: string;
   readonly [key: string]: unknown;
 }
 
@@ -53,6 +60,14 @@ export interface AppendResult {
   readonly lastPosition: bigint;
 }
 
+/** One stream's share of a multi-stream append (`appendMany`). */
+export interface StreamAppend {
+  readonly streamId: string;
+  /** May be empty: then the append only checks the stream's version. */
+  readonly events: readonly NewEvent[];
+  readonly expected: ExpectedVersion;
+}
+
 export interface ReadStreamOptions {
   /** First version to return (1-based, inclusive); defaults to 1. */
   readonly fromVersion?: number;
@@ -72,6 +87,12 @@ export interface SubscribeOptions {
   readonly batchSize?: number;
   /** Called when the handler throws; the subscription stops after reporting. */
   readonly onError?: (error: unknown) => void;
+  /**
+   * How often this subscriber, when idle, looks for other processes' writes (this process's own
+   * commits wake it at once); the store's own interval when absent. Adapters that are told of new
+   * events by the server (EventStoreDB) do not poll and ignore it.
+   */
+  readonly pollIntervalMs?: number;
 }
 
 export interface Subscription {
@@ -92,8 +113,25 @@ export interface CommitSignal {
 export interface EventStore {
   /** Present where the adapter can tell of commits (PostgreSQL/PGlite, in memory); readers of others poll. */
   readonly commits?: CommitSignal;
+  /**
+   * Whether `appendMany` is one transaction (all or nothing). False on EventStoreDB, which has no
+   * multi-stream transactions: there `appendMany` appends stream after stream in the order given
+   * and stops at the first refusal, leaving the earlier streams written, so callers order their
+   * streams to make that safe (the arbiter first, the record that says "done" last).
+   */
+  readonly atomicMultiStream: boolean;
   append(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): Promise<AppendResult>;
+  /**
+   * Appends to several streams at once (each stream at most once). Where `atomicMultiStream`, all
+   * or nothing: when one stream's expected version is wrong (WrongExpectedVersion names it) or an
+   * id conflicts (EventIdConflict), nothing is written. The events get global positions in the
+   * order given. Repeating it with the same ids returns the original results. Answers one result
+   * per append, in order.
+   */
+  appendMany(appends: readonly StreamAppend[]): Promise<AppendResult[]>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /** Reads several whole streams at once (one round trip where the adapter can); every id asked for is in the answer, empty when missing. */
+  readStreams(streamIds: readonly string[]): Promise<ReadonlyMap<string, RecordedEvent[]>>;
   /** Reads the global log in position order; never returns an event whose predecessors are not yet visible. */
   readAll(options: ReadAllOptions): Promise<RecordedEvent[]>;
   /** Catches up from the checkpoint, then follows the log live; batches arrive in position order, each once. */

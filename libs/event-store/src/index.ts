@@ -25,3 +25,8 @@ export { EventStoreDbCheckpointStore } from './eventstoredb/eventstoredb-checkpo
 export { loadPglite } from './embedded/pglite-loader';
 export { WakeSignal } from './core/wake-signal';
 export { commitChannel } from './postgres/postgres-schema';
+export { StreamSnapshot, foldRecorded, type Folded } from './folds/stream-snapshot';
+export { StreamFoldCache, type StreamEvent } from './folds/stream-fold-cache';
+export { FoldFeed, pollingTail, type FedCache, type FoldFeedOptions, type LogTail } from './folds/fold-feed';
+export * from './tracing/event-trace';
+export { TracedEventStore } from './tracing/traced-event-store';

@@ -12,7 +12,7 @@ export class UnpublishedEventType extends Error {
 export const toCollabEvent = (contract: ServiceContract, event: RecordedEvent): CollabEvent => {
   const definition = contract.events[event.type];
   if (!definition) throw new UnpublishedEventType(contract.service, event.type);
-  const { actor, correlationId, causationId, occurredAt } = event.metadata;
+  const { actor, correlationId, causationId, occurredAt, traceparent, tracestate } = event.metadata;
   return {
     specversion: '1.0',
     id: event.id,
@@ -28,6 +28,8 @@ export const toCollabEvent = (contract: ServiceContract, event: RecordedEvent): 
     correlationid: correlationId,
     ...(causationId === undefined ? {} : { causationid: causationId }),
     actor: `${actor.kind}:${actor.id}`,
+    ...(typeof traceparent === 'string' ? { traceparent } : {}),
+    ...(typeof traceparent === 'string' && typeof tracestate === 'string' ? { tracestate } : {}),
   };
 };
 

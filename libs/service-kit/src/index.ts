@@ -33,3 +33,6 @@ export * from './runtime/rebuild/read-models';
 export * from './runtime/rebuild/shadow-data-source';
 export * from './runtime/rebuild/rebuild-read-model';
 export * from './runtime/following/entity-rows';
+export * from './operations/dlq-cli';
+export * from './tracing/tracing';
+export * from './tracing/http-tracing';

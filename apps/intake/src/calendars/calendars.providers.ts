@@ -1,4 +1,5 @@
 import type { Provider, Type } from '@nestjs/common';
+import { IntakeFolds } from '../folds/intake-folds';
 import { CalendarDirectory } from './calendar-directory';
 import { CalendarViewProjection } from './calendar-view/calendar-view.projection';
 import { CalendarSeeder } from './default-calendars/calendar-seeder';
@@ -18,6 +19,7 @@ import { ReadCalendarsHttp } from './read-calendars/read-calendars.http';
  * what an acknowledgement would.
  */
 export const CALENDAR_PROVIDERS: readonly Provider[] = [
+  IntakeFolds,
   CalendarDirectory,
   DefineCalendarHandler,
   CalendarCatalogue,

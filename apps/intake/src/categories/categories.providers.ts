@@ -1,4 +1,5 @@
 import type { Provider, Type } from '@nestjs/common';
+import { IntakeFolds } from '../folds/intake-folds';
 import { CategoryCommands } from './category-commands';
 import { CategoryDirectory } from './category-directory';
 import { CategoryViewRecord } from './category-view/category-view.entity';
@@ -17,6 +18,7 @@ import { RetireCategoryHttp } from './retire-category/retire-category.http';
  * use, through CATEGORY_LOOKUP.
  */
 export const CATEGORY_PROVIDERS: readonly Provider[] = [
+  IntakeFolds,
   CategoryDirectory,
   CategoryCommands,
   CategoryTree,

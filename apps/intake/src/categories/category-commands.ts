@@ -33,8 +33,9 @@ export class CategoryCommands {
   }
 
   async execute(command: CategoryCommand, origin: CommandOrigin): Promise<CategoryView> {
+    const streamId = categoryStreamId(command.categoryId);
     const handled = await this.categories.handle(
-      categoryStreamId(command.categoryId),
+      streamId,
       await this.prepared(command),
       { now: this.clock.now() },
       {
@@ -43,6 +44,7 @@ export class CategoryCommands {
         retriesOnConflict: 2,
       },
     );
+    this.directory.remember(streamId, handled.events, handled.version);
     // The category exactly as this request left it, even if another change follows at once.
     const after = handled.events.reduce(categoryDecider.evolve, handled.state);
     if (after.status === 'none')

@@ -33,8 +33,9 @@ export class ChannelCommands {
     // Over REST an unknown channel is a missing resource (404), not a refused transition.
     if (command.type !== 'RegisterChannel') await this.directory.require(command.channelId);
     await this.requireKnownCalendar(command);
+    const streamId = channelStreamId(command.channelId);
     const handled = await this.channels.handle(
-      channelStreamId(command.channelId),
+      streamId,
       command,
       { now: this.clock.now() },
       {
@@ -43,6 +44,7 @@ export class ChannelCommands {
         retriesOnConflict: 2,
       },
     );
+    this.directory.remember(streamId, handled.events, handled.version);
     // The channel exactly as this request left it, even if another change follows at once.
     const after = handled.events.reduce(channelDecider.evolve, handled.state);
     if (after.status === 'unregistered')

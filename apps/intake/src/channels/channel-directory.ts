@@ -1,16 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { AggregateStreams, type EventStore } from '@collab/event-store';
-import {
-  CHANNEL_ID_PATTERN,
-  channelDecider,
-  channelStreamId,
-  type Audience,
-  type ChannelCommand,
-  type ChannelEvent,
-  type ChannelState,
-} from '@collab/intake-domain';
-import type { DecisionContext } from '@collab/domain-kernel';
-import { EVENT_STORE, NotFound, ValidationFailed } from '@collab/service-kit';
+import { Injectable } from '@nestjs/common';
+import { CHANNEL_ID_PATTERN, channelStreamId, type Audience, type ChannelEvent } from '@collab/intake-domain';
+import { NotFound, ValidationFailed } from '@collab/service-kit';
+import { IntakeFolds } from '../folds/intake-folds';
 import type { ChannelLookup } from '../intake.ports';
 import { channelViewOf, type ChannelView } from './channel-view/channel-view';
 
@@ -19,22 +10,24 @@ const refuse = (message: string): never => {
 };
 
 /**
- * Which channels exist and whether one may take a contact. It folds the channel's own stream (a
- * handful of events) instead of reading channel_view: the projection follows the log a moment
- * behind, and a contact arriving right after an administrator disabled its channel must be refused.
+ * Which channels exist and whether one may take a contact. It asks the channels' folds in memory
+ * (IntakeFolds), not channel_view: the projection follows the log a moment behind, and a contact
+ * arriving right after an administrator disabled its channel must be refused. This replica's own
+ * changes are in the folds at once, another replica's within a fraction of a second.
  */
 @Injectable()
 export class ChannelDirectory implements ChannelLookup {
-  private readonly channels: AggregateStreams<ChannelCommand, ChannelEvent, ChannelState, DecisionContext>;
-
-  constructor(@Inject(EVENT_STORE) store: EventStore) {
-    this.channels = new AggregateStreams(store, channelDecider);
-  }
+  constructor(private readonly folds: IntakeFolds) {}
 
   async find(channelId: string): Promise<ChannelView | undefined> {
     if (!CHANNEL_ID_PATTERN.test(channelId)) return undefined;
-    const { state, version } = await this.channels.load(channelStreamId(channelId));
+    const { state, version } = await this.folds.channels.get(channelStreamId(channelId));
     return state.status === 'unregistered' ? undefined : channelViewOf(state, version);
+  }
+
+  /** What this replica just appended to a channel's stream, so its next contact sees it at once. */
+  remember(streamId: string, events: readonly ChannelEvent[], versionAfter: number): void {
+    this.folds.channels.remember(streamId, events, versionAfter);
   }
 
   /** The channel, or NotFound (404). */

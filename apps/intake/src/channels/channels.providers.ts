@@ -1,4 +1,5 @@
 import type { Provider, Type } from '@nestjs/common';
+import { IntakeFolds } from '../folds/intake-folds';
 import { ChangeChannelHttp } from './change-channel/change-channel.http';
 import { ChannelAvailabilityHttp } from './channel-availability/channel-availability.http';
 import { ChannelCommands } from './channel-commands';
@@ -16,6 +17,7 @@ import { RegisterChannelHttp } from './register-channel/register-channel.http';
  * `TypeOrmModule.forFeature([...CHANNEL_ENTITIES])`. ChannelDirectory is what other features use.
  */
 export const CHANNEL_PROVIDERS: readonly Provider[] = [
+  IntakeFolds,
   ChannelDirectory,
   ChannelCommands,
   ChannelCatalogue,

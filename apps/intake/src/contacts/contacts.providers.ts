@@ -5,10 +5,12 @@ import { CaseBook } from '../cases/case-book';
 import { CaseEndingConsumer } from '../customers/case-endings/case-ending.consumer';
 import { CustomerIdentities } from '../customers/customer-identities';
 import { CustomerOpenCases } from '../customers/customer-open-cases';
-import { IdempotentRequests } from '../idempotency/idempotent-requests';
-import { ThreadIndex } from '../threads/thread-index';
-import { CasePlacement } from './submit-contact/case-placement';
+import { IdentityOwners } from '../customers/identity-owners';
+import { ContactDecisions } from './submit-contact/contact-decisions';
+import { ContactFactsReader } from './submit-contact/contact-facts';
+import { ContactIntake } from './submit-contact/contact-intake';
 import { ContactScreening } from './submit-contact/contact-screening';
+import { ContactWriter } from './submit-contact/contact-writer';
 import { SubmitContactHandler } from './submit-contact/submit-contact.handler';
 import { SubmitContactHttp } from './submit-contact/submit-contact.http';
 
@@ -19,14 +21,16 @@ import { SubmitContactHttp } from './submit-contact/submit-contact.http';
 export const CONTACT_PROVIDERS: readonly Provider[] = [
   SubmitContactHandler,
   ContactScreening,
-  CasePlacement,
+  ContactIntake,
+  ContactFactsReader,
+  ContactDecisions,
+  ContactWriter,
   CaseBook,
   CaseNumberAllocator,
   ServicePromises,
   CustomerIdentities,
+  IdentityOwners,
   CustomerOpenCases,
   CaseEndingConsumer,
-  ThreadIndex,
-  IdempotentRequests,
 ];
 export const CONTACT_CONTROLLERS: readonly Type[] = [SubmitContactHttp];

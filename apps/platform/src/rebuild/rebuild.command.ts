@@ -86,7 +86,7 @@ const what = (args: readonly string[]): Asked => {
 };
 
 /**
- * `npm run rebuild -- <service> <read-model>` (docs/adr/0009): the exit code is 0 once the rebuilt
+ * `npm run rebuild -- <service> <read-model>` (docs/adr/0011): the exit code is 0 once the rebuilt
  * tables are swapped in, 2 for a wrong command line, 1 when it could not be done.
  */
 export const runRebuildCommand = async (args: readonly string[], io: RebuildIo): Promise<number> => {

@@ -1,4 +1,4 @@
-import type { ExpectedVersion, NewEvent } from '../event-store.port';
+import type { ExpectedVersion, NewEvent, StreamAppend } from '../event-store.port';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -24,6 +24,25 @@ export const validateAppend = (
     const id = event.id.toLowerCase();
     if (seen.has(id)) throw new TypeError(`event id ${event.id} appears twice in one append to ${streamId}`);
     seen.add(id);
+  }
+};
+
+/**
+ * Each append on its own, and the group as a whole: one stream at most once (two appends to one
+ * stream would be decided against the same version), and no event id twice across the streams.
+ */
+export const validateAppendMany = (appends: readonly StreamAppend[]): void => {
+  const streams = new Set<string>();
+  const ids = new Set<string>();
+  for (const { streamId, events, expected } of appends) {
+    validateAppend(streamId, events, expected);
+    if (streams.has(streamId)) throw new TypeError(`stream ${streamId} appears twice in one appendMany`);
+    streams.add(streamId);
+    for (const event of events) {
+      const id = event.id.toLowerCase();
+      if (ids.has(id)) throw new TypeError(`event id ${event.id} appears in two streams of one appendMany`);
+      ids.add(id);
+    }
   }
 };
 

@@ -4,10 +4,22 @@ import { DEFAULT_SUBSCRIPTION_BATCH } from '../core/log-follower';
 import { readPositionAfter, toRecordedEvent, type StreamNames } from './esdb-mapping';
 
 /**
+ * A full batch is cut at the last commit boundary: the events of one append share a commit
+ * position, and a checkpoint at that position skips them all on resume, so a batch that ended in
+ * the middle of a commit would lose the commit's rest. The trailing commit waits for the next batch
+ * (unless it alone fills the batch: then it goes whole, never split).
+ */
+export const completeCommits = (pending: readonly RecordedEvent[]): { ready: RecordedEvent[]; held: RecordedEvent[] } => {
+  const lastPosition = pending[pending.length - 1]?.position;
+  const cut = pending.findIndex((event) => event.position === lastPosition);
+  return cut <= 0 ? { ready: [...pending], held: [] } : { ready: pending.slice(0, cut), held: pending.slice(cut) };
+};
+
+/**
  * Follows $all through a server-side filtered catch-up subscription (prefix `<service>-`) and
- * hands events to the handler in batches: a batch closes when batchSize is reached or when no
- * more events are buffered right now. Events at or before the checkpoint's commit position are
- * skipped (an append's events share one commit position).
+ * hands events to the handler in batches: a batch closes when batchSize is reached (at a commit
+ * boundary, see completeCommits) or when no more events are buffered right now. Events at or
+ * before the checkpoint's commit position are skipped (an append's events share one commit position).
  */
 export class EsdbSubscription implements Subscription {
   private current: bigint;
@@ -47,8 +59,11 @@ export class EsdbSubscription implements Subscription {
         if (this.stopping) return;
         const event = toRecordedEvent(this.names, resolved);
         if (event && event.position > this.options.after) pending.push(event);
-        if (pending.length >= batchSize || (pending.length > 0 && this.source.readableLength === 0))
-          await this.deliver(pending.splice(0));
+        if (pending.length >= batchSize) {
+          const { ready, held } = completeCommits(pending);
+          pending.splice(0, pending.length, ...held);
+          await this.deliver(ready);
+        } else if (pending.length > 0 && this.source.readableLength === 0) await this.deliver(pending.splice(0));
       }
     } catch (error) {
       await this.fail(error);

@@ -24,7 +24,7 @@ const contractAgainst = (server: string): void =>
         },
       });
     },
-    { detectsIdReuseAcrossStreams: false },
+    { detectsIdReuseAcrossStreams: false, atomicMultiStream: false },
   );
 
 if (connectionString) contractAgainst(connectionString);

@@ -18,10 +18,11 @@ import {
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
+  type StreamAppend,
   type SubscribeOptions,
   type Subscription,
 } from '../event-store.port';
-import { satisfies, validateAppend } from '../core/append-validation';
+import { satisfies, validateAppend, validateAppendMany } from '../core/append-validation';
 import { classifyPriorAppend } from '../core/idempotency';
 import { schemaName } from '../postgres/sql-identifier';
 import { EsdbSubscription } from './esdb-subscription';
@@ -48,6 +49,8 @@ export interface EventStoreDbEventStoreOptions {
  * payload under a known id) are listed in libs/event-store/README.md.
  */
 export class EventStoreDbEventStore implements EventStore {
+  /** EventStoreDB has no transaction across streams: appendMany appends one stream after another. */
+  readonly atomicMultiStream = false;
   private readonly client: EventStoreDBClient;
   private readonly names: StreamNames;
   private readonly subscriptions = new Set<Subscription>();
@@ -73,6 +76,23 @@ export class EventStoreDbEventStore implements EventStore {
     this.tails.set(streamId, tail);
     void tail.then(() => this.tails.get(streamId) === tail && this.tails.delete(streamId));
     return result;
+  }
+
+  /**
+   * Not atomic: appends stream after stream in the order given and stops at the first refusal,
+   * which it throws; the streams before it stay written. Callers order their streams so that a
+   * retry of the whole finds and completes what a broken one left (libs/event-store/README.md).
+   */
+  async appendMany(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    validateAppendMany(appends);
+    const results: AppendResult[] = [];
+    for (const { streamId, events, expected } of appends) results.push(await this.append(streamId, events, expected));
+    return results;
+  }
+
+  async readStreams(streamIds: readonly string[]): Promise<ReadonlyMap<string, RecordedEvent[]>> {
+    const streams = await Promise.all(streamIds.map(async (streamId) => [streamId, await this.readStream(streamId)] as const));
+    return new Map(streams);
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

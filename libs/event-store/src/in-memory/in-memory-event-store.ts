@@ -10,10 +10,11 @@ import {
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
+  type StreamAppend,
   type SubscribeOptions,
   type Subscription,
 } from '../event-store.port';
-import { satisfies, validateAppend } from '../core/append-validation';
+import { satisfies, validateAppendMany } from '../core/append-validation';
 import { classifyPriorAppend } from '../core/idempotency';
 import { LogFollower } from '../core/log-follower';
 import { WakeSignal } from '../core/wake-signal';
@@ -23,6 +24,10 @@ export interface InMemoryEventStoreOptions {
   readonly pollIntervalMs?: number;
   readonly now?: () => Date;
 }
+
+type Plan =
+  | { readonly kind: 'done'; readonly result: AppendResult }
+  | { readonly kind: 'write'; readonly streamId: string; readonly events: readonly NewEvent[] };
 
 /** Copies through JSON like the SQL adapter's jsonb column, so callers cannot mutate stored facts. */
 const viaJson = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
@@ -47,14 +52,25 @@ export class InMemoryEventStore implements EventStore {
     this.now = options.now ?? (() => new Date());
   }
 
+  /** Appends run synchronously, one at a time, so a multi-stream append is all or nothing. */
+  readonly atomicMultiStream: boolean = true;
+
   append(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
     // A throw inside the executor becomes a rejection, as with the asynchronous adapters.
-    return new Promise((resolve) => resolve(this.appendNow(streamId, events, expected)));
+    return new Promise((resolve) => resolve(this.appendManyNow([{ streamId, events, expected }])[0]!));
+  }
+
+  appendMany(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    return new Promise((resolve) => resolve(this.appendManyNow(appends)));
   }
 
   readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const from = options.fromVersion ?? 1;
     return Promise.resolve((this.streams.get(streamId) ?? []).filter((event) => event.streamVersion >= from));
+  }
+
+  readStreams(streamIds: readonly string[]): Promise<ReadonlyMap<string, RecordedEvent[]>> {
+    return Promise.resolve(new Map(streamIds.map((streamId) => [streamId, [...(this.streams.get(streamId) ?? [])]])));
   }
 
   readAll(options: ReadAllOptions): Promise<RecordedEvent[]> {
@@ -67,7 +83,7 @@ export class InMemoryEventStore implements EventStore {
     const follower = new LogFollower(this, handler, {
       ...options,
       wake: this.commits,
-      pollIntervalMs: this.pollIntervalMs,
+      pollIntervalMs: options.pollIntervalMs ?? this.pollIntervalMs,
     });
     this.subscriptions.add(follower);
     return {
@@ -89,29 +105,31 @@ export class InMemoryEventStore implements EventStore {
     await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
   }
 
-  private appendNow(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): AppendResult {
-    validateAppend(streamId, events, expected);
-    const normalized = events.map((event) => ({
-      ...event,
-      id: event.id.toLowerCase(),
-      data: viaJson(event.data),
-    }));
-    const prior = classifyPriorAppend(
-      streamId,
-      normalized,
-      normalized.map((event) => this.byId.get(event.id)),
-    );
-    if (prior.kind === 'retry') return prior.result;
+  /** Decides every append against the store as it is, then writes them all: nothing is written unless all pass. */
+  private appendManyNow(appends: readonly StreamAppend[]): AppendResult[] {
+    validateAppendMany(appends);
+    const plans = appends.map((append) => this.plan(append));
+    const results = plans.map((plan) => (plan.kind === 'done' ? plan.result : this.write(plan.streamId, plan.events)));
+    if (plans.some((plan) => plan.kind === 'write')) this.commits.notify();
+    return results;
+  }
+
+  private plan({ streamId, events, expected }: StreamAppend): Plan {
+    const normalized = events.map((event) => ({ ...event, id: event.id.toLowerCase(), data: viaJson(event.data) }));
+    const prior = classifyPriorAppend(streamId, normalized, normalized.map((event) => this.byId.get(event.id)));
+    if (prior.kind === 'retry') return { kind: 'done', result: prior.result };
     if (prior.kind === 'conflict') throw new EventIdConflict(prior.eventId, streamId);
     const stream = this.streams.get(streamId) ?? [];
-    if (!satisfies(expected, stream.length))
-      throw new WrongExpectedVersion(streamId, expected, stream.length);
-    if (normalized.length === 0)
-      return { nextExpectedVersion: stream.length, lastPosition: stream[stream.length - 1]?.position ?? 0n };
+    if (!satisfies(expected, stream.length)) throw new WrongExpectedVersion(streamId, expected, stream.length);
+    if (normalized.length > 0) return { kind: 'write', streamId, events: normalized };
+    return { kind: 'done', result: { nextExpectedVersion: stream.length, lastPosition: stream[stream.length - 1]?.position ?? 0n } };
+  }
+
+  private write(streamId: string, events: readonly NewEvent[]): AppendResult {
+    const stream = this.streams.get(streamId) ?? [];
     const recordedAt = this.now();
-    for (const event of normalized) this.record(stream, streamId, event, recordedAt);
+    for (const event of events) this.record(stream, streamId, event, recordedAt);
     this.streams.set(streamId, stream);
-    this.commits.notify();
     return { nextExpectedVersion: stream.length, lastPosition: BigInt(this.log.length) };
   }
 

@@ -1,16 +1,16 @@
 import { WrongExpectedVersion } from '../event-store.port';
 import { anEvent } from '../testing/fixtures';
 import { AppendBatcher, type BatchWriter } from './append-batcher';
-import type { AppendOutcome, PendingAppend } from './postgres-append';
+import type { GroupOutcome, PendingAppend } from './postgres-append';
 
 const pending = (streamId: string): PendingAppend => {
   const event = anEvent();
   return { streamId, events: [event], expected: 'any', eventIds: [event.id] };
 };
 
-const ok = (version: number): AppendOutcome => ({
+const ok = (version: number): GroupOutcome => ({
   ok: true,
-  result: { nextExpectedVersion: version, lastPosition: BigInt(version) },
+  results: [{ nextExpectedVersion: version, lastPosition: BigInt(version) }],
 });
 
 /** A writer that records each batch and refuses any batch of more than one append. */
@@ -18,14 +18,14 @@ const brittleWriter = () => {
   const batches: string[][] = [];
   const writer: BatchWriter = {
     writeBatch: (batch) => {
-      batches.push(batch.map((append) => append.streamId));
+      batches.push(batch.map((group) => group.appends.map((append) => append.streamId).join('+')));
       if (batch.length > 1)
         return Promise.reject(Object.assign(new Error('duplicate key'), { code: '23505' }));
-      if (batch[0]?.streamId === 'stale') return Promise.reject(new Error('stale write'));
+      if (batch[0]?.appends[0]?.streamId === 'stale') return Promise.reject(new Error('stale write'));
       return Promise.resolve([ok(1)]);
     },
-    explainFailure: (append) =>
-      Promise.resolve({ ok: false, error: new WrongExpectedVersion(append.streamId, append.expected, 7) }),
+    explainFailure: ({ appends: [append] }) =>
+      Promise.resolve({ ok: false, error: new WrongExpectedVersion(append!.streamId, append!.expected, 7) }),
   };
   return { writer, batches };
 };
@@ -71,5 +71,23 @@ describe('group commit', () => {
     await batcher.idle();
     await Promise.resolve();
     expect(settled).toEqual(['x', 'y', 'z']);
+  });
+
+  it('given a multi-stream append among single ones, then it shares their batch as one group and gets a result per stream', async () => {
+    const batches: string[][] = [];
+    const writer: BatchWriter = {
+      writeBatch: (batch) => {
+        batches.push(batch.map((group) => group.appends.map((append) => append.streamId).join('+')));
+        return Promise.resolve(batch.map((group) => ({ ok: true as const, results: group.appends.map((_, index) => ({ nextExpectedVersion: index + 1, lastPosition: 1n })) })));
+      },
+      explainFailure: () => Promise.reject(new Error('not expected')),
+    };
+    const batcher = new AppendBatcher(writer, { maxAppends: 100, maxEvents: 1000 }, () => undefined);
+    const first = batcher.submit(pending('s0'));
+    const group = batcher.submitGroup([pending('a'), pending('b')]);
+    const single = batcher.submit(pending('c'));
+    await Promise.all([first, group, single]);
+    expect(await group).toHaveLength(2);
+    expect(batches).toEqual([['s0'], ['a+b', 'c']]);
   });
 });

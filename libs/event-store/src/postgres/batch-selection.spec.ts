@@ -1,12 +1,14 @@
 import { takeBatch, type BatchCandidate } from './batch-selection';
 
-const append = (streamId: string, ...eventIds: string[]): BatchCandidate => ({ streamId, eventIds });
+const append = (streamId: string, ...eventIds: string[]): BatchCandidate => ({ streamIds: [streamId], eventIds });
+const group = (streamIds: string[], ...eventIds: string[]): BatchCandidate => ({ streamIds, eventIds });
+const streamsOf = (candidates: BatchCandidate[]) => candidates.map((x) => x.streamIds.join('+'));
 
 describe('choosing the next group commit', () => {
   it('takes appends oldest first up to the append limit and leaves the rest queued', () => {
     const queue = [append('a', '1'), append('b', '2'), append('c', '3')];
-    expect(takeBatch(queue, { maxAppends: 2, maxEvents: 100 }).map((x) => x.streamId)).toEqual(['a', 'b']);
-    expect(queue.map((x) => x.streamId)).toEqual(['c']);
+    expect(streamsOf(takeBatch(queue, { maxAppends: 2, maxEvents: 100 }))).toEqual(['a', 'b']);
+    expect(streamsOf(queue)).toEqual(['c']);
   });
 
   it('keeps a second append to the same stream, and everything behind it for that stream, for the next batch', () => {
@@ -20,15 +22,27 @@ describe('choosing the next group commit', () => {
 
   it('keeps an append that reuses an event id already in the batch for the next batch', () => {
     const queue = [append('a', '1'), append('b', '1'), append('c', '2')];
-    expect(takeBatch(queue, { maxAppends: 10, maxEvents: 100 }).map((x) => x.streamId)).toEqual(['a', 'c']);
-    expect(queue.map((x) => x.streamId)).toEqual(['b']);
+    expect(streamsOf(takeBatch(queue, { maxAppends: 10, maxEvents: 100 }))).toEqual(['a', 'c']);
+    expect(streamsOf(queue)).toEqual(['b']);
   });
 
   it('stops at the event limit but always takes at least one append, however large', () => {
     const big = append('a', '1', '2', '3');
     const queue = [big, append('b', '4')];
     expect(takeBatch(queue, { maxAppends: 10, maxEvents: 2 })).toEqual([big]);
-    expect(takeBatch(queue, { maxAppends: 10, maxEvents: 2 }).map((x) => x.streamId)).toEqual(['b']);
+    expect(streamsOf(takeBatch(queue, { maxAppends: 10, maxEvents: 2 }))).toEqual(['b']);
     expect(queue).toEqual([]);
+  });
+
+  it('takes an all-or-nothing group whole, counting each of its streams against the append limit', () => {
+    const queue = [append('a', '1'), group(['b', 'c'], '2', '3'), append('d', '4')];
+    expect(streamsOf(takeBatch(queue, { maxAppends: 3, maxEvents: 100 }))).toEqual(['a', 'b+c']);
+    expect(streamsOf(queue)).toEqual(['d']);
+  });
+
+  it('keeps a group touching a stream already in the batch, and later appends to any of its streams, for the next batch', () => {
+    const queue = [append('a', '1'), group(['b', 'a'], '2', '3'), append('b', '4'), append('c', '5')];
+    expect(streamsOf(takeBatch(queue, { maxAppends: 10, maxEvents: 100 }))).toEqual(['a', 'c']);
+    expect(streamsOf(queue)).toEqual(['b+a', 'b']);
   });
 });

@@ -1,22 +1,24 @@
 export interface BatchCandidate {
-  readonly streamId: string;
+  /** The streams it appends to: one for a single append, several for an all-or-nothing group. */
+  readonly streamIds: readonly string[];
   readonly eventIds: readonly string[];
 }
 
 export interface BatchLimits {
-  /** Appends per transaction. */
+  /** Appends (streams) per transaction. */
   readonly maxAppends: number;
-  /** Events per transaction; a single larger append still goes, alone. */
+  /** Events per transaction; a single larger candidate still goes, alone. */
   readonly maxEvents: number;
 }
 
 export const DEFAULT_BATCH_LIMITS: BatchLimits = { maxAppends: 200, maxEvents: 2_000 };
 
 /**
- * Picks the next group commit from the queue, oldest first, and removes it from the queue. An
- * append to a stream already in the batch, or reusing an event id already in it, waits for the
- * next batch: the batch SQL decides each append against the state before the batch, so two
- * appends to one stream must not meet in it (and the second keeps its place behind the first).
+ * Picks the next group commit from the queue, oldest first, and removes it from the queue. A
+ * candidate touching a stream already in the batch, or reusing an event id already in it, waits for
+ * the next batch: the batch SQL decides each append against the state before the batch, so two
+ * appends to one stream must not meet in it (and the later one keeps its place behind the first,
+ * as does everything behind it for those streams).
  */
 export const takeBatch = <Candidate extends BatchCandidate>(
   queue: Candidate[],
@@ -25,16 +27,17 @@ export const takeBatch = <Candidate extends BatchCandidate>(
   const batch: Candidate[] = [];
   const streams = new Set<string>();
   const ids = new Set<string>();
-  let events = 0;
-  for (let index = 0; index < queue.length && batch.length < limits.maxAppends; index += 1) {
-    const candidate = queue[index]!;
-    const full = batch.length > 0 && events + candidate.eventIds.length > limits.maxEvents;
+  let [appends, events] = [0, 0];
+  for (const candidate of queue) {
+    const full =
+      batch.length > 0 &&
+      (appends + candidate.streamIds.length > limits.maxAppends || events + candidate.eventIds.length > limits.maxEvents);
     if (full) break;
-    const blocked = streams.has(candidate.streamId) || candidate.eventIds.some((id) => ids.has(id));
-    streams.add(candidate.streamId);
+    const blocked = candidate.streamIds.some((id) => streams.has(id)) || candidate.eventIds.some((id) => ids.has(id));
+    for (const id of candidate.streamIds) streams.add(id);
     if (blocked) continue;
     for (const id of candidate.eventIds) ids.add(id);
-    events += candidate.eventIds.length;
+    [appends, events] = [appends + candidate.streamIds.length, events + candidate.eventIds.length];
     batch.push(candidate);
   }
   const taken = new Set(batch);

@@ -7,11 +7,12 @@ import {
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
+  type StreamAppend,
   type SubscribeOptions,
   type Subscription,
   WrongExpectedVersion,
 } from '../event-store.port';
-import { satisfies, validateAppend } from '../core/append-validation';
+import { satisfies, validateAppend, validateAppendMany } from '../core/append-validation';
 import { LogFollower } from '../core/log-follower';
 import { WakeSignal } from '../core/wake-signal';
 import { AppendBatcher } from './append-batcher';
@@ -19,8 +20,9 @@ import { DEFAULT_BATCH_LIMITS, type BatchLimits } from './batch-selection';
 import {
   translateSingleFailure,
   writeBatch,
-  type AppendOutcome,
+  type GroupOutcome,
   type PendingAppend,
+  type PendingGroup,
 } from './postgres-append';
 import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './postgres-rows';
 import { ensureEventStoreSchema } from './postgres-schema';
@@ -37,6 +39,11 @@ export interface PostgresEventStoreOptions {
   readonly batchLimits?: Partial<BatchLimits>;
 }
 
+const pending = ({ streamId, events, expected }: StreamAppend): PendingAppend => {
+  const normalized = events.map((event) => ({ ...event, id: event.id.toLowerCase() }));
+  return { streamId, events: normalized, expected, eventIds: normalized.map((event) => event.id) };
+};
+
 interface StreamTip {
   readonly version: number;
   readonly position: bigint;
@@ -49,6 +56,8 @@ interface StreamTip {
  * the embedded database's single connection with TypeORM and projections.
  */
 export class PostgresEventStore implements EventStore {
+  /** A multi-stream append is one group of a group commit: one statement, one transaction. */
+  readonly atomicMultiStream = true;
   readonly schema: string;
   private readonly pool: Queryable;
   private readonly pollIntervalMs: number;
@@ -85,13 +94,14 @@ export class PostgresEventStore implements EventStore {
     if (this.closed) throw new Error(`event store ${this.schema} is closed`);
     validateAppend(streamId, events, expected);
     if (events.length === 0) return this.checkOnly(streamId, expected);
-    const normalized = events.map((event) => ({ ...event, id: event.id.toLowerCase() }));
-    return this.batcher.submit({
-      streamId,
-      events: normalized,
-      expected,
-      eventIds: normalized.map((event) => event.id),
-    });
+    return this.batcher.submit(pending({ streamId, events, expected }));
+  }
+
+  async appendMany(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    if (this.closed) throw new Error(`event store ${this.schema} is closed`);
+    validateAppendMany(appends);
+    if (appends.length === 0) return [];
+    return [...(await this.batcher.submitGroup(appends.map(pending)))];
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -100,6 +110,17 @@ export class PostgresEventStore implements EventStore {
       [streamId, options.fromVersion ?? 1],
     );
     return rows.map(toRecordedEvent);
+  }
+
+  async readStreams(streamIds: readonly string[]): Promise<ReadonlyMap<string, RecordedEvent[]>> {
+    const streams = new Map<string, RecordedEvent[]>(streamIds.map((streamId) => [streamId, []]));
+    if (streamIds.length === 0) return streams;
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM ${this.schema}.events WHERE stream_id = ANY($1::text[]) ORDER BY stream_id, stream_version`,
+      [[...streams.keys()]],
+    );
+    for (const row of rows) streams.get(row.stream_id)?.push(toRecordedEvent(row));
+    return streams;
   }
 
   async readAll(options: ReadAllOptions): Promise<RecordedEvent[]> {
@@ -114,7 +135,7 @@ export class PostgresEventStore implements EventStore {
     const follower = new LogFollower(this, handler, {
       ...options,
       wake: this.commits,
-      pollIntervalMs: this.pollIntervalMs,
+      pollIntervalMs: options.pollIntervalMs ?? this.pollIntervalMs,
     });
     this.subscriptions.add(follower);
     return {
@@ -161,11 +182,12 @@ export class PostgresEventStore implements EventStore {
     return { nextExpectedVersion: tip.version, lastPosition: tip.position };
   }
 
-  private async explainFailure(append: PendingAppend, error: unknown): Promise<AppendOutcome> {
-    const actual = await this.tip(append.streamId).then(
-      (tip) => tip.version,
-      () => -1,
-    );
+  /** A failed group of one is explained by its stream's tip; a larger one by its first append, its version unknown. */
+  private async explainFailure({ appends }: PendingGroup, error: unknown): Promise<GroupOutcome> {
+    const [append] = appends;
+    if (!append) return { ok: false, error: error instanceof Error ? error : new Error(String(error)) };
+    const actual =
+      appends.length > 1 ? -1 : await this.tip(append.streamId).then((tip) => tip.version, () => -1);
     return { ok: false, error: translateSingleFailure(append, error, actual) };
   }
 }

@@ -1,3 +1,4 @@
+import { groupedAppendFunction } from './grouped-append-function';
 import type { Queryable } from './queryable';
 import { schemaName } from './sql-identifier';
 
@@ -156,7 +157,7 @@ const appendOneFunction = (schema: string): string => `
 export const ensureEventStoreSchema = async (db: Queryable, schema: string): Promise<void> => {
   const name = schemaName(schema);
   await db.query(
-    `SELECT ${DDL_LOCK}; ${checkpointsDdl(name)} ${eventsDdl(name)} ${appendOneFunction(name)} ${appendFunction(name)}`,
+    `SELECT ${DDL_LOCK}; ${checkpointsDdl(name)} ${eventsDdl(name)} ${appendOneFunction(name)} ${appendFunction(name)} ${groupedAppendFunction(name, APPEND_LOCK_TIMEOUT, notifyCommitted(name))}`,
   );
 };
 

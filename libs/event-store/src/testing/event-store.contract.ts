@@ -1,5 +1,6 @@
 import type { CheckpointStore, EventStore } from '../event-store.port';
 import { appendContract } from './contract/append.contract';
+import { appendManyContract } from './contract/append-many.contract';
 import { concurrencyContract } from './contract/concurrency.contract';
 import { readContract } from './contract/read.contract';
 import { subscribeContract } from './contract/subscribe.contract';
@@ -17,6 +18,8 @@ export interface ContractCapabilities {
    * stream, so its adapter cannot see an id reused elsewhere.
    */
   readonly detectsIdReuseAcrossStreams: boolean;
+  /** Whether appendMany is all or nothing (EventStoreDB has no multi-stream transactions). */
+  readonly atomicMultiStream: boolean;
 }
 
 export interface ContractContext {
@@ -49,9 +52,10 @@ export const eventStoreContract = (
         if (!current) throw new Error('the contract subject was not created');
         return current;
       },
-      capabilities: { detectsIdReuseAcrossStreams: true, ...capabilities },
+      capabilities: { detectsIdReuseAcrossStreams: true, atomicMultiStream: true, ...capabilities },
     };
     appendContract(context);
+    appendManyContract(context);
     readContract(context);
     subscribeContract(context);
     concurrencyContract(context);

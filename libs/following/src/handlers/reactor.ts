@@ -1,4 +1,5 @@
-import type { RecordedEvent } from '@collab/event-store';
+import { SpanKind } from '@opentelemetry/api';
+import { contextOfTraceFields, inSpan, type RecordedEvent } from '@collab/event-store';
 import { DeadLetterStore } from '../dead-letters/dead-letter-store';
 import { Stopped } from '../faults';
 import type { BatchHandler, FollowerBatch } from '../runner/follower';
@@ -92,11 +93,27 @@ export class Reactor implements BatchHandler {
   }
 
   private attempt(event: RecordedEvent, signal: AbortSignal): Promise<Settled> {
-    return settle(() => this.spec.react(event, signal), {
+    return settle(() => this.reactInSpan(event, signal), {
       signal,
       onRetry: ({ fault, attempts, delayMs, error }) =>
         this.log.warn({ follower: this.spec.name, eventId: event.id, type: event.type, fault, attempts, delayMs, error: described(error).message }, 'reaction failed; retrying'),
     });
+  }
+
+  /**
+   * Each attempt is a `process <follower>` span continuing the trace stored with the event (its
+   * append), so what the reaction appends joins the trace of the request that caused the event.
+   */
+  private reactInSpan(event: RecordedEvent, signal: AbortSignal): Promise<void> {
+    const attributes = () => ({
+      'collab.follower': this.spec.name,
+      'collab.event.id': event.id,
+      'collab.event.type': event.type,
+      'collab.stream.id': event.streamId,
+      'collab.position': event.position.toString(),
+    });
+    const parent = contextOfTraceFields(event.metadata);
+    return inSpan({ name: `process ${this.spec.name}`, kind: SpanKind.CONSUMER, parent, attributes }, () => this.spec.react(event, signal));
   }
 
   private async deadLetter(event: RecordedEvent, error: unknown, attempts: number): Promise<void> {

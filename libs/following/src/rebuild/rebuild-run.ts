@@ -53,7 +53,7 @@ export const DEFAULT_REBUILD_BATCH = 20_000;
 
 /**
  * A read model rebuilt from position 0 into shadow tables, then swapped in (DESIGN §3 "Rebuild",
- * docs/adr/0009). The history is applied without pausing anyone; once caught up, the rebuild takes
+ * docs/adr/0011). The history is applied without pausing anyone; once caught up, the rebuild takes
  * the projection group's lease — the live group stops at its next checkpoint write, which the new
  * token fences — applies what came meanwhile, and in one transaction swaps the tables and moves
  * the projection's checkpoint to where the shadow got. Then it gives the lease back and the live

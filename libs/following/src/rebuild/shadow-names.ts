@@ -37,7 +37,7 @@ const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\
 const identifier = (name: string): string => `(?:"${escape(name)}"|${escape(name)})`;
 
 /**
- * The rename map of a rebuild (docs/adr/0009): every statement a projection runs in a rebuild's
+ * The rename map of a rebuild (docs/adr/0011): every statement a projection runs in a rebuild's
  * transaction — TypeORM's (`"workflow"."case_view"`) and hand-written SQL (`workflow.case_view`)
  * alike — names the shadow tables (`"workflow_rebuild"."case_view"`) instead of the live ones it
  * owns. Tables it only reads (the calendars another consumer keeps) keep their live names. A write

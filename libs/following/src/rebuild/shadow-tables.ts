@@ -2,7 +2,7 @@ import { quoteSchema, rowsOf, type SqlExecutor } from '../sql';
 import { qualified, type ShadowNames, type TableName } from './shadow-names';
 import { readStructure, structureDifferences, TABLE_PLACEHOLDER, type IndexPart } from './table-structure';
 
-/** A table the rebuild cannot copy faithfully (docs/adr/0009 says what is supported). */
+/** A table the rebuild cannot copy faithfully (docs/adr/0011 says what is supported). */
 export class UnsupportedTable extends Error {
   override readonly name = 'UnsupportedTable';
 }
@@ -18,7 +18,7 @@ export class StructureChanged extends Error {
 const label = ({ schema, table }: TableName): string => `${schema}.${table}`;
 
 /**
- * The shadow tables of a rebuild (docs/adr/0009): one per table the projection owns, in the
+ * The shadow tables of a rebuild (docs/adr/0011): one per table the projection owns, in the
  * schema `<schema>_rebuild`, with the live table's columns, defaults, NOT NULL and CHECK
  * constraints, and its keys and indexes under the very same names (an index is named within its
  * schema, so the names are free there). Keys and unique indexes are made at once (upserts need

@@ -12,3 +12,5 @@ export * from './service-levels';
 export * from './channels';
 export * from './categories';
 export * from './calendars';
+export * from './threads/thread.decider';
+export * from './contacts/contact-placement';

@@ -19,6 +19,17 @@ describe('the CloudEvents structured-mode codec', () => {
     expect(decodeCollabEvent(Buffer.from(encoded.value), encoded.headers)).toEqual({ ok: true, event });
   });
 
+  it('carries the trace context an event was appended in as the distributed-tracing extension', () => {
+    const traceparent = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
+    const stored = caseOpened();
+    const traced = { ...stored, metadata: { ...stored.metadata, traceparent, tracestate: 'vendor=x' } };
+    const event = toCollabEvent(intakeContract, { ...traced, streamId: caseId(), streamVersion: 1, position: 42n, recordedAt: new Date() });
+
+    expect(event).toMatchObject({ traceparent, tracestate: 'vendor=x' });
+    expect(decodeCollabEvent(Buffer.from(encodeCollabEvent(event).value), structured)).toEqual({ ok: true, event });
+    expect(anEvent()).not.toHaveProperty('traceparent');
+  });
+
   it('accepts a header value given as a Buffer, as kafkajs delivers it', () => {
     const event = anEvent();
     expect(decodeCollabEvent(valueOf({ ...event }), { 'content-type': Buffer.from('application/cloudevents+json; charset=utf-8') })).toMatchObject({ ok: true });

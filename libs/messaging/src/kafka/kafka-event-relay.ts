@@ -4,6 +4,7 @@ import { Stopped, unlessStopped, type BatchHandler, type FollowerBatch } from '@
 import { Partitioners, type Kafka, type Message, type Producer } from 'kafkajs';
 import { isPublished, toCollabEvent } from '../envelope';
 import { consoleMessagingLogger, type MessagingLogger } from '../logger';
+import { publishSpans } from '../tracing/message-spans';
 import { encodeCollabEvent } from './cloud-event.codec';
 import { createKafka, DEFAULT_PARTITIONS, ensureTopics, serviceTopics, type KafkaConnectionOptions } from './kafka-connection';
 
@@ -54,11 +55,14 @@ export class KafkaEventRelay implements BatchHandler {
 
   async handle(batch: FollowerBatch): Promise<'deferred'> {
     const messages = batch.events.map((event) => encodeCollabEvent(toCollabEvent(this.options.contract, event)));
-    const producer = await unlessStopped(this.ready(), batch.signal);
+    // Each traced event's publication continues the trace it was appended in (the span is not made
+    // active: the producer's connections must not inherit a request's context).
+    const spans = publishSpans(this.topic, batch.events);
     try {
-      await this.send(producer, messages, batch.signal);
+      await this.publish(messages, batch.signal);
+      spans.end();
     } catch (error) {
-      if (!(error instanceof Stopped)) await this.replaceProducer();
+      spans.end(error);
       throw error;
     }
     return 'deferred';
@@ -66,6 +70,16 @@ export class KafkaEventRelay implements BatchHandler {
 
   async close(): Promise<void> {
     await this.replaceProducer();
+  }
+
+  private async publish(messages: readonly Message[], signal: AbortSignal): Promise<void> {
+    const producer = await unlessStopped(this.ready(), signal);
+    try {
+      await this.send(producer, messages, signal);
+    } catch (error) {
+      if (!(error instanceof Stopped)) await this.replaceProducer();
+      throw error;
+    }
   }
 
   private async send(producer: Producer, messages: readonly Message[], signal: AbortSignal): Promise<void> {

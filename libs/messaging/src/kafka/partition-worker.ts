@@ -2,6 +2,7 @@ import type { KafkaMessage } from 'kafkajs';
 import { PoisonEvent, settle, Stopped } from '@collab/following';
 import { describeError, type MessagingLogger } from '../logger';
 import type { ConsumerSubscription } from '../messaging.port';
+import { processInSpan } from '../tracing/message-spans';
 import { decodeCollabEvent } from './cloud-event.codec';
 import type { DeadLetterPublisher } from './dead-letter-publisher';
 import type { KafkaParking } from './kafka-parking';
@@ -41,7 +42,9 @@ export class PartitionWorker {
       const decoded = decodeCollabEvent(sourced.message.value, sourced.message.headers);
       if (!decoded.ok) return await this.deadLetter(sourced, key, new PoisonEvent(decoded.reason), 0);
       if (parking.isParked(key)) return await this.deadLetter(sourced, key, new Error(`waits behind an earlier dead letter of ${key}`), 0);
-      const outcome = await settle(() => subscription.handle(decoded.event), {
+      const { event } = decoded;
+      const consumed = { topic: sourced.topic, partition: sourced.partition, offset: sourced.message.offset, consumerName: subscription.consumerName };
+      const outcome = await settle(() => processInSpan(event, consumed, () => subscription.handle(event)), {
         signal,
         whileWaiting: heartbeat,
         onRetry: ({ fault, attempts, delayMs, error }) =>

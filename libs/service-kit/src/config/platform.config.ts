@@ -63,6 +63,14 @@ export const platformConfigSchema = z
       .max(60_000, { message: 'must be at most 60000 ms' })
       .default(1000),
     BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/, { message: 'must look like 256kb or 1mb' }).default('256kb'),
+    // The standard OpenTelemetry variable: set, spans are exported over OTLP/HTTP to this base URL
+    // (`/v1/traces` appended); unset, tracing is off and no SDK is started.
+    OTEL_EXPORTER_OTLP_ENDPOINT: optionalText.pipe(
+      z
+        .string()
+        .regex(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, { message: 'must be an http:// or https:// base URL such as http://127.0.0.1:4318' })
+        .optional(),
+    ),
   })
   .superRefine((config, context) => {
     if (config.SERVICE !== 'platform' && !config.DATABASE_URL)

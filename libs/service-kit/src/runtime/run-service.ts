@@ -6,6 +6,8 @@ import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { isDistributed, loadPlatformConfig, type PlatformConfig } from '../config/platform.config';
 import { createRootLogger } from '../logging/logging';
+import { httpTracing } from '../tracing/http-tracing';
+import { startTracing } from '../tracing/tracing';
 import { openDatabase } from './database';
 import { HttpDrain } from './http-drain';
 import { ProcessLifecycle } from './process-lifecycle';
@@ -38,6 +40,8 @@ export const createServiceApp = async (config: PlatformConfig, modules: readonly
   });
   app.useLogger(app.get(Logger));
   app.flushLogs();
+  // First, so even a request the drain turns away is a span, and the body parser runs in its context.
+  app.use(httpTracing);
   if (options.drain) app.use(options.drain.middleware);
   // application/*+json too, so problem and CloudEvents bodies parse; the limit applies to all.
   app.useBodyParser('json', { limit: config.BODY_LIMIT, type: ['application/json', 'application/*+json'] });
@@ -84,13 +88,14 @@ const listen = async (app: INestApplication, config: PlatformConfig): Promise<vo
 export const runService = async (definition: ServiceDefinition): Promise<INestApplication> => {
   const config = configOrExit(definition);
   const logger = createRootLogger(config);
+  const tracing = startTracing(config, logger);
   const drain = new HttpDrain();
   const lifecycle = new ProcessLifecycle(config.SERVICE, logger, drain).watchSignals();
   let app: INestApplication;
   try {
     const database = await openDatabase(config, logger);
     lifecycle.opened(database);
-    app = await createServiceApp(config, definition.modules, { logger, database, drain });
+    app = await createServiceApp(config, definition.modules, { logger, database, drain, ...(tracing ? { tracing } : {}) });
     lifecycle.built(app);
     await listen(app, config);
   } catch (error) {

@@ -24,12 +24,14 @@ import { HealthController } from '../health/health.controller';
 import { Readiness } from '../health/readiness';
 import { ProblemDetailsFilter } from '../http/problem-details.filter';
 import { createRootLogger, loggingModule, routeMessagingLogsTo } from '../logging/logging';
+import type { Tracing } from '../tracing/tracing';
 import { HttpMetricsMiddleware, MetricsController, MetricsRegistry } from '../metrics/metrics';
 import { createAuthenticator } from './auth.provider';
 import { openDatabase, type Database } from './database';
 import { HostedServices } from './hosted-services';
 import { createEventConsumer, RelayRunner } from './messaging.providers';
 import { GrpcServer, GrpcServices } from './grpc-server';
+import { DeadLettersHttp } from './following/dead-letters.http';
 import { FollowerHost } from './following/follower-host';
 import { FollowerMetrics } from './following/follower-metrics';
 import { leasesProvider } from './following/leases.provider';
@@ -39,12 +41,18 @@ import { CLOCK, DATABASE, PLATFORM_CONFIG, systemClock, type Clock } from './tok
 @Module({})
 class DatabaseModule {}
 
-/** Closes what the runtime opened, last: stores after consumers stopped, the pool after the stores. */
+const TRACING = Symbol('TRACING');
+
+/**
+ * Closes what the runtime opened, last: stores after consumers stopped, the pool after the stores,
+ * and the tracing SDK (flushing the spans of the stop itself) at the very end.
+ */
 @Injectable()
 class RuntimeShutdown implements BeforeApplicationShutdown, OnApplicationShutdown {
   constructor(
     private readonly hosted: HostedServices,
     @Inject(DATABASE) private readonly database: Database,
+    @Inject(TRACING) private readonly tracing: Tracing | null,
   ) {}
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -53,6 +61,7 @@ class RuntimeShutdown implements BeforeApplicationShutdown, OnApplicationShutdow
 
   async onApplicationShutdown(): Promise<void> {
     await this.database.close();
+    await this.tracing?.shutdown();
   }
 }
 
@@ -62,6 +71,8 @@ export interface RuntimeOptions {
   readonly logger?: Logger;
   /** A database runService opened already (so a failed start can close it); else opened here. */
   readonly database?: Database;
+  /** The tracing SDK runService started (OTEL_EXPORTER_OTLP_ENDPOINT), shut down with the app. */
+  readonly tracing?: Tracing;
 }
 
 /** Everything a service process needs around its modules: storage, messaging, auth, logs, health, metrics. */
@@ -94,7 +105,7 @@ export class PlatformRuntimeModule implements NestModule {
           useFactory: (database: Database) => ({ type: 'postgres', driver: sharedPoolDriver(database.pool), autoLoadEntities: true, synchronize: false }),
         }),
       ],
-      controllers: [HealthController, MetricsController],
+      controllers: [HealthController, MetricsController, DeadLettersHttp],
       providers: [
         configProvider,
         HostedServices,
@@ -109,6 +120,7 @@ export class PlatformRuntimeModule implements NestModule {
         GrpcServices,
         GrpcServer,
         { provide: CLOCK, useValue: options.clock ?? systemClock },
+        { provide: TRACING, useValue: options.tracing ?? null },
         { provide: AUTHENTICATOR, useFactory: () => createAuthenticator(config) },
         {
           provide: EVENT_CONSUMER,

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { EventStoreDbEventStore, PostgresEventStore, type EventStore } from '@collab/event-store';
+import { EventStoreDbEventStore, PostgresEventStore, TracedEventStore, type EventStore } from '@collab/event-store';
 import { SharedLogReader } from '@collab/following';
 import type { ServiceContract } from '@collab/contracts';
 import type { PlatformConfig } from '../config/platform.config';
@@ -46,7 +46,8 @@ export class ServiceStoreModule {
             const store = await openStore(contract, config, database);
             await migrateSchema(database, contract.service, options.migrations ?? []);
             hosted.register({ contract, store, reader: new SharedLogReader(store, { pollMs: fallbackPollMs(config) }) });
-            return store;
+            // The service appends through this one: each append a span, each event carrying its trace.
+            return new TracedEventStore(store, contract.service);
           },
         },
       ],

@@ -11,6 +11,7 @@ import {
 } from '@collab/intake-domain';
 import type { DecisionContext } from '@collab/domain-kernel';
 import { CLOCK, EVENT_STORE, type Clock, type Principal } from '@collab/service-kit';
+import { IntakeFolds } from '../../folds/intake-folds';
 import { calendarViewOf, type CalendarView } from '../calendar-view/calendar-view';
 
 export interface CalendarDefinedOrRevised {
@@ -32,6 +33,7 @@ export class DefineCalendarHandler {
   constructor(
     @Inject(EVENT_STORE) store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly folds: IntakeFolds,
   ) {
     this.calendars = new AggregateStreams(store, calendarDecider);
   }
@@ -41,8 +43,9 @@ export class DefineCalendarHandler {
     by: Principal,
     correlationId: string = randomUUID(),
   ): Promise<CalendarDefinedOrRevised> {
+    const streamId = calendarStreamId(command.calendar.id);
     const handled = await this.calendars.handle(
-      calendarStreamId(command.calendar.id),
+      streamId,
       command,
       { now: this.clock.now() },
       {
@@ -54,6 +57,7 @@ export class DefineCalendarHandler {
         retriesOnConflict: 2,
       },
     );
+    this.folds.calendars.remember(streamId, handled.events, handled.version);
     // The calendar exactly as this request left it, even if another revision follows at once.
     const state = handled.events.reduce(calendarDecider.evolve, handled.state);
     const calendar = calendarViewOf(state);

@@ -12,7 +12,13 @@ export interface IdempotentRequestCompleted {
   readonly data: { readonly answer: Readonly<Record<string, unknown>> };
 }
 
-export type IdempotencyEvent = IdempotencyKeyClaimed | IdempotentRequestCompleted;
+/** The key claimed and its answer recorded at once, in the same append as the work it answers for. */
+export interface IdempotentRequestAnswered {
+  readonly type: 'IdempotentRequestAnswered';
+  readonly data: { readonly requestHash: string; readonly answeredAt: string; readonly answer: Readonly<Record<string, unknown>> };
+}
+
+export type IdempotencyEvent = IdempotencyKeyClaimed | IdempotentRequestCompleted | IdempotentRequestAnswered;
 
 export type IdempotencyState =
   | { readonly status: 'unclaimed' }
@@ -21,7 +27,9 @@ export type IdempotencyState =
 
 export type IdempotencyCommand =
   | { readonly type: 'ClaimKey'; readonly requestHash: string }
-  | { readonly type: 'CompleteRequest'; readonly requestHash: string; readonly answer: Readonly<Record<string, unknown>> };
+  | { readonly type: 'CompleteRequest'; readonly requestHash: string; readonly answer: Readonly<Record<string, unknown>> }
+  /** Claim and complete at once: the key's record written together with the work it answers for. */
+  | { readonly type: 'AnswerRequest'; readonly requestHash: string; readonly answer: Readonly<Record<string, unknown>> };
 
 const evolve = (state: IdempotencyState, event: IdempotencyEvent): IdempotencyState => {
   switch (event.type) {
@@ -29,6 +37,8 @@ const evolve = (state: IdempotencyState, event: IdempotencyEvent): IdempotencySt
       return { status: 'claimed', ...event.data };
     case 'IdempotentRequestCompleted':
       return state.status === 'unclaimed' ? state : { status: 'completed', requestHash: state.requestHash, answer: event.data.answer };
+    case 'IdempotentRequestAnswered':
+      return { status: 'completed', requestHash: event.data.requestHash, answer: event.data.answer };
     default:
       return assertNever(event);
   }
@@ -39,6 +49,13 @@ const refuseOtherBody = (state: IdempotencyState, requestHash: string): void => 
     throw new Conflict('this Idempotency-Key was already used with a different request body');
 };
 
+/** A key claimed by a request that died before answering (before answers were recorded at once) is completed. */
+const answer = (command: { requestHash: string; answer: Readonly<Record<string, unknown>> }, state: IdempotencyState, now: Date): IdempotencyEvent[] => {
+  if (state.status === 'completed') return [];
+  if (state.status === 'claimed') return [{ type: 'IdempotentRequestCompleted', data: { answer: command.answer } }];
+  return [{ type: 'IdempotentRequestAnswered', data: { requestHash: command.requestHash, answeredAt: now.toISOString(), answer: command.answer } }];
+};
+
 const decide = (command: IdempotencyCommand, state: IdempotencyState, context: DecisionContext): IdempotencyEvent[] => {
   refuseOtherBody(state, command.requestHash);
   switch (command.type) {
@@ -46,6 +63,8 @@ const decide = (command: IdempotencyCommand, state: IdempotencyState, context: D
       return state.status === 'unclaimed' ? [{ type: 'IdempotencyKeyClaimed', data: { requestHash: command.requestHash, claimedAt: context.now.toISOString() } }] : [];
     case 'CompleteRequest':
       return state.status === 'completed' ? [] : [{ type: 'IdempotentRequestCompleted', data: { answer: command.answer } }];
+    case 'AnswerRequest':
+      return answer(command, state, context.now);
     default:
       return assertNever(command);
   }

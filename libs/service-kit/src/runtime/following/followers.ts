@@ -17,7 +17,7 @@ export abstract class Projection implements ProjectionSpec<EntityManager> {
   abstract readonly handles: readonly string[];
   /**
    * The tables it alone writes (`schema.table`): what `npm run rebuild` builds afresh in shadow
-   * tables and swaps in (docs/adr/0009). Tables it only reads are not listed.
+   * tables and swaps in (docs/adr/0011). Tables it only reads are not listed.
    */
   abstract readonly tables: readonly string[];
   /** Why it cannot be rebuilt, if it cannot (its tables hold more than the fold of its events). */

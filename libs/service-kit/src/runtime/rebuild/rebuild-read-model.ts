@@ -89,7 +89,7 @@ const plainTransaction =
   };
 
 /**
- * `npm run rebuild -- <service> <read-model>` (docs/adr/0009): brings the service's schema to its
+ * `npm run rebuild -- <service> <read-model>` (docs/adr/0011): brings the service's schema to its
  * newest version as a start would, then rebuilds the read model into shadow tables and swaps them
  * in under the service's projection lease. Works beside running services (distributed) and on an
  * embedded data folder no process has open.

@@ -49,7 +49,7 @@ export interface ShadowDataSource {
 
 /**
  * A TypeORM data source over the process's pool whose every statement goes through the rebuild's
- * rename map (docs/adr/0009): a projection's `getRepository(CaseView)` and its
+ * rename map (docs/adr/0011): a projection's `getRepository(CaseView)` and its
  * `query('update workflow.case_leg …')` both land in `workflow_rebuild`, untouched.
  */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM takes entity classes as Function

@@ -1,0 +1,3 @@
+export * from './recorded-span';
+export * from './span-recorder';
+export * from './otlp-receiver';
