@@ -63,8 +63,8 @@ const summary = (report: RebuildReport, startedAt: number): string[] => {
   ];
 };
 
-const failure = (error: unknown): string => {
-  if (error instanceof Stopped) return 'rebuild interrupted: the shadow tables were dropped; the live read model and its checkpoint are as they were';
+const failure = (error: unknown, interrupted: boolean): string => {
+  if (interrupted || error instanceof Stopped) return 'rebuild interrupted: the shadow tables were dropped; the live read model and its checkpoint are as they were';
   if (error instanceof InvalidConfiguration) return error.message;
   return `rebuild failed: ${error instanceof Error ? error.message : String(error)}`;
 };
@@ -116,7 +116,7 @@ export const runRebuildCommand = async (args: readonly string[], io: RebuildIo):
     return 0;
   } catch (error) {
     progress.close();
-    print(failure(error));
+    print(failure(error, io.signal.aborted));
     return 1;
   } finally {
     await database?.close();
