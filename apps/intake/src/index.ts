@@ -1,2 +1,3 @@
 export { IntakeModule } from './intake.module';
 export { intakeContract } from './intake.contract';
+export { intakeReadModels } from './intake.read-models';

@@ -2,25 +2,9 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ServiceStoreModule } from '@collab/service-kit';
-import { CALENDARS_CONTROLLERS, CALENDARS_ENTITIES, CALENDARS_PROVIDERS } from './calendars/calendars.providers';
-import { CASE_CONTROLLERS, CASE_ENTITIES, CASE_PROVIDERS } from './cases/cases.providers';
-import { ORG_CONTROLLERS, ORG_ENTITIES, ORG_PROVIDERS } from './org/org.providers';
-import { PROCESSES_CONTROLLERS, PROCESSES_ENTITIES, PROCESSES_PROVIDERS } from './processes/processes.providers';
-import { SLA_CONTROLLERS, SLA_ENTITIES, SLA_PROVIDERS } from './sla/sla.providers';
-import { TASKS_CONTROLLERS, TASKS_ENTITIES, TASKS_PROVIDERS } from './tasks/tasks.providers';
-import { WORKBENCH_CONTROLLERS, WORKBENCH_ENTITIES, WORKBENCH_PROVIDERS } from './workbench/workbench.providers';
+import { WORKFLOW_FEATURES } from './workflow.features';
 import { workflowContract } from './workflow.contract';
 import { WORKFLOW_MIGRATIONS } from './migrations/workflow.migrations';
-
-const FEATURES = [
-  { providers: CASE_PROVIDERS, controllers: CASE_CONTROLLERS, entities: CASE_ENTITIES },
-  { providers: ORG_PROVIDERS, controllers: ORG_CONTROLLERS, entities: ORG_ENTITIES },
-  { providers: PROCESSES_PROVIDERS, controllers: PROCESSES_CONTROLLERS, entities: PROCESSES_ENTITIES },
-  { providers: CALENDARS_PROVIDERS, controllers: CALENDARS_CONTROLLERS, entities: CALENDARS_ENTITIES },
-  { providers: TASKS_PROVIDERS, controllers: TASKS_CONTROLLERS, entities: TASKS_ENTITIES },
-  { providers: SLA_PROVIDERS, controllers: SLA_CONTROLLERS, entities: SLA_ENTITIES },
-  { providers: WORKBENCH_PROVIDERS, controllers: WORKBENCH_CONTROLLERS, entities: WORKBENCH_ENTITIES },
-];
 
 /**
  * 统一流程: the case is the main line, from routing to closing. Each feature folder lists its own
@@ -30,10 +14,10 @@ const FEATURES = [
 @Module({
   imports: [
     CqrsModule,
-    TypeOrmModule.forFeature(FEATURES.flatMap((feature) => feature.entities)),
+    TypeOrmModule.forFeature(WORKFLOW_FEATURES.flatMap((feature) => feature.entities)),
     ServiceStoreModule.forService(workflowContract, { migrations: WORKFLOW_MIGRATIONS }),
   ],
-  controllers: FEATURES.flatMap((feature) => feature.controllers),
-  providers: FEATURES.flatMap((feature) => feature.providers),
+  controllers: WORKFLOW_FEATURES.flatMap((feature) => feature.controllers),
+  providers: WORKFLOW_FEATURES.flatMap((feature) => feature.providers),
 })
 export class WorkflowModule {}

@@ -1,6 +1,6 @@
 import { DomainError, ValidationFailed } from '@collab/domain-kernel';
 import type { BusinessCalendar, BusinessTimeOptions } from './business-calendar';
-import { localDayOf } from './local-time';
+import { daysAfter, localDayOf } from './local-time';
 import { spansFrom } from './working-spans';
 
 /** How far ahead a search for working time looks before it gives up. */
@@ -32,7 +32,7 @@ const instantOf = (value: Date, field: string): number => {
 
 const searchFrom = (calendar: BusinessCalendar, from: number) => ({
   from,
-  lastDay: localDayOf(from, calendar.timeZone).plus({ days: SEARCH_HORIZON_DAYS }),
+  lastDay: daysAfter(localDayOf(from, calendar.timeZone), SEARCH_HORIZON_DAYS),
 });
 
 /** Whether `instant` falls in working time (for `priority`: on-call shifts count when they cover it). */
@@ -99,7 +99,7 @@ export const businessTimeBetween = (
   let worked = 0;
   for (const [spanStart, spanEnd] of spansFrom(calendar, options, {
     from: start,
-    lastDay: localDayOf(end, calendar.timeZone).plus({ days: 1 }),
+    lastDay: daysAfter(localDayOf(end, calendar.timeZone), 1),
   })) {
     if (spanStart >= end) break;
     worked += Math.min(spanEnd, end) - spanStart;

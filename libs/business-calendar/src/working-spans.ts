@@ -6,7 +6,7 @@ import {
   type Weekday,
   type WorkingInterval,
 } from './business-calendar';
-import { instantOn, localDayOf, minutesOf, type LocalDay } from './local-time';
+import { daysAfter, instantOn, localDayOf, minutesOf, type LocalDay } from './local-time';
 
 /** A stretch of working time between two instants (epoch milliseconds), half-open: [start, end). */
 export type Span = readonly [start: number, end: number];
@@ -49,10 +49,35 @@ const merged = (spans: readonly Span[]): Span[] =>
  * not in wall-clock minutes, because around a DST change two wall-clock intervals that look
  * apart can land on overlapping instants.
  */
-export const dayPlanOf = (
-  calendar: BusinessCalendar,
-  options: BusinessTimeOptions,
-): ((day: LocalDay) => Span[]) => {
+export const dayPlanOf = (calendar: BusinessCalendar, options: BusinessTimeOptions): ((day: LocalDay) => readonly Span[]) => {
+  const plans = rememberedPlans.get(calendar) ?? new Map<string, (day: LocalDay) => readonly Span[]>();
+  rememberedPlans.set(calendar, plans);
+  const key = onCallFor(calendar, options) ? 'on call' : 'office hours';
+  const known = plans.get(key);
+  if (known) return known;
+  const plan = rememberedDays(plannedDays(calendar, options));
+  plans.set(key, plan);
+  return plan;
+};
+
+/**
+ * Each calendar's day plans, by whether on-call shifts count: a calendar is a value, so its plans
+ * are worked out once for as long as the calendar object lives (measuring a batch of legs on the
+ * same calendar asks for the same days again and again).
+ */
+const rememberedPlans = new WeakMap<BusinessCalendar, Map<string, (day: LocalDay) => readonly Span[]>>();
+
+const rememberedDays = (plan: (day: LocalDay) => Span[]): ((day: LocalDay) => readonly Span[]) => {
+  const known = new Map<number, readonly Span[]>();
+  return (day) => {
+    const key = day.toMillis();
+    const spans = known.get(key) ?? plan(day);
+    known.set(key, spans);
+    return spans;
+  };
+};
+
+const plannedDays = (calendar: BusinessCalendar, options: BusinessTimeOptions): ((day: LocalDay) => Span[]) => {
   const holidays = new Set(calendar.holidays.map((holiday) => holiday.date));
   const specialDays = new Map(
     calendar.makeUpWorkingDays.map((day) => [day.date, day.hours ?? calendar.weeklyHours[1] ?? []]),
@@ -91,9 +116,9 @@ export function* spansFrom(
 ): Generator<Span> {
   const plan = dayPlanOf(calendar, options);
   for (
-    let day = localDayOf(walk.from, calendar.timeZone).minus({ days: 1 });
+    let day = daysAfter(localDayOf(walk.from, calendar.timeZone), -1);
     day <= walk.lastDay;
-    day = day.plus({ days: 1 })
+    day = daysAfter(day, 1)
   ) {
     for (const [start, end] of plan(day)) {
       if (end > walk.from) yield [Math.max(start, walk.from), end];

@@ -13,3 +13,8 @@ export * from './handlers/projection-group';
 export * from './handlers/reactor';
 export * from './listening/commit-listener';
 export * from './handlers/settle';
+export * from './rebuild/shadow-names';
+export * from './rebuild/table-structure';
+export * from './rebuild/shadow-tables';
+export * from './rebuild/rebuild-run';
+export * from './handlers/row-batches';

@@ -10,6 +10,13 @@ const optionalText = z
   .transform((value) => (value === '' ? undefined : value))
   .optional();
 
+/** Where the data is: the settings a tool needs that works on a deployment's database (the rebuild command). */
+const databaseSettings = {
+  DATA_DIR: z.string().min(1).default('.data'),
+  DATABASE_URL: optionalText.pipe(z.string().url({ message: 'must be a postgres:// URL' }).optional()),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(16),
+};
+
 /**
  * Every setting a process reads, validated once at start. The mode follows from what is set:
  * DATABASE_URL means distributed (PostgreSQL, and Kafka when KAFKA_BROKERS is set); without it
@@ -22,9 +29,7 @@ export const platformConfigSchema = z
     HTTP_PORT: port(3000),
     GRPC_HOST: z.string().min(1).default('127.0.0.1'),
     GRPC_PORT: port(50051),
-    DATA_DIR: z.string().min(1).default('.data'),
-    DATABASE_URL: optionalText.pipe(z.string().url({ message: 'must be a postgres:// URL' }).optional()),
-    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(16),
+    ...databaseSettings,
     KAFKA_BROKERS: optionalText.pipe(
       z
         .string()
@@ -95,9 +100,8 @@ const SECRET_SETTINGS = new Set(['AUTH_JWT_SECRET']);
 const shownValue = (received: string | undefined, setting: string): string =>
   received === undefined || SECRET_SETTINGS.has(setting) ? '' : ` (got "${redactCredentials(received)}")`;
 
-/** Parses the environment; on failure the error holds one line per problem, naming the setting. */
-export const loadPlatformConfig = (env: NodeJS.ProcessEnv = process.env): PlatformConfig => {
-  const result = platformConfigSchema.safeParse(env);
+const parsed = <T>(schema: z.ZodType<T>, env: NodeJS.ProcessEnv): T => {
+  const result = schema.safeParse(env);
   if (result.success) return result.data;
   throw new InvalidConfiguration(
     result.error.issues.map((issue) => {
@@ -107,4 +111,11 @@ export const loadPlatformConfig = (env: NodeJS.ProcessEnv = process.env): Platfo
   );
 };
 
-export const isDistributed = (config: PlatformConfig): boolean => config.DATABASE_URL !== undefined;
+/** Parses the environment; on failure the error holds one line per problem, naming the setting. */
+export const loadPlatformConfig = (env: NodeJS.ProcessEnv = process.env): PlatformConfig => parsed(platformConfigSchema, env);
+
+/** Only the database settings (DATABASE_URL, DATA_DIR, DATABASE_POOL_SIZE), validated the same way. */
+export const loadDatabaseSettings = (env: NodeJS.ProcessEnv = process.env): Pick<PlatformConfig, keyof typeof databaseSettings> =>
+  parsed(z.object(databaseSettings), env);
+
+export const isDistributed = (config: Pick<PlatformConfig, 'DATABASE_URL'>): boolean => config.DATABASE_URL !== undefined;

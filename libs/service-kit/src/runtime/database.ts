@@ -20,6 +20,9 @@ export interface DatabaseLog {
   warn(context: Record<string, unknown>, message: string): void;
 }
 
+/** The settings opening the database reads (a tool such as the rebuild command needs no more). */
+export type DatabaseSettings = Pick<PlatformConfig, 'DATABASE_URL' | 'DATA_DIR' | 'DATABASE_POOL_SIZE'>;
+
 /** How long the first connection may take before the start fails, rather than hanging. */
 const CONNECT_TIMEOUT_MS = 5_000;
 
@@ -51,7 +54,7 @@ const probe = async (url: string): Promise<void> => {
   await client.end();
 };
 
-const openPostgres = async (url: string, config: PlatformConfig, log: DatabaseLog): Promise<Database> => {
+const openPostgres = async (url: string, config: DatabaseSettings, log: DatabaseLog): Promise<Database> => {
   await probe(url);
   const pool = new Pool({ connectionString: url, max: config.DATABASE_POOL_SIZE });
   // Without a listener an idle client's error is an uncaught exception that ends the process;
@@ -62,7 +65,7 @@ const openPostgres = async (url: string, config: PlatformConfig, log: DatabaseLo
   return { pool, embedded: false, description: `PostgreSQL ${host}${pathname}`, close: () => (closing ??= pool.end()) };
 };
 
-export const openDatabase = async (config: PlatformConfig, log: DatabaseLog): Promise<Database> => {
+export const openDatabase = async (config: DatabaseSettings, log: DatabaseLog): Promise<Database> => {
   if (isDistributed(config)) return openPostgres(config.DATABASE_URL!, config, log);
   const embedded = await openEmbeddedDatabase({ dataDir: config.DATA_DIR });
   return { pool: embedded.pool, embedded: true, description: `embedded PGlite in ${config.DATA_DIR}`, close: () => embedded.close() };

@@ -15,6 +15,7 @@ export class CalendarViewProjection extends Projection {
   readonly name = 'intake.calendar-view';
   readonly log = 'intake';
   readonly handles = CALENDAR_EVENT_TYPES;
+  readonly tables = ['intake.calendar_view'];
   async apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
     for (const event of events) {
       const calendarEvent = { type: event.type, data: event.data } as CalendarEvent;

@@ -43,6 +43,8 @@ export class CaseRecordProjection extends Projection {
   readonly name = 'intake.case-record';
   readonly log = 'intake';
   readonly handles = INTAKE_CASE_EVENT_TYPES;
+  /** case_progress, beside it, is the workflow consumer's. */
+  readonly tables = ['intake.case_record'];
   async apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
     const records = tx.getRepository(CaseRecord);
     for (const event of events) {

@@ -23,6 +23,7 @@ export class CategoryViewProjection extends Projection {
   readonly name = 'intake.category-view';
   readonly log = 'intake';
   readonly handles = CATEGORY_EVENT_TYPES;
+  readonly tables = ['intake.category_view'];
   async apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
     const views = tx.getRepository(CategoryViewRecord);
     for (const event of events) {

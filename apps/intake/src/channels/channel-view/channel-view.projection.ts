@@ -54,6 +54,7 @@ export class ChannelViewProjection extends Projection {
   readonly name = 'intake.channel-view';
   readonly log = 'intake';
   readonly handles = CHANNEL_EVENT_TYPES;
+  readonly tables = ['intake.channel_view'];
   async apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
     const views = tx.getRepository(ChannelViewRecord);
     for (const event of events) {

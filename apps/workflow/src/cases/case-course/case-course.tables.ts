@@ -23,6 +23,9 @@ import type { ActorRef, CollaborationTarget } from '@collab/workflow-domain';
  * tables are made by workflow's migration 0002.
  */
 
+/** The course's tables, which the case-view projection owns. */
+export const CASE_COURSE_TABLES = ['workflow.case_leg', 'workflow.case_task_link', 'workflow.case_leg_holder'] as const;
+
 /** A row of workflow.case_leg as pg returns it. */
 export interface LegRow {
   readonly leg_key: string;

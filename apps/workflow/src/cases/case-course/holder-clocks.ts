@@ -4,6 +4,7 @@ import { knownCalendar } from '../../calendars/known-calendars';
 import { holderClockOf } from '../get-case/leg-clocks';
 import type { HolderClock } from '../get-case/case-legs';
 import type { HolderChange, LegKind } from './case-course.changes';
+import type { CourseRows } from './course-rows';
 
 interface HolderRow {
   readonly kind: HolderChange['holder'];
@@ -58,13 +59,17 @@ const holderClockIn = async (tx: EntityManager, kind: LegKind, holder: string): 
 };
 
 /**
- * One batch's transaction and the clocks looked up in it: a holder asked for again (a rebuild routes
- * thousands of cases to the same queues) costs no query until the batch changes the directory.
+ * One batch's transaction, the course rows it changes in memory, and the clocks looked up in it: a
+ * holder asked for again (a rebuild routes thousands of cases to the same queues) costs no query
+ * until the batch changes the directory, which it does at once and in log order.
  */
 export class CourseBatch {
   private readonly clocks = new Map<string, Promise<HolderClock>>();
 
-  constructor(readonly tx: EntityManager) {}
+  constructor(
+    readonly tx: EntityManager,
+    readonly rows: CourseRows,
+  ) {}
 
   clockOf(kind: LegKind, holder: string): Promise<HolderClock> {
     const key = `${kind}:${holder}`;

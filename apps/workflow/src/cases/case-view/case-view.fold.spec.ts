@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@collab/event-store';
+import type { RowStore } from '@collab/service-kit';
 import {
   BUILT_IN_DEFAULT_PROCESS,
   workflowCaseDecider,
@@ -105,29 +106,37 @@ const historyOf = (requesterPartner: string | undefined, steps: readonly Step[],
 };
 
 /**
- * What the projection stores, in a table of one row per case: unset columns read back as null. The
- * batch is applied twice, as after a crash before its checkpoint: the row must come out the same.
- * Registration only inserts, a change applies to an older version only, as the SQL guards do; the
- * course tables (case-course) are checked against PostgreSQL in case-course.projection.int.spec.ts.
+ * The projection over a table of one row per case kept in memory, written back as the SQL upsert
+ * does (a stored row is replaced only by a later version); the course tables (case-course) are
+ * checked against PostgreSQL in case-course.projection.int.spec.ts.
+ */
+class InMemoryCaseView extends CaseViewProjection {
+  readonly rows = new Map<string, CaseView>();
+
+  protected override viewsIn(): RowStore<CaseView> {
+    return {
+      whereIn: (_property, ids) => Promise.resolve(ids.flatMap((id) => (this.rows.has(String(id)) ? [{ ...this.rows.get(String(id))! }] : []))),
+      upsert: (changed) => {
+        for (const row of changed) if ((this.rows.get(row.id)?.version ?? 0) < row.version) this.rows.set(row.id, { ...row });
+        return Promise.resolve();
+      },
+    };
+  }
+}
+
+/**
+ * What the projection stores: unset columns read back as null. The batch is applied twice, as after
+ * a crash before its checkpoint: the row must come out the same.
  */
 const projected = async (events: readonly WorkflowCaseEvent[]): Promise<Record<string, unknown> | undefined> => {
-  const rows = new Map<string, Record<string, unknown>>();
-  const inserting = (row: Partial<CaseView>) => ({ orIgnore: () => ({ execute: () => rows.has(row.id!) || rows.set(row.id!, { ...row }) }) });
-  const repository = {
-    createQueryBuilder: () => ({ insert: () => ({ values: inserting }) }),
-    update: (where: { id: string }, changes: Partial<CaseView>) => {
-      const row = rows.get(where.id);
-      if (row && Number(row['version']) < changes.version!) rows.set(where.id, { ...row, ...changes });
-    },
-  };
-  const tx = { getRepository: () => repository, query: () => Promise.resolve([]) } as unknown as EntityManager;
+  const tx = { query: () => Promise.resolve([]) } as unknown as EntityManager;
   // One case stream: the projection follows only case streams on workflow's log.
   const streamId = workflowCaseStreamId(CASE_ID);
   const recorded = events.map((event, index) => ({ ...event, streamId, streamVersion: index + 1 }) as unknown as RecordedEvent);
-  const projection = new CaseViewProjection();
+  const projection = new InMemoryCaseView();
   await projection.apply(recorded, tx);
   await projection.apply(recorded, tx);
-  return rows.get(CASE_ID);
+  return projection.rows.get(CASE_ID) as Record<string, unknown> | undefined;
 };
 
 const withNullsFor = (keys: readonly string[], row: Record<string, unknown>) =>

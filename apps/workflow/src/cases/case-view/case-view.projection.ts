@@ -1,14 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { LessThan, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@collab/event-store';
-import { Projection } from '@collab/service-kit';
+import { EntityRows, Projection, type RowStore } from '@collab/service-kit';
 import { COLLABORATION_TASK_EVENT_TYPES, WORKFLOW_CASE_EVENT_TYPES, workflowCaseStreamId, type CaseRegistered, type WorkflowCaseEvent } from '@collab/workflow-domain';
 import { COURSE_HOLDER_EVENT_TYPES } from '../case-course/case-course.changes';
 import { CaseCourseProjection } from '../case-course/case-course.projection';
+import { CASE_COURSE_TABLES } from '../case-course/case-course.tables';
 import { caseViewChange } from './case-view.changes';
 import { CaseView } from './case-view.entity';
+import { CaseViewRows } from './case-view.rows';
 
-const registered = (event: RecordedEvent, data: CaseRegistered['data']): Partial<CaseView> => ({
+const CASE_STREAM = workflowCaseStreamId('');
+
+const registered = (event: RecordedEvent, data: CaseRegistered['data']): Partial<CaseView> & Pick<CaseView, 'id' | 'version'> => ({
   id: data.caseId,
   status: 'REGISTERED',
   channel: data.channel,
@@ -43,17 +47,25 @@ export class CaseViewProjection extends Projection {
   readonly log = 'workflow';
   /** The case's own events for the view; its tasks' events and the org's clock-moving events for its course. */
   readonly handles = [...WORKFLOW_CASE_EVENT_TYPES, ...COLLABORATION_TASK_EVENT_TYPES, ...COURSE_HOLDER_EVENT_TYPES];
+  /** The view and the course it keeps; the calendars its legs read are the intake-calendars consumer's. */
+  readonly tables = ['workflow.case_view', ...CASE_COURSE_TABLES];
   private readonly course = new CaseCourseProjection();
 
   async apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
-    const views = tx.getRepository(CaseView);
-    for (const event of events) {
-      // Workflow's log also holds org, process, task and SLA streams; only a case's own stream changes its view.
-      if (!event.streamId.startsWith(workflowCaseStreamId(''))) continue;
+    // Workflow's log also holds org, process, task and SLA streams; only a case's own stream changes its view.
+    const caseEvents = events.filter((event) => event.streamId.startsWith(CASE_STREAM));
+    const views = await CaseViewRows.load(this.viewsIn(tx), [...new Set(caseEvents.map((event) => String(event.data['caseId'])))]);
+    for (const event of caseEvents) {
       const domainEvent = { type: event.type, data: event.data } as WorkflowCaseEvent;
-      if (domainEvent.type === 'CaseRegistered') await views.createQueryBuilder().insert().values(registered(event, domainEvent.data)).orIgnore().execute();
-      else await views.update({ id: domainEvent.data.caseId, version: LessThan(event.streamVersion) }, { ...caseViewChange(domainEvent), version: event.streamVersion });
+      if (domainEvent.type === 'CaseRegistered') views.register(registered(event, domainEvent.data));
+      else views.change(domainEvent.data.caseId, event.streamVersion, caseViewChange(domainEvent));
     }
+    await views.save();
     await this.course.apply(events, tx);
+  }
+
+  /** Where the view rows live: the table, in the transaction. */
+  protected viewsIn(tx: EntityManager): RowStore<CaseView> {
+    return new EntityRows(tx, CaseView);
   }
 }

@@ -57,6 +57,7 @@ export class OrgViewProjection extends Projection {
   readonly name = ORG_VIEW_PROJECTION;
   readonly log = 'workflow';
   readonly handles = ORG_EVENT_TYPES;
+  readonly tables = ['workflow.org_unit', 'workflow.org_queue', 'workflow.org_agent', 'workflow.org_partner', 'workflow.org_responsibility'];
 
   async apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
     for (const event of events) {

@@ -10,6 +10,7 @@ export class ProcessViewProjection extends Projection {
   readonly name = 'workflow.process-view';
   readonly log = 'workflow';
   readonly handles = ['ProcessVersionPublished', 'ProcessRetired'];
+  readonly tables = ['workflow.process_view'];
   async apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
     for (const event of events) {
       const processEvent = { type: event.type, data: event.data } as ProcessEvent;

@@ -25,6 +25,7 @@ export class SlaClockProjection extends Projection {
   readonly name = 'workflow.sla-clocks';
   readonly log = 'workflow';
   readonly handles = SLA_EVENT_TYPES;
+  readonly tables = ['workflow.sla_clock'];
 
   async apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
     for (const event of events) {

@@ -18,6 +18,9 @@ export class SlaTimerProjection extends Projection {
   readonly name = 'workflow.sla-timers';
   readonly log = 'workflow';
   readonly handles = ['SlaClockStarted', 'SlaClockStopped'];
+  readonly tables = ['workflow.sla_timer'];
+  override readonly notRebuildable =
+    'workflow.sla_timer is also the timer dispatcher’s record of what fired (fired_at, claimed_until), which no event holds: rebuilt, fired timers would fire again';
 
   async apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
     for (const event of events) {

@@ -16,6 +16,7 @@ export class TaskViewProjection extends Projection {
   readonly name = 'workflow.task-view';
   readonly log = 'workflow';
   readonly handles = COLLABORATION_TASK_EVENT_TYPES;
+  readonly tables = ['workflow.task_view'];
 
   async apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
     const views = tx.getRepository(TaskView);

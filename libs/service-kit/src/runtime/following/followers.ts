@@ -15,6 +15,13 @@ export abstract class Projection implements ProjectionSpec<EntityManager> {
   /** The service whose log it follows (and whose schema holds its checkpoint). */
   abstract readonly log: ServiceName;
   abstract readonly handles: readonly string[];
+  /**
+   * The tables it alone writes (`schema.table`): what `npm run rebuild` builds afresh in shadow
+   * tables and swaps in (docs/adr/0011). Tables it only reads are not listed.
+   */
+  abstract readonly tables: readonly string[];
+  /** Why it cannot be rebuilt, if it cannot (its tables hold more than the fold of its events). */
+  readonly notRebuildable?: string;
   abstract apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void>;
 }
 

@@ -38,6 +38,8 @@ export const FollowingTables = (schema: string): MigrationClass =>
 /** One lock for every schema's migrations: concurrent DDL on one database can collide in the catalog. */
 const MIGRATION_LOCK = `SELECT pg_advisory_lock(hashtextextended('collab.migrations', 0))`;
 const MIGRATION_UNLOCK = `SELECT pg_advisory_unlock(hashtextextended('collab.migrations', 0))`;
+/** The same lock for the rest of a transaction (a rebuild's swap): no migration runs until it ends. */
+export const MIGRATION_XACT_LOCK = `SELECT pg_advisory_xact_lock(hashtextextended('collab.migrations', 0))`;
 
 /**
  * Runs on a session of its own that holds the lock while TypeORM migrates through other pooled

@@ -1,0 +1,153 @@
+import type { EntityManager } from 'typeorm';
+import type { BusinessCalendar } from '@collab/business-calendar';
+import { fromExcluded, upsertRows, type ColumnTypes, type Upsert } from '@collab/following';
+import type { ActorRef, CollaborationTarget } from '@collab/workflow-domain';
+
+/** A row of workflow.case_leg as a batch holds it. */
+export interface LegState {
+  readonly case_id: string;
+  readonly leg_key: string;
+  readonly kind: 'CASE' | 'TASK';
+  readonly unit: string;
+  readonly task_id: string | null;
+  readonly parent_task_id: string | null;
+  readonly ordinal: number | null;
+  readonly from_at: Date;
+  to_at: Date | null;
+  readonly holding_unit: string | null;
+  readonly calendar_id: string | null;
+  readonly measured_in: string;
+  readonly note: string | null;
+  calendar: BusinessCalendar | null;
+  held_minutes: number | null;
+  version: number;
+}
+
+/** A row of workflow.case_task_link as a batch holds it (instants as the events or the database gave them). */
+export interface LinkState {
+  readonly case_id: string;
+  readonly task_id: string;
+  readonly parent_task_id: string | null;
+  readonly from_unit: string;
+  readonly target: CollaborationTarget;
+  readonly reason: string;
+  readonly status: string;
+  readonly opened_at: Date | string;
+  readonly opened_by: ActorRef;
+  readonly accept_due_at: Date | string;
+  readonly complete_due_at: Date | string;
+  readonly closed_at: Date | string | null;
+  readonly closed_by: ActorRef | null;
+  readonly outcome_reason: string | null;
+  readonly ordinal: number;
+  readonly version: number;
+}
+
+const LEG_COLUMNS: ColumnTypes = {
+  case_id: 'uuid', leg_key: 'text', kind: 'text', unit: 'text', task_id: 'text', parent_task_id: 'text', ordinal: 'int', from_at: 'timestamptz',
+  to_at: 'timestamptz', holding_unit: 'text', calendar_id: 'text', measured_in: 'text', note: 'text', calendar: 'jsonb', held_minutes: 'float8', version: 'int',
+};
+const LINK_COLUMNS: ColumnTypes = {
+  case_id: 'uuid', task_id: 'text', parent_task_id: 'text', from_unit: 'text', target: 'jsonb', reason: 'text', status: 'text', opened_at: 'timestamptz',
+  opened_by: 'jsonb', accept_due_at: 'timestamptz', complete_due_at: 'timestamptz', closed_at: 'timestamptz', closed_by: 'jsonb', outcome_reason: 'text',
+  ordinal: 'int', version: 'int',
+};
+/** A leg closes once; the legs of a batch on one calendar send it once. */
+const LEG_UPSERT: Upsert = {
+  table: 'workflow.case_leg',
+  columns: LEG_COLUMNS,
+  onConflict: `ON CONFLICT (case_id, leg_key) DO UPDATE SET ${fromExcluded(['to_at', 'held_minutes', 'calendar', 'version'])}
+    WHERE workflow.case_leg.to_at IS NULL AND excluded.to_at IS NOT NULL`,
+  shared: ['calendar'],
+};
+/** A link changes only to a later version; opened again it keeps the place in the chain its first opening gave it. */
+const LINK_UPSERT: Upsert = {
+  table: 'workflow.case_task_link',
+  columns: LINK_COLUMNS,
+  onConflict: `ON CONFLICT (case_id, task_id) DO UPDATE SET ${fromExcluded(Object.keys(LINK_COLUMNS).filter((column) => !['case_id', 'task_id', 'ordinal'].includes(column)))}
+    WHERE workflow.case_task_link.version < excluded.version`,
+};
+
+/** Open legs keep their calendar; read as text, each distinct calendar is parsed once per batch. */
+const LEGS_SQL = `select case_id, leg_key, kind, unit, task_id, parent_task_id, ordinal, from_at, to_at, holding_unit, calendar_id, measured_in, note,
+  calendar::text as calendar, held_minutes, version from workflow.case_leg where case_id = any($1::uuid[])`;
+type StoredLeg = Omit<LegState, 'calendar'> & { readonly calendar: string | null };
+const parsedOnce = (parsed: Map<string, BusinessCalendar>) => (leg: StoredLeg): LegState => {
+  if (leg.calendar === null) return leg as LegState;
+  const calendar = parsed.get(leg.calendar) ?? (JSON.parse(leg.calendar) as BusinessCalendar);
+  parsed.set(leg.calendar, calendar);
+  return Object.assign(leg, { calendar });
+};
+
+const byCase = <Row extends { readonly case_id: string }>(rows: readonly Row[], key: (row: Row) => string): Map<string, Map<string, Row>> => {
+  const grouped = new Map<string, Map<string, Row>>();
+  for (const row of rows) grouped.set(row.case_id, (grouped.get(row.case_id) ?? new Map<string, Row>()).set(key(row), row));
+  return grouped;
+};
+
+/**
+ * The legs and links of the cases one batch touches, and their priorities: read in three
+ * statements, changed in memory in log order, written back in one upsert per table whose guards
+ * are the ones a statement per event had — a leg opens once and closes once, a link changes only to
+ * a later version of its case's stream — so a batch applied twice leaves the rows as once.
+ */
+export class CourseRows {
+  private readonly changedLegs = new Set<LegState>();
+  private readonly changedLinks = new Map<string, LinkState>();
+
+  private constructor(
+    private readonly legs: Map<string, Map<string, LegState>>,
+    private readonly links: Map<string, Map<string, LinkState>>,
+    private readonly priorities: ReadonlyMap<string, string>,
+  ) {}
+
+  static async load(tx: EntityManager, caseIds: readonly string[]): Promise<CourseRows> {
+    const ids = [caseIds];
+    const legs: LegState[] = caseIds.length === 0 ? [] : (await tx.query<StoredLeg[]>(LEGS_SQL, ids)).map(parsedOnce(new Map()));
+    const links: LinkState[] = caseIds.length === 0 ? [] : await tx.query('select * from workflow.case_task_link where case_id = any($1::uuid[])', ids);
+    const views: { id: string; priority: string }[] = caseIds.length === 0 ? [] : await tx.query('select id, priority from workflow.case_view where id = any($1::uuid[])', ids);
+    return new CourseRows(
+      byCase(legs, (leg) => leg.leg_key),
+      byCase(links, (link) => link.task_id),
+      new Map(views.map((view) => [view.id, view.priority])),
+    );
+  }
+
+  /** The case's priority, as its view row says (none when the case has no view row). */
+  priorityOf(caseId: string): string | undefined {
+    return this.priorities.get(caseId);
+  }
+
+  hasLeg(caseId: string, key: string): boolean {
+    return this.legs.get(caseId)?.has(key) ?? false;
+  }
+
+  openLeg(leg: LegState): void {
+    this.legs.set(leg.case_id, (this.legs.get(leg.case_id) ?? new Map<string, LegState>()).set(leg.leg_key, leg));
+    this.changedLegs.add(leg);
+  }
+
+  /** The case's legs still open that `which` picks. */
+  openLegs(caseId: string, which: (leg: LegState) => boolean): LegState[] {
+    return [...(this.legs.get(caseId)?.values() ?? [])].filter((leg) => leg.to_at === null && which(leg));
+  }
+
+  closeLeg(leg: LegState, closed: { readonly at: Date; readonly minutes: number; readonly version: number }): void {
+    Object.assign(leg, { to_at: closed.at, held_minutes: closed.minutes, calendar: null, version: closed.version });
+    this.changedLegs.add(leg);
+  }
+
+  link(caseId: string, taskId: string): LinkState | undefined {
+    return this.links.get(caseId)?.get(taskId);
+  }
+
+  setLink(link: LinkState): void {
+    this.links.set(link.case_id, (this.links.get(link.case_id) ?? new Map<string, LinkState>()).set(link.task_id, link));
+    this.changedLinks.set(`${link.case_id}/${link.task_id}`, link);
+  }
+
+  async save(tx: EntityManager): Promise<void> {
+    await upsertRows(tx, LEG_UPSERT, [...this.changedLegs] as unknown as Record<string, unknown>[]);
+    await upsertRows(tx, LINK_UPSERT, [...this.changedLinks.values()] as unknown as Record<string, unknown>[]);
+  }
+}

@@ -1,0 +1,49 @@
+import { randomUUID } from 'node:crypto';
+import type { Pool } from 'pg';
+import { caseLog, directoryLog, type LogRow } from './workflow-history';
+
+/** Rows per INSERT: one statement carries this many events (arrays through unnest). */
+const INSERT_ROWS = 5_000;
+/** Cases generated and interleaved at a time: their events are ordered by time, as a busy log is. */
+const CASES_AT_ONCE = 2_000;
+const FIRST_CASE_AT = Date.parse('2026-11-02T01:00:00.000Z');
+
+const insert = async (pool: Pool, rows: readonly LogRow[]): Promise<void> => {
+  for (let start = 0; start < rows.length; start += INSERT_ROWS) {
+    const chunk = rows.slice(start, start + INSERT_ROWS);
+    await pool.query(
+      `INSERT INTO workflow.events (stream_id, stream_version, event_id, type, data, metadata, recorded_at)
+       SELECT s, v, i, t, d::jsonb, m::jsonb, r
+         FROM unnest($1::text[], $2::int[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::timestamptz[]) WITH ORDINALITY AS e(s, v, i, t, d, m, r, n)
+        ORDER BY n`,
+      [
+        chunk.map((row) => row.streamId),
+        chunk.map((row) => row.streamVersion),
+        chunk.map(() => randomUUID()),
+        chunk.map((row) => row.type),
+        chunk.map((row) => JSON.stringify(row.data)),
+        chunk.map((row) => JSON.stringify(row.metadata)),
+        chunk.map((row) => row.recordedAt.toISOString()),
+      ],
+    );
+  }
+};
+
+/**
+ * Fills a fresh database's workflow.events with at least `events` events of a realistic history:
+ * the default directory, then cases a few minutes apart whose events interleave in time order.
+ * Direct multi-row inserts, not appends: positions follow the insert order, as the store's would.
+ */
+export const loadWorkflowHistory = async (pool: Pool, events: number, onProgress?: (loaded: number) => void): Promise<number> => {
+  await insert(pool, directoryLog(new Date(FIRST_CASE_AT - 86_400_000)));
+  let loaded = 0;
+  for (let next = 0; loaded < events; next += CASES_AT_ONCE) {
+    const rows: LogRow[] = [];
+    for (let n = next; n < next + CASES_AT_ONCE && loaded + rows.length < events; n += 1) rows.push(...caseLog(n, new Date(FIRST_CASE_AT + n * 45_000)));
+    rows.sort((a, b) => a.recordedAt.getTime() - b.recordedAt.getTime());
+    await insert(pool, rows);
+    loaded += rows.length;
+    onProgress?.(loaded);
+  }
+  return loaded;
+};

@@ -1,0 +1,46 @@
+import type { Provider } from '@nestjs/common';
+import type { ServiceName } from '@collab/contracts';
+import type { MigrationClass } from '../migrations/schema-migrations';
+import { Projection } from '../following/followers';
+
+/** What a service tells the rebuild command: its schema's migrations, its read-model entities and projections. */
+export interface ServiceReadModels {
+  readonly service: ServiceName;
+  readonly migrations: readonly MigrationClass[];
+  /** TypeORM entities its projections use through repositories. */
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM takes entity classes as Function
+  readonly entities: readonly Function[];
+  /** Projection classes; a rebuild constructs its own instance, so they take no constructor arguments. */
+  readonly projections: readonly (new () => Projection)[];
+}
+
+/** The name an operator types: the projection's name without its service and generation (`workflow.case-view.2` → `case-view`). */
+export const readModelName = (projection: Projection): string =>
+  projection.name.replace(new RegExp(`^${projection.log}\\.`), '').replace(/\.\d+$/, '');
+
+export class UnknownReadModel extends Error {
+  override readonly name = 'UnknownReadModel';
+  constructor(service: string, asked: string, known: readonly string[]) {
+    super(`${service} has no read model ${JSON.stringify(asked)}; it has ${known.join(', ')}`);
+  }
+}
+
+export class NotRebuildable extends Error {
+  override readonly name = 'NotRebuildable';
+  constructor(name: string, why: string) {
+    super(`${name} cannot be rebuilt: ${why}`);
+  }
+}
+
+/** The projection an operator names by its read model (or its full projection name). */
+export const findReadModel = (readModels: ServiceReadModels, asked: string): Projection => {
+  const projections = readModels.projections.map((Class) => new Class());
+  const found = projections.find((projection) => readModelName(projection) === asked || projection.name === asked);
+  if (!found) throw new UnknownReadModel(readModels.service, asked, projections.map(readModelName));
+  if (found.notRebuildable !== undefined) throw new NotRebuildable(found.name, found.notRebuildable);
+  return found;
+};
+
+/** The projection classes among a module's providers: the read models a service lists for the rebuild command. */
+export const projectionsAmong = (providers: readonly Provider[]): (new () => Projection)[] =>
+  providers.filter((provider): provider is new () => Projection => typeof provider === 'function' && provider.prototype instanceof Projection);
