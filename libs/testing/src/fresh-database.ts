@@ -19,6 +19,18 @@ const withAdmin = async <T>(work: (client: Client) => Promise<T>): Promise<T> =>
   }
 };
 
+/**
+ * A pool's end() resolves while its clients' sockets still close; a forced drop in that moment
+ * terminates them, and a pool without an error listener turns the FATAL into an unhandled error in
+ * whichever test runs next. So the drop first gives the test's connections up to 5 s to go.
+ */
+const connectionsGone = async (client: Client, name: string): Promise<void> => {
+  for (const deadline = Date.now() + 5_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 50))) {
+    const { rows } = await client.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+    if (rows[0]!.n === 0) return;
+  }
+};
+
 /** A database of its own for one test file, so services' fixed schema names never collide. */
 export const freshDatabase = async (prefix = 'collab_test'): Promise<FreshDatabase> => {
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
@@ -27,6 +39,9 @@ export const freshDatabase = async (prefix = 'collab_test'): Promise<FreshDataba
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    drop: () => withAdmin((client) => client.query(`drop database if exists ${name} with (force)`)).then(() => undefined),
+    drop: () => withAdmin(async (client) => {
+      await connectionsGone(client, name);
+      await client.query(`drop database if exists ${name} with (force)`);
+    }),
   };
 };
