@@ -11,8 +11,6 @@ import {
 import type { DecisionContext } from '@collab/domain-kernel';
 import { CLOCK, EVENT_STORE, seedOnce, type Clock } from '@collab/service-kit';
 
-
-
 /**
  * Defines the default calendars (cn-standard, fi-standard, 24x7) before the API listens, so the
  * default channels' calendars exist from the first contact. Idempotent: each is defined only if
@@ -34,9 +32,22 @@ export class CalendarSeeder implements OnApplicationBootstrap {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
     this.calendars = new AggregateStreams(store, calendarDecider);
+    this.seeded = new Promise((resolve) => {
+      this.settle = resolve;
+    });
   }
 
+  /** Settles once the defaults are defined (or were already): what watches them waits for it. */
+  readonly seeded: Promise<void>;
+  private settle: (outcome: Promise<void>) => void = () => undefined;
+
   async onApplicationBootstrap(): Promise<void> {
+    const seeding = this.seedAll();
+    this.settle(seeding.catch(() => undefined));
+    await seeding;
+  }
+
+  private async seedAll(): Promise<void> {
     let seeded = 0;
     for (const calendar of defaultCalendars()) if (await this.seed(calendar)) seeded += 1;
     if (seeded > 0) this.logger.log(`defined ${seeded} default calendars`);
