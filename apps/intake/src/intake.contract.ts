@@ -55,15 +55,21 @@ export const intakeContract: ServiceContract = {
       description: 'New contacts may no longer use the category nor anything under it; past cases keep it.',
     },
     CalendarDefined: {
-      version: 1,
-      schema: eventSchema(schemaIdOf('intake', 'CalendarDefined', 1)),
+      version: 2,
+      schema: eventSchema(schemaIdOf('intake', 'CalendarDefined', 2)),
       description:
-        'A business calendar was defined; it carries the whole definition (time zone, weekly hours with breaks, holidays, make-up days, on-call rota), so SLA timers count on the same one.',
+        'A business calendar was defined; it carries the whole definition (time zone, weekly hours with breaks, announced holidays, holiday rules, make-up days, how far the announced holidays reach, on-call rota), so SLA timers count on the same one.',
     },
     CalendarRevised: {
-      version: 1,
-      schema: eventSchema(schemaIdOf('intake', 'CalendarRevised', 1)),
+      version: 2,
+      schema: eventSchema(schemaIdOf('intake', 'CalendarRevised', 2)),
       description: "A business calendar's definition was replaced; it carries the whole new definition, not a diff.",
+    },
+    CalendarCoverageEnding: {
+      version: 1,
+      schema: eventSchema(schemaIdOf('intake', 'CalendarCoverageEnding', 1)),
+      description:
+        "A calendar's announced holidays run out within 60 days (once per announcedThrough): administrators add the next year's.",
     },
   },
 };

@@ -26,6 +26,17 @@ export interface Holiday {
 }
 
 /**
+ * A holiday that follows a rule, so it is known for every year without anyone announcing it:
+ * - `fixed`: the same month and day each year (`01-01`; a `02-29` only in leap years);
+ * - `easter`: `offsetDays` from Gregorian Easter Sunday (Good Friday −2, Easter Monday +1, Ascension +39);
+ * - `weekday-on-or-after`: the first `weekday` on or after a month and day (Midsummer Eve: Friday, `06-19`).
+ */
+export type HolidayRule =
+  | { readonly rule: 'fixed'; readonly date: string; readonly name: string }
+  | { readonly rule: 'easter'; readonly offsetDays: number; readonly name: string }
+  | { readonly rule: 'weekday-on-or-after'; readonly weekday: Weekday; readonly date: string; readonly name: string };
+
+/**
  * A date with its own working hours. Mostly 调休 (a make-up working day: a weekend day worked in
  * exchange for a longer holiday), but a weekday with special hours fits too. Without `hours` the
  * day works Monday's hours.
@@ -57,8 +68,17 @@ export interface BusinessCalendar {
   /** IANA time zone, e.g. `Asia/Shanghai`. */
   readonly timeZone: string;
   readonly weeklyHours: WeeklyHours;
+  /** Holidays announced for particular dates (China's lunar holidays, the exact span of National Day). */
   readonly holidays: readonly Holiday[];
+  /** Holidays every year by rule; the dates they give count as holidays like `holidays`. */
+  readonly holidayRules?: readonly HolidayRule[];
   readonly makeUpWorkingDays: readonly MakeUpWorkingDay[];
+  /**
+   * The last date (`YYYY-MM-DD`, inclusive) through which the announced holidays and make-up days
+   * are complete. Past it only the rules and the weekly hours are known, so a promise reaching
+   * further says so. Left out, the calendar claims nothing is missing: it is rules only.
+   */
+  readonly announcedThrough?: string;
   readonly onCall?: OnCall;
 }
 

@@ -8,6 +8,7 @@ import {
   type WeeklyHours,
 } from './business-calendar';
 import { invalidDate, invalidDayHours, invalidText, repeatedDates } from './interval.validation';
+import { invalidHolidayRules, ruleHolidaysIn } from './holiday-rules';
 import { invalidOnCall } from './on-call.validation';
 
 /** A calendar id is a slug, as channels refer to it: `cn-standard`, `24x7`. */
@@ -79,7 +80,11 @@ const invalidMakeUpDay = (
 ): FieldError[] => {
   const field = `makeUpWorkingDays.${index}`;
   const isHoliday = (calendar.holidays ?? []).some((holiday) => holiday.date === day.date);
+  const byRule = ruleHolidayOn(calendar, day.date);
   return [
+    ...(byRule === undefined
+      ? []
+      : [{ field: `${field}.date`, message: `is a holiday by rule (${byRule}); a day is one or the other` }]),
     ...invalidDate(day.date, `${field}.date`),
     ...(isHoliday
       ? [{ field: `${field}.date`, message: `is also a holiday (${day.date}); a day is one or the other` }]
@@ -88,6 +93,18 @@ const invalidMakeUpDay = (
     ...(day.name === undefined ? [] : invalidText(day.name, `${field}.name`, MAX_NAME_LENGTH)),
   ];
 };
+
+/** The name of the rule-based holiday on `date`, if the date is well formed and a rule gives it. */
+const ruleHolidayOn = (calendar: BusinessCalendarInput, date: string): string | undefined => {
+  if (!calendar.holidayRules || invalidDate(date, 'date').length > 0) return undefined;
+  const rules = invalidHolidayRules(calendar.holidayRules, MAX_NAME_LENGTH).length > 0 ? [] : calendar.holidayRules;
+  return ruleHolidaysIn(rules, Number(date.slice(0, 4))).find((holiday) => holiday.date === date)?.name;
+};
+
+const invalidCoverage = (calendar: BusinessCalendarInput): FieldError[] => [
+  ...invalidHolidayRules(calendar.holidayRules ?? [], MAX_NAME_LENGTH),
+  ...(calendar.announcedThrough === undefined ? [] : invalidDate(calendar.announcedThrough, 'announcedThrough')),
+];
 
 const invalidMakeUpDays = (calendar: BusinessCalendarInput): FieldError[] => {
   const days = calendar.makeUpWorkingDays ?? [];
@@ -109,6 +126,7 @@ export const validateCalendar = (input: BusinessCalendarInput): BusinessCalendar
     ...invalidIdentity(input),
     ...invalidWeeklyHours(input.weeklyHours),
     ...invalidHolidays(input.holidays ?? []),
+    ...invalidCoverage(input),
     ...invalidMakeUpDays(input),
     ...invalidOnCall(input.onCall),
   ];

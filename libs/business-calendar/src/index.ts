@@ -11,3 +11,11 @@ export {
 } from './business-time';
 export { expectedTimes, type SlaPolicy, type ExpectedTimes } from './service-promise';
 export { defaultCalendars } from './default-calendars';
+export { easterSunday, ruleHolidaysIn } from './holiday-rules';
+export {
+  coverageOf,
+  coverageWarningAt,
+  coverageEndsAt,
+  COVERAGE_WARNING_DAYS,
+  type CalendarCoverage,
+} from './coverage';

@@ -1,3 +1,4 @@
+import { ruleHolidaysIn } from './holiday-rules';
 import {
   AROUND_THE_CLOCK,
   type BusinessCalendar,
@@ -77,8 +78,20 @@ const rememberedDays = (plan: (day: LocalDay) => Span[]): ((day: LocalDay) => re
   };
 };
 
+/** The holiday dates of a year: those announced, and those the rules give that year (worked out once per year). */
+const holidayDates = (calendar: BusinessCalendar): ((year: number) => ReadonlySet<string>) => {
+  const announced = calendar.holidays.map((holiday) => holiday.date);
+  const rules = calendar.holidayRules ?? [];
+  const years = new Map<number, ReadonlySet<string>>();
+  return (year) => {
+    const known = years.get(year) ?? new Set([...announced, ...ruleHolidaysIn(rules, year).map((holiday) => holiday.date)]);
+    years.set(year, known);
+    return known;
+  };
+};
+
 const plannedDays = (calendar: BusinessCalendar, options: BusinessTimeOptions): ((day: LocalDay) => Span[]) => {
-  const holidays = new Set(calendar.holidays.map((holiday) => holiday.date));
+  const holidays = holidayDates(calendar);
   const specialDays = new Map(
     calendar.makeUpWorkingDays.map((day) => [day.date, day.hours ?? calendar.weeklyHours[1] ?? []]),
   );
@@ -89,7 +102,7 @@ const plannedDays = (calendar: BusinessCalendar, options: BusinessTimeOptions): 
   ];
   return (day) => {
     const date = day.toISODate() ?? '';
-    const normal = holidays.has(date)
+    const normal = holidays(day.year).has(date)
       ? []
       : (specialDays.get(date) ?? calendar.weeklyHours[day.weekday as Weekday] ?? []);
     return merged(

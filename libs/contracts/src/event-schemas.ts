@@ -12,6 +12,9 @@ import intakeCategoryRenamedV1 from '../schemas/intake/CategoryRenamed.v1.schema
 import intakeCategoryRetiredV1 from '../schemas/intake/CategoryRetired.v1.schema.json';
 import intakeCalendarDefinedV1 from '../schemas/intake/CalendarDefined.v1.schema.json';
 import intakeCalendarRevisedV1 from '../schemas/intake/CalendarRevised.v1.schema.json';
+import intakeCalendarDefinedV2 from '../schemas/intake/CalendarDefined.v2.schema.json';
+import intakeCalendarRevisedV2 from '../schemas/intake/CalendarRevised.v2.schema.json';
+import intakeCalendarCoverageEndingV1 from '../schemas/intake/CalendarCoverageEnding.v1.schema.json';
 import workflowCaseRegisteredV1 from '../schemas/workflow/CaseRegistered.v1.schema.json';
 import workflowCaseAssignedV1 from '../schemas/workflow/CaseAssigned.v1.schema.json';
 import workflowCaseAssignedToAgentV1 from '../schemas/workflow/CaseAssignedToAgent.v1.schema.json';
@@ -76,6 +79,9 @@ const schemas: readonly JsonSchema[] = [
   intakeCategoryRetiredV1,
   intakeCalendarDefinedV1,
   intakeCalendarRevisedV1,
+  intakeCalendarDefinedV2,
+  intakeCalendarRevisedV2,
+  intakeCalendarCoverageEndingV1,
   workflowCaseRegisteredV1,
   workflowCaseAssignedV1,
   workflowCaseAssignedToAgentV1,

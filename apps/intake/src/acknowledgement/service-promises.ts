@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import { expectedTimes } from '@collab/business-calendar';
+import { coverageOf, expectedTimes, type CalendarCoverage } from '@collab/business-calendar';
 import { serviceLevelFor, type Priority, type RequestType } from '@collab/intake-domain';
 import { CALENDAR_LOOKUP, type CalendarLookup } from '../intake.ports';
 
@@ -18,6 +18,8 @@ export interface ServicePromise {
   readonly resolveBy: string;
   /** The calendar day the contact arrived on, `YYYYMMDD` in the calendar's zone (for case numbers). */
   readonly localDay: string;
+  /** Whether the times were counted within the calendar's announced holidays, or partly past them. */
+  readonly coverage: CalendarCoverage;
 }
 
 /**
@@ -43,6 +45,7 @@ export class ServicePromises {
       firstResponseBy: times.firstResponseBy.toISOString(),
       resolveBy: times.resolveBy.toISOString(),
       localDay: DateTime.fromJSDate(request.receivedAt, { zone: calendar.timeZone }).toFormat('yyyyLLdd'),
+      coverage: coverageOf(calendar, [times.firstResponseBy, times.resolveBy]),
     };
   }
 }

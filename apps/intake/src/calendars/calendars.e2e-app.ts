@@ -11,6 +11,7 @@ import {
   createServiceApp,
   issueDevToken,
   loadPlatformConfig,
+  type Clock,
 } from '@collab/service-kit';
 import { ServicePromises } from '../acknowledgement/service-promises';
 import {
@@ -61,15 +62,24 @@ export interface CallOptions {
   readonly headers?: Record<string, string>;
 }
 
+export interface CalendarsAppOptions {
+  /** The service's clock (a MovableClock where time matters); the system clock otherwise. */
+  readonly clock?: Clock;
+  readonly env?: Record<string, string>;
+}
+
 /** Intake's calendars on PGlite in a temporary folder, reached through REST only (and its log, to see what was stored). */
 export class CalendarsApp {
   private app?: INestApplication;
   private baseUrl = '';
 
-  private constructor(private readonly dataDir: string) {}
+  private constructor(
+    private readonly dataDir: string,
+    private readonly options: CalendarsAppOptions,
+  ) {}
 
-  static async start(): Promise<CalendarsApp> {
-    const app = new CalendarsApp(await mkdtemp(join(tmpdir(), 'collab-calendars-')));
+  static async start(options: CalendarsAppOptions = {}): Promise<CalendarsApp> {
+    const app = new CalendarsApp(await mkdtemp(join(tmpdir(), 'collab-calendars-')), options);
     await app.restart();
     return app;
   }
@@ -81,8 +91,13 @@ export class CalendarsApp {
       DATA_DIR: this.dataDir,
       AUTH_JWT_SECRET: secret,
       LOG_LEVEL: 'silent',
+      ...this.options.env,
     });
-    this.app = await createServiceApp(config, [CalendarsTestModule]);
+    this.app = await createServiceApp(
+      config,
+      [CalendarsTestModule],
+      this.options.clock ? { clock: this.options.clock } : undefined,
+    );
     await this.app.listen(0, '127.0.0.1');
     this.baseUrl = await this.app.getUrl();
   }

@@ -2,6 +2,8 @@ import type { Provider, Type } from '@nestjs/common';
 import { IntakeFolds } from '../folds/intake-folds';
 import { CalendarDirectory } from './calendar-directory';
 import { CalendarViewProjection } from './calendar-view/calendar-view.projection';
+import { CalendarCoverageHttp } from './calendar-coverage/calendar-coverage.http';
+import { CalendarCoverageWatch } from './calendar-coverage/calendar-coverage-watch';
 import { CalendarSeeder } from './default-calendars/calendar-seeder';
 import { DefineCalendarHandler } from './define-calendar/define-calendar.handler';
 import { DefineCalendarHttp } from './define-calendar/define-calendar.http';
@@ -25,12 +27,14 @@ export const CALENDAR_PROVIDERS: readonly Provider[] = [
   CalendarCatalogue,
   CalendarViewProjection,
   CalendarSeeder,
+  CalendarCoverageWatch,
   ExpectedTimesHandler,
 ];
 export const CALENDAR_CONTROLLERS: readonly Type[] = [
   ReadCalendarsHttp,
   DefineCalendarHttp,
   ExpectedTimesHttp,
+  CalendarCoverageHttp,
 ];
 
 export { CalendarDirectory } from './calendar-directory';

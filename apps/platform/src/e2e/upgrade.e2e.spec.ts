@@ -59,4 +59,18 @@ describe('a data folder written by main at e900be2', () => {
       expect((await platform.call('GET', `/api/v1/cases/${String(fresh.body['caseId'])}`, { caller: supervisor })).body).toMatchObject({ status: 'ASSIGNED', queue: 'complaints' }),
     );
   });
+
+  it('brings the default calendars that release seeded (2026 only, no rules) up to this release, and warns that 2026 ends', async () => {
+    const cn = await platform.call('GET', '/api/v1/calendars/cn-standard', { caller: supervisor });
+    expect(cn.body).toMatchObject({
+      version: 2,
+      announcedThrough: '2026-12-31',
+      holidayRules: expect.arrayContaining([{ rule: 'fixed', date: '01-01', name: 'New Year’s Day 元旦' }]),
+    });
+    const fi = await platform.call('GET', '/api/v1/calendars/fi-standard', { caller: supervisor });
+    expect(fi.body).toMatchObject({ version: 2, holidays: [], holidayRules: expect.arrayContaining([{ rule: 'easter', offsetDays: -2, name: 'Pitkäperjantai' }]) });
+    // The platform starts on 30 November 2026, within 60 days of the end of cn-standard's announced holidays.
+    const coverage = await platform.call('GET', '/api/v1/calendars/cn-standard/coverage', { caller: supervisor });
+    expect(coverage.body).toMatchObject({ announcedThrough: '2026-12-31', ending: { raisedAt: expect.any(String) } });
+  });
 });

@@ -47,6 +47,14 @@ export const platformConfigSchema = z
     // A customer who comes back about the same category within this window is usually chasing
     // the same matter, so the contact joins the open case instead of opening another.
     INTAKE_JOIN_WINDOW_MINUTES: z.coerce.number({ message: 'must be a number of minutes' }).int().min(0).max(43_200).default(1440),
+    // How often intake looks whether a calendar's announced holidays run out within 60 days
+    // (CalendarCoverageEnding); it also looks once at start.
+    INTAKE_CALENDAR_WATCH_MS: z.coerce
+      .number({ message: 'must be a number of milliseconds' })
+      .int({ message: 'must be a whole number of milliseconds' })
+      .min(10, { message: 'must be at least 10 ms' })
+      .max(3_600_000, { message: 'must be at most 3600000 ms (an hour)' })
+      .default(60_000),
     // A resolved case the requester neither confirms nor reopens closes itself after this quiet
     // period, in calendar minutes (3 days; at most a year).
     WORKFLOW_AUTO_CLOSE_MINUTES: z.coerce

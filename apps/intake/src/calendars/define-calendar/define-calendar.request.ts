@@ -33,6 +33,24 @@ export const defineCalendarSchema = z
       .array(z.object({ date: z.string(), name: nfcText }).strict())
       .max(2000, { message: 'must list at most 2000 holidays' })
       .optional(),
+    /**
+     * Holidays every year, by rule: `{ rule: 'fixed', date: 'MM-DD' }`, `{ rule: 'easter', offsetDays }`
+     * (Good Friday −2), `{ rule: 'weekday-on-or-after', weekday, date: 'MM-DD' }` (Midsummer Eve: 5, 06-19).
+     */
+    holidayRules: z
+      .array(
+        z.discriminatedUnion('rule', [
+          z.object({ rule: z.literal('fixed'), date: z.string(), name: nfcText }).strict(),
+          z.object({ rule: z.literal('easter'), offsetDays: z.number(), name: nfcText }).strict(),
+          z
+            .object({ rule: z.literal('weekday-on-or-after'), weekday: z.number().int(), date: z.string(), name: nfcText })
+            .strict(),
+        ]),
+      )
+      .max(100, { message: 'must list at most 100 holiday rules' })
+      .optional(),
+    /** The last date `YYYY-MM-DD` the announced `holidays` and `makeUpWorkingDays` cover; left out, the calendar is rules only. */
+    announcedThrough: z.string().optional(),
     /** 调休: dates worked although their weekday is not; without `hours`, Monday's hours. */
     makeUpWorkingDays: z
       .array(z.object({ date: z.string(), hours: dayHours.optional(), name: nfcText.optional() }).strict())

@@ -90,6 +90,7 @@ describe('what a contact would be promised (the what-if), through REST', () => {
         onCall: false,
         firstResponseBy: '2026-06-15T05:00:00.000Z',
         resolveBy: '2026-06-16T05:00:00.000Z',
+        coverage: { complete: true },
       }));
 
     it('works an urgent contact at the same moment at once, within the on-call window', async () =>
@@ -190,6 +191,7 @@ describe('what a contact would be promised (the what-if), through REST', () => {
         onCall: false,
         firstResponseBy: '2026-06-16T08:00:00.000Z',
         resolveBy: '2026-06-17T08:30:00.000Z',
+        coverage: { complete: true, announcedThrough: '2026-12-31' },
       }));
 
     it('counts a contact arriving during lunch from 13:30', async () =>
@@ -226,6 +228,7 @@ describe('what a contact would be promised (the what-if), through REST', () => {
         onCall: false,
         firstResponseBy: '2026-06-16T11:00:00.000Z',
         resolveBy: '2026-06-17T11:00:00.000Z',
+        coverage: { complete: true },
       }));
   });
 

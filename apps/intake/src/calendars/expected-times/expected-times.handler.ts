@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { isWorkingTime } from '@collab/business-calendar';
+import { isWorkingTime, type CalendarCoverage } from '@collab/business-calendar';
 import { CLOCK, type Clock } from '@collab/service-kit';
 import { ServicePromises } from '../../acknowledgement/service-promises';
 import { CALENDAR_LOOKUP, CHANNEL_LOOKUP, type CalendarLookup, type ChannelLookup } from '../../intake.ports';
@@ -17,6 +17,12 @@ export interface ExpectedTimesAnswer {
   readonly onCall: boolean;
   readonly firstResponseBy: string;
   readonly resolveBy: string;
+  /**
+   * `complete: false` when the times reach past the calendar's announced holidays
+   * (`announcedThrough`): counted on its rule-based holidays only, they may move once the next
+   * year's holidays are announced; `warning` says so, naming the calendar.
+   */
+  readonly coverage: CalendarCoverage;
 }
 
 /**
@@ -54,6 +60,7 @@ export class ExpectedTimesHandler {
       onCall: !withinServiceHours && isWorkingTime(calendar, arrivesAt, { priority }),
       firstResponseBy: promise.firstResponseBy,
       resolveBy: promise.resolveBy,
+      coverage: promise.coverage,
     };
   }
 }

@@ -1,2 +1,3 @@
 export * from './calendar.events';
 export * from './calendar.decider';
+export * from './calendar-coverage.decider';

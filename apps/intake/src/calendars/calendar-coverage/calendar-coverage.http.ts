@@ -1,0 +1,54 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { coverageEndsAt, coverageWarningAt } from '@collab/business-calendar';
+import { NotFound } from '@collab/service-kit';
+import { CalendarDirectory } from '../calendar-directory';
+import { CalendarIdParam } from '../calendar-id.param';
+import { CalendarCoverageWatch } from './calendar-coverage-watch';
+
+/** How far a calendar's announced holidays reach, and whether its administrators have been warned. */
+export interface CalendarCoverageView {
+  readonly calendarId: string;
+  /** The last date the announced holidays and 调休 cover; null for a calendar of rules only (always covered). */
+  readonly announcedThrough: string | null;
+  /** The first instant no longer covered: midnight after `announcedThrough` in the calendar's zone. */
+  readonly coverageEndsAt: string | null;
+  /** When CalendarCoverageEnding falls due: 60 days before `coverageEndsAt`. */
+  readonly warningFrom: string | null;
+  /** CalendarCoverageEnding for this `announcedThrough`, once raised. */
+  readonly ending: { readonly raisedAt: string } | null;
+}
+
+/**
+ * Beside the definition, not in it: GET /calendars/{id} answers exactly what a PUT takes, so an
+ * administrator can edit and send it back. Any authenticated caller may look, as at the calendar.
+ */
+@ApiTags('calendars')
+@ApiBearerAuth()
+@Controller('api/v1/calendars')
+export class CalendarCoverageHttp {
+  constructor(
+    private readonly directory: CalendarDirectory,
+    private readonly watch: CalendarCoverageWatch,
+  ) {}
+
+  @Get(':id/coverage')
+  @ApiOkResponse({
+    description:
+      'How far the announced holidays reach (announcedThrough), when administrators are warned (60 days before), and whether CalendarCoverageEnding was raised.',
+  })
+  @ApiNotFoundResponse({ description: 'No calendar has this id.' })
+  async coverage(@Param('id', CalendarIdParam) id: string): Promise<CalendarCoverageView> {
+    const calendar = await this.directory.find(id);
+    if (!calendar) throw new NotFound('calendar', id);
+    const { announcedThrough } = calendar;
+    const raisedAt = announcedThrough === undefined ? undefined : await this.watch.raisedAt(id, announcedThrough);
+    return {
+      calendarId: id,
+      announcedThrough: announcedThrough ?? null,
+      coverageEndsAt: coverageEndsAt(calendar)?.toISOString() ?? null,
+      warningFrom: coverageWarningAt(calendar)?.toISOString() ?? null,
+      ending: raisedAt === undefined ? null : { raisedAt },
+    };
+  }
+}

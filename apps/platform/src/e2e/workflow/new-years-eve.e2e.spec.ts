@@ -1,0 +1,74 @@
+import { eventually } from '@collab/testing';
+import { EmbeddedPlatform, MovableClock } from '../embedded-platform';
+import { customer, supervisor } from './lifecycle-steps';
+
+/**
+ * New Year's Eve in Shanghai through the whole platform: a phone complaint at 16:00 on Thursday
+ * 31 December 2026, when cn-standard's announced holidays (the 2026 notice) end that night. 元旦 is
+ * a holiday by rule in every year; 2027's lunar holidays and 调休 are not announced, so promises
+ * reaching into 2027 say so. The movable clock runs on in real time from where the test puts it,
+ * so instants are checked to the minute.
+ */
+const clock = new MovableClock('2026-12-31T08:00:00Z');
+
+interface SlaClock {
+  readonly clockKey: string;
+  readonly calendarId: string | null;
+  readonly dueAt: string;
+  readonly coverage: { readonly complete: boolean; readonly announcedThrough?: string } | null;
+}
+
+const withinAMinuteAfter = (actual: unknown, expected: string): void => {
+  const gap = Date.parse(String(actual)) - Date.parse(expected);
+  expect({ actual, gap: gap >= 0 && gap < 60_000 }).toEqual({ actual, gap: true });
+};
+
+describe('New Year’s Eve 2026 in Shanghai, embedded platform', () => {
+  let platform: EmbeddedPlatform;
+
+  beforeAll(async () => {
+    platform = await EmbeddedPlatform.start({}, clock);
+  }, 120_000);
+  afterAll(() => platform?.stop());
+
+  it('warns administrators at start that cn-standard’s announced holidays end with 2026', async () => {
+    const coverage = await platform.call('GET', '/api/v1/calendars/cn-standard/coverage', { caller: supervisor });
+    expect(coverage.body).toMatchObject({ announcedThrough: '2026-12-31', ending: { raisedAt: expect.any(String) } });
+  });
+
+  it('acknowledges a phone complaint at 16:00 with a first response after 元旦, and counts its SLA clocks the same way, each saying how far it is covered', async () => {
+    const submitted = await platform.call('POST', '/api/v1/contacts', {
+      caller: customer('cust-nye'),
+      body: {
+        channel: 'phone',
+        audience: 'EXTERNAL',
+        requester: { id: 'cust-nye' },
+        requestType: 'COMPLAINT',
+        category: 'billing/wrong-charge',
+        subject: '账单金额不对',
+        description: '本月账单多扣了 30 元，请核实。',
+        language: 'zh-Hans',
+        region: 'GD-SZ',
+      },
+    });
+    expect(submitted.status).toBe(201);
+    const acknowledgement = submitted.body['acknowledgement'] as Record<string, unknown>;
+    // Thu 31 Dec 16:00–18:00 is 2 h; Fri 1 Jan 2027 is 元旦, then the weekend: Mon 4 Jan 09:00 + 2 h = 11:00 (03:00Z).
+    withinAMinuteAfter(acknowledgement['expectedFirstResponseAt'], '2027-01-04T03:00:00Z');
+
+    const caseId = String(submitted.body['caseId']);
+    const clocks = await eventually(async () => {
+      const answer = await platform.call('GET', `/api/v1/cases/${caseId}/sla`, { caller: supervisor });
+      const shown = (answer.body['clocks'] ?? []) as SlaClock[];
+      if (!shown.some((shownClock) => shownClock.clockKey === 'case:resolution')) throw new Error('no clocks yet');
+      return shown;
+    });
+    const response = clocks.find((shown) => shown.clockKey === 'case:response');
+    const resolution = clocks.find((shown) => shown.clockKey === 'case:resolution');
+    // The response clock (60 business minutes, escalations up to 150 %) ends by 17:30 on 31 December: covered.
+    expect(response?.coverage).toEqual({ complete: true, announcedThrough: '2026-12-31' });
+    // The resolution clock runs into 2027: counted past the announced holidays, and it says so.
+    expect(Date.parse(resolution?.dueAt ?? '')).toBeGreaterThan(Date.parse('2027-01-04T00:00:00Z'));
+    expect(resolution?.coverage).toMatchObject({ complete: false, announcedThrough: '2026-12-31' });
+  });
+});
