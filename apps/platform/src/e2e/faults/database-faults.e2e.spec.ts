@@ -179,7 +179,12 @@ describe(`database faults during ${CONTACTS} contacts (intake and workflow as pr
         order by 1`,
     );
 
+    // A contact retried after a 503 carries its Idempotency-Key: it must not open a second case.
+    const { rows: routings } = await admin.query<{ cases: number; assigned: number }>(
+      `select count(distinct stream_id)::int as cases, count(*)::int as assigned from workflow.events where type = 'CaseAssigned'`,
+    );
     const report = {
+      routings: routings[0],
       terminatedConnections: terminated,
       terminationRounds: rounds,
       acknowledgedBeforeOutage,
@@ -208,6 +213,7 @@ describe(`database faults during ${CONTACTS} contacts (intake and workflow as pr
     expect(load.acknowledged.size).toBe(CONTACTS);
     expect(new Set(caseIds).size).toBe(CONTACTS);
     expect(unrouted).toEqual([]);
+    expect(routings[0]).toEqual({ cases: CONTACTS, assigned: CONTACTS });
     expect(ready).toEqual([200, 200]);
     expect(letters.map((row) => row.schema)).toEqual(expect.arrayContaining(['intake', 'workflow']));
     expect(letters.filter((row) => row.letters > 0 || row.parked > 0)).toEqual([]);
