@@ -3,3 +3,5 @@ export * from './fresh-database';
 export * from './free-port';
 export * from './service-process';
 export * from './movable-clock';
+export * from './tcp-proxy';
+export * from './private-kafka-broker';

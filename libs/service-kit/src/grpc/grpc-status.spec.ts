@@ -50,6 +50,13 @@ describe('toGrpcStatus', () => {
     expect(silent.error).not.toHaveBeenCalled();
   });
 
+  it('answers UNAVAILABLE, unlogged, when the database is away, so the caller retries', () => {
+    const terminated = Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
+    expect(toGrpcStatus(terminated, silent)).toMatchObject({ code: status.UNAVAILABLE });
+    expect(toGrpcStatus(new Error('timeout exceeded when trying to connect'), silent)).toMatchObject({ code: status.UNAVAILABLE });
+    expect(silent.error).not.toHaveBeenCalled();
+  });
+
   it('names every invalid field, in the message and as a trailer', () => {
     const result = toGrpcStatus(
       new ValidationFailed([

@@ -10,6 +10,7 @@ import {
   ValidationFailed,
   type FieldError,
 } from '../errors/domain-errors';
+import { classify } from '@collab/following';
 import { Unauthenticated } from '../auth/principal';
 
 /** What a gRPC handler sends back for a failed call; accepted by grpc-js callbacks and `emit('error')`. */
@@ -73,6 +74,8 @@ export const toGrpcStatus = (
   const known = CODES.find(([type]) => error instanceof type);
   if (known && error instanceof Error)
     return { code: known[1], details: error.message, metadata: new Metadata() };
+  // The database or broker is away: the caller may retry, as gRPC's UNAVAILABLE says (REST: 503).
+  if (classify(error) === 'transient') return { code: status.UNAVAILABLE, details: 'a store or broker this service needs is not reachable just now; retry', metadata: new Metadata() };
   log.error({ err: error, method }, `gRPC ${method} failed`);
   return { code: status.INTERNAL, details: 'internal error', metadata: new Metadata() };
 };

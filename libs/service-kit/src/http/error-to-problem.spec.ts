@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fieldErrorsOf } from './error-to-problem';
+import { errorToProblem, fieldErrorsOf } from './error-to-problem';
 
 const contact = z
   .object({ subject: z.string(), requester: z.object({ email: z.email() }).strict() })
@@ -25,4 +25,18 @@ describe('naming the invalid fields of a request', () => {
     ).toEqual(['requester.colour', 'requester.size', 'id', 'tags']));
 
   it('calls a body that is not an object "body"', () => expect(fieldsRefused('a string')).toEqual(['body']));
+});
+
+describe('a store or broker that is away', () => {
+  it('is a 503 asking the client to retry, not a fault of ours', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    const cut = Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
+    for (const error of [refused, cut, new Error('Connection terminated unexpectedly'), new Error('timeout exceeded when trying to connect')])
+      expect(errorToProblem(error)).toMatchObject({ status: 503, type: expect.stringMatching(/\/unavailable$/), retryAfterSeconds: expect.any(Number) });
+  });
+
+  it('leaves a bug a bug: an error nobody knows is still a 500', () => {
+    expect(errorToProblem(new TypeError('x is undefined'))).toBeUndefined();
+    expect(errorToProblem(Object.assign(new Error('syntax error at or near "form"'), { code: '42601' }))).toBeUndefined();
+  });
 });

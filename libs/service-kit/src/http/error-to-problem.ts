@@ -3,6 +3,7 @@ import { ZodValidationException } from 'nestjs-zod';
 import type { ZodError } from 'zod';
 import { WrongExpectedVersion } from '@collab/event-store';
 import { Conflict, DomainError, Forbidden, IllegalTransition, NotFound, ValidationFailed } from '@collab/domain-kernel';
+import { classify } from '@collab/following';
 import { Unauthenticated } from '../auth/principal';
 import { problem, type ProblemDetails } from './problem-details';
 
@@ -71,6 +72,25 @@ const fromHttp = (error: HttpException): ProblemDetails => {
   return problem({ status, slug, title: error.name.replace(/Exception$/, ''), detail: error.message });
 };
 
+/**
+ * Seconds a client is asked to wait when the database or the broker is away: a pool connects
+ * afresh on the next request, so a short wait is enough once they are back.
+ */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 2;
+
+/**
+ * The database or the broker is away (a connection refused, cut or timed out; see following's
+ * classify): the request may well succeed later, so it is a 503 with Retry-After, not a fault of ours.
+ */
+const unavailable = (): ProblemDetails =>
+  problem({
+    status: 503,
+    slug: 'unavailable',
+    title: 'Service Unavailable',
+    detail: 'A store or broker this service needs is not reachable just now; retry after the Retry-After seconds.',
+    retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS,
+  });
+
 /** The one translation from an error to problem details; undefined means "a fault of ours" (500). */
 export const errorToProblem = (error: unknown): ProblemDetails | undefined => {
   if (error instanceof ZodValidationException) return fromZod(error.getZodError() as ZodError);
@@ -81,5 +101,6 @@ export const errorToProblem = (error: unknown): ProblemDetails | undefined => {
     return problem({ status: 409, slug: 'concurrent-modification', title: 'Changed by someone else meanwhile', detail: error.message });
   if (isBodyParserError(error)) return fromBodyParser(error);
   if (error instanceof HttpException) return fromHttp(error);
+  if (classify(error) === 'transient') return unavailable();
   return undefined;
 };

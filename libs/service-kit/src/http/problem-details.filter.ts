@@ -16,6 +16,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (!known) this.logger.error({ err: error, path: request.originalUrl }, 'unhandled error');
     const body = known ?? problem({ status: 500, slug: 'internal', title: 'Internal error', detail: 'An unexpected error occurred; it has been logged.' });
     if (response.headersSent) return;
+    if (typeof body['retryAfterSeconds'] === 'number') response.setHeader('retry-after', String(body['retryAfterSeconds']));
     response
       .status(body.status)
       .type(PROBLEM_CONTENT_TYPE)

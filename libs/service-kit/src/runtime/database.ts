@@ -25,6 +25,8 @@ export type DatabaseSettings = Pick<PlatformConfig, 'DATABASE_URL' | 'DATA_DIR' 
 
 /** How long the first connection may take before the start fails, rather than hanging. */
 const CONNECT_TIMEOUT_MS = 5_000;
+/** How long any later connection may take: a request waits no longer than this for a database that is away. */
+const CONNECTION_TIMEOUT_MS = 3_000;
 
 const reasonOf = (cause: unknown): string => {
   const { code, message } = cause as { code?: unknown; message?: unknown };
@@ -56,10 +58,26 @@ const probe = async (url: string): Promise<void> => {
 
 const openPostgres = async (url: string, config: DatabaseSettings, log: DatabaseLog): Promise<Database> => {
   await probe(url);
-  const pool = new Pool({ connectionString: url, max: config.DATABASE_POOL_SIZE });
+  const pool = new Pool({
+    connectionString: url,
+    max: config.DATABASE_POOL_SIZE,
+    // A database that does not answer (a route gone, a host down) fails the request within seconds,
+    // as a 503 or a retried batch, rather than holding it and its caller until TCP gives up.
+    connectionTimeoutMillis: CONNECTION_TIMEOUT_MS,
+    // The kernel probes a connection that went quiet, so a peer that vanished is found and replaced.
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
+  });
+  const database = redactUrl(url);
   // Without a listener an idle client's error is an uncaught exception that ends the process;
   // the pool has already dropped that client and connects afresh for the next query.
-  pool.on('error', (error) => log.warn({ err: error, database: redactUrl(url) }, 'an idle database connection broke; the pool replaces it'));
+  pool.on('error', (error) => log.warn({ err: error, database }, 'an idle database connection broke; the pool replaces it'));
+  // A client that is checked out has no pool listener: its connection cut between two queries
+  // (pg_terminate_backend, a restart, a proxy) would emit an unhandled 'error' and end the process.
+  // Its holder sees the error on its next query, and the pool drops the client when it comes back.
+  pool.on('connect', (client) =>
+    client.on('error', (error) => log.warn({ err: error, database }, 'a database connection in use broke; its work fails and is retried')),
+  );
   const { host, pathname } = new URL(url);
   let closing: Promise<void> | undefined;
   return { pool, embedded: false, description: `PostgreSQL ${host}${pathname}`, close: () => (closing ??= pool.end()) };

@@ -91,7 +91,8 @@ export class FollowerHost implements OnApplicationBootstrap, OnModuleDestroy {
     );
     if (channels.size === 0) return;
     this.listener = new CommitListener({
-      connection: { connectionString: this.config.DATABASE_URL },
+      // A database that does not answer fails the attempt in seconds, so the listener retries rather than waits forever.
+      connection: { connectionString: this.config.DATABASE_URL, connectionTimeoutMillis: 3_000 },
       channels,
       onError: (error) => this.logger.warn({ msg: 'commit listener lost its session; reconnecting (readers poll meanwhile)', error: (error as Error).message }),
     });
