@@ -170,7 +170,8 @@ const measure = async (partitions: number): Promise<Cell> => {
     // The first takes every partition until the next joins; the rate below is first → last routed.
     const spawnedAt = Date.now();
     for (let replica = 0; replica < partitions; replica += 1) {
-      const started: ServiceProcess = await startServiceProcess('workflow', { ...env, GRPC_PORT: String(await freePort()) }, await freePort());
+      // Small pools: six replicas with the default pool met PostgreSQL's max_connections (shared with other work here).
+      const started: ServiceProcess = await startServiceProcess('workflow', { ...env, DATABASE_POOL_SIZE: '4', GRPC_PORT: String(await freePort()) }, await freePort());
       teardown.add(() => started.stop());
     }
     const routed = async () =>
@@ -242,7 +243,8 @@ const main = async (): Promise<void> => {
     'Why the rate may not rise with partitions here: a partition is worked by one member at a time, one message at a time (each a ' +
       'PostgreSQL transaction), so more partitions help only while a member mostly waits on round trips. On 2 cores the replicas, ' +
       'intake, PostgreSQL and the broker all share the same two cores: once they are busy, another replica adds a Node process ' +
-      '(start-up, heartbeats, its share of the leased followers\' polling) and a group rebalance, not CPU. ' +
+      '(start-up, heartbeats, its share of the leased followers\' polling) and a group rebalance, not CPU. With replicas started one ' +
+      'after another, the first routes alone until the next joins, and each join pauses the group for a rebalance. ' +
       'Partitions are the unit of parallelism for more machines (docs/scaling.md); on one small machine they mainly keep per-case order.',
     '',
     END,
