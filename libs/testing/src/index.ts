@@ -3,3 +3,5 @@ export * from './fresh-database';
 export * from './free-port';
 export * from './service-process';
 export * from './movable-clock';
+export * from './shared-clock';
+export * from './cluster';
