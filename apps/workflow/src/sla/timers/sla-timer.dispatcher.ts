@@ -4,6 +4,7 @@ import { FencedCheckpoints, LeaseLost, pauseUnlessStopped, Stopped, type LeaseTe
 import { CLOCK, DATABASE, EVENT_STORE, LEASES, PLATFORM_CONFIG, failpoints, type Clock, type Database, type PlatformConfig } from '@collab/service-kit';
 import { SLA_CLOCK_KEEPER } from '../clock-keeper/sla-clock-keeper';
 import { DueTimers } from './due-timers';
+import { HeadAsFirstSeen } from './head-as-first-seen';
 
 /** Timers claimed in one pass; a full batch means more may be due, so the next pass starts at once. */
 const BATCH = 50;
@@ -27,6 +28,10 @@ export class SlaTimerDispatcher implements OnApplicationBootstrap, OnModuleDestr
   private readonly stopping = new AbortController();
   private readonly checkpoints = new FencedCheckpoints('workflow');
   private running: Promise<void> = Promise.resolve();
+  private readonly keeperCaughtUp = new HeadAsFirstSeen(
+    () => this.store.headPosition(),
+    async () => (await this.checkpoints.load(this.database.pool, [SLA_CLOCK_KEEPER])).get(SLA_CLOCK_KEEPER) ?? 0n,
+  );
 
   // Injected as properties: the dispatcher needs the runtime's clock, settings, lease keeper, store and database.
   @Inject(CLOCK) private readonly clock!: Clock;
@@ -75,7 +80,7 @@ export class SlaTimerDispatcher implements OnApplicationBootstrap, OnModuleDestr
 
   /** One look at the due timers; true when a full batch was due, so more may be waiting. */
   private async pass(term: LeaseTerm, signal: AbortSignal): Promise<boolean> {
-    if (!(await this.keeperHasSeen(await this.store.headPosition()))) return false;
+    if (!(await this.keeperCaughtUp.passed())) return false;
     const now = this.clock.now();
     const claimed = await this.timers.claim(term, now, BATCH);
     // A fault test freezes here (SIGSTOP) holding claims, until its lease has passed to another replica.
@@ -85,10 +90,5 @@ export class SlaTimerDispatcher implements OnApplicationBootstrap, OnModuleDestr
       else await this.timers.settle(term, timer, now);
     }
     return claimed.length === BATCH;
-  }
-
-  private async keeperHasSeen(head: bigint): Promise<boolean> {
-    const positions = await this.checkpoints.load(this.database.pool, [SLA_CLOCK_KEEPER]);
-    return (positions.get(SLA_CLOCK_KEEPER) ?? 0n) >= head;
   }
 }
