@@ -36,3 +36,5 @@ export * from './runtime/following/entity-rows';
 export * from './operations/dlq-cli';
 export * from './tracing/tracing';
 export * from './tracing/http-tracing';
+export * from './runtime/test-hooks/failpoints';
+export * from './runtime/test-hooks/test-clock';

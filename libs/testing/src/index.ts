@@ -5,3 +5,5 @@ export * from './service-process';
 export * from './movable-clock';
 export * from './tcp-proxy';
 export * from './private-kafka-broker';
+export * from './shared-clock';
+export * from './cluster';

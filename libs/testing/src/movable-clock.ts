@@ -5,7 +5,7 @@
  * `Clock` of the service kit: it only has `now()`.)
  */
 export class MovableClock {
-  private offsetMs: number;
+  protected offsetMs: number;
 
   constructor(start: Date | string) {
     const instant = typeof start === 'string' ? new Date(start) : start;
@@ -20,6 +20,7 @@ export class MovableClock {
   advanceMinutes(minutes: number): void {
     if (minutes < 0) throw new Error(`MovableClock moves forward only (asked ${minutes} minutes)`);
     this.offsetMs += minutes * 60_000;
+    this.moved();
   }
 
   /**
@@ -31,7 +32,11 @@ export class MovableClock {
     const gap = target.getTime() - this.now().getTime();
     if (gap < -1_000) throw new Error(`MovableClock is at ${this.now().toISOString()}, past ${target.toISOString()}; start it earlier`);
     this.offsetMs += Math.max(0, gap);
+    this.moved();
   }
+
+  /** Called after every move; a clock shared with other processes tells them here. */
+  protected moved(): void {}
 }
 
 /**

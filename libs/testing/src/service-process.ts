@@ -95,8 +95,10 @@ export const startServiceProcess = async (
   service: string,
   env: Readonly<Record<string, string>>,
   httpPort: number,
-): Promise<ServiceProcess> => {
-  const spawned = spawnService(service, env, httpPort);
+): Promise<ServiceProcess> => serving(service, spawnService(service, env, httpPort), httpPort);
+
+/** A spawned service once its /health answers; it is stopped (and the wait rejects) if it exits or takes over 60 s. */
+export const serving = async (service: string, spawned: SpawnedService, httpPort: number): Promise<ServiceProcess> => {
   const baseUrl = `http://127.0.0.1:${httpPort}`;
   const stop = async () => {
     spawned.signal('SIGTERM');

@@ -12,6 +12,7 @@ import { openDatabase } from './database';
 import { HttpDrain } from './http-drain';
 import { ProcessLifecycle } from './process-lifecycle';
 import { PlatformRuntimeModule, type RuntimeOptions } from './runtime.module';
+import { clockFromEnvironment } from './test-hooks/test-clock';
 import { HttpListenFailed, startFailureReason } from './start-failure';
 
 export interface ServiceDefinition {
@@ -95,7 +96,8 @@ export const runService = async (definition: ServiceDefinition): Promise<INestAp
   try {
     const database = await openDatabase(config, logger);
     lifecycle.opened(database);
-    app = await createServiceApp(config, definition.modules, { logger, database, drain, ...(tracing ? { tracing } : {}) });
+    const clock = clockFromEnvironment();
+    app = await createServiceApp(config, definition.modules, { logger, database, drain, ...(tracing ? { tracing } : {}), ...(clock ? { clock } : {}) });
     lifecycle.built(app);
     await listen(app, config);
   } catch (error) {

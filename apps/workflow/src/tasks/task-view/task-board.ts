@@ -1,13 +1,16 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, In, type Repository } from 'typeorm';
 import { NotFound } from '@collab/domain-kernel';
-import type { Principal } from '@collab/service-kit';
+import type { EventStore } from '@collab/event-store';
+import { EVENT_STORE, type Principal } from '@collab/service-kit';
+import { collaborationTaskStreamId } from '@collab/workflow-domain';
 import { CasePromise } from '../../cases/case-promise/case-promise.entity';
 import { untilProjected } from '../../cases/read-your-writes';
 import { TaskParties, type CallerUnits } from '../task-parties';
 import { taskDetailsOf, type TaskDetails } from './task-details';
 import { TaskView } from './task-view.entity';
+import { taskViewOf } from './task-view.fold';
 
 export interface TaskFilter {
   readonly status?: string;
@@ -29,6 +32,7 @@ export class TaskBoard {
     @InjectRepository(TaskView) private readonly views: Repository<TaskView>,
     @InjectRepository(CasePromise) private readonly promises: Repository<CasePromise>,
     private readonly parties: TaskParties,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   /** Whom the caller acts for: their unit (with its queues) or partner. */
@@ -36,11 +40,19 @@ export class TaskBoard {
     return this.parties.of(principal);
   }
 
-  /** One task; not found for a caller who may not see it, so ids leak nothing. */
+  /**
+   * One task; not found for a caller who may not see it, so ids leak nothing. `atLeastVersion` is a
+   * command's answer: the task as that command left it. When the view has not caught up within the
+   * patience — the projections run in whichever replica holds their lease, and may lag under load —
+   * the answer is folded from the task's stream: a command that was done is never answered 404 (a
+   * client would send it again, and a note would be kept twice).
+   */
   async one(taskId: string, principal: Principal, atLeastVersion = 0): Promise<TaskDetails> {
     if (atLeastVersion > 0)
       await untilProjected(async () => (await this.views.findOneBy({ id: taskId }))?.version, atLeastVersion);
-    const view = await this.views.findOneBy({ id: taskId });
+    const projected = await this.views.findOneBy({ id: taskId });
+    const view =
+      atLeastVersion > (projected?.version ?? 0) ? taskViewOf(await this.store.readStream(collaborationTaskStreamId(taskId))) : projected;
     const caller = await this.parties.of(principal);
     if (!view || !TaskParties.canSee(caller, { fromUnit: view.fromUnit, targetId: view.targetId }))
       throw new NotFound('collaboration task', taskId);
