@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
 import { AggregateStreams, type EventStore } from '@collab/event-store';
 import {
   caseStreamId,
@@ -12,6 +13,7 @@ import {
 import type { DecisionContext } from '@collab/domain-kernel';
 import { EVENT_STORE } from '@collab/service-kit';
 import { ServicePromises } from '../acknowledgement/service-promises';
+import { CALENDAR_LOOKUP, type CalendarLookup } from '../intake.ports';
 import { CaseNumberAllocator } from '../case-numbers/case-number-allocator';
 import type { Acknowledgement } from '../contacts/submit-contact/submit-contact.command';
 
@@ -56,6 +58,7 @@ export class CaseBook {
     @Inject(EVENT_STORE) store: EventStore,
     private readonly numbers: CaseNumberAllocator,
     private readonly promises: ServicePromises,
+    @Inject(CALENDAR_LOOKUP) private readonly calendars: CalendarLookup,
   ) {
     this.cases = new AggregateStreams(store, intakeCaseDecider);
   }
@@ -64,11 +67,14 @@ export class CaseBook {
     return this.cases.load(caseStreamId(caseId));
   }
 
-  /** The command that opens the case, acknowledged at once: a number, and expected times on the channel's calendar. */
+  /** The command that opens the case, acknowledged at once: a number, and the expected times its process will hold. */
   async openCommand(caseId: string, contact: Contact & { customerId: string }, calendarId: string, now: Date): Promise<OpenCase> {
-    const promise = await this.promises.promise({ calendarId, requestType: contact.requestType, priority: contact.priority, receivedAt: now });
-    const caseNumber = await this.numbers.next(contact.region, promise.localDay);
-    const expected = { firstResponseBy: promise.firstResponseBy, resolveBy: promise.resolveBy, calendarId: promise.calendarId };
+    const promise = await this.promises.promise({ facts: contact, priority: contact.priority, receivedAt: now });
+    const channelCalendar = await this.calendars.require(calendarId);
+    // The day the contact arrived on where the channel works, `YYYYMMDD`, numbers the case.
+    const localDay = DateTime.fromJSDate(now, { zone: channelCalendar.timeZone }).toFormat('yyyyLLdd');
+    const caseNumber = await this.numbers.next(contact.region, localDay);
+    const expected = { firstResponseBy: promise.firstResponseBy, resolveBy: promise.resolveBy, calendarId: promise.calendar.id };
     return { type: 'OpenCase', caseId, caseNumber, customerId: contact.customerId, contact, expected };
   }
 }

@@ -7,6 +7,7 @@ import {
   processDecider,
   processFor,
   processStreamId,
+  type CatalogueEntry,
   type ProcessCommand,
   type ProcessEvent,
   type ProcessState,
@@ -34,13 +35,14 @@ export class PublishedProcesses implements ProcessCatalogue {
   }
 
   async processFor(facts: RoutingFacts): Promise<PublishedProcess> {
+    return processFor(facts, await this.entries());
+  }
+
+  async entries(): Promise<CatalogueEntry[]> {
     const { rows } = await this.database.pool.query<Pick<ProcessViewRow, 'status' | 'latest'>>(
       "select status, latest from workflow.process_view where status = 'active'",
     );
-    return processFor(
-      facts,
-      rows.map((row) => ({ latest: row.latest, active: row.status === 'active' })),
-    );
+    return rows.map((row) => ({ latest: row.latest, active: row.status === 'active' }));
   }
 
   async version(processId: string, version: number): Promise<PublishedProcess | undefined> {
