@@ -1,16 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import { AggregateStreams, type EventStore } from '@collab/event-store';
+import type { EventStore } from '@collab/event-store';
 import {
   caseStreamId,
   intakeCaseDecider,
   type Contact,
-  type IntakeCaseCommand,
   type IntakeCaseEvent,
   type IntakeCaseState,
   type OpenCase,
 } from '@collab/intake-domain';
-import type { DecisionContext } from '@collab/domain-kernel';
+import { fold } from '@collab/domain-kernel';
 import { EVENT_STORE } from '@collab/service-kit';
 import { ServicePromises } from '../acknowledgement/service-promises';
 import { CALENDAR_LOOKUP, type CalendarLookup } from '../intake.ports';
@@ -52,19 +51,19 @@ export const receiptOfOpening = (events: readonly IntakeCaseEvent[]): CaseReceip
 /** The intake side of every case: opened with a number and a promise, joined by later contacts. */
 @Injectable()
 export class CaseBook {
-  private readonly cases: AggregateStreams<IntakeCaseCommand, IntakeCaseEvent, IntakeCaseState, DecisionContext>;
 
   constructor(
-    @Inject(EVENT_STORE) store: EventStore,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly numbers: CaseNumberAllocator,
     private readonly promises: ServicePromises,
     @Inject(CALENDAR_LOOKUP) private readonly calendars: CalendarLookup,
-  ) {
-    this.cases = new AggregateStreams(store, intakeCaseDecider);
-  }
+  ) {}
 
   async load(caseId: string): Promise<{ state: IntakeCaseState; version: number }> {
-    return this.cases.load(caseStreamId(caseId));
+    // Only read here: a contact's appends span several streams in one transaction (ContactWriter).
+    const recorded = await this.store.readStream(caseStreamId(caseId));
+    const events = recorded.map((event) => ({ type: event.type, data: event.data }) as IntakeCaseEvent);
+    return { state: fold(intakeCaseDecider, events), version: recorded.length };
   }
 
   /** The command that opens the case, acknowledged at once: a number, and the expected times its process will hold. */

@@ -1,15 +1,14 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { defaultCalendars, type BusinessCalendar } from '@collab/business-calendar';
-import { AggregateStreams, type EventStore } from '@collab/event-store';
+import type { EventStore } from '@collab/event-store';
 import {
-  calendarDecider,
-  calendarStreamId,
   type CalendarCommand,
   type CalendarEvent,
   type CalendarState,
 } from '@collab/intake-domain';
 import type { DecisionContext } from '@collab/domain-kernel';
-import { CLOCK, EVENT_STORE, seedOnce, type Clock } from '@collab/service-kit';
+import { CLOCK, EVENT_STORE, seedOnce, type Clock, type CommandHandler } from '@collab/service-kit';
+import { calendarCommandHandler } from '../define-calendar/define-calendar.handler';
 
 
 
@@ -22,7 +21,7 @@ import { CLOCK, EVENT_STORE, seedOnce, type Clock } from '@collab/service-kit';
 @Injectable()
 export class CalendarSeeder implements OnApplicationBootstrap {
   private readonly logger = new Logger('CalendarSeeder');
-  private readonly calendars: AggregateStreams<
+  private readonly calendars: CommandHandler<
     CalendarCommand,
     CalendarEvent,
     CalendarState,
@@ -33,7 +32,7 @@ export class CalendarSeeder implements OnApplicationBootstrap {
     @Inject(EVENT_STORE) store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
-    this.calendars = new AggregateStreams(store, calendarDecider);
+    this.calendars = calendarCommandHandler(store);
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -45,6 +44,6 @@ export class CalendarSeeder implements OnApplicationBootstrap {
   private seed(calendar: BusinessCalendar): Promise<boolean> {
     // Only ever a definition (expected version 0), never a revision of an administrator's calendar.
     const command = { type: 'DefineCalendar', calendar, expectedVersion: 0 } as const;
-    return seedOnce(this.calendars, { streamId: calendarStreamId(calendar.id), command, now: this.clock.now(), key: `calendar/${calendar.id}`, seededBy: 'intake.seed' });
+    return seedOnce(this.calendars, { command, context: { now: this.clock.now() }, key: `calendar/${calendar.id}`, seededBy: 'intake.seed' });
   }
 }
