@@ -1,5 +1,4 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { fromProtoEnum, fromTimestamp, loadProtos, toProtoEnum, toTimestamp, type intakeV1 } from '@collab/contracts';
 import { ValidationFailed } from '@collab/domain-kernel';
@@ -8,6 +7,7 @@ import { CaseRecords, type CaseOverview } from './cases/case-records';
 import { idempotencyKeyOf } from './contacts/submit-contact/submit-contact.http';
 import { SubmitContact, type ContactAccepted } from './contacts/submit-contact/submit-contact.command';
 import { submitContactSchema, type SubmitContactInput } from './contacts/submit-contact/submit-contact.request';
+import { SubmitContactHandler } from './contacts/submit-contact/submit-contact.handler';
 
 /** proto3 has no "absent" for strings: the empty string means the field was not sent. */
 const present = (value: string | undefined): string | undefined => (value === undefined || value === '' ? undefined : value);
@@ -97,7 +97,7 @@ const caseIdOf = (caseId: string): string => {
 export class IntakeServiceGrpc implements OnModuleInit {
   constructor(
     private readonly grpc: GrpcServices,
-    private readonly commands: CommandBus,
+    private readonly contacts: SubmitContactHandler,
     private readonly records: CaseRecords,
   ) {}
 
@@ -113,7 +113,7 @@ export class IntakeServiceGrpc implements OnModuleInit {
     const key = idempotencyKeyOf(present(request.requestId), 'request_id');
     const correlationId = present(String(metadata.get('x-correlation-id')[0] ?? '')) ?? randomUUID();
     const origin = { actor: actorOf(principal), correlationId, ...(key === undefined ? {} : { idempotencyKey: key }) };
-    const accepted: ContactAccepted = await this.commands.execute(new SubmitContact(validated(request), origin));
+    const accepted: ContactAccepted = await this.contacts.execute(new SubmitContact(validated(request), origin));
     return responseOf(accepted);
   }
 }

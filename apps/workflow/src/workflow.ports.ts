@@ -1,5 +1,5 @@
 import type { BusinessCalendar } from '@collab/business-calendar';
-import type { AgentCandidate, PublishedProcess, RoutingFacts, StageUnitType, SupervisorDirectory } from '@collab/workflow-domain';
+import type { AgentCandidate, CatalogueEntry, PublishedProcess, RoutingFacts, StageUnitType, SupervisorDirectory } from '@collab/workflow-domain';
 
 /*
  * What workflow's features ask of one another, as ports: each is bound once in the feature that
@@ -38,6 +38,8 @@ export const ORG_LOOKUP = Symbol('ORG_LOOKUP');
 export interface ProcessCatalogue {
   /** The version a new case with these facts starts on: the latest published version of the most specific matching process, else the default. */
   processFor(facts: RoutingFacts): Promise<PublishedProcess>;
+  /** Every process new cases may start on, at its latest version (what caseStartFor chooses among). */
+  entries(): Promise<CatalogueEntry[]>;
   /** An exact version, for a running case: it never changes once published. */
   version(processId: string, version: number): Promise<PublishedProcess | undefined>;
 }

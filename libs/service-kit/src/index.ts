@@ -27,6 +27,7 @@ export * from './auth/dev-secret';
 export * from './grpc';
 export * from './runtime/grpc-server';
 export * from './http/uuid-param';
+export * from './commands/command-handler';
 export * from './runtime/seeding';
 export * from './runtime/migrations/schema-migrations';
 export * from './runtime/rebuild/read-models';

@@ -1,51 +1,52 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DateTime } from 'luxon';
-import { coverageOf, expectedTimes, type CalendarCoverage } from '@collab/business-calendar';
-import { serviceLevelFor, type Priority, type RequestType } from '@collab/intake-domain';
+import { coverageOf, type BusinessCalendar, type CalendarCoverage } from '@collab/business-calendar';
+import type { Priority } from '@collab/intake-domain';
+import { caseStartFor, frontLineDueTimes, type ProcessFacts } from '@collab/workflow-domain';
 import { CALENDAR_LOOKUP, type CalendarLookup } from '../intake.ports';
+import { WorkflowProcessCatalogue } from './workflow-processes/workflow-process-catalogue';
 
 export interface PromiseRequest {
-  readonly calendarId: string;
-  readonly requestType: RequestType;
+  /** What chooses the case's process: request type, category and audience. */
+  readonly facts: ProcessFacts;
   readonly priority: Priority;
   readonly receivedAt: Date;
 }
 
 export interface ServicePromise {
-  readonly calendarId: string;
-  readonly timeZone: string;
+  /** The calendar of the front-line stage of the case's process. */
+  readonly calendar: BusinessCalendar;
   readonly firstResponseBy: string;
   readonly resolveBy: string;
-  /** The calendar day the contact arrived on, `YYYYMMDD` in the calendar's zone (for case numbers). */
-  readonly localDay: string;
   /** Whether the times were counted within the calendar's announced holidays, or partly past them. */
   readonly coverage: CalendarCoverage;
 }
 
 /**
- * The honest promise at acknowledgement: service-level targets counted in business time on the
- * channel's calendar (hours, breaks, holidays, make-up days; on-call for urgent contacts).
+ * The promise at acknowledgement is the case's process, not a rule of intake's (ADR 0012): the
+ * process version workflow will start the case on, chosen by the same function among workflow's
+ * catalogue as intake learned it from workflow's events, and that version's front-line SLA counted
+ * by the same function on the stage's calendar from the moment the case opens. Workflow's first SLA
+ * clocks are then due exactly when the requester was told.
+ *
+ * Before intake has heard of any version (a new installation's first moments, or workflow not yet
+ * started), the catalogue is empty and caseStartFor answers as it does for workflow on an empty
+ * catalogue: the built-in default process, which is exactly what workflow seeds as version 1.
  */
 @Injectable()
 export class ServicePromises {
-  constructor(@Inject(CALENDAR_LOOKUP) private readonly calendars: CalendarLookup) {}
+  constructor(
+    @Inject(WorkflowProcessCatalogue) private readonly catalogue: Pick<WorkflowProcessCatalogue, 'entries'>,
+    @Inject(CALENDAR_LOOKUP) private readonly calendars: CalendarLookup,
+  ) {}
 
   async promise(request: PromiseRequest): Promise<ServicePromise> {
-    const calendar = await this.calendars.require(request.calendarId);
-    const level = serviceLevelFor(request.requestType, request.priority);
-    const times = expectedTimes(
-      calendar,
-      { firstResponseMinutes: level.firstResponseMinutes, resolutionMinutes: level.resolutionMinutes },
-      request.receivedAt,
-      request.priority,
-    );
-    return {
-      calendarId: calendar.id,
-      timeZone: calendar.timeZone,
-      firstResponseBy: times.firstResponseBy.toISOString(),
-      resolveBy: times.resolveBy.toISOString(),
-      localDay: DateTime.fromJSDate(request.receivedAt, { zone: calendar.timeZone }).toFormat('yyyyLLdd'),
-      coverage: coverageOf(calendar, [times.firstResponseBy, times.resolveBy]),
-    };
+    const { published, stage } = caseStartFor(request.facts, await this.catalogue.entries());
+    const calendar = await this.calendars.require(stage.sla.calendarId).catch((error: unknown) => {
+      // Workflow learns calendars from intake, so its clocks cannot count on this one either.
+      throw new Error(`process ${published.processId} v${published.version} counts on calendar ${stage.sla.calendarId}, which intake does not have`, { cause: error });
+    });
+    const due = frontLineDueTimes(stage, calendar, request.receivedAt, request.priority);
+    const coverage = coverageOf(calendar, [new Date(due.responseDueAt), new Date(due.resolutionDueAt)]);
+    return { calendar, firstResponseBy: due.responseDueAt, resolveBy: due.resolutionDueAt, coverage };
   }
 }

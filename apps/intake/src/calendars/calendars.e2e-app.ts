@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,8 +6,11 @@ import { Module, type INestApplication } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { EventStore } from '@collab/event-store';
+import type { PublishedProcess } from '@collab/workflow-domain';
 import {
+  DATABASE,
   EVENT_STORE,
+  type Database,
   ServiceStoreModule,
   createServiceApp,
   issueDevToken,
@@ -14,6 +18,8 @@ import {
   type Clock,
 } from '@collab/service-kit';
 import { ServicePromises } from '../acknowledgement/service-promises';
+import { WorkflowProcessCatalogue } from '../acknowledgement/workflow-processes/workflow-process-catalogue';
+import { WorkflowProcessesConsumer } from '../acknowledgement/workflow-processes/workflow-processes.consumer';
 import {
   CHANNEL_CONTROLLERS,
   CHANNEL_ENTITIES,
@@ -27,7 +33,8 @@ import { CALENDAR_CONTROLLERS, CALENDAR_PROVIDERS, CalendarDirectory } from './c
 
 /**
  * IntakeModule's calendars and ports, bound as it binds them, with the real channel registry the
- * what-if resolves channels in and the ServicePromises the acknowledgement uses.
+ * what-if resolves channels in and the ServicePromises the acknowledgement uses. Workflow does not
+ * run here: what it published reaches intake's copy of its catalogue through `givenWorkflowPublished`.
  */
 @Module({
   imports: [
@@ -42,6 +49,7 @@ import { CALENDAR_CONTROLLERS, CALENDAR_PROVIDERS, CalendarDirectory } from './c
     ...CALENDAR_PROVIDERS,
     { provide: CALENDAR_LOOKUP, useExisting: CalendarDirectory },
     ServicePromises,
+    WorkflowProcessCatalogue,
   ],
 })
 class CalendarsTestModule {}
@@ -114,6 +122,29 @@ export class CalendarsApp {
 
   get store(): EventStore {
     return this.nest.get<EventStore>(EVENT_STORE);
+  }
+
+  /** Workflow published this process version: delivered to intake's consumer as workflow's topic would carry it. */
+  async givenWorkflowPublished(process: PublishedProcess): Promise<void> {
+    const consumer = new WorkflowProcessesConsumer(
+      { consume: () => Promise.reject(new Error('workflow does not run here')) },
+      this.nest.get<Database>(DATABASE),
+    );
+    await consumer.on({
+      specversion: '1.0',
+      id: randomUUID(),
+      source: '/collab/workflow',
+      type: 'collab.workflow.ProcessVersionPublished.v1',
+      subject: `process-${process.processId}`,
+      time: process.publishedAt,
+      datacontenttype: 'application/json',
+      dataschema: 'urn:collab:schema:workflow:ProcessVersionPublished:v1',
+      data: { process, actor: { id: 'admin-1', kind: 'user' }, reason: null },
+      streamversion: process.version,
+      position: '0',
+      correlationid: randomUUID(),
+      actor: 'user:admin-1',
+    });
   }
 
   token(sub: string, roles: string[]): Promise<string> {

@@ -1,17 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AggregateStreams, type EventStore } from '@collab/event-store';
+import { DateTime } from 'luxon';
+import type { EventStore } from '@collab/event-store';
 import {
   caseStreamId,
   intakeCaseDecider,
   type Contact,
-  type IntakeCaseCommand,
   type IntakeCaseEvent,
   type IntakeCaseState,
   type OpenCase,
 } from '@collab/intake-domain';
-import type { DecisionContext } from '@collab/domain-kernel';
+import { fold } from '@collab/domain-kernel';
 import { EVENT_STORE } from '@collab/service-kit';
 import { ServicePromises } from '../acknowledgement/service-promises';
+import { CALENDAR_LOOKUP, type CalendarLookup } from '../intake.ports';
 import { CaseNumberAllocator } from '../case-numbers/case-number-allocator';
 import type { Acknowledgement } from '../contacts/submit-contact/submit-contact.command';
 
@@ -50,25 +51,29 @@ export const receiptOfOpening = (events: readonly IntakeCaseEvent[]): CaseReceip
 /** The intake side of every case: opened with a number and a promise, joined by later contacts. */
 @Injectable()
 export class CaseBook {
-  private readonly cases: AggregateStreams<IntakeCaseCommand, IntakeCaseEvent, IntakeCaseState, DecisionContext>;
 
   constructor(
-    @Inject(EVENT_STORE) store: EventStore,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly numbers: CaseNumberAllocator,
     private readonly promises: ServicePromises,
-  ) {
-    this.cases = new AggregateStreams(store, intakeCaseDecider);
-  }
+    @Inject(CALENDAR_LOOKUP) private readonly calendars: CalendarLookup,
+  ) {}
 
   async load(caseId: string): Promise<{ state: IntakeCaseState; version: number }> {
-    return this.cases.load(caseStreamId(caseId));
+    // Only read here: a contact's appends span several streams in one transaction (ContactWriter).
+    const recorded = await this.store.readStream(caseStreamId(caseId));
+    const events = recorded.map((event) => ({ type: event.type, data: event.data }) as IntakeCaseEvent);
+    return { state: fold(intakeCaseDecider, events), version: recorded.length };
   }
 
-  /** The command that opens the case, acknowledged at once: a number, and expected times on the channel's calendar. */
+  /** The command that opens the case, acknowledged at once: a number, and the expected times its process will hold. */
   async openCommand(caseId: string, contact: Contact & { customerId: string }, calendarId: string, now: Date): Promise<OpenCase> {
-    const promise = await this.promises.promise({ calendarId, requestType: contact.requestType, priority: contact.priority, receivedAt: now });
-    const caseNumber = await this.numbers.next(contact.region, promise.localDay);
-    const expected = { firstResponseBy: promise.firstResponseBy, resolveBy: promise.resolveBy, calendarId: promise.calendarId };
+    const promise = await this.promises.promise({ facts: contact, priority: contact.priority, receivedAt: now });
+    const channelCalendar = await this.calendars.require(calendarId);
+    // The day the contact arrived on where the channel works, `YYYYMMDD`, numbers the case.
+    const localDay = DateTime.fromJSDate(now, { zone: channelCalendar.timeZone }).toFormat('yyyyLLdd');
+    const caseNumber = await this.numbers.next(contact.region, localDay);
+    const expected = { firstResponseBy: promise.firstResponseBy, resolveBy: promise.resolveBy, calendarId: promise.calendar.id };
     return { type: 'OpenCase', caseId, caseNumber, customerId: contact.customerId, contact, expected };
   }
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AggregateStreams, type EventStore } from '@collab/event-store';
+import type { EventStore } from '@collab/event-store';
 import {
   categoryDecider,
   categoryStreamId,
@@ -9,15 +9,19 @@ import {
   type CategoryState,
 } from '@collab/intake-domain';
 import type { DecisionContext } from '@collab/domain-kernel';
-import { CLOCK, EVENT_STORE, type Clock } from '@collab/service-kit';
+import { CLOCK, CommandHandler, EVENT_STORE, type Clock } from '@collab/service-kit';
 import type { CommandOrigin } from '@collab/service-kit';
 import { CategoryDirectory } from './category-directory';
 import { categoryViewOf, type CategoryView } from './category-view/category-view';
 
+/** Category commands run here, for administrators and the seed alike: deciding again on the fresh state is always safe, the decider re-checks everything. */
+export const categoryCommandHandler = (store: EventStore) =>
+  new CommandHandler(store, categoryDecider, { streamOf: (command: CategoryCommand) => categoryStreamId(command.categoryId), retriesOnConflict: 2 });
+
 /** Runs an administrator's command on one category stream and answers with the category as it now is. */
 @Injectable()
 export class CategoryCommands {
-  private readonly categories: AggregateStreams<
+  private readonly categories: CommandHandler<
     CategoryCommand,
     CategoryEvent,
     CategoryState,
@@ -29,21 +33,12 @@ export class CategoryCommands {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly directory: CategoryDirectory,
   ) {
-    this.categories = new AggregateStreams(store, categoryDecider);
+    this.categories = categoryCommandHandler(store);
   }
 
   async execute(command: CategoryCommand, origin: CommandOrigin): Promise<CategoryView> {
     const streamId = categoryStreamId(command.categoryId);
-    const handled = await this.categories.handle(
-      streamId,
-      await this.prepared(command),
-      { now: this.clock.now() },
-      {
-        metadata: { correlationId: origin.correlationId, actor: origin.actor },
-        // Deciding again on the fresh state is always safe here: the decider re-checks everything.
-        retriesOnConflict: 2,
-      },
-    );
+    const handled = await this.categories.handle(await this.prepared(command), { now: this.clock.now() }, { origin });
     this.directory.remember(streamId, handled.events, handled.version);
     // The category exactly as this request left it, even if another change follows at once.
     const after = handled.events.reduce(categoryDecider.evolve, handled.state);

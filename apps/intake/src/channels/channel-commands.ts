@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AggregateStreams, type EventStore } from '@collab/event-store';
+import type { EventStore } from '@collab/event-store';
 import {
   CALENDAR_ID_PATTERN,
   channelDecider,
@@ -9,16 +9,20 @@ import {
   type ChannelState,
 } from '@collab/intake-domain';
 import type { DecisionContext } from '@collab/domain-kernel';
-import { CLOCK, EVENT_STORE, type Clock } from '@collab/service-kit';
+import { CLOCK, CommandHandler, EVENT_STORE, type Clock } from '@collab/service-kit';
 import type { CommandOrigin } from '@collab/service-kit';
 import { CALENDAR_LOOKUP, type CalendarLookup } from '../intake.ports';
 import { ChannelDirectory } from './channel-directory';
 import { channelViewOf, type ChannelView } from './channel-view/channel-view';
 
+/** Channel commands run here, for administrators and the seed alike: deciding again on the fresh state is always safe, the decider re-checks everything. */
+export const channelCommandHandler = (store: EventStore) =>
+  new CommandHandler(store, channelDecider, { streamOf: (command: ChannelCommand) => channelStreamId(command.channelId), retriesOnConflict: 2 });
+
 /** Runs an administrator's command on one channel stream and answers with the channel as it now is. */
 @Injectable()
 export class ChannelCommands {
-  private readonly channels: AggregateStreams<ChannelCommand, ChannelEvent, ChannelState, DecisionContext>;
+  private readonly channels: CommandHandler<ChannelCommand, ChannelEvent, ChannelState, DecisionContext>;
 
   constructor(
     @Inject(EVENT_STORE) store: EventStore,
@@ -26,7 +30,7 @@ export class ChannelCommands {
     private readonly directory: ChannelDirectory,
     @Inject(CALENDAR_LOOKUP) private readonly calendars: CalendarLookup,
   ) {
-    this.channels = new AggregateStreams(store, channelDecider);
+    this.channels = channelCommandHandler(store);
   }
 
   async execute(command: ChannelCommand, origin: CommandOrigin): Promise<ChannelView> {
@@ -34,16 +38,7 @@ export class ChannelCommands {
     if (command.type !== 'RegisterChannel') await this.directory.require(command.channelId);
     await this.requireKnownCalendar(command);
     const streamId = channelStreamId(command.channelId);
-    const handled = await this.channels.handle(
-      streamId,
-      command,
-      { now: this.clock.now() },
-      {
-        metadata: { correlationId: origin.correlationId, actor: origin.actor },
-        // Deciding again on the fresh state is always safe here: the decider re-checks everything.
-        retriesOnConflict: 2,
-      },
-    );
+    const handled = await this.channels.handle(command, { now: this.clock.now() }, { origin });
     this.directory.remember(streamId, handled.events, handled.version);
     // The channel exactly as this request left it, even if another change follows at once.
     const after = handled.events.reduce(channelDecider.evolve, handled.state);

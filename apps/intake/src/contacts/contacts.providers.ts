@@ -1,5 +1,7 @@
 import type { Provider, Type } from '@nestjs/common';
 import { ServicePromises } from '../acknowledgement/service-promises';
+import { WorkflowProcessCatalogue } from '../acknowledgement/workflow-processes/workflow-process-catalogue';
+import { WorkflowProcessesConsumer } from '../acknowledgement/workflow-processes/workflow-processes.consumer';
 import { CaseNumberAllocator } from '../case-numbers/case-number-allocator';
 import { CaseBook } from '../cases/case-book';
 import { CaseEndingConsumer } from '../customers/case-endings/case-ending.consumer';
@@ -16,7 +18,8 @@ import { SubmitContactHttp } from './submit-contact/submit-contact.http';
 
 /**
  * Submitting a contact and everything it needs; channels, categories and calendars come in through
- * the ports, and which cases have ended from workflow's events (CaseEndingConsumer).
+ * the ports, which cases have ended and which processes they start on from workflow's events
+ * (CaseEndingConsumer, WorkflowProcessesConsumer).
  */
 export const CONTACT_PROVIDERS: readonly Provider[] = [
   SubmitContactHandler,
@@ -28,6 +31,8 @@ export const CONTACT_PROVIDERS: readonly Provider[] = [
   CaseBook,
   CaseNumberAllocator,
   ServicePromises,
+  WorkflowProcessCatalogue,
+  WorkflowProcessesConsumer,
   CustomerIdentities,
   IdentityOwners,
   CustomerOpenCases,

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AggregateStreams, type EventMetadata, type EventStore } from '@collab/event-store';
+import type { EventMetadata, EventStore } from '@collab/event-store';
 import type { DecisionContext } from '@collab/domain-kernel';
 import {
   customerDecider,
@@ -10,7 +10,7 @@ import {
   type RecordCaseEnded,
   type RecordCaseReopened,
 } from '@collab/intake-domain';
-import { CLOCK, EVENT_STORE, type Clock } from '@collab/service-kit';
+import { CLOCK, CommandHandler, EVENT_STORE, type Clock } from '@collab/service-kit';
 
 /** What workflow reported, with the ids that make a redelivered report append nothing new. */
 export interface CaseFateReport {
@@ -27,21 +27,21 @@ export interface CaseFateReport {
  */
 @Injectable()
 export class CustomerOpenCases {
-  private readonly customers: AggregateStreams<CustomerCommand, CustomerEvent, CustomerState, DecisionContext>;
+  private readonly customers: CommandHandler<CustomerCommand, CustomerEvent, CustomerState, DecisionContext>;
 
   constructor(
     @Inject(EVENT_STORE) store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
-    this.customers = new AggregateStreams(store, customerDecider);
+    // Workflow's reports never race a person's decision on the same facts: deciding again is safe, and contacts keep appending.
+    this.customers = new CommandHandler(store, customerDecider, { streamOf: (command) => customerStreamId(command.customerId), retriesOnConflict: 10 });
   }
 
   /** Records workflow's closing, cancelling or reopening of one of the customer's cases (nothing when already recorded). */
   async record(report: CaseFateReport): Promise<void> {
-    await this.customers.handle(customerStreamId(report.command.customerId), report.command, { now: this.clock.now() }, {
+    await this.customers.handle(report.command, { now: this.clock.now() }, {
       metadata: report.metadata,
       eventIdFor: (_event, index) => report.eventIdFor(index),
-      retriesOnConflict: 10,
     });
   }
 }

@@ -2,15 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import {
-  AggregateStreams,
-  type EventMetadata,
-  type EventStore,
-  type Handled,
-  type RecordedEvent,
-} from '@collab/event-store';
+import type { Handled, RecordedEvent } from '@collab/event-store';
 import { NotFound, fold } from '@collab/domain-kernel';
-import { CLOCK, EVENT_STORE, type Clock, type CommandOrigin, type Principal } from '@collab/service-kit';
+import { CLOCK, type Clock, type CommandOrigin, type CommandSource, type Principal } from '@collab/service-kit';
 import {
   canSee,
   workflowCaseDecider,
@@ -20,6 +14,7 @@ import {
   type WorkflowCaseEvent,
   type WorkflowCaseState,
 } from '@collab/workflow-domain';
+import { CaseCommandHandler } from './case-command-handler';
 import { CaseView } from './case-view/case-view.entity';
 import { GetCase, type CaseDetails } from './get-case/get-case.query';
 import { untilProjected } from './read-your-writes';
@@ -33,41 +28,28 @@ export interface LoadedCase {
   readonly events: readonly RecordedEvent[];
 }
 
-/** Where the events of a command come from when no person asked (process managers). */
-export interface CaseCommandSource {
-  readonly metadata: EventMetadata;
-  readonly eventIdFor?: (event: WorkflowCaseEvent, index: number) => string;
-}
-
-const caseIdOf = (command: WorkflowCaseCommand): string =>
-  command.type === 'RegisterAndRouteCase' ? command.summary.caseId : command.caseId;
+/** Where the events of a command come from: a person's request, or a process manager or timer with deterministic ids. */
+export type CaseCommandSource = CommandSource<WorkflowCaseEvent>;
 
 /**
- * The one place that runs a command on a case: load it (a case the caller may not see is not
- * found), decide, append with the expected version and the request's origin in the metadata,
- * retry on a concurrency conflict, and answer with the case as it now is.
+ * The one place that runs a command on a case, for people (REST, through `execute`) and for
+ * workflow's own processes (routing, assignment, timers, collaboration, through `run`): load it (a
+ * case the caller may not see is not found), decide, append with the expected version and the
+ * command's origin in the metadata, retry on a concurrency conflict, and answer with the case as
+ * it now is.
  */
 @Injectable()
 export class CaseCommands {
-  private readonly cases: AggregateStreams<
-    WorkflowCaseCommand,
-    WorkflowCaseEvent,
-    WorkflowCaseState,
-    CaseDecisionContext
-  >;
-
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
     @InjectRepository(CaseView) private readonly views: Repository<CaseView>,
     private readonly queries: QueryBus,
-  ) {
-    this.cases = new AggregateStreams(store, workflowCaseDecider);
-  }
+    private readonly cases: CaseCommandHandler,
+  ) {}
 
   /** The case, if it exists and the viewer may see it; NotFound (404) otherwise, so ids leak nothing. */
   async load(caseId: string, viewer: Principal): Promise<LoadedCase> {
-    const events = await this.store.readStream(workflowCaseStreamId(caseId));
+    const events = await this.cases.recorded(workflowCaseStreamId(caseId));
     const state = fold(
       workflowCaseDecider,
       events.map((event) => ({ type: event.type, data: event.data }) as WorkflowCaseEvent),
@@ -85,28 +67,20 @@ export class CaseCommands {
     caller: Principal,
     origin: CommandOrigin,
   ): Promise<CaseDetails> {
-    const handled = await this.run(command, {
-      metadata: { correlationId: origin.correlationId, actor: origin.actor },
-    });
+    const handled = await this.run(command, { origin });
     return this.answer(command.caseId, caller, handled.version);
   }
 
-  /** Any command, for callers that answer for themselves (process managers, the collaboration request). */
+  /**
+   * Any command, for callers that answer for themselves (process managers, timers, the
+   * collaboration request); decided now, unless the caller brings the context (a timer's policy).
+   */
   run(
     command: WorkflowCaseCommand,
     source: CaseCommandSource,
+    context: CaseDecisionContext = { now: this.clock.now() },
   ): Promise<Handled<WorkflowCaseEvent, WorkflowCaseState>> {
-    return this.cases.handle(
-      workflowCaseStreamId(caseIdOf(command)),
-      command,
-      { now: this.clock.now() },
-      {
-        metadata: source.metadata,
-        ...(source.eventIdFor ? { eventIdFor: source.eventIdFor } : {}),
-        // The decider re-checks the state on every attempt, so deciding again on the fresh state is safe.
-        retriesOnConflict: 3,
-      },
-    );
+    return this.cases.handle(command, context, source);
   }
 
   /** The case view once it shows `version`: what GET /api/v1/cases/{id} answers. */

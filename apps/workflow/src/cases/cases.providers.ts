@@ -2,6 +2,7 @@ import type { Provider, Type } from '@nestjs/common';
 import { AssignCaseHttp } from './assign-case/assign-case.http';
 import { QueueAgents } from './assign-case/queue-agents';
 import { CancelCaseHttp } from './cancel-case/cancel-case.http';
+import { CaseCommandHandler } from './case-command-handler';
 import { CaseCommands } from './case-commands';
 import { ProjectedCourses } from './case-course/projected-courses';
 import { GetCaseHistoryHandler } from './case-history/case-history.handler';
@@ -29,7 +30,7 @@ import { CaseProcessStarts } from './route-case/case-process-start';
 import { RouteCaseProcessManager } from './route-case/route-case.process-manager';
 
 /** The lifecycle commands over REST: each runs through CaseCommands. */
-const LIFECYCLE_PROVIDERS: readonly Provider[] = [CaseCommands, QueueAgents, CollaborationPlanner];
+const LIFECYCLE_PROVIDERS: readonly Provider[] = [CaseCommandHandler, CaseCommands, QueueAgents, CollaborationPlanner];
 const LIFECYCLE_CONTROLLERS: readonly Type[] = [
   AssignCaseHttp,
   ReassignCaseHttp,

@@ -1,14 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { AggregateStreams } from '@collab/event-store';
-import type { Decider, DomainEvent } from '@collab/domain-kernel';
-import { CLOCK, type Clock, type CommandOrigin } from '@collab/service-kit';
+import type { DomainEvent } from '@collab/domain-kernel';
+import { CLOCK, type Clock, type CommandHandler, type CommandOrigin } from '@collab/service-kit';
 import type { OrgDecisionContext, ReferencedIds, WantedId } from '@collab/workflow-domain';
 import { OrgStreams } from './org-streams';
 
 export interface OrgWrite<Command, Event extends DomainEvent, State> {
-  readonly decider: Decider<Command, Event, State, OrgDecisionContext>;
-  readonly streams: AggregateStreams<Command, Event, State, OrgDecisionContext>;
-  readonly streamId: string;
+  /** One of OrgStreams' handlers: units, queues, agents, partners or the matrix. */
+  readonly handler: CommandHandler<Command, Event, State, OrgDecisionContext>;
   readonly command: Command;
   readonly references: ReferencedIds;
   /** For a definition: the id to claim across units, queues and partners. */
@@ -37,15 +35,11 @@ export class OrgCommands {
     const context: OrgDecisionContext = { now, known: await this.org.known(write.references) };
     if (write.claim) {
       // Decide once before claiming: a refused definition must leave no claim behind.
-      const { state } = await write.streams.load(write.streamId);
-      write.decider.decide(write.command, state, context);
+      const { state } = await write.handler.load(write.handler.streamOf(write.command));
+      write.handler.decider.decide(write.command, state, context);
       await this.org.claim(write.claim, origin, now);
     }
-    const handled = await write.streams.handle(write.streamId, write.command, context, {
-      metadata: { correlationId: origin.correlationId, actor: origin.actor },
-      // A definition raced by another is refused on the fresh state (already exists); a change decides again.
-      retriesOnConflict: 2,
-    });
-    return { state: handled.events.reduce(write.decider.evolve, handled.state), version: handled.version };
+    const handled = await write.handler.handle(write.command, context, { origin });
+    return { state: handled.events.reduce(write.handler.decider.evolve, handled.state), version: handled.version };
   }
 }

@@ -1,9 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AggregateStreams, WrongExpectedVersion, type EventStore } from '@collab/event-store';
+import { WrongExpectedVersion, type EventStore } from '@collab/event-store';
 import { Conflict, type Decider, type DomainEvent } from '@collab/domain-kernel';
-import { EVENT_STORE, type CommandOrigin } from '@collab/service-kit';
+import { CommandHandler, EVENT_STORE, type CommandOrigin } from '@collab/service-kit';
 import {
   agentDecider,
+  agentStreamId,
+  RESPONSIBILITY_MATRIX_STREAM,
   idClaimVerdict,
   orgIdStreamId,
   partnerDecider,
@@ -29,11 +31,15 @@ const MAX_ANCESTORS = 16;
 
 type StreamsOf<D> =
   D extends Decider<infer C, infer E extends DomainEvent, infer S, infer X>
-    ? AggregateStreams<C, E, S, X>
+    ? CommandHandler<C, E, S, X>
     : never;
 
-const streamsOf = <C, E extends DomainEvent, S, X>(store: EventStore, decider: Decider<C, E, S, X>) =>
-  new AggregateStreams(store, decider);
+/** A definition raced by another is refused on the fresh state (already exists); a change decides again. */
+const streamsOf = <C, E extends DomainEvent, S, X>(
+  store: EventStore,
+  decider: Decider<C, E, S, X>,
+  streamOf: (command: C) => string,
+) => new CommandHandler(store, decider, { streamOf, retriesOnConflict: 2 });
 
 const found = <T extends { readonly id: string }>(values: readonly (T | undefined)[]): Record<string, T> =>
   Object.fromEntries(
@@ -54,11 +60,11 @@ export class OrgStreams {
   readonly matrix: StreamsOf<typeof responsibilityMatrixDecider>;
 
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {
-    this.units = streamsOf(store, unitDecider);
-    this.queues = streamsOf(store, queueDecider);
-    this.agents = streamsOf(store, agentDecider);
-    this.partners = streamsOf(store, partnerDecider);
-    this.matrix = streamsOf(store, responsibilityMatrixDecider);
+    this.units = streamsOf(store, unitDecider, (command) => unitStreamId(command.unitId));
+    this.queues = streamsOf(store, queueDecider, (command) => queueStreamId(command.queueId));
+    this.agents = streamsOf(store, agentDecider, (command) => agentStreamId(command.agentId));
+    this.partners = streamsOf(store, partnerDecider, (command) => partnerStreamId(command.partnerId));
+    this.matrix = streamsOf(store, responsibilityMatrixDecider, () => RESPONSIBILITY_MATRIX_STREAM);
   }
 
   async unit(unitId: string): Promise<UnitReference | undefined> {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AggregateStreams, type EventStore } from '@collab/event-store';
+import type { EventStore } from '@collab/event-store';
 import type { DecisionContext, FieldError } from '@collab/domain-kernel';
-import { CLOCK, EVENT_STORE, ValidationFailed, type Clock, type CommandOrigin } from '@collab/service-kit';
+import { CLOCK, CommandHandler, EVENT_STORE, ValidationFailed, type Clock, type CommandOrigin } from '@collab/service-kit';
 import {
   processDecider,
   processDefinitionErrors,
@@ -14,31 +14,34 @@ import {
 import { BUSINESS_CALENDARS, type BusinessCalendars } from '../workflow.ports';
 import { processDetailsOf, type ProcessDetails } from './process-details';
 
+const processIdOf = (command: ProcessCommand): string =>
+  command.type === 'PublishProcessVersion' ? command.definition.processId : command.processId;
+
+/**
+ * Process commands run here, for administrators and the seed alike. No retry on a conflict: a
+ * publication names the version it was based on, and another version appearing meanwhile is
+ * exactly what the administrator must be told about.
+ */
+export const processCommandHandler = (store: EventStore) =>
+  new CommandHandler(store, processDecider, { streamOf: (command: ProcessCommand) => processStreamId(processIdOf(command)), retriesOnConflict: 0 });
+
 /** Runs an administrator's command on one process stream and answers with the process as it now is. */
 @Injectable()
 export class ProcessCommands {
-  private readonly processes: AggregateStreams<ProcessCommand, ProcessEvent, ProcessState, DecisionContext>;
+  private readonly processes: CommandHandler<ProcessCommand, ProcessEvent, ProcessState, DecisionContext>;
 
   constructor(
     @Inject(EVENT_STORE) store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(BUSINESS_CALENDARS) private readonly calendars: BusinessCalendars,
   ) {
-    this.processes = new AggregateStreams(store, processDecider);
+    this.processes = processCommandHandler(store);
   }
 
   async execute(command: ProcessCommand, origin: CommandOrigin): Promise<ProcessDetails> {
     if (command.type === 'PublishProcessVersion') await this.refuseUnusable(command.definition);
-    const processId =
-      command.type === 'PublishProcessVersion' ? command.definition.processId : command.processId;
-    const handled = await this.processes.handle(
-      processStreamId(processId),
-      command,
-      { now: this.clock.now() },
-      // No retry on a conflict: a publication names the version it was based on, and another
-      // version appearing meanwhile is exactly what the administrator must be told about.
-      { metadata: { correlationId: origin.correlationId, actor: origin.actor } },
-    );
+    const processId = processIdOf(command);
+    const handled = await this.processes.handle(command, { now: this.clock.now() }, { origin });
     // The process exactly as this request left it, even if another change follows at once.
     const details = processDetailsOf(handled.events.reduce(processDecider.evolve, handled.state));
     if (!details) throw new Error(`process ${processId} does not exist after ${command.type}`);

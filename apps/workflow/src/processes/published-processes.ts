@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AggregateStreams, type EventStore } from '@collab/event-store';
+import type { EventStore } from '@collab/event-store';
 import type { DecisionContext } from '@collab/domain-kernel';
-import { DATABASE, EVENT_STORE, type Database } from '@collab/service-kit';
+import { DATABASE, EVENT_STORE, type CommandHandler, type Database } from '@collab/service-kit';
+import { processCommandHandler } from './process-commands';
 import {
   PROCESS_ID_PATTERN,
-  processDecider,
   processFor,
   processStreamId,
+  type CatalogueEntry,
   type ProcessCommand,
   type ProcessEvent,
   type ProcessState,
@@ -24,23 +25,24 @@ import { type ProcessViewRow } from './process-view/process-view.table';
  */
 @Injectable()
 export class PublishedProcesses implements ProcessCatalogue {
-  private readonly processes: AggregateStreams<ProcessCommand, ProcessEvent, ProcessState, DecisionContext>;
+  private readonly processes: CommandHandler<ProcessCommand, ProcessEvent, ProcessState, DecisionContext>;
 
   constructor(
     @Inject(EVENT_STORE) store: EventStore,
     @Inject(DATABASE) private readonly database: Database,
   ) {
-    this.processes = new AggregateStreams(store, processDecider);
+    this.processes = processCommandHandler(store);
   }
 
   async processFor(facts: RoutingFacts): Promise<PublishedProcess> {
+    return processFor(facts, await this.entries());
+  }
+
+  async entries(): Promise<CatalogueEntry[]> {
     const { rows } = await this.database.pool.query<Pick<ProcessViewRow, 'status' | 'latest'>>(
       "select status, latest from workflow.process_view where status = 'active'",
     );
-    return processFor(
-      facts,
-      rows.map((row) => ({ latest: row.latest, active: row.status === 'active' })),
-    );
+    return rows.map((row) => ({ latest: row.latest, active: row.status === 'active' }));
   }
 
   async version(processId: string, version: number): Promise<PublishedProcess | undefined> {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AggregateStreams, type EventMetadata, type EventStore, type Handled } from '@collab/event-store';
+import type { EventMetadata, EventStore, Handled } from '@collab/event-store';
 import { fold, type DecisionContext } from '@collab/domain-kernel';
-import { EVENT_STORE } from '@collab/service-kit';
+import { CommandHandler, EVENT_STORE } from '@collab/service-kit';
 import {
   slaDecider,
   slaStreamId,
@@ -47,25 +47,23 @@ const occurredAtOf = (command: SlaCommand, now: Date): string => {
 /** The case's SLA stream (`sla-<caseId>`), and the case stream it reads facts from. */
 @Injectable()
 export class SlaStreams {
-  private readonly sla: AggregateStreams<SlaCommand, SlaEvent, SlaState, DecisionContext>;
+  private readonly sla: CommandHandler<SlaCommand, SlaEvent, SlaState, DecisionContext>;
 
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {
-    this.sla = new AggregateStreams(store, slaDecider);
+    // The decider re-checks the state on every attempt, so deciding again after another writer got in between is safe.
+    this.sla = new CommandHandler(store, slaDecider, { streamOf: (command) => slaStreamId(command.caseId), retriesOnConflict: 3 });
   }
 
   async clocksOf(caseId: string): Promise<SlaState> {
     return (await this.sla.load(slaStreamId(caseId))).state;
   }
 
-  /**
-   * Decides on the case's SLA stream and appends. The decider re-checks the state on every
-   * attempt, so deciding again after another writer got in between is safe.
-   */
+  /** Decides on the case's SLA stream and appends. */
   decide(caseId: string, command: SlaCommand, now: Date, source: SlaEventSource): Promise<Handled<SlaEvent, SlaState>> {
-    return this.sla.handle(slaStreamId(caseId), command, { now }, {
+    if (command.caseId !== caseId) throw new Error(`an SLA command for case ${command.caseId} sent to case ${caseId}`);
+    return this.sla.handle(command, { now }, {
       metadata: { ...source.metadata, occurredAt: new Date(occurredAtOf(command, now)).toISOString() },
       eventIdFor: source.eventIdFor,
-      retriesOnConflict: 3,
     });
   }
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AggregateStreams, type EventMetadata, type EventStore, type Handled } from '@collab/event-store';
+import type { EventMetadata, EventStore, Handled } from '@collab/event-store';
 import { NotFound } from '@collab/domain-kernel';
-import { CLOCK, EVENT_STORE, type Clock, type CommandOrigin, type Principal } from '@collab/service-kit';
+import { CLOCK, CommandHandler, EVENT_STORE, type Clock, type CommandOrigin, type CommandSource, type Principal } from '@collab/service-kit';
 import {
   collaborationTaskDecider,
   collaborationTaskStreamId,
@@ -28,14 +28,18 @@ export interface TaskCommandSource {
   readonly eventIdFor: (event: CollaborationTaskEvent, index: number) => string;
 }
 
+const taskIdOf = (command: CollaborationTaskCommand): string =>
+  command.type === 'CreateCollaborationTask' ? command.request.taskId : command.taskId;
+
 /**
  * The one place that runs a task command: load the task, check the caller may see it, decide with
  * the managed return reasons, append with the expected version (retrying on a conflict), and answer
- * with the task as it now is. REST uses it now and the partner gRPC service will.
+ * with the task as it now is. REST (TaskCommandsHttp), the partner gRPC service and the
+ * collaboration process manager all run theirs here.
  */
 @Injectable()
 export class TaskCommands {
-  private readonly tasks: AggregateStreams<
+  private readonly tasks: CommandHandler<
     CollaborationTaskCommand,
     CollaborationTaskEvent,
     CollaborationTaskState,
@@ -48,7 +52,11 @@ export class TaskCommands {
     private readonly returnReasons: ReturnReasons,
     private readonly board: TaskBoard,
   ) {
-    this.tasks = new AggregateStreams(store, collaborationTaskDecider);
+    // Every task command is decided afresh on the new state; the decider re-checks the parties and the state.
+    this.tasks = new CommandHandler(store, collaborationTaskDecider, {
+      streamOf: (command) => collaborationTaskStreamId(taskIdOf(command)),
+      retriesOnConflict: 3,
+    });
   }
 
   /** A party's command. A task the caller may not see is not found (404 / NOT_FOUND), never forbidden. */
@@ -69,10 +77,7 @@ export class TaskCommands {
       actor: origin.actor,
     } as PartyCommand;
     // A caller's idempotency key (a gRPC request_id) becomes deterministic event ids, so a retry appends nothing new.
-    const handled = await this.run(command, {
-      metadata: { correlationId: origin.correlationId, actor: origin.actor },
-      ...options,
-    });
+    const handled = await this.run(command, { origin, ...options });
     return this.board.one(request.taskId, caller, handled.version);
   }
 
@@ -89,20 +94,11 @@ export class TaskCommands {
     return (await this.tasks.load(collaborationTaskStreamId(taskId))).state;
   }
 
-  private async run(
-    command: CollaborationTaskCommand,
-    source: { metadata: EventMetadata; eventIdFor?: TaskCommandSource['eventIdFor'] },
-  ) {
-    const taskId = command.type === 'CreateCollaborationTask' ? command.request.taskId : command.taskId;
+  private async run(command: CollaborationTaskCommand, source: CommandSource<CollaborationTaskEvent>) {
     const context: TaskDecisionContext = {
       now: this.clock.now(),
       returnReasons: await this.returnReasons.current(),
     };
-    return this.tasks.handle(collaborationTaskStreamId(taskId), command, context, {
-      metadata: source.metadata,
-      ...(source.eventIdFor ? { eventIdFor: source.eventIdFor } : {}),
-      // Every task command is decided afresh on the new state; the decider re-checks the parties and the state.
-      retriesOnConflict: 3,
-    });
+    return this.tasks.handle(command, context, source);
   }
 }

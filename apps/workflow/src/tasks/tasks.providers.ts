@@ -3,21 +3,16 @@ import { PartnerCollaborationGrpc } from './partner-collaboration/partner-collab
 import { PartnerTaskFeed } from './partner-collaboration/partner-task-feed';
 import { PartnerTaskMessages } from './partner-collaboration/partner-task-messages';
 import type { Provider, Type } from '@nestjs/common';
-import { AcceptTaskHttp } from './accept-task/accept-task.http';
-import { AddTaskNoteHttp } from './add-task-note/add-task-note.http';
 import { CollaborationTasksProcessManager } from './collaboration-process/collaboration-tasks.process-manager';
-import { CompleteTaskHttp } from './complete-task/complete-task.http';
 import { ReadTasksHttp } from './read-tasks/read-tasks.http';
+import { TaskCommandsHttp } from './task-commands.http';
 import { ReturnReasons } from './return-reasons/return-reasons';
 import { ReturnReasonsHttp } from './return-reasons/return-reasons.http';
-import { ReturnTaskHttp } from './return-task/return-task.http';
 import { TaskCommands } from './task-commands';
 import { TaskParties } from './task-parties';
 import { TaskBoard } from './task-view/task-board';
 import { TaskView } from './task-view/task-view.entity';
 import { TaskViewProjection } from './task-view/task-view.projection';
-import { UrgeTaskHttp } from './urge-task/urge-task.http';
-import { WithdrawTaskHttp } from './withdraw-task/withdraw-task.http';
 
 /**
  * Collaboration tasks (协同单): the task view, the one TaskCommands service (REST now, the partner
@@ -40,11 +35,6 @@ export const TASKS_PROVIDERS: readonly Provider[] = [
 export const TASKS_CONTROLLERS: readonly Type[] = [
   ReturnReasonsHttp,
   ReadTasksHttp,
-  AcceptTaskHttp,
-  AddTaskNoteHttp,
-  CompleteTaskHttp,
-  ReturnTaskHttp,
-  UrgeTaskHttp,
-  WithdrawTaskHttp,
+  TaskCommandsHttp,
 ];
 export const TASKS_ENTITIES: readonly Type[] = [TaskView];

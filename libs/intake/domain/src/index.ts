@@ -8,7 +8,6 @@ export * from './customers/customer.events';
 export * from './customers/customer.decider';
 export * from './idempotency/idempotency.decider';
 export * from './case-numbers/case-number';
-export * from './service-levels';
 export * from './channels';
 export * from './categories';
 export * from './calendars';

@@ -1,5 +1,6 @@
-import { EventIdConflict, WrongExpectedVersion, deterministicEventId, type AggregateStreams } from '@collab/event-store';
-import { Conflict, IllegalTransition, type DecisionContext, type DomainEvent } from '@collab/domain-kernel';
+import { EventIdConflict, WrongExpectedVersion, deterministicEventId } from '@collab/event-store';
+import { Conflict, IllegalTransition, type DomainEvent } from '@collab/domain-kernel';
+import type { CommandHandler } from '../commands/command-handler';
 
 /** The stream already holds what the seed would write: seeded before, or made first by an administrator. */
 const alreadyThere = (error: unknown): boolean =>
@@ -10,12 +11,12 @@ const alreadyThere = (error: unknown): boolean =>
  * left as it is, so an administrator's changes survive restarts; the event ids derive from what is
  * seeded, so two replicas seeding at the same moment write it once. True when this call wrote it.
  */
-export const seedOnce = async <Command, Event extends DomainEvent, State>(
-  streams: AggregateStreams<Command, Event, State, DecisionContext>,
-  seed: { readonly streamId: string; readonly command: Command; readonly now: Date; readonly key: string; readonly seededBy: string },
+export const seedOnce = async <Command, Event extends DomainEvent, State, Context>(
+  handler: CommandHandler<Command, Event, State, Context>,
+  seed: { readonly command: Command; readonly context: Context; readonly key: string; readonly seededBy: string },
 ): Promise<boolean> => {
   try {
-    await streams.handle(seed.streamId, seed.command, { now: seed.now }, {
+    await handler.handle(seed.command, seed.context, {
       metadata: { correlationId: deterministicEventId('seed', seed.key), actor: { id: seed.seededBy, kind: 'system' } },
       eventIdFor: (_event, index) => deterministicEventId('seed', index === 0 ? seed.key : `${seed.key}/${index}`),
     });

@@ -1,15 +1,14 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { defaultCalendars, type BusinessCalendar } from '@collab/business-calendar';
-import { AggregateStreams, WrongExpectedVersion, deterministicEventId, type EventStore } from '@collab/event-store';
+import { WrongExpectedVersion, deterministicEventId, type EventStore } from '@collab/event-store';
 import {
-  calendarDecider,
-  calendarStreamId,
   type CalendarCommand,
   type CalendarEvent,
   type CalendarState,
 } from '@collab/intake-domain';
 import { Conflict, type DecisionContext } from '@collab/domain-kernel';
-import { CLOCK, EVENT_STORE, seedOnce, type Clock } from '@collab/service-kit';
+import { CLOCK, EVENT_STORE, seedOnce, type Clock, type CommandHandler } from '@collab/service-kit';
+import { calendarCommandHandler } from '../define-calendar/define-calendar.handler';
 
 /**
  * Defines the default calendars (cn-standard, fi-standard, 24x7) before the API listens, so the
@@ -23,7 +22,7 @@ const SEEDED_BY = 'intake.seed';
 @Injectable()
 export class CalendarSeeder implements OnApplicationBootstrap {
   private readonly logger = new Logger('CalendarSeeder');
-  private readonly calendars: AggregateStreams<
+  private readonly calendars: CommandHandler<
     CalendarCommand,
     CalendarEvent,
     CalendarState,
@@ -31,10 +30,10 @@ export class CalendarSeeder implements OnApplicationBootstrap {
   >;
 
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(EVENT_STORE) store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
-    this.calendars = new AggregateStreams(store, calendarDecider);
+    this.calendars = calendarCommandHandler(store);
     this.seeded = new Promise((resolve) => {
       this.settle = resolve;
     });
@@ -59,8 +58,7 @@ export class CalendarSeeder implements OnApplicationBootstrap {
   private async seed(calendar: BusinessCalendar): Promise<boolean> {
     // A definition (expected version 0), or else an upgrade of a calendar nobody but the seed wrote.
     const command = { type: 'DefineCalendar', calendar, expectedVersion: 0 } as const;
-    const streamId = calendarStreamId(calendar.id);
-    if (await seedOnce(this.calendars, { streamId, command, now: this.clock.now(), key: `calendar/${calendar.id}`, seededBy: SEEDED_BY }))
+    if (await seedOnce(this.calendars, { command, context: { now: this.clock.now() }, key: `calendar/${calendar.id}`, seededBy: SEEDED_BY }))
       return true;
     return this.upgradeUntouched(calendar);
   }
@@ -73,13 +71,11 @@ export class CalendarSeeder implements OnApplicationBootstrap {
    * starting together record the upgrade once.
    */
   private async upgradeUntouched(calendar: BusinessCalendar): Promise<boolean> {
-    const streamId = calendarStreamId(calendar.id);
-    const recorded = await this.store.readStream(streamId);
+    const recorded = await this.calendars.recorded(this.calendars.streamOf({ type: 'DefineCalendar', calendar, expectedVersion: 0 }));
     if (recorded.length === 0 || recorded.some((event) => event.metadata.actor.id !== SEEDED_BY)) return false;
     const key = `calendar/${calendar.id}/upgrade/${recorded.length}`;
     try {
       const handled = await this.calendars.handle(
-        streamId,
         { type: 'DefineCalendar', calendar, expectedVersion: recorded.length },
         { now: this.clock.now() },
         {

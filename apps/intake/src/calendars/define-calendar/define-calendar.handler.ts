@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { AggregateStreams, type EventStore } from '@collab/event-store';
+import type { EventStore } from '@collab/event-store';
 import {
   calendarDecider,
   calendarStreamId,
@@ -10,7 +10,7 @@ import {
   type DefineCalendar,
 } from '@collab/intake-domain';
 import type { DecisionContext } from '@collab/domain-kernel';
-import { CLOCK, EVENT_STORE, type Clock, type Principal } from '@collab/service-kit';
+import { CLOCK, CommandHandler, EVENT_STORE, type Clock, type Principal } from '@collab/service-kit';
 import { IntakeFolds } from '../../folds/intake-folds';
 import { calendarViewOf, type CalendarView } from '../calendar-view/calendar-view';
 
@@ -20,10 +20,14 @@ export interface CalendarDefinedOrRevised {
   readonly created: boolean;
 }
 
+/** Calendar commands run here, for administrators and the seed alike: the decider re-checks the expected version on every attempt. */
+export const calendarCommandHandler = (store: EventStore) =>
+  new CommandHandler(store, calendarDecider, { streamOf: (command: CalendarCommand) => calendarStreamId(command.calendar.id), retriesOnConflict: 2 });
+
 /** Records an administrator's definition of a calendar and answers with the calendar as recorded. */
 @Injectable()
 export class DefineCalendarHandler {
-  private readonly calendars: AggregateStreams<
+  private readonly calendars: CommandHandler<
     CalendarCommand,
     CalendarEvent,
     CalendarState,
@@ -35,7 +39,7 @@ export class DefineCalendarHandler {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly folds: IntakeFolds,
   ) {
-    this.calendars = new AggregateStreams(store, calendarDecider);
+    this.calendars = calendarCommandHandler(store);
   }
 
   async execute(
@@ -44,19 +48,8 @@ export class DefineCalendarHandler {
     correlationId: string = randomUUID(),
   ): Promise<CalendarDefinedOrRevised> {
     const streamId = calendarStreamId(command.calendar.id);
-    const handled = await this.calendars.handle(
-      streamId,
-      command,
-      { now: this.clock.now() },
-      {
-        metadata: {
-          correlationId,
-          actor: { id: by.subject, kind: by.audience === 'PARTNER' ? 'partner' : 'user' },
-        },
-        // Deciding again on the fresh state is safe: the decider re-checks the expected version.
-        retriesOnConflict: 2,
-      },
-    );
+    const actor = { id: by.subject, kind: by.audience === 'PARTNER' ? ('partner' as const) : ('user' as const) };
+    const handled = await this.calendars.handle(command, { now: this.clock.now() }, { origin: { correlationId, actor } });
     this.folds.calendars.remember(streamId, handled.events, handled.version);
     // The calendar exactly as this request left it, even if another revision follows at once.
     const state = handled.events.reduce(calendarDecider.evolve, handled.state);

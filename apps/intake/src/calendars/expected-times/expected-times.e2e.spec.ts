@@ -1,12 +1,37 @@
+import { BUILT_IN_DEFAULT_PROCESS, type ProcessScope, type PublishedProcess } from '@collab/workflow-domain';
 import { CalendarsApp, type Answer } from '../calendars.e2e-app';
 
 /**
- * The what-if through REST, on the real channel registry and calendars. Every expected instant is
- * worked out by hand in the comment above it, from the service levels intake promises with:
- *   NORMAL: first response 4 h; resolution 24 h, CONSULT × 0.5 = 12 h.
- *   URGENT: first response 30 min; resolution 4 h (FAULT × 1).
- * Hours are business hours on the channel's calendar; Shanghai is UTC+8, Helsinki in June UTC+3.
+ * The what-if through REST, on the real channel registry and calendars. A contact is promised the
+ * front-line SLA of the process its case will start on, in business time on that stage's calendar
+ * (ADR 0012). Given workflow published these processes (below), every expected instant is worked
+ * out by hand in the comment above it:
+ *   desk/shanghai:          nine-to-five, first response 4 h, resolution 12 h;
+ *   FAULT in desk/shanghai: nine-to-five, first response 30 min, resolution 4 h;
+ *   desk/helsinki:          fi-standard, 4 h and 12 h;  desk/anytime: 24x7, 4 h and 12 h;
+ *   anything else:          the default process, cn-standard, 1 h and 8 h.
+ * Shanghai is UTC+8, Helsinki in June UTC+3. Priority does not change an SLA; it opens on-call hours.
  */
+
+const desk = (processId: string, scope: ProcessScope, calendarId: string, [response, resolution]: [number, number]): PublishedProcess => ({
+  ...BUILT_IN_DEFAULT_PROCESS,
+  processId,
+  name: processId,
+  scope,
+  stages: [
+    {
+      id: 'front-line',
+      name: 'Front line',
+      unitType: 'FRONT_LINE',
+      sla: { calendarId, responseWithinBusinessMinutes: response, resolutionWithinBusinessMinutes: resolution },
+    },
+  ],
+  version: 1,
+  publishedAt: '2026-06-01T00:00:00.000Z',
+});
+
+const SHANGHAI = 'desk/shanghai';
+const HELSINKI = 'desk/helsinki';
 
 const nineToFive = { start: '09:00', end: '17:00' };
 const nationalDay = Array.from({ length: 7 }, (_, day) => ({
@@ -33,6 +58,7 @@ const nineToFiveDesk = {
 
 interface Question {
   readonly channel: string;
+  readonly category?: string;
   readonly audience?: string;
   readonly requestType?: string;
   readonly priority?: string;
@@ -70,17 +96,23 @@ describe('what a contact would be promised (the what-if), through REST', () => {
       asAdmin('POST', '/api/v1/channels', { id, kind, name: id, audiences: ['EXTERNAL'], calendarId });
     expect(await channel('sh-hotline', 'PHONE', 'nine-to-five')).toMatchObject({ status: 201 });
     expect(await channel('hki-chat', 'CHAT', 'fi-standard')).toMatchObject({ status: 201 });
+    await intake.givenWorkflowPublished(desk('shanghai-desk', { categories: [SHANGHAI] }, 'nine-to-five', [240, 720]));
+    await intake.givenWorkflowPublished(
+      desk('shanghai-faults', { categories: [SHANGHAI], requestTypes: ['FAULT'] }, 'nine-to-five', [30, 240]),
+    );
+    await intake.givenWorkflowPublished(desk('helsinki-desk', { categories: [HELSINKI] }, 'fi-standard', [240, 720]));
+    await intake.givenWorkflowPublished(desk('anytime-desk', { categories: ['desk/anytime'] }, '24x7', [240, 720]));
   });
 
   afterAll(() => intake?.stop());
 
-  describe('a 9–17 desk (sh-hotline, Shanghai)', () => {
+  describe('a process on a 9–17 desk (nine-to-five, Shanghai)', () => {
     it('counts a normal contact at 22:00 on a Friday from Monday 09:00', async () =>
       // Fri 12 June 22:00 is closed and no one is on call for NORMAL; counting starts Mon 15 June 09:00.
       // First response: Mon 09:00 + 4 h = Mon 13:00 (05:00Z).
       // Resolution: Mon 09–17 (8 h) + Tue 09:00–13:00 (4 h) = Tue 16 June 13:00 (05:00Z).
       expect(
-        await promised({ channel: 'sh-hotline', priority: 'NORMAL', arrivesAt: '2026-06-12T22:00:00+08:00' }),
+        await promised({ channel: 'sh-hotline', category: SHANGHAI, priority: 'NORMAL', arrivesAt: '2026-06-12T22:00:00+08:00' }),
       ).toEqual({
         channel: 'sh-hotline',
         calendarId: 'nine-to-five',
@@ -100,6 +132,7 @@ describe('what a contact would be promised (the what-if), through REST', () => {
       expect(
         await promised({
           channel: 'sh-hotline',
+          category: SHANGHAI,
           priority: 'URGENT',
           requestType: 'FAULT',
           arrivesAt: '2026-06-12T22:00:00+08:00',
@@ -117,6 +150,7 @@ describe('what a contact would be promised (the what-if), through REST', () => {
       expect(
         await promised({
           channel: 'sh-hotline',
+          category: SHANGHAI,
           priority: 'URGENT',
           requestType: 'FAULT',
           arrivesAt: '2026-06-13T15:00:00+08:00',
@@ -132,7 +166,7 @@ describe('what a contact would be promised (the what-if), through REST', () => {
       // Thu 18 June 15:00; Fri 19 June is the Dragon Boat Festival; Sat and Sun are not worked.
       // First response: Thu 15–17 (2 h) + Mon 22 June 09:00–11:00 (2 h) = Mon 11:00 (03:00Z); Fri 11:00 without the holiday.
       // Resolution: Thu 2 h + Mon 8 h + Tue 23 June 09:00–11:00 (2 h) = Tue 11:00 (03:00Z).
-      expect(await promised({ channel: 'sh-hotline', arrivesAt: '2026-06-18T15:00:00+08:00' })).toMatchObject(
+      expect(await promised({ channel: 'sh-hotline', category: SHANGHAI, arrivesAt: '2026-06-18T15:00:00+08:00' })).toMatchObject(
         {
           withinServiceHours: true,
           onCall: false,
@@ -147,6 +181,7 @@ describe('what a contact would be promised (the what-if), through REST', () => {
       expect(
         await promised({
           channel: 'sh-hotline',
+          category: SHANGHAI,
           priority: 'URGENT',
           requestType: 'FAULT',
           arrivesAt: '2026-06-19T19:00:00+08:00',
@@ -161,7 +196,7 @@ describe('what a contact would be promised (the what-if), through REST', () => {
       // Fri 9 October 16:00; Sat 10 October is a make-up working day, 09:00–17:00.
       // First response: Fri 16–17 (1 h) + Sat 09:00–12:00 (3 h) = Sat 12:00 (04:00Z); Mon 12 October 12:00 without it.
       // Resolution: Fri 1 h + Sat 8 h + Mon 12 October 09:00–12:00 (3 h) = Mon 12:00 (04:00Z).
-      expect(await promised({ channel: 'sh-hotline', arrivesAt: '2026-10-09T16:00:00+08:00' })).toMatchObject(
+      expect(await promised({ channel: 'sh-hotline', category: SHANGHAI, arrivesAt: '2026-10-09T16:00:00+08:00' })).toMatchObject(
         {
           firstResponseBy: '2026-10-10T04:00:00.000Z',
           resolveBy: '2026-10-12T04:00:00.000Z',
@@ -170,7 +205,7 @@ describe('what a contact would be promised (the what-if), through REST', () => {
 
     it('is open on the make-up Saturday itself', async () =>
       // Sat 10 October 10:00. First response: 10:00 + 4 h = 14:00 (06:00Z).
-      expect(await promised({ channel: 'sh-hotline', arrivesAt: '2026-10-10T10:00:00+08:00' })).toMatchObject(
+      expect(await promised({ channel: 'sh-hotline', category: SHANGHAI, arrivesAt: '2026-10-10T10:00:00+08:00' })).toMatchObject(
         {
           withinServiceHours: true,
           firstResponseBy: '2026-10-10T06:00:00.000Z',
@@ -178,48 +213,55 @@ describe('what a contact would be promised (the what-if), through REST', () => {
       ));
   });
 
-  describe('a desk with a 12:00–13:30 lunch break (the default phone channel, cn-standard: 09:00–12:00 + 13:30–18:00, Shanghai)', () => {
+  describe('the default process, on a desk with a 12:00–13:30 lunch break (cn-standard: 09:00–12:00 + 13:30–18:00, Shanghai)', () => {
     it('does not count the lunch break', async () =>
-      // Tue 16 June 10:30. First response: 10:30–12:00 (1.5 h) + 13:30–16:00 (2.5 h) = 16:00 (08:00Z); 14:30 if lunch counted.
-      // Resolution 12 h: Tue 1.5 h + 4.5 h (13:30–18:00) = 6 h; Wed 09–12 (3 h) = 9 h; 13:30–16:30 (3 h) = Wed 17 June 16:30 (08:30Z).
-      expect(await promised({ channel: 'phone', arrivesAt: '2026-06-16T10:30:00+08:00' })).toEqual({
+      // Tue 16 June 11:30. First response 1 h: 11:30–12:00 (0.5 h) + 13:30–14:00 (0.5 h) = 14:00 (06:00Z); 12:30 if lunch counted.
+      // Resolution 8 h: Tue 0.5 h + 4.5 h (13:30–18:00) = 5 h; Wed 09:00–12:00 (3 h) = Wed 17 June 12:00 (04:00Z).
+      expect(await promised({ channel: 'phone', arrivesAt: '2026-06-16T11:30:00+08:00' })).toEqual({
         channel: 'phone',
         calendarId: 'cn-standard',
         timeZone: 'Asia/Shanghai',
-        arrivesAt: '2026-06-16T02:30:00.000Z',
+        arrivesAt: '2026-06-16T03:30:00.000Z',
         withinServiceHours: true,
         onCall: false,
-        firstResponseBy: '2026-06-16T08:00:00.000Z',
-        resolveBy: '2026-06-17T08:30:00.000Z',
+        firstResponseBy: '2026-06-16T06:00:00.000Z',
+        resolveBy: '2026-06-17T04:00:00.000Z',
         coverage: { complete: true, announcedThrough: '2026-12-31' },
       }));
 
     it('counts a contact arriving during lunch from 13:30', async () =>
-      // Tue 16 June 12:15 is the break. First response: 13:30 + 4 h = 17:30 (09:30Z).
-      // Resolution: Tue 13:30–18:00 (4.5 h) + Wed 09–12 (3 h) + Wed 13:30–18:00 (4.5 h) = Wed 18:00 (10:00Z).
+      // Tue 16 June 12:15 is the break. First response: 13:30 + 1 h = 14:30 (06:30Z).
+      // Resolution: Tue 13:30–18:00 (4.5 h) + Wed 09–12 (3 h) = 7.5 h; Wed 13:30–14:00 (0.5 h) = Wed 14:00 (06:00Z).
       expect(await promised({ channel: 'phone', arrivesAt: '2026-06-16T12:15:00+08:00' })).toMatchObject({
         withinServiceHours: false,
         onCall: false,
-        firstResponseBy: '2026-06-16T09:30:00.000Z',
-        resolveBy: '2026-06-17T10:00:00.000Z',
+        firstResponseBy: '2026-06-16T06:30:00.000Z',
+        resolveBy: '2026-06-17T06:00:00.000Z',
+      }));
+
+    it('is the same on any channel: the process decides, not the channel (sh-hotline works 9–17)', async () =>
+      expect(await promised({ channel: 'sh-hotline', arrivesAt: '2026-06-16T12:15:00+08:00' })).toMatchObject({
+        calendarId: 'cn-standard',
+        firstResponseBy: '2026-06-16T06:30:00.000Z',
+        resolveBy: '2026-06-17T06:00:00.000Z',
       }));
   });
 
   describe('two time zones: one instant, Tue 16 June 07:00Z', () => {
-    it('is 15:00 in Shanghai (cn-standard)', async () =>
-      // First response: 15:00–18:00 (3 h) + Wed 09:00–10:00 (1 h) = Wed 10:00 (02:00Z).
-      // Resolution: Tue 3 h; Wed 09–12 (3 h) + 13:30–18:00 (4.5 h) = 10.5 h; Thu 09:00–10:30 (1.5 h) = Thu 18 June 10:30 (02:30Z).
+    it('is 15:00 in Shanghai (the default process, cn-standard)', async () =>
+      // First response: 15:00 + 1 h = Tue 16:00 (08:00Z).
+      // Resolution 8 h: Tue 15–18 (3 h); Wed 09–12 (3 h) = 6 h; 13:30–15:30 (2 h) = Wed 17 June 15:30 (07:30Z).
       expect(await promised({ channel: 'phone', arrivesAt: '2026-06-16T15:00:00+08:00' })).toMatchObject({
         timeZone: 'Asia/Shanghai',
         arrivesAt: '2026-06-16T07:00:00.000Z',
-        firstResponseBy: '2026-06-17T02:00:00.000Z',
-        resolveBy: '2026-06-18T02:30:00.000Z',
+        firstResponseBy: '2026-06-16T08:00:00.000Z',
+        resolveBy: '2026-06-17T07:30:00.000Z',
       }));
 
     it('is 10:00 in Helsinki (fi-standard, 08:00–16:00)', async () =>
       // First response: 10:00 + 4 h = Tue 14:00 EEST (11:00Z).
       // Resolution: Tue 10–16 (6 h) + Wed 08:00–14:00 (6 h) = Wed 17 June 14:00 EEST (11:00Z).
-      expect(await promised({ channel: 'hki-chat', arrivesAt: '2026-06-16T10:00:00+03:00' })).toEqual({
+      expect(await promised({ channel: 'hki-chat', category: HELSINKI, arrivesAt: '2026-06-16T10:00:00+03:00' })).toEqual({
         channel: 'hki-chat',
         calendarId: 'fi-standard',
         timeZone: 'Europe/Helsinki',
@@ -234,8 +276,8 @@ describe('what a contact would be promised (the what-if), through REST', () => {
 
   it('asks about now when no arrival time is given', async () => {
     const before = Date.now();
-    // The default app channel is always open (24x7): the first response is exactly 4 h after arrival.
-    const answer = await promised({ channel: 'app' });
+    // The anytime desk's process works 24x7: the first response is exactly 4 h after arrival.
+    const answer = await promised({ channel: 'app', category: 'desk/anytime' });
     const arrivesAt = Date.parse(String(answer['arrivesAt']));
     expect(arrivesAt).toBeGreaterThanOrEqual(before);
     expect(arrivesAt).toBeLessThanOrEqual(Date.now());
@@ -252,7 +294,7 @@ describe('what a contact would be promised (the what-if), through REST', () => {
       ['channel', 'audience', 'requestType', 'priority'],
     ],
     ['an arrival without an offset', { channel: 'phone', arrivesAt: '2026-06-12T22:00' }, ['arrivesAt']],
-    ['a field a what-if does not take', { channel: 'phone', category: 'billing' }, ['category']],
+    ['a field a what-if does not take', { channel: 'phone', subject: 'billing' }, ['subject']],
   ])('answers 400 to %s, naming each field', async (_, question, fields) => {
     const answer = await whatIf(question);
     expect(answer).toMatchObject({ status: 400, body: { status: 400, title: 'The request is invalid' } });
@@ -275,7 +317,7 @@ describe('what a contact would be promised (the what-if), through REST', () => {
 
   it('stores nothing, whether it answers or refuses', async () => {
     const head = await intake.store.headPosition();
-    await whatIf({ channel: 'sh-hotline', priority: 'URGENT', arrivesAt: '2026-06-12T22:00:00+08:00' });
+    await whatIf({ channel: 'sh-hotline', category: SHANGHAI, priority: 'URGENT', arrivesAt: '2026-06-12T22:00:00+08:00' });
     await whatIf({ channel: 'phone' });
     await whatIf({ channel: 'fax-line' });
     expect(await intake.store.headPosition()).toBe(head);
@@ -291,7 +333,7 @@ describe('what a contact would be promised (the what-if), through REST', () => {
     expect(
       await intake.call('PUT', '/api/v1/calendars/nine-to-five', { token: admin, body: revision }),
     ).toMatchObject({ status: 200 });
-    expect(await promised({ channel: 'sh-hotline', arrivesAt: '2026-06-12T22:00:00+08:00' })).toMatchObject({
+    expect(await promised({ channel: 'sh-hotline', category: SHANGHAI, arrivesAt: '2026-06-12T22:00:00+08:00' })).toMatchObject({
       firstResponseBy: '2026-06-16T05:00:00.000Z',
       resolveBy: '2026-06-17T05:00:00.000Z',
     });

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { isWorkingTime, type CalendarCoverage } from '@collab/business-calendar';
 import { CLOCK, type Clock } from '@collab/service-kit';
 import { ServicePromises } from '../../acknowledgement/service-promises';
-import { CALENDAR_LOOKUP, CHANNEL_LOOKUP, type CalendarLookup, type ChannelLookup } from '../../intake.ports';
+import { CHANNEL_LOOKUP, type ChannelLookup } from '../../intake.ports';
 import type { ExpectedTimesQuestion } from './expected-times.request';
 
 /** The promise a contact would get, and why: whether the desk is open, or on call, when it arrives. */
@@ -27,13 +27,14 @@ export interface ExpectedTimesAnswer {
 
 /**
  * The what-if: the same ServicePromises the acknowledgement uses, so a channel shows the promise a
- * submitted contact would really get. It reads and never writes.
+ * submitted contact would really get: on the calendar of the front-line stage of the process the
+ * case would start on. Without a category, only processes not scoped by category can apply. It
+ * reads and never writes.
  */
 @Injectable()
 export class ExpectedTimesHandler {
   constructor(
     @Inject(CHANNEL_LOOKUP) private readonly channels: ChannelLookup,
-    @Inject(CALENDAR_LOOKUP) private readonly calendars: CalendarLookup,
     private readonly promises: ServicePromises,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -41,26 +42,20 @@ export class ExpectedTimesHandler {
   async answer(question: ExpectedTimesQuestion): Promise<ExpectedTimesAnswer> {
     const arrivesAt = question.arrivesAt === undefined ? this.clock.now() : new Date(question.arrivesAt);
     const channel = await this.channels.requireAcceptingContacts(question.channel, question.audience);
-    const { priority, requestType } = question;
-    const promise = await this.promises.promise({
-      calendarId: channel.calendarId,
-      requestType,
-      priority,
-      receivedAt: arrivesAt,
-    });
-    // Read again for the hours at arrival: the promise does not carry its calendar. A few events.
-    const calendar = await this.calendars.require(channel.calendarId);
+    const { priority, requestType, audience } = question;
+    const facts = { requestType, audience, category: question.category ?? '' };
+    const { calendar, firstResponseBy, resolveBy, coverage } = await this.promises.promise({ facts, priority, receivedAt: arrivesAt });
     const withinServiceHours = isWorkingTime(calendar, arrivesAt);
     return {
       channel: channel.id,
-      calendarId: promise.calendarId,
-      timeZone: promise.timeZone,
+      calendarId: calendar.id,
+      timeZone: calendar.timeZone,
       arrivesAt: arrivesAt.toISOString(),
       withinServiceHours,
       onCall: !withinServiceHours && isWorkingTime(calendar, arrivesAt, { priority }),
-      firstResponseBy: promise.firstResponseBy,
-      resolveBy: promise.resolveBy,
-      coverage: promise.coverage,
+      firstResponseBy,
+      resolveBy,
+      coverage,
     };
   }
 }

@@ -4,8 +4,8 @@ import { ExpectedTimesHandler, type ExpectedTimesAnswer } from './expected-times
 import { ExpectedTimesRequest } from './expected-times.request';
 
 /**
- * Lives with the calendars, not with submitting contacts: it answers from the channel's calendar
- * and the service levels, and no contact exists.
+ * Lives with the calendars, not with submitting contacts: it answers from workflow's processes as
+ * intake knows them and the calendars, and no contact exists.
  */
 @ApiTags('contacts')
 @ApiBearerAuth()
@@ -21,7 +21,7 @@ export class ExpectedTimesHttp {
   @HttpCode(200)
   @ApiOkResponse({
     description:
-      'The expected first-response and resolution times, in business time on the channel’s calendar.',
+      'The expected first-response and resolution times: the front-line SLA of the process the case would start on, in business time on its calendar.',
   })
   answer(@Body() body: ExpectedTimesRequest): Promise<ExpectedTimesAnswer> {
     return this.handler.answer(body);

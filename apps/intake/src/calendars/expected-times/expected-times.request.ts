@@ -10,6 +10,8 @@ export const expectedTimesSchema = z
       .regex(CHANNEL_ID_PATTERN, { message: 'must be a registered channel id such as app or wechat' }),
     audience: z.enum(AUDIENCES),
     requestType: z.enum(REQUEST_TYPES),
+    /** Chooses the process where one is scoped by category; left out, only processes for any category apply. */
+    category: z.string().min(1).max(200).optional(),
     priority: z.enum(PRIORITIES).default('NORMAL'),
     /** Left out, the contact arrives now. */
     arrivesAt: z.iso

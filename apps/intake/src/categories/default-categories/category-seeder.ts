@@ -1,9 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { AggregateStreams, type EventStore } from '@collab/event-store';
+import type { EventStore } from '@collab/event-store';
 import {
   DEFAULT_CATEGORIES,
-  categoryDecider,
-  categoryStreamId,
   parentCategoryIdOf,
   type CategoryCommand,
   type CategoryEvent,
@@ -11,7 +9,8 @@ import {
   type DefineCategory,
 } from '@collab/intake-domain';
 import type { DecisionContext } from '@collab/domain-kernel';
-import { CLOCK, EVENT_STORE, seedOnce, type Clock } from '@collab/service-kit';
+import { CLOCK, EVENT_STORE, seedOnce, type Clock, type CommandHandler } from '@collab/service-kit';
+import { categoryCommandHandler } from '../category-commands';
 import { CategoryDirectory } from '../category-directory';
 
 
@@ -25,7 +24,7 @@ import { CategoryDirectory } from '../category-directory';
 @Injectable()
 export class CategorySeeder implements OnApplicationBootstrap {
   private readonly logger = new Logger('CategorySeeder');
-  private readonly categories: AggregateStreams<
+  private readonly categories: CommandHandler<
     CategoryCommand,
     CategoryEvent,
     CategoryState,
@@ -37,7 +36,7 @@ export class CategorySeeder implements OnApplicationBootstrap {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly directory: CategoryDirectory,
   ) {
-    this.categories = new AggregateStreams(store, categoryDecider);
+    this.categories = categoryCommandHandler(store);
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -58,6 +57,6 @@ export class CategorySeeder implements OnApplicationBootstrap {
       return false;
     }
     const command = { ...category, ...(parentStatus ? { parentStatus } : {}) };
-    return seedOnce(this.categories, { streamId: categoryStreamId(category.categoryId), command, now: this.clock.now(), key: `category/${category.categoryId}`, seededBy: 'intake.seed' });
+    return seedOnce(this.categories, { command, context: { now: this.clock.now() }, key: `category/${category.categoryId}`, seededBy: 'intake.seed' });
   }
 }

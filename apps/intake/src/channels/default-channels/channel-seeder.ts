@@ -1,16 +1,15 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { AggregateStreams, type EventStore } from '@collab/event-store';
+import type { EventStore } from '@collab/event-store';
 import {
   DEFAULT_CHANNELS,
-  channelDecider,
-  channelStreamId,
   type ChannelCommand,
   type ChannelEvent,
   type ChannelState,
   type RegisterChannel,
 } from '@collab/intake-domain';
 import type { DecisionContext } from '@collab/domain-kernel';
-import { CLOCK, EVENT_STORE, seedOnce, type Clock } from '@collab/service-kit';
+import { CLOCK, EVENT_STORE, seedOnce, type Clock, type CommandHandler } from '@collab/service-kit';
+import { channelCommandHandler } from '../channel-commands';
 
 
 
@@ -22,13 +21,13 @@ import { CLOCK, EVENT_STORE, seedOnce, type Clock } from '@collab/service-kit';
 @Injectable()
 export class ChannelSeeder implements OnApplicationBootstrap {
   private readonly logger = new Logger('ChannelSeeder');
-  private readonly channels: AggregateStreams<ChannelCommand, ChannelEvent, ChannelState, DecisionContext>;
+  private readonly channels: CommandHandler<ChannelCommand, ChannelEvent, ChannelState, DecisionContext>;
 
   constructor(
     @Inject(EVENT_STORE) store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
-    this.channels = new AggregateStreams(store, channelDecider);
+    this.channels = channelCommandHandler(store);
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -39,6 +38,6 @@ export class ChannelSeeder implements OnApplicationBootstrap {
 
   private seed(channel: RegisterChannel): Promise<boolean> {
     const key = `channel/${channel.channelId}`;
-    return seedOnce(this.channels, { streamId: channelStreamId(channel.channelId), command: channel, now: this.clock.now(), key, seededBy: 'intake.seed' });
+    return seedOnce(this.channels, { command: channel, context: { now: this.clock.now() }, key, seededBy: 'intake.seed' });
   }
 }

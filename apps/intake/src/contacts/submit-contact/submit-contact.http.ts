@@ -1,11 +1,11 @@
 import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { ValidationFailed } from '@collab/domain-kernel';
 import { CurrentPrincipal, actorOf, type Principal } from '@collab/service-kit';
 import { SubmitContact, type ContactAccepted } from './submit-contact.command';
 import { SubmitContactRequest } from './submit-contact.request';
+import { SubmitContactHandler } from './submit-contact.handler';
 
 /** Keys are opaque to us, but they travel in a header: visible ASCII, bounded. */
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
@@ -20,7 +20,7 @@ export const idempotencyKeyOf = (header: string | undefined, field = 'Idempotenc
 @ApiBearerAuth()
 @Controller('api/v1/contacts')
 export class SubmitContactHttp {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(private readonly contacts: SubmitContactHandler) {}
 
   /** Every contact from every channel enters here and is acknowledged at once. */
   @Post()
@@ -40,6 +40,6 @@ export class SubmitContactHttp {
       correlationId: correlationId ?? randomUUID(),
       ...(key === undefined ? {} : { idempotencyKey: key }),
     };
-    return this.commands.execute(new SubmitContact(body, origin));
+    return this.contacts.execute(new SubmitContact(body, origin));
   }
 }

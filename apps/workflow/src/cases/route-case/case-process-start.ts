@@ -1,8 +1,8 @@
 import { NotYetKnown } from '@collab/following';
 import { Inject, Injectable } from '@nestjs/common';
-import { addBusinessTime } from '@collab/business-calendar';
 import {
-  frontLineStageOf,
+  caseStartFor,
+  frontLineDueTimes,
   type CaseProcessStart,
   type CaseSummary,
   type RoutingFacts,
@@ -23,9 +23,9 @@ export class CalendarNotKnownYet extends NotYetKnown {
 }
 
 /**
- * The process version a new case starts on, and its first due times: business time on the front
- * line stage's calendar, counted from when the case was opened (not when workflow routed it), with
- * the case's priority for on-call hours. Counted here, once: the event records them, so a later
+ * The process version a new case starts on, and its first due times (caseStartFor and
+ * frontLineDueTimes, the rule intake's acknowledgement promises by), counted from when the case
+ * was opened (not when workflow routed it). Counted here, once: the event records them, so a later
  * revision of the calendar moves only clocks computed after it.
  */
 @Injectable()
@@ -36,20 +36,9 @@ export class CaseProcessStarts {
   ) {}
 
   async for(facts: RoutingFacts & Pick<CaseSummary, 'openedAt'>): Promise<CaseProcessStart> {
-    const published = await this.catalogue.processFor(facts);
-    const stage = frontLineStageOf(published);
-    // Publication refuses a version without one, so this is a corrupt store, not a business case.
-    if (!stage)
-      throw new Error(`process ${published.processId} v${published.version} has no FRONT_LINE stage`);
+    const { published, stage } = caseStartFor(facts, await this.catalogue.entries());
     const calendar = await this.calendars.calendar(stage.sla.calendarId);
     if (!calendar) throw new CalendarNotKnownYet(stage.sla.calendarId);
-    const openedAt = new Date(facts.openedAt);
-    const dueAfter = (minutes: number) =>
-      addBusinessTime(calendar, openedAt, minutes, { priority: facts.priority }).toISOString();
-    return {
-      published,
-      responseDueAt: dueAfter(stage.sla.responseWithinBusinessMinutes),
-      resolutionDueAt: dueAfter(stage.sla.resolutionWithinBusinessMinutes),
-    };
+    return { published, ...frontLineDueTimes(stage, calendar, new Date(facts.openedAt), facts.priority) };
   }
 }

@@ -1,16 +1,11 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { AggregateStreams, deterministicEventId, type EventStore } from '@collab/event-store';
+import { deterministicEventId } from '@collab/event-store';
 import { EVENT_CONSUMER, type EventConsumerPort, type RunningConsumer } from '@collab/messaging';
-import { IllegalTransition, type DecisionContext } from '@collab/domain-kernel';
+import { IllegalTransition } from '@collab/domain-kernel';
 import type { CollabEvent } from '@collab/contracts';
-import { CLOCK, EVENT_STORE, type Clock } from '@collab/service-kit';
-import {
-  workflowCaseDecider,
-  workflowCaseStreamId,
-  type WorkflowCaseCommand,
-  type WorkflowCaseEvent,
-  type WorkflowCaseState,
-} from '@collab/workflow-domain';
+import { CLOCK, type Clock } from '@collab/service-kit';
+import type { WorkflowCaseCommand } from '@collab/workflow-domain';
+import { CaseCommandHandler } from '../case-command-handler';
 import { caseSummaryOf, type CaseOpenedV1 } from './case-opened.v1';
 import { CaseProcessStarts } from './case-process-start';
 
@@ -25,17 +20,14 @@ const CASE_OPENED_TYPES = new Set(['collab.intake.CaseOpened.v1', 'collab.intake
 @Injectable()
 export class RouteCaseProcessManager implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('RouteCase');
-  private readonly cases: AggregateStreams<WorkflowCaseCommand, WorkflowCaseEvent, WorkflowCaseState, DecisionContext>;
   private consumer?: RunningConsumer;
 
   constructor(
-    @Inject(EVENT_STORE) store: EventStore,
     @Inject(EVENT_CONSUMER) private readonly events: EventConsumerPort,
+    private readonly cases: CaseCommandHandler,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly processStarts: CaseProcessStarts,
-  ) {
-    this.cases = new AggregateStreams(store, workflowCaseDecider);
-  }
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     this.consumer = await this.events.consume({
@@ -57,7 +49,7 @@ export class RouteCaseProcessManager implements OnApplicationBootstrap, OnModule
     const process = await this.processStarts.for({ ...summary, ...tier });
     const command: WorkflowCaseCommand = { type: 'RegisterAndRouteCase', summary, process, ...tier };
     try {
-      await this.cases.handle(workflowCaseStreamId(summary.caseId), command, { now: this.clock.now() }, {
+      await this.cases.handle(command, { now: this.clock.now() }, {
         metadata: { correlationId: event.correlationid, causationId: event.id, actor: { id: 'workflow.route-case', kind: 'service' } },
         eventIdFor: (_routed, index) => deterministicEventId(event.id, `route-case/${index}`),
       });

@@ -21,9 +21,7 @@ import {
 } from '@collab/service-kit';
 import {
   STAFF_ROLES,
-  agentDecider,
   agentReferences,
-  agentStreamId,
   type AgentCommand,
 } from '@collab/workflow-domain';
 import { OrgCommands } from '../org-commands';
@@ -166,9 +164,7 @@ export class AgentsHttp {
   private async run(command: AgentCommand, origin: CommandOrigin): Promise<AgentView> {
     await this.commands.execute(
       {
-        decider: agentDecider,
-        streams: this.commands.org.agents,
-        streamId: agentStreamId(command.agentId),
+        handler: this.commands.org.agents,
         command,
         references: agentReferences(command),
       },

@@ -1,13 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  AggregateStreams,
-  EventIdConflict,
-  deterministicEventId,
-  type EventStore,
-  type RecordedEvent,
-} from '@collab/event-store';
+import { EventIdConflict, deterministicEventId, type RecordedEvent } from '@collab/event-store';
 import { Conflict, IllegalTransition, fold } from '@collab/domain-kernel';
-import { CLOCK, EVENT_STORE, type Clock } from '@collab/service-kit';
+import { CLOCK, type Clock } from '@collab/service-kit';
 import {
   ASSIGNMENT_TRIGGER_TYPES,
   agentStreamId,
@@ -19,11 +13,9 @@ import {
   workflowCaseStreamId,
   type ActorRef,
   type AssignmentTrigger,
-  type CaseDecisionContext,
-  type WorkflowCaseCommand,
   type WorkflowCaseEvent,
-  type WorkflowCaseState,
 } from '@collab/workflow-domain';
+import { CaseCommandHandler } from '../../cases/case-command-handler';
 import { WorkflowLogReactor } from '../../tasks/collaboration-process/workflow-log-reactor';
 import { ORG_LOOKUP, type OrgLookup } from '../../workflow.ports';
 import { OrgStreams } from '../org-streams';
@@ -50,24 +42,17 @@ const MAX_ASSIGNMENTS_PER_QUEUE = 200;
 export class AssignAgentProcessManager extends WorkflowLogReactor {
   readonly name = 'workflow.assign-agent';
   readonly handles = ASSIGNMENT_TRIGGER_TYPES;
-  private readonly cases: AggregateStreams<
-    WorkflowCaseCommand,
-    WorkflowCaseEvent,
-    WorkflowCaseState,
-    CaseDecisionContext
-  >;
   /** The furthest log position this manager has seen or written: the views must reach it first. */
   private horizon = 0n;
   @Inject(CLOCK) private readonly clock!: Clock;
 
   constructor(
-    @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(ORG_LOOKUP) private readonly org: OrgLookup,
     private readonly directory: OrgStreams,
     private readonly waiting: WaitingCases,
+    private readonly cases: CaseCommandHandler,
   ) {
     super();
-    this.cases = new AggregateStreams(events, workflowCaseDecider);
   }
 
   protected async reactTo(event: RecordedEvent): Promise<void> {
@@ -101,7 +86,7 @@ export class AssignAgentProcessManager extends WorkflowLogReactor {
 
   /** Who owned the case just before this event, from the case's own stream. */
   private async ownerBefore(event: RecordedEvent): Promise<string | undefined> {
-    const history = await this.events.readStream(event.streamId);
+    const history = await this.cases.recorded(event.streamId);
     const before = history.filter((recorded) => recorded.streamVersion < event.streamVersion);
     const state = fold(
       workflowCaseDecider,
@@ -140,7 +125,6 @@ export class AssignAgentProcessManager extends WorkflowLogReactor {
     const { version } = await this.cases.load(workflowCaseStreamId(caseId));
     try {
       const handled = await this.cases.handle(
-        workflowCaseStreamId(caseId),
         { type: 'AssignCase', caseId, queue, agentId: pick.agentId, actor: ASSIGNER, reason: pick.reason },
         { now: this.clock.now() },
         {

@@ -1,30 +1,16 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { AggregateStreams, deterministicEventId, type EventStore } from '@collab/event-store';
-import { Conflict, type Decider, type DecisionContext, type DomainEvent } from '@collab/domain-kernel';
-import { CLOCK, EVENT_STORE, seedOnce, type Clock } from '@collab/service-kit';
+import { deterministicEventId } from '@collab/event-store';
+import { Conflict, type DomainEvent } from '@collab/domain-kernel';
+import { CLOCK, seedOnce, type Clock, type CommandHandler } from '@collab/service-kit';
 import {
   DEFAULT_QUEUES,
   DEFAULT_UNITS,
-  queueDecider,
   queueReferences,
-  queueStreamId,
-  unitDecider,
   unitReferences,
-  unitStreamId,
-  type KnownParties,
   type OrgDecisionContext,
   type WantedId,
 } from '@collab/workflow-domain';
 import { OrgStreams } from '../org-streams';
-
-/** seedOnce decides with the time alone; the directory's deciders also need what the seed names. */
-const knowing = <C, E extends DomainEvent, S>(
-  decider: Decider<C, E, S, OrgDecisionContext>,
-  known: KnownParties,
-): Decider<C, E, S, DecisionContext> => ({
-  ...decider,
-  decide: (command, state, context) => decider.decide(command, state, { ...context, known }),
-});
 
 /**
  * Writes the default organisation (DEFAULT_UNITS, DEFAULT_QUEUES) before the API listens, parents
@@ -36,7 +22,6 @@ export class OrgSeeder implements OnApplicationBootstrap {
   private readonly logger = new Logger('OrgSeeder');
 
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly org: OrgStreams,
   ) {}
@@ -46,15 +31,12 @@ export class OrgSeeder implements OnApplicationBootstrap {
     for (const unit of DEFAULT_UNITS) {
       const known = await this.org.known(unitReferences(unit));
       if (!(await this.claim({ id: unit.unitId, kind: 'UNIT' }))) continue;
-      const streams = new AggregateStreams(this.store, knowing(unitDecider, known));
-      if (await this.seed(streams, unitStreamId(unit.unitId), unit, `org/unit/${unit.unitId}`)) seeded += 1;
+      if (await this.seed(this.org.units, unit, known, `org/unit/${unit.unitId}`)) seeded += 1;
     }
     for (const queue of DEFAULT_QUEUES) {
       const known = await this.org.known(queueReferences(queue));
       if (!(await this.claim({ id: queue.queueId, kind: 'QUEUE', ownerUnitId: queue.unitId }))) continue;
-      const streams = new AggregateStreams(this.store, knowing(queueDecider, known));
-      if (await this.seed(streams, queueStreamId(queue.queueId), queue, `org/queue/${queue.queueId}`))
-        seeded += 1;
+      if (await this.seed(this.org.queues, queue, known, `org/queue/${queue.queueId}`)) seeded += 1;
     }
     if (seeded > 0) this.logger.log(`defined ${seeded} default units and queues`);
   }
@@ -75,12 +57,13 @@ export class OrgSeeder implements OnApplicationBootstrap {
     }
   }
 
+  /** The directory's deciders also need what the seed names (its parent unit, its owning unit). */
   private seed<C, E extends DomainEvent, S>(
-    streams: AggregateStreams<C, E, S, DecisionContext>,
-    streamId: string,
+    handler: CommandHandler<C, E, S, OrgDecisionContext>,
     command: C,
+    known: OrgDecisionContext['known'],
     key: string,
   ): Promise<boolean> {
-    return seedOnce(streams, { streamId, command, now: this.clock.now(), key, seededBy: 'workflow.seed' });
+    return seedOnce(handler, { command, context: { now: this.clock.now(), known }, key, seededBy: 'workflow.seed' });
   }
 }

@@ -24,7 +24,6 @@ import {
 } from '@collab/service-kit';
 import {
   STAFF_ROLES,
-  partnerDecider,
   partnerStreamId,
   type PartnerCommand,
   NOTHING_REFERENCED,
@@ -174,9 +173,7 @@ export class PartnersHttp {
         : {};
     const { state, version } = await this.commands.execute(
       {
-        decider: partnerDecider,
-        streams: this.commands.org.partners,
-        streamId: partnerStreamId(command.partnerId),
+        handler: this.commands.org.partners,
         command,
         references: NOTHING_REFERENCED,
         ...claim,

@@ -24,7 +24,6 @@ import {
 } from '@collab/service-kit';
 import {
   STAFF_ROLES,
-  queueDecider,
   queueReferences,
   queueStreamId,
   type QueueCommand,
@@ -131,9 +130,7 @@ export class QueuesHttp {
         : {};
     const { state, version } = await this.commands.execute(
       {
-        decider: queueDecider,
-        streams: this.commands.org.queues,
-        streamId: queueStreamId(command.queueId),
+        handler: this.commands.org.queues,
         command,
         references: queueReferences(command),
         ...claim,

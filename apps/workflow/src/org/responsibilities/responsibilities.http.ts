@@ -26,7 +26,6 @@ import {
 import {
   RESPONSIBILITY_MATRIX_STREAM,
   STAFF_ROLES,
-  responsibilityMatrixDecider,
   responsibilityReferences,
   responsibleFor,
   type ResponsibilityCommand,
@@ -148,9 +147,7 @@ export class ResponsibilitiesHttp {
   private run(command: ResponsibilityCommand, origin: CommandOrigin) {
     return this.commands.execute(
       {
-        decider: responsibilityMatrixDecider,
-        streams: this.commands.org.matrix,
-        streamId: RESPONSIBILITY_MATRIX_STREAM,
+        handler: this.commands.org.matrix,
         command,
         references: responsibilityReferences(command),
       },

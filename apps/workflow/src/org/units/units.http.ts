@@ -14,9 +14,7 @@ import type { Response } from 'express';
 import { CurrentPrincipal, Roles, defined, originOf, type Principal } from '@collab/service-kit';
 import {
   STAFF_ROLES,
-  unitDecider,
   unitReferences,
-  unitStreamId,
   type UnitCommand,
 } from '@collab/workflow-domain';
 import { OrgCommands } from '../org-commands';
@@ -112,9 +110,7 @@ export class UnitsHttp {
   ): Promise<UnitView> {
     const { state, version } = await this.commands.execute(
       {
-        decider: unitDecider,
-        streams: this.commands.org.units,
-        streamId: unitStreamId(command.unitId),
+        handler: this.commands.org.units,
         command,
         references: unitReferences(command),
         ...(defines ? { claim: { id: command.unitId, kind: 'UNIT' as const } } : {}),

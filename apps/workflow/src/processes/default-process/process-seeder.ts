@@ -1,11 +1,10 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { AggregateStreams, type EventStore } from '@collab/event-store';
+import type { EventStore } from '@collab/event-store';
 import type { DecisionContext } from '@collab/domain-kernel';
-import { CLOCK, EVENT_STORE, seedOnce, type Clock } from '@collab/service-kit';
+import { CLOCK, EVENT_STORE, seedOnce, type Clock, type CommandHandler } from '@collab/service-kit';
+import { processCommandHandler } from '../process-commands';
 import {
   DEFAULT_PROCESS_DEFINITION,
-  processDecider,
-  processStreamId,
   type ProcessCommand,
   type ProcessEvent,
   type ProcessState,
@@ -22,13 +21,13 @@ const SEEDED_BY = 'workflow.seed';
 @Injectable()
 export class ProcessSeeder implements OnApplicationBootstrap {
   private readonly logger = new Logger('ProcessSeeder');
-  private readonly processes: AggregateStreams<ProcessCommand, ProcessEvent, ProcessState, DecisionContext>;
+  private readonly processes: CommandHandler<ProcessCommand, ProcessEvent, ProcessState, DecisionContext>;
 
   constructor(
     @Inject(EVENT_STORE) store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
-    this.processes = new AggregateStreams(store, processDecider);
+    this.processes = processCommandHandler(store);
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -41,9 +40,8 @@ export class ProcessSeeder implements OnApplicationBootstrap {
     };
     const { processId } = DEFAULT_PROCESS_DEFINITION;
     const seeded = await seedOnce(this.processes, {
-      streamId: processStreamId(processId),
       command,
-      now: this.clock.now(),
+      context: { now: this.clock.now() },
       key: `process/${processId}`,
       seededBy: SEEDED_BY,
     });

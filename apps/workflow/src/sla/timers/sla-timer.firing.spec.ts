@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { defaultCalendars } from '@collab/business-calendar';
-import { AggregateStreams, deterministicEventId, InMemoryEventStore } from '@collab/event-store';
+import { deterministicEventId, InMemoryEventStore } from '@collab/event-store';
 import {
   DEFAULT_PROCESS_DEFINITION,
   slaStreamId,
-  workflowCaseDecider,
   workflowCaseStreamId,
   type SlaCommand,
   type SlaTimerKind,
   type WorkflowCaseCommand,
 } from '@collab/workflow-domain';
+import { CaseCommandHandler } from '../../cases/case-command-handler';
 import type { OrgLookup, OrgParty } from '../../workflow.ports';
 import { SlaStreams } from '../sla-streams';
 import { EscalationContacts } from './escalation-contacts';
@@ -42,13 +42,13 @@ const org: OrgLookup = {
 const setUp = () => {
   const store = new InMemoryEventStore();
   const streams = new SlaStreams(store);
-  const firing = new SlaTimerFiring(store, streams, new EscalationContacts(org, streams));
-  const cases = new AggregateStreams(store, workflowCaseDecider);
+  const cases = new CaseCommandHandler(store);
+  const firing = new SlaTimerFiring(cases, streams, new EscalationContacts(org, streams));
   const caseId = randomUUID();
   const onSla = (command: SlaCommand, now = OPENED) =>
     streams.decide(caseId, command, new Date(now), { metadata: system, eventIdFor: () => randomUUID() });
   const onCase = (command: WorkflowCaseCommand, now: Date) =>
-    cases.handle(workflowCaseStreamId(caseId), command, { now }, { metadata: system });
+    cases.handle(command, { now }, { metadata: system });
   const timer = (kind: SlaTimerKind, level = 0, clockKey: ClaimedTimer['clockKey'] = 'case:response'): ClaimedTimer => ({
     id: randomUUID(), caseId, clockKey, startedAt: OPENED, kind, level, dueAt: OPENED, correlationId: 'c-1', scheduledBy: randomUUID(),
   });

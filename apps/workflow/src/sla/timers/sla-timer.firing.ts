@@ -1,21 +1,15 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { AggregateStreams, deterministicEventId, type EventStore } from '@collab/event-store';
+import { Injectable } from '@nestjs/common';
+import { deterministicEventId } from '@collab/event-store';
 import { IllegalTransition } from '@collab/domain-kernel';
-import { EVENT_STORE } from '@collab/service-kit';
 import {
   DEFAULT_CASE_POLICY,
   timerStanding,
-  workflowCaseDecider,
-  workflowCaseStreamId,
-  type CaseDecisionContext,
   type SlaState,
   type SlaTimerCommand,
   type SlaTimerKind,
   type TimerStanding,
-  type WorkflowCaseCommand,
-  type WorkflowCaseEvent,
-  type WorkflowCaseState,
 } from '@collab/workflow-domain';
+import { CaseCommandHandler } from '../../cases/case-command-handler';
 import { SlaStreams } from '../sla-streams';
 import { EscalationContacts } from './escalation-contacts';
 import type { ClaimedTimer } from './sla-timer.table';
@@ -41,15 +35,11 @@ const OUTCOME_OF: Readonly<Record<TimerStanding, TimerOutcome>> = {
  */
 @Injectable()
 export class SlaTimerFiring {
-  private readonly cases: AggregateStreams<WorkflowCaseCommand, WorkflowCaseEvent, WorkflowCaseState, CaseDecisionContext>;
-
   constructor(
-    @Inject(EVENT_STORE) store: EventStore,
+    private readonly cases: CaseCommandHandler,
     private readonly streams: SlaStreams,
     private readonly contacts: EscalationContacts,
-  ) {
-    this.cases = new AggregateStreams(store, workflowCaseDecider);
-  }
+  ) {}
 
   async fire(timer: ClaimedTimer, now: Date): Promise<TimerOutcome> {
     const state = await this.streams.clocksOf(timer.caseId);
@@ -90,13 +80,11 @@ export class SlaTimerFiring {
     const policy = { ...DEFAULT_CASE_POLICY, autoCloseAfterMinutes: quiet };
     try {
       const handled = await this.cases.handle(
-        workflowCaseStreamId(timer.caseId),
         { type: 'AutoCloseCase', caseId: timer.caseId, actor: DISPATCHER },
         { now, policy },
         {
           metadata: { correlationId: timer.correlationId, causationId: timer.scheduledBy, actor: DISPATCHER },
           eventIdFor: (_event, index) => deterministicEventId(timer.id, `fire/${index}`),
-          retriesOnConflict: 3,
         },
       );
       return handled.events.length > 0 ? 'fired' : 'cancelled';

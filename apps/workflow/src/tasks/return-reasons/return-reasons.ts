@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { AggregateStreams, type EventStore } from '@collab/event-store';
+import type { EventStore } from '@collab/event-store';
 import type { DecisionContext } from '@collab/domain-kernel';
-import { CLOCK, EVENT_STORE, seedOnce, type Clock, type CommandOrigin } from '@collab/service-kit';
+import { CLOCK, CommandHandler, EVENT_STORE, seedOnce, type Clock, type CommandOrigin } from '@collab/service-kit';
 import {
   DEFAULT_RETURN_REASONS,
   RETURN_REASONS_STREAM_ID,
@@ -20,7 +20,7 @@ import {
 @Injectable()
 export class ReturnReasons implements OnApplicationBootstrap {
   private readonly logger = new Logger('ReturnReasons');
-  private readonly streams: AggregateStreams<
+  private readonly streams: CommandHandler<
     ReturnReasonCommand,
     ReturnReasonEvent,
     ReturnReasonListState,
@@ -31,7 +31,8 @@ export class ReturnReasons implements OnApplicationBootstrap {
     @Inject(EVENT_STORE) store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
-    this.streams = new AggregateStreams(store, returnReasonListDecider);
+    // The decider re-checks the list on every attempt, so deciding again is always safe.
+    this.streams = new CommandHandler(store, returnReasonListDecider, { streamOf: () => RETURN_REASONS_STREAM_ID, retriesOnConflict: 3 });
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -41,9 +42,8 @@ export class ReturnReasons implements OnApplicationBootstrap {
       actor: { id: 'workflow.seed', kind: 'system' },
     };
     const seeded = await seedOnce(this.streams, {
-      streamId: RETURN_REASONS_STREAM_ID,
       command,
-      now: this.clock.now(),
+      context: { now: this.clock.now() },
       key: 'return-reasons/defaults',
       seededBy: 'workflow.seed',
     });
@@ -57,16 +57,7 @@ export class ReturnReasons implements OnApplicationBootstrap {
 
   /** Runs an administrator's change and answers with the list as it now is. */
   async execute(command: ReturnReasonCommand, origin: CommandOrigin): Promise<ReturnReasonList> {
-    const handled = await this.streams.handle(
-      RETURN_REASONS_STREAM_ID,
-      command,
-      { now: this.clock.now() },
-      {
-        metadata: { correlationId: origin.correlationId, actor: origin.actor },
-        // The decider re-checks the list on every attempt, so deciding again is always safe.
-        retriesOnConflict: 3,
-      },
-    );
+    const handled = await this.streams.handle(command, { now: this.clock.now() }, { origin });
     return handled.events.reduce(returnReasonListDecider.evolve, handled.state).reasons;
   }
 }

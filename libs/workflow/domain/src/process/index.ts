@@ -5,3 +5,4 @@ export * from './process.decider';
 export * from './process-validation';
 export * from './process-selection';
 export * from './default-process';
+export * from './case-start';

@@ -15,7 +15,10 @@ const coversCategory = (scoped: string, category: string): boolean =>
 const inList = (values: readonly string[] | undefined, matches: (value: string) => boolean): boolean =>
   values === undefined || values.some(matches);
 
-const scopeMatches = (scope: ProcessScope, facts: RoutingFacts): boolean =>
+/** The facts of a new case a process's scope looks at. */
+export type ProcessFacts = Pick<RoutingFacts, 'requestType' | 'category' | 'audience'>;
+
+const scopeMatches = (scope: ProcessScope, facts: ProcessFacts): boolean =>
   inList(scope.requestTypes, (value) => value === facts.requestType) &&
   inList(scope.categories, (value) => coversCategory(value, facts.category)) &&
   inList(scope.audiences, (value) => value === facts.audience);
@@ -34,7 +37,7 @@ const moreSpecificFirst = (a: PublishedProcess, b: PublishedProcess): number =>
  * order), at its latest version. The `default` process only catches what no other takes; without
  * a published one, the built-in default does.
  */
-export const processFor = (facts: RoutingFacts, processes: readonly CatalogueEntry[]): PublishedProcess => {
+export const processFor = (facts: ProcessFacts, processes: readonly CatalogueEntry[]): PublishedProcess => {
   const active = processes.filter((entry) => entry.active).map((entry) => entry.latest);
   const [chosen] = active
     .filter((process) => process.processId !== DEFAULT_PROCESS_ID && scopeMatches(process.scope, facts))

@@ -1,0 +1,25 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DATABASE, type Database } from '@collab/service-kit';
+import type { CatalogueEntry, PublishedProcess } from '@collab/workflow-domain';
+
+interface WorkflowProcessRow {
+  readonly latest: PublishedProcess;
+  readonly active: boolean;
+}
+
+/**
+ * Workflow's process catalogue as intake learned it from workflow's events
+ * (WorkflowProcessesConsumer): what the acknowledgement chooses the case's process among, exactly
+ * as workflow chooses among its own (caseStartFor).
+ */
+@Injectable()
+export class WorkflowProcessCatalogue {
+  constructor(@Inject(DATABASE) private readonly database: Database) {}
+
+  async entries(): Promise<CatalogueEntry[]> {
+    const { rows } = await this.database.pool.query<WorkflowProcessRow>(
+      'select latest, active from intake.workflow_process where active',
+    );
+    return rows.map((row) => ({ latest: row.latest, active: row.active }));
+  }
+}

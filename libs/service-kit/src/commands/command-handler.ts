@@ -1,0 +1,68 @@
+import { AggregateStreams, type EventMetadata, type EventStore, type Handled, type RecordedEvent } from '@collab/event-store';
+import type { Decider, DomainEvent } from '@collab/domain-kernel';
+import type { CommandOrigin } from '../auth/command-origin';
+
+/**
+ * Who a command's events are attributed to: a person's request (its origin), or a process that
+ * says so itself (a process manager's causation, a seed), with deterministic event ids where a
+ * retried or redelivered command must append nothing new.
+ */
+export type CommandSource<Event> = (
+  | { readonly origin: CommandOrigin }
+  | { readonly metadata: EventMetadata }
+) & { readonly eventIdFor?: (event: Event, index: number) => string };
+
+export interface CommandHandlerOptions<Command> {
+  /** The stream of the aggregate the command is about. */
+  readonly streamOf: (command: Command) => string;
+  /**
+   * Decide again on the fresh state this many times when another writer got in between. Zero
+   * where the caller named the version it decided on (an administrator's expectedVersion): the
+   * conflict is then theirs to see.
+   */
+  readonly retriesOnConflict: number;
+}
+
+const metadataOf = <Event>(source: CommandSource<Event>): EventMetadata =>
+  'origin' in source ? { correlationId: source.origin.correlationId, actor: source.origin.actor } : source.metadata;
+
+/**
+ * The one way a command runs (STYLE.md §3): load the aggregate's stream, fold it, decide, append
+ * with the expected version, retry on a concurrency conflict as the aggregate allows; the caller
+ * answers from what was handled (the events, the state decided on, the new version). REST
+ * controllers, gRPC methods, process managers and seeds all run their commands through one of
+ * these, one per aggregate type.
+ */
+export class CommandHandler<Command, Event extends DomainEvent, State, Context> {
+  private readonly streams: AggregateStreams<Command, Event, State, Context>;
+
+  constructor(
+    private readonly store: EventStore,
+    readonly decider: Decider<Command, Event, State, Context>,
+    private readonly options: CommandHandlerOptions<Command>,
+  ) {
+    this.streams = new AggregateStreams(store, decider);
+  }
+
+  /** The stream's events as recorded, with their positions and metadata (a fold as of an earlier version, an audit). */
+  recorded(streamId: string): Promise<readonly RecordedEvent[]> {
+    return this.store.readStream(streamId);
+  }
+
+  streamOf(command: Command): string {
+    return this.options.streamOf(command);
+  }
+
+  /** The aggregate as it is now: the fold of its stream, and the stream's version. */
+  load(streamId: string): Promise<{ state: State; version: number }> {
+    return this.streams.load(streamId);
+  }
+
+  handle(command: Command, context: Context, source: CommandSource<Event>): Promise<Handled<Event, State>> {
+    return this.streams.handle(this.options.streamOf(command), command, context, {
+      metadata: metadataOf(source),
+      ...(source.eventIdFor ? { eventIdFor: source.eventIdFor } : {}),
+      retriesOnConflict: this.options.retriesOnConflict,
+    });
+  }
+}
