@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { freePort } from '@collab/testing';
+import { freePort, spawnService } from '@collab/testing';
 
 const run = promisify(execFile);
 const REPO = path.join(__dirname, '..', '..');
@@ -52,3 +52,36 @@ export const writeBenchSection = async (name: string, lines: readonly string[]):
 export const count = (value: number | bigint): string => Math.round(Number(value)).toLocaleString('en-US');
 
 export const log = (line: string): void => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
+
+/** A service process that is up (its /health answered), and how to stop it. */
+export interface StartedService {
+  readonly pid: number;
+  readonly baseUrl: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * `startServiceProcess`, with more patience for /health: on a machine shared with other work, a
+ * start (the platform's five services on PGlite above all) can take longer than the tests' 60 s.
+ */
+export const startPatiently = async (service: string, env: Readonly<Record<string, string>>, patienceMs = 300_000): Promise<StartedService> => {
+  const port = await freePort();
+  const spawned = spawnService(service, env, port);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const stop = async (): Promise<void> => {
+    spawned.signal('SIGTERM');
+    await spawned.waitForExit(30_000).catch(() => undefined);
+  };
+  const deadline = Date.now() + patienceMs;
+  for (;;) {
+    const exit = spawned.exit();
+    if (exit) throw new Error(`${service} exited with ${exit.code ?? exit.signal}:\n${spawned.output()}`);
+    const up = await fetch(`${baseUrl}/health`, { signal: AbortSignal.timeout(5_000) }).then((response) => response.ok, () => false);
+    if (up) return { pid: spawned.pid, baseUrl, stop };
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`${service} did not answer /health within ${patienceMs / 1000} s:\n${spawned.output()}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+};
