@@ -1,22 +1,22 @@
 /**
- * Contact intake through REST: POST /api/v1/contacts into the event store at 1 and 64 concurrent
- * clients, in the embedded mode (the whole platform in one process on PGlite) and the distributed
- * mode (intake alone on PostgreSQL, relaying to Kafka). The baseline, run in the same process at the
- * same concurrency, is GET /health. Every contact comes from a customer of its own, so each opens a
- * case. Every cell is bounded by count and time. Prints a table and rewrites its own section of
+ * Contacts through REST, intake and workflow together: POST /api/v1/contacts at 1 and 64 concurrent
+ * clients beside GET /health of the same server, and, at a steady open-loop rate, the time until the
+ * case shows routed (a queue) on workflow's GET /api/v1/cases/{id}. Two modes: embedded (the whole
+ * platform in one process on PGlite) and distributed (intake and workflow as their own processes on
+ * PostgreSQL, with a Kafka broker of their own). Peak RSS of each service process after the load.
+ * Every load is bounded by count and time. Prints tables and rewrites its own section of
  * docs/benchmarks.md. Run: npm run bench:contacts (KAFKA_BROKERS=host:port to use a running broker).
  */
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import autocannon from 'autocannon';
 import { issueDevToken } from '@collab/service-kit';
-import { freePort, freshDatabase, startServiceProcess } from '@collab/testing';
+import { freePort, freshDatabase } from '@collab/testing';
+import { averageLoad, privateKafka, startPatiently, Teardown, writeBenchSection, type StartedService } from './kit/bench-kit';
+import { CONTACT_FIELDS, followEvery, measureRouted, percentile, ROUTED, untilRouted, type Endpoints, type Routed } from './contacts/open-loop';
 
-const run = promisify(execFile);
 const MODES = ['embedded', 'distributed'] as const;
 const LEVELS = [1, 64] as const;
 const BUDGET = {
@@ -24,39 +24,14 @@ const BUDGET = {
   maxMs: Number(process.env['BENCH_MAX_MS'] ?? 5_000),
 };
 const WARM_UP = { maxRequests: 200, maxMs: 1_000 };
-const REPO = path.join(__dirname, '..');
-const DOC = path.join(REPO, 'docs', 'benchmarks.md');
-const KAFKA_SCRIPT = path.join(REPO, 'scripts', 'kafka.sh');
-const START = '<!-- contacts-bench:start -->';
-const END = '<!-- contacts-bench:end -->';
 const SECRET = randomBytes(24).toString('hex');
 
 type Mode = (typeof MODES)[number];
 type Budget = typeof BUDGET;
 
 /** autocannon puts a fresh id in every request's `[<id>]`: a new requester, so a new customer and a new case. */
-const CONTACT = JSON.stringify({
-  channel: 'app',
-  audience: 'EXTERNAL',
-  requester: { id: 'bench-[<id>]' },
-  requestType: 'COMPLAINT',
-  category: 'billing/wrong-charge',
-  subject: '账单金额不对',
-  description: '本月账单多扣了 30 元，请核实。',
-  region: 'GD-SZ',
-});
+const CONTACT = JSON.stringify({ ...CONTACT_FIELDS, requester: { id: 'bench-[<id>]' } });
 
-/** What was started, undone in reverse order whatever happened in between. */
-class Teardown {
-  private readonly steps: (() => Promise<unknown>)[] = [];
-  add(step: () => Promise<unknown>): void {
-    this.steps.push(step);
-  }
-  async run(): Promise<void> {
-    for (const step of this.steps.reverse())
-      await step().catch((error: unknown) => console.error('teardown:', error));
-  }
-}
 
 interface Load {
   readonly answered: number;
@@ -76,6 +51,22 @@ interface Cell {
   readonly clients: number;
   readonly contacts: Load;
   readonly baseline: Load;
+}
+
+
+interface Rss {
+  readonly mode: Mode;
+  readonly service: string;
+  readonly peakMb: number;
+  readonly nowMb: number;
+}
+
+type ModeRouted = Routed & { readonly mode: Mode };
+
+interface ModeResult {
+  readonly cells: Cell[];
+  readonly routed: ModeRouted[];
+  readonly rss: Rss[];
 }
 
 const summary = (result: autocannon.Result): Load => ({
@@ -123,21 +114,17 @@ const contactRequest = (token: string): Partial<autocannon.Options> => ({
   idReplacement: true,
 });
 
-/** One contact before any load, so a refusal is reported with its body instead of as 5 s of 4xx. */
-const preflight = async (baseUrl: string, token: string): Promise<void> => {
-  const response = await fetch(`${baseUrl}/api/v1/contacts`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: CONTACT.replace('[<id>]', `preflight-${randomBytes(6).toString('hex')}`),
-  });
-  if (response.status !== 201)
-    throw new Error(`POST /api/v1/contacts answered ${response.status}: ${await response.text()}`);
+/** VmHWM (the peak resident set since the process started) and VmRSS, from /proc. */
+const rssOf = async (mode: Mode, service: string, pid: number): Promise<Rss> => {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN);
+  return { mode, service, peakMb: kb('VmHWM') / 1024, nowMb: kb('VmRSS') / 1024 };
 };
 
-const measure = async (mode: Mode, baseUrl: string, token: string): Promise<Cell[]> => {
-  const health = `${baseUrl}/health`;
-  const contacts = `${baseUrl}/api/v1/contacts`;
-  await preflight(baseUrl, token);
+const measure = async (mode: Mode, endpoints: Endpoints, token: string): Promise<ModeResult> => {
+  const health = `${endpoints.intake}/health`;
+  const contacts = `${endpoints.intake}/api/v1/contacts`;
+  await untilRouted(endpoints, token, 'preflight');
   const cells: Cell[] = [];
   for (const clients of LEVELS) {
     await drive(health, clients, WARM_UP, {});
@@ -152,50 +139,41 @@ const measure = async (mode: Mode, baseUrl: string, token: string): Promise<Cell
     cells.push(cell);
     report(cell);
   }
-  return cells;
+  const routed: ModeRouted[] = [];
+  for (const rate of ROUTED.rates) {
+    // The load before leaves workflow a backlog: each open loop starts once a new contact has gone through.
+    await untilRouted(endpoints, token, 'settle');
+    routed.push({ mode, ...(await measureRouted(rate, endpoints, token)) });
+    reportRouted(routed.at(-1)!);
+  }
+  const rss = await Promise.all(endpoints.processes.map(({ service, process }) => rssOf(mode, service, process.pid)));
+  return { cells, routed, rss };
 };
 
-/** A broker of our own through scripts/kafka.sh, in a temporary home on free ports; stopped by the same script. */
-const privateKafka = async (teardown: Teardown): Promise<string> => {
-  const home = await mkdtemp(path.join(tmpdir(), 'collab-bench-kafka-'));
-  teardown.add(() => rm(home, { recursive: true, force: true }));
-  const [port, controllerPort] = [await freePort(), await freePort()];
-  const env = {
-    ...process.env,
-    KAFKA_HOME_DIR: home,
-    KAFKA_PORT: String(port),
-    KAFKA_CONTROLLER_PORT: String(controllerPort),
-  };
-  // Registered before the start: a start that times out may still leave a broker behind its pid file.
-  teardown.add(() => run('bash', [KAFKA_SCRIPT, 'stop'], { env, timeout: 60_000 }));
-  await run('bash', [KAFKA_SCRIPT, 'start'], { env, timeout: 300_000 });
-  return `127.0.0.1:${port}`;
-};
-
-/** Starts the mode's process(es) and answers the base URL; everything started goes on the teardown. */
-const deploy = async (mode: Mode, teardown: Teardown): Promise<string> => {
-  const [httpPort, grpcPort] = [await freePort(), await freePort()];
-  const common = { AUTH_JWT_SECRET: SECRET, GRPC_PORT: String(grpcPort), LOG_LEVEL: 'warn' };
+/** Starts the mode's process(es) and answers where they serve; everything started goes on the teardown. */
+const deploy = async (mode: Mode, teardown: Teardown): Promise<Endpoints> => {
+  const common = { AUTH_JWT_SECRET: SECRET, LOG_LEVEL: 'warn' };
   if (mode === 'embedded') {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'collab-bench-platform-'));
     teardown.add(() => rm(dataDir, { recursive: true, force: true }));
-    const platform = await startServiceProcess('platform', { ...common, DATA_DIR: dataDir }, httpPort);
+    const platform = await startPatiently('platform', { ...common, DATA_DIR: dataDir, GRPC_PORT: String(await freePort()) });
     teardown.add(() => platform.stop());
-    return platform.baseUrl;
+    return { intake: platform.baseUrl, workflow: platform.baseUrl, processes: [{ service: 'platform', process: platform }] };
   }
   const brokers = process.env['KAFKA_BROKERS'] ?? (await privateKafka(teardown));
   const database = await freshDatabase('collab_bench');
   teardown.add(() => database.drop());
-  const intake = await startServiceProcess(
-    'intake',
-    { ...common, DATABASE_URL: database.url, KAFKA_BROKERS: brokers },
-    httpPort,
-  );
-  teardown.add(() => intake.stop());
-  return intake.baseUrl;
+  const env = { ...common, DATABASE_URL: database.url, KAFKA_BROKERS: brokers };
+  const processes: { service: string; process: StartedService }[] = [];
+  for (const service of ['intake', 'workflow']) {
+    const started = await startPatiently(service, { ...env, GRPC_PORT: String(await freePort()) });
+    teardown.add(() => started.stop());
+    processes.push({ service, process: started });
+  }
+  return { intake: processes[0]!.process.baseUrl, workflow: processes[1]!.process.baseUrl, processes };
 };
 
-const runMode = async (mode: Mode, token: string): Promise<Cell[]> => {
+const runMode = async (mode: Mode, token: string): Promise<ModeResult> => {
   const teardown = new Teardown();
   try {
     return await measure(mode, await deploy(mode, teardown), token);
@@ -213,22 +191,66 @@ const HEADER = [
   'p99 ms',
   'non-2xx',
   'unanswered',
-  'baseline req/s',
-  'ratio',
+  '/health req/s (same clients)',
+  '/health req/s (64 clients)',
+  'ratio to 64-client /health',
 ];
 
-const cells = (cell: Cell): string[] => [
+const thousands = (value: number): string => Math.round(value).toLocaleString('en-US');
+
+const cells = (cell: Cell, health64: Load): string[] => [
   cell.mode,
   String(cell.clients),
   String(cell.contacts.answered),
-  Math.round(perSecond(cell.contacts)).toLocaleString('en-US'),
+  thousands(perSecond(cell.contacts)),
   String(cell.contacts.p50),
   String(cell.contacts.p99),
   String(cell.contacts.non2xx + cell.contacts.errors),
   String(cell.contacts.unanswered),
-  Math.round(perSecond(cell.baseline)).toLocaleString('en-US'),
-  `${(perSecond(cell.contacts) / perSecond(cell.baseline)).toFixed(2)}×`,
+  thousands(perSecond(cell.baseline)),
+  thousands(perSecond(health64)),
+  `${(perSecond(cell.contacts) / perSecond(health64)).toFixed(2)}×`,
 ];
+
+const ROUTED_HEADER = [
+  'mode',
+  'rate /s',
+  'contacts sent',
+  'send s',
+  'max send lag ms',
+  'accepted',
+  'refused',
+  'accepted p50 / p99 ms',
+  'followed',
+  'routed',
+  'not routed in 15 s',
+  'routed p50 ms',
+  'routed p99 ms',
+  'routed max ms',
+  'GETs',
+];
+
+const ms = (value: number): string => (Number.isNaN(value) ? '–' : String(Math.round(value)));
+
+const routedCells = (routed: ModeRouted): string[] => [
+  routed.mode,
+  String(routed.rate),
+  String(routed.scheduled),
+  routed.seconds.toFixed(1),
+  ms(routed.maxSendLagMs),
+  String(routed.accepted),
+  String(routed.refused),
+  `${ms(percentile(routed.acceptedMs, 50))} / ${ms(percentile(routed.acceptedMs, 99))}`,
+  String(routed.followed),
+  String(routed.routedMs.length),
+  String(routed.unrouted),
+  ms(percentile(routed.routedMs, 50)),
+  ms(percentile(routed.routedMs, 99)),
+  ms(percentile(routed.routedMs, 100)),
+  String(routed.reads),
+];
+
+const rssCells = (rss: Rss): string[] => [rss.mode, rss.service, rss.peakMb.toFixed(0), rss.nowMb.toFixed(0)];
 
 const report = (cell: Cell): void =>
   console.log(
@@ -237,53 +259,74 @@ const report = (cell: Cell): void =>
       ` /health ${Math.round(perSecond(cell.baseline))} req/s (${cell.baseline.statusCodes})`,
   );
 
-const averageLoad = (): string =>
-  loadavg()
-    .map((x) => x.toFixed(2))
-    .join(' / ');
+const reportRouted = (routed: ModeRouted): void =>
+  console.log(
+    `${routed.mode.padEnd(11)} open loop ${routed.rate}/s: ${routed.accepted}/${routed.scheduled} accepted, ${routed.routedMs.length} routed` +
+      ` (p50 ${ms(percentile(routed.routedMs, 50))} ms, p99 ${ms(percentile(routed.routedMs, 99))} ms), ${routed.unrouted} not routed,` +
+      ` ${routed.refused} refused, send lag ≤ ${ms(routed.maxSendLagMs)} ms`,
+  );
 
-const markdown = (results: readonly Cell[], load: { start: string; end: string }): string =>
-  [
-    START,
-    '## Contacts through REST into the store (`bench/contacts.bench.ts`)',
+const table = (header: readonly string[], rows: readonly string[][]): string[] => [
+  `| ${header.join(' | ')} |`,
+  `|${header.map(() => '---').join('|')}|`,
+  ...rows.map((row) => `| ${row.join(' | ')} |`),
+];
+
+const health64Of = (results: readonly ModeResult[], mode: Mode): Load =>
+  results.flatMap((result) => result.cells).find((cell) => cell.mode === mode && cell.clients === 64)!.baseline;
+
+const markdown = (results: readonly ModeResult[], load: { start: string; end: string }): string[] => [
+    '## Contacts through REST, intake and workflow (`bench/contacts.bench.ts`)',
     '',
     `Run ${new Date().toISOString()} on ${process.platform}/${process.arch}, ${cpus().length} cores shared by the load generator`,
-    '(autocannon, in the bench process), the server process, its database and, in the distributed mode, Kafka — so',
-    `the figures are a floor, not a capacity (load average ${load.start} at start, ${load.end} at the end; other`,
-    `work shares the machine, so compare rows of one run), Node ${process.version}. **embedded**: \`apps/platform\`, all five`,
-    'services in one process on PGlite in a fresh temporary DATA_DIR. **distributed**: `apps/intake` alone on PostgreSQL',
-    '(a fresh database, the default pool of 16) with its Kafka relay running. Each request is `POST /api/v1/contacts` with an',
-    "agent's HS256 bearer token and a contact from a requester never seen before (autocannon's `[<id>]`), so every",
-    'contact recognises a new customer, opens a case, takes a case number and is acknowledged with expected times; no',
-    '`Idempotency-Key`. Clients are closed-loop connections (each sends its next request when the answer arrives), so at',
-    `64 clients latency includes queueing. Each cell is bounded by ${BUDGET.maxRequests.toLocaleString('en-US')} requests or ${BUDGET.maxMs / 1000} s after a short warm-up.`,
+    '(autocannon and the open-loop client, in the bench process), the service processes, their database and, in the',
+    `distributed mode, Kafka — so the figures are a floor, not a capacity (load average ${load.start} at start,`,
+    `${load.end} at the end; other work shares the machine, so compare rows of one run), Node ${process.version}.`,
+    '**embedded**: `apps/platform`, all five services in one process on PGlite in a fresh temporary DATA_DIR.',
+    '**distributed**: `apps/intake` and `apps/workflow` as their own processes on one fresh PostgreSQL database (each its',
+    "own schema and pool of 16), with a Kafka broker of their own (scripts/kafka.sh, 3 partitions): intake's relay",
+    "publishes, workflow's consumer routes. Each contact is `POST /api/v1/contacts` with an agent's HS256 bearer token",
+    'from a requester never seen before, so every contact recognises a new customer, opens a case, takes a case number',
+    'and is acknowledged with expected times; workflow then registers and routes the case to the `complaints` queue.',
     '',
-    'requests = answers received; contacts/s = 2xx answers per second; p50 / p99 = latency of each request as the client',
-    "sees it, in whole milliseconds (autocannon's resolution); non-2xx = non-2xx answers plus connection errors (must be 0:",
-    'a row with refusals measured errors, not contacts); unanswered = requests sent but not answered when the time ran',
-    'out — their latency is in no percentile, so when it nears the number of clients, p99 understates the wait.',
-    '**Baseline**: `GET /health` of the same process at the same concurrency, run just before the contacts: the same',
-    'Express/Nest stack, logging and JSON answer, plus one `select 1` on the same database pool, without a token — the',
-    'cheapest request that reaches the store. No endpoint appends an event without the intake logic around it, so none is',
-    'closer. ratio = contacts/s ÷ baseline req/s: the share of the HTTP-plus-database floor that a contact keeps.',
-    'DESIGN.md §6 target: ≥ 2,000 contacts/s sustained, p99 < 50 ms.',
+    `**Closed loop** (autocannon): each client sends its next request when the answer arrives, so at 64 clients latency`,
+    `includes queueing. Each cell is bounded by ${BUDGET.maxRequests.toLocaleString('en-US')} requests or ${BUDGET.maxMs / 1000} s after a short warm-up; workflow routes the`,
+    'cases meanwhile (and may still be routing the 1-client cell\'s during the 64-client one). requests = answers received;',
+    "contacts/s = 2xx answers per second; p50 / p99 in whole milliseconds (autocannon's resolution); non-2xx = non-2xx",
+    'answers plus connection errors (must be 0); unanswered = sent but not answered when the time ran out (their latency',
+    'is in no percentile). **Baseline**: `GET /health` of the same process (intake\'s, in the distributed mode) at the',
+    'same concurrency, run just before the contacts: the same Express/Nest stack, logging and JSON answer plus one',
+    '`select 1` on the same pool, without a token. The issue\'s goal: contacts/s ≥ 0.25× `/health` at 64 clients.',
     '',
-    `| ${HEADER.join(' | ')} |`,
-    `|${HEADER.map(() => '---').join('|')}|`,
-    ...results.map((cell) => `| ${cells(cell).join(' | ')} |`),
-    END,
-  ].join('\n');
-
-const writeDoc = async (section: string): Promise<void> => {
-  const existing = await readFile(DOC, 'utf8').catch(() => '# Benchmarks\n');
-  const start = existing.indexOf(START);
-  const end = existing.indexOf(END);
-  const next =
-    start >= 0 && end > start
-      ? `${existing.slice(0, start)}${section}${existing.slice(end + END.length)}`
-      : `${existing.trimEnd()}\n\n${section}\n`;
-  await writeFile(DOC, next);
-};
+    ...table(
+      HEADER,
+      results.flatMap((result) => result.cells.map((cell) => cells(cell, health64Of(results, cell.mode)))),
+    ),
+    '',
+    `**Open loop, until routed**: at each rate, contact *i* is sent at *i* / rate s from the start whatever the answers before`,
+    `it did, for ${ROUTED.ms / 1000} s; after the closed loop (and the lower rate), once a new contact shows routed (the backlog worked off). Each accepted`,
+    `contact is sent and answered the same way; ${ROUTED.followedPerSecond} of them a second are followed (every ${followEvery(ROUTED.rates.at(-1)!)}th at ${ROUTED.rates.at(-1)}/s), because the reads must not`,
+    "become the load: a followed case is read on workflow's `GET /api/v1/cases/{id}` as soon as intake answers, then again",
+    `after a tenth of the time it has waited (at least ${ROUTED.pollMs.least} ms, at most ${ROUTED.pollMs.most} ms) until it shows a queue (a 404 or no queue is`,
+    `"not yet"), for at most ${ROUTED.patienceMs / 1000} s from its send. routed = from the send to the first answer that shows the queue, so it`,
+    'includes the POST, the hop to workflow (the relay, Kafka, the consumer, in the distributed mode), the routing, the',
+    `projection and the polling (≤ 10 % or ${ROUTED.pollMs.least} ms late); GETs = reads made by the followed cases while they waited (extra load on`,
+    'workflow). accepted p50 / p99 = POST latency of all contacts. max send lag = how late the client sent its latest',
+    'contact against the schedule (large = the generator could not keep the rate). Goal: routed p99 < 250 ms at 200/s.',
+    '',
+    ...table(
+      ROUTED_HEADER,
+      results.flatMap((result) => result.routed.map(routedCells)),
+    ),
+    '',
+    '**Peak RSS** of each service process after both loads: `VmHWM` of `/proc/<pid>/status` (the high-water mark since',
+    'the process started), beside `VmRSS` at that moment. Goal for each distributed service: < 200 MB.',
+    '',
+    ...table(
+      ['mode', 'process', 'peak RSS MB', 'RSS now MB'],
+      results.flatMap((result) => result.rss.map(rssCells)),
+    ),
+];
 
 const main = async (): Promise<void> => {
   const start = averageLoad();
@@ -292,17 +335,27 @@ const main = async (): Promise<void> => {
     { sub: 'bench-agent', roles: ['agent'], audience: 'INTERNAL' },
     '2h',
   );
-  const results: Cell[] = [];
-  for (const mode of MODES) results.push(...(await runMode(mode, token)));
+  const modes = (process.env['BENCH_MODES']?.split(',') ?? MODES) as Mode[];
+  const results: ModeResult[] = [];
+  for (const mode of modes) results.push(await runMode(mode, token));
   console.log('');
   console.table(
-    results.map((cell) => Object.fromEntries(HEADER.map((name, index) => [name, cells(cell)[index]]))),
+    results.flatMap((result) =>
+      result.cells.map((cell) =>
+        Object.fromEntries(HEADER.map((name, index) => [name, cells(cell, health64Of(results, cell.mode))[index]])),
+      ),
+    ),
   );
-  await writeDoc(markdown(results, { start, end: averageLoad() }));
-  console.log(`wrote ${path.relative(process.cwd(), DOC)}`);
-  const refused = results.filter(
-    (cell) => cell.contacts.non2xx + cell.contacts.errors + cell.baseline.non2xx > 0,
+  console.table(
+    results.flatMap((result) =>
+      result.routed.map((routed) => Object.fromEntries(ROUTED_HEADER.map((name, index) => [name, routedCells(routed)[index]]))),
+    ),
   );
+  console.table(results.flatMap((result) => result.rss));
+  console.log(`wrote ${await writeBenchSection('contacts', markdown(results, { start, end: averageLoad() }))}`);
+  const refused = results
+    .flatMap((result) => result.cells)
+    .filter((cell) => cell.contacts.non2xx + cell.contacts.errors + cell.baseline.non2xx > 0);
   if (refused.length > 0) {
     console.error(
       `non-2xx answers or errors in ${refused.map((cell) => `${cell.mode} ×${cell.clients}`).join(', ')}: the figures are not contacts`,

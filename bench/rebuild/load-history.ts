@@ -30,6 +30,23 @@ const insert = async (pool: Pool, rows: readonly LogRow[]): Promise<void> => {
 };
 
 /**
+ * Adds `count` cases (numbered from `from`, so a later call continues the history) to a workflow
+ * log that already holds its directory, e.g. one the service itself started: only case and task
+ * streams of their own, interleaved in time, in multi-row inserts. Answers the events inserted.
+ */
+export const insertWorkflowCases = async (pool: Pool, from: number, count: number): Promise<number> => {
+  let inserted = 0;
+  for (let next = from; next < from + count; next += CASES_AT_ONCE) {
+    const rows: LogRow[] = [];
+    for (let n = next; n < Math.min(next + CASES_AT_ONCE, from + count); n += 1) rows.push(...caseLog(n, new Date(FIRST_CASE_AT + n * 45_000)));
+    rows.sort((a, b) => a.recordedAt.getTime() - b.recordedAt.getTime());
+    await insert(pool, rows);
+    inserted += rows.length;
+  }
+  return inserted;
+};
+
+/**
  * Fills a fresh database's workflow.events with at least `events` events of a realistic history:
  * the default directory, then cases a few minutes apart whose events interleave in time order.
  * Direct multi-row inserts, not appends: positions follow the insert order, as the store's would.

@@ -60,6 +60,46 @@ describe('one reader per log per process', () => {
     expect(farBehind).toEqual(positions(1, 3_000));
   });
 
+  it('reads the next batch of a backlog while its follower handles the current one, and nothing ahead at the head', async () => {
+    const store = new InMemoryEventStore();
+    await appendMany(store, 250);
+    const reader = new SharedLogReader(store, { batchSize: 100, pollMs: 30 });
+    const first = await reader.next(0n, abort.signal);
+    expect(first).toHaveLength(100);
+    // The follower has not asked again, yet the batch after its own is already being read.
+    expect(reader.storeReads).toBe(2);
+    const second = await reader.next(100n, abort.signal);
+    expect(second.map((event) => event.position)).toEqual(positions(101, 200));
+    expect(reader.storeReads).toBe(3);
+    const third = await reader.next(200n, abort.signal);
+    expect(third.map((event) => event.position)).toEqual(positions(201, 250));
+    // 50 of 100: the head is reached, so nothing is read ahead.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(reader.storeReads).toBe(3);
+  });
+
+  it('reads a read-ahead that failed again for the follower that asks for it', async () => {
+    const store = new InMemoryEventStore();
+    await appendMany(store, 150);
+    let calls = 0;
+    const source = {
+      // The second read of the store (the read-ahead) meets a dropped connection.
+      readAll: async (options: Parameters<InMemoryEventStore['readAll']>[0]) => {
+        calls += 1;
+        if (calls === 2) throw new Error('connection reset');
+        return store.readAll(options);
+      },
+      headPosition: () => store.headPosition(),
+    };
+    const reader = new SharedLogReader(source, { batchSize: 100, pollMs: 30 });
+    expect(await reader.next(0n, abort.signal)).toHaveLength(100);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(calls).toBe(2);
+    const second = await reader.next(100n, abort.signal);
+    expect(second.map((event) => event.position)).toEqual(positions(101, 150));
+    expect(calls).toBe(3);
+  });
+
   it('wakes an idle follower on a commit, long before its fallback poll', async () => {
     const store = new InMemoryEventStore();
     const reader = new SharedLogReader(store, { pollMs: 60_000 });

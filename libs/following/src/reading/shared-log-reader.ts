@@ -82,10 +82,24 @@ export class SharedLogReader {
 
   private async read(after: bigint, max: number): Promise<readonly RecordedEvent[]> {
     const cached = this.window.after(after, max);
-    if (cached !== undefined && cached.length > 0) return cached;
-    if (this.window.isEmpty() || after === this.window.tail) return (await this.readTail(after)).slice(0, max);
+    if (cached !== undefined && cached.length > 0) return this.readingAhead(cached);
+    if (this.window.isEmpty() || after === this.window.tail) return this.readingAhead((await this.readTail(after)).slice(0, max));
     // Behind the window's start or ahead of its end: this follower reads for itself.
     return this.fetch(after, Math.max(max, this.batchSize));
+  }
+
+  /**
+   * A full batch that ends at the window's tail means the log goes on past it (a follower catching
+   * up, a relay publishing a backlog): the next batch is read while the follower handles this one,
+   * so the store's round trip overlaps the follower's work instead of following it. A batch short of
+   * full (a follower at the head) reads nothing ahead, so an idle or lightly loaded log costs no
+   * extra statement. A failed read-ahead is read again by whoever asks for it.
+   */
+  private readingAhead(batch: readonly RecordedEvent[]): readonly RecordedEvent[] {
+    const last = batch[batch.length - 1];
+    if (batch.length >= this.batchSize && last !== undefined && last.position === this.window.tail)
+      this.readTail(last.position).catch(() => undefined);
+    return batch;
   }
 
   /** One read of the store after the window's tail, shared by everyone asking for it meanwhile. */

@@ -8,6 +8,21 @@ import { timersOf, type SlaClockStarted, type SlaClockStopped, type SlaEvent } f
 export const timerIdOf = (startedEventId: string, kind: string, level: number): string =>
   deterministicEventId(startedEventId, `sla-timer/${kind}/${level}`);
 
+/*
+ * Cancelling reads the clock's own timers through workflow.sla_timer_clock (case_id, clock_key).
+ * "Still pending" is written `coalesce(fired_at, cancelled_at) is null`, not as the two `is null`
+ * tests of the partial index workflow.sla_timer_pending: with those, the planner may take that
+ * index (it matches the predicate and is smaller) and filter every pending timer of every case by
+ * case and clock — it did whenever the table's statistics were older than its growth, which made
+ * each contact read all open cases' timers (thousands of rows, more with every open case).
+ */
+/** Cancels the pending timers of the clock's earlier runs ($3: this run's start). */
+export const CANCEL_EARLIER_RUNS_SQL = `update workflow.sla_timer set cancelled_at = $3
+  where case_id = $1 and clock_key = $2 and started_at <> $3 and coalesce(fired_at, cancelled_at) is null`;
+/** Cancels the clock's pending timers ($3: when it stopped). */
+export const CANCEL_CLOCK_SQL = `update workflow.sla_timer set cancelled_at = $3
+  where case_id = $1 and clock_key = $2 and coalesce(fired_at, cancelled_at) is null`;
+
 /**
  * The scheduler: writes the timers of every clock that starts and cancels the pending ones of
  * every clock that stops or restarts, in the transaction that also moves its checkpoint — a crash
@@ -32,11 +47,7 @@ export class SlaTimerProjection extends Projection {
 
   private async schedule(event: RecordedEvent, { data }: SlaClockStarted, tx: EntityManager): Promise<void> {
     // Timers of an earlier run of the same clock have nothing more to say.
-    await tx.query(
-      `update workflow.sla_timer set cancelled_at = $3
-        where case_id = $1 and clock_key = $2 and started_at <> $3 and fired_at is null and cancelled_at is null`,
-      [data.caseId, data.clockKey, data.startedAt],
-    );
+    await tx.query(CANCEL_EARLIER_RUNS_SQL, [data.caseId, data.clockKey, data.startedAt]);
     for (const timer of timersOf(data)) {
       await tx.query(
         `insert into workflow.sla_timer (id, case_id, clock_key, started_at, kind, level, due_at, correlation_id, scheduled_by)
@@ -57,10 +68,6 @@ export class SlaTimerProjection extends Projection {
   }
 
   private async cancel({ data }: SlaClockStopped, tx: EntityManager): Promise<void> {
-    await tx.query(
-      `update workflow.sla_timer set cancelled_at = $3
-        where case_id = $1 and clock_key = $2 and fired_at is null and cancelled_at is null`,
-      [data.caseId, data.clockKey, data.stoppedAt],
-    );
+    await tx.query(CANCEL_CLOCK_SQL, [data.caseId, data.clockKey, data.stoppedAt]);
   }
 }
