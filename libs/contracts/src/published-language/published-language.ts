@@ -15,12 +15,17 @@ export interface PublishedLanguage<
   readonly all: readonly PublicEvent[];
   /** The definition of a CloudEvents `type` (`collab.<service>.<Type>.v<N>`), current or older. */
   definitionOf(eventType: string): PublicEvent | undefined;
+  /** The newest version of the line `definition` belongs to (itself when nothing upcasts from it). */
+  newestOf(definition: PublicEvent): PublicEvent;
   /** Lifts valid data of `definition` through the upcaster chain to the newest version of its line (each step is validated; a ZodError if one fails). */
   upcast(
     definition: PublicEvent,
     data: Record<string, unknown>,
   ): { readonly definition: PublicEvent; readonly data: Record<string, unknown> };
 }
+
+/** The data of a public event as its schema outputs it. */
+export type DataOf<Event extends PublicEvent> = z.output<Event['data']>;
 
 /** The newest version of each type, as a consumer reads it: a discriminated union on `type`. */
 export type CurrentEventOf<Language extends PublishedLanguage> = {
@@ -64,6 +69,12 @@ export const publishedLanguage = <const Current extends Readonly<Record<string, 
     current,
     all,
     definitionOf: (eventType) => byType.get(eventType),
+    newestOf: (definition) => {
+      let newest = definition;
+      for (let newer = next.get(newest.eventType); newer !== undefined; newer = next.get(newer.eventType))
+        newest = newer;
+      return newest;
+    },
     upcast: (definition, data) => {
       let lifted = { definition, data };
       for (let newer = next.get(definition.eventType); newer !== undefined; newer = next.get(newer.eventType))

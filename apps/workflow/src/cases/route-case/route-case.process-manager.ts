@@ -1,8 +1,14 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
 import { AggregateStreams, deterministicEventId, type EventStore } from '@collab/event-store';
 import { EVENT_CONSUMER, type EventConsumerPort, type RunningConsumer } from '@collab/messaging';
 import { IllegalTransition, type DecisionContext } from '@collab/domain-kernel';
-import type { CollabEvent } from '@collab/contracts';
+import { intakeLanguage, readerFor, type CollabEvent } from '@collab/contracts';
 import { CLOCK, EVENT_STORE, type Clock } from '@collab/service-kit';
 import {
   workflowCaseDecider,
@@ -11,11 +17,10 @@ import {
   type WorkflowCaseEvent,
   type WorkflowCaseState,
 } from '@collab/workflow-domain';
-import { caseSummaryOf, type CaseOpenedV1 } from './case-opened.v1';
+import { caseSummaryOf } from './case-opened';
 import { CaseProcessStarts } from './case-process-start';
 
-/** v2 renamed nothing workflow reads (it added the case number and made `channel` the channel id). */
-const CASE_OPENED_TYPES = new Set(['collab.intake.CaseOpened.v1', 'collab.intake.CaseOpened.v2']);
+const intake = readerFor(intakeLanguage, { only: ['CaseOpened'] });
 
 /**
  * On every case intake opens, workflow registers it, starts it on the process version its facts
@@ -25,7 +30,12 @@ const CASE_OPENED_TYPES = new Set(['collab.intake.CaseOpened.v1', 'collab.intake
 @Injectable()
 export class RouteCaseProcessManager implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('RouteCase');
-  private readonly cases: AggregateStreams<WorkflowCaseCommand, WorkflowCaseEvent, WorkflowCaseState, DecisionContext>;
+  private readonly cases: AggregateStreams<
+    WorkflowCaseCommand,
+    WorkflowCaseEvent,
+    WorkflowCaseState,
+    DecisionContext
+  >;
   private consumer?: RunningConsumer;
 
   constructor(
@@ -50,20 +60,31 @@ export class RouteCaseProcessManager implements OnApplicationBootstrap, OnModule
   }
 
   async on(event: CollabEvent): Promise<void> {
-    if (!CASE_OPENED_TYPES.has(event.type)) return;
-    const opened = event.data as unknown as CaseOpenedV1;
+    const message = intake.read(event);
+    if (message?.type !== 'CaseOpened') return;
+    const opened = message.data;
     const summary = caseSummaryOf(opened);
     const tier = opened.requester.tier === undefined ? {} : { customerTier: opened.requester.tier };
     const process = await this.processStarts.for({ ...summary, ...tier });
     const command: WorkflowCaseCommand = { type: 'RegisterAndRouteCase', summary, process, ...tier };
     try {
-      await this.cases.handle(workflowCaseStreamId(summary.caseId), command, { now: this.clock.now() }, {
-        metadata: { correlationId: event.correlationid, causationId: event.id, actor: { id: 'workflow.route-case', kind: 'service' } },
-        eventIdFor: (_routed, index) => deterministicEventId(event.id, `route-case/${index}`),
-      });
+      await this.cases.handle(
+        workflowCaseStreamId(summary.caseId),
+        command,
+        { now: this.clock.now() },
+        {
+          metadata: {
+            correlationId: event.correlationid,
+            causationId: event.id,
+            actor: { id: 'workflow.route-case', kind: 'service' },
+          },
+          eventIdFor: (_routed, index) => deterministicEventId(event.id, `route-case/${index}`),
+        },
+      );
     } catch (error) {
       // A redelivery after the case was routed: the idempotent append already holds, nothing to do.
-      if (error instanceof IllegalTransition) return this.logger.debug(`case ${summary.caseId} already routed`);
+      if (error instanceof IllegalTransition)
+        return this.logger.debug(`case ${summary.caseId} already routed`);
       throw error;
     }
   }
