@@ -4,13 +4,13 @@ import {
   agentDeactivatedV1,
   agentEnrolledV1,
   agentReactivatedV1,
-  caseAssignedV1,
+  caseQueuedV1,
   caseAssignedToAgentV1,
   caseCancelledV1,
   caseClosedV1,
   caseProcessStartedV1,
   caseReassignedV1,
-  caseRegisteredV1,
+  caseRegisteredV2,
   caseReopenedV1,
   caseResolvedV1,
   caseTransferredV1,
@@ -83,11 +83,11 @@ type WorkflowEvent =
  */
 export const workflowContract: ServiceContract = serviceContract<WorkflowEvent>(workflowLanguage, {
   CaseRegistered: (data) =>
-    publish(caseRegisteredV1, {
+    publish(caseRegisteredV2, {
       ...data,
-      audience: caseRegisteredV1.data.shape.audience.parse(data.audience),
+      audience: caseRegisteredV2.data.shape.audience.parse(data.audience),
     }),
-  CaseAssigned: asIs(caseAssignedV1),
+  CaseQueued: ({ assignedAt, ...queued }) => publish(caseQueuedV1, { ...queued, queuedAt: assignedAt }),
   CaseAssignedToAgent: asIs(caseAssignedToAgentV1),
   CaseReassigned: asIs(caseReassignedV1),
   CaseTransferred: asIs(caseTransferredV1),

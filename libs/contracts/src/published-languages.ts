@@ -8,4 +8,10 @@ export const kpiLanguage = publishedLanguage('kpi', {});
 export const dataLanguage = publishedLanguage('data', {});
 
 /** Every service's published language: what the generator writes schemas, AsyncAPI and docs from. */
-export const PUBLISHED_LANGUAGES = [intakeLanguage, workflowLanguage, knowledgeLanguage, kpiLanguage, dataLanguage] as const;
+export const PUBLISHED_LANGUAGES = [
+  intakeLanguage,
+  workflowLanguage,
+  knowledgeLanguage,
+  kpiLanguage,
+  dataLanguage,
+] as const;

@@ -42,7 +42,7 @@ export interface PublicEventDefinition<Type extends string, Version extends numb
   readonly description: string;
   readonly data: Data;
   readonly examples: readonly z.input<Data>[];
-  readonly upcastFrom?: UpcastFrom<Data>;
+  readonly upcastFrom?: UpcastFrom<NoInfer<Data>>;
 }
 
 export const publicEvent = <const Type extends string, const Version extends number, Data extends EventData>(

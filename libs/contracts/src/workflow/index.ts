@@ -10,6 +10,8 @@ import { caseClosedV1 } from './case-closed.v1';
 import { caseProcessStartedV1 } from './case-process-started.v1';
 import { caseReassignedV1 } from './case-reassigned.v1';
 import { caseRegisteredV1 } from './case-registered.v1';
+import { caseRegisteredV2 } from './case-registered.v2';
+import { caseQueuedV1 } from './case-queued.v1';
 import { caseReopenedV1 } from './case-reopened.v1';
 import { caseResolvedV1 } from './case-resolved.v1';
 import { caseTransferredV1 } from './case-transferred.v1';
@@ -57,6 +59,8 @@ export {
   caseProcessStartedV1,
   caseReassignedV1,
   caseRegisteredV1,
+  caseRegisteredV2,
+  caseQueuedV1,
   caseReopenedV1,
   caseResolvedV1,
   caseTransferredV1,
@@ -101,13 +105,13 @@ export const workflowLanguage = publishedLanguage(
     AgentDeactivated: agentDeactivatedV1,
     AgentEnrolled: agentEnrolledV1,
     AgentReactivated: agentReactivatedV1,
-    CaseAssigned: caseAssignedV1,
     CaseAssignedToAgent: caseAssignedToAgentV1,
     CaseCancelled: caseCancelledV1,
     CaseClosed: caseClosedV1,
     CaseProcessStarted: caseProcessStartedV1,
     CaseReassigned: caseReassignedV1,
-    CaseRegistered: caseRegisteredV1,
+    CaseRegistered: caseRegisteredV2,
+    CaseQueued: caseQueuedV1,
     CaseReopened: caseReopenedV1,
     CaseResolved: caseResolvedV1,
     CaseTransferred: caseTransferredV1,
@@ -143,5 +147,5 @@ export const workflowLanguage = publishedLanguage(
     UnitChanged: unitChangedV1,
     UnitDefined: unitDefinedV1,
   },
-  [],
+  [caseRegisteredV1, caseAssignedV1],
 );
