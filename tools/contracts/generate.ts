@@ -9,7 +9,11 @@ import { publishedFiles, REPO, SCHEMA_DIR } from './published-files';
 const files = publishedFiles();
 const stale = (dir: string): string[] =>
   readdirSync(join(REPO, dir), { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? stale(`${dir}/${entry.name}`) : files.has(`${dir}/${entry.name}`) ? [] : [`${dir}/${entry.name}`],
+    entry.isDirectory()
+      ? stale(`${dir}/${entry.name}`)
+      : files.has(`${dir}/${entry.name}`)
+        ? []
+        : [`${dir}/${entry.name}`],
   );
 for (const path of stale(SCHEMA_DIR)) rmSync(join(REPO, path));
 for (const [path, content] of files) {
