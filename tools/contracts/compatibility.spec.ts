@@ -82,14 +82,14 @@ describe('the compatibility check of published event schemas', () => {
   });
 
   it('refuses an enum narrowed in a new version of CaseOpened', () => {
-    const opened = schemas.get('collab.intake.CaseOpened.v2')!;
+    const opened = schemas.get('collab.intake.CaseOpened.v3')!;
     const priority = properties(opened)['priority']!;
-    const v3 = {
+    const v4 = {
       ...opened,
       properties: { ...properties(opened), priority: { ...priority, enum: ['NORMAL', 'URGENT'] } },
     };
-    expect(compatibilityProblems(lock, new Map([...schemas, ['collab.intake.CaseOpened.v3', v3]]))).toEqual([
-      'collab.intake.CaseOpened.v3.priority lost enum values (a new version must be backward compatible, or a new type)',
+    expect(compatibilityProblems(lock, new Map([...schemas, ['collab.intake.CaseOpened.v4', v4]]))).toEqual([
+      'collab.intake.CaseOpened.v4.priority lost enum values (a new version must be backward compatible, or a new type)',
     ]);
   });
 

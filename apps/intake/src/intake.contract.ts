@@ -3,7 +3,7 @@ import {
   calendarDefinedV1,
   calendarRevisedV1,
   caseAcknowledgedV1,
-  caseOpenedV2,
+  caseOpenedV3,
   categoryDefinedV1,
   categoryRenamedV1,
   categoryRetiredV1,
@@ -32,7 +32,9 @@ const recognised = (customerId: string | undefined): string => {
 export const intakeContract: ServiceContract = serviceContract<
   IntakeCaseEvent | ChannelEvent | CategoryEvent | CalendarEvent
 >(intakeLanguage, {
-  CaseOpened: asIs(caseOpenedV2),
+  // Public events carry the customer id, not contact details (the requester's name, phone and email stay inside).
+  CaseOpened: ({ requester: { name: _name, phone: _phone, email: _email, ...requester }, ...opened }) =>
+    publish(caseOpenedV3, { ...opened, requester }),
   CaseAcknowledged: asIs(caseAcknowledgedV1),
   ContactAppended: (data) =>
     publish(contactAppendedV1, {

@@ -4,6 +4,8 @@ import { jsonSchemaOf, type PublicEvent, type ServiceContract } from '@collab/co
 
 const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
 addFormats(ajv);
+// Our annotation for personal data (DESIGN §5): validators ignore it, analysts' tools can read it.
+ajv.addKeyword('x-personal');
 const validators = new Map<string, ValidateFunction>();
 
 /** Validates data against a public event's generated JSON Schema, as an analyst's tool would (ajv, draft 2020-12). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { publicEvent } from '../published-language/public-event';
+import { personal, publicEvent } from '../published-language/public-event';
 
 export const caseOpenedV2 = publicEvent({
   service: 'intake',
@@ -42,9 +42,9 @@ export const caseOpenedV2 = publicEvent({
     audience: z.enum(['EXTERNAL', 'INTERNAL', 'PARTNER']),
     requester: z.strictObject({
       id: z.string().optional(),
-      name: z.string().optional(),
-      phone: z.string().optional(),
-      email: z.string().optional(),
+      name: personal(z.string()).optional(),
+      phone: personal(z.string()).optional(),
+      email: personal(z.string()).optional(),
       unit: z.string().optional(),
       partner: z.string().optional(),
       tier: z.string().optional(),

@@ -4,6 +4,7 @@ import { calendarRevisedV1 } from './calendar-revised.v1';
 import { caseAcknowledgedV1 } from './case-acknowledged.v1';
 import { caseOpenedV1 } from './case-opened.v1';
 import { caseOpenedV2 } from './case-opened.v2';
+import { caseOpenedV3 } from './case-opened.v3';
 import { categoryDefinedV1 } from './category-defined.v1';
 import { categoryRenamedV1 } from './category-renamed.v1';
 import { categoryRetiredV1 } from './category-retired.v1';
@@ -19,6 +20,7 @@ export {
   caseAcknowledgedV1,
   caseOpenedV1,
   caseOpenedV2,
+  caseOpenedV3,
   categoryDefinedV1,
   categoryRenamedV1,
   categoryRetiredV1,
@@ -36,7 +38,7 @@ export const intakeLanguage = publishedLanguage(
     CalendarDefined: calendarDefinedV1,
     CalendarRevised: calendarRevisedV1,
     CaseAcknowledged: caseAcknowledgedV1,
-    CaseOpened: caseOpenedV2,
+    CaseOpened: caseOpenedV3,
     CategoryDefined: categoryDefinedV1,
     CategoryRenamed: categoryRenamedV1,
     CategoryRetired: categoryRetiredV1,
@@ -46,5 +48,5 @@ export const intakeLanguage = publishedLanguage(
     ChannelRegistered: channelRegisteredV1,
     ContactAppended: contactAppendedV1,
   },
-  [caseOpenedV1],
+  [caseOpenedV1, caseOpenedV2],
 );

@@ -27,6 +27,10 @@ describe("a reader of intake's published language", () => {
     expect(message?.type).toBe('CaseOpened');
     if (message?.type !== 'CaseOpened') return;
     expect(message.data.caseNumber).toBe(opened!.caseNumber);
+    // v2 as stored on the topic by main, read as v3: the requester's contact details are dropped.
+    expect(message.version).toBe(3);
+    expect(opened!.requester.phone).toBeDefined();
+    expect(message.data.requester).not.toHaveProperty('phone');
     expect(message.envelope.id).toBe('e-1');
   });
 
