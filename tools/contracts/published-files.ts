@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { jsonSchemaOf, PUBLISHED_LANGUAGES, type PublicEvent } from '@collab/contracts';
 import { fingerprintOf } from './compatibility';
+import { eventsDoc } from './events-doc';
 
 export const REPO = join(__dirname, '..', '..');
 /** Where analysts find the JSON Schemas (the CloudEvents `dataschema` names the file's `$id`). */
@@ -23,6 +24,7 @@ export const publishedFiles = (): Map<string, string> => {
   const files = new Map<string, string>();
   for (const event of everyPublicEvent()) files.set(schemaPathOf(event), json(jsonSchemaOf(event)));
   files.set(LOCK_PATH, json(lockOf(publishedSchemas())));
+  files.set('docs/events.md', eventsDoc(REPO));
   return files;
 };
 
