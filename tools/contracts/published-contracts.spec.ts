@@ -1,6 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import { PUBLISHED_LANGUAGES } from '@collab/contracts';
 import { jsonSchemaErrorsOf } from '@collab/testing';
+import { asyncApiOf } from './asyncapi';
 import { everyPublicEvent, publishedFiles, REPO, SCHEMA_DIR } from './published-files';
 
 const examples = everyPublicEvent().flatMap((event) =>
@@ -39,4 +43,15 @@ describe('the public event contracts', () => {
     for (const [path, content] of generated)
       expect({ path, content: readFileSync(join(REPO, path), 'utf8') }).toEqual({ path, content });
   });
+
+  it.each(PUBLISHED_LANGUAGES.map((language) => ({ service: language.service, document: asyncApiOf(language) })))(
+    "$service's AsyncAPI 3.0 document: one channel on its topic, each message's example envelope valid against its payload schema",
+    ({ document }) => {
+      const ajv = new Ajv2020({ allErrors: true, strict: false });
+      addFormats(ajv);
+      expect(document.asyncapi).toBe('3.0.0');
+      for (const message of Object.values(document.components.messages))
+        for (const example of message.examples) expect({ name: message.name, errors: ajv.validate(message.payload, example.payload) ? null : ajv.errors }).toEqual({ name: message.name, errors: null });
+    },
+  );
 });

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { jsonSchemaOf, PUBLISHED_LANGUAGES, type PublicEvent } from '@collab/contracts';
 import { fingerprintOf } from './compatibility';
+import { asyncApiOf } from './asyncapi';
 import { eventsDoc } from './events-doc';
 
 export const REPO = join(__dirname, '..', '..');
@@ -25,6 +26,7 @@ export const publishedFiles = (): Map<string, string> => {
   for (const event of everyPublicEvent()) files.set(schemaPathOf(event), json(jsonSchemaOf(event)));
   files.set(LOCK_PATH, json(lockOf(publishedSchemas())));
   files.set('docs/events.md', eventsDoc(REPO));
+  for (const language of PUBLISHED_LANGUAGES) files.set(`docs/asyncapi/${language.service}.asyncapi.json`, json(asyncApiOf(language)));
   return files;
 };
 
