@@ -1,4 +1,4 @@
-import type { ServiceContract } from '@collab/contracts';
+import { dataLanguage, silentContract, type ServiceContract } from '@collab/contracts';
 
-/** What data publishes on `collab.data.events.v1`; it grows as data's features land, one versioned schema per event. */
-export const dataContract: ServiceContract = { service: 'data', events: {} };
+/** What data publishes on `collab.data.events.v1`: nothing yet; its public events will be defined in libs/contracts/src/data. */
+export const dataContract: ServiceContract = silentContract(dataLanguage);

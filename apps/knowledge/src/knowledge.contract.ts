@@ -1,4 +1,4 @@
-import type { ServiceContract } from '@collab/contracts';
+import { knowledgeLanguage, silentContract, type ServiceContract } from '@collab/contracts';
 
-/** What knowledge publishes on `collab.knowledge.events.v1`; it grows as knowledge's features land, one versioned schema per event. */
-export const knowledgeContract: ServiceContract = { service: 'knowledge', events: {} };
+/** What knowledge publishes on `collab.knowledge.events.v1`: nothing yet; its public events will be defined in libs/contracts/src/knowledge. */
+export const knowledgeContract: ServiceContract = silentContract(knowledgeLanguage);

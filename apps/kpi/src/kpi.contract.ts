@@ -1,4 +1,4 @@
-import type { ServiceContract } from '@collab/contracts';
+import { kpiLanguage, silentContract, type ServiceContract } from '@collab/contracts';
 
-/** What kpi publishes on `collab.kpi.events.v1`; it grows as kpi's features land, one versioned schema per event. */
-export const kpiContract: ServiceContract = { service: 'kpi', events: {} };
+/** What kpi publishes on `collab.kpi.events.v1`: nothing yet; its public events will be defined in libs/contracts/src/kpi. */
+export const kpiContract: ServiceContract = silentContract(kpiLanguage);

@@ -1,3 +1,4 @@
+import { WORKFLOW_STORED_EVENTS } from '@collab/workflow-domain';
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -15,7 +16,7 @@ import { WORKFLOW_MIGRATIONS } from './migrations/workflow.migrations';
   imports: [
     CqrsModule,
     TypeOrmModule.forFeature(WORKFLOW_FEATURES.flatMap((feature) => feature.entities)),
-    ServiceStoreModule.forService(workflowContract, { migrations: WORKFLOW_MIGRATIONS }),
+    ServiceStoreModule.forService(workflowContract, { migrations: WORKFLOW_MIGRATIONS, storedEvents: WORKFLOW_STORED_EVENTS }),
   ],
   controllers: WORKFLOW_FEATURES.flatMap((feature) => feature.controllers),
   providers: WORKFLOW_FEATURES.flatMap((feature) => feature.providers),

@@ -1,3 +1,4 @@
+import { WORKFLOW_STORED_EVENTS } from '@collab/workflow-domain';
 import { projectionsAmong, type ServiceReadModels } from '@collab/service-kit';
 import { WORKFLOW_MIGRATIONS } from './migrations/workflow.migrations';
 import { WORKFLOW_FEATURES } from './workflow.features';
@@ -6,6 +7,7 @@ import { WORKFLOW_FEATURES } from './workflow.features';
 export const workflowReadModels: ServiceReadModels = {
   service: 'workflow',
   migrations: WORKFLOW_MIGRATIONS,
+  storedEvents: WORKFLOW_STORED_EVENTS,
   entities: WORKFLOW_FEATURES.flatMap((feature) => feature.entities),
   projections: projectionsAmong(WORKFLOW_FEATURES.flatMap((feature) => feature.providers)),
 };

@@ -2,4 +2,7 @@ export * from './service-name';
 export * from './collab-event';
 export * from './service-contract';
 export * from './grpc';
-export * from './event-schemas';
+export * from './published-language';
+export * from './intake';
+export * from './workflow';
+export * from './published-languages';

@@ -30,3 +30,11 @@ export { StreamFoldCache, type StreamEvent } from './folds/stream-fold-cache';
 export { FoldFeed, pollingTail, type FedCache, type FoldFeedOptions, type LogTail } from './folds/fold-feed';
 export * from './tracing/event-trace';
 export { TracedEventStore } from './tracing/traced-event-store';
+export { UpcastingEventStore } from './upcasting/upcasting-event-store';
+export {
+  NO_STORED_EVENT_UPGRADES,
+  storedVersionOf,
+  UpcasterChainBroken,
+  type StoredEventUpcaster,
+  type StoredEventVersions,
+} from './upcasting/stored-event-versions';

@@ -1,3 +1,4 @@
+import { ContractViolation } from '@collab/contracts';
 import { DomainError } from '@collab/domain-kernel';
 
 /**
@@ -42,7 +43,16 @@ export class PoisonEvent extends Error {
 // 08 connection exception, 53 insufficient resources, 57 operator intervention (admin shutdown,
 // cannot connect now), 58 system error; 40001 serialization failure, 40P01 deadlock, 55P03 lock not available.
 const TRANSIENT_SQLSTATE = /^(08|53|57|58)|^(40001|40P01|55P03|55006)$/;
-const TRANSIENT_ERRNO = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ENOTFOUND']);
+const TRANSIENT_ERRNO = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+  'ENOTFOUND',
+]);
 const TRANSIENT_MESSAGE =
   /connection terminated|terminating connection|connection ended|timeout exceeded when trying to connect|Connection terminated unexpectedly|Client has encountered a connection error|the database system is (starting up|shutting down)|Client was closed|Cannot use a pool after calling end|lock timeout|canceling statement due to lock timeout/i;
 // kafkajs marks what its own retries gave up on; these errors say the broker, not the message, failed.
@@ -82,10 +92,13 @@ const isTransient = (error: object, depth = 0): boolean => {
 
 const isObject = (error: unknown): error is object => typeof error === 'object' && error !== null;
 
+/** Errors no retry will change: undecodable, breaking its published contract (read the same every time), refused by the domain. */
+const POISON = [PoisonEvent, ContractViolation, DomainError] as const;
+
 export const classify = (error: unknown): Fault => {
   if (error instanceof Stopped || error instanceof LeaseLost) return 'stopping';
   if (isObject(error) && fieldOf(error, 'name') === 'AbortError') return 'stopping';
   if (error instanceof NotYetKnown) return 'waiting';
-  if (error instanceof PoisonEvent || error instanceof DomainError) return 'poison';
+  if (POISON.some((kind) => error instanceof kind)) return 'poison';
   return isObject(error) && isTransient(error) ? 'transient' : 'unknown';
 };

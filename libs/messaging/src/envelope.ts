@@ -1,28 +1,35 @@
 import type { RecordedEvent } from '@collab/event-store';
-import { eventTypeOf, schemaIdOf, type CollabEvent, type ServiceContract } from '@collab/contracts';
+import type { CollabEvent, ServiceContract } from '@collab/contracts';
 
 export class UnpublishedEventType extends Error {
   override readonly name = 'UnpublishedEventType';
-  constructor(readonly service: string, readonly eventType: string) {
+  constructor(
+    readonly service: string,
+    readonly eventType: string,
+  ) {
     super(`${service} has no public contract for event type ${eventType}`);
   }
 }
 
-/** The one mapping from a stored event to its public CloudEvents envelope. */
+/**
+ * The one mapping from a stored event to its public CloudEvents envelope: the service's contract
+ * maps the internal event to its public event (type, version, data); the envelope is the same for all.
+ */
 export const toCollabEvent = (contract: ServiceContract, event: RecordedEvent): CollabEvent => {
-  const definition = contract.events[event.type];
-  if (!definition) throw new UnpublishedEventType(contract.service, event.type);
+  const publication = contract.toPublic(event);
+  if (!publication) throw new UnpublishedEventType(contract.service, event.type);
+  const { event: definition, data } = publication;
   const { actor, correlationId, causationId, occurredAt, traceparent, tracestate } = event.metadata;
   return {
     specversion: '1.0',
     id: event.id,
     source: `/collab/${contract.service}`,
-    type: eventTypeOf(contract.service, event.type, definition.version),
+    type: definition.eventType,
     subject: event.streamId,
     time: occurredAt ?? event.recordedAt.toISOString(),
     datacontenttype: 'application/json',
-    dataschema: schemaIdOf(contract.service, event.type, definition.version),
-    data: { ...event.data },
+    dataschema: definition.schemaId,
+    data: { ...data },
     streamversion: event.streamVersion,
     position: event.position.toString(),
     correlationid: correlationId,
@@ -35,4 +42,4 @@ export const toCollabEvent = (contract: ServiceContract, event: RecordedEvent): 
 
 /** True when the service's contract publishes this stored event type. */
 export const isPublished = (contract: ServiceContract, eventType: string): boolean =>
-  Object.prototype.hasOwnProperty.call(contract.events, eventType);
+  contract.publishes.includes(eventType);

@@ -7,3 +7,4 @@ export * from './tcp-proxy';
 export * from './private-kafka-broker';
 export * from './shared-clock';
 export * from './cluster';
+export * from './published-form';

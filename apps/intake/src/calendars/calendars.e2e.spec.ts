@@ -247,7 +247,7 @@ describe('business calendars, through REST', () => {
     addFormats(ajv);
     const schemas = join(__dirname, '..', '..', '..', '..', 'libs', 'contracts', 'schemas', 'intake');
     // The version intake publishes now (v2 added holiday rules and announcedThrough).
-    const versionOf = (type: string): number => intakeContract.events[type]?.version ?? 0;
+    const versionOf = (type: string): number => intakeContract.language.current[type]?.version ?? 0;
     for (const type of CALENDAR_EVENT_TYPES)
       ajv.addSchema(JSON.parse(await readFile(join(schemas, `${type}.v${versionOf(type)}.schema.json`), 'utf8')));
     const events = await intake.store.readAll({ after: 0n, maxCount: 10_000 });

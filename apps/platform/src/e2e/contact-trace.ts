@@ -60,7 +60,7 @@ export const contactTraceIn = (spans: readonly RecordedSpan[], transport: Transp
   // each attempt is a span, and the one that routed the case is the routing append's parent.
   const attempts = all.filter(deliveredBy(transport, opened));
   // (A redelivery after a rebalance is a further attempt too; it appends nothing new.)
-  const routed = only(all, 'the append routing the case', (span) => span.name === 'append workflow' && typesOf(span).includes('CaseAssigned') && attempts.some((attempt) => childOf(attempt)(span)));
+  const routed = only(all, 'the append routing the case', (span) => span.name === 'append workflow' && typesOf(span).includes('CaseQueued') && attempts.some((attempt) => childOf(attempt)(span)));
   const delivered = attempts.find((attempt) => childOf(attempt)(routed))!;
   const clocked = succeeded(all, 'the SLA clock keeper reacting to the routing', (span) => span.kind === 'CONSUMER' && span.name === 'process workflow.sla-clock-keeper' && childOf(routed)(span));
   return { request, opened, ...(published ? { published } : {}), delivered, routed, clocked, all };

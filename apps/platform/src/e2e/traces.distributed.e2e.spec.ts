@@ -78,7 +78,7 @@ describe('traces of the distributed platform (intake and workflow processes expo
     const spans = await eventually(
       () => {
         const ofTrace = receiver.spans().filter((span) => span.traceId === traceId);
-        if (!ofTrace.some((span) => span.name === 'append workflow' && typesOf(span).includes('CaseAssigned'))) throw new Error(`not routed yet:\n${ofTrace.map((span) => span.name).join('\n')}`);
+        if (!ofTrace.some((span) => span.name === 'append workflow' && typesOf(span).includes('CaseQueued'))) throw new Error(`not routed yet:\n${ofTrace.map((span) => span.name).join('\n')}`);
         return Promise.resolve(ofTrace);
       },
       { timeoutMs: 30_000, intervalMs: 200 },
@@ -89,6 +89,6 @@ describe('traces of the distributed platform (intake and workflow processes expo
     expect(opened).toMatchObject({ parentSpanId: call.spanId, attributes: expect.objectContaining({ 'collab.stream.ids': expect.arrayContaining([`case-${String(accepted['caseId'])}`]) }) });
     const delivered = spans.find((span) => span.kind === 'CONSUMER' && span.attributes['messaging.consumer.group.name'] === 'workflow.route-case' && span.parentSpanId === opened.spanId)!;
     expect(delivered.service).toBe('collab-workflow');
-    expect(spans.some((span) => span.name === 'append workflow' && typesOf(span).includes('CaseAssigned') && span.parentSpanId === delivered.spanId)).toBe(true);
+    expect(spans.some((span) => span.name === 'append workflow' && typesOf(span).includes('CaseQueued') && span.parentSpanId === delivered.spanId)).toBe(true);
   });
 });

@@ -44,7 +44,7 @@ export class LogFedEventConsumer implements EventConsumerPort {
     if (!source) return Promise.reject(new Error(`no event log is configured for ${subscription.source} (consumer ${subscription.consumerName})`));
     const { contract } = source;
     const name = consumerCheckpointName(subscription.consumerName);
-    const published = Object.keys(contract.events);
+    const published = contract.publishes;
     const reactor = new Reactor(
       this.options.home,
       { name, handles: published, react: (event: RecordedEvent) => subscription.handle(toCollabEvent(contract, event)) },

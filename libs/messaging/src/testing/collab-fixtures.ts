@@ -1,15 +1,38 @@
 import { randomUUID } from 'node:crypto';
-import type { ServiceContract } from '@collab/contracts';
+import {
+  asIs,
+  publicEvent,
+  publishedLanguage,
+  serviceContract,
+  type ServiceContract,
+} from '@collab/contracts';
+import { z } from 'zod';
 import type { NewEvent } from '@collab/event-store';
 
 /** intake's public contract as these tests need it; `CaseNoteDrafted` stays internal. */
-export const intakeContract: ServiceContract = {
+const opened = publicEvent({
   service: 'intake',
-  events: {
-    CaseOpened: { version: 1, schema: { type: 'object' }, description: 'a contact opened a case' },
-    CaseAcknowledged: { version: 1, schema: { type: 'object' }, description: 'the requester was told the expected times' },
-  },
-};
+  type: 'CaseOpened',
+  version: 1,
+  description: 'a contact opened a case',
+  data: z.looseObject({}),
+  examples: [],
+});
+const acknowledged = publicEvent({
+  service: 'intake',
+  type: 'CaseAcknowledged',
+  version: 1,
+  description: 'the requester was told the expected times',
+  data: z.looseObject({}),
+  examples: [],
+});
+export const intakeContract: ServiceContract = serviceContract<{
+  type: 'CaseOpened' | 'CaseAcknowledged';
+  data: Record<string, unknown>;
+}>(publishedLanguage('intake', { CaseOpened: opened, CaseAcknowledged: acknowledged }), {
+  CaseOpened: asIs(opened),
+  CaseAcknowledged: asIs(acknowledged),
+});
 
 const metadata = { correlationId: 'corr-1', actor: { kind: 'user', id: 'agent-17' } } as const;
 
@@ -28,6 +51,11 @@ export const caseAcknowledged = (data: Record<string, unknown> = {}): NewEvent =
 });
 
 /** An internal fact that never leaves intake. */
-export const caseNoteDrafted = (): NewEvent => ({ id: randomUUID(), type: 'CaseNoteDrafted', data: { note: 'draft' }, metadata });
+export const caseNoteDrafted = (): NewEvent => ({
+  id: randomUUID(),
+  type: 'CaseNoteDrafted',
+  data: { note: 'draft' },
+  metadata,
+});
 
 export const caseId = (): string => `case-${randomUUID()}`;

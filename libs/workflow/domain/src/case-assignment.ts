@@ -8,7 +8,7 @@ import type {
   TransferCase,
 } from './case.commands';
 import type {
-  CaseAssigned,
+  CaseQueued,
   CaseAssignedToAgent,
   CaseAssignmentEvent,
   CaseProcessStarted,
@@ -68,8 +68,8 @@ const registerAndRoute = (
     ? route(facts, command.process.published.routingRules, command.process.published.fallback)
     : route(facts, command.rules, command.fallback);
   return [
-    { type: 'CaseRegistered', data: command.summary },
-    { type: 'CaseAssigned', data: { caseId, ...decision, assignedAt: now.toISOString() } },
+    { type: 'CaseRegistered', data: { ...command.summary, customerTier: command.customerTier ?? null } },
+    { type: 'CaseQueued', data: { caseId, ...decision, assignedAt: now.toISOString() } },
     ...(started ? [started] : []),
   ];
 };
@@ -227,7 +227,7 @@ const transferred = (state: WorkflowCaseState, event: CaseTransferred): Workflow
       }
     : state;
 
-const routed = (state: WorkflowCaseState, { data }: CaseAssigned): WorkflowCaseState =>
+const routed = (state: WorkflowCaseState, { data }: CaseQueued): WorkflowCaseState =>
   state.status === 'registered'
     ? {
         status: 'queued',
@@ -258,7 +258,7 @@ export const evolveAssignment = (state: WorkflowCaseState, event: CaseAssignment
   switch (event.type) {
     case 'CaseRegistered':
       return state.status === 'none' ? { status: 'registered', summary: event.data } : state;
-    case 'CaseAssigned':
+    case 'CaseQueued':
       return routed(state, event);
     case 'CaseProcessStarted':
       return processStartedOn(state, event);

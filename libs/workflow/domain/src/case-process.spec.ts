@@ -3,7 +3,7 @@ import { workflowCaseDecider } from './case.decider';
 import {
   T0,
   assignCase,
-  caseAssigned,
+  caseQueued,
   caseRegistered,
   refusalOf,
   registerAndRoute,
@@ -38,19 +38,19 @@ describe('starting a case on a process version', () => {
     spec
       .given()
       .when(registerAndRouteOnProcess())
-      .then(caseRegistered(), caseAssigned('billing-desk', 'billing-fallback'), caseProcessStarted()));
+      .then(caseRegistered(), caseQueued('billing-desk', 'billing-fallback'), caseProcessStarted()));
 
   it('routes by the version’s rules, the customer’s tier included', () =>
     spec
       .given()
       .when({ ...registerAndRouteOnProcess(), customerTier: 'VIP' })
-      .then(caseRegistered(), caseAssigned('vip-care', 'vip'), caseProcessStarted()));
+      .then(caseRegistered({}, 'VIP'), caseQueued('vip-care', 'vip'), caseProcessStarted()));
 
   it('looks only at the version’s rules, not at rules the command also carries', () =>
     spec
       .given()
       .when({ ...registerAndRouteOnProcess(), rules: [{ id: 'complaints', when: {}, queue: 'complaints' }] })
-      .then(caseRegistered(), caseAssigned('billing-desk', 'billing-fallback'), caseProcessStarted()));
+      .then(caseRegistered(), caseQueued('billing-desk', 'billing-fallback'), caseProcessStarted()));
 
   it('starts on the first FRONT_LINE stage, even when another stage is listed first', () => {
     const [, , started] = workflowCaseDecider.decide(
@@ -88,7 +88,7 @@ describe('starting a case on a process version', () => {
 
   it('is refused, like any registration, for a case already registered', () =>
     spec
-      .given(caseRegistered(), caseAssigned(), caseProcessStarted())
+      .given(caseRegistered(), caseQueued(), caseProcessStarted())
       .when(registerAndRouteOnProcess())
       .thenThrows(IllegalTransition));
 });
@@ -123,7 +123,7 @@ describe('a case keeps its version', () => {
   it('ignores a second CaseProcessStarted in a hand-written stream: the first version stays', () => {
     const state = fold(workflowCaseDecider, [
       caseRegistered(),
-      caseAssigned(),
+      caseQueued(),
       caseProcessStarted(),
       caseProcessStarted({ processVersion: 3 }),
     ]);

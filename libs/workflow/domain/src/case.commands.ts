@@ -26,7 +26,7 @@ export interface RegisterAndRouteCase {
   readonly rules?: readonly RoutingRule[];
   /** Where the case goes when no rule matches; FALLBACK_ROUTE by default. */
   readonly fallback?: RoutingDecision;
-  /** The customer's tier from intake's customer records, when known; routes but is not recorded. */
+  /** The customer's tier from intake's customer records, when known; routes the case and CaseRegistered keeps it. */
   readonly customerTier?: string;
 }
 

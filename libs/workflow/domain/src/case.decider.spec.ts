@@ -3,7 +3,7 @@ import { DEFAULT_CASE_POLICY } from './case-policy';
 import {
   assignCase,
   assignedCase,
-  caseAssigned,
+  caseQueued,
   caseAssignedToAgent,
   caseInProgress,
   caseReassigned,
@@ -28,15 +28,15 @@ const spec = specAt();
 
 describe('taking over a case intake opened', () => {
   it('registers it and assigns it to the queue its rule names', () =>
-    spec.given().when(registerAndRoute()).then(caseRegistered(), caseAssigned('complaints', 'complaints')));
+    spec.given().when(registerAndRoute()).then(caseRegistered(), caseQueued('complaints', 'complaints')));
 
   it('falls back to the front line when no rule matches', () =>
     spec
       .given()
       .when(registerAndRoute({ requestType: 'INQUIRY' }))
-      .then(caseRegistered({ requestType: 'INQUIRY' }), caseAssigned('front-line', 'fallback')));
+      .then(caseRegistered({ requestType: 'INQUIRY' }), caseQueued('front-line', 'fallback')));
 
-  it('routes by the customer’s tier, which it does not record (CaseRegistered v1 has no such field)', () =>
+  it('routes by the customer’s tier, and keeps it on CaseRegistered (schema version 2)', () =>
     spec
       .given()
       .when({
@@ -50,17 +50,17 @@ describe('taking over a case intake opened', () => {
           },
         ],
       })
-      .then(caseRegistered(), caseAssigned('vip-care', 'vip-complaints')));
+      .then(caseRegistered({}, 'VIP'), caseQueued('vip-care', 'vip-complaints')));
 
   it('falls back where the command says', () =>
     spec
       .given()
       .when({ ...registerAndRoute(), rules: [], fallback: { queue: 'gd-triage', ruleId: 'gd-fallback' } })
-      .then(caseRegistered(), caseAssigned('gd-triage', 'gd-fallback')));
+      .then(caseRegistered(), caseQueued('gd-triage', 'gd-fallback')));
 
   it('is refused for a case already registered', () =>
     spec
-      .given(caseRegistered(), caseAssigned('complaints', 'complaints'))
+      .given(caseRegistered(), caseQueued('complaints', 'complaints'))
       .when(registerAndRoute())
       .thenThrows(IllegalTransition));
 });

@@ -15,16 +15,12 @@ export type { PingPongDetected, PingPongUnit } from './ping-pong';
  * from them. The correlation id is not in the data: it is tracing, not a business fact, and the
  * event store's metadata already carries it (with causationId and the authenticated actor) on
  * every event, published as the CloudEvents `correlationid` extension. Copying it into the data
- * would only let the two disagree. CaseRegistered and CaseAssigned keep their v1 shapes (public
+ * would only let the two disagree. CaseRegistered and CaseQueued keep their v1 shapes (public
  * schemas forbid extra fields); their actor is the routing process manager, in the metadata.
  * PingPongDetected is the system's observation, appended with the hand-off that caused it.
  */
 
-/**
- * What workflow keeps of an opened case: enough to route, show and measure it. The customer's
- * tier routes the case (RegisterAndRouteCase.customerTier) but is not kept: CaseRegistered v1
- * allows no further fields.
- */
+/** What workflow keeps of an opened case: enough to route, show and measure it. */
 export interface CaseSummary extends Omit<RoutingFacts, 'customerTier'> {
   readonly caseId: string;
   readonly subject: string;
@@ -41,15 +37,18 @@ export interface CaseDesk {
   readonly region: string;
 }
 
-/** Workflow took over a case that intake opened. */
+/**
+ * Workflow took over a case that intake opened. Schema version 2 keeps the customer's tier that
+ * routed it (null when the requester has none); version 1, stored before, had none and reads as null.
+ */
 export interface CaseRegistered {
   readonly type: 'CaseRegistered';
-  readonly data: CaseSummary;
+  readonly data: CaseSummary & { readonly customerTier: string | null };
 }
 
 /** The case was put in a queue, by which rule. */
-export interface CaseAssigned {
-  readonly type: 'CaseAssigned';
+export interface CaseQueued {
+  readonly type: 'CaseQueued';
   readonly data: {
     readonly caseId: string;
     readonly queue: string;
@@ -63,7 +62,7 @@ export interface CaseAssigned {
  * copies that stage's SLA and the escalation policy, so the case's clocks need nothing else, and
  * the due times counted in business time on `sla.calendarId` from the case's `openedAt` (the
  * calendar as it was when the case was routed: a later revision moves only clocks computed after
- * it). Appended by RegisterAndRouteCase after CaseRegistered and CaseAssigned.
+ * it). Appended by RegisterAndRouteCase after CaseRegistered and CaseQueued.
  */
 export interface CaseProcessStarted {
   readonly type: 'CaseProcessStarted';
@@ -225,7 +224,7 @@ export interface CaseCancelled {
 /** Routing, ownership and moving the case between queues. */
 export type CaseAssignmentEvent =
   | CaseRegistered
-  | CaseAssigned
+  | CaseQueued
   | CaseProcessStarted
   | CaseAssignedToAgent
   | CaseReassigned
@@ -245,7 +244,7 @@ const PHASE_OF_EVENT: Readonly<
   Record<WorkflowCaseEvent['type'], 'assignment' | 'collaboration' | 'closing'>
 > = {
   CaseRegistered: 'assignment',
-  CaseAssigned: 'assignment',
+  CaseQueued: 'assignment',
   CaseProcessStarted: 'assignment',
   CaseAssignedToAgent: 'assignment',
   CaseReassigned: 'assignment',

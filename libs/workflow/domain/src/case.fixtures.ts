@@ -150,12 +150,12 @@ export const cancelCase = (o: Partial<C.CancelCase> = {}): C.CancelCase => ({
 
 // ── events ──────────────────────────────────────────────────────────────────
 
-export const caseRegistered = (overrides: Partial<E.CaseSummary> = {}): E.CaseRegistered => ({
+export const caseRegistered = (overrides: Partial<E.CaseSummary> = {}, customerTier: string | null = null): E.CaseRegistered => ({
   type: 'CaseRegistered',
-  data: summary(overrides),
+  data: { ...summary(overrides), customerTier },
 });
-export const caseAssigned = (queue = 'complaints', ruleId = 'complaints', when = iso()): E.CaseAssigned => ({
-  type: 'CaseAssigned',
+export const caseQueued = (queue = 'complaints', ruleId = 'complaints', when = iso()): E.CaseQueued => ({
+  type: 'CaseQueued',
   data: { caseId: 'case-1', queue, ruleId, assignedAt: when },
 });
 export const caseAssignedToAgent = (
@@ -290,7 +290,7 @@ export const caseCancelled = (d: Partial<E.CaseCancelled['data']> = {}): E.CaseC
 });
 
 /** Histories that bring a case to each step of its main line. */
-export const queuedCase = (): E.WorkflowCaseEvent[] => [caseRegistered(), caseAssigned()];
+export const queuedCase = (): E.WorkflowCaseEvent[] => [caseRegistered(), caseQueued()];
 export const assignedCase = (): E.WorkflowCaseEvent[] => [...queuedCase(), caseAssignedToAgent()];
 export const caseInProgress = (): E.WorkflowCaseEvent[] => [...assignedCase(), caseWorkStarted()];
 export const collaboratingCase = (): E.WorkflowCaseEvent[] => [...caseInProgress(), taskOpened()];

@@ -93,7 +93,7 @@ type Row = readonly [Next, Next, Next, Next, Next, Next, Next, Next, Next];
 // prettier-ignore
 const TABLE: Readonly<Record<WorkflowCaseCommand['type'], readonly [readonly WorkflowCaseEvent['type'][], Row]>> = {
   //                                                          none      registered    queued       assigned       in-progress      collaborating    resolved    closed      cancelled
-  RegisterAndRouteCase: [['CaseRegistered', 'CaseAssigned'], ['queued', __,           __,          __,            __,              __,              __,         __,         __]],
+  RegisterAndRouteCase: [['CaseRegistered', 'CaseQueued'], ['queued', __,           __,          __,            __,              __,              __,         __,         __]],
   AssignCase: [['CaseAssignedToAgent'],                      [__,       __,           'assigned',  __,            __,              __,              __,         __,         __]],
   ReassignCase: [['CaseReassigned'],                         [__,       __,           __,          'assigned',    'in-progress',   'collaborating', __,         __,         __]],
   TransferCase: [['CaseTransferred'],                        [__,       __,           'queued',    'queued',      'queued',        __,              __,         __,         __]],
@@ -151,11 +151,11 @@ describe('the case lifecycle table', () => {
 describe('the lifecycle table, RegisterAndRouteCase on a process version', () => {
   const onProcess = registerAndRouteOnProcess();
 
-  it('none → queued, with CaseProcessStarted after CaseRegistered and CaseAssigned', () => {
+  it('none → queued, with CaseProcessStarted after CaseRegistered and CaseQueued', () => {
     const events = workflowCaseDecider.decide(onProcess, fold(workflowCaseDecider, []), { now });
     expect(events.map((event) => event.type)).toEqual([
       'CaseRegistered',
-      'CaseAssigned',
+      'CaseQueued',
       'CaseProcessStarted',
     ]);
     expect(fold(workflowCaseDecider, events).status).toBe('queued');

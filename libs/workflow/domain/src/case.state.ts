@@ -40,7 +40,7 @@ export interface Resolution {
 
 /**
  * The case as workflow sees it. `registered` is transient: RegisterAndRouteCase appends
- * CaseRegistered and CaseAssigned together, so only a hand-written stream stops there.
+ * CaseRegistered and CaseQueued together, so only a hand-written stream stops there.
  */
 export type WorkflowCaseState =
   | { readonly status: 'none' }

@@ -18,3 +18,4 @@ export * from './collaboration-task';
 export * from './process';
 export * from './org';
 export * from './sla';
+export * from './stored-event-versions';

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { businessTimeBetween, defaultCalendars, type BusinessCalendar } from '@collab/business-calendar';
 import type { WorkflowCaseEvent } from './case.events';
 import {
-  caseAssigned,
+  caseQueued,
   caseCancelled,
   caseRegistered,
   caseReopened,
@@ -44,7 +44,7 @@ describe('the legs of a case', () => {
   // Friday 17:00 in Shanghai; over the weekend to billing on Monday 10:00; a Finnish partner asked Monday 05:00 Helsinki time.
   const caseEvents: WorkflowCaseEvent[] = [
     caseRegistered(),
-    caseAssigned('complaints', 'complaints', '2026-11-20T09:00:00.000Z'),
+    caseQueued('complaints', 'complaints', '2026-11-20T09:00:00.000Z'),
     transferred('complaints', 'billing-desk', '2026-11-23T02:00:00.000Z'),
     caseWorkStarted({ startedAt: '2026-11-23T02:30:00.000Z' }),
     caseResolved({ resolvedAt: '2026-11-23T06:00:00.000Z' }),
@@ -105,7 +105,7 @@ describe('the legs of a case', () => {
   it('shows the chain: a returned sub-task, a withdrawn one, and what they were asked for', () => {
     const legs = legsOf(
       {
-        caseEvents: [caseAssigned('complaints', 'complaints', '2026-11-23T01:00:00.000Z'), taskOpened()],
+        caseEvents: [caseQueued('complaints', 'complaints', '2026-11-23T01:00:00.000Z'), taskOpened()],
         taskEvents: [
           collaborationRequested({ requestedAt: '2026-11-23T02:00:00.000Z' }),
           collaborationRequested({
@@ -142,7 +142,7 @@ describe('the legs of a case', () => {
     const legs = legsOf(
       {
         caseEvents: [
-          caseAssigned('complaints', 'complaints', '2026-11-23T01:00:00.000Z'),
+          caseQueued('complaints', 'complaints', '2026-11-23T01:00:00.000Z'),
           caseResolved({ resolvedAt: '2026-11-23T02:00:00.000Z' }),
           caseReopened({ reopenedAt: '2026-11-23T05:00:00.000Z' }),
           caseCancelled({ cancelledAt: '2026-11-23T05:30:00.000Z' }),
@@ -173,7 +173,7 @@ describe('legs properties', () => {
   ) => {
     let minute = 0;
     let holder = first;
-    const events: WorkflowCaseEvent[] = [caseAssigned(first, 'rule', isoAfter(0))];
+    const events: WorkflowCaseEvent[] = [caseQueued(first, 'rule', isoAfter(0))];
     for (const [gap, to] of moves) {
       minute += gap;
       events.push(transferred(holder, to, isoAfter(minute)));

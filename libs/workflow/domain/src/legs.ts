@@ -52,7 +52,7 @@ export type MainLineMove =
  * work starts and tasks open inside the queue's hold, so the queue still holds the case.
  */
 export const mainLineMoveOf = (event: WorkflowCaseEvent): MainLineMove | null => {
-  if (event.type === 'CaseAssigned') return { move: 'take', unit: event.data.queue, at: event.data.assignedAt };
+  if (event.type === 'CaseQueued') return { move: 'take', unit: event.data.queue, at: event.data.assignedAt };
   if (event.type === 'CaseTransferred') return { move: 'take', unit: event.data.to.queue, at: event.data.transferredAt };
   if (event.type === 'CaseReopened') return { move: 'take', unit: event.data.queue, at: event.data.reopenedAt };
   if (event.type === 'CaseResolved') return { move: 'release', at: event.data.resolvedAt };

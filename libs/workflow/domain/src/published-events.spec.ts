@@ -43,9 +43,12 @@ import type { CollaborationTaskCommand } from './collaboration-task/task.command
  */
 
 /** Every case and task event type on collab.workflow.events.v1; each must be produced below. */
+/**
+ * CaseRegistered and CaseQueued are mapped to their public form, not published as stored; their real
+ * output is checked through workflow's contract in apps/workflow/src/workflow.contract.spec.ts.
+ */
+const MAPPED = new Set(['CaseRegistered', 'CaseQueued']);
 const PUBLISHED = [
-  'CaseRegistered',
-  'CaseAssigned',
   'CaseAssignedToAgent',
   'CaseReassigned',
   'CaseTransferred',
@@ -196,11 +199,13 @@ const decided = [
   ...taskWithdrawn(),
 ];
 
+const asStored = decided.filter((event) => !MAPPED.has(event.type));
+
 describe('the events workflow publishes, as its deciders produce them', () => {
   it('include every published case and task event type', () =>
-    expect(new Set(decided.map((event) => event.type))).toEqual(new Set(PUBLISHED)));
+    expect(new Set(asStored.map((event) => event.type))).toEqual(new Set(PUBLISHED)));
 
-  it.each(decided.map((event, index) => ({ index, type: event.type, event })))(
+  it.each(asStored.map((event, index) => ({ index, type: event.type, event })))(
     'event $index ($type) is valid against its published JSON Schema',
     ({ event }) =>
       expect({ type: event.type, data: event.data, errors: schemaErrorsOf(event) }).toMatchObject({

@@ -16,6 +16,7 @@ const text = (data: Data, field: string): string => String(data[field]);
 
 const CHANGES: Readonly<Record<string, (data: Data) => ProgressChange>> = {
   'collab.workflow.CaseAssigned.v1': (d) => ({ status: 'ASSIGNED', queue: text(d, 'queue'), assigned_at: text(d, 'assignedAt') }),
+  'collab.workflow.CaseQueued.v1': (d) => ({ status: 'ASSIGNED', queue: text(d, 'queue'), assigned_at: text(d, 'queuedAt') }),
   'collab.workflow.CaseAssignedToAgent.v1': (d) => ({
     status: 'ASSIGNED',
     queue: text(d, 'queue'),

@@ -1,45 +1,38 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import type { CollabEvent } from '@collab/contracts';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
+import { readerFor, workflowLanguage, type CollabEvent } from '@collab/contracts';
 import { deterministicEventId } from '@collab/event-store';
 import type { CaseEnding, RecordCaseEnded, RecordCaseReopened } from '@collab/intake-domain';
 import { EVENT_CONSUMER, type EventConsumerPort, type RunningConsumer } from '@collab/messaging';
 import { CaseBook } from '../../cases/case-book';
 import { CustomerOpenCases } from '../customer-open-cases';
 
-/** The public shapes read here (libs/contracts/schemas/workflow/Case{Closed,Cancelled,Reopened}.v1.schema.json). */
-interface CaseClosedV1 {
-  readonly caseId: string;
-  readonly closedAt: string;
-}
-interface CaseCancelledV1 {
-  readonly caseId: string;
-  readonly cancelledAt: string;
-}
-interface CaseReopenedV1 {
-  readonly caseId: string;
-  readonly reopenedAt: string;
-}
+const workflow = readerFor(workflowLanguage, { only: ['CaseClosed', 'CaseCancelled', 'CaseReopened'] });
 
 type CaseFate =
   | { readonly kind: 'ended'; readonly caseId: string; readonly ending: CaseEnding; readonly at: string }
   | { readonly kind: 'reopened'; readonly caseId: string; readonly at: string };
 
 const fateOf = (event: CollabEvent): CaseFate | undefined => {
-  switch (event.type) {
-    case 'collab.workflow.CaseClosed.v1': {
-      const data = event.data as unknown as CaseClosedV1;
-      return { kind: 'ended', caseId: data.caseId, ending: 'CLOSED', at: data.closedAt };
-    }
-    case 'collab.workflow.CaseCancelled.v1': {
-      const data = event.data as unknown as CaseCancelledV1;
-      return { kind: 'ended', caseId: data.caseId, ending: 'CANCELLED', at: data.cancelledAt };
-    }
-    case 'collab.workflow.CaseReopened.v1': {
-      const data = event.data as unknown as CaseReopenedV1;
-      return { kind: 'reopened', caseId: data.caseId, at: data.reopenedAt };
-    }
-    default:
-      return undefined;
+  const message = workflow.read(event);
+  if (message === undefined) return undefined;
+  switch (message.type) {
+    case 'CaseClosed':
+      return { kind: 'ended', caseId: message.data.caseId, ending: 'CLOSED', at: message.data.closedAt };
+    case 'CaseCancelled':
+      return {
+        kind: 'ended',
+        caseId: message.data.caseId,
+        ending: 'CANCELLED',
+        at: message.data.cancelledAt,
+      };
+    case 'CaseReopened':
+      return { kind: 'reopened', caseId: message.data.caseId, at: message.data.reopenedAt };
   }
 };
 
@@ -66,7 +59,11 @@ export class CaseEndingConsumer implements OnApplicationBootstrap, OnModuleDestr
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.consumer = await this.events.consume({ consumerName: CONSUMER, source: 'workflow', handle: (event) => this.on(event) });
+    this.consumer = await this.events.consume({
+      consumerName: CONSUMER,
+      source: 'workflow',
+      handle: (event) => this.on(event),
+    });
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -78,16 +75,35 @@ export class CaseEndingConsumer implements OnApplicationBootstrap, OnModuleDestr
     if (fate === undefined) return;
     const { state } = await this.cases.load(fate.caseId);
     // Workflow only knows cases intake opened; a case missing here would be a lost intake log, not a retryable failure.
-    if (state.status !== 'open') return this.logger.warn(`workflow reported case ${fate.caseId}, which intake never opened`);
+    if (state.status !== 'open')
+      return this.logger.warn(`workflow reported case ${fate.caseId}, which intake never opened`);
     const { customerId, category } = state.opened;
     const workflowVersion = event.streamversion;
     const command: RecordCaseEnded | RecordCaseReopened =
       fate.kind === 'ended'
-        ? { type: 'RecordCaseEnded', customerId, caseId: fate.caseId, ending: fate.ending, endedAt: fate.at, workflowVersion }
-        : { type: 'RecordCaseReopened', customerId, caseId: fate.caseId, category, reopenedAt: fate.at, workflowVersion };
+        ? {
+            type: 'RecordCaseEnded',
+            customerId,
+            caseId: fate.caseId,
+            ending: fate.ending,
+            endedAt: fate.at,
+            workflowVersion,
+          }
+        : {
+            type: 'RecordCaseReopened',
+            customerId,
+            caseId: fate.caseId,
+            category,
+            reopenedAt: fate.at,
+            workflowVersion,
+          };
     await this.customers.record({
       command,
-      metadata: { correlationId: event.correlationid, causationId: event.id, actor: { id: CONSUMER, kind: 'service' } },
+      metadata: {
+        correlationId: event.correlationid,
+        causationId: event.id,
+        actor: { id: CONSUMER, kind: 'service' },
+      },
       eventIdFor: (index) => deterministicEventId(event.id, `${CONSUMER}/${index}`),
     });
   }

@@ -83,7 +83,7 @@ describe('history and time travel of a case (workflow), embedded platform', () =
       const events = history.body['events'] as Record<string, unknown>[];
       expect(events.slice(0, 2)).toEqual([
         expect.objectContaining({ stream: `case-${caseId}`, streamVersion: 1, type: 'CaseRegistered', occurredAt: opened['openedAt'] }),
-        expect.objectContaining({ stream: `case-${caseId}`, streamVersion: 2, type: 'CaseAssigned', occurredAt: opened['assignedAt'] }),
+        expect.objectContaining({ stream: `case-${caseId}`, streamVersion: 2, type: 'CaseQueued', occurredAt: opened['assignedAt'] }),
       ]);
       for (const event of events)
         expect(event).toMatchObject({

@@ -77,7 +77,7 @@ describe('the case lifecycle over REST (统一流程), embedded platform', () =>
         .map((entry) => entry['type']);
       expect(recorded).toEqual([
         'CaseRegistered',
-        'CaseAssigned',
+        'CaseQueued',
         'CaseProcessStarted',
         'CaseAssignedToAgent',
         'CaseReassigned',

@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import type { CollabEvent } from '@collab/contracts';
+import { intakeLanguage, readerFor, type CollabEvent } from '@collab/contracts';
 import {
   EVENT_CONSUMER,
   ProcessedEvents,
@@ -8,9 +8,9 @@ import {
 } from '@collab/messaging';
 import { DATABASE, type Database } from '@collab/service-kit';
 import { KnownCalendars } from '../known-calendars';
-import { CALENDAR_EVENT_TYPES, changedAtOf, type CalendarChangedV1 } from './calendar-events.v1';
 
 const CONSUMER = 'workflow.business-calendars';
+const intake = readerFor(intakeLanguage, { only: ['CalendarDefined', 'CalendarRevised'] });
 
 /**
  * Keeps workflow.business_calendar equal to intake's calendars, from CalendarDefined and
@@ -41,8 +41,11 @@ export class IntakeCalendarsConsumer implements OnApplicationBootstrap, OnModule
   }
 
   async on(event: CollabEvent): Promise<void> {
-    if (!CALENDAR_EVENT_TYPES.has(event.type)) return;
-    const data = event.data as unknown as CalendarChangedV1;
+    const message = intake.read(event);
+    if (message?.type !== 'CalendarDefined' && message?.type !== 'CalendarRevised') return;
+    // Each carries the whole definition, so the latest one received is the calendar (ADR 0006).
+    const { calendar } = message.data;
+    const changedAt = message.type === 'CalendarDefined' ? message.data.definedAt : message.data.revisedAt;
     await this.inbox.runOnce(
       this.database.pool,
       { consumerName: CONSUMER, eventId: event.id },
@@ -51,12 +54,7 @@ export class IntakeCalendarsConsumer implements OnApplicationBootstrap, OnModule
           `insert into workflow.business_calendar (id, definition, version, changed_at) values ($1, $2::jsonb, $3, $4)
          on conflict (id) do update set definition = excluded.definition, version = excluded.version, changed_at = excluded.changed_at
          where workflow.business_calendar.version < excluded.version`,
-          [
-            data.calendar.id,
-            JSON.stringify(data.calendar),
-            event.streamversion,
-            changedAtOf(data, event.time),
-          ],
+          [calendar.id, JSON.stringify(calendar), event.streamversion, changedAt],
         );
       },
     );

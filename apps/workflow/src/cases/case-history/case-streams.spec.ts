@@ -12,7 +12,7 @@ describe('reading a case’s streams', () => {
   beforeAll(async () => {
     await store.append('case-1', [
       event('CaseRegistered', { caseId: '1', openedAt: '2026-11-23T01:00:00.000Z' }),
-      event('CaseAssigned', { caseId: '1', queue: 'complaints', assignedAt: '2026-11-23T01:00:01.000Z' }),
+      event('CaseQueued', { caseId: '1', queue: 'complaints', assignedAt: '2026-11-23T01:00:01.000Z' }),
       event('CollaborationTaskOpened', { caseId: '1', taskId: 'early', openedAt: '2026-11-23T02:00:00.000Z' }),
       event('CollaborationTaskOpened', { caseId: '1', taskId: 'late', openedAt: '2026-11-23T05:00:00.000Z' }),
     ], 'no_stream');
@@ -37,7 +37,7 @@ describe('reading a case’s streams', () => {
 
   it('cuts every stream where it stood at asOf, and leaves out the tasks opened later', async () => {
     const records = await streams.of('1', new Date('2026-11-23T03:00:00.000Z'));
-    expect(allOf(records).map((recorded) => recorded.type)).toEqual(['CaseRegistered', 'CaseAssigned', 'CollaborationTaskOpened', 'CollaborationRequested']);
+    expect(allOf(records).map((recorded) => recorded.type)).toEqual(['CaseRegistered', 'CaseQueued', 'CollaborationTaskOpened', 'CollaborationRequested']);
   });
 
   it('is nothing at all for a case never recorded', async () => expect(allOf(await streams.of('unknown'))).toEqual([]));

@@ -16,7 +16,7 @@ const recorded = (position: number, type: string, data: Record<string, unknown>,
 });
 
 const registered = recorded(1, 'CaseRegistered', { caseId: 'case-1', openedAt: '2026-11-20T09:30:00.000Z' });
-const assigned = recorded(2, 'CaseAssigned', { caseId: 'case-1', queue: 'complaints', assignedAt: '2026-11-20T09:30:01.000Z' });
+const assigned = recorded(2, 'CaseQueued', { caseId: 'case-1', queue: 'complaints', assignedAt: '2026-11-20T09:30:01.000Z' });
 const started = recorded(3, 'CaseWorkStarted', { caseId: 'case-1', startedAt: '2026-11-20T10:00:00.000Z' });
 
 describe('when an event happened', () => {
@@ -46,13 +46,13 @@ describe('a stream as it stood at a moment', () => {
   it.each([
     ['before the case was opened', '2026-11-20T09:29:59.999Z', []],
     ['the instant it was opened', '2026-11-20T09:30:00.000Z', ['CaseRegistered']],
-    ['between routing and work', '2026-11-20T09:45:00.000Z', ['CaseRegistered', 'CaseAssigned']],
-    ['after everything', '2026-11-21T00:00:00.000Z', ['CaseRegistered', 'CaseAssigned', 'CaseWorkStarted']],
+    ['between routing and work', '2026-11-20T09:45:00.000Z', ['CaseRegistered', 'CaseQueued']],
+    ['after everything', '2026-11-21T00:00:00.000Z', ['CaseRegistered', 'CaseQueued', 'CaseWorkStarted']],
   ])('%s', (_when, asOf, types) => expect(streamAsOf(stream, new Date(asOf)).map((event) => event.type)).toEqual(types));
 
   it('stops at the first later event even if a following one claims an earlier time', () => {
     const skewed = recorded(4, 'CaseResolved', { resolvedAt: '2026-11-20T09:50:00.000Z' });
-    expect(streamAsOf([...stream, skewed], new Date('2026-11-20T09:55:00.000Z')).map((event) => event.type)).toEqual(['CaseRegistered', 'CaseAssigned']);
+    expect(streamAsOf([...stream, skewed], new Date('2026-11-20T09:55:00.000Z')).map((event) => event.type)).toEqual(['CaseRegistered', 'CaseQueued']);
   });
 });
 
@@ -64,7 +64,7 @@ describe('a page of history', () => {
     const page = historyPage(events, { after: 0n, limit: 10 });
     expect(page.events.map(({ position, stream, type }) => [position, stream, type])).toEqual([
       ['1', 'case-1', 'CaseRegistered'],
-      ['2', 'case-1', 'CaseAssigned'],
+      ['2', 'case-1', 'CaseQueued'],
       ['3', 'task-7', 'CollaborationRequested'],
       ['5', 'case-1', 'CaseWorkStarted'],
     ]);

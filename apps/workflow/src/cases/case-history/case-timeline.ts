@@ -12,7 +12,7 @@ type WhenField = { readonly [Type in KnownEvent['type']]: keyof Extract<KnownEve
  */
 const WHEN: WhenField = {
   CaseRegistered: 'openedAt',
-  CaseAssigned: 'assignedAt',
+  CaseQueued: 'assignedAt',
   CaseProcessStarted: 'startedAt',
   CaseAssignedToAgent: 'assignedAt',
   CaseReassigned: 'reassignedAt',

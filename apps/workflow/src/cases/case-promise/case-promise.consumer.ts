@@ -1,19 +1,15 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import type { CollabEvent } from '@collab/contracts';
-import { EVENT_CONSUMER, ProcessedEvents, type EventConsumerPort, type RunningConsumer } from '@collab/messaging';
+import { intakeLanguage, readerFor, type CollabEvent } from '@collab/contracts';
+import {
+  EVENT_CONSUMER,
+  ProcessedEvents,
+  type EventConsumerPort,
+  type RunningConsumer,
+} from '@collab/messaging';
 import { DATABASE, type Database } from '@collab/service-kit';
 
-/** The public shape of intake's CaseAcknowledged v1 (libs/contracts/schemas/intake/CaseAcknowledged.v1.schema.json). */
-interface CaseAcknowledgedV1 {
-  readonly caseId: string;
-  readonly caseNumber: string;
-  readonly acknowledgedAt: string;
-  readonly expectedFirstResponseAt: string;
-  readonly expectedResolutionAt: string;
-  readonly calendarId: string;
-}
-
 const CONSUMER = 'workflow.case-promise';
+const intake = readerFor(intakeLanguage, { only: ['CaseAcknowledged'] });
 
 /** Keeps intake's promise next to workflow's case, so the case shows its number and expected times. */
 @Injectable()
@@ -27,7 +23,11 @@ export class CasePromiseConsumer implements OnApplicationBootstrap, OnModuleDest
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.consumer = await this.events.consume({ consumerName: CONSUMER, source: 'intake', handle: (event) => this.on(event) });
+    this.consumer = await this.events.consume({
+      consumerName: CONSUMER,
+      source: 'intake',
+      handle: (event) => this.on(event),
+    });
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -35,14 +35,26 @@ export class CasePromiseConsumer implements OnApplicationBootstrap, OnModuleDest
   }
 
   async on(event: CollabEvent): Promise<void> {
-    if (event.type !== 'collab.intake.CaseAcknowledged.v1') return;
-    const promise = event.data as unknown as CaseAcknowledgedV1;
-    await this.inbox.runOnce(this.database.pool, { consumerName: CONSUMER, eventId: event.id }, async (tx) => {
-      await tx.query(
-        `insert into workflow.case_promise (case_id, case_number, acknowledged_at, expected_first_response_at, expected_resolution_at, calendar_id)
+    const message = intake.read(event);
+    if (message?.type !== 'CaseAcknowledged') return;
+    const promise = message.data;
+    await this.inbox.runOnce(
+      this.database.pool,
+      { consumerName: CONSUMER, eventId: event.id },
+      async (tx) => {
+        await tx.query(
+          `insert into workflow.case_promise (case_id, case_number, acknowledged_at, expected_first_response_at, expected_resolution_at, calendar_id)
          values ($1, $2, $3, $4, $5, $6) on conflict (case_id) do nothing`,
-        [promise.caseId, promise.caseNumber, promise.acknowledgedAt, promise.expectedFirstResponseAt, promise.expectedResolutionAt, promise.calendarId],
-      );
-    });
+          [
+            promise.caseId,
+            promise.caseNumber,
+            promise.acknowledgedAt,
+            promise.expectedFirstResponseAt,
+            promise.expectedResolutionAt,
+            promise.calendarId,
+          ],
+        );
+      },
+    );
   }
 }

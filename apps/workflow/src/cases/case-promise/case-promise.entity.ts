@@ -14,4 +14,3 @@ export class CasePromise {
   @Column('timestamptz', { name: 'expected_resolution_at' }) expectedResolutionAt!: Date;
   @Column('text', { name: 'calendar_id' }) calendarId!: string;
 }
-

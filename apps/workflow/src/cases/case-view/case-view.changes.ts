@@ -14,7 +14,7 @@ const NOTHING_SHOWN = (): Partial<CaseView> => ({});
  * shows. CaseRegistered creates the row and is apart.
  */
 const CHANGES: Changes = {
-  CaseAssigned: (data) => ({ status: 'ASSIGNED', queue: data.queue, routingRule: data.ruleId, assignedAt: new Date(data.assignedAt) }),
+  CaseQueued: (data) => ({ status: 'ASSIGNED', queue: data.queue, routingRule: data.ruleId, assignedAt: new Date(data.assignedAt) }),
   CaseProcessStarted: (data) => ({
     processId: data.processId,
     processVersion: data.processVersion,

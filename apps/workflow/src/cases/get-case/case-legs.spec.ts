@@ -20,14 +20,14 @@ const registered = (priority: string): WorkflowCaseEvent => ({
   type: 'CaseRegistered',
   data: {
     caseId: 'case-1', channel: 'app', audience: 'EXTERNAL', requestType: 'COMPLAINT', category: 'billing', region: 'GD-SZ',
-    priority, language: 'zh-Hans', subject: 's', description: 'd', openedAt: '2026-11-20T07:59:00.000Z',
+    priority, language: 'zh-Hans', subject: 's', description: 'd', openedAt: '2026-11-20T07:59:00.000Z', customerTier: null,
   },
 });
 
 // Friday 16:00 Shanghai (08:00Z) in complaints; transferred Monday 10:00 (02:00Z) to billing-desk, still held.
 const caseEvents = (priority = 'NORMAL'): WorkflowCaseEvent[] => [
   registered(priority),
-  { type: 'CaseAssigned', data: { caseId: 'case-1', queue: 'complaints', ruleId: 'r1', assignedAt: '2026-11-20T08:00:00.000Z' } },
+  { type: 'CaseQueued', data: { caseId: 'case-1', queue: 'complaints', ruleId: 'r1', assignedAt: '2026-11-20T08:00:00.000Z' } },
   {
     type: 'CaseTransferred',
     data: {

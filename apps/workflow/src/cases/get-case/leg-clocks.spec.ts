@@ -13,7 +13,7 @@ const org = {
 } as unknown as OrgLookup;
 const calendars: BusinessCalendars = { calendar: (id) => Promise.resolve(defaultCalendars().find((calendar) => calendar.id === id)) };
 
-const assigned = (queue: string, at: string): WorkflowCaseEvent => ({ type: 'CaseAssigned', data: { caseId: 'c', queue, ruleId: 'r', assignedAt: at } });
+const assigned = (queue: string, at: string): WorkflowCaseEvent => ({ type: 'CaseQueued', data: { caseId: 'c', queue, ruleId: 'r', assignedAt: at } });
 const asked = (taskId: string, to: string): CollaborationTaskEvent =>
   ({ type: 'CollaborationRequested', data: { caseId: 'c', taskId, parentTaskId: null, fromUnit: 'complaints', to: { kind: 'UNIT', id: to, region: 'CN' }, requestedAt: '2026-11-23T02:00:00.000Z' } }) as unknown as CollaborationTaskEvent;
 

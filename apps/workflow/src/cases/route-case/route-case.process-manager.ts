@@ -2,15 +2,14 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleD
 import { deterministicEventId } from '@collab/event-store';
 import { EVENT_CONSUMER, type EventConsumerPort, type RunningConsumer } from '@collab/messaging';
 import { IllegalTransition } from '@collab/domain-kernel';
-import type { CollabEvent } from '@collab/contracts';
+import { intakeLanguage, readerFor, type CollabEvent } from '@collab/contracts';
 import { CLOCK, type Clock } from '@collab/service-kit';
 import type { WorkflowCaseCommand } from '@collab/workflow-domain';
 import { CaseCommandHandler } from '../case-command-handler';
-import { caseSummaryOf, type CaseOpenedV1 } from './case-opened.v1';
+import { caseSummaryOf } from './case-opened';
 import { CaseProcessStarts } from './case-process-start';
 
-/** v2 renamed nothing workflow reads (it added the case number and made `channel` the channel id). */
-const CASE_OPENED_TYPES = new Set(['collab.intake.CaseOpened.v1', 'collab.intake.CaseOpened.v2']);
+const intake = readerFor(intakeLanguage, { only: ['CaseOpened'] });
 
 /**
  * On every case intake opens, workflow registers it, starts it on the process version its facts
@@ -42,8 +41,9 @@ export class RouteCaseProcessManager implements OnApplicationBootstrap, OnModule
   }
 
   async on(event: CollabEvent): Promise<void> {
-    if (!CASE_OPENED_TYPES.has(event.type)) return;
-    const opened = event.data as unknown as CaseOpenedV1;
+    const message = intake.read(event);
+    if (message?.type !== 'CaseOpened') return;
+    const opened = message.data;
     const summary = caseSummaryOf(opened);
     const tier = opened.requester.tier === undefined ? {} : { customerTier: opened.requester.tier };
     const process = await this.processStarts.for({ ...summary, ...tier });
@@ -55,7 +55,8 @@ export class RouteCaseProcessManager implements OnApplicationBootstrap, OnModule
       });
     } catch (error) {
       // A redelivery after the case was routed: the idempotent append already holds, nothing to do.
-      if (error instanceof IllegalTransition) return this.logger.debug(`case ${summary.caseId} already routed`);
+      if (error instanceof IllegalTransition)
+        return this.logger.debug(`case ${summary.caseId} already routed`);
       throw error;
     }
   }

@@ -1,3 +1,4 @@
+import type { StoredEventVersions } from '@collab/event-store';
 import type { Provider } from '@nestjs/common';
 import type { ServiceName } from '@collab/contracts';
 import type { MigrationClass } from '../migrations/schema-migrations';
@@ -12,6 +13,8 @@ export interface ServiceReadModels {
   readonly entities: readonly Function[];
   /** Projection classes; a rebuild constructs its own instance, so they take no constructor arguments. */
   readonly projections: readonly (new () => Projection)[];
+  /** The service's stored event versions (as ServiceStoreModule gets them), so a rebuild folds what a running service folds. */
+  readonly storedEvents?: StoredEventVersions;
 }
 
 /** The name an operator types: the projection's name without its service and generation (`workflow.case-view.2` → `case-view`). */
@@ -35,7 +38,9 @@ export class NotRebuildable extends Error {
 /** The projection an operator names by its read model (or its full projection name). */
 export const findReadModel = (readModels: ServiceReadModels, asked: string): Projection => {
   const projections = readModels.projections.map((Class) => new Class());
-  const found = projections.find((projection) => readModelName(projection) === asked || projection.name === asked);
+  const found = projections.find(
+    (projection) => readModelName(projection) === asked || projection.name === asked,
+  );
   if (!found) throw new UnknownReadModel(readModels.service, asked, projections.map(readModelName));
   if (found.notRebuildable !== undefined) throw new NotRebuildable(found.name, found.notRebuildable);
   return found;
@@ -43,4 +48,7 @@ export const findReadModel = (readModels: ServiceReadModels, asked: string): Pro
 
 /** The projection classes among a module's providers: the read models a service lists for the rebuild command. */
 export const projectionsAmong = (providers: readonly Provider[]): (new () => Projection)[] =>
-  providers.filter((provider): provider is new () => Projection => typeof provider === 'function' && provider.prototype instanceof Projection);
+  providers.filter(
+    (provider): provider is new () => Projection =>
+      typeof provider === 'function' && provider.prototype instanceof Projection,
+  );

@@ -1,5 +1,5 @@
 import type { PoolClient } from 'pg';
-import { PostgresEventStore } from '@collab/event-store';
+import { NO_STORED_EVENT_UPGRADES, PostgresEventStore, UpcastingEventStore } from '@collab/event-store';
 import {
   PostgresLeases,
   RebuildRun,
@@ -43,7 +43,9 @@ export interface RebuildReport extends RebuildOutcome {
 export class RebuildRunning extends Error {
   override readonly name = 'RebuildRunning';
   constructor(service: string) {
-    super(`another rebuild of ${service} is running (it holds the lock collab.rebuild.${service}); wait for it to end`);
+    super(
+      `another rebuild of ${service} is running (it holds the lock collab.rebuild.${service}); wait for it to end`,
+    );
   }
 }
 
@@ -97,11 +99,17 @@ const plainTransaction =
 export const rebuildReadModel = async (options: RebuildOptions): Promise<RebuildReport> => {
   const { database, service, signal } = options;
   const projection = findReadModel(service, options.readModel);
-  const store = new PostgresEventStore({ pool: database.pool, schema: service.service });
-  await store.ensureSchema();
+  const stored = new PostgresEventStore({ pool: database.pool, schema: service.service });
+  await stored.ensureSchema();
+  const store = new UpcastingEventStore(stored, service.storedEvents ?? NO_STORED_EVENT_UPGRADES);
   await migrateSchema(database, service.service, service.migrations);
   const lease = `projections:${service.service}`;
-  options.onStart?.({ projection: projection.name, tables: projection.tables, lease, head: await store.headPosition() });
+  options.onStart?.({
+    projection: projection.name,
+    tables: projection.tables,
+    lease,
+    head: await store.headPosition(),
+  });
   return exclusively(database, service.service, async () => {
     const names = new ShadowNames(projection.tables);
     const shadow = new ShadowTables(names);

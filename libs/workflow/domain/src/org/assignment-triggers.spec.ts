@@ -9,7 +9,7 @@ describe('what may let a waiting case find an owner', () => {
   it.each([
     [
       'a case routed to a queue',
-      event('CaseAssigned', { caseId: 'c1', queue: 'complaints', ruleId: 'complaints', assignedAt: AT }),
+      event('CaseQueued', { caseId: 'c1', queue: 'complaints', ruleId: 'complaints', assignedAt: AT }),
       [{ kind: 'queue', queue: 'complaints' }],
     ],
     [

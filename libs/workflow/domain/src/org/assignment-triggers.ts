@@ -23,7 +23,7 @@ const CASE_TRIGGERS: {
     data: Extract<WorkflowCaseEvent, { type: Type }>['data'],
   ) => AssignmentTrigger[];
 } = {
-  CaseAssigned: (data) => [{ kind: 'queue', queue: data.queue }],
+  CaseQueued: (data) => [{ kind: 'queue', queue: data.queue }],
   CaseTransferred: (data) => [
     { kind: 'previous-owner', caseId: data.caseId },
     { kind: 'queue', queue: data.to.queue },

@@ -1,0 +1,3 @@
+export * from './public-event';
+export * from './published-language';
+export * from './reader';

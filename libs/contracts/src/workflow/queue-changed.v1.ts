@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { publicEvent, distinct } from '../published-language/public-event';
+
+export const queueChangedV1 = publicEvent({
+  service: 'workflow',
+  type: 'QueueChanged',
+  version: 1,
+  description: 'Some settings of a queue changed (name, skills, owning unit); only those are carried.',
+  data: z.strictObject({
+    queueId: z.string().regex(/^[a-z][a-z0-9-]{1,62}$/),
+    unitId: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]{1,62}$/)
+      .describe('The unit that owns the queue')
+      .optional(),
+    name: z.string().min(1).max(200).optional(),
+    skills: distinct(z.array(z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/)))
+      .describe('Skills every case in the queue asks of its owner')
+      .optional(),
+    actor: z
+      .strictObject({
+        id: z.string(),
+        kind: z.enum(['user', 'partner', 'service', 'system']),
+      })
+      .describe('Who made the change'),
+    reason: z.string().describe('Why, as the administrator said').optional(),
+    changedAt: z.iso.datetime({ offset: true }),
+  }),
+  examples: [
+    {
+      queueId: 'gd-complaints',
+      unitId: 'gd-complaints',
+      name: 'Guangdong complaints',
+      skills: ['skill-1'],
+      actor: {
+        id: 'id-1',
+        kind: 'user',
+      },
+      reason: 'SKILL_MATCH',
+      changedAt: '2026-11-23T02:00:00.000Z',
+    },
+  ],
+});
