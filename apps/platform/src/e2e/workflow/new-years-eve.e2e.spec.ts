@@ -36,7 +36,7 @@ describe('New Year’s Eve 2026 in Shanghai, embedded platform', () => {
     expect(coverage.body).toMatchObject({ announcedThrough: '2026-12-31', ending: { raisedAt: expect.any(String) } });
   });
 
-  it('acknowledges a phone complaint at 16:00 with a first response after 元旦, and counts its SLA clocks the same way, each saying how far it is covered', async () => {
+  it('acknowledges a phone complaint at 16:00 with a resolution after 元旦, and counts its SLA clocks the same way, each saying how far it is covered', async () => {
     const submitted = await platform.call('POST', '/api/v1/contacts', {
       caller: customer('cust-nye'),
       body: {
@@ -53,8 +53,11 @@ describe('New Year’s Eve 2026 in Shanghai, embedded platform', () => {
     });
     expect(submitted.status).toBe(201);
     const acknowledgement = submitted.body['acknowledgement'] as Record<string, unknown>;
-    // Thu 31 Dec 16:00–18:00 is 2 h; Fri 1 Jan 2027 is 元旦, then the weekend: Mon 4 Jan 09:00 + 2 h = 11:00 (03:00Z).
-    withinAMinuteAfter(acknowledgement['expectedFirstResponseAt'], '2027-01-04T03:00:00Z');
+    // The default process (ADR 0012): first response 1 h, resolution 8 h on cn-standard. 16:00 + 1 h = 17:00 (09:00Z).
+    // Resolution: Thu 31 Dec 16:00–18:00 is 2 h; Fri 1 Jan 2027 is 元旦, then the weekend; Mon 4 Jan
+    // 09:00–12:00 (3 h) and 13:30–16:30 (3 h) = 16:30 (08:30Z).
+    withinAMinuteAfter(acknowledgement['expectedFirstResponseAt'], '2026-12-31T09:00:00Z');
+    withinAMinuteAfter(acknowledgement['expectedResolutionAt'], '2027-01-04T08:30:00Z');
 
     const caseId = String(submitted.body['caseId']);
     const clocks = await eventually(async () => {
