@@ -178,7 +178,7 @@ const measure = async (partitions: number): Promise<Cell> => {
       (
         await admin.query<{ assigned: number; streams: number; first: Date | null; last: Date | null }>(
           `select count(*)::int as assigned, count(distinct stream_id)::int as streams, min(recorded_at) as first, max(recorded_at) as last
-             from workflow.events where type = 'CaseAssigned'`,
+             from workflow.events where type = 'CaseQueued'`,
         )
       ).rows[0]!;
     let state = await routed();

@@ -120,7 +120,7 @@ describe(`the Kafka broker stopped for 20 s during ${CONTACTS} contacts (intake 
     // How far routing is, every 5 s, straight from workflow's log (the test's own session).
     const progress = setInterval(() => {
       admin
-        .query<{ assigned: number }>(`select count(*)::int as assigned from workflow.events where type = 'CaseAssigned'`)
+        .query<{ assigned: number }>(`select count(*)::int as assigned from workflow.events where type = 'CaseQueued'`)
         .then(({ rows }) => note('progress', { acknowledged: load.acknowledged.size, routed: rows[0]!.assigned }))
         .catch(() => undefined);
     }, 5_000);
@@ -215,7 +215,7 @@ describe(`the Kafka broker stopped for 20 s during ${CONTACTS} contacts (intake 
     // Consumers dedupe what at-least-once may repeat: each case routed once.
     const { rows: routings } = await admin.query<{ cases: number; assigned: number; registered: number }>(
       `select count(distinct stream_id)::int as cases,
-              count(*) filter (where type = 'CaseAssigned')::int as assigned,
+              count(*) filter (where type = 'CaseQueued')::int as assigned,
               count(*) filter (where type = 'CaseRegistered')::int as registered
          from workflow.events where stream_id like 'case-%'`,
     );

@@ -92,7 +92,7 @@ describe(`database faults during ${CONTACTS} contacts (intake and workflow as pr
     // How far routing is, every 5 s, straight from workflow's log (the test's own session).
     const progress = setInterval(() => {
       admin
-        .query<{ assigned: number }>(`select count(*)::int as assigned from workflow.events where type = 'CaseAssigned'`)
+        .query<{ assigned: number }>(`select count(*)::int as assigned from workflow.events where type = 'CaseQueued'`)
         .then(({ rows }) => note('progress', { acknowledged: load.acknowledged.size, routed: rows[0]!.assigned }))
         .catch(() => undefined);
     }, 5_000);
@@ -181,7 +181,7 @@ describe(`database faults during ${CONTACTS} contacts (intake and workflow as pr
 
     // A contact retried after a 503 carries its Idempotency-Key: it must not open a second case.
     const { rows: routings } = await admin.query<{ cases: number; assigned: number }>(
-      `select count(distinct stream_id)::int as cases, count(*)::int as assigned from workflow.events where type = 'CaseAssigned'`,
+      `select count(distinct stream_id)::int as cases, count(*)::int as assigned from workflow.events where type = 'CaseQueued'`,
     );
     const report = {
       routings: routings[0],
