@@ -66,7 +66,7 @@ describe('traces of the distributed platform (intake and workflow processes expo
     expect(opened.attributes['collab.stream.ids']).toContain(`case-${String(routedCase['id'])}`);
     // The relay and the consumer both continue the context stored with CaseOpened (the CloudEvent's traceparent): siblings under the append.
     expect(published!.attributes).toMatchObject({ 'messaging.system': 'kafka', 'messaging.destination.name': 'collab.intake.events.v1', 'messaging.kafka.message.key': `case-${String(routedCase['id'])}` });
-    expect(delivered.attributes).toMatchObject({ 'messaging.consumer.group.name': 'workflow.route-case', 'collab.event.type': 'collab.intake.CaseOpened.v2' });
+    expect(delivered.attributes).toMatchObject({ 'messaging.consumer.group.name': 'workflow.route-case', 'collab.event.type': 'collab.intake.CaseOpened.v3' });
     expect(routed.attributes).toMatchObject({ 'collab.stream.id': `case-${String(routedCase['id'])}` });
   });
 
