@@ -57,8 +57,11 @@ export class CaseRecordProjection extends Projection {
           await records.update({ id: domainEvent.data.caseId }, { ...acknowledged(event, domainEvent.data), status: 'ACKNOWLEDGED' });
           break;
         case 'ContactAppended':
-          await records.increment({ id: domainEvent.data.caseId }, 'contacts', 1);
-          await records.update({ id: domainEvent.data.caseId }, { intakeVersion: event.streamVersion });
+          // Guarded by the case stream's version: a contact applied once more (a replay) is not counted twice.
+          await tx.query(
+            `update intake.case_record set contacts = contacts + 1, intake_version = $2 where id = $1 and intake_version < $2`,
+            [domainEvent.data.caseId, event.streamVersion],
+          );
           break;
         default:
           break;

@@ -28,7 +28,8 @@ export class TaskViewProjection extends Projection {
         await views.upsert(requestedTaskView(event, taskEvent.data), ['id']);
       else if (taskEvent.type === 'TaskNoteAdded')
         await tx.query(
-          `update workflow.task_view set notes = notes || $2::jsonb, version = $3, position = $4 where id = $1`,
+          // Guarded by the task stream's version: a note applied once more (a replay) is not appended twice.
+          `update workflow.task_view set notes = notes || $2::jsonb, version = $3, position = $4 where id = $1 and version < $3`,
           [taskEvent.data.taskId, JSON.stringify([taskNoteOf(taskEvent)]), moved.version, moved.position],
         );
       else await views.update({ id: taskEvent.data.taskId }, { ...taskViewChange(taskEvent), ...moved });
