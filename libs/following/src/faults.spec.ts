@@ -29,6 +29,7 @@ describe('what a follower does with an error', () => {
     ],
     ['pg losing its socket', new Error('Connection terminated unexpectedly'), 'transient'],
     ['a pool that cannot connect in time', new Error('timeout exceeded when trying to connect'), 'transient'],
+    ['a query that got no answer in time', new Error('Query read timeout'), 'transient'],
     [
       'a socket error under a driver error',
       Object.assign(new Error('query failed'), {

@@ -54,7 +54,7 @@ const TRANSIENT_ERRNO = new Set([
   'ENOTFOUND',
 ]);
 const TRANSIENT_MESSAGE =
-  /connection terminated|terminating connection|connection ended|timeout exceeded when trying to connect|Connection terminated unexpectedly|Client has encountered a connection error|the database system is (starting up|shutting down)|Client was closed|Cannot use a pool after calling end|lock timeout|canceling statement due to lock timeout/i;
+  /connection terminated|terminating connection|connection ended|timeout exceeded when trying to connect|Connection terminated unexpectedly|Client has encountered a connection error|the database system is (starting up|shutting down)|Client was closed|Cannot use a pool after calling end|lock timeout|canceling statement due to lock timeout|Query read timeout/i;
 // kafkajs marks what its own retries gave up on; these errors say the broker, not the message, failed.
 const KAFKA_TRANSIENT_NAMES = new Set([
   'KafkaJSConnectionError',

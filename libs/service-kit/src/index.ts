@@ -6,6 +6,7 @@ export * from './errors/domain-errors';
 export * from './http/problem-details';
 export * from './http/error-to-problem';
 export * from './http/problem-details.filter';
+export * from './http/request-deadline.interceptor';
 export * from './logging/logging';
 export * from './metrics/metrics';
 export * from './runtime/tokens';

@@ -5,8 +5,10 @@ import { createConnection, createServer, type Server, type Socket } from 'node:n
  * - `refuse`: resets it at once, as a host whose server process is down answers (ECONNRESET);
  * - `hang`: accepts it and never answers, as a host behind a dropped route looks (the client waits
  *   until its own connect timeout).
+ * - `silence`: as `hang` for new connections, and the open ones are not reset but go quiet: nothing
+ *   more crosses them either way, as a route dropped mid-query leaves them (nothing tells the client).
  */
-export type CutMode = 'refuse' | 'hang';
+export type CutMode = 'refuse' | 'hang' | 'silence';
 
 export interface TcpProxy {
   /** Where clients connect (127.0.0.1). */
@@ -17,9 +19,9 @@ export interface TcpProxy {
   readonly accepted: () => number;
   /** Connections open through it now. */
   readonly open: () => number;
-  /** Resets every open connection (both sides) and treats new ones as `mode` says until `restore`. */
+  /** Resets every open connection (both sides; `silence` keeps them open and quiet) and treats new ones as `mode` says until `restore`. */
   cut(mode?: CutMode): void;
-  /** Forwards new connections again; the ones held while cut (mode `hang`) are reset. */
+  /** Forwards new connections again; the ones held while cut (`hang`, `silence`) are reset. */
   restore(): void;
   close(): Promise<void>;
 }
@@ -45,7 +47,7 @@ export const startTcpProxy = async (target: { host: string; port: number }): Pro
   const server: Server = createServer((client) => {
     client.on('error', () => undefined);
     if (cutMode === 'refuse') return reset(client);
-    if (cutMode === 'hang') {
+    if (cutMode === 'hang' || cutMode === 'silence') {
       held.add(client);
       client.on('close', () => held.delete(client));
       return;
@@ -81,6 +83,20 @@ export const startTcpProxy = async (target: { host: string; port: number }): Pro
       reset(upstream);
     }
   };
+  /** The open connections stay up but carry nothing more; `restore` resets them. */
+  const silenceAll = (): void => {
+    const open = [...pairs];
+    pairs.clear();
+    for (const [client, upstream] of open) {
+      client.unpipe(upstream);
+      upstream.unpipe(client);
+      for (const socket of [client, upstream]) {
+        socket.pause();
+        held.add(socket);
+        socket.on('close', () => held.delete(socket));
+      }
+    }
+  };
   return {
     port: address.port,
     address: `127.0.0.1:${address.port}`,
@@ -88,7 +104,8 @@ export const startTcpProxy = async (target: { host: string; port: number }): Pro
     open: () => pairs.size,
     cut: (mode = 'refuse') => {
       cutMode = mode;
-      cutAll();
+      if (mode === 'silence') silenceAll();
+      else cutAll();
     },
     restore: () => {
       cutMode = undefined;

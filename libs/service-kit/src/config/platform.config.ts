@@ -15,6 +15,10 @@ const databaseSettings = {
   DATA_DIR: z.string().min(1).default('.data'),
   DATABASE_URL: optionalText.pipe(z.string().url({ message: 'must be a postgres:// URL' }).optional()),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(16),
+  // A statement whose connection went silent mid-query (a route dropped, nothing reset) would wait
+  // for TCP to give up, minutes later; past this bound it fails, its connection is replaced, and
+  // the work is answered 503 or retried. It must exceed the slowest legitimate statement.
+  DATABASE_QUERY_TIMEOUT_MS: z.coerce.number({ message: 'must be a number of milliseconds' }).int().min(1_000).max(600_000).default(30_000),
 };
 
 /**
@@ -70,6 +74,9 @@ export const platformConfigSchema = z
       .min(10, { message: 'must be at least 10 ms' })
       .max(60_000, { message: 'must be at most 60000 ms' })
       .default(1000),
+    // How long an HTTP request may take before it is answered 503 + Retry-After, whatever it waits
+    // for: the caller retries (with its Idempotency-Key) rather than hangs. Streams are exempt.
+    HTTP_REQUEST_TIMEOUT_MS: z.coerce.number({ message: 'must be a number of milliseconds' }).int().min(1_000).max(600_000).default(10_000),
     BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/, { message: 'must look like 256kb or 1mb' }).default('256kb'),
     // The standard OpenTelemetry variable: set, spans are exported over OTLP/HTTP to this base URL
     // (`/v1/traces` appended); unset, tracing is off and no SDK is started.

@@ -6,6 +6,7 @@ import { Conflict, DomainError, Forbidden, IllegalTransition, NotFound, Validati
 import { classify } from '@collab/following';
 import { Unauthenticated } from '../auth/principal';
 import { problem, type ProblemDetails } from './problem-details';
+import { RequestDeadlineExceeded } from './request-deadline.interceptor';
 
 /** Errors body-parser raises before a controller runs (too large, malformed JSON, bad charset). */
 interface BodyParserError {
@@ -82,12 +83,12 @@ export const UNAVAILABLE_RETRY_AFTER_SECONDS = 2;
  * The database or the broker is away (a connection refused, cut or timed out; see following's
  * classify): the request may well succeed later, so it is a 503 with Retry-After, not a fault of ours.
  */
-const unavailable = (): ProblemDetails =>
+const unavailable = (detail = 'A store or broker this service needs is not reachable just now; retry after the Retry-After seconds.'): ProblemDetails =>
   problem({
     status: 503,
     slug: 'unavailable',
     title: 'Service Unavailable',
-    detail: 'A store or broker this service needs is not reachable just now; retry after the Retry-After seconds.',
+    detail,
     retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS,
   });
 
@@ -101,6 +102,7 @@ export const errorToProblem = (error: unknown): ProblemDetails | undefined => {
     return problem({ status: 409, slug: 'concurrent-modification', title: 'Changed by someone else meanwhile', detail: error.message });
   if (isBodyParserError(error)) return fromBodyParser(error);
   if (error instanceof HttpException) return fromHttp(error);
+  if (error instanceof RequestDeadlineExceeded) return unavailable(`No answer within ${error.deadlineMs / 1000} s; it may still be applied: retry with the same Idempotency-Key after the Retry-After seconds.`);
   if (classify(error) === 'transient') return unavailable();
   return undefined;
 };

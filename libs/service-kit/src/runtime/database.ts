@@ -1,4 +1,4 @@
-import { Client, Pool } from 'pg';
+import { Client, Pool, type PoolClient } from 'pg';
 import { openEmbeddedDatabase } from '@collab/event-store';
 import { isDistributed, type PlatformConfig } from '../config/platform.config';
 import { redactUrl } from '../logging/redact';
@@ -21,7 +21,8 @@ export interface DatabaseLog {
 }
 
 /** The settings opening the database reads (a tool such as the rebuild command needs no more). */
-export type DatabaseSettings = Pick<PlatformConfig, 'DATABASE_URL' | 'DATA_DIR' | 'DATABASE_POOL_SIZE'>;
+export type DatabaseSettings = Pick<PlatformConfig, 'DATABASE_URL' | 'DATA_DIR' | 'DATABASE_POOL_SIZE'> &
+  Partial<Pick<PlatformConfig, 'DATABASE_QUERY_TIMEOUT_MS'>>;
 
 /** How long the first connection may take before the start fails, rather than hanging. */
 const CONNECT_TIMEOUT_MS = 5_000;
@@ -56,6 +57,29 @@ const probe = async (url: string): Promise<void> => {
   await client.end();
 };
 
+const QUERY_TIMED_OUT = 'Query read timeout';
+
+/**
+ * pg rejects a timed-out query but keeps its connection, whose unanswered query still blocks every
+ * query queued behind it. A connection that went silent is not coming back: close it, so its holder's
+ * next query fails at once and the pool drops it on release instead of handing it to another request.
+ */
+const retireOnQueryTimeout = (client: PoolClient, retired: () => void): void => {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  const retire = (error: unknown): void => {
+    if ((error as Error | undefined)?.message !== QUERY_TIMED_OUT) return;
+    retired();
+    (client as PoolClient & { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
+  };
+  (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+    const result = query(...args);
+    // Promise-style calls (TypeORM, transactions) are watched here; pool.query's callback-style
+    // calls need nothing, as the pool already drops a client released with an error.
+    if (result instanceof Promise) result.catch(retire);
+    return result;
+  };
+};
+
 const openPostgres = async (url: string, config: DatabaseSettings, log: DatabaseLog): Promise<Database> => {
   await probe(url);
   const pool = new Pool({
@@ -67,6 +91,9 @@ const openPostgres = async (url: string, config: DatabaseSettings, log: Database
     // The kernel probes a connection that went quiet, so a peer that vanished is found and replaced.
     keepAlive: true,
     keepAliveInitialDelayMillis: 10_000,
+    // A query whose connection went silent mid-flight fails at this bound rather than when TCP
+    // gives up minutes later; retireOnQueryTimeout then closes that connection.
+    query_timeout: config.DATABASE_QUERY_TIMEOUT_MS,
   });
   const database = redactUrl(url);
   // Without a listener an idle client's error is an uncaught exception that ends the process;
@@ -75,9 +102,10 @@ const openPostgres = async (url: string, config: DatabaseSettings, log: Database
   // A client that is checked out has no pool listener: its connection cut between two queries
   // (pg_terminate_backend, a restart, a proxy) would emit an unhandled 'error' and end the process.
   // Its holder sees the error on its next query, and the pool drops the client when it comes back.
-  pool.on('connect', (client) =>
-    client.on('error', (error) => log.warn({ err: error, database }, 'a database connection in use broke; its work fails and is retried')),
-  );
+  pool.on('connect', (client) => {
+    client.on('error', (error) => log.warn({ err: error, database }, 'a database connection in use broke; its work fails and is retried'));
+    retireOnQueryTimeout(client, () => log.warn({ database }, 'a query got no answer in time; its connection is closed and replaced'));
+  });
   const { host, pathname } = new URL(url);
   let closing: Promise<void> | undefined;
   return { pool, embedded: false, description: `PostgreSQL ${host}${pathname}`, close: () => (closing ??= pool.end()) };

@@ -9,7 +9,7 @@ import {
   type NestModule,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE, DiscoveryModule } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE, DiscoveryModule } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -23,6 +23,7 @@ import type { PlatformConfig } from '../config/platform.config';
 import { HealthController } from '../health/health.controller';
 import { Readiness } from '../health/readiness';
 import { ProblemDetailsFilter } from '../http/problem-details.filter';
+import { REQUEST_DEADLINE_MS, RequestDeadlineInterceptor } from '../http/request-deadline.interceptor';
 import { createRootLogger, loggingModule, routeMessagingLogsTo } from '../logging/logging';
 import type { Tracing } from '../tracing/tracing';
 import { HttpMetricsMiddleware, MetricsController, MetricsRegistry } from '../metrics/metrics';
@@ -130,6 +131,8 @@ export class PlatformRuntimeModule implements NestModule {
         },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: REQUEST_DEADLINE_MS, useValue: config.HTTP_REQUEST_TIMEOUT_MS },
+        { provide: APP_INTERCEPTOR, useClass: RequestDeadlineInterceptor },
         { provide: APP_PIPE, useClass: ZodValidationPipe },
       ],
       exports: [PLATFORM_CONFIG, HostedServices, MetricsRegistry, GrpcServices, GrpcServer, CLOCK, AUTHENTICATOR, EVENT_CONSUMER, CqrsModule, FollowerHost, Readiness, leasesProvider],
