@@ -1,5 +1,5 @@
 import { startTcpProxy, TEST_POSTGRES, throughProxy, type TcpProxy } from '@collab/testing';
-import { openDatabase, type Database } from './database';
+import { openDatabase, type Database } from '@collab/service-kit';
 
 const QUERY_TIMEOUT_MS = 1_000;
 
