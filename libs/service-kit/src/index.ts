@@ -12,6 +12,7 @@ export * from './metrics/metrics';
 export * from './runtime/tokens';
 export * from './http/defined';
 export * from './runtime/database';
+export * from './caching/brief-memory';
 export * from './runtime/hosted-services';
 export * from './runtime/service-store.module';
 export * from './runtime/runtime.module';

@@ -129,6 +129,7 @@ export class CalendarsApp {
     const consumer = new WorkflowProcessesConsumer(
       { consume: () => Promise.reject(new Error('workflow does not run here')) },
       this.nest.get<Database>(DATABASE),
+      this.nest.get(WorkflowProcessCatalogue),
     );
     await consumer.on({
       specversion: '1.0',

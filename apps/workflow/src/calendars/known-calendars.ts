@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CALENDAR_ID_PATTERN, defaultCalendars, type BusinessCalendar } from '@collab/business-calendar';
-import { DATABASE, type Database } from '@collab/service-kit';
+import { BriefMemory, DATABASE, type Database } from '@collab/service-kit';
 import type { BusinessCalendars } from '../workflow.ports';
 
 interface CalendarRow {
@@ -24,16 +24,21 @@ export const knownCalendar = (calendarId: string, stored: BusinessCalendar | und
  */
 @Injectable()
 export class KnownCalendars implements BusinessCalendars {
-  private readonly defaults = new Map(defaultCalendars().map((calendar) => [calendar.id, calendar]));
+  // One contact's routing, SLA clocks and legs ask for the same calendar several times in a moment.
+  private readonly memory = new BriefMemory<string, BusinessCalendar | undefined>();
 
   constructor(@Inject(DATABASE) private readonly database: Database) {}
 
-  async calendar(calendarId: string): Promise<BusinessCalendar | undefined> {
-    if (!CALENDAR_ID_PATTERN.test(calendarId)) return undefined;
-    const { rows } = await this.database.pool.query<CalendarRow>(
-      'select definition from workflow.business_calendar where id = $1',
-      [calendarId],
-    );
-    return knownCalendar(calendarId, rows[0]?.definition);
+  calendar(calendarId: string): Promise<BusinessCalendar | undefined> {
+    if (!CALENDAR_ID_PATTERN.test(calendarId)) return Promise.resolve(undefined);
+    return this.memory.lookUp(calendarId, async () => {
+      const { rows } = await this.database.pool.query<CalendarRow>('select definition from workflow.business_calendar where id = $1', [calendarId]);
+      return knownCalendar(calendarId, rows[0]?.definition);
+    });
+  }
+
+  /** A calendar event was applied here: the next look-up reads it. */
+  changed(calendarId: string): void {
+    this.memory.forget(calendarId);
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EventStore } from '@collab/event-store';
 import type { DecisionContext } from '@collab/domain-kernel';
-import { DATABASE, EVENT_STORE, type CommandHandler, type Database } from '@collab/service-kit';
+import { BriefMemory, DATABASE, EVENT_STORE, type CommandHandler, type Database } from '@collab/service-kit';
 import { processCommandHandler } from './process-commands';
 import {
   PROCESS_ID_PATTERN,
@@ -26,6 +26,8 @@ import { type ProcessViewRow } from './process-view/process-view.table';
 @Injectable()
 export class PublishedProcesses implements ProcessCatalogue {
   private readonly processes: CommandHandler<ProcessCommand, ProcessEvent, ProcessState, DecisionContext>;
+  // Every new case chooses among the active processes; the list changes only when one is published or retired.
+  private readonly active = new BriefMemory<'active', CatalogueEntry[]>();
 
   constructor(
     @Inject(EVENT_STORE) store: EventStore,
@@ -38,11 +40,18 @@ export class PublishedProcesses implements ProcessCatalogue {
     return processFor(facts, await this.entries());
   }
 
-  async entries(): Promise<CatalogueEntry[]> {
-    const { rows } = await this.database.pool.query<Pick<ProcessViewRow, 'status' | 'latest'>>(
-      "select status, latest from workflow.process_view where status = 'active'",
-    );
-    return rows.map((row) => ({ latest: row.latest, active: row.status === 'active' }));
+  entries(): Promise<CatalogueEntry[]> {
+    return this.active.lookUp('active', async () => {
+      const { rows } = await this.database.pool.query<Pick<ProcessViewRow, 'status' | 'latest'>>(
+        "select status, latest from workflow.process_view where status = 'active'",
+      );
+      return rows.map((row) => ({ latest: row.latest, active: row.status === 'active' }));
+    });
+  }
+
+  /** A publication or retirement was projected here: the next case chooses from the new list. */
+  changed(): void {
+    this.active.forget();
   }
 
   async version(processId: string, version: number): Promise<PublishedProcess | undefined> {

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DATABASE, type Database } from '@collab/service-kit';
+import { BriefMemory, DATABASE, type Database } from '@collab/service-kit';
 import type { CatalogueEntry, PublishedProcess } from '@collab/workflow-domain';
 
 interface WorkflowProcessRow {
@@ -14,12 +14,20 @@ interface WorkflowProcessRow {
  */
 @Injectable()
 export class WorkflowProcessCatalogue {
+  // Each contact's acknowledgement chooses among them; they change only when workflow publishes or retires one.
+  private readonly active = new BriefMemory<'active', CatalogueEntry[]>();
+
   constructor(@Inject(DATABASE) private readonly database: Database) {}
 
-  async entries(): Promise<CatalogueEntry[]> {
-    const { rows } = await this.database.pool.query<WorkflowProcessRow>(
-      'select latest, active from intake.workflow_process where active',
-    );
-    return rows.map((row) => ({ latest: row.latest, active: row.active }));
+  entries(): Promise<CatalogueEntry[]> {
+    return this.active.lookUp('active', async () => {
+      const { rows } = await this.database.pool.query<WorkflowProcessRow>('select latest, active from intake.workflow_process where active');
+      return rows.map((row) => ({ latest: row.latest, active: row.active }));
+    });
+  }
+
+  /** Workflow's event was applied here: the next acknowledgement chooses from the new list. */
+  changed(): void {
+    this.active.forget();
   }
 }

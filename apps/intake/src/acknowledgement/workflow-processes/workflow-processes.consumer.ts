@@ -3,6 +3,7 @@ import type { CollabEvent } from '@collab/contracts';
 import { EVENT_CONSUMER, ProcessedEvents, type EventConsumerPort, type RunningConsumer } from '@collab/messaging';
 import { DATABASE, type Database } from '@collab/service-kit';
 import type { ProcessRetired, ProcessVersionPublished } from '@collab/workflow-domain';
+import { WorkflowProcessCatalogue } from './workflow-process-catalogue';
 
 const CONSUMER = 'intake.workflow-processes';
 const PUBLISHED = 'collab.workflow.ProcessVersionPublished.v1';
@@ -22,6 +23,7 @@ export class WorkflowProcessesConsumer implements OnApplicationBootstrap, OnModu
   constructor(
     @Inject(EVENT_CONSUMER) private readonly events: EventConsumerPort,
     @Inject(DATABASE) private readonly database: Database,
+    private readonly catalogue: WorkflowProcessCatalogue,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -52,5 +54,6 @@ export class WorkflowProcessesConsumer implements OnApplicationBootstrap, OnModu
         retired.version,
       ]);
     });
+    this.catalogue.changed();
   }
 }

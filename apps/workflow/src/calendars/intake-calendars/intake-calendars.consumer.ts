@@ -58,5 +58,6 @@ export class IntakeCalendarsConsumer implements OnApplicationBootstrap, OnModule
         );
       },
     );
+    this.calendars.changed(calendar.id);
   }
 }

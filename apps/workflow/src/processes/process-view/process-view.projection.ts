@@ -3,15 +3,21 @@ import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@collab/event-store';
 import { Projection } from '@collab/service-kit';
 import type { ProcessEvent } from '@collab/workflow-domain';
+import { PublishedProcesses } from '../published-processes';
 
 /** Keeps workflow.process_view equal to the fold of the process streams; other workflow events pass by. */
 @Injectable()
 export class ProcessViewProjection extends Projection {
+  constructor(private readonly processes: PublishedProcesses) {
+    super();
+  }
+
   readonly name = 'workflow.process-view';
   readonly log = 'workflow';
   readonly handles = ['ProcessVersionPublished', 'ProcessRetired'];
   readonly tables = ['workflow.process_view'];
   async apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
+    this.processes.changed();
     for (const event of events) {
       const processEvent = { type: event.type, data: event.data } as ProcessEvent;
       if (processEvent.type === 'ProcessVersionPublished') {
