@@ -8,3 +8,4 @@ export * from './private-kafka-broker';
 export * from './shared-clock';
 export * from './cluster';
 export * from './published-form';
+export * from './topic-prefix';

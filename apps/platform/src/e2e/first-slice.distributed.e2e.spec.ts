@@ -1,4 +1,4 @@
-import { freePort, freshDatabase, startServiceProcess, type FreshDatabase, type ServiceProcess } from '@collab/testing';
+import { freePort, freshDatabase, startServiceProcess, type FreshDatabase, type ServiceProcess, ownTopicPrefix } from '@collab/testing';
 import { contactIsRoutedAndReadable } from './first-slice.scenario';
 
 const jwtSecret = 'distributed-e2e-secret-0123456789';
@@ -10,7 +10,7 @@ describe('the first slice, distributed (intake and workflow as their own process
 
   beforeAll(async () => {
     database = await freshDatabase('collab_e2e');
-    const env = { DATABASE_URL: database.url, KAFKA_BROKERS: kafkaBrokers, AUTH_JWT_SECRET: jwtSecret, KAFKA_PARTITIONS: '3' };
+    const env = { DATABASE_URL: database.url, KAFKA_BROKERS: kafkaBrokers, AUTH_JWT_SECRET: jwtSecret, KAFKA_PARTITIONS: '3', KAFKA_TOPIC_PREFIX: ownTopicPrefix('first-slice') };
     for (const service of ['intake', 'workflow']) {
       services.push(await startServiceProcess(service, { ...env, GRPC_PORT: String(await freePort()) }, await freePort()));
     }

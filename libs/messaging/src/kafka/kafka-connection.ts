@@ -11,8 +11,8 @@ export interface KafkaConnectionOptions {
   /** kafkajs's own log level; default: the messaging logger's level (pino's `level`), else `warn`. */
   readonly logLevel?: KafkaLogLevel;
   /**
-   * Put in front of every topic name (`staging.` → `staging.collab.intake.events.v1`) so several
-   * environments or test runs can share one cluster; empty by default, i.e. DESIGN.md §5 names.
+   * Put in front of every topic name and consumer group (`staging.` → `staging.collab.intake.events.v1`)
+   * so several environments or test runs can share one cluster; empty by default, i.e. DESIGN.md §5 names.
    */
   readonly topicPrefix?: string;
 }

@@ -66,7 +66,7 @@ describe('a Kafka consumer whose handler goes through the inbox', () => {
     await producer.send({ topic, acks: -1, messages: [encodeCollabEvent(event), encodeCollabEvent(event)] });
 
     await eventually(() => expect(deliveries).toBe(3));
-    await eventually(async () => expect(await committedEverything('kpi-regions', topic)).toBe(true));
+    await eventually(async () => expect(await committedEverything(`${prefix}kpi-regions`, topic)).toBe(true));
     const { rows } = await db.pool.query<{ opened: number }>(`SELECT opened FROM ${db.schema}.opened_per_region WHERE region = 'GD-SZ'`);
     expect(rows).toEqual([{ opened: 1 }]);
   });

@@ -39,11 +39,11 @@ describe('KafkaEventConsumer', () => {
       return member;
     };
     const publish = (...events: CollabEvent[]) => producer.send({ topic, acks: -1, messages: events.map(encodeCollabEvent) });
-    return { topic, consume, publish };
+    return { prefix, topic, consume, publish };
   };
 
   it('hands every event to the group, in stream order, and commits after the handler succeeded', async () => {
-    const { topic, consume, publish } = setup('consumer-delivery');
+    const { prefix, topic, consume, publish } = setup('consumer-delivery');
     const streams = [caseId(), caseId(), caseId()];
     const handled: CollabEvent[] = [];
     await consume({ consumerName: 'kpi-cases', handle: (event) => Promise.resolve(void handled.push(event)) });
@@ -52,11 +52,11 @@ describe('KafkaEventConsumer', () => {
     await eventually(() => expect(handled).toHaveLength(6));
     for (const stream of streams)
       expect(handled.filter((event) => event.subject === stream).map((event) => event.streamversion)).toEqual([1, 2]);
-    await eventually(async () => expect(await committedEverything('kpi-cases', topic)).toBe(true));
+    await eventually(async () => expect(await committedEverything(`${prefix}kpi-cases`, topic)).toBe(true));
   });
 
   it('retries an infrastructure fault without limit — more often than any fixed count — and never dead-letters it', async () => {
-    const { topic, consume, publish } = setup('consumer-retry');
+    const { prefix, topic, consume, publish } = setup('consumer-retry');
     let attempts = 0;
     const databaseAway = () => Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
     await consume({
@@ -65,13 +65,13 @@ describe('KafkaEventConsumer', () => {
     });
     await publish(envelope(caseId(), caseOpened()));
 
-    await eventually(async () => expect(await committedEverything('flaky-projection', topic)).toBe(true), { timeoutMs: 30_000 });
+    await eventually(async () => expect(await committedEverything(`${prefix}flaky-projection`, topic)).toBe(true), { timeoutMs: 30_000 });
     expect(attempts).toBe(7);
     expect(await messageCount(`${topic}.dlq`)).toBe(0);
   });
 
   it('dead-letters poison with headers naming the error, parks its key behind it, and lets other keys flow', async () => {
-    const { topic, consume, publish } = setup('consumer-dlq');
+    const { prefix, topic, consume, publish } = setup('consumer-dlq');
     const stream = caseId();
     const other = caseId();
     const poison = envelope(stream, caseOpened({ region: 'XX-??' }), 1);
@@ -101,7 +101,7 @@ describe('KafkaEventConsumer', () => {
       });
       expect(JSON.parse(waiting?.value ?? '')).toEqual(behind);
       expect(waiting?.headers[DEAD_LETTER_HEADERS.errorMessage]).toMatch(/waits behind an earlier dead letter/);
-      await eventually(async () => expect(await committedEverything('routing', topic)).toBe(true));
+      await eventually(async () => expect(await committedEverything(`${prefix}routing`, topic)).toBe(true));
     } finally {
       await dlq.stop();
     }
@@ -133,7 +133,7 @@ describe('KafkaEventConsumer', () => {
   });
 
   it('shares partitions among group members and hands them over when a member stops', async () => {
-    const { topic, consume, publish } = setup('consumer-group');
+    const { prefix, topic, consume, publish } = setup('consumer-group');
     const byMember: Record<'a' | 'b', string[]> = { a: [], b: [] };
     const member = (name: 'a' | 'b') => consume({ consumerName: 'tags', handle: (event) => Promise.resolve(void byMember[name].push(event.id)) });
     await member('a');
@@ -148,6 +148,6 @@ describe('KafkaEventConsumer', () => {
     await eventually(() => expect(secondWave.every((event) => byMember.a.includes(event.id))).toBe(true), { timeoutMs: 30_000 });
     await delay(200);
     expect(new Set([...byMember.a, ...byMember.b]).size).toBe(24);
-    await eventually(async () => expect(await committedEverything('tags', topic)).toBe(true));
+    await eventually(async () => expect(await committedEverything(`${prefix}tags`, topic)).toBe(true));
   });
 });

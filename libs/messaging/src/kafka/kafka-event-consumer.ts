@@ -152,7 +152,8 @@ class KafkaMember {
 
   private newConsumer(): Consumer {
     return this.kafka.consumer({
-      groupId: this.subscription.consumerName,
+      // Prefixed like the topics: an environment sharing the cluster has its own offsets too.
+      groupId: `${this.options.kafka.topicPrefix ?? ''}${this.subscription.consumerName}`,
       allowAutoTopicCreation: false,
       maxWaitTimeInMs: this.options.maxWaitTimeMs ?? 1_000,
       sessionTimeout: this.options.sessionTimeoutMs ?? DEFAULT_SESSION_TIMEOUT_MS,

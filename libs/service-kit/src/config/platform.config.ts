@@ -40,6 +40,11 @@ export const platformConfigSchema = z
         .regex(/^[^,:\s]+:\d+(,[^,:\s]+:\d+)*$/, { message: 'must be host:port[,host:port...]' })
         .optional(),
     ),
+    // Several environments (or test runs) on one cluster: put in front of every topic and consumer group.
+    KAFKA_TOPIC_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9._-]{0,60}$/, { message: 'must be at most 60 letters, digits, dots, dashes or underscores' })
+      .default(''),
     KAFKA_PARTITIONS: z.coerce.number().int().min(1).max(1000).default(3),
     EVENTSTORE_CONNECTION_STRING: optionalText.pipe(
       z.string().startsWith('esdb', { message: 'must be an esdb:// or esdb+discover:// connection string' }).optional(),

@@ -10,6 +10,7 @@ import {
   type FreshDatabase,
   type ServiceProcess,
   type TcpProxy,
+  ownTopicPrefix,
 } from '@collab/testing';
 import { tokenFor } from '../first-slice.scenario';
 import { settlesWithin, startContactLoad, unroutedCases, type ContactLoad } from './fault-load';
@@ -62,7 +63,7 @@ describe(`database faults during ${CONTACTS} contacts (intake and workflow as pr
     admin = new Client({ connectionString: database.url });
     admin.on('error', () => undefined);
     await admin.connect();
-    const env = { DATABASE_URL: throughProxy(database.url, proxy), KAFKA_BROKERS: kafkaBrokers, AUTH_JWT_SECRET: jwtSecret, KAFKA_PARTITIONS: '3' };
+    const env = { DATABASE_URL: throughProxy(database.url, proxy), KAFKA_BROKERS: kafkaBrokers, AUTH_JWT_SECRET: jwtSecret, KAFKA_PARTITIONS: '3', KAFKA_TOPIC_PREFIX: ownTopicPrefix('dbfaults') };
     for (const service of ['intake', 'workflow']) {
       services.push(await startServiceProcess(service, { ...env, GRPC_PORT: String(await freePort()) }, await freePort()));
     }

@@ -14,6 +14,7 @@ import {
   type FreshDatabase,
   untilStopped,
   type ServiceProcess,
+  ownTopicPrefix,
 } from '@collab/testing';
 import { customer, supervisor } from '../workflow/lifecycle-steps';
 import { Rest, complaintOf, sql } from './rest';
@@ -54,7 +55,7 @@ describe('SLA timers on PostgreSQL with two workflow replicas, under a kill betw
     database = await freshDatabase('collab_sla_faults');
     clockDir = await mkdtemp(join(tmpdir(), 'collab-clock-'));
     clock = new SharedClock(TEST_MONDAY_MORNING, join(clockDir, 'offset'));
-    env = { DATABASE_URL: database.url, KAFKA_BROKERS: kafkaBrokers, AUTH_JWT_SECRET: jwtSecret, KAFKA_PARTITIONS: '3', WORKFLOW_SLA_POLL_MS: '100', ...clock.env };
+    env = { DATABASE_URL: database.url, KAFKA_BROKERS: kafkaBrokers, AUTH_JWT_SECRET: jwtSecret, KAFKA_PARTITIONS: '3', KAFKA_TOPIC_PREFIX: ownTopicPrefix('sla-failover'), WORKFLOW_SLA_POLL_MS: '100', ...clock.env };
   });
 
   afterAll(async () => {

@@ -15,6 +15,7 @@ import {
   type LeaseName,
   type Replica,
   type ServiceProcess,
+  ownTopicPrefix,
 } from '@collab/testing';
 import { admin, customer, departmentStaff, frontLineAgent, supervisor } from '../workflow/lifecycle-steps';
 import { Rest, complaintOf, sql } from './rest';
@@ -74,6 +75,7 @@ describe('workflow as three replicas on one database and broker, its lease owner
       KAFKA_BROKERS: kafkaBrokers,
       AUTH_JWT_SECRET: jwtSecret,
       KAFKA_PARTITIONS: '3',
+      KAFKA_TOPIC_PREFIX: ownTopicPrefix('replicas'),
       WORKFLOW_SLA_POLL_MS: '200',
       ...clock.env,
     };
