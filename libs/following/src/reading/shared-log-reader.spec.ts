@@ -112,6 +112,35 @@ describe('one reader per log per process', () => {
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 
+  it('given a read at the head found nothing and no commit came since, when more followers ask there, then they wait for the commit without reading', async () => {
+    const store = new InMemoryEventStore();
+    const reader = new SharedLogReader(store, { pollMs: 60_000 });
+    const first = reader.next(0n, abort.signal);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(reader.storeReads).toBe(1);
+    const others = [reader.next(0n, abort.signal), reader.next(0n, abort.signal), reader.next(0n, abort.signal)];
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(reader.storeReads).toBe(1);
+
+    await store.append('case-1', [anEvent()], 'no_stream');
+    const batches = await Promise.all([first, ...others]);
+
+    for (const batch of batches) expect(batch.map((event) => event.position)).toEqual([1n]);
+    expect(reader.storeReads).toBe(2); // one empty look, one read of the commit, for four followers
+  });
+
+  it('given a commit whose signal never came, then the fallback poll still finds it', async () => {
+    const store = new InMemoryEventStore();
+    // A commit signal that stays silent, as a lost LISTEN session is until it reconnects.
+    const silent = { seen: 0, notify: () => undefined, wait: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)) };
+    const reader = new SharedLogReader({ readAll: (options) => store.readAll(options), headPosition: () => store.headPosition(), commits: silent }, { pollMs: 50 });
+    expect(await reader.next(0n, abort.signal)).toEqual([]);
+
+    await store.append('case-1', [anEvent()], 'no_stream');
+
+    expect((await reader.next(0n, abort.signal)).map((event) => event.position)).toEqual([1n]);
+  });
+
   it('answers nothing after one wait when the log stays quiet, so the follower can do its idle chores', async () => {
     const reader = new SharedLogReader(new InMemoryEventStore(), { pollMs: 30 });
     await expect(reader.next(0n, abort.signal)).resolves.toEqual([]);

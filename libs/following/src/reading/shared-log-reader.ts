@@ -36,6 +36,8 @@ export class SharedLogReader {
   private readonly batchSize: number;
   private readonly pollMs: number;
   private tailRead: { after: bigint; read: Promise<readonly RecordedEvent[]> } | undefined;
+  /** The last read at the tail that found nothing, and the commit count when it began. */
+  private emptyTail: { after: bigint; commitsSeen: number } | undefined;
   private knownHead = 0n;
   private reads = 0;
 
@@ -73,11 +75,24 @@ export class SharedLogReader {
   async next(after: bigint, signal: AbortSignal, max = this.batchSize): Promise<readonly RecordedEvent[]> {
     signal.throwIfAborted();
     const commitsSeen = this.source.commits?.seen ?? 0;
-    const events = await this.read(after, max);
-    if (events.length > 0) return events;
+    if (!this.knownEmptyAfter(after, commitsSeen)) {
+      const events = await this.read(after, max);
+      if (events.length > 0) return events;
+    }
     await this.idle(commitsSeen, signal);
     signal.throwIfAborted();
     return this.read(after, max);
+  }
+
+  /**
+   * Nothing follows `after`: a read there found nothing, and no commit was announced since it began.
+   * The followers that finish their batch after the first one then wait for the next commit instead
+   * of each asking the store again (one empty read per follower per commit, before). Only with a
+   * commit signal: its fallback poll, which reads regardless, covers a signal that was missed.
+   */
+  private knownEmptyAfter(after: bigint, commitsSeen: number): boolean {
+    const empty = this.emptyTail;
+    return this.source.commits !== undefined && empty !== undefined && empty.after === after && empty.commitsSeen === commitsSeen;
   }
 
   private async read(after: bigint, max: number): Promise<readonly RecordedEvent[]> {
@@ -105,8 +120,10 @@ export class SharedLogReader {
   /** One read of the store after the window's tail, shared by everyone asking for it meanwhile. */
   private readTail(after: bigint): Promise<readonly RecordedEvent[]> {
     if (this.tailRead?.after === after) return this.tailRead.read;
+    const commitsSeen = this.source.commits?.seen ?? 0;
     const read = this.fetch(after, this.batchSize).then((events) => {
       this.window.extend(after, events);
+      this.emptyTail = events.length === 0 ? { after, commitsSeen } : undefined;
       return events;
     });
     const current = { after, read };
