@@ -1,13 +1,11 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import type { CollabEvent } from '@collab/contracts';
+import { readerFor, workflowLanguage, type CollabEvent } from '@collab/contracts';
 import { EVENT_CONSUMER, ProcessedEvents, type EventConsumerPort, type RunningConsumer } from '@collab/messaging';
 import { DATABASE, type Database } from '@collab/service-kit';
-import type { ProcessRetired, ProcessVersionPublished } from '@collab/workflow-domain';
 import { WorkflowProcessCatalogue } from './workflow-process-catalogue';
 
 const CONSUMER = 'intake.workflow-processes';
-const PUBLISHED = 'collab.workflow.ProcessVersionPublished.v1';
-const RETIRED = 'collab.workflow.ProcessRetired.v1';
+const workflow = readerFor(workflowLanguage, { only: ['ProcessVersionPublished', 'ProcessRetired'] });
 
 /**
  * Keeps intake.workflow_process equal to workflow's catalogue: each process's latest version, and
@@ -35,11 +33,12 @@ export class WorkflowProcessesConsumer implements OnApplicationBootstrap, OnModu
   }
 
   async on(event: CollabEvent): Promise<void> {
-    if (event.type !== PUBLISHED && event.type !== RETIRED) return;
+    // Decoded, validated and upcast against workflow's published contracts; other types pass by.
+    const message = workflow.read(event);
+    if (message?.type !== 'ProcessVersionPublished' && message?.type !== 'ProcessRetired') return;
     await this.inbox.runOnce(this.database.pool, { consumerName: CONSUMER, eventId: event.id }, async (tx) => {
-      if (event.type === PUBLISHED) {
-        // The public v1 is workflow's own event (workflow.contract.ts publishes it as it is).
-        const { process } = event.data as unknown as ProcessVersionPublished['data'];
+      if (message.type === 'ProcessVersionPublished') {
+        const { process } = message.data;
         await tx.query(
           `insert into intake.workflow_process (process_id, latest, version, active) values ($1, $2::jsonb, $3, true)
            on conflict (process_id) do update set latest = excluded.latest, version = excluded.version, active = true
@@ -48,7 +47,7 @@ export class WorkflowProcessesConsumer implements OnApplicationBootstrap, OnModu
         );
         return;
       }
-      const retired = event.data as unknown as ProcessRetired['data'];
+      const retired = message.data;
       await tx.query('update intake.workflow_process set active = false where process_id = $1 and version <= $2', [
         retired.processId,
         retired.version,
