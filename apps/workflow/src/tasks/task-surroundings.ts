@@ -11,6 +11,8 @@ import {
 import { CaseCommandHandler } from '../cases/case-command-handler';
 import { ReturnReasons } from './return-reasons/return-reasons';
 
+const RULED: ReadonlySet<CollaborationTaskCommand['type']> = new Set(['UrgeTask', 'CompleteTask', 'ReturnTask']);
+
 /** What the task rules need to know beyond the task's own stream, for one command. */
 export interface TaskSurroundings {
   readonly context: Omit<TaskDecisionContext, 'now' | 'returnReasons'>;
@@ -42,6 +44,8 @@ export class TaskSurroundingsLookup {
     task: TaskParties,
     isOpen: (taskId: string) => Promise<boolean>,
   ): Promise<TaskSurroundings> {
+    // Only an urge and a parent's ending have rules about the task's surroundings: the rest read nothing more.
+    if (!RULED.has(command.type)) return { context: {}, openBelow: [] };
     const { state } = await this.cases.load(workflowCaseStreamId(task.caseId));
     const caseOwnerId = 'ownerId' in state ? state.ownerId : null;
     const context = { caseOwnerId, urgeIntervalMinutes: this.config.WORKFLOW_URGE_INTERVAL_MINUTES };
