@@ -63,13 +63,6 @@ export const platformConfigSchema = z
       .min(1, { message: 'must be at least 1 minute' })
       .max(525_600, { message: 'must be at most 525600 minutes (a year)' })
       .default(4320),
-    // How often the SLA timer dispatcher looks for due warnings, breaches, escalations and closings.
-    WORKFLOW_SLA_POLL_MS: z.coerce
-      .number({ message: 'must be a number of milliseconds' })
-      .int({ message: 'must be a whole number of milliseconds' })
-      .min(10, { message: 'must be at least 10 ms' })
-      .max(60_000, { message: 'must be at most 60000 ms' })
-      .default(1000),
     // 催办: a task is urged at most once per this many wall-clock minutes (1 hour; at most a day).
     WORKFLOW_URGE_INTERVAL_MINUTES: z.coerce
       .number({ message: 'must be a number of minutes' })
@@ -77,6 +70,13 @@ export const platformConfigSchema = z
       .min(1, { message: 'must be at least 1 minute' })
       .max(1440, { message: 'must be at most 1440 minutes (a day)' })
       .default(60),
+    // How often the SLA timer dispatcher looks for due warnings, breaches, escalations and closings.
+    WORKFLOW_SLA_POLL_MS: z.coerce
+      .number({ message: 'must be a number of milliseconds' })
+      .int({ message: 'must be a whole number of milliseconds' })
+      .min(10, { message: 'must be at least 10 ms' })
+      .max(60_000, { message: 'must be at most 60000 ms' })
+      .default(1000),
     BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/, { message: 'must look like 256kb or 1mb' }).default('256kb'),
     // The standard OpenTelemetry variable: set, spans are exported over OTLP/HTTP to this base URL
     // (`/v1/traces` appended); unset, tracing is off and no SDK is started.
