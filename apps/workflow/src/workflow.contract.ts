@@ -92,7 +92,8 @@ export const workflowContract: ServiceContract = serviceContract<WorkflowEvent>(
   CaseReassigned: asIs(caseReassignedV1),
   CaseTransferred: asIs(caseTransferredV1),
   CaseWorkStarted: asIs(caseWorkStartedV1),
-  CollaborationTaskOpened: asIs(collaborationTaskOpenedV1),
+  // A region override stays inside workflow: v1 has no field for it, and it is the history's, not analysts'.
+  CollaborationTaskOpened: ({ regionOverride: _override, ...opened }) => publish(collaborationTaskOpenedV1, opened),
   CollaborationTaskClosed: asIs(collaborationTaskClosedV1),
   PingPongDetected: asIs(pingPongDetectedV1),
   CaseResolved: asIs(caseResolvedV1),

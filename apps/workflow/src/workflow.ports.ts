@@ -15,6 +15,8 @@ export interface OrgParty {
   readonly unitType: StageUnitType;
   readonly name: string;
   readonly region: string;
+  /** Every region a partner serves (`region` is its first); absent for a unit, which serves its own. */
+  readonly regions?: readonly string[];
   readonly calendarId: string;
   readonly supervisorId: string | null;
   /** The unit above it (group → province → city → department); null at the top and for partners. */

@@ -49,6 +49,22 @@ export class IllegalTransition extends DomainError {
   }
 }
 
+/**
+ * The same request again before its interval has passed (an urge within the hour). 429 with
+ * Retry-After on REST, RESOURCE_EXHAUSTED on gRPC: the caller may repeat it once `retryAfter` is reached.
+ */
+export class TooSoon extends DomainError {
+  override readonly name = 'TooSoon';
+  readonly code = 'too-soon';
+  constructor(message: string, readonly retryAfter: Date, readonly now: Date) {
+    super(message);
+  }
+
+  get retryAfterSeconds(): number {
+    return Math.max(1, Math.ceil((this.retryAfter.getTime() - this.now.getTime()) / 1000));
+  }
+}
+
 export const assertNever = (value: never): never => {
   throw new Error(`unexpected value ${JSON.stringify(value)}`);
 };

@@ -11,6 +11,8 @@ import {
 
 export interface HandleOptions<Event extends DomainEvent> {
   readonly metadata: EventMetadata;
+  /** An event attributed otherwise than the command (a system's observation decided along with it). */
+  readonly metadataFor?: (event: Event) => EventMetadata;
   /** Deterministic ids make a retried command (e.g. a redelivered message) an idempotent append. */
   readonly eventIdFor?: (event: Event, index: number) => string;
   /** Re-read and re-decide this many times when another writer got in between. */
@@ -68,7 +70,7 @@ const toNewEvent = <Event extends DomainEvent>(
   type: event.type,
   // Domain event data are plain JSON objects by construction; interfaces just lack an index signature.
   data: event.data as JsonObject,
-  metadata: options.metadata,
+  metadata: options.metadataFor?.(event) ?? options.metadata,
 });
 
 /**

@@ -7,17 +7,30 @@
  * schema), strictly increasing in commit order, and may have gaps (rolled-back appends).
  */
 
-/** Who did it: every event names its actor (DESIGN.md §4: each step has actor, time, reason). */
+/**
+ * Who did it: every event names its actor (DESIGN.md §4: each step has actor, time, reason). A
+ * person is a `user` (staff) or `partner` (partner staff); a contact comes from a `customer` or a
+ * `channel`; `service` is one of our processes, `system` a timer, seed or observation.
+ */
 export interface Actor {
   readonly id: string;
-  readonly kind: 'user' | 'partner' | 'service' | 'system';
+  readonly kind: 'user' | 'partner' | 'customer' | 'channel' | 'service' | 'system';
   readonly name?: string;
 }
+
+/** Kinds that are someone outside our processes: the ones a service acts on behalf of. */
+const PARTY_KINDS: ReadonlySet<Actor['kind']> = new Set(['user', 'partner', 'customer', 'channel']);
 
 export interface EventMetadata {
   readonly correlationId: string;
   readonly causationId?: string;
+  /** Who appended it: the authenticated caller, or the service or system that decided it. */
   readonly actor: Actor;
+  /**
+   * The person (customer, channel) a service acted for, when `actor` is a service reacting to what
+   * they did: the history names them, and the service as the one it went through.
+   */
+  readonly onBehalfOf?: Actor;
   /** When the business fact happened, ISO 8601; defaults to the append time. */
   readonly occurredAt?: string;
   /**
@@ -29,6 +42,27 @@ export interface EventMetadata {
   readonly tracestate?: string;
   readonly [key: string]: unknown;
 }
+
+/** Who is answerable for an event: the party a service acted for, else the actor itself. */
+export const responsibleActorOf = (metadata: EventMetadata): Actor => metadata.onBehalfOf ?? metadata.actor;
+
+/**
+ * The one way a service's reaction is attributed: it belongs to the request that caused it (same
+ * correlation, caused by the event), is appended by the service, and is on behalf of whoever was
+ * answerable for the cause — when that is a person, customer or channel rather than another process.
+ */
+export const reactionMetadata = (
+  cause: { readonly id: string; readonly metadata: EventMetadata },
+  by: Actor,
+): EventMetadata => {
+  const answerable = responsibleActorOf(cause.metadata);
+  return {
+    correlationId: cause.metadata.correlationId,
+    causationId: cause.id,
+    actor: by,
+    ...(PARTY_KINDS.has(answerable.kind) ? { onBehalfOf: answerable } : {}),
+  };
+};
 
 export type JsonObject = { readonly [key: string]: unknown };
 

@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '@collab/event-store';
+import type { Actor, RecordedEvent } from '@collab/event-store';
 import type { CollabEvent, ServiceContract } from '@collab/contracts';
 
 export class UnpublishedEventType extends Error {
@@ -43,3 +43,12 @@ export const toCollabEvent = (contract: ServiceContract, event: RecordedEvent): 
 /** True when the service's contract publishes this stored event type. */
 export const isPublished = (contract: ServiceContract, eventType: string): boolean =>
   contract.publishes.includes(eventType);
+
+const ACTOR_KINDS: ReadonlySet<string> = new Set<Actor['kind']>(['user', 'partner', 'customer', 'channel', 'service', 'system']);
+
+/** The CloudEvents `actor` extension (`<kind>:<id>`, as toCollabEvent writes it) read back; undefined when it is not one. */
+export const actorOfExtension = (actor: string): Actor | undefined => {
+  const separator = actor.indexOf(':');
+  const [kind, id] = [actor.slice(0, separator), actor.slice(separator + 1)];
+  return separator > 0 && id !== '' && ACTOR_KINDS.has(kind) ? { kind: kind as Actor['kind'], id } : undefined;
+};

@@ -10,6 +10,8 @@ import {
   type WorkflowCaseState,
 } from '@collab/workflow-domain';
 
+const PING_PONG_DETECTOR = { id: 'workflow.ping-pong', kind: 'system' } as const;
+
 const caseIdOf = (command: WorkflowCaseCommand): string =>
   command.type === 'RegisterAndRouteCase' ? command.summary.caseId : command.caseId;
 
@@ -29,6 +31,8 @@ export class CaseCommandHandler extends CommandHandler<
     super(store, workflowCaseDecider, {
       streamOf: (command) => workflowCaseStreamId(caseIdOf(command)),
       retriesOnConflict: 3,
+      // Whoever's hand-off tipped it over, the ping-pong is the system's observation.
+      observedBy: { PingPongDetected: PING_PONG_DETECTOR },
     });
   }
 }

@@ -9,6 +9,7 @@ export interface CaseFact {
   readonly caseNumber: string | null;
   readonly requestType: string;
   readonly category: string;
+  readonly priority: string;
 }
 
 /** The case number (intake's, through its promise) and the request facts of many cases in two reads. */
@@ -24,6 +25,6 @@ export class CaseFacts {
     if (ids.length === 0) return new Map();
     const [cases, promises] = await Promise.all([this.cases.findBy({ id: In(ids) }), this.promises.findBy({ caseId: In(ids) })]);
     const numbers = new Map(promises.map((promise) => [promise.caseId, promise.caseNumber]));
-    return new Map(cases.map((view) => [view.id, { caseNumber: numbers.get(view.id) ?? null, requestType: view.requestType, category: view.category }]));
+    return new Map(cases.map((view) => [view.id, { caseNumber: numbers.get(view.id) ?? null, requestType: view.requestType, category: view.category, priority: view.priority }]));
   }
 }

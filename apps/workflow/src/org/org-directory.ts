@@ -69,6 +69,7 @@ export class OrgDirectory implements OrgLookup {
       unitType: 'PARTNER',
       name: names.en,
       region: regions[0] ?? '',
+      regions,
       calendarId,
       supervisorId,
       parentId: null,

@@ -33,3 +33,15 @@ describe('the SLA settings', () => {
   it('names each bad setting on its own line', () =>
     expect(problemsOf({ WORKFLOW_AUTO_CLOSE_MINUTES: '-1', WORKFLOW_SLA_POLL_MS: 'often' })).toHaveLength(2));
 });
+
+describe('the urge interval (催办)', () => {
+  it('defaults to an hour and is read from the environment', () => {
+    expect(loadPlatformConfig({})).toMatchObject({ WORKFLOW_URGE_INTERVAL_MINUTES: 60 });
+    expect(loadPlatformConfig({ WORKFLOW_URGE_INTERVAL_MINUTES: '15' })).toMatchObject({ WORKFLOW_URGE_INTERVAL_MINUTES: 15 });
+  });
+
+  it('is refused outside 1 minute to a day, naming the variable', () => {
+    expect(problemsOf({ WORKFLOW_URGE_INTERVAL_MINUTES: '0' })).toEqual(['config: WORKFLOW_URGE_INTERVAL_MINUTES must be at least 1 minute (got "0")']);
+    expect(problemsOf({ WORKFLOW_URGE_INTERVAL_MINUTES: '2000' })).toEqual(['config: WORKFLOW_URGE_INTERVAL_MINUTES must be at most 1440 minutes (a day) (got "2000")']);
+  });
+});

@@ -6,6 +6,7 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
+  ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import { CurrentPrincipal, originOf, uuidParam, type Principal } from '@collab/service-kit';
 import { AddTaskNoteRequest } from './add-task-note/add-task-note.request';
@@ -26,6 +27,9 @@ const PartyCommand = (path: string, forbidden: string) =>
     ApiNotFoundResponse({ description: 'No such task, or not one the caller may see.' }),
     ApiConflictResponse({ description: "Not allowed in the task's state; the problem names the state and why." }),
   );
+
+const withdrawing = (body: { withdrawOpenChildren?: boolean | undefined }) =>
+  body.withdrawOpenChildren === undefined ? {} : { withdrawOpenChildren: body.withdrawOpenChildren };
 
 const WRONG_SIDE = 'The caller works for the task but not for the side that may do this.';
 
@@ -55,17 +59,18 @@ export class TaskCommandsHttp {
   /** The target completes an accepted task with its result; the case records it. */
   @PartyCommand('complete', WRONG_SIDE)
   complete(@Param('id', uuidParam('id')) id: string, @Body() body: CompleteTaskRequest, @CurrentPrincipal() principal: Principal, @Headers('x-correlation-id') correlationId?: string): Promise<TaskDetails> {
-    return this.act({ type: 'CompleteTask', taskId: id, result: body.result }, principal, correlationId);
+    return this.act({ type: 'CompleteTask', taskId: id, result: body.result, ...withdrawing(body) }, principal, correlationId);
   }
 
   /** 退单: the target hands the task back with a reason code from the managed list and a note. */
   @PartyCommand('return', WRONG_SIDE)
   giveBack(@Param('id', uuidParam('id')) id: string, @Body() body: ReturnTaskRequest, @CurrentPrincipal() principal: Principal, @Headers('x-correlation-id') correlationId?: string): Promise<TaskDetails> {
-    return this.act({ type: 'ReturnTask', taskId: id, reasonCode: body.reasonCode, note: body.note }, principal, correlationId);
+    return this.act({ type: 'ReturnTask', taskId: id, reasonCode: body.reasonCode, note: body.note, ...withdrawing(body) }, principal, correlationId);
   }
 
-  /** 催办: the asking unit presses for progress; the urge count goes up. */
+  /** 催办: the asking unit or the case's owner presses for progress, once per interval (429 before); the urge count goes up. */
   @PartyCommand('urge', WRONG_SIDE)
+  @ApiTooManyRequestsResponse({ description: 'Urged within the interval already; Retry-After says when it may be urged again.' })
   urge(@Param('id', uuidParam('id')) id: string, @Body() body: UrgeTaskRequest, @CurrentPrincipal() principal: Principal, @Headers('x-correlation-id') correlationId?: string): Promise<TaskDetails> {
     return this.act({ type: 'UrgeTask', taskId: id, note: body.note }, principal, correlationId);
   }

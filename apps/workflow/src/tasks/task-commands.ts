@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EventMetadata, EventStore, Handled } from '@collab/event-store';
+import { deterministicEventId, type EventMetadata, type EventStore, type Handled } from '@collab/event-store';
 import { NotFound } from '@collab/domain-kernel';
-import { CLOCK, CommandHandler, EVENT_STORE, type Clock, type CommandOrigin, type CommandSource, type Principal } from '@collab/service-kit';
+import { CommandHandler, EVENT_STORE, type CommandOrigin, type CommandSource, type Principal } from '@collab/service-kit';
 import {
+  childWithdrawals,
   collaborationTaskDecider,
   collaborationTaskStreamId,
   type CollaborationTaskCommand,
@@ -11,8 +12,9 @@ import {
   type CreateCollaborationTask,
   type TaskDecisionContext,
 } from '@collab/workflow-domain';
-import { ReturnReasons } from './return-reasons/return-reasons';
+import { passingRefusals } from './collaboration-process/workflow-log-reactor';
 import { TaskParties } from './task-parties';
+import { TaskSurroundingsLookup, type TaskSurroundings } from './task-surroundings';
 import { TaskBoard } from './task-view/task-board';
 import type { TaskDetails } from './task-view/task-details';
 
@@ -48,9 +50,8 @@ export class TaskCommands {
 
   constructor(
     @Inject(EVENT_STORE) store: EventStore,
-    @Inject(CLOCK) private readonly clock: Clock,
-    private readonly returnReasons: ReturnReasons,
     private readonly board: TaskBoard,
+    private readonly surroundings: TaskSurroundingsLookup,
   ) {
     // Every task command is decided afresh on the new state; the decider re-checks the parties and the state.
     this.tasks = new CommandHandler(store, collaborationTaskDecider, {
@@ -76,9 +77,36 @@ export class TaskCommands {
       byUnit: TaskParties.actingUnit(units, sides),
       actor: origin.actor,
     } as PartyCommand;
+    const around = await this.surroundings.of(command, state.task, async (taskId) => {
+      const status = (await this.load(taskId)).status;
+      return status === 'requested' || status === 'accepted';
+    });
+    if (command.type === 'CompleteTask' || command.type === 'ReturnTask')
+      await this.withdrawBelow(command, state, around, { origin, ...options });
     // A caller's idempotency key (a gRPC request_id) becomes deterministic event ids, so a retry appends nothing new.
-    const handled = await this.run(command, { origin, ...options });
+    const handled = await this.run(command, { origin, ...options }, around);
     return this.board.one(request.taskId, caller, handled.version);
+  }
+
+  /**
+   * A parent ending with `withdrawOpenChildren` withdraws the tasks open below it first, each with
+   * its own TaskWithdrawn. The parent's own decision is taken first on the loaded state, so nothing
+   * is withdrawn for an ending that would be refused anyway.
+   */
+  private async withdrawBelow(
+    command: Extract<PartyCommand, { type: 'CompleteTask' | 'ReturnTask' }>,
+    state: CollaborationTaskState,
+    around: TaskSurroundings,
+    source: CommandSource<CollaborationTaskEvent>,
+  ): Promise<void> {
+    if (state.status === 'none' || around.openBelow.length === 0) return;
+    collaborationTaskDecider.decide(command, state, { ...(await this.contextWith(around)), openChildTaskIds: [] });
+    for (const withdrawal of childWithdrawals(state.task, command, around.openBelow)) {
+      const { eventIdFor } = source;
+      const childIds = eventIdFor && ((event: CollaborationTaskEvent, index: number) => deterministicEventId(eventIdFor(event, index), `withdraw/${withdrawal.taskId}`));
+      // A child that ended meanwhile needs no withdrawing.
+      await passingRefusals(() => this.run(withdrawal, { ...source, ...(childIds ? { eventIdFor: childIds } : {}) }));
+    }
   }
 
   /** A command no person sent: a process manager creating or withdrawing a task, with deterministic event ids. */
@@ -94,11 +122,11 @@ export class TaskCommands {
     return (await this.tasks.load(collaborationTaskStreamId(taskId))).state;
   }
 
-  private async run(command: CollaborationTaskCommand, source: CommandSource<CollaborationTaskEvent>) {
-    const context: TaskDecisionContext = {
-      now: this.clock.now(),
-      returnReasons: await this.returnReasons.current(),
-    };
-    return this.tasks.handle(command, context, source);
+  private async run(command: CollaborationTaskCommand, source: CommandSource<CollaborationTaskEvent>, around?: TaskSurroundings) {
+    return this.tasks.handle(command, await this.contextWith(around), source);
+  }
+
+  private contextWith(around: TaskSurroundings | undefined): Promise<TaskDecisionContext> {
+    return this.surroundings.context(around);
   }
 }

@@ -10,6 +10,7 @@ import { ReturnReasons } from './return-reasons/return-reasons';
 import { ReturnReasonsHttp } from './return-reasons/return-reasons.http';
 import { TaskCommands } from './task-commands';
 import { TaskParties } from './task-parties';
+import { TaskSurroundingsLookup } from './task-surroundings';
 import { TaskBoard } from './task-view/task-board';
 import { TaskView } from './task-view/task-view.entity';
 import { TaskViewProjection } from './task-view/task-view.projection';
@@ -23,6 +24,7 @@ export const TASKS_PROVIDERS: readonly Provider[] = [
   TaskViewProjection,
   TaskParties,
   TaskBoard,
+  TaskSurroundingsLookup,
   ReturnReasons,
   TaskCommands,
   CollaborationTasksProcessManager,

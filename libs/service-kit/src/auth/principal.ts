@@ -23,8 +23,14 @@ export interface Authenticator {
 
 export const AUTHENTICATOR = Symbol('AUTHENTICATOR');
 
+/** An authenticated caller as an event's actor: the kinds a published event's `data.actor` may carry too. */
+export interface CallerActor {
+  readonly id: string;
+  readonly kind: 'user' | 'partner';
+}
+
 /** Who the events of a request are attributed to: partner staff as partners, everyone else as users. */
-export const actorOf = (principal: Principal): { readonly id: string; readonly kind: 'user' | 'partner' } => ({
+export const actorOf = (principal: Principal): CallerActor => ({
   id: principal.subject,
   kind: principal.audience === 'PARTNER' ? 'partner' : 'user',
 });

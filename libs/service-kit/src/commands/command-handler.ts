@@ -1,4 +1,4 @@
-import { AggregateStreams, type EventMetadata, type EventStore, type Handled, type RecordedEvent } from '@collab/event-store';
+import { AggregateStreams, type Actor, type EventMetadata, type EventStore, type Handled, type RecordedEvent } from '@collab/event-store';
 import type { Decider, DomainEvent } from '@collab/domain-kernel';
 import type { CommandOrigin } from '../auth/command-origin';
 
@@ -21,10 +21,21 @@ export interface CommandHandlerOptions<Command> {
    * conflict is then theirs to see.
    */
   readonly retriesOnConflict: number;
+  /**
+   * Event types that are the system's own observation, decided along with a command (a ping-pong
+   * noticed in a hand-off): appended by this actor whoever sent the command, so every one of them is
+   * attributed alike. Correlation and causation stay the command's.
+   */
+  readonly observedBy?: Readonly<Record<string, Actor>>;
 }
 
 const metadataOf = <Event>(source: CommandSource<Event>): EventMetadata =>
   'origin' in source ? { correlationId: source.origin.correlationId, actor: source.origin.actor } : source.metadata;
+
+const observation = (metadata: EventMetadata, observer: Actor): EventMetadata => {
+  const { onBehalfOf: _commandsParty, ...command } = metadata;
+  return { ...command, actor: observer };
+};
 
 /**
  * The one way a command runs (STYLE.md §3): load the aggregate's stream, fold it, decide, append
@@ -59,8 +70,13 @@ export class CommandHandler<Command, Event extends DomainEvent, State, Context> 
   }
 
   handle(command: Command, context: Context, source: CommandSource<Event>): Promise<Handled<Event, State>> {
+    const metadata = metadataOf(source);
+    const observers = this.options.observedBy;
     return this.streams.handle(this.options.streamOf(command), command, context, {
-      metadata: metadataOf(source),
+      metadata,
+      ...(observers
+        ? { metadataFor: (event: Event) => (Object.hasOwn(observers, event.type) ? observation(metadata, observers[event.type]!) : metadata) }
+        : {}),
       ...(source.eventIdFor ? { eventIdFor: source.eventIdFor } : {}),
       retriesOnConflict: this.options.retriesOnConflict,
     });

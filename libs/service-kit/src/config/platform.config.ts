@@ -72,6 +72,13 @@ export const platformConfigSchema = z
       .min(1, { message: 'must be at least 1 minute' })
       .max(525_600, { message: 'must be at most 525600 minutes (a year)' })
       .default(4320),
+    // 催办: a task is urged at most once per this many wall-clock minutes (1 hour; at most a day).
+    WORKFLOW_URGE_INTERVAL_MINUTES: z.coerce
+      .number({ message: 'must be a number of minutes' })
+      .int({ message: 'must be a whole number of minutes' })
+      .min(1, { message: 'must be at least 1 minute' })
+      .max(1440, { message: 'must be at most 1440 minutes (a day)' })
+      .default(60),
     // How often the SLA timer dispatcher looks for due warnings, breaches, escalations and closings.
     WORKFLOW_SLA_POLL_MS: z.coerce
       .number({ message: 'must be a number of milliseconds' })

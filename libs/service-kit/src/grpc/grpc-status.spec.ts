@@ -1,7 +1,7 @@
 import { status } from '@grpc/grpc-js';
 import { z } from 'zod';
 import { EventIdConflict, WrongExpectedVersion } from '@collab/event-store';
-import { Conflict, Forbidden, IllegalTransition, NotFound, ValidationFailed } from '../errors/domain-errors';
+import { Conflict, Forbidden, IllegalTransition, NotFound, TooSoon, ValidationFailed } from '../errors/domain-errors';
 import { Unauthenticated } from '../auth/principal';
 import { FIELD_ERRORS_TRAILER, toGrpcStatus } from './grpc-status';
 
@@ -36,6 +36,12 @@ describe('toGrpcStatus', () => {
       new Conflict('request r-1 was used with another body'),
       status.ALREADY_EXISTS,
       'request r-1',
+    ],
+    [
+      'TooSoon (an urge within the hour)',
+      new TooSoon('task t-1 may be urged again from 10:00', new Date('2026-12-07T02:00:00Z'), new Date('2026-12-07T01:30:00Z')),
+      status.RESOURCE_EXHAUSTED,
+      'may be urged again',
     ],
     [
       'EventIdConflict',

@@ -7,6 +7,7 @@ import {
   Forbidden,
   IllegalTransition,
   NotFound,
+  TooSoon,
   ValidationFailed,
   type FieldError,
 } from '../errors/domain-errors';
@@ -45,6 +46,7 @@ const CODES: ReadonlyArray<readonly [ErrorClass, status]> = [
   [WrongExpectedVersion, status.ABORTED],
   // An idempotency key or event id reused with different content.
   [Conflict, status.ALREADY_EXISTS],
+  [TooSoon, status.RESOURCE_EXHAUSTED],
   [EventIdConflict, status.ALREADY_EXISTS],
   [DomainError, status.FAILED_PRECONDITION],
 ];

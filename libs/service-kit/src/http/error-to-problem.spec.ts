@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TooSoon } from '@collab/domain-kernel';
 import { errorToProblem, fieldErrorsOf } from './error-to-problem';
 
 const contact = z
@@ -39,4 +40,15 @@ describe('a store or broker that is away', () => {
     expect(errorToProblem(new TypeError('x is undefined'))).toBeUndefined();
     expect(errorToProblem(Object.assign(new Error('syntax error at or near "form"'), { code: '42601' }))).toBeUndefined();
   });
+});
+
+describe('a request repeated before its interval has passed', () => {
+  it('is a 429 saying from when it may be repeated, in seconds for Retry-After', () =>
+    expect(errorToProblem(new TooSoon('urged at 09:30', new Date('2026-12-07T02:30:00Z'), new Date('2026-12-07T02:00:01Z')))).toMatchObject({
+      status: 429,
+      type: expect.stringMatching(/\/too-soon$/),
+      detail: 'urged at 09:30',
+      retryAfter: '2026-12-07T02:30:00.000Z',
+      retryAfterSeconds: 1799,
+    }));
 });

@@ -2,7 +2,7 @@ import { HttpException } from '@nestjs/common';
 import { ZodValidationException } from 'nestjs-zod';
 import type { ZodError } from 'zod';
 import { WrongExpectedVersion } from '@collab/event-store';
-import { Conflict, DomainError, Forbidden, IllegalTransition, NotFound, ValidationFailed } from '@collab/domain-kernel';
+import { Conflict, DomainError, Forbidden, IllegalTransition, NotFound, TooSoon, ValidationFailed } from '@collab/domain-kernel';
 import { classify } from '@collab/following';
 import { Unauthenticated } from '../auth/principal';
 import { problem, type ProblemDetails } from './problem-details';
@@ -54,6 +54,8 @@ const DOMAIN_PROBLEMS: readonly [abstract new (...args: never[]) => DomainError,
 
 const fromDomain = (error: DomainError): ProblemDetails => {
   if (error instanceof ValidationFailed) return invalid(error.message, error.errors);
+  if (error instanceof TooSoon)
+    return problem({ status: 429, slug: 'too-soon', title: 'Too soon', detail: error.message, retryAfter: error.retryAfter.toISOString(), retryAfterSeconds: error.retryAfterSeconds });
   const [, status, slug, title] = DOMAIN_PROBLEMS.find(([type]) => error instanceof type) ?? [DomainError, 400, error.code, 'The request cannot be processed'];
   return problem({ status, slug, title, detail: error.message });
 };

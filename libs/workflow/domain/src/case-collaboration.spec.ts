@@ -172,3 +172,56 @@ describe('a task bouncing between the same two units (ping-pong)', () => {
       .when(requestCollaboration({ taskId: 'task-4' }, { actor: owner, supervisors }))
       .then(taskOpened({ taskId: 'task-4' })));
 });
+
+describe('whom a unit may ask', () => {
+  const gdPartner = { kind: 'PARTNER', id: 'reseller-a', region: 'GD' } as const;
+  const bjPartner = { kind: 'PARTNER', id: 'reseller-bj', region: 'BJ' } as const;
+  const frontLine = { askingUnitId: 'front-line', targetRegions: ['CN'] };
+
+  it('not the asking unit itself, whose queue the case sits in', () =>
+    expect(
+      refusalOf(
+        caseInProgress(),
+        requestCollaboration({ to: { kind: 'UNIT', id: 'front-line', region: 'CN' } }, { sides: frontLine }),
+      ),
+    ).toMatchObject({ errors: [{ field: 'to.id', message: 'must be another unit than front-line, which asks' }] }));
+
+  it('a partner serving the case’s region, or a region above it', () =>
+    spec
+      .given(...caseInProgress())
+      .when(requestCollaboration({ to: gdPartner }, { sides: { askingUnitId: 'front-line', targetRegions: ['GX', 'GD'] } }))
+      .then(taskOpened({ to: gdPartner })));
+
+  it('not a partner serving other regions, naming them', () => {
+    const refusal = refusalOf(
+      caseInProgress(),
+      requestCollaboration({ to: bjPartner }, { sides: { askingUnitId: 'front-line', targetRegions: ['BJ'] } }),
+    );
+    expect(refusal).toBeInstanceOf(ValidationFailed);
+    expect(refusal).toMatchObject({
+      errors: [{ field: 'to.id', message: expect.stringContaining("serves BJ, not the case's region GD-SZ") }],
+    });
+  });
+
+  it('a partner serving other regions when the caller overrides it with a reason, which is recorded', () =>
+    spec
+      .given(...caseInProgress())
+      .when(
+        requestCollaboration(
+          { to: bjPartner },
+          { sides: { askingUnitId: 'front-line', targetRegions: ['BJ'] }, regionOverride: { reason: ' 客户在北京出差 ' } },
+        ),
+      )
+      .then(taskOpened({ to: bjPartner }, { regionOverride: { caseRegion: 'GD-SZ', reason: '客户在北京出差' } })));
+
+  it('a unit of another region: units are not bound to regions', () =>
+    spec
+      .given(...caseInProgress())
+      .when(
+        requestCollaboration(
+          { to: { kind: 'UNIT', id: 'billing-bj', region: 'BJ' } },
+          { sides: { askingUnitId: 'front-line', targetRegions: ['BJ'] } },
+        ),
+      )
+      .then(taskOpened({ to: { kind: 'UNIT', id: 'billing-bj', region: 'BJ' } })));
+});

@@ -19,6 +19,7 @@ import {
   type WorkflowCaseState,
 } from './case.state';
 import { alreadyDueErrors, collaborationRequestErrors } from './collaboration-task/collaboration-request';
+import { checkCollaborationSides } from './collaboration-task/request-rules';
 import { rejectInvalid } from './validation';
 
 export type CaseCollaborationCommand = RequestCollaboration | RecordCollaborationOutcome;
@@ -59,6 +60,7 @@ const requestCollaboration = (
     ...alreadyDueErrors(request, context.now),
   ];
   rejectInvalid(errors.map((error) => ({ ...error, field: `request.${error.field}` })));
+  const regionOverride = checkCollaborationSides(request.to, state.desk.region, command.sides, command.regionOverride);
   if (state.taskIds.includes(request.taskId))
     throw new ValidationFailed([
       { field: 'request.taskId', message: `task ${request.taskId} was already opened on this case` },
@@ -77,6 +79,7 @@ const requestCollaboration = (
       completeDueAt: request.completeDueAt,
       actor: command.actor,
       openedAt: context.now.toISOString(),
+      ...(regionOverride === null ? {} : { regionOverride }),
     },
   };
   return withPingPong(

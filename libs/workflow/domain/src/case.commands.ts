@@ -1,5 +1,6 @@
 import type { ActorRef, SupervisorDirectory } from './actor';
 import type { CaseSummary } from './case.events';
+import type { CollaborationSides, RegionOverride } from './collaboration-task/request-rules';
 import type { CollaborationRequest, TaskOutcome } from './collaboration-task/collaboration-request';
 import type { PublishedProcess } from './process/process-definition';
 import type { RoutingDecision, RoutingRule } from './routing';
@@ -74,6 +75,10 @@ export interface RequestCollaboration {
   readonly request: CollaborationRequest;
   readonly actor: ActorRef;
   readonly supervisors?: SupervisorDirectory;
+  /** Who asks and where the target serves, from the org directory (request-rules.ts). */
+  readonly sides?: CollaborationSides;
+  /** Asks a partner outside the regions it serves, saying why; recorded on the task's opening. */
+  readonly regionOverride?: RegionOverride;
 }
 
 /** Sent by a process manager when a task stream records its end (completed, returned or withdrawn). */

@@ -142,6 +142,8 @@ export interface CollaborationTaskOpened {
     readonly fromUnit: string;
     readonly actor: ActorRef;
     readonly openedAt: string;
+    /** Present only when a partner was asked outside the regions it serves, on purpose (not published: v1 has no field for it). */
+    readonly regionOverride?: { readonly caseRegion: string; readonly reason: string };
   };
 }
 

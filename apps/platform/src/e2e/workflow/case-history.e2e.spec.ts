@@ -88,7 +88,7 @@ describe('history and time travel of a case (workflow), embedded platform', () =
       for (const event of events)
         expect(event).toMatchObject({
           position: expect.stringMatching(/^\d+$/),
-          actor: { id: expect.any(String), kind: expect.stringMatching(/^(user|partner|service|system)$/) },
+          actor: { id: expect.any(String), kind: expect.stringMatching(/^(user|partner|customer|channel|service|system)$/) },
           occurredAt: expect.any(String),
           recordedAt: expect.any(String),
           correlationId: expect.any(String),
@@ -96,7 +96,8 @@ describe('history and time travel of a case (workflow), embedded platform', () =
         });
       // The case's own events carry the correlation id of the request that opened it.
       for (const event of events.filter((entry) => entry['stream'] === `case-${caseId}`)) expect(event['correlationId']).toBe(CORRELATION_ID);
-      expect(events[0]).toMatchObject({ actor: { id: 'workflow.route-case', kind: 'service' }, causationId: expect.any(String) });
+      // Registered by the routing service on behalf of the customer who wrote in.
+      expect(events[0]).toMatchObject({ actor: { id: requester.sub, kind: 'customer' }, via: { id: 'workflow.route-case', kind: 'service' }, causationId: expect.any(String) });
       const positions = events.map((event) => BigInt(String(event['position'])));
       expect(positions).toEqual([...positions].sort((a, b) => (a < b ? -1 : 1)));
       expect(history.body).toMatchObject({ caseId, asOf: null, next: null });

@@ -76,11 +76,18 @@ describe('a page of history', () => {
       occurredAt: '2026-11-20T09:30:00.000Z',
       recordedAt: '2026-11-20T12:00:00.000Z',
       actor: routing,
+      via: null,
       correlationId: 'corr-1',
       causationId: 'intake-event-9',
       data: { caseId: 'case-1', openedAt: '2026-11-20T09:30:00.000Z' },
     });
     expect(page.next).toBeNull();
+  });
+
+  it('names the person a service acted for as the actor, and the service as the one it went through', () => {
+    const person = { id: 'agent-li', kind: 'user' } as const;
+    const onBehalf = { ...task, metadata: { correlationId: 'corr-1', causationId: 'e-3', actor: routing, onBehalfOf: person } };
+    expect(historyPage([onBehalf], { after: 0n, limit: 1 }).events[0]).toMatchObject({ actor: person, via: routing });
   });
 
   it('pages on from the cursor it gives, to the last page', () => {

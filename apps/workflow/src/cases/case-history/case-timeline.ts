@@ -1,4 +1,4 @@
-import type { Actor, RecordedEvent } from '@collab/event-store';
+import { responsibleActorOf, type Actor, type RecordedEvent } from '@collab/event-store';
 import type { CollaborationTaskEvent, SlaEvent, WorkflowCaseEvent } from '@collab/workflow-domain';
 
 type KnownEvent = WorkflowCaseEvent | CollaborationTaskEvent | SlaEvent;
@@ -74,8 +74,10 @@ export interface HistoryEntry {
   readonly type: string;
   readonly occurredAt: string;
   readonly recordedAt: string;
-  /** The authenticated caller or the service that appended it. */
+  /** Who did it: the person (customer, channel) — also when a service carried it out for them — else the service or system. */
   readonly actor: Actor;
+  /** The service that carried it out on the actor's behalf; null when the actor appended it themselves. */
+  readonly via: Actor | null;
   readonly correlationId: string;
   readonly causationId: string | null;
   readonly data: Record<string, unknown>;
@@ -88,7 +90,8 @@ export const historyEntryOf = (event: RecordedEvent): HistoryEntry => ({
   type: event.type,
   occurredAt: occurredAtOf(event).toISOString(),
   recordedAt: event.recordedAt.toISOString(),
-  actor: event.metadata.actor,
+  actor: responsibleActorOf(event.metadata),
+  via: event.metadata.onBehalfOf === undefined ? null : event.metadata.actor,
   correlationId: event.metadata.correlationId,
   causationId: event.metadata.causationId ?? null,
   data: { ...event.data },

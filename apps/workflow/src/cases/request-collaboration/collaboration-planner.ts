@@ -26,6 +26,12 @@ export interface CollaborationAsk {
   readonly parentTaskId: string | null;
 }
 
+/** The request, and the regions its target serves (for the case decider's region rule). */
+export interface PlannedCollaboration {
+  readonly request: CollaborationRequest;
+  readonly targetRegions: readonly string[];
+}
+
 /**
  * Turns an ask into a complete CollaborationRequest: the target from the org directory, the task's
  * own SLA from the stage of the case's process version that serves the target's unit type (OLA for
@@ -40,8 +46,12 @@ export class CollaborationPlanner {
     @Inject(BUSINESS_CALENDARS) private readonly calendars: BusinessCalendars,
   ) {}
 
-  async plan(theCase: LoadedCase, ask: CollaborationAsk, now: Date): Promise<CollaborationRequest> {
+  async plan(theCase: LoadedCase, ask: CollaborationAsk, now: Date): Promise<PlannedCollaboration> {
     const target = await this.targetOf(ask.to);
+    return { request: await this.requestTo(target, theCase, ask, now), targetRegions: target.regions ?? [target.region] };
+  }
+
+  private async requestTo(target: OrgParty, theCase: LoadedCase, ask: CollaborationAsk, now: Date): Promise<CollaborationRequest> {
     const stage = await this.stageFor(theCase, target);
     const calendar = await this.calendars.calendar(stage.sla.calendarId);
     if (!calendar)

@@ -1,5 +1,6 @@
 import { Body, Controller, Headers, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
   ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -67,6 +68,10 @@ export class RequestCollaborationHttp {
   })
   @ApiNotFoundResponse({ description: 'No such case, or not one the caller may see.' })
   @ApiConflictResponse({ description: 'The case is not being worked, or the parent task is not open.' })
+  @ApiBadRequestResponse({
+    description:
+      "Invalid fields; or the asking unit itself is asked, or a partner that does not serve the case's region without regionOverride.",
+  })
   async request(
     @Param('id', uuidParam('id')) id: string,
     @Body() body: RequestCollaborationRequest,
@@ -76,11 +81,13 @@ export class RequestCollaborationHttp {
     const loaded = await this.cases.load(id, principal);
     const parentTaskId = body.parentTaskId ?? null;
     const fromUnit = askingUnit(principal, loaded.state, parentTaskId);
-    const request = await this.planner.plan(
+    const { request, targetRegions } = await this.planner.plan(
       loaded,
       { to: body.to, reason: body.reason, parentTaskId },
       this.clock.now(),
     );
+    // The case asks from its queue: the unit owning that queue is the one that must not ask itself.
+    const askingUnitId = parentTaskId === null ? ((await this.org.unitOfQueue(fromUnit))?.id ?? fromUnit) : fromUnit;
     const origin = originOf(principal, correlationId);
     const handled = await this.cases.run(
       {
@@ -89,6 +96,8 @@ export class RequestCollaborationHttp {
         request,
         actor: origin.actor,
         supervisors: await this.org.supervisorsOf([fromUnit, request.to.id]),
+        sides: { askingUnitId, targetRegions },
+        ...(body.regionOverride === undefined ? {} : { regionOverride: body.regionOverride }),
       },
       { metadata: { correlationId: origin.correlationId, actor: origin.actor } },
     );

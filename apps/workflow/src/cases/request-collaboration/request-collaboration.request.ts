@@ -14,6 +14,11 @@ export const requestCollaborationSchema = z
     reason: z.string().trim().min(1, { message: 'must not be empty' }).max(4000),
     /** For a chain: the open task of the case whose holder (the caller's unit) asks in turn. */
     parentTaskId: z.uuid({ message: 'must be a UUID' }).optional(),
+    /** Asks a partner outside the regions it serves, on purpose; the reason is recorded with the task's opening. */
+    regionOverride: z
+      .object({ reason: z.string().trim().min(1, { message: 'must not be empty' }).max(2000) })
+      .strict()
+      .optional(),
   })
   .strict();
 

@@ -1,4 +1,6 @@
 import type { DataOf, intakeLanguage } from '@collab/contracts';
+import type { Actor } from '@collab/event-store';
+import { actorOfExtension } from '@collab/messaging';
 import type { CaseSummary } from '@collab/workflow-domain';
 
 /** Intake's CaseOpened as workflow reads it: the newest version, validated and upcast by intake's reader. */
@@ -21,3 +23,13 @@ export const caseSummaryOf = (opened: CaseOpened): CaseSummary => ({
   ...(opened.requester.partner === undefined ? {} : { requesterPartner: opened.requester.partner }),
   ...(opened.requester.unit === undefined ? {} : { requesterUnit: opened.requester.unit }),
 });
+
+/**
+ * Who submitted the contact, from the event's `actor` extension: the customer, when the requester
+ * wrote in themselves; otherwise the person at the channel who took it (an agent keying in a call).
+ * Intake's own service, should it be the one named, stays a service.
+ */
+export const submitterOf = (extension: string, opened: CaseOpened): Actor => {
+  const actor = actorOfExtension(extension) ?? { kind: 'channel', id: opened.channel };
+  return actor.kind === 'user' && opened.audience === 'EXTERNAL' && actor.id === opened.requester.id ? { kind: 'customer', id: actor.id } : actor;
+};

@@ -1,13 +1,15 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { deterministicEventId } from '@collab/event-store';
+import { deterministicEventId, reactionMetadata } from '@collab/event-store';
 import { EVENT_CONSUMER, type EventConsumerPort, type RunningConsumer } from '@collab/messaging';
 import { IllegalTransition } from '@collab/domain-kernel';
 import { intakeLanguage, readerFor, type CollabEvent } from '@collab/contracts';
 import { CLOCK, type Clock } from '@collab/service-kit';
 import type { WorkflowCaseCommand } from '@collab/workflow-domain';
 import { CaseCommandHandler } from '../case-command-handler';
-import { caseSummaryOf } from './case-opened';
+import { caseSummaryOf, submitterOf } from './case-opened';
 import { CaseProcessStarts } from './case-process-start';
+
+const ROUTER = { id: 'workflow.route-case', kind: 'service' } as const;
 
 const intake = readerFor(intakeLanguage, { only: ['CaseOpened'] });
 
@@ -50,7 +52,8 @@ export class RouteCaseProcessManager implements OnApplicationBootstrap, OnModule
     const command: WorkflowCaseCommand = { type: 'RegisterAndRouteCase', summary, process, ...tier };
     try {
       await this.cases.handle(command, { now: this.clock.now() }, {
-        metadata: { correlationId: event.correlationid, causationId: event.id, actor: { id: 'workflow.route-case', kind: 'service' } },
+        // Registered by this service on behalf of whoever submitted the contact: the history names them.
+        metadata: reactionMetadata({ id: event.id, metadata: { correlationId: event.correlationid, actor: submitterOf(event.actor, opened) } }, ROUTER),
         eventIdFor: (_routed, index) => deterministicEventId(event.id, `route-case/${index}`),
       });
     } catch (error) {

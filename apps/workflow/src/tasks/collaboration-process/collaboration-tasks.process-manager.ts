@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { deterministicEventId, type EventMetadata, type RecordedEvent } from '@collab/event-store';
+import { deterministicEventId, reactionMetadata, type EventMetadata, type RecordedEvent } from '@collab/event-store';
 import {
   caseOutcomeFor,
   taskCreationFor,
@@ -15,12 +15,8 @@ import { WorkflowLogReactor, passingRefusals } from './workflow-log-reactor';
 const TASK_ENDINGS = new Set(['TaskCompleted', 'TaskReturned', 'TaskWithdrawn']);
 const ACTOR = { id: 'workflow.collaboration-tasks', kind: 'service' } as const;
 
-/** The reaction belongs to the request that caused it: same correlation, caused by the event. */
-const metadataAfter = (event: RecordedEvent): EventMetadata => ({
-  correlationId: event.metadata.correlationId,
-  causationId: event.id,
-  actor: ACTOR,
-});
+/** The reaction carries out what a person did (asked, completed, cancelled): appended by this service on their behalf. */
+const metadataAfter = (event: RecordedEvent): EventMetadata => reactionMetadata(event, ACTOR);
 
 /**
  * The case and its tasks, kept in step:

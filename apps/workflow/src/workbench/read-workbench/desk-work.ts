@@ -20,12 +20,18 @@ export class DeskWork {
     @Inject(ORG_LOOKUP) private readonly org: OrgLookup,
   ) {}
 
-  async of(principal: Principal): Promise<{ cases: CaseView[]; tasks: TaskView[] }> {
+  async of(principal: Principal): Promise<{ cases: CaseView[]; tasks: TaskView[]; outgoing: TaskView[] }> {
     const party = principal.partner ?? principal.unit;
     // A case asks for help from its queue, and a unit's staff work what waits in the unit's queues.
     const queues = principal.partner === undefined && party !== undefined ? await this.org.queuesOfUnit(party) : [];
-    const [cases, tasks] = await Promise.all([this.casesOf(principal, queues), this.tasksOf(party, queues)]);
-    return { cases, tasks };
+    const [cases, tasks, asked] = await Promise.all([this.casesOf(principal, queues), this.tasksOf(party, queues), this.outgoingOf(principal)]);
+    const addressed = new Set(tasks.map((task) => task.id));
+    return { cases, tasks, outgoing: asked.filter((task) => !addressed.has(task.id)) };
+  }
+
+  /** The open tasks the person asked for: the requester watches them until they come back. */
+  private outgoingOf(principal: Principal): Promise<TaskView[]> {
+    return this.tasks.find({ where: { requestedBy: principal.subject, status: In(OPEN_TASK) }, order: { requestedAt: 'ASC' }, take: DESK_LIMIT });
   }
 
   /** Open cases the person owns, and cases without an owner waiting in their unit's queues; partners own no cases. */

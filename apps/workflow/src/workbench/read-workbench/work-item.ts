@@ -1,3 +1,5 @@
+import type { BusinessCalendar } from '@collab/business-calendar';
+import { clockUsageAt } from '@collab/workflow-domain';
 import type { SlaClockReading, SlaClockStatus } from '../../sla/sla.providers';
 
 /** Where an item stands against its most urgent running SLA clock. */
@@ -6,9 +8,11 @@ export interface WorkCountdown {
   readonly clockKey: string;
   readonly status: SlaClockStatus | 'DUE';
   readonly dueAt: string;
-  /** Negative once overdue. */
+  /** Wall-clock seconds until the due instant; negative once overdue. */
   readonly secondsToDue: number;
-  /** Share of the SLA already used, in wall-clock time (100 at the due time, more when late). */
+  /** Business minutes left on the clock's own calendar (what the SLA counts); negative once overdue. */
+  readonly businessMinutesLeft: number;
+  /** Share of the SLA used in business time on the clock's calendar (0 over a weekend, 100 at the due time, more when late). */
   readonly percentUsed: number;
   readonly escalationLevel: number;
 }
@@ -19,49 +23,75 @@ export interface WorkItem {
   readonly id: string;
   readonly caseId: string;
   readonly caseNumber: string | null;
-  /** Why it is the caller's: they own it, it waits in their unit's queue, or it is addressed to their unit or partner. */
-  readonly why: 'OWNER' | 'UNIT_QUEUE' | 'ADDRESSED_TO_UNIT';
+  /** Why it is the caller's: they own it, it waits in their unit's queue, it is addressed to their unit or partner, or they asked for it. */
+  readonly why: 'OWNER' | 'UNIT_QUEUE' | 'ADDRESSED_TO_UNIT' | 'REQUESTED_BY_ME';
   readonly status: string;
   readonly title: string;
+  /** The case's priority; a task has its case's. */
   readonly priority: string | null;
+  /** How often a task was urged (催办); null for a case. */
+  readonly urgeCount: number | null;
   readonly queueOrUnit: string;
   readonly since: string;
   /** Null when no clock runs (nothing is promised). */
   readonly countdown: WorkCountdown | null;
 }
 
-const percentUsed = (startedAt: string, dueAt: string, now: Date): number => {
-  const span = Date.parse(dueAt) - Date.parse(startedAt);
-  return span <= 0 ? 100 : Math.round(((now.getTime() - Date.parse(startedAt)) / span) * 100);
-};
+/** The calendars the clocks count on, by id; a clock on a calendar workflow does not know counts calendar time. */
+export type CalendarsById = ReadonlyMap<string, BusinessCalendar>;
 
-/** The running clock closest to its due time; stopped clocks say nothing about risk. */
-export const mostUrgentClock = (clocks: readonly SlaClockReading[], now: Date): WorkCountdown | null => {
-  const running = clocks.filter((clock) => clock.secondsToDue !== null && clock.clockKey !== 'case:auto-close');
-  const urgent = running.sort((a, b) => a.secondsToDue! - b.secondsToDue!)[0];
-  if (!urgent) return null;
+/** What a countdown measures: a target in business minutes on a calendar, from a start to a due time. */
+interface Measured {
+  readonly clockKey: string;
+  readonly status: WorkCountdown['status'];
+  readonly startedAt: string;
+  readonly dueAt: string;
+  readonly targetMinutes: number;
+  readonly calendarId: string | null;
+  readonly escalationLevel: number;
+}
+
+const countdownOf = (clock: Measured, calendars: CalendarsById, priority: string | null, now: Date): WorkCountdown => {
+  const calendar = clock.calendarId === null ? null : (calendars.get(clock.calendarId) ?? null);
+  const usage = clockUsageAt(
+    { startedAt: new Date(clock.startedAt), dueAt: new Date(clock.dueAt), targetMinutes: clock.targetMinutes, calendar, ...(priority === null ? {} : { priority }) },
+    now,
+  );
   return {
-    clockKey: urgent.clockKey,
-    status: urgent.status,
-    dueAt: urgent.dueAt,
-    secondsToDue: urgent.secondsToDue!,
-    percentUsed: percentUsed(urgent.startedAt, urgent.dueAt, now),
-    escalationLevel: urgent.escalationLevel,
+    clockKey: clock.clockKey,
+    status: clock.status,
+    dueAt: clock.dueAt,
+    secondsToDue: Math.floor((Date.parse(clock.dueAt) - now.getTime()) / 1000),
+    ...usage,
+    escalationLevel: clock.escalationLevel,
   };
 };
 
-/** A countdown from a promised due time alone, for work whose clocks have not been recorded. */
-export const countdownToDue = (startedAt: Date, dueAt: Date | null, now: Date): WorkCountdown | null =>
-  dueAt === null
-    ? null
-    : {
-        clockKey: 'due',
-        status: 'DUE',
-        dueAt: dueAt.toISOString(),
-        secondsToDue: Math.floor((dueAt.getTime() - now.getTime()) / 1000),
-        percentUsed: percentUsed(startedAt.toISOString(), dueAt.toISOString(), now),
-        escalationLevel: 0,
-      };
+/** The running clock closest to its due time; stopped clocks say nothing about risk. */
+export const mostUrgentClock = (clocks: readonly SlaClockReading[], calendars: CalendarsById, priority: string | null, now: Date): WorkCountdown | null => {
+  const running = clocks.filter((clock) => clock.secondsToDue !== null && clock.clockKey !== 'case:auto-close');
+  const urgent = running.sort((a, b) => a.secondsToDue! - b.secondsToDue!)[0];
+  return urgent ? countdownOf(urgent, calendars, priority, now) : null;
+};
+
+/** A countdown from a promised due time alone, for work whose clocks have not been recorded (yet). */
+export const countdownToDue = (
+  due: { readonly startedAt: Date; readonly dueAt: Date | null; readonly targetMinutes: number | null; readonly calendarId: string | null },
+  calendars: CalendarsById,
+  priority: string | null,
+  now: Date,
+): WorkCountdown | null => {
+  if (due.dueAt === null) return null;
+  // Without a target the share is counted on the wall clock between start and due.
+  const wallMinutes = (due.dueAt.getTime() - due.startedAt.getTime()) / 60_000;
+  const measured = due.targetMinutes === null ? { targetMinutes: wallMinutes, calendarId: null } : { targetMinutes: due.targetMinutes, calendarId: due.calendarId };
+  return countdownOf(
+    { clockKey: 'due', status: 'DUE', startedAt: due.startedAt.toISOString(), dueAt: due.dueAt.toISOString(), escalationLevel: 0, ...measured },
+    calendars,
+    priority,
+    now,
+  );
+};
 
 /**
  * By SLA risk: the larger share of its SLA an item has used, the higher it comes (overdue first,

@@ -1,86 +1,76 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, type Clock, type Principal } from '@collab/service-kit';
-import { CaseFacts } from '../../cases/case-facts';
+import { CaseFacts, type CaseFact } from '../../cases/case-facts';
 import type { CaseView } from '../../cases/case-view/case-view.entity';
-import { SlaClocks, type SlaClockReading } from '../../sla/sla.providers';
 import type { TaskView } from '../../tasks/task-view/task-view.entity';
 import { DeskWork } from './desk-work';
-import { bySlaRisk, countdownToDue, mostUrgentClock, type WorkItem } from './work-item';
-
+import { WorkCountdowns } from './work-countdowns';
+import { bySlaRisk, type WorkItem } from './work-item';
 
 export interface WorkbenchAnswer {
   readonly items: readonly WorkItem[];
-  readonly counts: { readonly cases: number; readonly tasks: number; readonly overdue: number; readonly warned: number };
+  /** `tasks` are those addressed to the caller's unit or partner; `outgoing` those the caller asked for. */
+  readonly counts: { readonly cases: number; readonly tasks: number; readonly outgoing: number; readonly overdue: number; readonly warned: number };
   readonly asOf: string;
 }
 
-const clocksBy = (clocks: readonly SlaClockReading[], key: (clock: SlaClockReading) => string | null): Map<string, SlaClockReading[]> => {
-  const grouped = new Map<string, SlaClockReading[]>();
-  for (const clock of clocks) {
-    const id = key(clock);
-    if (id !== null) grouped.set(id, [...(grouped.get(id) ?? []), clock]);
-  }
-  return grouped;
-};
-
 /**
  * 统一工作桌面: one desk for agents, department staff and partner staff. A person's own cases, the
- * cases waiting in their unit's queues, and the collaboration tasks addressed to their unit or
- * partner, most at risk first, each with its countdown.
+ * cases waiting in their unit's queues, the collaboration tasks addressed to their unit or partner
+ * and those they asked for, most at risk first, each with its countdown in business time on the
+ * clock's own calendar (as the SLA timers count it).
  */
 @Injectable()
 export class Workbench {
   constructor(
     private readonly desk: DeskWork,
     private readonly cases: CaseFacts,
-    private readonly clocks: SlaClocks,
+    private readonly countdowns: WorkCountdowns,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async of(principal: Principal): Promise<WorkbenchAnswer> {
     const now = this.clock.now();
-    const { cases, tasks } = await this.desk.of(principal);
-    const [caseClocks, taskClocks, facts] = await Promise.all([
-      this.clocks.forCases(cases.map((view) => view.id), now),
-      this.clocks.forTasks(tasks.map((view) => view.id), now),
-      this.cases.of([...cases.map((view) => view.id), ...tasks.map((view) => view.caseId)]),
-    ]);
-    const numbers = new Map([...facts].map(([caseId, fact]) => [caseId, fact.caseNumber]));
-    const ofCase = clocksBy(caseClocks, (reading) => (reading.taskId === null ? reading.caseId : null));
-    const ofTask = clocksBy(taskClocks, (reading) => reading.taskId);
+    const { cases, tasks, outgoing } = await this.desk.of(principal);
+    const facts = await this.cases.of([...cases.map((view) => view.id), ...tasks.map((view) => view.caseId), ...outgoing.map((view) => view.caseId)]);
+    const countdown = await this.countdowns.of(cases, [...tasks, ...outgoing], facts, now);
     const items = [
-      ...cases.map((view) => this.caseItem(view, principal, numbers, mostUrgentClock(ofCase.get(view.id) ?? [], now) ?? countdownToDue(view.openedAt, view.resolutionDueAt, now))),
-      ...tasks.map((view) => this.taskItem(view, numbers, mostUrgentClock(ofTask.get(view.id) ?? [], now) ?? countdownToDue(view.requestedAt, view.completeDueAt, now))),
+      ...cases.map((view) => this.caseItem(view, principal, facts, countdown.ofCase(view))),
+      ...tasks.map((view) => this.taskItem(view, 'ADDRESSED_TO_UNIT', facts, countdown.ofTask(view))),
+      ...outgoing.map((view) => this.taskItem(view, 'REQUESTED_BY_ME', facts, countdown.ofTask(view))),
     ].sort(bySlaRisk);
     return { items, counts: countsOf(items), asOf: now.toISOString() };
   }
 
-  private caseItem(view: CaseView, principal: Principal, numbers: ReadonlyMap<string, string | null>, countdown: WorkItem['countdown']): WorkItem {
+  private caseItem(view: CaseView, principal: Principal, facts: ReadonlyMap<string, CaseFact>, countdown: WorkItem['countdown']): WorkItem {
     return {
       kind: 'CASE',
       id: view.id,
       caseId: view.id,
-      caseNumber: numbers.get(view.id) ?? null,
+      caseNumber: facts.get(view.id)?.caseNumber ?? null,
       why: view.assignee === principal.subject ? 'OWNER' : 'UNIT_QUEUE',
       status: view.status,
       title: view.subject,
       priority: view.priority,
+      urgeCount: null,
       queueOrUnit: view.queue ?? '',
       since: (view.assignedAt ?? view.openedAt).toISOString(),
       countdown,
     };
   }
 
-  private taskItem(view: TaskView, numbers: ReadonlyMap<string, string | null>, countdown: WorkItem['countdown']): WorkItem {
+  private taskItem(view: TaskView, why: 'ADDRESSED_TO_UNIT' | 'REQUESTED_BY_ME', facts: ReadonlyMap<string, CaseFact>, countdown: WorkItem['countdown']): WorkItem {
+    const fact = facts.get(view.caseId);
     return {
       kind: 'TASK',
       id: view.id,
       caseId: view.caseId,
-      caseNumber: numbers.get(view.caseId) ?? null,
-      why: 'ADDRESSED_TO_UNIT',
+      caseNumber: fact?.caseNumber ?? null,
+      why,
       status: view.status,
       title: view.reason,
-      priority: null,
+      priority: fact?.priority ?? null,
+      urgeCount: view.urgeCount,
       queueOrUnit: view.targetId,
       since: view.requestedAt.toISOString(),
       countdown,
@@ -90,7 +80,8 @@ export class Workbench {
 
 const countsOf = (items: readonly WorkItem[]): WorkbenchAnswer['counts'] => ({
   cases: items.filter((item) => item.kind === 'CASE').length,
-  tasks: items.filter((item) => item.kind === 'TASK').length,
+  tasks: items.filter((item) => item.why === 'ADDRESSED_TO_UNIT').length,
+  outgoing: items.filter((item) => item.why === 'REQUESTED_BY_ME').length,
   overdue: items.filter((item) => (item.countdown?.secondsToDue ?? 0) < 0).length,
   warned: items.filter((item) => item.countdown?.status === 'WARNED').length,
 });

@@ -27,7 +27,15 @@ export interface AddTaskNote {
   readonly actor: ActorRef;
 }
 
-export interface CompleteTask {
+/**
+ * A parent task ends only when no task it asked for is still open: either the caller waits for
+ * them, or says `withdrawOpenChildren` and each open child is withdrawn first (see childWithdrawals).
+ */
+interface EndsChildren {
+  readonly withdrawOpenChildren?: boolean;
+}
+
+export interface CompleteTask extends EndsChildren {
   readonly type: 'CompleteTask';
   readonly taskId: string;
   readonly byUnit: string;
@@ -35,7 +43,7 @@ export interface CompleteTask {
   readonly actor: ActorRef;
 }
 
-export interface ReturnTask {
+export interface ReturnTask extends EndsChildren {
   readonly type: 'ReturnTask';
   readonly taskId: string;
   readonly byUnit: string;

@@ -155,7 +155,7 @@ describe('the unit that asked', () => {
   it('urges the task (催办), counting the urges', () => {
     spec.given(collaborationRequested()).when(urgeTask()).then(taskUrged());
     spec
-      .given(...accepted, taskUrged(), taskNoteAdded())
+      .given(...accepted, taskUrged({ urgedAt: iso(-61) }), taskNoteAdded())
       .when(urgeTask({ note: '' }))
       .then(taskUrged({ note: '', urgeCount: 2 }));
   });

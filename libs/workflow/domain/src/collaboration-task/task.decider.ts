@@ -1,4 +1,5 @@
 import { Forbidden, NotFound, assertNever, type Decider, type DecisionContext } from '@collab/domain-kernel';
+import { requireNoOpenChildren, requireUrgeAllowed } from './task-rules';
 import { rejectInvalid, requireText } from '../validation';
 import { collaborationRequestErrors } from './collaboration-request';
 import { DEFAULT_RETURN_REASONS, returnReasonErrors, type ReturnReasonList } from './return-reasons';
@@ -12,9 +13,18 @@ import {
   type TaskParties,
 } from './task.state';
 
-/** The task decider's context: the time, and the managed return-reason list when not the default. */
+/**
+ * The task decider's context: the time, the managed return-reason list when not the default, and
+ * what the handler looked up about the task's surroundings for the rules of task-rules.ts.
+ */
 export interface TaskDecisionContext extends DecisionContext {
   readonly returnReasons?: ReturnReasonList;
+  /** The tasks this one asked for that are still open (its children in a chain). */
+  readonly openChildTaskIds?: readonly string[];
+  /** The person who owns the task's case now; they may urge a task their unit did not ask. */
+  readonly caseOwnerId?: string | null;
+  /** 催办 at most once per this many minutes per task; DEFAULT_URGE_INTERVAL_MINUTES when absent. */
+  readonly urgeIntervalMinutes?: number;
 }
 
 type Command = C.CollaborationTaskCommand;
@@ -99,7 +109,7 @@ const addNote = (command: C.AddTaskNote, state: State, { now }: TaskDecisionCont
   return [{ type: 'TaskNoteAdded', data }];
 };
 
-const complete = (command: C.CompleteTask, state: State, { now }: TaskDecisionContext): Event[] => {
+const complete = (command: C.CompleteTask, state: State, context: TaskDecisionContext): Event[] => {
   rejectInvalid(requireText('result', command.result));
   const task = partiesOf(state, command.taskId);
   requireTarget(task, command.byUnit, 'completes it');
@@ -109,12 +119,13 @@ const complete = (command: C.CompleteTask, state: State, { now }: TaskDecisionCo
       state.status,
       state.status === 'requested' ? 'accept the task first' : 'only an accepted task is completed',
     );
+  requireNoOpenChildren(command, state.status, context);
   const data = {
     taskId: task.taskId,
     caseId: task.caseId,
     result: command.result,
     actor: command.actor,
-    completedAt: now.toISOString(),
+    completedAt: context.now.toISOString(),
   };
   return [{ type: 'TaskCompleted', data }];
 };
@@ -127,6 +138,7 @@ const giveBack = (command: C.ReturnTask, state: State, context: TaskDecisionCont
   const task = partiesOf(state, command.taskId);
   requireTarget(task, command.byUnit, 'returns it');
   requireOpenTask(state, command.type, 'only an open task is returned');
+  requireNoOpenChildren(command, state.status, context);
   const data = {
     taskId: task.taskId,
     caseId: task.caseId,
@@ -138,10 +150,13 @@ const giveBack = (command: C.ReturnTask, state: State, context: TaskDecisionCont
   return [{ type: 'TaskReturned', data }];
 };
 
-const urge = (command: C.UrgeTask, state: State, { now }: TaskDecisionContext): Event[] => {
+const urge = (command: C.UrgeTask, state: State, context: TaskDecisionContext): Event[] => {
+  const { now } = context;
   const task = partiesOf(state, command.taskId);
-  requireAsker(task, command.byUnit, 'urges it');
+  if (command.actor.id !== context.caseOwnerId)
+    requireAsker(task, command.byUnit, `or the case's owner urges it`);
   requireOpenTask(state, command.type, 'only an open task is urged');
+  requireUrgeAllowed(state, context);
   const data = {
     taskId: task.taskId,
     caseId: task.caseId,
@@ -198,6 +213,7 @@ const requested = (state: State, { data }: CollaborationRequested): State =>
         status: 'requested',
         task: { taskId: data.taskId, caseId: data.caseId, fromUnit: data.fromUnit, to: data.to },
         urges: 0,
+        lastUrgedAt: null,
       }
     : state;
 
@@ -217,7 +233,7 @@ const evolve = (state: State, event: Event): State => {
     case 'TaskReturned':
       return ended(state, 'returned');
     case 'TaskUrged':
-      return isOpen(state) ? { ...state, urges: state.urges + 1 } : state;
+      return isOpen(state) ? { ...state, urges: state.urges + 1, lastUrgedAt: event.data.urgedAt } : state;
     case 'TaskWithdrawn':
       return ended(state, 'withdrawn');
     default:
@@ -228,7 +244,9 @@ const evolve = (state: State, event: Event): State => {
 /**
  * 协同单 on its own stream: requested → accepted → completed; returned (退单) by the target or
  * withdrawn by the asker while open; notes and urges (催办) while open. Only the target accepts,
- * completes and returns; only the asking unit urges and withdraws (Forbidden otherwise).
+ * completes and returns; only the asking unit withdraws, and it or the case's owner urges
+ * (Forbidden otherwise), once per interval (TooSoon). A task with open children ends only when
+ * the caller withdraws them explicitly (task-rules.ts).
  */
 export const collaborationTaskDecider: Decider<Command, Event, State, TaskDecisionContext> = {
   initialState: () => ({ status: 'none' }),

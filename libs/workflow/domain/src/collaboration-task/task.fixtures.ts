@@ -4,7 +4,7 @@ import type { ActorRef } from '../actor';
 import { T0, collaborationRequest, iso, owner } from '../case.fixtures';
 import type { ReturnReasonList } from './return-reasons';
 import type * as C from './task.commands';
-import { collaborationTaskDecider } from './task.decider';
+import { collaborationTaskDecider, type TaskDecisionContext } from './task.decider';
 import type * as E from './task.events';
 
 export const billingClerk: ActorRef = { id: 'billing-clerk', kind: 'user' };
@@ -154,13 +154,18 @@ export const taskWithdrawn = (d: Partial<E.TaskWithdrawn['data']> = {}): E.TaskW
 export const taskSpec = (returnReasons?: ReturnReasonList) =>
   specFor(collaborationTaskDecider, returnReasons === undefined ? { now: T0 } : { now: T0, returnReasons });
 
+/** The spec with what the handler looked up around the task: its open children, the case's owner, the urge interval. */
+export const taskSpecAround = (around: Omit<TaskDecisionContext, 'now'>) =>
+  specFor(collaborationTaskDecider, { now: T0, ...around });
+
 /** The error a refused task command throws. */
 export const taskRefusalOf = (
   history: readonly E.CollaborationTaskEvent[],
   command: C.CollaborationTaskCommand,
+  around: Omit<TaskDecisionContext, 'now'> = {},
 ): unknown => {
   try {
-    collaborationTaskDecider.decide(command, fold(collaborationTaskDecider, history), { now: T0 });
+    collaborationTaskDecider.decide(command, fold(collaborationTaskDecider, history), { now: T0, ...around });
   } catch (error) {
     return error;
   }

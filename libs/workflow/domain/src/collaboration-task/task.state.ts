@@ -9,10 +9,17 @@ export interface TaskParties {
   readonly to: CollaborationTarget;
 }
 
+/** What an open task keeps besides its parties: how often and when last it was urged (催办). */
+export interface OpenTaskRecord {
+  readonly task: TaskParties;
+  readonly urges: number;
+  readonly lastUrgedAt: string | null;
+}
+
 export type CollaborationTaskState =
   | { readonly status: 'none' }
-  | { readonly status: 'requested'; readonly task: TaskParties; readonly urges: number }
-  | { readonly status: 'accepted'; readonly task: TaskParties; readonly urges: number }
+  | ({ readonly status: 'requested' } & OpenTaskRecord)
+  | ({ readonly status: 'accepted' } & OpenTaskRecord)
   | { readonly status: 'completed' | 'returned' | 'withdrawn'; readonly task: TaskParties };
 
 export type TaskStatus = CollaborationTaskState['status'];

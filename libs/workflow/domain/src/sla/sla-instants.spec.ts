@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { businessTimeBetween, defaultCalendars } from '@collab/business-calendar';
-import { clockInstants, instantAtPercent, type ClockSpan } from './sla-instants';
+import { clockInstants, clockUsageAt, instantAtPercent, type ClockSpan } from './sla-instants';
 import { escalation, nineToFiveDesk, OPENED, shanghai } from './sla.fixtures';
 
 const responseSpan: ClockSpan = {
@@ -65,4 +65,47 @@ describe('the instants of a clock, in business time on its calendar', () => {
       { numRuns: 200 },
     );
   });
+});
+
+describe('how much of a clock is used, in business time on its calendar', () => {
+  const cnStandard = defaultCalendars().find((calendar) => calendar.id === 'cn-standard')!;
+  // A one-hour response clock started Friday 19:00 in Shanghai, after the desk closed: due Monday 10:00.
+  const fridayEvening: ClockSpan = {
+    startedAt: new Date(shanghai('2026-12-04T19:00:00')),
+    dueAt: new Date(shanghai('2026-12-07T10:00:00')),
+    targetMinutes: 60,
+    calendar: cnStandard,
+  };
+
+  it.each([
+    ['Sunday 23:02: no business minute has passed', '2026-12-06T23:02:00', 0, 60],
+    ['Monday 09:00: the desk just opened', '2026-12-07T09:00:00', 0, 60],
+    ['Monday 09:30: halfway (the wall clock would say 99 %)', '2026-12-07T09:30:00', 50, 30],
+    ['Monday 10:00: due', '2026-12-07T10:00:00', 100, 0],
+    ['Monday 11:30: 90 business minutes late', '2026-12-07T11:30:00', 250, -90],
+    ['Monday 13:00: over lunch nothing more is used', '2026-12-07T13:00:00', 300, -120],
+  ])('%s', (_when, local, percentUsed, businessMinutesLeft) =>
+    expect(clockUsageAt(fridayEvening, new Date(shanghai(local)))).toEqual({ percentUsed, businessMinutesLeft }));
+
+  it('counts the on-call hours for the priorities they cover', () =>
+    expect(clockUsageAt({ ...fridayEvening, priority: 'URGENT', dueAt: new Date(shanghai('2026-12-04T20:00:00')) }, new Date(shanghai('2026-12-04T19:30:00')))).toEqual({
+      percentUsed: 50,
+      businessMinutesLeft: 30,
+    }));
+
+  it('counts calendar time on a clock without a calendar', () =>
+    expect(clockUsageAt({ ...fridayEvening, calendar: null, dueAt: new Date(shanghai('2026-12-04T20:00:00')) }, new Date(shanghai('2026-12-04T19:15:00')))).toEqual({
+      percentUsed: 25,
+      businessMinutesLeft: 45,
+    }));
+
+  it('stays below 100 % before the promised due time and reaches it at the due time, whatever the hours say', () =>
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 60 * 24 * 5 }), (minutes) => {
+        const now = new Date(Date.parse(fridayEvening.startedAt.toISOString()) + minutes * 60_000);
+        const { percentUsed } = clockUsageAt(fridayEvening, now);
+        return now < fridayEvening.dueAt ? percentUsed < 100 : percentUsed >= 100;
+      }),
+      { numRuns: 200 },
+    ));
 });

@@ -1,4 +1,4 @@
-import { addBusinessTime, type BusinessCalendar } from '@collab/business-calendar';
+import { addBusinessTime, businessTimeBetween, type BusinessCalendar } from '@collab/business-calendar';
 import { DEFAULT_PROCESS_DEFINITION } from '../process/default-process';
 import type { EscalationPolicy } from '../process/process-definition';
 import type { ScheduledEscalation } from './sla.events';
@@ -65,5 +65,36 @@ export const clockInstants = (span: ClockSpan, policy: EscalationPolicy): ClockI
         notify: level.notify,
         at: instantAtPercent(span, level.atPercent).toISOString(),
       })),
+  };
+};
+
+/** How much of a clock is used at an instant, on the clock's own calendar. */
+export interface ClockUsage {
+  /** Share of the target used: 0 until a business minute has passed, 100 at the due time, more when late. */
+  readonly percentUsed: number;
+  /** Business minutes left until the due time on the clock's calendar; negative once late (minutes past due). */
+  readonly businessMinutesLeft: number;
+}
+
+const MS_PER_MINUTE = 60_000;
+
+/**
+ * The reading of a clock at `now`, measured as its timers are (instantAtPercent is its inverse):
+ * in business time on its calendar, so a Friday-evening clock is at 0 % through the weekend, and
+ * halfway through its hour at Monday 09:30 — not at 95 % by the wall clock. A clock without a
+ * calendar counts calendar time. The due time that was promised decides which side of 100 % it is.
+ */
+export const clockUsageAt = (span: ClockSpan, now: Date): ClockUsage => {
+  const options = span.priority === undefined ? {} : { priority: span.priority };
+  const late = now.getTime() >= span.dueAt.getTime();
+  const [from, to] = late ? [span.dueAt, now] : [span.startedAt, now];
+  const measured = span.calendar
+    ? businessTimeBetween(span.calendar, from, to, options)
+    : Math.max(0, to.getTime() - from.getTime()) / MS_PER_MINUTE;
+  const used = late ? span.targetMinutes + measured : Math.min(measured, span.targetMinutes);
+  const percent = span.targetMinutes <= 0 ? 100 : Math.round((used / span.targetMinutes) * 100);
+  return {
+    percentUsed: late ? Math.max(percent, 100) : Math.min(percent, 99),
+    businessMinutesLeft: Math.round((span.targetMinutes - used) * 10) / 10,
   };
 };
