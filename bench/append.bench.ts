@@ -1,6 +1,8 @@
 /**
- * Append throughput: the event store vs raw single-row `pg` INSERTs into a table of the same
- * shape, at 1, 16 and 64 concurrent appenders, on real PostgreSQL and on embedded PGlite.
+ * Append throughput: the event store beside its peers — raw single-row `pg` INSERTs into a table of
+ * the same shape, the same rows as group-committed multi-row INSERTs, and the Emmett PostgreSQL
+ * event store (PostgreSQL only, in a database of its own) — at 1, 16 and 64 concurrent appenders,
+ * on real PostgreSQL and on embedded PGlite.
  * Each appender appends one event at a time to its own stream, with the exact expected version.
  * Every level is bounded by count and time. Prints a table and rewrites its own section of
  * docs/benchmarks.md. Run: node -r ./tools/register.js bench/append.bench.ts
@@ -16,6 +18,8 @@ import {
   type EmbeddedDatabase,
   type NewEvent,
 } from '@collab/event-store';
+import { freshDatabase } from '@collab/testing';
+import { emmettAppender, multiRowInserter, type AppendOnce } from './append/peers';
 
 const LEVELS = [1, 16, 64] as const;
 const BUDGET = {
@@ -25,15 +29,15 @@ const BUDGET = {
 const WARM_UP = { maxEvents: 300, maxMs: 1_000 };
 /** PostgreSQL allows 100 connections and other work shares them: raw inserts get at most this many. */
 const RAW_MAX_CONNECTIONS = 48;
+/** The event store's pool (and the multi-row peer's): batching, not connections, is what it scales with. */
+const STORE_CONNECTIONS = 4;
 const DOC = path.join(__dirname, '..', 'docs', 'benchmarks.md');
 const START = '<!-- append-bench:start -->';
 const END = '<!-- append-bench:end -->';
 
-type AppendOnce = (appender: number, version: number) => Promise<void>;
-
 interface Target {
   readonly engine: 'PostgreSQL' | 'PGlite';
-  readonly kind: 'event store' | 'raw INSERT';
+  readonly kind: 'event store' | 'raw INSERT' | 'multi-row INSERT' | 'Emmett';
   /** Fresh streams for every run, so each run's versions start at 0. */
   prepare(run: string): AppendOnce;
 }
@@ -131,6 +135,12 @@ const rawTarget = (engine: Target['engine'], pool: Pool, schema: string): Target
   },
 });
 
+/** Group commit with the event store's own pool size, so the two differ only in what a statement does. */
+const multiRowTarget = (engine: Target['engine'], pool: Pool, schema: string, inFlight: number): Target => {
+  const insert = multiRowInserter(pool, schema, inFlight);
+  return { engine, kind: 'multi-row INSERT', prepare: (run) => (appender, version) => insert(`bench-${run}-${appender}`, version, anEvent()) };
+};
+
 interface Engine {
   readonly targets: readonly Target[];
   close(): Promise<void>;
@@ -138,19 +148,26 @@ interface Engine {
 
 const postgres = async (): Promise<Engine> => {
   const suffix = randomBytes(4).toString('hex');
-  const [storeSchema, rawSchema] = [`bench_es_${suffix}`, `bench_raw_${suffix}`];
+  const [storeSchema, rawSchema, multiSchema] = [`bench_es_${suffix}`, `bench_raw_${suffix}`, `bench_multi_${suffix}`];
   const config = { host: '127.0.0.1', port: 5432, user: 'postgres', database: 'test' };
-  const storePool = new Pool({ ...config, max: 4 });
+  const storePool = new Pool({ ...config, max: STORE_CONNECTIONS });
   const rawPool = new Pool({ ...config, max: RAW_MAX_CONNECTIONS });
+  const multiPool = new Pool({ ...config, max: STORE_CONNECTIONS });
   const store = new PostgresEventStore({ pool: storePool, schema: storeSchema });
   await store.ensureSchema();
-  await rawPool.query(rawTableSql(rawSchema));
+  await rawPool.query(rawTableSql(rawSchema) + rawTableSql(multiSchema));
+  // Emmett keeps its tables in the public schema: a database of its own keeps them apart.
+  const emmettDatabase = await freshDatabase('collab_bench_emmett');
+  const emmett = emmettAppender(emmettDatabase.url);
+  const emmettTarget: Target = { engine: 'PostgreSQL', kind: 'Emmett', prepare: (run) => (appender, version) => emmett.append(`bench-${run}-${appender}`, version, anEvent()) };
   return {
-    targets: [rawTarget('PostgreSQL', rawPool, rawSchema), storeTarget('PostgreSQL', store)],
+    targets: [rawTarget('PostgreSQL', rawPool, rawSchema), multiRowTarget('PostgreSQL', multiPool, multiSchema, STORE_CONNECTIONS), storeTarget('PostgreSQL', store), emmettTarget],
     close: async () => {
       await store.close();
-      await rawPool.query(`DROP SCHEMA ${storeSchema} CASCADE; DROP SCHEMA ${rawSchema} CASCADE`);
-      await Promise.all([storePool.end(), rawPool.end()]);
+      await emmett.close();
+      await rawPool.query(`DROP SCHEMA ${storeSchema} CASCADE; DROP SCHEMA ${rawSchema} CASCADE; DROP SCHEMA ${multiSchema} CASCADE`);
+      await Promise.all([storePool.end(), rawPool.end(), multiPool.end()]);
+      await emmettDatabase.drop();
     },
   };
 };
@@ -160,9 +177,9 @@ const pglite = async (): Promise<Engine> => {
   const database: EmbeddedDatabase = await openEmbeddedDatabase({ dataDir });
   const store = new PostgresEventStore({ pool: database.pool, schema: 'intake' });
   await store.ensureSchema();
-  await database.pool.query(rawTableSql('bench_raw'));
+  await database.pool.query(rawTableSql('bench_raw') + rawTableSql('bench_multi'));
   return {
-    targets: [rawTarget('PGlite', database.pool, 'bench_raw'), storeTarget('PGlite', store)],
+    targets: [rawTarget('PGlite', database.pool, 'bench_raw'), multiRowTarget('PGlite', database.pool, 'bench_multi', 1), storeTarget('PGlite', store)],
     close: async () => {
       await store.close();
       await database.close();
@@ -220,7 +237,10 @@ const markdown = (results: readonly Measurement[], load: string): string => {
     `Run ${new Date().toISOString()} on ${process.platform}/${process.arch}, ${cpus().length} cores (load average ${load} at start; other`,
     `work shares the machine, so compare rows of one run), Node ${process.version}. Each appender appends`,
     'one event at a time to its own stream with the exact expected version; raw INSERT writes the same row shape',
-    `with single-row autocommit INSERTs (at most ${RAW_MAX_CONNECTIONS} connections on PostgreSQL; PGlite has one). Each cell is`,
+    `with single-row autocommit INSERTs (at most ${RAW_MAX_CONNECTIONS} connections on PostgreSQL; PGlite has one); multi-row INSERT`,
+    `group-commits the appends that wait into one \`INSERT … SELECT FROM unnest\` (${STORE_CONNECTIONS} connections, as the event store; no version`,
+    'check); Emmett is @event-driven-io/emmett-postgresql appending with the exact expected version (its default pool; PostgreSQL',
+    'only, in a database of its own). Each cell is',
     `bounded by ${BUDGET.maxEvents.toLocaleString('en-US')} events or ${BUDGET.maxMs / 1000} s after a short warm-up. "vs raw" = event store ÷ raw at the same`,
     'concurrency on the same engine (DESIGN.md §6 target: within 2×, i.e. ≥ 0.5×). Latency is per append call.',
     '',
