@@ -37,6 +37,12 @@ export const platformConfigSchema = z
         .optional(),
     ),
     KAFKA_PARTITIONS: z.coerce.number().int().min(1).max(1000).default(3),
+    // Put in front of every topic name (`staging.` → `staging.collab.intake.events.v1`), so several
+    // environments or test runs can share one cluster.
+    KAFKA_TOPIC_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9._-]*$/, { message: 'must hold only letters, digits, ".", "_" and "-"' })
+      .default(''),
     EVENTSTORE_CONNECTION_STRING: optionalText.pipe(
       z.string().startsWith('esdb', { message: 'must be an esdb:// or esdb+discover:// connection string' }).optional(),
     ),

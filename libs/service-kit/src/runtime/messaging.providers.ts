@@ -9,7 +9,7 @@ import { HostedServices } from './hosted-services';
 import { migrateSchema } from './migrations/schema-migrations';
 import { PLATFORM_CONFIG } from './tokens';
 
-const kafkaOf = (config: PlatformConfig) => ({ brokers: config.KAFKA_BROKERS!.split(','), clientId: `collab-${config.SERVICE}` });
+const kafkaOf = (config: PlatformConfig) => ({ brokers: config.KAFKA_BROKERS!.split(','), clientId: `collab-${config.SERVICE}`, topicPrefix: config.KAFKA_TOPIC_PREFIX });
 
 /** The embedded transport's consumers keep their checkpoints, leases and dead letters here. */
 const LOG_FED_HOME = 'messaging';
