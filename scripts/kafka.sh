@@ -73,7 +73,8 @@ ensure_jars() {
   digest="$(pom_digest)"
   if [[ -f "$stamp" && "$(cat "$stamp")" == "$digest" ]]; then return 0; fi
   command -v mvn >/dev/null || fail "Maven (mvn) is needed once to resolve the broker jars"
-  say "resolving broker jars into $LIB_DIR"
+  # On stderr: `consume` prints messages on stdout, and nothing else may land among them.
+  say "resolving broker jars into $LIB_DIR" >&2
   mkdir -p "$(dirname "$LIB_DIR")"
   staging="$(mktemp -d "${LIB_DIR%/}.staging.XXXXXX")"
   # shellcheck disable=SC2086 # KAFKA_MVN_ARGS is a list of words on purpose
