@@ -3,8 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { intakeLanguage, readerFor, workflowLanguage, type PublishedLanguage } from '@collab/contracts';
 import { intakeContract } from '@collab/intake';
+import { PostgresEventStore, type NewEvent } from '@collab/event-store';
 import { openDatabase } from '@collab/service-kit';
-import { eventually } from '@collab/testing';
+import { eventually, freshDatabase } from '@collab/testing';
+import { Pool } from 'pg';
 import { workflowContract } from '@collab/workflow';
 import { freshTopic, KAFKA_BROKERS, topicContents, type TopicMessage } from '../analysts/topic-contents';
 import { EmbeddedPlatform } from '../e2e/embedded-platform';
@@ -35,9 +37,9 @@ const storedRows = async (dataDir: string, service: string): Promise<StoredRow[]
   }
 };
 
-const replay = async (dataDir: string, args: readonly string[]): Promise<{ code: number; output: string }> => {
+const replay = async (dataDir: string, args: readonly string[], database: Record<string, string> = { DATA_DIR: dataDir }): Promise<{ code: number; output: string }> => {
   let output = '';
-  const code = await runReplayCommand(args, { out: { write: (text: string) => (output += text) }, env: { DATA_DIR: dataDir, KAFKA_BROKERS }, signal: new AbortController().signal });
+  const code = await runReplayCommand(args, { out: { write: (text: string) => (output += text) }, env: { ...database, KAFKA_BROKERS }, signal: new AbortController().signal });
   return { code, output };
 };
 
@@ -113,5 +115,42 @@ describe('npm run replay: a service history, or a time range of it, into a fresh
     expect((await topicContents(topic)).length).toBe(intake.length);
     for (const args of [['intake'], ['billing', '--topic', 't'], ['intake', '--topic', 't', '--from', 'yesterday'], ['intake', '--topic', 't', '--from', '2026-11-24T00:00:00Z', '--to', '2026-11-23T00:00:00Z']])
       expect(await replay(dataDir, args)).toEqual({ code: 2, output: expect.stringContaining('usage: npm run replay -- <service> --topic <name>') });
+  });
+});
+
+describe('npm run replay beside running services (DATABASE_URL), over events an older build stored', () => {
+  const caseId = '5f0c3a1e-8d2b-4c6f-9a71-3e2d1b0c9f84';
+  const metadata = { correlationId: 'corr-1', actor: { id: 'workflow.route-case', kind: 'service' } } as const;
+  /** As main stored them before events had schema versions: CaseRegistered without the tier, the queueing as CaseAssigned. */
+  const storedByMain: NewEvent[] = [
+    {
+      id: '0d7b7f52-55c3-4a35-9d38-2f1c1e0e1a01',
+      type: 'CaseRegistered',
+      data: { caseId, channel: 'app', audience: 'EXTERNAL', requestType: 'COMPLAINT', category: 'billing', region: 'GD-SZ', priority: 'NORMAL', language: 'zh-Hans', subject: 's', description: 'd', openedAt: '2026-11-23T02:00:00.000Z' },
+      metadata,
+    },
+    { id: '0d7b7f52-55c3-4a35-9d38-2f1c1e0e1a02', type: 'CaseAssigned', data: { caseId, queue: 'complaints', ruleId: 'complaints', assignedAt: '2026-11-23T02:00:01.000Z' }, metadata },
+  ];
+
+  it('publishes them upcast, as the current public versions the relay publishes', async () => {
+    const database = await freshDatabase('collab_replay');
+    const pool = new Pool({ connectionString: database.url, max: 1 });
+    try {
+      const stored = new PostgresEventStore({ pool, schema: 'workflow' });
+      await stored.ensureSchema();
+      await stored.append(`case-${caseId}`, storedByMain, 'no_stream');
+      const topic = freshTopic('replay-upcast');
+      expect(await replay('', ['workflow', '--topic', topic], { DATABASE_URL: database.url })).toMatchObject({ code: 0 });
+      const messages = await topicContents(topic);
+      expect(messages.map(({ key, event }) => [key, event.type, event.streamversion])).toEqual([
+        [`case-${caseId}`, 'collab.workflow.CaseRegistered.v2', 1],
+        [`case-${caseId}`, 'collab.workflow.CaseQueued.v1', 2],
+      ]);
+      expect(messages[0]!.event.data).toMatchObject({ caseId, customerTier: null });
+      for (const { event } of messages) expect(readerFor(workflowLanguage).read(event)?.version).toBe(Number(event.type.slice(-1)));
+    } finally {
+      await pool.end();
+      await database.drop();
+    }
   });
 });
