@@ -6,6 +6,10 @@
 #   scripts/kafka.sh start    start the broker if it is not running, wait until it serves
 #   scripts/kafka.sh stop     stop the broker this directory started (TERM, then KILL)
 #   scripts/kafka.sh status   say whether it runs; exit 0 when it does, 3 when it does not
+#   scripts/kafka.sh consume <topic> [console-consumer options...]
+#                             print a topic from the beginning, one `key<TAB>value` line per
+#                             message (the broker's own console consumer, org.apache.kafka:kafka-tools);
+#                             e.g. `--max-messages 10`, `--timeout-ms 5000`, `--group analysts`
 #
 # Environment (all optional):
 #   KAFKA_HOME_DIR         config, data, pid file and log        (default <repo>/.kafka)
@@ -16,6 +20,7 @@
 #   KAFKA_START_TIMEOUT    seconds to wait for the broker         (default 60)
 #   KAFKA_STOP_TIMEOUT     seconds before TERM becomes KILL       (default 30)
 #   KAFKA_MVN_ARGS         extra Maven arguments, e.g. -o or -s settings.xml
+#   KAFKA_BROKERS          brokers `consume` reads from           (default 127.0.0.1:$KAFKA_PORT)
 #
 # Several brokers can run side by side with different KAFKA_HOME_DIR and ports (the
 # integration tests restart a private one). Only the PID in the home dir's pid file is stopped.
@@ -24,6 +29,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 POM="$ROOT/scripts/kafka/pom.xml"
 LOG4J_CONFIG="$ROOT/scripts/kafka/log4j2.xml"
+TOOLS_LOG4J_CONFIG="$ROOT/scripts/kafka/tools-log4j2.xml"
 HOME_DIR="${KAFKA_HOME_DIR:-$ROOT/.kafka}"
 LIB_DIR="${KAFKA_LIB_DIR:-$ROOT/.kafka/lib}"
 PORT="${KAFKA_PORT:-9092}"
@@ -67,7 +73,8 @@ ensure_jars() {
   digest="$(pom_digest)"
   if [[ -f "$stamp" && "$(cat "$stamp")" == "$digest" ]]; then return 0; fi
   command -v mvn >/dev/null || fail "Maven (mvn) is needed once to resolve the broker jars"
-  say "resolving broker jars into $LIB_DIR"
+  # On stderr: `consume` prints messages on stdout, and nothing else may land among them.
+  say "resolving broker jars into $LIB_DIR" >&2
   mkdir -p "$(dirname "$LIB_DIR")"
   staging="$(mktemp -d "${LIB_DIR%/}.staging.XXXXXX")"
   # shellcheck disable=SC2086 # KAFKA_MVN_ARGS is a list of words on purpose
@@ -193,13 +200,36 @@ status() {
   return 3
 }
 
+# Kafka 4.x moved the console consumer out of the broker jar (kafka.tools.ConsoleConsumer) into
+# kafka-tools. It reads with no consumer group unless given one, so it commits nothing.
+consume() {
+  local topic="${1:-}"
+  [[ -n "$topic" && "$topic" != -* ]] || { echo "usage: $0 consume <topic> [console-consumer options...]" >&2; exit 2; }
+  shift
+  command -v java >/dev/null || fail "a Java runtime (17+) is needed"
+  exec java -Xms64m -Xmx256m -Dlog4j2.configurationFile="$TOOLS_LOG4J_CONFIG" -cp "$LIB_DIR/*" \
+    org.apache.kafka.tools.consumer.ConsoleConsumer --bootstrap-server "${KAFKA_BROKERS:-$HOST:$PORT}" \
+    --topic "$topic" --from-beginning --property print.key=true --property key.separator=$'\t' "$@"
+}
+
 main() {
   local command="${1:-}"
   case "$command" in
-    start | stop | status) ;;
-    *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+    start | stop | status | consume) ;;
+    *) echo "usage: $0 start|stop|status|consume <topic>" >&2; exit 2 ;;
   esac
   mkdir -p "$HOME_DIR"
+  if [[ "$command" == consume ]]; then
+    # The lock only while the jars are resolved: a reader runs as long as it likes beside start and stop.
+    if command -v flock >/dev/null; then
+      exec 9>"$HOME_DIR/kafka.lock"
+      flock -w $((START_TIMEOUT + STOP_TIMEOUT + 30)) 9 || fail "another kafka.sh holds $HOME_DIR/kafka.lock"
+    fi
+    ensure_jars
+    exec 9>&-
+    shift
+    consume "$@"
+  fi
   # One command at a time per home dir: two parallel starts must not both format or launch.
   if [[ "$command" != status ]] && command -v flock >/dev/null; then
     exec 9>"$HOME_DIR/kafka.lock"

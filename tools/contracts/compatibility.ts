@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { PERSONAL_DATA } from '@collab/contracts';
 
 type Schema = Readonly<Record<string, unknown>>;
 
@@ -10,6 +11,13 @@ const propertiesOf = (schema: Schema): Record<string, Schema> =>
   (schema['properties'] ?? {}) as Record<string, Schema>;
 const requiredOf = (schema: Schema): string[] => (schema['required'] ?? []) as string[];
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/** `collab.intake.ContactAppended.v2.contact.requester.phone` → `contact.requester.phone`, as PERSONAL_DATA names fields. */
+const dataPathOf = (at: string): string => at.replace(/^collab\.[a-z]+\.[A-Za-z]+\.v\d+\./, '');
+
+/** Marked personal in its schema (`x-personal`), or classified as contact details (a schema published before the marker). */
+const isPersonal = (field: Schema, at: string): boolean =>
+  field['x-personal'] === true || PERSONAL_DATA.get(dataPathOf(at)) === 'contact';
 
 /**
  * Whether `newer` reads everything `older` allowed and old consumers read what `newer` allows:
@@ -23,7 +31,7 @@ const objectProblems = (older: Schema, newer: Schema, path: string): string[] =>
     const at = `${path}.${name}`;
     const next = newFields[name];
     if (next === undefined) {
-      if (requiredOf(older).includes(name) || field['x-personal'] !== true)
+      if (requiredOf(older).includes(name) || !isPersonal(field, at))
         problems.push(`${at} was removed`);
       continue;
     }

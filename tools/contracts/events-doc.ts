@@ -1,24 +1,23 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { jsonSchemaOf, PUBLISHED_LANGUAGES, topicOf, type PublicEvent, type PublishedLanguage } from '@collab/contracts';
+import { personalDataOf, PUBLISHED_LANGUAGES, topicOf, type PublicEvent, type PublishedLanguage } from '@collab/contracts';
 
-const personalFieldsOf = (event: PublicEvent): string[] => {
-  const found: string[] = [];
-  const walk = (schema: Record<string, unknown>, path: string): void => {
-    for (const [name, field] of Object.entries((schema['properties'] ?? {}) as Record<string, Record<string, unknown>>)) {
-      if (field['x-personal'] === true) found.push(`${path}${name}`);
-      walk(field, `${path}${name}.`);
-    }
-  };
-  walk(jsonSchemaOf(event), '');
-  return found;
+const CLASS_NAMES = { contact: 'contact details', 'person-id': 'person ids', 'free-text': 'free text' } as const;
+
+/** `Personal data: person ids \`customerId\`; free text \`subject\`.` from PERSONAL_DATA; empty for an event with none. */
+const personalDataNote = (event: PublicEvent): string => {
+  const classes = personalDataOf(event);
+  const parts = (Object.keys(CLASS_NAMES) as (keyof typeof CLASS_NAMES)[]).flatMap((kind) => {
+    const fields = [...classes].filter(([, found]) => found === kind).map(([path]) => `\`${path}\``);
+    return fields.length === 0 ? [] : [`${CLASS_NAMES[kind]} ${fields.join(', ')}`];
+  });
+  return parts.length === 0 ? '' : ` Personal data: ${parts.join('; ')}.`;
 };
 
 const row = (event: PublicEvent, language: PublishedLanguage): string => {
   const newest = language.newestOf(event);
   const status = newest === event ? '' : ` *(superseded: read as ${newest.eventType})*`;
-  const personal = personalFieldsOf(event);
-  const note = personal.length === 0 ? '' : ` Personal: ${personal.map((field) => `\`${field}\``).join(', ')}.`;
+  const note = personalDataNote(event);
   return `| \`${event.eventType}\` | \`${event.service}/${event.type}.v${event.version}\` | ${event.description.replace(/\|/g, '\\|')}${status}${note} |`;
 };
 

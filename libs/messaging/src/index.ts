@@ -7,6 +7,7 @@ export * from './postgres/sql';
 export * from './postgres/processed-events';
 export * from './postgres/postgres-dead-letter-sink';
 export { KafkaEventRelay, relayCheckpointName, type KafkaEventRelayOptions } from './kafka/kafka-event-relay';
+export { replayToTopic, ReplayInterrupted, TopicNotFresh, type KafkaReplayOptions, type ReplayProgress, type ReplayRange, type ReplayReport } from './kafka/kafka-replay';
 export { KafkaEventConsumer, type ConsumerStatus, type KafkaEventConsumerOptions } from './kafka/kafka-event-consumer';
 export { DEFAULT_PARTITIONS, type KafkaConnectionOptions, type KafkaLogLevel } from './kafka/kafka-connection';
 export { DEAD_LETTER_HEADERS } from './kafka/dead-letter-headers';

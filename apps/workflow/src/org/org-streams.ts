@@ -1,23 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { WrongExpectedVersion, type EventStore } from '@collab/event-store';
-import { Conflict, type Decider, type DomainEvent } from '@collab/domain-kernel';
+import type { EventStore } from '@collab/event-store';
+import type { Decider, DomainEvent } from '@collab/domain-kernel';
 import { CommandHandler, EVENT_STORE, type CommandOrigin } from '@collab/service-kit';
 import {
   agentDecider,
   agentStreamId,
   RESPONSIBILITY_MATRIX_STREAM,
-  idClaimVerdict,
+  orgIdClaimDecider,
   orgIdStreamId,
   partnerDecider,
   partnerStreamId,
   queueDecider,
   queueStreamId,
   responsibilityMatrixDecider,
-  takenMessage,
   unitDecider,
   unitStreamId,
   type KnownParties,
-  type OrgIdClaimed,
   type OrgIdKind,
   type PartnerReference,
   type QueueReference,
@@ -58,13 +56,15 @@ export class OrgStreams {
   readonly agents: StreamsOf<typeof agentDecider>;
   readonly partners: StreamsOf<typeof partnerDecider>;
   readonly matrix: StreamsOf<typeof responsibilityMatrixDecider>;
+  readonly ids: StreamsOf<typeof orgIdClaimDecider>;
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {
+  constructor(@Inject(EVENT_STORE) store: EventStore) {
     this.units = streamsOf(store, unitDecider, (command) => unitStreamId(command.unitId));
     this.queues = streamsOf(store, queueDecider, (command) => queueStreamId(command.queueId));
     this.agents = streamsOf(store, agentDecider, (command) => agentStreamId(command.agentId));
     this.partners = streamsOf(store, partnerDecider, (command) => partnerStreamId(command.partnerId));
     this.matrix = streamsOf(store, responsibilityMatrixDecider, () => RESPONSIBILITY_MATRIX_STREAM);
+    this.ids = streamsOf(store, orgIdClaimDecider, (command) => orgIdStreamId(command.wanted.id));
   }
 
   async unit(unitId: string): Promise<UnitReference | undefined> {
@@ -100,38 +100,15 @@ export class OrgStreams {
   }
 
   async claimedAs(id: string): Promise<OrgIdKind | undefined> {
-    const [claim] = await this.store.readStream(orgIdStreamId(id));
-    return (claim?.data as OrgIdClaimed['data'] | undefined)?.kind;
+    return (await this.ids.load(orgIdStreamId(id))).state.claimedAs;
   }
 
   /**
-   * Takes the id for a new unit, queue or partner before it is defined, in a stream of its own
-   * written with "no stream" expected, so two administrators racing for one id across kinds
-   * cannot both win. Conflict (409) when something else has it.
+   * Takes the id for a new unit, queue or partner before it is defined, in a stream of its own, so
+   * two administrators racing for one id across kinds cannot both win. Conflict (409) when
+   * something else has it; nothing to append when it is already this kind's.
    */
   async claim(wanted: WantedId, origin: CommandOrigin, now: Date): Promise<void> {
-    const claimedAs = await this.claimedAs(wanted.id);
-    const verdict = idClaimVerdict(claimedAs, wanted);
-    if (verdict === 'taken') throw new Conflict(takenMessage(wanted.id, claimedAs!));
-    if (verdict !== 'claim') return;
-    const data: OrgIdClaimed['data'] = { id: wanted.id, kind: wanted.kind, claimedAt: now.toISOString() };
-    try {
-      await this.store.append(
-        orgIdStreamId(wanted.id),
-        [
-          {
-            id: crypto.randomUUID(),
-            type: 'OrgIdClaimed',
-            data: { ...data },
-            metadata: { correlationId: origin.correlationId, actor: origin.actor },
-          },
-        ],
-        'no_stream',
-      );
-    } catch (error) {
-      if (!(error instanceof WrongExpectedVersion)) throw error;
-      // Someone claimed it a moment ago: fine if for the same kind, the thing's own stream then decides.
-      return this.claim(wanted, origin, now);
-    }
+    await this.ids.handle({ type: 'ClaimOrgId', wanted }, { now }, { origin });
   }
 }

@@ -1,3 +1,4 @@
 export * from './public-event';
 export * from './published-language';
 export * from './reader';
+export * from './personal-data';

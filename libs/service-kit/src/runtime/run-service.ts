@@ -9,6 +9,7 @@ import { createRootLogger } from '../logging/logging';
 import { httpTracing } from '../tracing/http-tracing';
 import { startTracing } from '../tracing/tracing';
 import { openDatabase } from './database';
+import { tidyHeaderParameters } from './openapi-headers';
 import { HttpDrain } from './http-drain';
 import { ProcessLifecycle } from './process-lifecycle';
 import { PlatformRuntimeModule, type RuntimeOptions } from './runtime.module';
@@ -51,7 +52,7 @@ export const createServiceApp = async (config: PlatformConfig, modules: readonly
     .setVersion('1')
     .addBearerAuth()
     .build();
-  SwaggerModule.setup('api/docs', app, cleanupOpenApiDoc(SwaggerModule.createDocument(app, document)), {
+  SwaggerModule.setup('api/docs', app, tidyHeaderParameters(cleanupOpenApiDoc(SwaggerModule.createDocument(app, document))), {
     jsonDocumentUrl: 'api/docs/openapi.json',
   });
   return app;

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { defaultCalendars } from '@collab/business-calendar';
-import { AggregateStreams, deterministicEventId, type EventStore } from '@collab/event-store';
+import { deterministicEventId, type EventStore } from '@collab/event-store';
 import { pauseUnlessStopped, Stopped } from '@collab/following';
 import {
   calendarCoverageDecider,
@@ -10,7 +10,7 @@ import {
   type WatchCalendarCoverage,
 } from '@collab/intake-domain';
 import type { DecisionContext } from '@collab/domain-kernel';
-import { CLOCK, EVENT_STORE, PLATFORM_CONFIG, type Clock, type PlatformConfig } from '@collab/service-kit';
+import { CLOCK, CommandHandler, EVENT_STORE, PLATFORM_CONFIG, type Clock, type PlatformConfig } from '@collab/service-kit';
 import { CalendarDirectory } from '../calendar-directory';
 import { CalendarSeeder } from '../default-calendars/calendar-seeder';
 import { CalendarCatalogue } from '../read-calendars/calendar-catalogue';
@@ -46,8 +46,15 @@ export class CalendarCoverageWatch implements OnApplicationBootstrap, OnModuleDe
     private readonly seeder: CalendarSeeder,
   ) {}
 
-  private get streams(): AggregateStreams<WatchCalendarCoverage, CalendarCoverageEvent, CalendarCoverageState, DecisionContext> {
-    return new AggregateStreams(this.store, calendarCoverageDecider);
+  // The one command path (load, decide, append with the expected version, retry); built on first use
+  // because the store is injected as a property.
+  private handler?: CommandHandler<WatchCalendarCoverage, CalendarCoverageEvent, CalendarCoverageState, DecisionContext>;
+  private get coverage(): CommandHandler<WatchCalendarCoverage, CalendarCoverageEvent, CalendarCoverageState, DecisionContext> {
+    this.handler ??= new CommandHandler(this.store, calendarCoverageDecider, {
+      streamOf: (command) => calendarCoverageStreamId(command.calendar.id),
+      retriesOnConflict: 2,
+    });
+    return this.handler;
   }
 
   /** The first look is awaited, so a warning already due is recorded before the API answers. */
@@ -64,7 +71,7 @@ export class CalendarCoverageWatch implements OnApplicationBootstrap, OnModuleDe
 
   /** When the warning for the calendar's current coverage was raised, if it has been. */
   async raisedAt(calendarId: string, announcedThrough: string): Promise<string | undefined> {
-    const { state } = await this.streams.load(calendarCoverageStreamId(calendarId));
+    const { state } = await this.coverage.load(calendarCoverageStreamId(calendarId));
     return state.raised[announcedThrough];
   }
 
@@ -93,14 +100,12 @@ export class CalendarCoverageWatch implements OnApplicationBootstrap, OnModuleDe
     const { version: _version, ...calendar } = found;
     const streamId = calendarCoverageStreamId(calendarId);
     const purpose = `coverage-ending/${found.announcedThrough}`;
-    const handled = await this.streams.handle(
-      streamId,
+    const handled = await this.coverage.handle(
       { type: 'WatchCalendarCoverage', calendar },
       { now: this.clock.now() },
       {
         metadata: { correlationId: deterministicEventId(streamId, purpose), actor: WATCHER },
         eventIdFor: (_event, index) => deterministicEventId(streamId, `${purpose}/${index}`),
-        retriesOnConflict: 2,
       },
     );
     if (handled.events.length > 0)

@@ -1,4 +1,5 @@
-import type { OrgIdKind } from './org.events';
+import { Conflict, type Decider, type DecisionContext } from '@collab/domain-kernel';
+import type { OrgIdClaimed, OrgIdKind } from './org.events';
 
 /**
  * What claiming an id for a new unit, queue or partner means, given who claimed it first:
@@ -33,3 +34,28 @@ const KIND_WORDS: Readonly<Record<OrgIdKind, string>> = {
 
 export const takenMessage = (id: string, claimedAs: OrgIdKind): string =>
   `${id} is already ${KIND_WORDS[claimedAs]}; unit, queue and partner ids are unique across the directory`;
+
+/** Take an id for a new unit, queue or partner before the thing itself is defined. */
+export interface ClaimOrgId {
+  readonly type: 'ClaimOrgId';
+  readonly wanted: WantedId;
+}
+
+/** Who claimed the id first, if anyone (stream `org-id-<id>`). */
+export interface OrgIdClaimState {
+  readonly claimedAs?: OrgIdKind;
+}
+
+/**
+ * The id's own stream, decided like any aggregate's: two administrators racing for one id across
+ * kinds cannot both win, because the loser's append meets the winner's version and is decided again.
+ */
+export const orgIdClaimDecider: Decider<ClaimOrgId, OrgIdClaimed, OrgIdClaimState, DecisionContext> = {
+  initialState: () => ({}),
+  evolve: (state, event) => (state.claimedAs === undefined ? { claimedAs: event.data.kind } : state),
+  decide: ({ wanted }, { claimedAs }, { now }) => {
+    const verdict = idClaimVerdict(claimedAs, wanted);
+    if (verdict === 'taken') throw new Conflict(takenMessage(wanted.id, claimedAs!));
+    return verdict === 'claim' ? [{ type: 'OrgIdClaimed', data: { id: wanted.id, kind: wanted.kind, claimedAt: now.toISOString() } }] : [];
+  },
+};
