@@ -1,18 +1,31 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { EmbeddedPlatform } from './embedded-platform';
+
+/** The copy kept in the repo for the channels' developers (`npm run openapi:generate` writes it). */
+const KEPT = path.join(__dirname, '..', '..', '..', '..', 'docs', 'openapi', 'platform.openapi.json');
 
 type Parameter = { name: string; in: string; required?: boolean; description?: string };
 type Operations = Record<string, Record<string, { parameters?: Parameter[] }>>;
 
-describe('the served OpenAPI document: header parameters as clients may send them', () => {
+describe('the served OpenAPI document', () => {
   let platform: EmbeddedPlatform;
+  let served: { openapi: string; paths: Operations };
   let paths: Operations;
 
   beforeAll(async () => {
     platform = await EmbeddedPlatform.start();
     const response = await fetch(`${platform.baseUrl}/api/docs/openapi.json`);
-    paths = ((await response.json()) as { paths: Operations }).paths;
+    served = (await response.json()) as typeof served;
+    paths = served.paths;
   }, 60_000);
   afterAll(() => platform?.stop());
+
+  it('is OpenAPI 3.1 and equals the copy kept in docs/openapi (run `npm run openapi:generate` after changing the REST surface)', async () => {
+    const kept = JSON.parse(await readFile(KEPT, 'utf8')) as unknown;
+    expect(served.openapi).toBe('3.1.0');
+    expect(served).toEqual(kept);
+  });
 
   const headersOf = (path: string, method: string): Parameter[] => (paths[path]?.[method]?.parameters ?? []).filter((parameter) => parameter.in === 'header');
 
