@@ -4,7 +4,7 @@ import { fromProtoEnum, fromTimestamp, loadProtos, toProtoEnum, toTimestamp, typ
 import { ValidationFailed } from '@collab/domain-kernel';
 import { GrpcServices, actorOf, fieldErrorsOf, isUuid, unary, type CallContext } from '@collab/service-kit';
 import { CaseRecords, type CaseOverview } from './cases/case-records';
-import { idempotencyKeyOf } from './contacts/submit-contact/submit-contact.http';
+import { SUBMITTERS, idempotencyKeyOf } from './contacts/submit-contact/submit-contact.http';
 import { SubmitContact, type ContactAccepted } from './contacts/submit-contact/submit-contact.command';
 import { submitContactSchema, type SubmitContactInput } from './contacts/submit-contact/submit-contact.request';
 import { SubmitContactHandler } from './contacts/submit-contact/submit-contact.handler';
@@ -106,14 +106,14 @@ export class IntakeServiceGrpc implements OnModuleInit {
     this.grpc.add(intake.IntakeService.service, {
       SubmitContact: unary((request, context) => this.submit(request, context)),
       GetCase: unary(async (request, { principal }) => ({ case: caseOf(await this.records.get(caseIdOf(request.caseId), principal)) })),
-    });
+    }, { SubmitContact: SUBMITTERS, GetCase: ['requester'] });
   }
 
   private async submit(request: intakeV1.SubmitContactRequest__Output, { principal, metadata }: CallContext): Promise<intakeV1.SubmitContactResponse> {
     const key = idempotencyKeyOf(present(request.requestId), 'request_id');
     const correlationId = present(String(metadata.get('x-correlation-id')[0] ?? '')) ?? randomUUID();
     const origin = { actor: actorOf(principal), correlationId, ...(key === undefined ? {} : { idempotencyKey: key }) };
-    const accepted: ContactAccepted = await this.contacts.execute(new SubmitContact(validated(request), origin));
+    const accepted: ContactAccepted = await this.contacts.execute(new SubmitContact(validated(request), origin, principal));
     return responseOf(accepted);
   }
 }

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { NotFound, ValidationFailed } from '@collab/domain-kernel';
-import { CurrentPrincipal, isUuid, type Principal } from '@collab/service-kit';
+import { Allow, CurrentPrincipal, isUuid, type Principal } from '@collab/service-kit';
 import { CaseRecords, type CaseOverview } from '../../cases/case-records';
 import { CustomerIdentities } from '../customer-identities';
 
@@ -18,6 +18,7 @@ class CustomerCasesPage extends createZodDto(pageSchema) {}
 
 @ApiTags('customers')
 @ApiBearerAuth()
+@Allow('requester')
 @Controller('api/v1/customers')
 export class CustomerCasesHttp {
   constructor(
