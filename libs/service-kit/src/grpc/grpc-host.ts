@@ -8,7 +8,7 @@ import {
 } from '@grpc/grpc-js';
 import type { Authenticator } from '../auth/principal';
 import type { Grant } from '@collab/domain-kernel';
-import { guarded } from './method-policy';
+import { guarded, tolerantDecoding } from './method-policy';
 import { authenticatedServerStream, authenticatedUnary, type CallDependencies } from './authenticated-call';
 import type { MethodImplementation, ServiceImplementation, ServicePolicy } from './grpc-handlers';
 import { consoleErrorLog, type GrpcErrorLog } from './grpc-status';
@@ -71,7 +71,7 @@ export class GrpcHost {
       if (!allowed) throw new Error(`GrpcHost: no policy for ${method.path}: declare who it admits`);
       handlers[name] = this.handlerFor(name, method, guarded(implemented, allowed));
     }
-    this.server.addService(definition, handlers);
+    this.server.addService(tolerantDecoding(definition), handlers);
     return this;
   }
 
