@@ -194,12 +194,16 @@ describe('submitting contacts (统一接入), embedded platform', () => {
       expect(own.response?.case).toMatchObject({ id: mine.body['caseId'], number: mine.body['caseNumber'] });
     });
 
-    it('shows workflow\'s progress: the queue the case was routed to', async () => {
+    it('shows workflow\'s progress: the status to the requester, and to staff the queue the case was routed to', async () => {
       const answer = await submit(contact({ requester: { id: 'cust-progress' }, category: 'billing/wrong-charge' }), customer('cust-progress'));
       await eventually(async () => {
-        const [recorded] = await casesOf('me', customer('cust-progress'));
+        const [recorded] = await casesOf(String(answer.body['customerId']));
         expect(recorded).toMatchObject({ id: answer.body['caseId'], status: 'ASSIGNED', queue: expect.any(String) });
       }, { timeoutMs: 30_000 });
+      const [own] = await casesOf('me', customer('cust-progress'));
+      expect(own).toMatchObject({ id: answer.body['caseId'], status: 'ASSIGNED', queue: null, assignee: null });
+      const overGrpc = await platform.intakeGrpc<{ case: Record<string, unknown> }>('GetCase', { caseId: answer.body['caseId'] }, customer('cust-progress'));
+      expect(overGrpc.response?.case).toMatchObject({ status: 'CASE_STATUS_ASSIGNED', queue: '', assignee: '' });
     });
 
     it('answers a malformed case id with INVALID_ARGUMENT and an unknown customer list as empty', async () => {
