@@ -4,7 +4,7 @@ import { fromProtoEnum, fromTimestamp, loadProtos, toProtoEnum, toTimestamp, typ
 import { ValidationFailed } from '@collab/domain-kernel';
 import { GrpcServices, actorOf, fieldErrorsOf, isUuid, unary, type CallContext } from '@collab/service-kit';
 import { CaseRecords, type CaseOverview } from './cases/case-records';
-import { idempotencyKeyOf } from './contacts/submit-contact/submit-contact.http';
+import { SUBMITTERS, idempotencyKeyOf } from './contacts/submit-contact/submit-contact.http';
 import { SubmitContact, type ContactAccepted } from './contacts/submit-contact/submit-contact.command';
 import { submitContactSchema, type SubmitContactInput } from './contacts/submit-contact/submit-contact.request';
 import { SubmitContactHandler } from './contacts/submit-contact/submit-contact.handler';
@@ -15,21 +15,31 @@ const present = (value: string | undefined): string | undefined => (value === un
 const snakeCase = (field: string): string => field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 
 /** The gRPC request in REST's shape, so both entry points are validated by the one schema. */
+/** An enum value the proto does not name decodes as its number: passed on as it is, for the schema to refuse by field. */
+const enumOf = <P extends string>(prefix: P, value: string | number): unknown =>
+  typeof value === 'string' ? fromProtoEnum(prefix, value) : value;
+
+/** A timestamp outside what a Date holds is passed on unreadable, for the schema to refuse by field. */
+const instantOf = (timestamp: intakeV1.SubmitContactRequest__Output['occurredAt']): string | undefined => {
+  const time = fromTimestamp(timestamp);
+  if (time === undefined) return undefined;
+  return Number.isNaN(time.getTime()) ? 'out of range' : time.toISOString();
+};
+
 const restShapeOf = (request: intakeV1.SubmitContactRequest__Output): Record<string, unknown> => {
   const requester = request.requester ?? undefined;
-  const occurredAt = fromTimestamp(request.occurredAt);
   return {
     channel: request.channel,
-    audience: fromProtoEnum('AUDIENCE_', request.audience),
+    audience: enumOf('AUDIENCE_', request.audience),
     requester: requester && Object.fromEntries(Object.entries<string>({ ...requester }).filter(([, value]) => present(value) !== undefined)),
-    requestType: fromProtoEnum('REQUEST_TYPE_', request.requestType),
+    requestType: enumOf('REQUEST_TYPE_', request.requestType),
     category: request.category,
     subject: request.subject,
     description: request.description,
     language: present(request.language),
     region: request.region,
-    priority: fromProtoEnum('PRIORITY_', request.priority),
-    occurredAt: occurredAt?.toISOString(),
+    priority: enumOf('PRIORITY_', request.priority),
+    occurredAt: instantOf(request.occurredAt),
     externalRef: present(request.externalRef),
     threadRef: present(request.threadRef),
     attachments: request.attachments.length === 0 ? undefined : request.attachments.map((a) => ({ name: a.name, mediaType: a.mediaType, sizeBytes: Number(a.sizeBytes), ...(present(a.uri) ? { uri: a.uri } : {}) })),
@@ -106,14 +116,14 @@ export class IntakeServiceGrpc implements OnModuleInit {
     this.grpc.add(intake.IntakeService.service, {
       SubmitContact: unary((request, context) => this.submit(request, context)),
       GetCase: unary(async (request, { principal }) => ({ case: caseOf(await this.records.get(caseIdOf(request.caseId), principal)) })),
-    });
+    }, { SubmitContact: SUBMITTERS, GetCase: ['requester'] });
   }
 
   private async submit(request: intakeV1.SubmitContactRequest__Output, { principal, metadata }: CallContext): Promise<intakeV1.SubmitContactResponse> {
     const key = idempotencyKeyOf(present(request.requestId), 'request_id');
     const correlationId = present(String(metadata.get('x-correlation-id')[0] ?? '')) ?? randomUUID();
     const origin = { actor: actorOf(principal), correlationId, ...(key === undefined ? {} : { idempotencyKey: key }) };
-    const accepted: ContactAccepted = await this.contacts.execute(new SubmitContact(validated(request), origin));
+    const accepted: ContactAccepted = await this.contacts.execute(new SubmitContact(validated(request), origin, principal));
     return responseOf(accepted);
   }
 }

@@ -1,3 +1,5 @@
+import { holds } from './access-policy';
+
 /** Who asks: the caller's audience and identity, as the token says. */
 export interface Viewer {
   readonly subject: string;
@@ -11,7 +13,7 @@ export interface VisibleCase {
   readonly requesterPartner: string | null;
 }
 
-/** Staff roles that work cases for the whole enterprise. */
+/** Staff roles that work cases for the whole enterprise (ROLE_GRANTS says what each grants). */
 export const STAFF_ROLES = ['agent', 'supervisor', 'back-office', 'admin'] as const;
 
 /**
@@ -21,7 +23,6 @@ export const STAFF_ROLES = ['agent', 'supervisor', 'back-office', 'admin'] as co
 export const canSee = (viewer: Viewer, subject: VisibleCase): boolean => {
   if (subject.requesterId !== null && subject.requesterId === viewer.subject) return true;
   if (viewer.audience === 'PARTNER')
-    return viewer.partner !== undefined && subject.requesterPartner === viewer.partner && viewer.roles.length > 0;
-  if (viewer.audience === 'INTERNAL') return viewer.roles.some((role) => (STAFF_ROLES as readonly string[]).includes(role));
-  return false;
+    return viewer.partner !== undefined && subject.requesterPartner === viewer.partner && holds(viewer, 'partner-staff');
+  return holds(viewer, 'staff');
 };

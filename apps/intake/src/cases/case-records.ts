@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { NotFound, canSee, type Viewer } from '@collab/domain-kernel';
+import { NotFound, canSee, holdsAny, type Viewer } from '@collab/domain-kernel';
 
 /** A case as intake shows it: its opening, its promise, and how far workflow has taken it. */
 export interface CaseOverview {
@@ -110,6 +110,12 @@ const overviewOf = (row: Row): CaseOverview => ({
 
 const visibleTo = (viewer: Viewer) => (row: Row) => canSee(viewer, { requesterId: row.requester_id, requesterPartner: row.requester_partner });
 
+/** Who works a case inside (queue, assignee) is staff's to see, not the requester's. */
+const shownTo = (viewer: Viewer) => (row: Row): CaseOverview => {
+  const overview = overviewOf(row);
+  return holdsAny(viewer, ['staff', 'partner-staff']) ? overview : { ...overview, queue: null, assignee: null };
+};
+
 /** Reads cases from intake's own records; a case the caller may not see is answered as not found. */
 @Injectable()
 export class CaseRecords {
@@ -119,7 +125,7 @@ export class CaseRecords {
     const rows: Row[] = await this.dataSource.query(`${SELECT} where r.id = $1`, [caseId]);
     const row = rows.find(visibleTo(viewer));
     if (!row) throw new NotFound('case', caseId);
-    return overviewOf(row);
+    return shownTo(viewer)(row);
   }
 
   /** The customer's cases the caller may see, newest first. */
@@ -129,6 +135,6 @@ export class CaseRecords {
        order by r.opened_at desc limit $3`,
       [customerId, page.before ?? null, page.limit],
     );
-    return rows.filter(visibleTo(viewer)).map(overviewOf);
+    return rows.filter(visibleTo(viewer)).map(shownTo(viewer));
   }
 }

@@ -1,6 +1,5 @@
-import { Forbidden } from '@collab/domain-kernel';
+import { Forbidden, holds } from '@collab/domain-kernel';
 import type { Principal } from '@collab/service-kit';
-import { STAFF_ROLES } from '@collab/workflow-domain';
 import type { RoutedCaseState } from './case-commands';
 
 /**
@@ -12,9 +11,7 @@ import type { RoutedCaseState } from './case-commands';
  */
 export type CaseRole = 'requester' | 'staff' | 'manager' | 'owner';
 
-const isStaff = (principal: Principal): boolean =>
-  principal.audience === 'INTERNAL' &&
-  principal.roles.some((role) => (STAFF_ROLES as readonly string[]).includes(role));
+const isStaff = (principal: Principal): boolean => holds(principal, 'staff');
 
 const ownerOf = (state: RoutedCaseState): string | null => ('ownerId' in state ? state.ownerId : null);
 
@@ -22,8 +19,7 @@ const HOLDS: Readonly<Record<CaseRole, (principal: Principal, state: RoutedCaseS
   requester: (principal, state) =>
     state.summary.requesterId !== undefined && state.summary.requesterId === principal.subject,
   staff: isStaff,
-  manager: (principal) =>
-    isStaff(principal) && principal.roles.some((role) => role === 'supervisor' || role === 'admin'),
+  manager: (principal) => holds(principal, 'manager'),
   owner: (principal, state) => isStaff(principal) && ownerOf(state) === principal.subject,
 };
 

@@ -8,7 +8,7 @@ import {
   ApiTags,
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
-import { CurrentPrincipal, originOf, uuidParam, type Principal } from '@collab/service-kit';
+import { Allow, CurrentPrincipal, originOf, uuidParam, type Principal } from '@collab/service-kit';
 import { AddTaskNoteRequest } from './add-task-note/add-task-note.request';
 import { CompleteTaskRequest } from './complete-task/complete-task.request';
 import { ReturnTaskRequest } from './return-task/return-task.request';
@@ -40,6 +40,7 @@ const WRONG_SIDE = 'The caller works for the task but not for the side that may 
  */
 @ApiTags('tasks')
 @ApiBearerAuth()
+@Allow('staff', 'partner-staff')
 @Controller('api/v1/tasks')
 export class TaskCommandsHttp {
   constructor(private readonly commands: TaskCommands) {}

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { STAFF_ROLES } from '@collab/workflow-domain';
+import { holds } from '@collab/domain-kernel';
 import type { Principal } from '@collab/service-kit';
 import { ORG_LOOKUP, type OrgLookup } from '../workflow.ports';
 
@@ -18,9 +18,7 @@ export interface CallerUnits {
   readonly internalStaff: boolean;
 }
 
-const isInternalStaff = (principal: Principal): boolean =>
-  principal.audience === 'INTERNAL' &&
-  principal.roles.some((role) => (STAFF_ROLES as readonly string[]).includes(role));
+const isInternalStaff = (principal: Principal): boolean => holds(principal, 'staff');
 
 /**
  * Who may see a task and which side a caller acts for. A partner sees only the tasks addressed to

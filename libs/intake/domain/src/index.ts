@@ -13,3 +13,4 @@ export * from './categories';
 export * from './calendars';
 export * from './threads/thread.decider';
 export * from './contacts/contact-placement';
+export * from './contacts/submitter';

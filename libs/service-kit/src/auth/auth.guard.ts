@@ -1,21 +1,52 @@
 import { CanActivate, ExecutionContext, Inject, Injectable, SetMetadata, createParamDecorator } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { Forbidden } from '@collab/domain-kernel';
+import { Forbidden, ROLE_GRANTS, isKnownRole, requireGrant, type Grant } from '@collab/domain-kernel';
 import { AUTHENTICATOR, type Authenticator, type Principal } from './principal';
 
 const IS_PUBLIC = 'collab:public';
-const REQUIRED_ROLES = 'collab:roles';
+const ALLOWED = 'collab:allowed';
+
+type Admission = { readonly grants: readonly Grant[] } | { readonly roles: readonly string[] };
 
 /** Marks health, metrics and API docs: the only endpoints reachable without a token. */
 export const Public = () => SetMetadata(IS_PUBLIC, true);
 
-/** The caller needs at least one of these roles. */
-export const Roles = (...roles: string[]) => SetMetadata(REQUIRED_ROLES, roles);
+/**
+ * The route's policy: who it admits, by grant (see ROLE_GRANTS in @collab/domain-kernel).
+ * Declared next to the route (or its controller); a route that declares none admits nobody.
+ * Object-level rules (whose case, which partner) stay with the handler's query or decider.
+ */
+export const Allow = (...grants: readonly Grant[]) => SetMetadata(ALLOWED, { grants } satisfies Admission);
+
+/**
+ * The caller needs at least one of these roles, each in the audience the policy table gives it.
+ * Prefer Allow; a role missing from the table is a mistake caught when the module loads.
+ */
+export const Roles = (...roles: string[]) => {
+  const unknown = roles.filter((role) => !isKnownRole(role));
+  if (unknown.length > 0) throw new Error(`@Roles names roles the policy does not know: ${unknown.join(', ')}`);
+  return SetMetadata(ALLOWED, { roles } satisfies Admission);
+};
 
 type AuthenticatedRequest = Request & { principal?: Principal };
 
-/** Global guard: every REST endpoint needs a valid bearer token unless it is @Public(). */
+const admits = (principal: Principal, admission: Admission): boolean => {
+  if ('grants' in admission) {
+    requireGrant(principal, admission.grants);
+    return true;
+  }
+  const held = admission.roles.some(
+    (role) => principal.roles.includes(role) && ROLE_GRANTS[role]?.audiences.includes(principal.audience),
+  );
+  if (!held) throw new Forbidden(`requires one of the roles ${admission.roles.join(', ')}`);
+  return true;
+};
+
+/**
+ * Global guard, deny by default: every REST endpoint needs a valid bearer token unless it is
+ * @Public(), and a policy (@Allow or @Roles) that admits the caller; without one, nobody passes.
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
@@ -29,10 +60,9 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const principal = await this.authenticator.authenticate(request.headers.authorization);
     request.principal = principal;
-    const roles = this.reflector.getAllAndOverride<string[] | undefined>(REQUIRED_ROLES, targets);
-    if (roles && !roles.some((role) => principal.roles.includes(role)))
-      throw new Forbidden(`requires one of the roles ${roles.join(', ')}`);
-    return true;
+    const admission = this.reflector.getAllAndOverride<Admission | undefined>(ALLOWED, targets);
+    if (!admission) throw new Forbidden('no policy admits callers to this endpoint');
+    return admits(principal, admission);
   }
 }
 

@@ -11,9 +11,28 @@ export interface JwtAuthenticatorConfig {
   readonly issuer?: string | undefined;
   /** Required JWT `aud` when set; not the `audience` claim (EXTERNAL, INTERNAL, PARTNER). */
   readonly audience?: string | undefined;
-  /** Accepted clock skew on exp/nbf in seconds; default 30. */
+  /** Accepted clock skew on exp/nbf/iat in seconds; default 30. */
   readonly clockToleranceSeconds?: number | undefined;
+  /** The longest a token may live (exp after iat, or after now without iat), in seconds; default 24 h. */
+  readonly maxTokenLifetimeSeconds?: number | undefined;
+  /** The clock tokens are checked against; the system clock unless a test moves its own. */
+  readonly now?: (() => Date) | undefined;
 }
+
+const DAY_SECONDS = 24 * 60 * 60;
+
+/**
+ * A token from the future, or one that lives for years, is a stolen signing key or a broken
+ * issuer: refused. jose checks exp and nbf; this bounds iat and the lifetime, with the same skew.
+ */
+export const tokenTimeProblem = (claims: JWTPayload, nowSeconds: number, toleranceSeconds: number, maxLifetimeSeconds: number): string | undefined => {
+  const { iat, exp } = claims;
+  if (iat !== undefined && (typeof iat !== 'number' || !Number.isFinite(iat))) return 'invalid claim iat: must be a number of seconds';
+  if (iat !== undefined && iat > nowSeconds + toleranceSeconds) return 'invalid claim iat: the token was issued in the future';
+  if (exp !== undefined && exp - (iat ?? nowSeconds) > maxLifetimeSeconds + toleranceSeconds)
+    return `invalid claim exp: a token may live at most ${maxLifetimeSeconds} seconds`;
+  return undefined;
+};
 
 type Verify = (token: string, options: JWTVerifyOptions) => Promise<JWTPayload>;
 
@@ -90,8 +109,12 @@ const verifierFor = (config: JwtAuthenticatorConfig): { verify: Verify; algorith
 export class JwtAuthenticator implements Authenticator {
   private readonly verify: Verify;
   private readonly options: JWTVerifyOptions;
+  private readonly now: () => Date;
+  private readonly maxLifetime: number;
 
   constructor(config: JwtAuthenticatorConfig) {
+    this.now = config.now ?? (() => new Date());
+    this.maxLifetime = config.maxTokenLifetimeSeconds ?? DAY_SECONDS;
     const { verify, algorithms } = verifierFor(config);
     this.verify = verify;
     this.options = {
@@ -105,9 +128,12 @@ export class JwtAuthenticator implements Authenticator {
 
   async authenticate(authorization: string | undefined): Promise<Principal> {
     const token = bearerToken(authorization);
-    const claims = await this.verify(token, this.options).catch((error: unknown) => {
+    const now = this.now();
+    const claims = await this.verify(token, { ...this.options, currentDate: now }).catch((error: unknown) => {
       throw toUnauthenticated(error);
     });
+    const timeProblem = tokenTimeProblem(claims, Math.floor(now.getTime() / 1000), Number(this.options.clockTolerance), this.maxLifetime);
+    if (timeProblem) throw new Unauthenticated(timeProblem);
     return principalFromClaims(claims);
   }
 }

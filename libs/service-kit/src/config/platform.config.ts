@@ -52,6 +52,8 @@ export const platformConfigSchema = z
     AUTH_JWT_SECRET: optionalText.pipe(z.string().min(16, { message: 'must be at least 16 characters' }).optional()),
     AUTH_JWKS_URL: optionalText.pipe(z.string().url().optional()),
     AUTH_ISSUER: optionalText,
+    // The longest a bearer token may live (exp after iat); a longer one means a leaked key or a broken issuer.
+    AUTH_MAX_TOKEN_LIFETIME_SECONDS: z.coerce.number({ message: 'must be a number of seconds' }).int().min(60).max(30 * 24 * 3600).default(24 * 3600),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     // A customer who comes back about the same category within this window is usually chasing
     // the same matter, so the contact joins the open case instead of opening another.

@@ -1,4 +1,5 @@
 import type { Metadata, ServiceDefinition } from '@grpc/grpc-js';
+import type { Grant } from '@collab/domain-kernel';
 import type { Principal } from '../auth/principal';
 
 /** What every handler gets besides the request: who calls, and whether the call still matters. */
@@ -47,3 +48,9 @@ export type ResponseOf<M> = M extends { responseSerialize: (value: infer R) => B
 export type ServiceImplementation<D extends ServiceDefinition> = {
   readonly [K in keyof D]: MethodImplementation<RequestOf<D[K]>, ResponseOf<D[K]>>;
 };
+
+/**
+ * Who each method admits, declared beside the implementation table: the same grants as REST's
+ * @Allow (ROLE_GRANTS in @collab/domain-kernel). Every method must be named; an empty list admits nobody.
+ */
+export type ServicePolicy<D extends ServiceDefinition> = { readonly [K in keyof D]: readonly Grant[] };

@@ -42,6 +42,8 @@ const task = (n: number): workflowV1.CollaborationTask => ({
 
 const watch = { finished: 0, cancelled: 0 };
 
+const ANYONE_ON_TASKS = { ListTasks: ['requester'], WatchTasks: ['requester'], AcceptTask: ['requester'], AddNote: ['requester'], CompleteTask: ['requester'], ReturnTask: ['requester'] } as const;
+
 const { intake, workflow } = loadProtos();
 const log = { error: jest.fn() };
 const host = new GrpcHost({ authenticator, host: '127.0.0.1', port: 0, log, shutdownTimeoutMs: 2000 })
@@ -56,7 +58,7 @@ const host = new GrpcHost({ authenticator, host: '127.0.0.1', port: 0, log, shut
         case: { id: request.caseId, assignee: principal.subject, version: '9007199254740993' },
       });
     }),
-  })
+  }, { SubmitContact: ['requester'], GetCase: ['requester'] })
   .addService(workflow.PartnerCollaborationService.service, {
     ListTasks: unary(() => Promise.resolve({ tasks: [task(1)] })),
     WatchTasks: serverStream(async function* (request, { signal }) {
@@ -76,7 +78,7 @@ const host = new GrpcHost({ authenticator, host: '127.0.0.1', port: 0, log, shut
     AddNote: unary(() => Promise.resolve({})),
     CompleteTask: unary(() => Promise.resolve({})),
     ReturnTask: unary(() => Promise.resolve({})),
-  });
+  }, ANYONE_ON_TASKS);
 
 const metadataWith = (authorization?: string): Metadata => {
   const metadata = new Metadata();
@@ -237,10 +239,40 @@ describe('GrpcHost lifecycle', () => {
       ReturnTask: unary(() => Promise.resolve({})),
     };
     expect(() =>
-      bad.addService(workflow.PartnerCollaborationService.service, implementations as never),
+      bad.addService(workflow.PartnerCollaborationService.service, implementations as never, ANYONE_ON_TASKS),
     ).toThrow(
       'WatchTasks (/collab.workflow.v1.PartnerCollaborationService/WatchTasks) must be implemented with serverStream()',
     );
+  });
+
+  it('refuses a service whose policy leaves a method out: nobody would be admitted by default', () => {
+    const bad = new GrpcHost({ authenticator, port: 0 });
+    const implementations = { SubmitContact: unary(() => Promise.resolve({})), GetCase: unary(() => Promise.resolve({})) };
+    expect(() => bad.addService(intake.IntakeService.service, implementations, { SubmitContact: ['requester'] } as never)).toThrow(
+      'no policy for /collab.intake.v1.IntakeService/GetCase',
+    );
+  });
+
+  it('answers PERMISSION_DENIED when the policy does not admit the caller, before the handler runs', async () => {
+    const handled = jest.fn(() => Promise.resolve({}));
+    const guardedHost = new GrpcHost({ authenticator, host: '127.0.0.1', port: 0 }).addService(
+      intake.IntakeService.service,
+      { SubmitContact: unary(handled), GetCase: unary(handled) },
+      { SubmitContact: ['channel', 'staff'], GetCase: [] },
+    );
+    const port = await guardedHost.start();
+    const client = track(new intake.IntakeService(`127.0.0.1:${port}`, credentials.createInsecure()));
+    const call = (method: 'submitContact' | 'getCase') =>
+      new Promise<ServiceError | null>((resolve) =>
+        (client[method] as (r: object, m: Metadata, cb: (e: ServiceError | null) => void) => void).call(client, {}, metadataWith('Bearer good-a'), resolve),
+      );
+    try {
+      expect((await call('submitContact'))?.code).toBe(status.PERMISSION_DENIED);
+      expect((await call('getCase'))?.code).toBe(status.PERMISSION_DENIED);
+      expect(handled).not.toHaveBeenCalled();
+    } finally {
+      await guardedHost.shutdown();
+    }
   });
 
   it('ends open streams with UNAVAILABLE and shuts down well within its bound', async () => {
@@ -259,7 +291,7 @@ describe('GrpcHost lifecycle', () => {
       AddNote: unary(() => Promise.resolve({})),
       CompleteTask: unary(() => Promise.resolve({})),
       ReturnTask: unary(() => Promise.resolve({})),
-    });
+    }, ANYONE_ON_TASKS);
     const port = await second.start();
     const stream = track(
       new workflow.PartnerCollaborationService(`127.0.0.1:${port}`, credentials.createInsecure()),

@@ -7,8 +7,10 @@ import {
   type UntypedServiceImplementation,
 } from '@grpc/grpc-js';
 import type { Authenticator } from '../auth/principal';
+import type { Grant } from '@collab/domain-kernel';
+import { guarded, tolerantDecoding } from './method-policy';
 import { authenticatedServerStream, authenticatedUnary, type CallDependencies } from './authenticated-call';
-import type { MethodImplementation, ServiceImplementation } from './grpc-handlers';
+import type { MethodImplementation, ServiceImplementation, ServicePolicy } from './grpc-handlers';
 import { consoleErrorLog, type GrpcErrorLog } from './grpc-status';
 
 export interface GrpcHostOptions {
@@ -55,15 +57,21 @@ export class GrpcHost {
     };
   }
 
-  addService<D extends ServiceDefinition>(definition: D, implementation: ServiceImplementation<D>): this {
+  addService<D extends ServiceDefinition>(
+    definition: D,
+    implementation: ServiceImplementation<D>,
+    policy: ServicePolicy<D>,
+  ): this {
     const handlers: UntypedServiceImplementation = {};
     for (const [name, method] of Object.entries(definition)) {
       const implemented = (
         implementation as Record<string, MethodImplementation<unknown, unknown> | undefined>
       )[name];
-      handlers[name] = this.handlerFor(name, method, implemented);
+      const allowed = (policy as Record<string, readonly Grant[] | undefined>)[name];
+      if (!allowed) throw new Error(`GrpcHost: no policy for ${method.path}: declare who it admits`);
+      handlers[name] = this.handlerFor(name, method, guarded(implemented, allowed));
     }
-    this.server.addService(definition, handlers);
+    this.server.addService(tolerantDecoding(definition), handlers);
     return this;
   }
 

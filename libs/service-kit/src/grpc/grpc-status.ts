@@ -54,10 +54,19 @@ const CODES: ReadonlyArray<readonly [ErrorClass, status]> = [
 const fieldErrorsOf = (error: ZodError): FieldError[] =>
   error.issues.map((issue) => ({ field: issue.path.join('.') || 'request', message: issue.message }));
 
-const invalidArgument = (errors: readonly FieldError[]): GrpcStatus => {
+/**
+ * Trailers travel in HTTP/2 headers: a long grpc-message can wedge the caller's connection, so
+ * details and the field list are bounded whatever the caller sent.
+ */
+const MAX_DETAILS = 1_000;
+const MAX_FIELD_ERRORS = 20;
+const bounded = (text: string): string => (text.length > MAX_DETAILS ? `${text.slice(0, MAX_DETAILS)}…` : text);
+
+const invalidArgument = (all: readonly FieldError[]): GrpcStatus => {
+  const errors = all.slice(0, MAX_FIELD_ERRORS);
   const metadata = new Metadata();
   metadata.set(FIELD_ERRORS_TRAILER, Buffer.from(JSON.stringify(errors)));
-  const details = `invalid ${errors.map((e) => e.field).join(', ')}: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}`;
+  const details = bounded(`invalid ${errors.map((e) => e.field).join(', ')}: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}`);
   return { code: status.INVALID_ARGUMENT, details, metadata };
 };
 
@@ -75,7 +84,7 @@ export const toGrpcStatus = (
   if (error instanceof ZodError) return invalidArgument(fieldErrorsOf(error));
   const known = CODES.find(([type]) => error instanceof type);
   if (known && error instanceof Error)
-    return { code: known[1], details: error.message, metadata: new Metadata() };
+    return { code: known[1], details: bounded(error.message), metadata: new Metadata() };
   // The database or broker is away: the caller may retry, as gRPC's UNAVAILABLE says (REST: 503).
   if (classify(error) === 'transient') return { code: status.UNAVAILABLE, details: 'a store or broker this service needs is not reachable just now; retry', metadata: new Metadata() };
   log.error({ err: error, method }, `gRPC ${method} failed`);

@@ -28,8 +28,20 @@ const BODY_PARSER_ERROR_TYPES = new Set([
 const isBodyParserError = (error: unknown): error is BodyParserError =>
   typeof error === 'object' && error !== null && BODY_PARSER_ERROR_TYPES.has(String((error as { type?: unknown }).type));
 
+/** Problems echo what the client sent (field paths): never more than this many, never longer than this. */
+const MAX_ERRORS = 20;
+const MAX_DETAIL = 1_000;
+const bounded = (text: string): string => (text.length > MAX_DETAIL ? `${text.slice(0, MAX_DETAIL)}…` : text);
+
 const invalid = (detail: string, errors: ProblemDetails['errors']): ProblemDetails =>
-  problem({ status: 400, slug: 'validation-failed', title: 'The request is invalid', detail, ...(errors ? { errors } : {}) });
+  problem({ status: 400, slug: 'validation-failed', title: 'The request is invalid', detail: bounded(detail), ...(errors ? { errors: errors.slice(0, MAX_ERRORS) } : {}) });
+
+/** A gzip or deflate body that does not inflate: zlib's error, which body-parser passes on as a 400 without a type. */
+const isCorruptEncoding = (error: unknown): boolean =>
+  typeof error === 'object' && error !== null && /^Z_[A-Z_]+$/.test(String((error as { code?: unknown }).code)) && (error as { status?: unknown }).status === 400;
+
+const corruptBody = (): ProblemDetails =>
+  problem({ status: 400, slug: 'corrupt-body', title: 'The request body cannot be decompressed', detail: 'the body does not inflate with its Content-Encoding', errors: [{ field: 'body', message: 'does not inflate with its Content-Encoding' }] });
 
 /** One entry per invalid field, named by its path in the request (`requester.email`). */
 export const fieldErrorsOf = (error: ZodError): { field: string; message: string }[] =>
@@ -57,7 +69,7 @@ const fromDomain = (error: DomainError): ProblemDetails => {
   if (error instanceof TooSoon)
     return problem({ status: 429, slug: 'too-soon', title: 'Too soon', detail: error.message, retryAfter: error.retryAfter.toISOString(), retryAfterSeconds: error.retryAfterSeconds });
   const [, status, slug, title] = DOMAIN_PROBLEMS.find(([type]) => error instanceof type) ?? [DomainError, 400, error.code, 'The request cannot be processed'];
-  return problem({ status, slug, title, detail: error.message });
+  return problem({ status, slug, title, detail: bounded(error.message) });
 };
 
 const fromBodyParser = (error: BodyParserError): ProblemDetails => {
@@ -103,6 +115,7 @@ export const errorToProblem = (error: unknown): ProblemDetails | undefined => {
   if (error instanceof WrongExpectedVersion)
     return problem({ status: 409, slug: 'concurrent-modification', title: 'Changed by someone else meanwhile', detail: error.message });
   if (isBodyParserError(error)) return fromBodyParser(error);
+  if (isCorruptEncoding(error)) return corruptBody();
   if (error instanceof HttpException) return fromHttp(error);
   if (error instanceof RequestDeadlineExceeded) return unavailable(`No answer within ${error.deadlineMs / 1000} s; it may still be applied: retry with the same Idempotency-Key after the Retry-After seconds.`);
   if (classify(error) === 'transient') return unavailable();

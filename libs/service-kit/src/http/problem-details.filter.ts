@@ -17,9 +17,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const body = known ?? problem({ status: 500, slug: 'internal', title: 'Internal error', detail: 'An unexpected error occurred; it has been logged.' });
     if (response.headersSent) return;
     if (typeof body['retryAfterSeconds'] === 'number') response.setHeader('retry-after', String(body['retryAfterSeconds']));
+    // RFC 6750: a 401 says which scheme to use, and whether the token sent was the problem.
+    if (body.status === 401)
+      response.setHeader('www-authenticate', request.headers.authorization ? 'Bearer error="invalid_token"' : 'Bearer');
     response
       .status(body.status)
       .type(PROBLEM_CONTENT_TYPE)
-      .send(JSON.stringify({ ...body, instance: request.originalUrl }));
+      .send(JSON.stringify({ ...body, instance: request.originalUrl.slice(0, 512) }));
   }
 }

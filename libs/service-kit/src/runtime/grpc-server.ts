@@ -3,12 +3,13 @@ import type { ServiceDefinition } from '@grpc/grpc-js';
 import { AUTHENTICATOR, type Authenticator } from '../auth/principal';
 import type { PlatformConfig } from '../config/platform.config';
 import { GrpcHost } from '../grpc/grpc-host';
-import type { ServiceImplementation } from '../grpc/grpc-handlers';
+import type { ServiceImplementation, ServicePolicy } from '../grpc/grpc-handlers';
 import { PLATFORM_CONFIG } from './tokens';
 
 interface Registration {
   readonly definition: ServiceDefinition;
   readonly implementation: ServiceImplementation<ServiceDefinition>;
+  readonly policy: ServicePolicy<ServiceDefinition>;
 }
 
 /** Service modules add their gRPC services here in onModuleInit; the server starts once all are in. */
@@ -16,8 +17,8 @@ interface Registration {
 export class GrpcServices {
   readonly registrations: Registration[] = [];
 
-  add<D extends ServiceDefinition>(definition: D, implementation: ServiceImplementation<D>): void {
-    this.registrations.push({ definition, implementation });
+  add<D extends ServiceDefinition>(definition: D, implementation: ServiceImplementation<D>, policy: ServicePolicy<D>): void {
+    this.registrations.push({ definition, implementation, policy });
   }
 }
 
@@ -45,7 +46,7 @@ export class GrpcServer implements OnApplicationBootstrap, BeforeApplicationShut
       port: this.config.GRPC_PORT,
       log: { error: (details, message) => this.logger.error(details, message) },
     });
-    for (const { definition, implementation } of this.services.registrations) host.addService(definition, implementation);
+    for (const { definition, implementation, policy } of this.services.registrations) host.addService(definition, implementation, policy);
     this.host = host;
     const port = await host.start();
     this.logger.log(`gRPC listening on ${this.config.GRPC_HOST}:${port}`);

@@ -6,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { isDistributed, loadPlatformConfig, type PlatformConfig } from '../config/platform.config';
 import { createRootLogger } from '../logging/logging';
+import { requestHygiene, verifyUtf8 } from '../http/request-hygiene';
 import { httpTracing } from '../tracing/http-tracing';
 import { startTracing } from '../tracing/tracing';
 import { openDatabase } from './database';
@@ -42,11 +43,13 @@ export const createServiceApp = async (config: PlatformConfig, modules: readonly
   });
   app.useLogger(app.get(Logger));
   app.flushLogs();
+  app.disable('x-powered-by');
   // First, so even a request the drain turns away is a span, and the body parser runs in its context.
   app.use(httpTracing);
   if (options.drain) app.use(options.drain.middleware);
-  // application/*+json too, so problem and CloudEvents bodies parse; the limit applies to all.
-  app.useBodyParser('json', { limit: config.BODY_LIMIT, type: ['application/json', 'application/*+json'] });
+  app.use(requestHygiene);
+  // application/*+json too, so problem and CloudEvents bodies parse; the limit applies to all (after inflating).
+  app.useBodyParser('json', { limit: config.BODY_LIMIT, type: ['application/json', 'application/*+json'], verify: verifyUtf8 });
   SwaggerModule.setup('api/docs', app, openApiDocumentOf(app, config.SERVICE), { jsonDocumentUrl: 'api/docs/openapi.json' });
   return app;
 };

@@ -18,6 +18,7 @@ import type { Logger } from 'pino';
 import { sharedPoolDriver } from '@collab/event-store';
 import { EVENT_CONSUMER } from '@collab/messaging';
 import { AuthGuard } from '../auth/auth.guard';
+import { SafeTextPipe } from '../http/safe-text';
 import { AUTHENTICATOR } from '../auth/principal';
 import type { PlatformConfig } from '../config/platform.config';
 import { HealthController } from '../health/health.controller';
@@ -133,6 +134,8 @@ export class PlatformRuntimeModule implements NestModule {
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: REQUEST_DEADLINE_MS, useValue: config.HTTP_REQUEST_TIMEOUT_MS },
         { provide: APP_INTERCEPTOR, useClass: RequestDeadlineInterceptor },
+        // In this order: the text check sees every body, query and path before any schema does.
+        { provide: APP_PIPE, useClass: SafeTextPipe },
         { provide: APP_PIPE, useClass: ZodValidationPipe },
       ],
       exports: [PLATFORM_CONFIG, HostedServices, MetricsRegistry, GrpcServices, GrpcServer, CLOCK, AUTHENTICATOR, EVENT_CONSUMER, CqrsModule, FollowerHost, Readiness, leasesProvider],

@@ -19,3 +19,4 @@ export * from './process';
 export * from './org';
 export * from './sla';
 export * from './stored-event-versions';
+export * from './requester-view';

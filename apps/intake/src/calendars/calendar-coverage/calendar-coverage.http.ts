@@ -1,7 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { coverageEndsAt, coverageWarningAt } from '@collab/business-calendar';
-import { NotFound } from '@collab/service-kit';
+import { Allow, NotFound } from '@collab/service-kit';
 import { CalendarDirectory } from '../calendar-directory';
 import { CalendarIdParam } from '../calendar-id.param';
 import { CalendarCoverageWatch } from './calendar-coverage-watch';
@@ -25,6 +25,7 @@ export interface CalendarCoverageView {
  */
 @ApiTags('calendars')
 @ApiBearerAuth()
+@Allow('requester')
 @Controller('api/v1/calendars')
 export class CalendarCoverageHttp {
   constructor(

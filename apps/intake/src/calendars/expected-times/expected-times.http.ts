@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ExpectedTimesHandler, type ExpectedTimesAnswer } from './expected-times.handler';
 import { ExpectedTimesRequest } from './expected-times.request';
+import { Allow } from '@collab/service-kit';
 
 /**
  * Lives with the calendars, not with submitting contacts: it answers from workflow's processes as
@@ -9,6 +10,7 @@ import { ExpectedTimesRequest } from './expected-times.request';
  */
 @ApiTags('contacts')
 @ApiBearerAuth()
+@Allow('requester')
 @Controller('api/v1/contacts/expected-times')
 export class ExpectedTimesHttp {
   constructor(private readonly handler: ExpectedTimesHandler) {}

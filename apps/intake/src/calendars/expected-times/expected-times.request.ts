@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
 import { AUDIENCES, CHANNEL_ID_PATTERN, PRIORITIES, REQUEST_TYPES } from '@collab/intake-domain';
+import { instantSchema } from '@collab/service-kit';
 
 /** "If a contact of this kind arrived then": the fields of a contact that decide its promise. */
 export const expectedTimesSchema = z
@@ -14,12 +15,7 @@ export const expectedTimesSchema = z
     category: z.string().min(1).max(200).optional(),
     priority: z.enum(PRIORITIES).default('NORMAL'),
     /** Left out, the contact arrives now. */
-    arrivesAt: z.iso
-      .datetime({
-        offset: true,
-        message: 'must be an ISO 8601 date-time with offset, e.g. 2026-06-12T22:00:00+08:00',
-      })
-      .optional(),
+    arrivesAt: instantSchema('must be an ISO 8601 date-time with offset, e.g. 2026-06-12T22:00:00+08:00').optional(),
   })
   .strict();
 

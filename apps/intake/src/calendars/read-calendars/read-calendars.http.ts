@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { NotFound } from '@collab/service-kit';
+import { Allow, NotFound } from '@collab/service-kit';
 import { CalendarDirectory } from '../calendar-directory';
 import { CalendarIdParam } from '../calendar-id.param';
 import { etagOf, type CalendarView } from '../calendar-view/calendar-view';
@@ -10,6 +10,7 @@ import { CalendarCatalogue } from './calendar-catalogue';
 /** Any authenticated caller may see the calendars: channels show service hours from them. */
 @ApiTags('calendars')
 @ApiBearerAuth()
+@Allow('requester')
 @Controller('api/v1/calendars')
 export class ReadCalendarsHttp {
   constructor(

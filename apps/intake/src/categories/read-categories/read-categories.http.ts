@@ -5,10 +5,12 @@ import { CategoryIdParam } from '../category-id.param';
 import type { CategoryView } from '../category-view/category-view';
 import { CategoryTree, type CategoryNode } from './category-tree';
 import { ReadCategoriesQuery } from './read-categories.request';
+import { Allow } from '@collab/service-kit';
 
 /** Any authenticated caller may see the tree contacts are filed under. */
 @ApiTags('categories')
 @ApiBearerAuth()
+@Allow('requester')
 @Controller('api/v1/categories')
 export class ReadCategoriesHttp {
   constructor(

@@ -4,10 +4,12 @@ import { ChannelDirectory } from '../channel-directory';
 import { ChannelIdParam } from '../channel-id.param';
 import type { ChannelView } from '../channel-view/channel-view';
 import { ChannelCatalogue } from './channel-catalogue';
+import { Allow } from '@collab/service-kit';
 
 /** Any authenticated caller may see which channels exist and whom they serve. */
 @ApiTags('channels')
 @ApiBearerAuth()
+@Allow('requester')
 @Controller('api/v1/channels')
 export class ReadChannelsHttp {
   constructor(

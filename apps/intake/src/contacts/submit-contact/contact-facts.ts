@@ -5,9 +5,10 @@ import {
   customerDecider,
   customerStreamId,
   idempotencyDecider,
-  identityKeysOf,
   identityStreamId,
   intakeCaseDecider,
+  isOwnThread,
+  recognisedKeysOf,
   recogniseCustomer,
   threadCaseOf,
   threadDecider,
@@ -47,7 +48,8 @@ export interface ContactFacts {
   readonly customerId: string;
   readonly customer: Folded<CustomerState>;
   readonly thread?: { readonly streamId: string; readonly folded: Folded<ThreadState> };
-  readonly threadCase?: ThreadCase & { readonly customerStreamId: string; readonly customerVersion: number };
+  /** `ownerId`: the customer whose case the thread is on. */
+  readonly threadCase?: ThreadCase & { readonly ownerId: string; readonly customerStreamId: string; readonly customerVersion: number };
 }
 
 /**
@@ -69,7 +71,7 @@ export class ContactFactsReader {
   }
 
   async read(request: ContactRequest, snapshot: StreamSnapshot): Promise<ContactFacts> {
-    const keys = identityKeysOf(request.contact.requester);
+    const keys = recognisedKeysOf(request.contact.requester, request.recognition);
     const threadId = request.contact.threadRef === undefined ? undefined : threadStreamId(request.contact.threadRef);
     await snapshot.ensure([...this.keyedReads(request), ...this.identityReads(keys), threadId]);
     const identities = keys.map((key) => this.identityOf(snapshot, key));
@@ -85,8 +87,7 @@ export class ContactFactsReader {
       identities,
       customerId,
       customer: snapshot.fold(customerStreamId(customerId), customerDecider),
-      ...(thread ? { thread } : {}),
-      ...(threadCase ? { threadCase } : {}),
+      ...ownThreadOf(customerId, thread, threadCase),
     };
   }
 
@@ -152,11 +153,21 @@ export class ContactFactsReader {
     await snapshot.ensure([caseCustomer]);
     const customer = snapshot.fold(caseCustomer, customerDecider);
     const known = threadCaseOf(bound.caseId, newCaseId, { exists: true, customer: customer.state });
-    return known && { ...known, customerStreamId: caseCustomer, customerVersion: customer.version };
+    return known && { ...known, ownerId: caseState.opened.customerId, customerStreamId: caseCustomer, customerVersion: customer.version };
   }
 }
 
 type Bound = Extract<ThreadState, { status: 'bound' }>;
+
+/** The thread and its case, unless the thread is on another customer's case: then the contact has none. */
+const ownThreadOf = (
+  customerId: string,
+  thread: ContactFacts['thread'],
+  threadCase: ContactFacts['threadCase'],
+): Pick<ContactFacts, 'thread' | 'threadCase'> => {
+  if (threadCase !== undefined && !isOwnThread(threadCase.ownerId, customerId)) return {};
+  return { ...(thread ? { thread } : {}), ...(threadCase ? { threadCase } : {}) };
+};
 
 /** The thread's case, and its customer's stream when the thread records it. */
 const threadReads = (bound: Bound | undefined): (string | undefined)[] =>

@@ -50,7 +50,7 @@ const intakeOn = (store: EventStore) => {
     const { occurredAt: _occurredAt, ...rest } = defined(body);
     const contact = { ...rest, channelKind: 'APP' as const, language: 'zh-Hans', occurredAt: clock.now().toISOString() };
     const origin = { actor: { id: 'agent-7', kind: 'user' as const }, correlationId: 'corr-1', ...(key === undefined ? {} : { idempotencyKey: key }) };
-    return intake.accept(contactRequestOf({ contact, channel }, body, origin));
+    return intake.accept(contactRequestOf({ contact, channel }, body, origin, 'any-key'));
   };
   return { submit };
 };
@@ -117,15 +117,27 @@ describe('taking a contact in', () => {
     expect(await store.headPosition()).toBe(head);
   });
 
-  it('binds a thread to the first case, joins later contacts on it, and records the case’s customer on the thread', async () => {
+  it('binds a thread to the first case, joins its customer’s later contacts on it, and records the case’s customer on the thread', async () => {
     const { submit } = intakeOn(store);
     const opened = await submit(input({ requester: { email: 'a@example.fi' }, threadRef: '<msg-1@example.fi>' }));
-    const reply = await submit(input({ requester: { email: 'colleague@example.fi' }, threadRef: '<msg-1@example.fi>', category: 'plan/change' }));
-    expect(reply).toMatchObject({ caseId: opened.caseId, joinedExistingCase: true, joinReason: 'THREAD' });
-    expect(reply.customerId).not.toBe(opened.customerId);
+    const reply = await submit(input({ requester: { email: 'a@example.fi' }, threadRef: '<msg-1@example.fi>', category: 'plan/change' }));
+    expect(reply).toMatchObject({ caseId: opened.caseId, customerId: opened.customerId, joinedExistingCase: true, joinReason: 'THREAD' });
     const log = await store.readAll({ after: 0n, maxCount: 1_000 });
     expect(log.filter((event) => event.type === 'ThreadStarted').map((event) => event.data)).toEqual([
       { threadRef: '<msg-1@example.fi>', caseId: opened.caseId, customerId: opened.customerId },
     ]);
+  });
+
+  it('scopes a thread to its customer: another customer’s contact with the reference opens its own case and leaves the thread where it was', async () => {
+    const { submit } = intakeOn(store);
+    const opened = await submit(input({ requester: { email: 'a@example.fi' }, threadRef: '<msg-1@example.fi>' }));
+    const other = await submit(input({ requester: { email: 'b@example.fi' }, threadRef: '<msg-1@example.fi>', category: 'plan/change' }));
+    const fresh = await submit(input({ requester: { email: 'c@example.fi' }, threadRef: '<msg-new@example.fi>', category: 'plan/change' }));
+    expect(other.caseId).not.toBe(opened.caseId);
+    expect(Object.keys(other).sort()).toEqual(Object.keys(fresh).sort());
+    expect(other).toMatchObject({ joinedExistingCase: false });
+    expect(JSON.stringify(other)).not.toContain(opened.caseId);
+    const log = await store.readAll({ after: 0n, maxCount: 1_000 });
+    expect(log.filter((event) => event.type.startsWith('Thread') && event.data['threadRef'] === '<msg-1@example.fi>').map((event) => event.type)).toEqual(['ThreadStarted']);
   });
 });

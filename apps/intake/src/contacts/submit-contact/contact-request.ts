@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EventMetadata } from '@collab/event-store';
-import type { Contact } from '@collab/intake-domain';
+import type { Contact, Recognition } from '@collab/intake-domain';
 import { hashOf, idempotencyOf, randomIds, type IdFor, type IdempotencyRecord } from '../../idempotency/idempotent-requests';
 import type { AcceptingChannel } from '../../intake.ports';
 import type { ContactOrigin } from './submit-contact.command';
@@ -18,12 +18,15 @@ export interface ContactRequest {
   readonly newCustomerId: string;
   readonly idFor: IdFor;
   readonly idempotency?: IdempotencyRecord;
+  /** Whether the phone and email may recognise the requester, or only the customer id the token proves. */
+  readonly recognition: Recognition;
 }
 
 export const contactRequestOf = (
   screened: Pick<ContactRequest, 'contact' | 'channel'>,
   input: SubmitContactInput,
   origin: ContactOrigin,
+  recognition: Recognition,
 ): ContactRequest => {
   const keyed =
     origin.idempotencyKey === undefined
@@ -37,6 +40,7 @@ export const contactRequestOf = (
     contactId: idFor('contact'),
     newCustomerId: randomUUID(),
     idFor,
+    recognition,
     ...(keyed === undefined ? {} : { idempotency: keyed.record }),
   };
 };

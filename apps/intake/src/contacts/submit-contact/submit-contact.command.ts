@@ -1,5 +1,5 @@
 import type { Actor } from '@collab/event-store';
-import type { JoinReason } from '@collab/intake-domain';
+import type { JoinReason, Submitter } from '@collab/intake-domain';
 import type { SubmitContactInput } from './submit-contact.request';
 
 /** Who submitted, and which request the resulting events belong to. */
@@ -14,6 +14,8 @@ export class SubmitContact {
   constructor(
     readonly input: SubmitContactInput,
     readonly origin: ContactOrigin,
+    /** The verified caller: whom it may speak for is the domain's rule (speakingFor). */
+    readonly submitter: Submitter,
   ) {}
 }
 

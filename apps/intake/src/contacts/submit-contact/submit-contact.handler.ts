@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { speakingFor } from '@collab/intake-domain';
 import { ContactIntake } from './contact-intake';
 import { contactRequestOf } from './contact-request';
 import { ContactScreening } from './contact-screening';
@@ -21,8 +22,10 @@ export class SubmitContactHandler {
     private readonly intake: ContactIntake,
   ) {}
 
-  async execute({ input, origin }: SubmitContact): Promise<ContactAccepted> {
-    const screened = await this.screening.screen(input);
-    return this.intake.accept(contactRequestOf(screened, input, origin));
+  async execute({ input, origin, submitter }: SubmitContact): Promise<ContactAccepted> {
+    const speaking = speakingFor(submitter, input);
+    const claimed = { ...input, requester: speaking.requester };
+    const screened = await this.screening.screen(claimed);
+    return this.intake.accept(contactRequestOf(screened, claimed, origin, speaking.recognition));
   }
 }

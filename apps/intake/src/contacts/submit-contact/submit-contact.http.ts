@@ -2,7 +2,7 @@ import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { ValidationFailed } from '@collab/domain-kernel';
-import { CurrentPrincipal, actorOf, type Principal } from '@collab/service-kit';
+import { Allow, CurrentPrincipal, actorOf, type Principal } from '@collab/service-kit';
 import { SubmitContact, type ContactAccepted } from './submit-contact.command';
 import { SubmitContactRequest } from './submit-contact.request';
 import { SubmitContactHandler } from './submit-contact.handler';
@@ -16,8 +16,12 @@ export const idempotencyKeyOf = (header: string | undefined, field = 'Idempotenc
   return header;
 };
 
+/** Customers submit for themselves; channels and staff (partner staff for their partner) on a customer's behalf. */
+export const SUBMITTERS = ['requester', 'channel', 'staff', 'partner-staff'] as const;
+
 @ApiTags('contacts')
 @ApiBearerAuth()
+@Allow(...SUBMITTERS)
 @Controller('api/v1/contacts')
 export class SubmitContactHttp {
   constructor(private readonly contacts: SubmitContactHandler) {}
@@ -40,6 +44,6 @@ export class SubmitContactHttp {
       correlationId: correlationId ?? randomUUID(),
       ...(key === undefined ? {} : { idempotencyKey: key }),
     };
-    return this.contacts.execute(new SubmitContact(body, origin));
+    return this.contacts.execute(new SubmitContact(body, origin, principal));
   }
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
 import { AUDIENCES, PRIORITIES, REQUEST_TYPES } from '@collab/intake-domain';
+import { instantSchema } from '@collab/service-kit';
 
 /** Text arrives from many channels and keyboards: one Unicode form (NFC), no stray outer spaces. */
 const text = (max: number) =>
@@ -16,7 +17,7 @@ const requester = z
     id: optionalText(128),
     name: optionalText(200),
     phone: optionalText(40),
-    email: z.string().trim().toLowerCase().pipe(z.email({ message: 'must be an email address' })).optional(),
+    email: z.string().max(254, { message: 'must be at most 254 characters' }).trim().toLowerCase().pipe(z.email({ message: 'must be an email address' })).optional(),
     unit: optionalText(128),
     partner: optionalText(128),
     tier: optionalText(32),
@@ -29,9 +30,9 @@ const requester = z
 const attachment = z
   .object({
     name: text(255),
-    mediaType: z.string().regex(/^[\w.+-]+\/[\w.+-]+$/, { message: 'must be a media type such as image/png' }),
+    mediaType: z.string().max(255, { message: 'must be at most 255 characters' }).regex(/^[\w.+-]+\/[\w.+-]+$/, { message: 'must be a media type such as image/png' }),
     sizeBytes: z.number().int().min(0).max(100 * 1024 * 1024, { message: 'must be at most 100 MiB' }),
-    uri: z.url({ message: 'must be a URL' }).optional(),
+    uri: z.string().max(2048, { message: 'must be at most 2048 characters' }).pipe(z.url({ message: 'must be a URL' })).optional(),
   })
   .strict();
 
@@ -41,16 +42,17 @@ export const submitContactSchema = z
     audience: z.enum(AUDIENCES),
     requester,
     requestType: z.enum(REQUEST_TYPES),
-    category: z.string().regex(/^[a-z0-9-]+(\/[a-z0-9-]+)*$/, { message: 'must be a category id such as billing/wrong-charge' }),
+    category: z.string().max(200, { message: 'must be at most 200 characters' }).regex(/^[a-z0-9-]+(\/[a-z0-9-]+)*$/, { message: 'must be a category id such as billing/wrong-charge' }),
     subject: text(500),
     description: text(20_000),
     language: z
       .string()
+      .max(35, { message: 'must be at most 35 characters' })
       .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { message: 'must be a BCP 47 language tag such as zh-Hans, ja, fi or en' })
       .optional(),
-    region: z.string().regex(/^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$/, { message: 'must be a region code such as GD-SZ or FI-18' }),
+    region: z.string().max(32, { message: 'must be at most 32 characters' }).regex(/^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$/, { message: 'must be a region code such as GD-SZ or FI-18' }),
     priority: z.enum(PRIORITIES).default('NORMAL'),
-    occurredAt: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with offset' }).optional(),
+    occurredAt: instantSchema().optional(),
     externalRef: optionalText(200),
     threadRef: optionalText(200),
     attachments: z.array(attachment).max(20, { message: 'must list at most 20 attachments' }).optional(),

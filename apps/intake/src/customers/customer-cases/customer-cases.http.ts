@@ -3,14 +3,14 @@ import { ApiBearerAuth, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { NotFound, ValidationFailed } from '@collab/domain-kernel';
-import { CurrentPrincipal, isUuid, type Principal } from '@collab/service-kit';
+import { Allow, CurrentPrincipal, instantSchema, isUuid, type Principal } from '@collab/service-kit';
 import { CaseRecords, type CaseOverview } from '../../cases/case-records';
 import { CustomerIdentities } from '../customer-identities';
 
 const pageSchema = z
   .object({
     limit: z.coerce.number().int().min(1, { message: 'must be 1 to 200' }).max(200, { message: 'must be 1 to 200' }).default(50),
-    before: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with offset' }).optional(),
+    before: instantSchema().optional(),
   })
   .strict();
 
@@ -18,6 +18,7 @@ class CustomerCasesPage extends createZodDto(pageSchema) {}
 
 @ApiTags('customers')
 @ApiBearerAuth()
+@Allow('requester')
 @Controller('api/v1/customers')
 export class CustomerCasesHttp {
   constructor(

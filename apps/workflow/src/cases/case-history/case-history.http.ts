@@ -1,12 +1,13 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, uuidParam, type Principal } from '@collab/service-kit';
+import { Allow, CurrentPrincipal, uuidParam, type Principal } from '@collab/service-kit';
 import { CaseHistoryRequest } from './case-history.request';
 import { GetCaseHistory, type CaseHistory } from './case-history.query';
 
 @ApiTags('cases')
 @ApiBearerAuth()
+@Allow('requester')
 @Controller('api/v1/cases')
 export class CaseHistoryHttp {
   constructor(private readonly queries: QueryBus) {}

@@ -1,5 +1,5 @@
 import type { Principal } from '@collab/service-kit';
-import type { HistoryPage } from './case-timeline';
+import type { HistoryEntry, RequesterHistoryEntry } from './case-timeline';
 
 export class GetCaseHistory {
   constructor(
@@ -9,9 +9,12 @@ export class GetCaseHistory {
   ) {}
 }
 
-/** GET /api/v1/cases/{id}/history: a page of the case's events, oldest first. */
-export interface CaseHistory extends HistoryPage {
+/** GET /api/v1/cases/{id}/history: a page of the case's events, oldest first (for the requester, only those meant for them). */
+export interface CaseHistory {
   readonly caseId: string;
+  readonly events: readonly HistoryEntry[] | readonly RequesterHistoryEntry[];
+  /** Pass as `after` for the next page; null on the last one. */
+  readonly next: string | null;
   /** The moment the history was cut at; null for everything recorded so far. */
   readonly asOf: string | null;
 }

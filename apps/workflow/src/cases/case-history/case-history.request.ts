@@ -1,8 +1,9 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
+import { instantSchema } from '@collab/service-kit';
 
 /** An instant with its offset, as every time in the API is written: `2026-11-23T10:00:00+08:00`. */
-export const asOfSchema = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with offset' });
+export const asOfSchema = instantSchema();
 
 export const caseHistorySchema = z
   .object({

@@ -1,5 +1,5 @@
 import { responsibleActorOf, type Actor, type RecordedEvent } from '@collab/event-store';
-import type { CollaborationTaskEvent, SlaEvent, WorkflowCaseEvent } from '@collab/workflow-domain';
+import { sharedWithRequester, type CollaborationTaskEvent, type SlaEvent, type WorkflowCaseEvent } from '@collab/workflow-domain';
 
 type KnownEvent = WorkflowCaseEvent | CollaborationTaskEvent | SlaEvent;
 type WhenField = { readonly [Type in KnownEvent['type']]: keyof Extract<KnownEvent, { type: Type }>['data'] & string };
@@ -103,10 +103,37 @@ export interface HistoryPage {
   readonly next: string | null;
 }
 
-/** The events of several streams in the order the log recorded them, `limit` at a time after the cursor. */
-export const historyPage = (events: readonly RecordedEvent[], page: { readonly after: bigint; readonly limit: number }): HistoryPage => {
+type Page = { readonly after: bigint; readonly limit: number };
+
+const pageOf = <Entry>(events: readonly RecordedEvent[], page: Page, entryOf: (event: RecordedEvent) => Entry): { events: Entry[]; next: string | null } => {
   const ordered = events.filter((event) => event.position > page.after).sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0));
   const shown = ordered.slice(0, page.limit);
   const last = shown.at(-1);
-  return { events: shown.map(historyEntryOf), next: ordered.length > shown.length && last ? last.position.toString() : null };
+  return { events: shown.map(entryOf), next: ordered.length > shown.length && last ? last.position.toString() : null };
+};
+
+/** The events of several streams in the order the log recorded them, `limit` at a time after the cursor. */
+export const historyPage = (events: readonly RecordedEvent[], page: Page): HistoryPage => pageOf(events, page, historyEntryOf);
+
+/** One event of their case as its requester sees it: what happened and when, never who inside did it. */
+export interface RequesterHistoryEntry {
+  readonly position: string;
+  readonly type: string;
+  readonly occurredAt: string;
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+/** The case events meant for the requester (sharedWithRequester), paged like the staff history. */
+export const requesterHistoryPage = (caseEvents: readonly RecordedEvent[], page: Page): { events: RequesterHistoryEntry[]; next: string | null } => {
+  const shared = caseEvents.flatMap((event) => {
+    const data = sharedWithRequester(event.type, event.data);
+    return data === undefined ? [] : [{ event, data }];
+  });
+  const byEvent = new Map(shared.map(({ event, data }) => [event, data]));
+  return pageOf(shared.map(({ event }) => event), page, (event) => ({
+    position: event.position.toString(),
+    type: event.type,
+    occurredAt: occurredAtOf(event).toISOString(),
+    data: byEvent.get(event) ?? {},
+  }));
 };

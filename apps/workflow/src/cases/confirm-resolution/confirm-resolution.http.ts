@@ -7,13 +7,14 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentPrincipal, originOf, uuidParam, type Principal } from '@collab/service-kit';
+import { Allow, CurrentPrincipal, originOf, uuidParam, type Principal } from '@collab/service-kit';
 import { CaseCommands } from '../case-commands';
 import { requireCaseRole } from '../case-permissions';
 import type { CaseDetails } from '../get-case/get-case.query';
 
 @ApiTags('cases')
 @ApiBearerAuth()
+@Allow('requester')
 @Controller('api/v1/cases')
 export class ConfirmResolutionHttp {
   constructor(private readonly cases: CaseCommands) {}

@@ -1,6 +1,6 @@
 import type { CasePromise } from '../case-promise/case-promise.entity';
 import type { CaseView } from '../case-view/case-view.entity';
-import type { CaseDetails } from './get-case.query';
+import type { StaffCaseDetails as CaseDetails } from './get-case.query';
 
 /** What the case shows beside its own fields: its legs and chain, projected (now) or folded from its streams (asOf). */
 export type CaseCourse = Pick<CaseDetails, 'asOf' | 'legs' | 'chain'>;

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { requesterOutcomeOf, type RequesterOutcome } from '@collab/workflow-domain';
 import { caseEventsOf, CaseStreams } from '../case-history/case-streams';
 import type { CaseView } from '../case-view/case-view.entity';
 import { foldCaseView } from '../case-view/case-view.fold';
@@ -21,5 +22,10 @@ export class CasesAsTheyWere {
     const records = await this.streams.of(caseId, asOf);
     const view = foldCaseView(caseEventsOf(records));
     return view && { view, course: () => this.courses.of(records, asOf) };
+  }
+
+  /** What the requester was told of the case's end by `asOf` (or now): its standing resolution and their feedback. */
+  async outcome(caseId: string, asOf?: Date): Promise<RequesterOutcome> {
+    return requesterOutcomeOf(caseEventsOf(await this.streams.of(caseId, asOf)));
   }
 }

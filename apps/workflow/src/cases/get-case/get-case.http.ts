@@ -1,12 +1,13 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, uuidParam, type Principal } from '@collab/service-kit';
+import { Allow, CurrentPrincipal, uuidParam, type Principal } from '@collab/service-kit';
 import { GetCaseRequest } from './get-case.request';
 import { GetCase, type CaseDetails } from './get-case.query';
 
 @ApiTags('cases')
 @ApiBearerAuth()
+@Allow('requester')
 @Controller('api/v1/cases')
 export class GetCaseHttp {
   constructor(private readonly queries: QueryBus) {}

@@ -1,6 +1,7 @@
 import type { Principal } from '@collab/service-kit';
 import type { ChainLink } from './case-chain';
 import type { CaseLeg } from './case-legs';
+import type { RequesterCase } from './requester-case';
 
 export class GetCase {
   constructor(
@@ -11,8 +12,11 @@ export class GetCase {
   ) {}
 }
 
-/** The case as GET /api/v1/cases/{id} shows it. */
-export interface CaseDetails {
+/** The case as GET /api/v1/cases/{id} shows it: staff see how it is worked, its requester see their case. */
+export type CaseDetails = StaffCaseDetails | RequesterCase;
+
+/** The case as staff see it: how the organisation works it. */
+export interface StaffCaseDetails {
   readonly id: string;
   /** The human case number intake gave it; null until intake's acknowledgement has arrived. */
   readonly number: string | null;

@@ -8,7 +8,7 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentPrincipal, originOf, uuidParam, type Principal } from '@collab/service-kit';
+import { Allow, CurrentPrincipal, originOf, uuidParam, type Principal } from '@collab/service-kit';
 import { QueueAgents } from '../assign-case/queue-agents';
 import { CaseCommands } from '../case-commands';
 import { requireCaseRole } from '../case-permissions';
@@ -17,6 +17,7 @@ import { ReassignCaseRequest } from './reassign-case.request';
 
 @ApiTags('cases')
 @ApiBearerAuth()
+@Allow('staff')
 @Controller('api/v1/cases')
 export class ReassignCaseHttp {
   constructor(

@@ -9,14 +9,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Forbidden } from '@collab/domain-kernel';
-import {
-  CLOCK,
-  CurrentPrincipal,
-  originOf,
-  uuidParam,
-  type Clock,
-  type Principal,
-} from '@collab/service-kit';
+import { Allow, CLOCK, CurrentPrincipal, originOf, uuidParam, type Clock, type Principal } from '@collab/service-kit';
 import { ORG_LOOKUP, type OrgLookup } from '../../workflow.ports';
 import { CaseCommands, type RoutedCaseState } from '../case-commands';
 import { requireCaseRole } from '../case-permissions';
@@ -46,6 +39,7 @@ const askingUnit = (principal: Principal, state: RoutedCaseState, parentTaskId: 
 
 @ApiTags('cases')
 @ApiBearerAuth()
+@Allow('staff')
 @Controller('api/v1/cases')
 export class RequestCollaborationHttp {
   constructor(

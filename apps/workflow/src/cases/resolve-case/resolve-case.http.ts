@@ -7,7 +7,7 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentPrincipal, originOf, uuidParam, type Principal } from '@collab/service-kit';
+import { Allow, CurrentPrincipal, originOf, uuidParam, type Principal } from '@collab/service-kit';
 import { CaseCommands } from '../case-commands';
 import { requireCaseRole } from '../case-permissions';
 import type { CaseDetails } from '../get-case/get-case.query';
@@ -15,6 +15,7 @@ import { ResolveCaseRequest } from './resolve-case.request';
 
 @ApiTags('cases')
 @ApiBearerAuth()
+@Allow('staff')
 @Controller('api/v1/cases')
 export class ResolveCaseHttp {
   constructor(private readonly cases: CaseCommands) {}

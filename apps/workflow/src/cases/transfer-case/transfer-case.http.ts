@@ -9,7 +9,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { ValidationFailed } from '@collab/domain-kernel';
-import { CurrentPrincipal, originOf, uuidParam, type Principal } from '@collab/service-kit';
+import { Allow, CurrentPrincipal, originOf, uuidParam, type Principal } from '@collab/service-kit';
 import { ORG_LOOKUP, type OrgLookup } from '../../workflow.ports';
 import { CaseCommands } from '../case-commands';
 import { requireCaseRole } from '../case-permissions';
@@ -18,6 +18,7 @@ import { TransferCaseRequest } from './transfer-case.request';
 
 @ApiTags('cases')
 @ApiBearerAuth()
+@Allow('staff')
 @Controller('api/v1/cases')
 export class TransferCaseHttp {
   constructor(

@@ -27,6 +27,17 @@ const invalid = (field: string, message: string): never => {
 };
 
 /** The partner (or, for department staff, the unit) the caller acts for; the token says it, never the request. */
+/** Partner staff, and unit staff working the same tasks; which tasks is the task's own rule. */
+const TASK_PARTIES = ['staff', 'partner-staff'] as const;
+const PARTNER_COLLABORATION_POLICY = {
+  ListTasks: TASK_PARTIES,
+  WatchTasks: TASK_PARTIES,
+  AcceptTask: TASK_PARTIES,
+  AddNote: TASK_PARTIES,
+  CompleteTask: TASK_PARTIES,
+  ReturnTask: TASK_PARTIES,
+};
+
 const partyOf = (principal: Principal): string => principal.partner ?? principal.unit ?? invalidParty();
 
 const invalidParty = (): never => {
@@ -104,7 +115,7 @@ export class PartnerCollaborationGrpc implements OnModuleInit {
       ReturnTask: unary(async (request, context) => ({
         task: await this.run(returnRequestOf(request), context),
       })),
-    });
+    }, PARTNER_COLLABORATION_POLICY);
   }
 
   private async list(

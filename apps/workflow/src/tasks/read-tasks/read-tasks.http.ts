@@ -1,12 +1,13 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, uuidParam, type Principal } from '@collab/service-kit';
+import { Allow, CurrentPrincipal, uuidParam, type Principal } from '@collab/service-kit';
 import { TaskBoard, type TaskPage } from '../task-view/task-board';
 import type { TaskDetails } from '../task-view/task-details';
 import { ReadTasksQuery } from './read-tasks.request';
 
 @ApiTags('tasks')
 @ApiBearerAuth()
+@Allow('staff', 'partner-staff')
 @Controller('api/v1/tasks')
 export class ReadTasksHttp {
   constructor(private readonly board: TaskBoard) {}

@@ -8,7 +8,7 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles, ValidationFailed, originOf, type Principal } from '@collab/service-kit';
+import { Allow, CurrentPrincipal, Roles, ValidationFailed, originOf, type Principal } from '@collab/service-kit';
 import type { ReturnReason } from '@collab/workflow-domain';
 import { ReturnReasons } from './return-reasons';
 import {
@@ -38,6 +38,7 @@ export class ReturnReasonsHttp {
 
   /** The managed list of return reasons (退单原因); retired ones stay listed, inactive, for history. */
   @Get()
+  @Allow('requester')
   @ApiOkResponse({ description: 'Every return reason, active or retired.' })
   async list(): Promise<{ reasons: readonly ReturnReason[] }> {
     return { reasons: await this.reasons.current() };

@@ -46,6 +46,14 @@ export const threadCaseOf = (
   return { caseId: boundCaseId, ended: known.customer !== undefined && hasEnded(known.customer, boundCaseId) };
 };
 
+/**
+ * A thread belongs to the customer whose case it is on. Another customer's contact carrying its
+ * reference is placed as if it had no thread — it neither joins nor moves the thread, and nothing
+ * in its answer says the thread exists — so a guessed or leaked reference reaches no one's case.
+ */
+export const isOwnThread = (threadCustomerId: string, contactCustomerId: string): boolean =>
+  threadCustomerId === contactCustomerId;
+
 export interface PlacementRequest {
   /** The id a new case gets. */
   readonly newCaseId: string;
