@@ -12,7 +12,8 @@ const latest = Date.parse(LATEST_INSTANT);
 
 export const instantSchema = (message = 'must be an ISO 8601 date-time with offset') =>
   z.iso
-    .datetime({ offset: true, message })
+    // abort: a string that is no date-time says so once, not also that it lies out of range.
+    .datetime({ offset: true, message, abort: true })
     .refine(
       (value) => {
         const instant = Date.parse(value);
