@@ -40,7 +40,7 @@ const NOT_PERSONAL = [
   'contact.attachments[].mediaType', 'contact.attachments[].sizeBytes', 'contact.audience', 'contact.category', 'contact.channel',
   'contact.channelKind', 'contact.contactId', 'contact.externalRef', 'contact.language', 'contact.occurredAt', 'contact.priority', 'contact.region',
   'contact.requestType', 'contact.requester', 'contact.requester.partner', 'contact.requester.tier', 'contact.requester.unit', 'contact.threadRef',
-  'contactId', 'coverageEndsAt', 'csat', 'customerTier', 'deactivatedAt', 'defaultLanguage', 'definedAt', 'detectedAt', 'disabledAt', 'dueAt',
+  'contactId', 'coverage', 'coverage.announcedThrough', 'coverage.complete', 'coverage.warning', 'coverageEndsAt', 'csat', 'customerTier', 'deactivatedAt', 'defaultLanguage', 'definedAt', 'detectedAt', 'disabledAt', 'dueAt',
   'enabled', 'enabledAt', 'enrolledAt', 'entryId', 'escalatedAt', 'escalation', 'escalation.levels', 'escalation.levels[].atPercent',
   'escalation.levels[].level', 'escalation.levels[].notify', 'escalation.warnAtPercent', 'escalations', 'escalations[].at', 'escalations[].atPercent',
   'escalations[].level', 'escalations[].notify', 'expectedFirstResponseAt', 'expectedResolutionAt', 'externalRef', 'from', 'from.queue',

@@ -23,7 +23,7 @@ const contact = (overrides: Partial<Contact> = {}): Contact => ({
   ...overrides,
 });
 
-const expected = { firstResponseBy: '2026-11-20T10:30:00.000Z', resolveBy: '2026-11-23T09:30:00.000Z', calendarId: 'cn-standard' };
+const expected = { firstResponseBy: '2026-11-20T10:30:00.000Z', resolveBy: '2026-11-23T09:30:00.000Z', calendarId: 'cn-standard', coverage: { complete: true, announcedThrough: '2026-12-31' } };
 const openCase = (overrides: Partial<Contact> = {}): OpenCase => ({
   type: 'OpenCase', caseId: 'case-1', caseNumber: 'GD-SZ-20261120-000001', customerId: 'customer-1', contact: contact(overrides), expected,
 });
@@ -36,6 +36,7 @@ const caseAcknowledged = (): IntakeCaseEvent => ({
   data: {
     caseId: 'case-1', caseNumber: 'GD-SZ-20261120-000001', acknowledgedAt: now.toISOString(),
     expectedFirstResponseAt: expected.firstResponseBy, expectedResolutionAt: expected.resolveBy, calendarId: 'cn-standard',
+    coverage: expected.coverage,
   },
 });
 const appendContact = (reason: AppendContact['reason'] = 'THREAD'): AppendContact => ({

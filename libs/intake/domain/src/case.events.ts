@@ -22,7 +22,16 @@ export interface CaseAcknowledged {
     readonly expectedResolutionAt: string;
     /** The business calendar the times were computed on. */
     readonly calendarId: string;
+    /** Whether its announced holidays cover the times; absent on acknowledgements stored before it was recorded. */
+    readonly coverage?: PromiseCoverage;
   };
+}
+
+/** Whether a promise was counted within its calendar's announced holidays (libs/business-calendar's CalendarCoverage). */
+export interface PromiseCoverage {
+  readonly complete: boolean;
+  readonly announcedThrough?: string;
+  readonly warning?: string;
 }
 
 /** Why a contact joined a case instead of opening one. */

@@ -1,5 +1,5 @@
 import type { Actor } from '@collab/event-store';
-import type { JoinReason, Submitter } from '@collab/intake-domain';
+import type { JoinReason, PromiseCoverage, Submitter } from '@collab/intake-domain';
 import type { SubmitContactInput } from './submit-contact.request';
 
 /** Who submitted, and which request the resulting events belong to. */
@@ -25,6 +25,12 @@ export interface Acknowledgement {
   readonly expectedFirstResponseAt: string;
   readonly expectedResolutionAt: string;
   readonly calendarId: string;
+  /**
+   * Whether the calendar's announced holidays cover the expected times; `complete: false` (with a
+   * warning) when part of the promise falls after them, where a holiday announced later may move
+   * it. Null on a case acknowledged before coverage was recorded.
+   */
+  readonly coverage: PromiseCoverage | null;
 }
 
 /** The answer to a contact: which case it is in, and what the requester may expect. */

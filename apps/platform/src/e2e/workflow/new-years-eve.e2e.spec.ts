@@ -36,6 +36,32 @@ describe('New Year’s Eve 2026 in Shanghai, embedded platform', () => {
     expect(coverage.body).toMatchObject({ announcedThrough: '2026-12-31', ending: { raisedAt: expect.any(String) } });
   });
 
+  it('acknowledges a contact whose promise stays within 2026 as covered, and a second contact joining a case repeats its case’s coverage', async () => {
+    const contact = (requester: string, threadRef: string) => ({
+      channel: 'app',
+      audience: 'EXTERNAL',
+      requester: { id: requester },
+      requestType: 'INQUIRY',
+      category: 'billing/wrong-charge',
+      subject: 'Laskun eräpäivä',
+      description: 'Milloin laskuni eräpäivä on?',
+      language: 'fi',
+      region: 'GD-SZ',
+      threadRef,
+    });
+    const first = await platform.call('POST', '/api/v1/contacts', { caller: customer('cust-nye-2'), body: contact('cust-nye-2', 'nye-thread-1') });
+    const joined = await platform.call('POST', '/api/v1/contacts', { caller: customer('cust-nye-2'), body: contact('cust-nye-2', 'nye-thread-1') });
+    expect([first.status, joined.status]).toEqual([201, 201]);
+    const acknowledgement = first.body['acknowledgement'] as Record<string, unknown>;
+    // An inquiry at 16:00: its promise ends on 31 December if the process's front-line SLA fits in the
+    // two working hours left; either way the coverage is stated, and it agrees with the dates.
+    const resolveBy = String(acknowledgement['expectedResolutionAt']);
+    const withinYear = Date.parse(resolveBy) < Date.parse('2026-12-31T16:00:00Z');
+    expect(acknowledgement['coverage']).toMatchObject({ complete: withinYear, announcedThrough: '2026-12-31' });
+    expect(joined.body['caseId']).toBe(first.body['caseId']);
+    expect((joined.body['acknowledgement'] as Record<string, unknown>)['coverage']).toEqual(acknowledgement['coverage']);
+  });
+
   it('acknowledges a phone complaint at 16:00 with a resolution after 元旦, and counts its SLA clocks the same way, each saying how far it is covered', async () => {
     const submitted = await platform.call('POST', '/api/v1/contacts', {
       caller: customer('cust-nye'),
@@ -58,6 +84,8 @@ describe('New Year’s Eve 2026 in Shanghai, embedded platform', () => {
     // 09:00–12:00 (3 h) and 13:30–16:30 (3 h) = 16:30 (08:30Z).
     withinAMinuteAfter(acknowledgement['expectedFirstResponseAt'], '2026-12-31T09:00:00Z');
     withinAMinuteAfter(acknowledgement['expectedResolutionAt'], '2027-01-04T08:30:00Z');
+    // The resolution falls in 2027, past the announced holidays: the acknowledgement says so, in words too.
+    expect(acknowledgement['coverage']).toEqual({ complete: false, announcedThrough: '2026-12-31', warning: expect.stringContaining('cn-standard') });
 
     const caseId = String(submitted.body['caseId']);
     const clocks = await eventually(async () => {
