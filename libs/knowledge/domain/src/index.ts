@@ -8,3 +8,4 @@ export * from './article/article.state';
 export * from './article/article.decider';
 export * from './article/article-audience';
 export * from './article/version-diff';
+export * from './article/article-history';

@@ -26,3 +26,8 @@ export const visibleTo = (reader: Reader, article: { readonly audiences: readonl
       return false;
   }
 };
+
+/** Published content is in effect from its effective date until its expiry date (both optional). */
+export const inEffect = (content: { readonly effectiveFrom?: string; readonly expiresAt?: string }, now: Date): boolean =>
+  (content.effectiveFrom === undefined || Date.parse(content.effectiveFrom) <= now.getTime()) &&
+  (content.expiresAt === undefined || Date.parse(content.expiresAt) > now.getTime());

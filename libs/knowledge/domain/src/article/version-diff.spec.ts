@@ -1,3 +1,5 @@
+import { versionsOf } from './article-history';
+import * as f from './article.fixtures';
 import { content } from './article.fixtures';
 import { lineDiff, versionDiff } from './version-diff';
 import { visibleTo } from './article-audience';
@@ -36,4 +38,15 @@ describe('who sees an article', () => {
     ['another partner', { audience: 'PARTNER' as const, partner: 'reseller-2' }, partnerOnly, false],
     ['a partner', { audience: 'PARTNER' as const, partner: 'reseller-2' }, { audiences: ['INTERNAL'] as const }, false],
   ])('%s reading %j → %s', (_, reader, article, visible) => expect(visibleTo(reader, article)).toBe(visible));
+});
+
+describe('the versions of an article', () => {
+  it('keeps every version with where it stands', () => {
+    const stages = versionsOf([
+      f.articleDrafted(), f.articleSubmitted(1), f.articleRejected(1), f.articleEdited(2, 1), f.articleSubmitted(2), f.articlePublished(2),
+      f.articleEdited(3, 2, { content: content({ title: 'v3' }) }), f.articleSubmitted(3), f.articlePublished(3, 2),
+      f.articleEdited(4, 3, { content: content({ title: 'v4' }) }),
+    ]).map((record) => [record.version, record.stage]);
+    expect(stages).toEqual([[1, 'superseded'], [2, 'superseded'], [3, 'published'], [4, 'draft']]);
+  });
 });
