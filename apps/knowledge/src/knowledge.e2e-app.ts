@@ -38,7 +38,7 @@ export class KnowledgeApp {
 
   static async start(clock: MovableClock): Promise<KnowledgeApp> {
     const dataDir = await mkdtemp(join(tmpdir(), 'collab-knowledge-'));
-    const app = await createServiceApp(loadPlatformConfig({ DATA_DIR: dataDir, AUTH_JWT_SECRET: secret, LOG_LEVEL: 'silent' }), [KnowledgeModule], { clock });
+    const app = await createServiceApp(loadPlatformConfig({ DATA_DIR: dataDir, AUTH_JWT_SECRET: secret, LOG_LEVEL: process.env['KNOWLEDGE_E2E_LOG'] ?? 'silent' }), [KnowledgeModule], { clock });
     await app.listen(0, '127.0.0.1');
     const entries = await Promise.all(Object.entries(CALLERS).map(async ([name, claims]) => [name, await issueDevToken(secret, claims)] as const));
     return new KnowledgeApp(app, await app.getUrl(), Object.fromEntries(entries) as Record<Caller, string>, dataDir);

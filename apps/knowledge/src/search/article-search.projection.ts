@@ -8,7 +8,7 @@ import { configFor, documentText } from './search-text';
 const dateOrNull = (value: string | undefined): Date | null => (value === undefined ? null : new Date(value));
 
 /** Title weighs most, then summary and tags, then the body. */
-const SEARCH_VECTOR = `setweight(to_tsvector($5::regconfig, $16), 'A') || setweight(to_tsvector($5::regconfig, $17), 'B') || setweight(to_tsvector($5::regconfig, $18), 'C')`;
+const SEARCH_VECTOR = `setweight(to_tsvector($5::text::regconfig, $16), 'A') || setweight(to_tsvector($5::text::regconfig, $17), 'B') || setweight(to_tsvector($5::text::regconfig, $18), 'C')`;
 
 /**
  * Keeps knowledge's search index equal to the published, unarchived, unexpired version of every
