@@ -1,14 +1,11 @@
 import { sqlMigration } from '@collab/service-kit';
 
 /**
- * Knowledge's first read models: every version's content (so a publication, which names only its
- * version, can be indexed), which knowledge point and language each article has, and the search
- * index of published versions. The tsvector is built per row in its language's configuration.
+ * Knowledge's first read models: which knowledge point and language each article has (drafts
+ * included), and the search index of published versions, its tsvector built per row in the
+ * configuration of the row's language.
  */
 export const ArticleSearch = sqlMigration('ArticleSearch1796860800000', [
-  `create table if not exists knowledge.article_version (
-     article_id uuid not null, version int not null, content jsonb not null,
-     primary key (article_id, version))`,
   `create table if not exists knowledge.article_point (
      article_id uuid primary key, knowledge_point_id uuid not null, language text not null, version int not null)`,
   `create index if not exists article_point_point on knowledge.article_point (knowledge_point_id)`,

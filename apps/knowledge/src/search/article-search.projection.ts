@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@collab/event-store';
-import { ARTICLE_EVENT_TYPES, type ArticleContent, type ArticleEvent, type ArticlePublished } from '@collab/knowledge-domain';
+import { ARTICLE_EVENT_TYPES, type ArticleEvent, type ArticlePublished } from '@collab/knowledge-domain';
 import { Projection } from '@collab/service-kit';
 import { configFor, documentText } from './search-text';
 
@@ -19,7 +19,7 @@ export class ArticleSearchProjection extends Projection {
   readonly name = 'knowledge.article-search';
   readonly log = 'knowledge';
   readonly handles = ARTICLE_EVENT_TYPES;
-  readonly tables = ['knowledge.article_version', 'knowledge.article_point', 'knowledge.article_search'];
+  readonly tables = ['knowledge.article_point', 'knowledge.article_search'];
 
   async apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
     for (const recorded of events) await this.applyOne({ type: recorded.type, data: recorded.data } as ArticleEvent, recorded.streamVersion, tx);
@@ -28,14 +28,12 @@ export class ArticleSearchProjection extends Projection {
   private async applyOne(event: ArticleEvent, streamVersion: number, tx: EntityManager): Promise<void> {
     switch (event.type) {
       case 'ArticleDrafted':
-        await this.written(tx, event.data.articleId, event.data.version, event.data.content);
         await tx.query(
           `insert into knowledge.article_point (article_id, knowledge_point_id, language, version) values ($1, $2, $3, $4) on conflict (article_id) do nothing`,
           [event.data.articleId, event.data.knowledgePointId, event.data.content.language, event.data.version],
         );
         return;
       case 'ArticleEdited':
-        await this.written(tx, event.data.articleId, event.data.version, event.data.content);
         await tx.query(`update knowledge.article_point set language = $2, version = $3 where article_id = $1 and version < $3`, [
           event.data.articleId, event.data.content.language, event.data.version,
         ]);
@@ -54,18 +52,7 @@ export class ArticleSearchProjection extends Projection {
     }
   }
 
-  private async written(tx: EntityManager, articleId: string, version: number, content: ArticleContent): Promise<void> {
-    await tx.query(`insert into knowledge.article_version (article_id, version, content) values ($1, $2, $3) on conflict do nothing`, [articleId, version, JSON.stringify(content)]);
-  }
-
-  private async published(tx: EntityManager, { articleId, version, publishedAt }: ArticlePublished['data'], streamVersion: number): Promise<void> {
-    const rows = await tx.query<{ content: ArticleContent | string; knowledge_point_id: string }[]>(
-      `select v.content, p.knowledge_point_id from knowledge.article_version v join knowledge.article_point p using (article_id) where v.article_id = $1 and v.version = $2`,
-      [articleId, version],
-    );
-    const row = rows[0];
-    if (!row) throw new Error(`article ${articleId} version ${version} was published but never written`);
-    const content = typeof row.content === 'string' ? (JSON.parse(row.content) as ArticleContent) : row.content;
+  private async published(tx: EntityManager, { articleId, knowledgePointId, version, content, publishedAt }: ArticlePublished['data'], streamVersion: number): Promise<void> {
     const config = configFor(content.language);
     await tx.query(
       `insert into knowledge.article_search (article_id, knowledge_point_id, version, language, config, type, node_id, tags, audiences, partners,
@@ -78,7 +65,7 @@ export class ArticleSearchProjection extends Projection {
          search = excluded.search, stream_version = excluded.stream_version
        where knowledge.article_search.stream_version < excluded.stream_version`,
       [
-        articleId, row.knowledge_point_id, version, content.language, config, content.type, content.nodeId, content.tags, content.audiences,
+        articleId, knowledgePointId, version, content.language, config, content.type, content.nodeId, content.tags, content.audiences,
         content.partners ?? null, content.title, content.summary, content.body, dateOrNull(content.effectiveFrom), dateOrNull(content.expiresAt),
         documentText(config, content.title), documentText(config, [content.summary, ...content.tags].join(' ')), documentText(config, content.body),
         new Date(publishedAt), streamVersion,

@@ -80,7 +80,10 @@ const approve = (command: ApproveArticle, state: ArticleState, now: Date): Artic
   const live = pending.of.status === 'published' || pending.of.status === 'expired' ? pending.of.live : undefined;
   return [{
     type: 'ArticlePublished',
-    data: { articleId: command.articleId, version: pending.version, ...(live ? { supersedes: live.version } : {}), approvedBy: command.reviewer, publishedAt: now.toISOString() },
+    data: {
+      articleId: command.articleId, knowledgePointId: pending.of.knowledgePointId, version: pending.version, content: pending.content,
+      ...(live ? { supersedes: live.version } : {}), approvedBy: command.reviewer, publishedAt: now.toISOString(),
+    },
   }];
 };
 

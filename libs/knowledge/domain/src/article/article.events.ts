@@ -42,12 +42,17 @@ export interface ArticleRejected {
   readonly data: { readonly articleId: string; readonly version: number; readonly by: string; readonly reason: string; readonly rejectedAt: string };
 }
 
-/** A reviewer who wrote none of it approved the version; readers now see it instead of the one it supersedes. */
+/**
+ * A reviewer who wrote none of it approved the version; readers now see it instead of the one it
+ * supersedes. It carries the version's content, so what follows publications needs no other event.
+ */
 export interface ArticlePublished {
   readonly type: 'ArticlePublished';
   readonly data: {
     readonly articleId: string;
+    readonly knowledgePointId: string;
     readonly version: number;
+    readonly content: ArticleContent;
     readonly supersedes?: number;
     readonly approvedBy: string;
     readonly publishedAt: string;

@@ -40,8 +40,9 @@ export const articleEdited = (version: number, basedOn: number, overrides: { con
   data: { articleId, version, basedOn, content: overrides.content ?? revised, author: overrides.author ?? 'editor-1', editedAt: at },
 });
 export const articleSubmitted = (version = 1, by = 'editor-1'): ArticleEvent => ({ type: 'ArticleSubmitted', data: { articleId, version, by, submittedAt: at } });
-export const articlePublished = (version = 1, supersedes?: number, approvedBy = 'reviewer-1'): ArticleEvent => ({
-  type: 'ArticlePublished', data: { articleId, version, ...(supersedes ? { supersedes } : {}), approvedBy, publishedAt: at },
+/** Versions 1 and 2 as the fixtures write them: version 1 the original content, later ones revised. */
+export const articlePublished = (version = 1, supersedes?: number, approvedBy = 'reviewer-1', published: ArticleContent = version === 1 ? content() : revised): ArticleEvent => ({
+  type: 'ArticlePublished', data: { articleId, knowledgePointId: articleId, version, content: published, ...(supersedes ? { supersedes } : {}), approvedBy, publishedAt: at },
 });
 export const articleRejected = (version = 1, reason = '请补充退款时限'): ArticleEvent => ({
   type: 'ArticleRejected', data: { articleId, version, by: 'reviewer-1', reason, rejectedAt: at },
