@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { createServiceApp, issueDevToken, loadPlatformConfig } from '@collab/service-kit';
-import { MovableClock, eventually } from '@collab/testing';
+import { MovableClock, eventually, freshDatabase, type FreshDatabase } from '@collab/testing';
 import { KnowledgeModule } from './knowledge.module';
 
 const secret = 'knowledge-e2e-secret-0123456789ab';
@@ -27,26 +27,39 @@ const CALLERS = {
 } as const;
 export type Caller = keyof typeof CALLERS;
 
-/** KnowledgeModule alone on an embedded database in a fresh folder, with a clock the spec moves. */
+export type Storage = 'embedded' | 'PostgreSQL';
+
+/**
+ * KnowledgeModule alone, with a clock the spec moves: on an embedded database in a fresh folder,
+ * or on a fresh PostgreSQL database (TEST_DATABASE_URL's server) to show both answer the same.
+ */
 export class KnowledgeApp {
   private constructor(
     private readonly app: INestApplication,
     private readonly baseUrl: string,
     private readonly tokens: Record<Caller, string>,
-    private readonly dataDir: string,
+    private readonly storage: { readonly dataDir: string; readonly database: FreshDatabase | undefined },
   ) {}
 
-  static async start(clock: MovableClock): Promise<KnowledgeApp> {
+  static async start(clock: MovableClock, storage: Storage = 'embedded'): Promise<KnowledgeApp> {
     const dataDir = await mkdtemp(join(tmpdir(), 'collab-knowledge-'));
-    const app = await createServiceApp(loadPlatformConfig({ DATA_DIR: dataDir, AUTH_JWT_SECRET: secret, LOG_LEVEL: process.env['KNOWLEDGE_E2E_LOG'] ?? 'silent' }), [KnowledgeModule], { clock });
+    const database = storage === 'PostgreSQL' ? await freshDatabase('collab_knowledge') : undefined;
+    const config = loadPlatformConfig({
+      DATA_DIR: dataDir,
+      AUTH_JWT_SECRET: secret,
+      LOG_LEVEL: process.env['KNOWLEDGE_E2E_LOG'] ?? 'silent',
+      ...(database ? { DATABASE_URL: database.url } : {}),
+    });
+    const app = await createServiceApp(config, [KnowledgeModule], { clock });
     await app.listen(0, '127.0.0.1');
     const entries = await Promise.all(Object.entries(CALLERS).map(async ([name, claims]) => [name, await issueDevToken(secret, claims)] as const));
-    return new KnowledgeApp(app, await app.getUrl(), Object.fromEntries(entries) as Record<Caller, string>, dataDir);
+    return new KnowledgeApp(app, await app.getUrl(), Object.fromEntries(entries) as Record<Caller, string>, { dataDir, database });
   }
 
   async stop(): Promise<void> {
     await this.app.close();
-    await rm(this.dataDir, { recursive: true, force: true });
+    await this.storage.database?.drop();
+    await rm(this.storage.dataDir, { recursive: true, force: true });
   }
 
   async call<Body = Answer>(caller: Caller | undefined, method: string, path: string, body?: unknown): Promise<Reply<Body>> {

@@ -1,5 +1,5 @@
 import { MovableClock } from '@collab/testing';
-import { KnowledgeApp, type Caller, type Reply } from '../knowledge.e2e-app';
+import { KnowledgeApp, type Caller, type Reply, type Storage } from '../knowledge.e2e-app';
 
 interface Results {
   total: number;
@@ -19,7 +19,7 @@ const ARTICLES = {
 } as const;
 type Name = keyof typeof ARTICLES;
 
-describe('searching knowledge through REST', () => {
+describe.each<Storage>(['embedded', 'PostgreSQL'])('searching knowledge through REST (%s)', (storage) => {
   let knowledge: KnowledgeApp;
   const ids = {} as Record<Name, string>;
   const titles = (reply: Reply<Results>) => reply.body.results.map((result) => result.title);
@@ -27,7 +27,7 @@ describe('searching knowledge through REST', () => {
   const found = (reply: Reply<Results>) => reply.body.results.map((result) => nameOf(result.id));
 
   beforeAll(async () => {
-    knowledge = await KnowledgeApp.start(new MovableClock('2026-11-20T09:00:00Z'));
+    knowledge = await KnowledgeApp.start(new MovableClock('2026-11-20T09:00:00Z'), storage);
     await knowledge.call('editor', 'POST', '/nodes', { id: 'billing', names: { en: 'Billing' } });
     for (const name of Object.keys(ARTICLES) as Name[]) ids[name] = await knowledge.publish(ARTICLES[name]);
     await knowledge.searchUntil<Results>('staff', 'q=summa', (reply) => reply.body.total === 1);
