@@ -15,9 +15,10 @@ const article = (overrides: Record<string, unknown> = {}) => ({
 
 describe('knowledge articles through REST', () => {
   let knowledge: KnowledgeApp;
+  const clock = new MovableClock('2026-11-20T09:00:00Z');
 
   beforeAll(async () => {
-    knowledge = await KnowledgeApp.start(new MovableClock('2026-11-20T09:00:00Z'));
+    knowledge = await KnowledgeApp.start(clock);
     expect((await knowledge.call('editor', 'POST', '/nodes', { id: 'billing', names: { 'zh-Hans': '账单', en: 'Billing' } })).status).toBe(201);
     expect((await knowledge.call('editor', 'POST', '/nodes', { id: 'roaming', parentId: 'billing', names: { en: 'Roaming' } })).status).toBe(201);
   }, 60_000);
@@ -95,5 +96,22 @@ describe('knowledge articles through REST', () => {
     const translation = await knowledge.call('editor', 'POST', '/articles', article({ translationOf: original }));
     expect(translation).toMatchObject({ status: 201, body: { knowledgePointId: original } });
     expect((await knowledge.call('editor', 'POST', '/articles', article({ language: 'en', translationOf: original }))).body).toMatchObject({ errors: [{ field: 'language' }] });
+  });
+
+  it('shows readers a published version only from its effective date, in search too; PATCH null clears the date', async () => {
+    const id = await knowledge.publish(article({ title: 'Tariff change', language: 'en', body: 'New roaming tariff from December.', effectiveFrom: '2026-12-01' }));
+    expect((await knowledge.call('customer', 'GET', `/articles/${id}`)).status).toBe(404);
+    expect((await knowledge.call('editor', 'GET', `/articles/${id}`)).body).toMatchObject({ status: 'published', live: { effectiveFrom: '2026-12-01' } });
+    // Published after it, so once the index holds this one it holds the future one too (the log is applied in order).
+    const guide = await knowledge.publish(article({ title: 'Tariff guide', language: 'en', body: 'How tariffs work.' }));
+    const onlyGuide = await knowledge.searchUntil<{ total: number; results: { id: string }[] }>('staff', 'q=tariff', (reply) => reply.body.total === 1);
+    expect(onlyGuide.body.results.map((result) => result.id)).toEqual([guide]);
+    clock.advanceTo('2026-12-01T00:00:01Z');
+    expect((await knowledge.call('customer', 'GET', `/articles/${id}`)).status).toBe(200);
+    expect((await knowledge.call<{ total: number }>('customer', 'GET', '/search?q=tariff')).body.total).toBe(2);
+
+    const cleared = await knowledge.call('editor', 'PATCH', `/articles/${id}`, { effectiveFrom: null });
+    expect(cleared).toMatchObject({ status: 200, body: { pending: { version: 2 } } });
+    expect(cleared.body['pending']).not.toHaveProperty('effectiveFrom');
   });
 });
