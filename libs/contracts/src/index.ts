@@ -5,4 +5,5 @@ export * from './grpc';
 export * from './published-language';
 export * from './intake';
 export * from './workflow';
+export * from './knowledge';
 export * from './published-languages';

@@ -1,9 +1,9 @@
 import { intakeLanguage } from './intake';
+import { knowledgeLanguage } from './knowledge';
 import { publishedLanguage } from './published-language/published-language';
 import { workflowLanguage } from './workflow';
 
 /** Services whose public events are still to be defined: their topics exist and carry nothing yet. */
-export const knowledgeLanguage = publishedLanguage('knowledge', {});
 export const kpiLanguage = publishedLanguage('kpi', {});
 export const dataLanguage = publishedLanguage('data', {});
 

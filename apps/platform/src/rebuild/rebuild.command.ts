@@ -1,6 +1,7 @@
 import { DataDirLocked } from '@collab/event-store';
 import { Stopped } from '@collab/following';
 import { intakeReadModels } from '@collab/intake';
+import { knowledgeReadModels } from '@collab/knowledge';
 import {
   InvalidConfiguration,
   findReadModel,
@@ -18,7 +19,11 @@ import { workflowReadModels } from '@collab/workflow';
 import { ConsoleProgress, type ProgressOutput } from './rebuild-progress';
 
 /** The services whose read models the command knows. */
-export const REBUILDABLE_SERVICES: Readonly<Record<string, ServiceReadModels>> = { intake: intakeReadModels, workflow: workflowReadModels };
+export const REBUILDABLE_SERVICES: Readonly<Record<string, ServiceReadModels>> = {
+  intake: intakeReadModels,
+  workflow: workflowReadModels,
+  knowledge: knowledgeReadModels,
+};
 
 export interface RebuildIo {
   readonly out: ProgressOutput;

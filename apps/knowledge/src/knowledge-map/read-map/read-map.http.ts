@@ -1,0 +1,24 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ValidationFailed } from '@collab/service-kit';
+import { KnowledgeMap, type MapNodeView } from '../knowledge-map';
+import { ReadMapQuery, nodeIdParam } from '../map-node.request';
+
+/** The knowledge map is public to every authenticated caller: it names topics, not content. */
+@ApiTags('knowledge')
+@ApiBearerAuth()
+@Controller('api/v1/knowledge/nodes')
+export class ReadMapHttp {
+  constructor(private readonly map: KnowledgeMap) {}
+
+  @Get()
+  tree(@Query() query: ReadMapQuery): Promise<MapNodeView[]> {
+    return this.map.tree(query.includeRetired);
+  }
+
+  @Get(':id')
+  node(@Param('id') id: string): Promise<MapNodeView> {
+    if (!nodeIdParam.safeParse(id).success) throw new ValidationFailed([{ field: 'id', message: 'must be a lowercase slug such as roaming-charges' }]);
+    return this.map.node(id);
+  }
+}

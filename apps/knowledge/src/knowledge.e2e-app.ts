@@ -1,0 +1,95 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import { createServiceApp, issueDevToken, loadPlatformConfig } from '@collab/service-kit';
+import { MovableClock, eventually, freshDatabase, type FreshDatabase } from '@collab/testing';
+import { KnowledgeModule } from './knowledge.module';
+
+const secret = 'knowledge-e2e-secret-0123456789ab';
+
+export type Answer = Record<string, unknown> & { errors?: { field: string; message: string }[] };
+export interface Reply<Body = Answer> {
+  status: number;
+  type: string | null;
+  body: Body;
+}
+
+/** The callers the knowledge specs use: two editors, a reviewer, staff, a customer and two partners' agents. */
+const CALLERS = {
+  editor: { sub: 'editor-1', roles: ['editor'], audience: 'INTERNAL' },
+  editor2: { sub: 'editor-2', roles: ['editor', 'reviewer'], audience: 'INTERNAL' },
+  reviewer: { sub: 'reviewer-1', roles: ['reviewer'], audience: 'INTERNAL' },
+  staff: { sub: 'agent-1', roles: ['agent'], audience: 'INTERNAL' },
+  customer: { sub: 'customer-1', roles: ['customer'], audience: 'EXTERNAL' },
+  reseller1: { sub: 'partner-agent-1', roles: ['partner-agent'], audience: 'PARTNER', partner: 'reseller-1' },
+  reseller2: { sub: 'partner-agent-2', roles: ['partner-agent'], audience: 'PARTNER', partner: 'reseller-2' },
+} as const;
+export type Caller = keyof typeof CALLERS;
+
+export type Storage = 'embedded' | 'PostgreSQL';
+
+/**
+ * KnowledgeModule alone, with a clock the spec moves: on an embedded database in a fresh folder,
+ * or on a fresh PostgreSQL database (TEST_DATABASE_URL's server) to show both answer the same.
+ */
+export class KnowledgeApp {
+  private constructor(
+    private readonly app: INestApplication,
+    private readonly baseUrl: string,
+    private readonly tokens: Record<Caller, string>,
+    private readonly storage: { readonly dataDir: string; readonly database: FreshDatabase | undefined },
+  ) {}
+
+  static async start(clock: MovableClock, storage: Storage = 'embedded'): Promise<KnowledgeApp> {
+    const dataDir = await mkdtemp(join(tmpdir(), 'collab-knowledge-'));
+    const database = storage === 'PostgreSQL' ? await freshDatabase('collab_knowledge') : undefined;
+    const config = loadPlatformConfig({
+      DATA_DIR: dataDir,
+      AUTH_JWT_SECRET: secret,
+      LOG_LEVEL: process.env['KNOWLEDGE_E2E_LOG'] ?? 'silent',
+      ...(database ? { DATABASE_URL: database.url } : {}),
+    });
+    const app = await createServiceApp(config, [KnowledgeModule], { clock });
+    await app.listen(0, '127.0.0.1');
+    const entries = await Promise.all(Object.entries(CALLERS).map(async ([name, claims]) => [name, await issueDevToken(secret, claims)] as const));
+    return new KnowledgeApp(app, await app.getUrl(), Object.fromEntries(entries) as Record<Caller, string>, { dataDir, database });
+  }
+
+  async stop(): Promise<void> {
+    await this.app.close();
+    await this.storage.database?.drop();
+    await rm(this.storage.dataDir, { recursive: true, force: true });
+  }
+
+  async call<Body = Answer>(caller: Caller | undefined, method: string, path: string, body?: unknown): Promise<Reply<Body>> {
+    const headers: Record<string, string> = caller ? { authorization: `Bearer ${this.tokens[caller]}` } : {};
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const response = await fetch(`${this.baseUrl}/api/v1/knowledge${path}`, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}), signal: AbortSignal.timeout(10_000) });
+    return { status: response.status, type: response.headers.get('content-type'), body: (await response.json()) as Body };
+  }
+
+  /** Drafted by editor-1, submitted, approved by reviewer-1: the article's id. */
+  async publish(content: Record<string, unknown>): Promise<string> {
+    const drafted = await this.call('editor', 'POST', '/articles', content);
+    if (drafted.status !== 201) throw new Error(`draft refused: ${JSON.stringify(drafted.body)}`);
+    const id = String(drafted.body['id']);
+    await this.expect(this.call('editor', 'POST', `/articles/${id}/submit`), 200);
+    await this.expect(this.call('reviewer', 'POST', `/articles/${id}/approve`), 200);
+    return id;
+  }
+
+  /** Search follows the log a moment behind: asks until the answer satisfies `until`. */
+  searchUntil<Body = Answer>(caller: Caller, query: string, until: (reply: Reply<Body>) => boolean): Promise<Reply<Body>> {
+    return eventually(async () => {
+      const reply = await this.call<Body>(caller, 'GET', `/search?${query}`);
+      if (!until(reply)) throw new Error(`search ${query} answered ${JSON.stringify(reply.body)}`);
+      return reply;
+    }, { timeoutMs: 10_000 });
+  }
+
+  private async expect(reply: Promise<Reply>, status: number): Promise<void> {
+    const { status: actual, body } = await reply;
+    if (actual !== status) throw new Error(`expected ${status}, got ${actual}: ${JSON.stringify(body)}`);
+  }
+}

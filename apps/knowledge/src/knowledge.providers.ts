@@ -1,0 +1,19 @@
+import type { Provider, Type } from '@nestjs/common';
+import { ArticleCommands } from './articles/article-commands';
+import { ArticleReader } from './articles/article-reader';
+import { DraftArticleHttp } from './articles/draft-article/draft-article.http';
+import { EditArticleHttp } from './articles/edit-article/edit-article.http';
+import { ReadArticleHttp } from './articles/read-article/read-article.http';
+import { ReviewArticleHttp } from './articles/review-article/review-article.http';
+import { KnowledgeMap } from './knowledge-map/knowledge-map';
+import { ManageMapHttp } from './knowledge-map/manage-map/manage-map.http';
+import { ReadMapHttp } from './knowledge-map/read-map/read-map.http';
+import { ArticlePoints } from './search/article-points';
+import { ArticleSearch } from './search/article-search';
+import { ArticleSearchProjection } from './search/article-search.projection';
+import { SearchHttp } from './search/search.http';
+
+export const KNOWLEDGE_PROVIDERS: readonly Provider[] = [KnowledgeMap, ArticleCommands, ArticleReader, ArticlePoints, ArticleSearch, ArticleSearchProjection];
+
+// SearchHttp before the article routes: Express tries routes in the order they are registered.
+export const KNOWLEDGE_CONTROLLERS: readonly Type[] = [SearchHttp, ReadMapHttp, ManageMapHttp, DraftArticleHttp, EditArticleHttp, ReviewArticleHttp, ReadArticleHttp];

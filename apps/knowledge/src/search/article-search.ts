@@ -1,0 +1,105 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { ArticleType, Reader } from '@collab/knowledge-domain';
+import { CLOCK, type Clock } from '@collab/service-kit';
+import { HEADLINE_CLOSE, HEADLINE_OPEN, fromHeadline, simpleSnippet } from './snippet';
+import { simpleQuery } from './search-text';
+
+export interface SearchRequest {
+  readonly q: string;
+  readonly lang?: string;
+  readonly type?: ArticleType;
+  /** The node and everything under it. */
+  readonly nodes?: readonly string[];
+  readonly tag?: string;
+  readonly page: number;
+  readonly pageSize: number;
+}
+
+export interface SearchHit {
+  readonly id: string;
+  readonly knowledgePointId: string;
+  readonly version: number;
+  readonly title: string;
+  readonly summary: string;
+  readonly type: string;
+  readonly language: string;
+  readonly nodeId: string;
+  readonly tags: string[];
+  readonly publishedAt: string;
+  readonly snippet: string;
+  readonly score: number;
+}
+
+export interface SearchResults {
+  readonly total: number;
+  readonly page: number;
+  readonly pageSize: number;
+  readonly results: SearchHit[];
+}
+
+interface Row {
+  article_id: string; knowledge_point_id: string; version: number; title: string; summary: string; type: string; language: string;
+  node_id: string; tags: string[]; published_at: Date | string; config: string; body: string | null; headline: string | null; score: number; total: string | number;
+}
+
+/** The same rule as the domain's visibleTo, as SQL over the index: `$2` the caller's audience, `$3` their partner. */
+const AUDIENCE_FILTER = `($2 = 'INTERNAL' or 'EXTERNAL' = any(s.audiences)
+  or ($2 = 'PARTNER' and 'PARTNER' = any(s.audiences) and (s.partners is null or $3 = any(s.partners))))`;
+
+/** Each row is matched by the query in its own language's configuration. */
+const ROW_QUERY = `case s.config when 'finnish' then plainto_tsquery('finnish', $1) when 'english' then plainto_tsquery('english', $1)
+  else to_tsquery('simple', coalesce($4, '')) end`;
+
+const HEADLINE = `case when s.config = 'simple' then null else ts_headline(s.config::regconfig, s.body, query,
+  'StartSel=${HEADLINE_OPEN}, StopSel=${HEADLINE_CLOSE}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "') end`;
+
+/**
+ * Full-text search over published articles, ranked by relevance then freshness; the caller's
+ * audience filters the rows before they are counted, so neither results nor totals reveal hidden articles.
+ */
+@Injectable()
+export class ArticleSearch {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource, @Inject(CLOCK) private readonly clock: Clock) {}
+
+  async search(request: SearchRequest, reader: Reader): Promise<SearchResults> {
+    const filters: string[] = [AUDIENCE_FILTER, `s.search @@ query`, `(s.effective_from is null or s.effective_from <= $5)`, `(s.expires_at is null or s.expires_at > $5)`];
+    const params: unknown[] = [request.q.normalize('NFC'), reader.audience, reader.partner ?? null, simpleQuery(request.q) ?? null, this.clock.now()];
+    const add = (sql: (placeholder: string) => string, value: unknown) => {
+      params.push(value);
+      filters.push(sql(`$${params.length}`));
+    };
+    if (request.lang) add((p) => `(lower(s.language) = lower(${p}) or lower(s.language) like lower(${p}) || '-%')`, request.lang);
+    if (request.type) add((p) => `s.type = ${p}`, request.type);
+    if (request.nodes) add((p) => `s.node_id = any(${p})`, request.nodes);
+    if (request.tag) add((p) => `${p} = any(s.tags)`, request.tag.normalize('NFC').toLocaleLowerCase());
+    const from = `from knowledge.article_search s cross join lateral (select ${ROW_QUERY} as query) q where ${filters.join(' and ')}`;
+    const limits = [request.pageSize, (request.page - 1) * request.pageSize];
+    const rows = await this.dataSource.query<Row[]>(
+      `select s.article_id, s.knowledge_point_id, s.version, s.title, s.summary, s.type, s.language, s.node_id, s.tags, s.published_at, s.config,
+              case when s.config = 'simple' then s.body else null end as body, ${HEADLINE} as headline,
+              ts_rank_cd(s.search, query) as score, count(*) over () as total
+         ${from}
+        order by score desc, s.published_at desc, s.article_id
+        limit $${params.length + 1} offset $${params.length + 2}`,
+      [...params, ...limits],
+    );
+    // Past the last page the window count leaves with the rows, so the total is counted on its own.
+    const total = rows[0] ? Number(rows[0].total) : request.page > 1 ? await this.count(from, params) : 0;
+    return { total, page: request.page, pageSize: request.pageSize, results: rows.map((row) => this.hit(row, request.q)) };
+  }
+
+  private async count(from: string, params: unknown[]): Promise<number> {
+    const rows = await this.dataSource.query<{ total: string | number }[]>(`select count(*) as total ${from}`, params);
+    return Number(rows[0]?.total ?? 0);
+  }
+
+  private hit(row: Row, query: string): SearchHit {
+    return {
+      id: row.article_id, knowledgePointId: row.knowledge_point_id, version: row.version, title: row.title, summary: row.summary, type: row.type,
+      language: row.language, nodeId: row.node_id, tags: row.tags, publishedAt: new Date(row.published_at).toISOString(),
+      snippet: row.headline === null ? simpleSnippet(row.body ?? '', query) : fromHeadline(row.headline), score: Number(row.score),
+    };
+  }
+}

@@ -1,0 +1,113 @@
+import { MovableClock } from '@collab/testing';
+import { KnowledgeApp, type Caller, type Reply, type Storage } from '../knowledge.e2e-app';
+
+interface Results {
+  total: number;
+  page: number;
+  results: { id: string; title: string; snippet: string; language: string }[];
+}
+
+const base = { summary: '', type: 'SERVICE', nodeId: 'billing', tags: [] as string[] };
+const ARTICLES = {
+  external: { ...base, title: '国际漫游账单金额错误', body: '如果您的国际漫游账单金额错误，请核对漫游清单后申请退款。', audiences: ['EXTERNAL'], language: 'zh-Hans' },
+  internal: { ...base, title: '内部：账单金额错误的核查流程', body: '计费部核查账单金额错误的内部步骤。', audiences: ['INTERNAL'], language: 'zh-Hans', tags: ['internal'] },
+  reseller: { ...base, title: '代理商：账单金额错误怎么办', body: '代理商为客户处理账单金额错误的方法。', audiences: ['PARTNER'], partners: ['reseller-1'], language: 'zh-Hans' },
+  traditional: { ...base, title: '國際漫遊帳單金額錯誤', body: '若您的國際漫遊帳單金額錯誤，請先核對漫遊清單。', audiences: ['EXTERNAL'], language: 'zh-Hant' },
+  japanese: { ...base, title: '請求書の金額が間違っています', body: '請求書の金額が間違っている場合は、明細を確認してからお問い合わせください。', audiences: ['EXTERNAL'], language: 'ja' },
+  finnish: { ...base, title: 'Virheellinen summa laskussani', body: 'Jos liittymäni laskussa on virheellinen summa, tarkista erittely ja ota yhteyttä asiakaspalveluun.', audiences: ['EXTERNAL'], language: 'fi', type: 'POLICY' },
+  english: { ...base, title: 'Unexpected roaming charges', body: 'When roaming charges look wrong on your bill, check the itemised list first.', audiences: ['EXTERNAL'], language: 'en', tags: ['roaming'] },
+} as const;
+type Name = keyof typeof ARTICLES;
+
+describe.each<Storage>(['embedded', 'PostgreSQL'])('searching knowledge through REST (%s)', (storage) => {
+  let knowledge: KnowledgeApp;
+  const ids = {} as Record<Name, string>;
+  const titles = (reply: Reply<Results>) => reply.body.results.map((result) => result.title);
+  const nameOf = (id: string) => (Object.keys(ids) as Name[]).find((name) => ids[name] === id);
+  const found = (reply: Reply<Results>) => reply.body.results.map((result) => nameOf(result.id));
+
+  beforeAll(async () => {
+    knowledge = await KnowledgeApp.start(new MovableClock('2026-11-20T09:00:00Z'), storage);
+    await knowledge.call('editor', 'POST', '/nodes', { id: 'billing', names: { en: 'Billing' } });
+    for (const name of Object.keys(ARTICLES) as Name[]) ids[name] = await knowledge.publish(ARTICLES[name]);
+    await knowledge.searchUntil<Results>('staff', 'q=summa', (reply) => reply.body.total === 1);
+  }, 60_000);
+
+  afterAll(() => knowledge?.stop());
+
+  describe('the caller’s audience filters results, counts and reads by id', () => {
+    it.each<[Caller, Name[]]>([
+      ['customer', ['external']],
+      ['staff', ['external', 'internal', 'reseller']],
+      ['reseller1', ['external', 'reseller']],
+      ['reseller2', ['external']],
+    ])('%s searching 账单金额 sees %j', async (caller, expected) => {
+      const reply = await knowledge.searchUntil<Results>(caller, `q=${encodeURIComponent('账单金额')}`, () => true);
+      expect(reply.status).toBe(200);
+      expect(found(reply).sort()).toEqual([...expected].sort());
+      expect(reply.body.total).toBe(expected.length);
+    });
+
+    it.each<[Caller, Name, number]>([
+      ['customer', 'internal', 404],
+      ['customer', 'reseller', 404],
+      ['reseller2', 'reseller', 404],
+      ['reseller2', 'internal', 404],
+      ['reseller1', 'reseller', 200],
+      ['staff', 'reseller', 200],
+      ['customer', 'external', 200],
+    ])('%s reading the %s article by id → %i', async (caller, name, status) => {
+      expect((await knowledge.call(caller, 'GET', `/articles/${ids[name]}`)).status).toBe(status);
+      expect((await knowledge.call(caller, 'GET', `/articles/${ids[name]}/versions`)).status).toBe(status);
+    });
+  });
+
+  it.each<[string, string, Name]>([
+    ['Finnish base form finds the inflected text', 'lasku', 'finnish'],
+    ['Finnish inflected query finds it too', 'laskuissa liittymä', 'finnish'],
+    ['traditional Chinese', '帳單', 'traditional'],
+    ['traditional Chinese, a longer phrase', '漫遊帳單金額', 'traditional'],
+    ['Japanese without spaces', '請求書の金額', 'japanese'],
+    ['Japanese, a word inside a longer one', '金額', 'japanese'],
+    ['English stems', 'charge', 'english'],
+  ])('%s (%s)', async (_, q, expected) => {
+    const reply = await knowledge.searchUntil<Results>('customer', `q=${encodeURIComponent(q)}`, () => true);
+    expect(found(reply)).toContain(expected);
+    expect(reply.body.results.find((result) => result.id === ids[expected])?.snippet).toContain('<mark>');
+  });
+
+  it('finds traditional Chinese by traditional characters and simplified by simplified ones (no cross-script folding yet)', async () => {
+    expect(found(await knowledge.searchUntil<Results>('customer', `q=${encodeURIComponent('帳單')}`, () => true))).toEqual(['traditional']);
+    expect(found(await knowledge.searchUntil<Results>('customer', `q=${encodeURIComponent('账单')}`, () => true))).toEqual(['external']);
+  });
+
+  it('narrows by language, type, node and tag, and pages', async () => {
+    const q = `q=${encodeURIComponent('金額')}`;
+    expect(found(await knowledge.searchUntil<Results>('customer', `${q}&lang=ja`, () => true))).toEqual(['japanese']);
+    expect(found(await knowledge.searchUntil<Results>('customer', `${q}&lang=zh`, () => true))).toEqual(['traditional']);
+    expect(found(await knowledge.searchUntil<Results>('customer', 'q=summa&type=POLICY', () => true))).toEqual(['finnish']);
+    expect((await knowledge.searchUntil<Results>('customer', 'q=summa&type=PRODUCT', () => true)).body.total).toBe(0);
+    expect(found(await knowledge.searchUntil<Results>('customer', 'q=roaming&tag=Roaming&node=billing', () => true))).toEqual(['english']);
+    const page2 = await knowledge.searchUntil<Results>('staff', `q=${encodeURIComponent('账单金额')}&pageSize=2&page=2`, () => true);
+    expect(page2.body).toMatchObject({ total: 3, page: 2 });
+    expect(page2.body.results).toHaveLength(1);
+    const past = await knowledge.searchUntil<Results>('staff', `q=${encodeURIComponent('账单金额')}&pageSize=2&page=5`, () => true);
+    expect(past.body).toMatchObject({ total: 3, results: [] });
+  });
+
+  it('ranks the better match first', async () => {
+    const reply = await knowledge.searchUntil<Results>('staff', `q=${encodeURIComponent('核查流程')}`, () => true);
+    expect(titles(reply)[0]).toBe('内部：账单金额错误的核查流程');
+  });
+
+  it('refuses a bad query with problem details', async () => {
+    const reply = await knowledge.call('customer', 'GET', '/search?q=&page=0&type=RUMOUR');
+    expect(reply.status).toBe(400);
+    expect(reply.body.errors?.map((error) => error.field).sort()).toEqual(['page', 'q', 'type']);
+  });
+
+  it('drops an archived article from search', async () => {
+    await knowledge.call('editor', 'POST', `/articles/${ids.english}/archive`, {});
+    await knowledge.searchUntil<Results>('customer', 'q=charge', (reply) => reply.body.total === 0);
+  });
+});

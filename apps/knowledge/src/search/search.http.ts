@@ -1,0 +1,21 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, defined, type Principal } from '@collab/service-kit';
+import { KnowledgeMap } from '../knowledge-map/knowledge-map';
+import { ArticleSearch, type SearchResults } from './article-search';
+import { SearchQuery } from './search.request';
+
+@ApiTags('knowledge')
+@ApiBearerAuth()
+@Controller('api/v1/knowledge/search')
+export class SearchHttp {
+  constructor(private readonly articles: ArticleSearch, private readonly map: KnowledgeMap) {}
+
+  /** Published articles for the caller's audience, best match first, then the freshest; `node` includes everything under it. */
+  @Get()
+  async search(@Query() query: SearchQuery, @CurrentPrincipal() principal: Principal): Promise<SearchResults> {
+    const { node, ...request } = defined(query);
+    const nodes = node === undefined ? {} : { nodes: await this.map.branch(node) };
+    return this.articles.search({ ...request, ...nodes }, { audience: principal.audience, ...(principal.partner ? { partner: principal.partner } : {}) });
+  }
+}
