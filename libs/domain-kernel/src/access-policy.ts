@@ -31,6 +31,10 @@ export const ROLE_GRANTS: Readonly<Record<string, RoleGrant>> = {
   supervisor: { audiences: ['INTERNAL'], grants: ['staff', 'manager'] },
   admin: { audiences: ['INTERNAL'], grants: ['staff', 'manager', 'admin'] },
   'partner-agent': { audiences: ['PARTNER'], grants: ['partner-staff'] },
+  /** Knowledge: writes and curates the knowledge map and articles (the roles name no grant beyond themselves). */
+  editor: { audiences: ['INTERNAL'], grants: [] },
+  /** Knowledge: approves or rejects an article version someone else wrote. */
+  reviewer: { audiences: ['INTERNAL'], grants: [] },
   /** A front-office channel (app backend, IVR, email gateway, bot) submitting for the customers it serves. */
   channel: { audiences: ['EXTERNAL', 'INTERNAL', 'PARTNER'], grants: ['channel'] },
 };

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, defined, type Principal } from '@collab/service-kit';
+import { Allow, CurrentPrincipal, defined, type Principal } from '@collab/service-kit';
 import { KnowledgeMap } from '../knowledge-map/knowledge-map';
 import { ArticleSearch, type SearchResults } from './article-search';
 import { SearchQuery } from './search.request';
@@ -8,6 +8,8 @@ import { SearchQuery } from './search.request';
 @ApiTags('knowledge')
 @ApiBearerAuth()
 @Controller('api/v1/knowledge/search')
+// Every caller may read; what they see is filtered by their audience (and an editor's role) in the handler.
+@Allow('requester')
 export class SearchHttp {
   constructor(private readonly articles: ArticleSearch, private readonly map: KnowledgeMap) {}
 

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseIntPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { VersionDiff } from '@collab/knowledge-domain';
-import { CurrentPrincipal, ValidationFailed, uuidParam, type Principal } from '@collab/service-kit';
+import { Allow, CurrentPrincipal, ValidationFailed, uuidParam, type Principal } from '@collab/service-kit';
 import { ArticleReader } from '../article-reader';
 import { DiffQuery } from '../article.request';
 import type { EditorArticleView, PublishedArticleView, VersionView } from '../article-views';
@@ -12,6 +12,8 @@ const versionParam = new ParseIntPipe({ exceptionFactory: () => new ValidationFa
 @ApiTags('knowledge')
 @ApiBearerAuth()
 @Controller('api/v1/knowledge/articles')
+// Every caller may read; what they see is filtered by their audience (and an editor's role) in the handler.
+@Allow('requester')
 export class ReadArticleHttp {
   constructor(private readonly reader: ArticleReader) {}
 

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { ValidationFailed } from '@collab/service-kit';
+import { Allow, ValidationFailed } from '@collab/service-kit';
 import { KnowledgeMap, type MapNodeView } from '../knowledge-map';
 import { ReadMapQuery, nodeIdParam } from '../map-node.request';
 
@@ -8,6 +8,8 @@ import { ReadMapQuery, nodeIdParam } from '../map-node.request';
 @ApiTags('knowledge')
 @ApiBearerAuth()
 @Controller('api/v1/knowledge/nodes')
+// Every caller may read; what they see is filtered by their audience (and an editor's role) in the handler.
+@Allow('requester')
 export class ReadMapHttp {
   constructor(private readonly map: KnowledgeMap) {}
 
