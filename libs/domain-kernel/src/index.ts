@@ -2,3 +2,4 @@ export * from './domain-errors';
 export * from './decider';
 export * from './specification';
 export * from './case-visibility';
+export * from './region';

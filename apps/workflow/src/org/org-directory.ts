@@ -88,6 +88,11 @@ export class OrgDirectory implements OrgLookup {
     return rows.map((row) => row.id);
   }
 
+  async openQueues(queueIds: readonly string[]): Promise<ReadonlySet<string>> {
+    const found = await Promise.all([...new Set(queueIds)].map((queueId) => this.org.queue(queueId)));
+    return new Set(found.flatMap((queue) => (queue === undefined ? [] : [queue.id])));
+  }
+
   /** Active agents serving the queue, each with the open cases they own now. */
   async agentsOfQueue(queueId: string): Promise<readonly AgentCandidate[]> {
     const rows: AgentRow[] = await this.dataSource.query(AGENTS_OF_QUEUE_SQL, [queueId]);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
+import { REGION_MESSAGE, REGION_PATTERN, normaliseRegion } from '@collab/domain-kernel';
 import { AUDIENCES, PRIORITIES, REQUEST_TYPES } from '@collab/intake-domain';
 
 /** Text arrives from many channels and keyboards: one Unicode form (NFC), no stray outer spaces. */
@@ -48,7 +49,8 @@ export const submitContactSchema = z
       .string()
       .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { message: 'must be a BCP 47 language tag such as zh-Hans, ja, fi or en' })
       .optional(),
-    region: z.string().regex(/^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$/, { message: 'must be a region code such as GD-SZ or FI-18' }),
+    // Normalised once, here: the case number, routing, the views and every event spell it one way (`bj` is `BJ`).
+    region: z.string().transform(normaliseRegion).pipe(z.string().regex(REGION_PATTERN, { message: REGION_MESSAGE })),
     priority: z.enum(PRIORITIES).default('NORMAL'),
     occurredAt: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with offset' }).optional(),
     externalRef: optionalText(200),

@@ -1,0 +1,158 @@
+import { HostedServices } from '@collab/service-kit';
+import { eventually } from '@collab/testing';
+import { EmbeddedPlatform, MovableClock, type Caller } from '../embedded-platform';
+
+const admin: Caller = { sub: 'admin-qa', audience: 'INTERNAL', roles: ['admin'] };
+const supervisor: Caller = { sub: 'front-line-supervisor', audience: 'INTERNAL', roles: ['supervisor'] };
+const customer = (sub: string): Caller => ({ sub, audience: 'EXTERNAL' });
+
+/** Sunday 6 December 2026, 23:02 in Shanghai: the night the operator's QA team tried it. */
+const SUNDAY_NIGHT = '2026-12-06T15:02:00.000Z';
+
+/** A process for inquiries; each test names its own id, rules and fallback. */
+const inquiries = (overrides: Record<string, unknown>) => ({
+  expectedVersion: 0,
+  reason: 'routing that cannot lose a case',
+  name: 'Inquiries',
+  scope: { requestTypes: ['INQUIRY'] },
+  routingRules: [],
+  stages: [
+    {
+      id: 'front',
+      name: 'Front line',
+      unitType: 'FRONT_LINE',
+      sla: { calendarId: 'cn-standard', responseWithinBusinessMinutes: 60, resolutionWithinBusinessMinutes: 480 },
+    },
+  ],
+  escalation: { warnAtPercent: 80, levels: [{ level: 1, atPercent: 100, notify: 'UNIT_SUPERVISOR' }] },
+  ...overrides,
+});
+
+const anInquiry = (sub: string, region: string) => ({
+  channel: 'app',
+  audience: 'EXTERNAL',
+  requester: { id: sub },
+  requestType: 'INQUIRY',
+  category: 'plan/change',
+  subject: '套餐咨询',
+  description: '想了解一下套餐变更。',
+  language: 'zh-Hans',
+  region,
+});
+
+describe('routing that cannot lose a case, on a Sunday night in Shanghai (embedded platform)', () => {
+  const clock = new MovableClock(SUNDAY_NIGHT);
+  let platform: EmbeddedPlatform;
+
+  beforeAll(async () => {
+    platform = await EmbeddedPlatform.start({}, clock);
+  });
+  afterAll(() => platform?.stop());
+
+  const workflowHead = () => platform.app.get(HostedServices).get('workflow')!.store.headPosition();
+  const publish = (body: object) => platform.call('POST', '/api/v1/processes', { caller: admin, body });
+  const defineQueue = async (id: string) =>
+    expect(
+      (
+        await platform.call('POST', '/api/v1/org/queues', {
+          caller: admin,
+          body: { id, unitId: 'front-line', name: id },
+        })
+      ).status,
+    ).toBe(201);
+
+  describe('a rule or fallback naming a queue that does not exist', () => {
+    it('is refused with 400 naming each such queue at its field, and nothing is stored', async () => {
+      await defineQueue('bj-desk');
+      const head = await workflowHead();
+      const refused = await publish(
+        inquiries({
+          processId: 'lost-cases',
+          routingRules: [
+            { id: 'beijing', when: { region: ['BJ'] }, queue: 'bj-desk' },
+            { id: 'typo', when: { region: ['SH'] }, queue: 'no-such-queue' },
+          ],
+          fallback: { queue: 'nowhere', ruleId: 'inquiries-fallback' },
+        }),
+      );
+      expect(refused.status).toBe(400);
+      expect(refused.contentType).toContain('application/problem+json');
+      expect(refused.body['errors']).toEqual([
+        { field: 'routingRules.1.queue', message: expect.stringContaining('no-such-queue') },
+        { field: 'fallback.queue', message: expect.stringContaining('nowhere') },
+      ]);
+      expect(await workflowHead()).toBe(head);
+      expect((await platform.call('GET', '/api/v1/processes/lost-cases', { caller: admin })).status).toBe(404);
+    });
+
+    it('is published once the queues exist', async () => {
+      await defineQueue('sh-desk');
+      await defineQueue('inquiry-triage');
+      const published = await publish(
+        inquiries({
+          processId: 'lost-cases',
+          routingRules: [{ id: 'shanghai', when: { region: ['SH'] }, queue: 'sh-desk' }],
+          fallback: { queue: 'inquiry-triage', ruleId: 'inquiries-fallback' },
+        }),
+      );
+      expect(published.status).toBe(201);
+    });
+  });
+
+  describe('region codes, normalised once at intake', () => {
+    it('refuses a region that is no region code, naming the field', async () => {
+      const refused = await platform.call('POST', '/api/v1/contacts', {
+        caller: customer('cust-region-bad'),
+        body: anInquiry('cust-region-bad', 'B J'),
+      });
+      expect(refused.status).toBe(400);
+      expect(refused.body['errors']).toEqual([expect.objectContaining({ field: 'region' })]);
+    });
+
+    it('keeps a rule’s region codes in the normal form, however the administrator typed them', async () => {
+      const published = await publish(
+        inquiries({
+          processId: 'inquiries-by-region',
+          scope: { requestTypes: ['INQUIRY'], categories: ['plan'] },
+          routingRules: [{ id: 'beijing', when: { region: [' bj'] }, queue: 'bj-desk' }],
+          fallback: { queue: 'inquiry-triage', ruleId: 'by-region-fallback' },
+        }),
+      );
+      expect(published.status).toBe(201);
+      expect(published.body['latest']).toMatchObject({ routingRules: [{ when: { region: ['BJ'] } }] });
+      await eventually(async () => {
+        const listed = await platform.call('GET', '/api/v1/processes', { caller: admin });
+        expect(listed.body).toEqual(
+          expect.arrayContaining([expect.objectContaining({ processId: 'inquiries-by-region' })]),
+        );
+      });
+    });
+
+    it.each([
+      ['bj', 'lower case'],
+      [' Bj ', 'mixed case with spaces'],
+      ['ｂｊ', 'full-width letters'],
+    ])('gives a contact from %p (%s) a BJ case number, region BJ, routed by the BJ rule', async (region) => {
+      const sub = `cust-region-${Buffer.from(region).toString('hex')}`;
+      const answer = await platform.call('POST', '/api/v1/contacts', {
+        caller: customer(sub),
+        body: anInquiry(sub, region),
+      });
+      expect(answer.status).toBe(201);
+      expect(answer.body['caseNumber']).toMatch(/^BJ-20261206-\d{6}$/);
+      const routed = await eventually(async () => {
+        const found = await platform.call('GET', `/api/v1/cases/${String(answer.body['caseId'])}`, {
+          caller: supervisor,
+        });
+        expect(found.body['routingRule']).toEqual(expect.any(String));
+        return found.body;
+      });
+      expect(routed).toMatchObject({
+        region: 'BJ',
+        queue: 'bj-desk',
+        routingRule: 'beijing',
+        process: { id: 'inquiries-by-region' },
+      });
+    });
+  });
+});
