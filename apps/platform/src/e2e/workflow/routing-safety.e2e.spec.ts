@@ -155,4 +155,81 @@ describe('routing that cannot lose a case, on a Sunday night in Shanghai (embedd
       });
     });
   });
+
+  describe('cases waiting in queues that no active agent works', () => {
+    const unattended = (caller: Caller) =>
+      platform.call('GET', '/api/v1/workbench/unattended-queues', { caller });
+    const queuesSeenBy = async (caller: Caller) =>
+      (unattended(caller).then((answer) => answer.body['queues']) as Promise<{ queue: string }[]>).then(
+        (queues) => queues.map((queue) => queue.queue),
+      );
+    const frontLineSupervisor: Caller = { ...supervisor, unit: 'front-line' };
+    const billingSupervisor: Caller = { ...supervisor, sub: 'billing-supervisor', unit: 'billing' };
+    let waitingCase: string;
+
+    const submitFromShanghai = async (sub: string) => {
+      const answer = await platform.call('POST', '/api/v1/contacts', {
+        caller: customer(sub),
+        body: anInquiry(sub, 'SH'),
+      });
+      expect(answer.status).toBe(201);
+      return String(answer.body['caseId']);
+    };
+
+    it('shows supervisors and administrators each such queue, how many wait and which cases', async () => {
+      waitingCase = await submitFromShanghai('cust-unattended-1');
+      const answer = await eventually(async () => {
+        const found = await unattended(admin);
+        expect(found.body['queues']).toEqual(
+          expect.arrayContaining([expect.objectContaining({ queue: 'inquiry-triage' })]),
+        );
+        return found;
+      });
+      expect(answer.status).toBe(200);
+      expect(answer.body['queues']).toEqual([
+        expect.objectContaining({ queue: 'bj-desk', unitId: 'front-line', waiting: 3 }),
+        {
+          queue: 'inquiry-triage',
+          unitId: 'front-line',
+          waiting: 1,
+          waitingSince: expect.stringMatching(/^2026-12-06T15:0\d:/),
+          caseIds: [waitingCase],
+        },
+      ]);
+      expect(answer.body['waitingCases']).toBe(4);
+      expect(await queuesSeenBy(frontLineSupervisor)).toEqual(['bj-desk', 'inquiry-triage']);
+      expect(await queuesSeenBy(billingSupervisor)).toEqual([]);
+      const asAgent = await unattended({ sub: 'agent-x', audience: 'INTERNAL', roles: ['agent'] });
+      expect(asAgent.status).toBe(403);
+    });
+
+    it('drops the queue once an active agent works it (the case gets its owner)', async () => {
+      const enrolled = await platform.call('POST', '/api/v1/org/agents', {
+        caller: admin,
+        body: { id: 'agent-night', unitId: 'front-line', queues: ['inquiry-triage'], languages: ['zh'], capacity: 5 },
+      });
+      expect(enrolled.status).toBe(201);
+      await eventually(async () => {
+        const found = await platform.call('GET', `/api/v1/cases/${waitingCase}`, { caller: supervisor });
+        expect(found.body['assignee']).toBe('agent-night');
+      });
+      expect(await queuesSeenBy(admin)).toEqual(['bj-desk']);
+    });
+
+    it('shows it again when its only agent is no longer active and a case waits there', async () => {
+      const deactivated = await platform.call('POST', '/api/v1/org/agents/agent-night/deactivate', {
+        caller: admin,
+        body: { reason: 'off shift' },
+      });
+      expect(deactivated.status).toBe(200);
+      clock.advanceMinutes(1);
+      const next = await submitFromShanghai('cust-unattended-2');
+      await eventually(async () =>
+        expect((await unattended(admin)).body['queues']).toEqual([
+          expect.objectContaining({ queue: 'bj-desk' }),
+          expect.objectContaining({ queue: 'inquiry-triage', waiting: 1, caseIds: [next] }),
+        ]),
+      );
+    });
+  });
 });
