@@ -5,14 +5,17 @@ import { agentEnrolledV1 } from './agent-enrolled.v1';
 import { agentReactivatedV1 } from './agent-reactivated.v1';
 import { caseAssignedV1 } from './case-assigned.v1';
 import { caseAssignedToAgentV1 } from './case-assigned-to-agent.v1';
+import { caseAssignedToAgentV2 } from './case-assigned-to-agent.v2';
 import { caseCancelledV1 } from './case-cancelled.v1';
 import { caseClosedV1 } from './case-closed.v1';
 import { caseProcessStartedV1 } from './case-process-started.v1';
 import { caseReassignedV1 } from './case-reassigned.v1';
+import { caseReassignedV2 } from './case-reassigned.v2';
 import { caseRegisteredV1 } from './case-registered.v1';
 import { caseRegisteredV2 } from './case-registered.v2';
 import { caseQueuedV1 } from './case-queued.v1';
 import { caseReopenedV1 } from './case-reopened.v1';
+import { caseReopenedV2 } from './case-reopened.v2';
 import { caseResolvedV1 } from './case-resolved.v1';
 import { caseTransferredV1 } from './case-transferred.v1';
 import { caseWorkStartedV1 } from './case-work-started.v1';
@@ -54,14 +57,17 @@ export {
   agentReactivatedV1,
   caseAssignedV1,
   caseAssignedToAgentV1,
+  caseAssignedToAgentV2,
   caseCancelledV1,
   caseClosedV1,
   caseProcessStartedV1,
   caseReassignedV1,
+  caseReassignedV2,
   caseRegisteredV1,
   caseRegisteredV2,
   caseQueuedV1,
   caseReopenedV1,
+  caseReopenedV2,
   caseResolvedV1,
   caseTransferredV1,
   caseWorkStartedV1,
@@ -105,14 +111,14 @@ export const workflowLanguage = publishedLanguage(
     AgentDeactivated: agentDeactivatedV1,
     AgentEnrolled: agentEnrolledV1,
     AgentReactivated: agentReactivatedV1,
-    CaseAssignedToAgent: caseAssignedToAgentV1,
+    CaseAssignedToAgent: caseAssignedToAgentV2,
     CaseCancelled: caseCancelledV1,
     CaseClosed: caseClosedV1,
     CaseProcessStarted: caseProcessStartedV1,
-    CaseReassigned: caseReassignedV1,
+    CaseReassigned: caseReassignedV2,
     CaseRegistered: caseRegisteredV2,
     CaseQueued: caseQueuedV1,
-    CaseReopened: caseReopenedV1,
+    CaseReopened: caseReopenedV2,
     CaseResolved: caseResolvedV1,
     CaseTransferred: caseTransferredV1,
     CaseWorkStarted: caseWorkStartedV1,
@@ -147,5 +153,5 @@ export const workflowLanguage = publishedLanguage(
     UnitChanged: unitChangedV1,
     UnitDefined: unitDefinedV1,
   },
-  [caseRegisteredV1, caseAssignedV1],
+  [caseRegisteredV1, caseAssignedV1, caseAssignedToAgentV1, caseReassignedV1, caseReopenedV1],
 );

@@ -66,6 +66,7 @@ describe('assigning inside a queue: skill and language match, then least load', 
       agentId: 'wang',
       matchedSkills: ['billing', 'refund'],
       speaksLanguage: true,
+      agentLoad: { load: 5, capacity: 10 },
       reason: 'skills 2/2 (billing, refund); speaks zh-Hans; load 5/10',
     }));
 

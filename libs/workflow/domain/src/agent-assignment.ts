@@ -1,4 +1,31 @@
+import { Conflict } from '@collab/domain-kernel';
 import { languageCovers } from './routing';
+
+/** An agent's open cases against how many they may hold, as the directory counts them now. */
+export interface AgentLoad {
+  readonly load: number;
+  readonly capacity: number;
+}
+
+export const hasRoom = (agent: AgentLoad): boolean => agent.capacity > 0 && agent.load < agent.capacity;
+
+/**
+ * 超额: an owner beyond capacity only by a supervisor's explicit override, which the event then
+ * records (the load and capacity it went past); null when the agent has room. Refused (409)
+ * without the override, naming the load.
+ */
+export const capacityOverrideFor = (
+  agentId: string,
+  agent: AgentLoad,
+  overrideCapacity: boolean,
+): AgentLoad | null => {
+  if (hasRoom(agent)) return null;
+  if (!overrideCapacity)
+    throw new Conflict(
+      `${agentId} already holds ${agent.load} of ${agent.capacity} cases; only a supervisor's explicit override (overrideCapacity) gives them more`,
+    );
+  return { load: agent.load, capacity: agent.capacity };
+};
 
 /** An agent of the queue as the org directory and the workbench see them now. */
 export interface AgentCandidate {
@@ -22,6 +49,8 @@ export interface AgentPick {
   readonly agentId: string;
   readonly matchedSkills: readonly string[];
   readonly speaksLanguage: boolean;
+  /** Their load and capacity as counted for this pick, for AssignCase. */
+  readonly agentLoad: AgentLoad;
   /** Why this agent, ready to be AssignCase's reason. */
   readonly reason: string;
 }
@@ -37,8 +66,6 @@ const speaks = (agent: AgentCandidate, language: string): boolean =>
   agent.languages.some((spoken) => languageCovers(spoken, language) || languageCovers(language, spoken));
 
 const byId = (a: string, b: string): number => (a === b ? 0 : a < b ? -1 : 1);
-
-const hasRoom = (agent: AgentCandidate): boolean => agent.capacity > 0 && agent.load < agent.capacity;
 
 /** More required skills first, then speaking the language, then the smallest share of capacity in use, then fewest cases, then id. */
 const better = (a: Ranked, b: Ranked): number =>
@@ -77,6 +104,7 @@ export const pickAgent = (
     agentId: best.agent.id,
     matchedSkills: best.matchedSkills,
     speaksLanguage: best.speaksLanguage,
+    agentLoad: { load: best.agent.load, capacity: best.agent.capacity },
     reason: reasonFor(best, needs),
   };
 };

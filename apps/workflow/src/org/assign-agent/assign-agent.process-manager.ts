@@ -12,6 +12,7 @@ import {
   workflowCaseDecider,
   workflowCaseStreamId,
   type ActorRef,
+  type AgentLoad,
   type AssignmentTrigger,
   type WorkflowCaseEvent,
 } from '@collab/workflow-domain';
@@ -116,7 +117,7 @@ export class AssignAgentProcessManager extends WorkflowLogReactor {
   /** True when the case got its owner (now or by an earlier run of this very event); false when it moved on. */
   private async assign(
     waiting: WaitingCase,
-    pick: { agentId: string; reason: string },
+    pick: { agentId: string; reason: string; agentLoad: AgentLoad },
     trigger: RecordedEvent,
   ): Promise<boolean> {
     const { caseId, queue } = waiting;
@@ -125,7 +126,16 @@ export class AssignAgentProcessManager extends WorkflowLogReactor {
     const { version } = await this.cases.load(workflowCaseStreamId(caseId));
     try {
       const handled = await this.cases.handle(
-        { type: 'AssignCase', caseId, queue, agentId: pick.agentId, actor: ASSIGNER, reason: pick.reason },
+        {
+          type: 'AssignCase',
+          caseId,
+          queue,
+          agentId: pick.agentId,
+          agentLoad: pick.agentLoad,
+          overrideCapacity: false,
+          actor: ASSIGNER,
+          reason: pick.reason,
+        },
         { now: this.clock.now() },
         {
           metadata: {

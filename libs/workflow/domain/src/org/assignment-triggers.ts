@@ -4,7 +4,8 @@ import type { AgentEvent } from './org.events';
 
 /**
  * Where cases waiting for an owner may now find one, after a fact of workflow's log:
- * - `queue`: a case arrived in this queue (routed or transferred in);
+ * - `queue`: a case arrived in this queue (routed or transferred in, or reopened while its last
+ *   owner had no room);
  * - `agent`: this agent may have room now (enrolled, more capacity, other queues or skills,
  *   back from leave, or a case reassigned away from them): their queues are worth a look;
  * - `previous-owner`: whoever owned the case before this event no longer holds it as open
@@ -31,6 +32,8 @@ const CASE_TRIGGERS: {
   CaseReassigned: (data) => [{ kind: 'agent', agentId: data.fromAgentId }],
   CaseResolved: (data) => [{ kind: 'previous-owner', caseId: data.caseId }],
   CaseCancelled: (data) => [{ kind: 'previous-owner', caseId: data.caseId }],
+  // Reopened without room for its last owner: it waits in its queue like a case just routed there.
+  CaseReopened: (data) => (data.agentId === null ? [{ kind: 'queue', queue: data.queue }] : []),
 };
 
 /** An agent change that may give them room or a better match; deactivation gives nobody room. */
