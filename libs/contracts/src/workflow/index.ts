@@ -31,7 +31,9 @@ import { pingPongDetectedV1 } from './ping-pong-detected.v1';
 import { processRetiredV1 } from './process-retired.v1';
 import { processVersionPublishedV1 } from './process-version-published.v1';
 import { queueChangedV1 } from './queue-changed.v1';
+import { queueChangedV2 } from './queue-changed.v2';
 import { queueDefinedV1 } from './queue-defined.v1';
+import { queueDefinedV2 } from './queue-defined.v2';
 import { responsibilityAssignedV1 } from './responsibility-assigned.v1';
 import { responsibilityWithdrawnV1 } from './responsibility-withdrawn.v1';
 import { returnReasonDefinedV1 } from './return-reason-defined.v1';
@@ -83,7 +85,9 @@ export {
   processRetiredV1,
   processVersionPublishedV1,
   queueChangedV1,
+  queueChangedV2,
   queueDefinedV1,
+  queueDefinedV2,
   responsibilityAssignedV1,
   responsibilityWithdrawnV1,
   returnReasonDefinedV1,
@@ -133,8 +137,8 @@ export const workflowLanguage = publishedLanguage(
     PingPongDetected: pingPongDetectedV1,
     ProcessRetired: processRetiredV1,
     ProcessVersionPublished: processVersionPublishedV1,
-    QueueChanged: queueChangedV1,
-    QueueDefined: queueDefinedV1,
+    QueueChanged: queueChangedV2,
+    QueueDefined: queueDefinedV2,
     ResponsibilityAssigned: responsibilityAssignedV1,
     ResponsibilityWithdrawn: responsibilityWithdrawnV1,
     ReturnReasonDefined: returnReasonDefinedV1,
@@ -153,5 +157,5 @@ export const workflowLanguage = publishedLanguage(
     UnitChanged: unitChangedV1,
     UnitDefined: unitDefinedV1,
   },
-  [caseRegisteredV1, caseAssignedV1, caseAssignedToAgentV1, caseReassignedV1, caseReopenedV1],
+  [caseRegisteredV1, caseAssignedV1, caseAssignedToAgentV1, caseReassignedV1, caseReopenedV1, queueChangedV1, queueDefinedV1],
 );

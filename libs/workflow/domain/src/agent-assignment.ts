@@ -1,4 +1,5 @@
 import { Conflict } from '@collab/domain-kernel';
+import type { LanguageRule } from './org/org.events';
 import { languageCovers } from './routing';
 
 /** An agent's open cases against how many they may hold, as the directory counts them now. */
@@ -43,6 +44,8 @@ export interface AgentCandidate {
 export interface AssignmentNeeds {
   readonly skills: readonly string[];
   readonly language: string;
+  /** From the case's queue: REQUIRED leaves the case waiting for a speaker; PREFERRED only ranks speakers first. */
+  readonly languageRule: LanguageRule;
 }
 
 export interface AgentPick {
@@ -78,14 +81,15 @@ const better = (a: Ranked, b: Ranked): number =>
 const reasonFor = ({ agent, matchedSkills, speaksLanguage }: Ranked, needs: AssignmentNeeds): string =>
   [
     `skills ${matchedSkills.length}/${needs.skills.length}${matchedSkills.length > 0 ? ` (${matchedSkills.join(', ')})` : ''}`,
-    `${speaksLanguage ? 'speaks' : 'does not speak'} ${needs.language}`,
+    `${speaksLanguage ? 'speaks' : 'does not speak'} ${needs.language} (language ${needs.languageRule.toLowerCase()})`,
     `load ${agent.load}/${agent.capacity}`,
   ].join('; ');
 
 /**
  * In-queue assignment: among agents with room, the best skill match, then language match, then
- * least load. A partial match still wins over leaving the case unowned; null only when nobody
- * has room, and the case waits in its queue.
+ * least load. A partial match still wins over leaving the case unowned, except the language where
+ * the queue requires it: then only a speaker may take the case. Null when nobody (allowed) has
+ * room, and the case waits in its queue. The reason names which language rule applied.
  */
 export const pickAgent = (
   candidates: readonly AgentCandidate[],
@@ -98,6 +102,7 @@ export const pickAgent = (
       matchedSkills: needs.skills.filter((skill) => agent.skills.includes(skill)),
       speaksLanguage: speaks(agent, needs.language),
     }))
+    .filter((ranked) => ranked.speaksLanguage || needs.languageRule === 'PREFERRED')
     .sort(better);
   if (best === undefined) return null;
   return {

@@ -176,4 +176,127 @@ describe('assignment rules: capacity is exceeded only by a supervisor’s explic
       for (const assignment of assignments) expect(assignment.data['overCapacity']).toBeNull();
     });
   });
+
+  describe('language as a queue setting: required (wait for a speaker) or preferred', () => {
+    const international = {
+      processId: 'international-inquiries',
+      expectedVersion: 0,
+      reason: 'English inquiries from Hong Kong wait for an English speaker',
+      name: 'International inquiries',
+      scope: { requestTypes: ['INQUIRY'] },
+      routingRules: [
+        { id: 'hk-english', when: { language: ['en'], region: ['HK'] }, queue: 'intl-required' },
+        { id: 'english', when: { language: ['en'] }, queue: 'intl-preferred' },
+      ],
+      fallback: { queue: 'front-line', ruleId: 'inquiries-fallback' },
+      stages: [
+        {
+          id: 'front',
+          name: 'Front line',
+          unitType: 'FRONT_LINE',
+          sla: { calendarId: '24x7', responseWithinBusinessMinutes: 60, resolutionWithinBusinessMinutes: 480 },
+        },
+      ],
+      escalation: { warnAtPercent: 80, levels: [{ level: 1, atPercent: 100, notify: 'UNIT_SUPERVISOR' }] },
+    };
+    const inquire = async (region: string): Promise<string> => {
+      contactNumber += 1;
+      const requester = `cust-language-${contactNumber}`;
+      const answer = await platform.call('POST', '/api/v1/contacts', {
+        caller: customer(requester),
+        body: {
+          channel: 'app',
+          audience: 'EXTERNAL',
+          requester: { id: requester },
+          requestType: 'INQUIRY',
+          category: 'plan/change',
+          language: 'en',
+          subject: 'Plan change',
+          description: 'How do I change my plan?',
+          region,
+        },
+      });
+      expect(answer.status).toBe(201);
+      return String(answer.body['caseId']);
+    };
+    const reasonOf = async (caseId: string) =>
+      (await historyOf(caseId, 'CaseAssignedToAgent')).map((event) => event.data['reason']);
+
+    it('is set when a queue is defined (PREFERRED unless said), and refused when it is neither', async () => {
+      const required = await platform.call('POST', '/api/v1/org/queues', {
+        caller: admin,
+        body: { id: 'intl-required', unitId: 'front-line', name: 'International (required)', languageRule: 'REQUIRED' },
+      });
+      expect(required).toMatchObject({ status: 201, body: { languageRule: 'REQUIRED' } });
+      const preferred = await platform.call('POST', '/api/v1/org/queues', {
+        caller: admin,
+        body: { id: 'intl-preferred', unitId: 'front-line', name: 'International' },
+      });
+      expect(preferred).toMatchObject({ status: 201, body: { languageRule: 'PREFERRED' } });
+      const refused = await platform.call('POST', '/api/v1/org/queues', {
+        caller: admin,
+        body: { id: 'intl-sometimes', unitId: 'front-line', name: 'Sometimes', languageRule: 'SOMETIMES' },
+      });
+      expect(refused.status).toBe(400);
+      expect(refused.body['errors']).toEqual([expect.objectContaining({ field: 'languageRule' })]);
+
+      const body = {
+        id: 'agent-zh-only',
+        unitId: 'front-line',
+        queues: ['intl-required', 'intl-preferred'],
+        languages: ['zh'],
+        capacity: 5,
+      };
+      expect((await platform.call('POST', '/api/v1/org/agents', { caller: admin, body })).status).toBe(201);
+      expect((await platform.call('POST', '/api/v1/processes', { caller: admin, body: international })).status).toBe(
+        201,
+      );
+      await eventually(async () => {
+        const listed = await platform.call('GET', '/api/v1/processes', { caller: admin });
+        expect(listed.body).toEqual(
+          expect.arrayContaining([expect.objectContaining({ processId: 'international-inquiries' })]),
+        );
+      });
+    });
+
+    let waiting: string;
+
+    it('preferred: gives an English case to the agent with room who does not speak it, and says so', async () => {
+      const caseId = await inquire('GD-SZ');
+      expect(await ownerOf(caseId)).toBe('agent-zh-only');
+      expect(await reasonOf(caseId)).toEqual([expect.stringContaining('does not speak en (language preferred)')]);
+    });
+
+    it('required: lets an English case wait although a non-speaker has room', async () => {
+      waiting = await inquire('HK');
+      await eventually(async () => expect(await historyOf(waiting, 'CaseQueued')).toHaveLength(1));
+      // Once a later case of the preferred queue has its owner, the assigner has passed the waiting one.
+      expect(await ownerOf(await inquire('GD-GZ'))).toBe('agent-zh-only');
+      expect(await caseOf(waiting)).toMatchObject({ queue: 'intl-required', assignee: null });
+    });
+
+    it('required: gives it to the first speaker with room, and says the language was required', async () => {
+      const body = { id: 'agent-en', unitId: 'front-line', queues: ['intl-required'], languages: ['en'], capacity: 5 };
+      expect((await platform.call('POST', '/api/v1/org/agents', { caller: admin, body })).status).toBe(201);
+      expect(await ownerOf(waiting)).toBe('agent-en');
+      expect(await reasonOf(waiting)).toEqual([expect.stringContaining('speaks en (language required)')]);
+    });
+
+    it('is changed like any queue setting, and shown in the queue list', async () => {
+      const changed = await platform.call('PATCH', '/api/v1/org/queues/intl-preferred', {
+        caller: admin,
+        body: { languageRule: 'REQUIRED', reason: 'English speakers only from now on' },
+      });
+      expect(changed).toMatchObject({ status: 200, body: { languageRule: 'REQUIRED' } });
+      await eventually(async () => {
+        const listed = await platform.call('GET', '/api/v1/org/queues?unitId=front-line', { caller: supervisor });
+        expect(listed.body['queues']).toEqual(
+          expect.arrayContaining([
+            expect.objectContaining({ id: 'intl-preferred', languageRule: 'REQUIRED' }),
+            expect.objectContaining({ id: 'complaints', languageRule: 'PREFERRED' }),
+          ]),
+        );
+      });
+    });
+  });
 });

@@ -35,8 +35,8 @@ export const unitRow = (event: UnitEvent, version: number): Row<OrgUnitRecord> =
 };
 
 export const queueRow = (event: QueueEvent, version: number): Row<OrgQueueRecord> => {
-  const { unitId, name, skills } = event.data;
-  return { id: event.data.queueId, ...given({ unitId, name, skills: skills && [...skills] }), version };
+  const { unitId, name, skills, languageRule } = event.data;
+  return { id: event.data.queueId, ...given({ unitId, name, skills: skills && [...skills], languageRule }), version };
 };
 
 export const agentRow = (event: AgentEvent, version: number): Row<OrgAgentRecord> => {

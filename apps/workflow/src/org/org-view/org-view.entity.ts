@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { UnitLevel, UnitType } from '@collab/workflow-domain';
+import type { LanguageRule, UnitLevel, UnitType } from '@collab/workflow-domain';
 
 /*
  * The directory as lists, trees and the org lookup read it; rebuilt from workflow's log at any
@@ -26,6 +26,7 @@ export class OrgQueueRecord {
   @Column('text', { name: 'unit_id' }) unitId!: string;
   @Column('text') name!: string;
   @Column('text', { array: true }) skills!: string[];
+  @Column('text', { name: 'language_rule' }) languageRule!: LanguageRule;
   @Column('int') version!: number;
 }
 

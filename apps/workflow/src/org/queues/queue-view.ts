@@ -1,4 +1,4 @@
-import type { OrgQueue } from '@collab/workflow-domain';
+import type { LanguageRule, OrgQueue } from '@collab/workflow-domain';
 import type { OrgQueueRecord } from '../org-view/org-view.entity';
 
 export interface QueueView {
@@ -6,21 +6,21 @@ export interface QueueView {
   readonly unitId: string;
   readonly name: string;
   readonly skills: readonly string[];
+  /** REQUIRED: cases wait for an agent who speaks their language; PREFERRED: speakers first. */
+  readonly languageRule: LanguageRule;
   readonly version: number;
 }
 
-export const queueViewOf = ({ queueId, unitId, name, skills }: OrgQueue, version: number): QueueView => ({
-  id: queueId,
-  unitId,
-  name,
-  skills,
-  version,
-});
+export const queueViewOf = (
+  { queueId, unitId, name, skills, languageRule }: OrgQueue,
+  version: number,
+): QueueView => ({ id: queueId, unitId, name, skills, languageRule, version });
 
-export const queueViewOfRecord = ({ id, unitId, name, skills, version }: OrgQueueRecord): QueueView => ({
+export const queueViewOfRecord = ({
   id,
   unitId,
   name,
   skills,
+  languageRule,
   version,
-});
+}: OrgQueueRecord): QueueView => ({ id, unitId, name, skills, languageRule, version });

@@ -1,6 +1,6 @@
 import type { WorkflowCaseEvent } from '../case.events';
 import type { AssignmentNeeds } from '../agent-assignment';
-import type { AgentEvent } from './org.events';
+import type { AgentEvent, LanguageRule } from './org.events';
 
 /**
  * Where cases waiting for an owner may now find one, after a fact of workflow's log:
@@ -64,18 +64,26 @@ export interface WaitingCaseFacts {
   readonly language: string;
 }
 
+/** What the case's queue adds to its needs: skills for every case, and how its language counts. */
+export interface QueueNeeds {
+  readonly skills: readonly string[];
+  readonly languageRule: LanguageRule;
+}
+
+const NO_QUEUE_NEEDS: QueueNeeds = { skills: [], languageRule: 'PREFERRED' };
+
 /**
  * The skills a case needs: its category's top segment (`billing` for `billing/refund`) and its
  * request type (`complaint`), in the lowercase the directory keeps skills in, plus any skills its
- * queue names for every case; and the case's language.
+ * queue names for every case; and the case's language, required or preferred as its queue says.
  */
 export const assignmentNeedsOf = (
   facts: WaitingCaseFacts,
-  queueSkills: readonly string[] = [],
+  { skills: queueSkills, languageRule }: QueueNeeds = NO_QUEUE_NEEDS,
 ): AssignmentNeeds => {
   const [topCategory = ''] = facts.category.split('/');
   const skills = [topCategory.toLowerCase(), facts.requestType.toLowerCase(), ...queueSkills].filter(
     (skill) => skill.length > 0,
   );
-  return { skills: [...new Set(skills)], language: facts.language };
+  return { skills: [...new Set(skills)], language: facts.language, languageRule };
 };

@@ -37,19 +37,31 @@ export interface UnitChanged {
     ChangeRecord & { readonly unitId: string; readonly changedAt: string };
 }
 
+/**
+ * How the queue treats a case's language: REQUIRED, a case waits for an agent who speaks it;
+ * PREFERRED, a speaker is preferred but a skilled agent with room who does not speak it may take it.
+ */
+export type LanguageRule = 'REQUIRED' | 'PREFERRED';
+export const LANGUAGE_RULES: readonly LanguageRule[] = ['REQUIRED', 'PREFERRED'];
+
 export interface QueueSettings {
   readonly unitId: string;
   readonly name: string;
   /** Skills every case in this queue asks of its owner, on top of the case's own. */
   readonly skills: readonly string[];
+  readonly languageRule: LanguageRule;
 }
 
-/** A unit opened a queue where its cases wait for an owner. Stream `org-queue-<queueId>`. */
+/**
+ * A unit opened a queue where its cases wait for an owner. Stream `org-queue-<queueId>`. Schema
+ * version 2 adds `languageRule`; version 1 queues read as PREFERRED, how they behaved.
+ */
 export interface QueueDefined {
   readonly type: 'QueueDefined';
   readonly data: QueueSettings & ChangeRecord & { readonly queueId: string; readonly definedAt: string };
 }
 
+/** Schema version 2 may carry `languageRule`. */
 export interface QueueChanged {
   readonly type: 'QueueChanged';
   readonly data: Partial<QueueSettings> &

@@ -1,6 +1,6 @@
 import { ValidationFailed, assertNever, type Decider, type FieldError } from '@collab/domain-kernel';
 import type { ActorRef } from '../actor';
-import type { QueueEvent, QueueSettings } from './org.events';
+import { LANGUAGE_RULES, type QueueEvent, type QueueSettings } from './org.events';
 import { NOTHING_REFERENCED, type OrgDecisionContext, type ReferencedIds } from './org-references';
 import {
   IllegalOrgChange,
@@ -66,6 +66,9 @@ const settingsErrors = (
 ): FieldError[] => [
   ...(settings.name !== undefined ? checkText('name', settings.name) : []),
   ...(settings.skills ? checkList('skills', settings.skills, checkSkill) : []),
+  ...(settings.languageRule !== undefined && !LANGUAGE_RULES.includes(settings.languageRule)
+    ? [{ field: 'languageRule', message: `must be one of ${LANGUAGE_RULES.join(', ')}` }]
+    : []),
   ...(settings.unitId !== undefined && !known.units[settings.unitId]
     ? [{ field: 'unitId', message: `no unit ${settings.unitId} exists` }]
     : []),
