@@ -1,6 +1,7 @@
 import {
   asIs,
   agentChangedV1,
+  agentCrossUnitMembershipGrantedV1,
   agentDeactivatedV1,
   agentEnrolledV1,
   agentReactivatedV1,
@@ -115,6 +116,7 @@ export const workflowContract: ServiceContract = serviceContract<WorkflowEvent>(
   AgentChanged: asIs(agentChangedV1),
   AgentDeactivated: asIs(agentDeactivatedV1),
   AgentReactivated: asIs(agentReactivatedV1),
+  AgentCrossUnitMembershipGranted: asIs(agentCrossUnitMembershipGrantedV1),
   PartnerRegistered: asIs(partnerRegisteredV1),
   PartnerChanged: asIs(partnerChangedV1),
   PartnerDeactivated: asIs(partnerDeactivatedV1),

@@ -1,5 +1,6 @@
 import { publishedLanguage } from '../published-language/published-language';
 import { agentChangedV1 } from './agent-changed.v1';
+import { agentCrossUnitMembershipGrantedV1 } from './agent-cross-unit-membership-granted.v1';
 import { agentDeactivatedV1 } from './agent-deactivated.v1';
 import { agentEnrolledV1 } from './agent-enrolled.v1';
 import { agentReactivatedV1 } from './agent-reactivated.v1';
@@ -54,6 +55,7 @@ import { unitDefinedV1 } from './unit-defined.v1';
 
 export {
   agentChangedV1,
+  agentCrossUnitMembershipGrantedV1,
   agentDeactivatedV1,
   agentEnrolledV1,
   agentReactivatedV1,
@@ -112,6 +114,7 @@ export const workflowLanguage = publishedLanguage(
   'workflow',
   {
     AgentChanged: agentChangedV1,
+    AgentCrossUnitMembershipGranted: agentCrossUnitMembershipGrantedV1,
     AgentDeactivated: agentDeactivatedV1,
     AgentEnrolled: agentEnrolledV1,
     AgentReactivated: agentReactivatedV1,

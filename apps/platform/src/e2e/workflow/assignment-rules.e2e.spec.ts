@@ -164,7 +164,11 @@ describe('assignment rules: capacity is exceeded only by a supervisor’s explic
       expect(refused.status).toBe(409);
       expect(refused.body['detail']).toContain('1 of 1');
 
-      const assigned = await assign({ agentId: 'agent-two', reason: 'VIP asked for Two', overrideCapacity: true });
+      const assigned = await assign({
+        agentId: 'agent-two',
+        reason: 'VIP asked for Two',
+        overrideCapacity: true,
+      });
       expect(assigned.status).toBe(200);
       expect((await historyOf(waiting, 'CaseAssignedToAgent')).map((event) => event.data)).toEqual([
         expect.objectContaining({ agentId: 'agent-two', overCapacity: { load: 1, capacity: 1 } }),
@@ -194,7 +198,11 @@ describe('assignment rules: capacity is exceeded only by a supervisor’s explic
           id: 'front',
           name: 'Front line',
           unitType: 'FRONT_LINE',
-          sla: { calendarId: '24x7', responseWithinBusinessMinutes: 60, resolutionWithinBusinessMinutes: 480 },
+          sla: {
+            calendarId: '24x7',
+            responseWithinBusinessMinutes: 60,
+            resolutionWithinBusinessMinutes: 480,
+          },
         },
       ],
       escalation: { warnAtPercent: 80, levels: [{ level: 1, atPercent: 100, notify: 'UNIT_SUPERVISOR' }] },
@@ -225,7 +233,12 @@ describe('assignment rules: capacity is exceeded only by a supervisor’s explic
     it('is set when a queue is defined (PREFERRED unless said), and refused when it is neither', async () => {
       const required = await platform.call('POST', '/api/v1/org/queues', {
         caller: admin,
-        body: { id: 'intl-required', unitId: 'front-line', name: 'International (required)', languageRule: 'REQUIRED' },
+        body: {
+          id: 'intl-required',
+          unitId: 'front-line',
+          name: 'International (required)',
+          languageRule: 'REQUIRED',
+        },
       });
       expect(required).toMatchObject({ status: 201, body: { languageRule: 'REQUIRED' } });
       const preferred = await platform.call('POST', '/api/v1/org/queues', {
@@ -248,9 +261,9 @@ describe('assignment rules: capacity is exceeded only by a supervisor’s explic
         capacity: 5,
       };
       expect((await platform.call('POST', '/api/v1/org/agents', { caller: admin, body })).status).toBe(201);
-      expect((await platform.call('POST', '/api/v1/processes', { caller: admin, body: international })).status).toBe(
-        201,
-      );
+      expect(
+        (await platform.call('POST', '/api/v1/processes', { caller: admin, body: international })).status,
+      ).toBe(201);
       await eventually(async () => {
         const listed = await platform.call('GET', '/api/v1/processes', { caller: admin });
         expect(listed.body).toEqual(
@@ -264,7 +277,9 @@ describe('assignment rules: capacity is exceeded only by a supervisor’s explic
     it('preferred: gives an English case to the agent with room who does not speak it, and says so', async () => {
       const caseId = await inquire('GD-SZ');
       expect(await ownerOf(caseId)).toBe('agent-zh-only');
-      expect(await reasonOf(caseId)).toEqual([expect.stringContaining('does not speak en (language preferred)')]);
+      expect(await reasonOf(caseId)).toEqual([
+        expect.stringContaining('does not speak en (language preferred)'),
+      ]);
     });
 
     it('required: lets an English case wait although a non-speaker has room', async () => {
@@ -276,7 +291,13 @@ describe('assignment rules: capacity is exceeded only by a supervisor’s explic
     });
 
     it('required: gives it to the first speaker with room, and says the language was required', async () => {
-      const body = { id: 'agent-en', unitId: 'front-line', queues: ['intl-required'], languages: ['en'], capacity: 5 };
+      const body = {
+        id: 'agent-en',
+        unitId: 'front-line',
+        queues: ['intl-required'],
+        languages: ['en'],
+        capacity: 5,
+      };
       expect((await platform.call('POST', '/api/v1/org/agents', { caller: admin, body })).status).toBe(201);
       expect(await ownerOf(waiting)).toBe('agent-en');
       expect(await reasonOf(waiting)).toEqual([expect.stringContaining('speaks en (language required)')]);
@@ -289,7 +310,9 @@ describe('assignment rules: capacity is exceeded only by a supervisor’s explic
       });
       expect(changed).toMatchObject({ status: 200, body: { languageRule: 'REQUIRED' } });
       await eventually(async () => {
-        const listed = await platform.call('GET', '/api/v1/org/queues?unitId=front-line', { caller: supervisor });
+        const listed = await platform.call('GET', '/api/v1/org/queues?unitId=front-line', {
+          caller: supervisor,
+        });
         expect(listed.body['queues']).toEqual(
           expect.arrayContaining([
             expect.objectContaining({ id: 'intl-preferred', languageRule: 'REQUIRED' }),
@@ -297,6 +320,73 @@ describe('assignment rules: capacity is exceeded only by a supervisor’s explic
           ]),
         );
       });
+    });
+  });
+
+  describe('an agent works the queues of their own unit, another unit’s only by explicit grant (跨部门)', () => {
+    const billingAgent = {
+      id: 'agent-qian',
+      unitId: 'billing',
+      queues: ['billing'],
+      languages: ['zh'],
+      capacity: 0,
+    };
+    const enrol = (body: Record<string, unknown>) =>
+      platform.call('POST', '/api/v1/org/agents', { caller: admin, body });
+    const grant = (body: Record<string, unknown>) =>
+      platform.call('POST', '/api/v1/org/agents/agent-qian/cross-unit-memberships', { caller: admin, body });
+
+    it('refuses to enrol a billing agent into front line’s complaints queue, naming it, and stores nothing', async () => {
+      const refused = await enrol({ ...billingAgent, queues: ['billing', 'complaints'] });
+      expect(refused.status).toBe(400);
+      expect(refused.contentType).toContain('application/problem+json');
+      expect(refused.body['errors']).toEqual([
+        {
+          field: 'queues[1]',
+          message: expect.stringContaining('queue complaints belongs to unit front-line, not billing'),
+        },
+      ]);
+      expect(
+        (await platform.call('GET', '/api/v1/org/agents/agent-qian', { caller: supervisor })).status,
+      ).toBe(404);
+    });
+
+    it('refuses the same through a change of their queues', async () => {
+      expect((await enrol(billingAgent)).status).toBe(201);
+      const refused = await platform.call('PATCH', '/api/v1/org/agents/agent-qian', {
+        caller: admin,
+        body: { queues: ['billing', 'complaints'] },
+      });
+      expect(refused.status).toBe(400);
+      expect(refused.body['errors']).toEqual([expect.objectContaining({ field: 'queues[1]' })]);
+    });
+
+    it('lets them work it once an administrator grants a cross-unit membership, with a reason', async () => {
+      const granted = await grant({ queueId: 'complaints', reason: 'month-end billing complaints' });
+      expect(granted).toMatchObject({
+        status: 201,
+        body: { unitId: 'billing', queues: ['billing', 'complaints'], crossUnitQueues: ['complaints'] },
+      });
+      await eventually(async () => {
+        const roster = await platform.call('GET', '/api/v1/org/agents?queueId=complaints', {
+          caller: supervisor,
+        });
+        expect(roster.body['agents']).toEqual(
+          expect.arrayContaining([
+            expect.objectContaining({ id: 'agent-qian', crossUnitQueues: ['complaints'] }),
+          ]),
+        );
+      });
+    });
+
+    it('refuses a grant twice, a grant for their own unit’s queue (409), and one for an unknown queue (400)', async () => {
+      expect((await grant({ queueId: 'complaints', reason: 'again' })).status).toBe(409);
+      const own = await grant({ queueId: 'billing', reason: 'their own desk' });
+      expect(own.status).toBe(409);
+      expect(own.body['detail']).toContain('need no grant');
+      const unknown = await grant({ queueId: 'no-such-queue', reason: 'typo' });
+      expect(unknown.status).toBe(400);
+      expect(unknown.body['errors']).toEqual([expect.objectContaining({ field: 'queueId' })]);
     });
   });
 });

@@ -35,6 +35,8 @@ export class OrgAgentRecord {
   @PrimaryColumn('text') id!: string;
   @Column('text', { name: 'unit_id' }) unitId!: string;
   @Column('text', { array: true }) queues!: string[];
+  /** Those of `queues` that belong to another unit, each by an explicit grant. */
+  @Column('text', { name: 'cross_unit_queues', array: true }) crossUnitQueues!: string[];
   @Column('text', { array: true }) skills!: string[];
   @Column('text', { array: true }) languages!: string[];
   @Column('int') capacity!: number;

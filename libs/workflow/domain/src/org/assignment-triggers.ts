@@ -41,6 +41,7 @@ const AGENT_TRIGGERS: { readonly [Type in AgentEvent['type']]: boolean } = {
   AgentEnrolled: true,
   AgentChanged: true,
   AgentReactivated: true,
+  AgentCrossUnitMembershipGranted: true,
   AgentDeactivated: false,
 };
 

@@ -101,6 +101,23 @@ export interface AgentDeactivated {
   };
 }
 
+/**
+ * An administrator let the agent work a queue of another unit (a billing agent in front line's
+ * complaints queue): the only way an agent serves a queue outside their own unit. The queue joins
+ * the agent's queues; the grant stays with the agent while they keep it.
+ */
+export interface AgentCrossUnitMembershipGranted {
+  readonly type: 'AgentCrossUnitMembershipGranted';
+  readonly data: ChangeRecord & {
+    readonly agentId: string;
+    readonly queueId: string;
+    /** The unit owning the queue at the grant; not the agent's. */
+    readonly queueUnitId: string;
+    readonly reason: string;
+    readonly grantedAt: string;
+  };
+}
+
 export interface AgentReactivated {
   readonly type: 'AgentReactivated';
   readonly data: ChangeRecord & {
@@ -191,7 +208,12 @@ export interface OrgIdClaimed {
 
 export type UnitEvent = UnitDefined | UnitChanged;
 export type QueueEvent = QueueDefined | QueueChanged;
-export type AgentEvent = AgentEnrolled | AgentChanged | AgentDeactivated | AgentReactivated;
+export type AgentEvent =
+  | AgentEnrolled
+  | AgentChanged
+  | AgentDeactivated
+  | AgentReactivated
+  | AgentCrossUnitMembershipGranted;
 export type PartnerEvent = PartnerRegistered | PartnerChanged | PartnerDeactivated | PartnerReactivated;
 export type ResponsibilityEvent = ResponsibilityAssigned | ResponsibilityWithdrawn;
 export type OrgEvent =
@@ -206,6 +228,7 @@ export const ORG_EVENT_TYPES: readonly OrgEvent['type'][] = [
   'AgentChanged',
   'AgentDeactivated',
   'AgentReactivated',
+  'AgentCrossUnitMembershipGranted',
   'PartnerRegistered',
   'PartnerChanged',
   'PartnerDeactivated',
