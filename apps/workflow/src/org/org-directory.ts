@@ -77,7 +77,8 @@ export class OrgDirectory implements OrgLookup {
 
   async unitOfQueue(queueId: string): Promise<OrgParty | undefined> {
     const { state } = await this.org.queues.load(queueStreamId(queueId));
-    return state.status === 'defined' ? this.party(state.queue.unitId) : undefined;
+    // A retired queue still belongs to its unit, whose supervisor answers for the cases left in it.
+    return state.status === 'undefined' ? undefined : this.party(state.queue.unitId);
   }
 
   async queuesOfUnit(unitId: string): Promise<readonly string[]> {

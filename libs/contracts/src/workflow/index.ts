@@ -35,6 +35,7 @@ import { queueChangedV1 } from './queue-changed.v1';
 import { queueChangedV2 } from './queue-changed.v2';
 import { queueDefinedV1 } from './queue-defined.v1';
 import { queueDefinedV2 } from './queue-defined.v2';
+import { queueRetiredV1 } from './queue-retired.v1';
 import { responsibilityAssignedV1 } from './responsibility-assigned.v1';
 import { responsibilityWithdrawnV1 } from './responsibility-withdrawn.v1';
 import { returnReasonDefinedV1 } from './return-reason-defined.v1';
@@ -90,6 +91,7 @@ export {
   queueChangedV2,
   queueDefinedV1,
   queueDefinedV2,
+  queueRetiredV1,
   responsibilityAssignedV1,
   responsibilityWithdrawnV1,
   returnReasonDefinedV1,
@@ -142,6 +144,7 @@ export const workflowLanguage = publishedLanguage(
     ProcessVersionPublished: processVersionPublishedV1,
     QueueChanged: queueChangedV2,
     QueueDefined: queueDefinedV2,
+    QueueRetired: queueRetiredV1,
     ResponsibilityAssigned: responsibilityAssignedV1,
     ResponsibilityWithdrawn: responsibilityWithdrawnV1,
     ReturnReasonDefined: returnReasonDefinedV1,

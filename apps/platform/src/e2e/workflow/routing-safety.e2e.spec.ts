@@ -21,7 +21,11 @@ const inquiries = (overrides: Record<string, unknown>) => ({
       id: 'front',
       name: 'Front line',
       unitType: 'FRONT_LINE',
-      sla: { calendarId: 'cn-standard', responseWithinBusinessMinutes: 60, resolutionWithinBusinessMinutes: 480 },
+      sla: {
+        calendarId: 'cn-standard',
+        responseWithinBusinessMinutes: 60,
+        resolutionWithinBusinessMinutes: 480,
+      },
     },
   ],
   escalation: { warnAtPercent: 80, levels: [{ level: 1, atPercent: 100, notify: 'UNIT_SUPERVISOR' }] },
@@ -82,7 +86,9 @@ describe('routing that cannot lose a case, on a Sunday night in Shanghai (embedd
         { field: 'fallback.queue', message: expect.stringContaining('nowhere') },
       ]);
       expect(await workflowHead()).toBe(head);
-      expect((await platform.call('GET', '/api/v1/processes/lost-cases', { caller: admin })).status).toBe(404);
+      expect((await platform.call('GET', '/api/v1/processes/lost-cases', { caller: admin })).status).toBe(
+        404,
+      );
     });
 
     it('is published once the queues exist', async () => {
@@ -206,7 +212,13 @@ describe('routing that cannot lose a case, on a Sunday night in Shanghai (embedd
     it('drops the queue once an active agent works it (the case gets its owner)', async () => {
       const enrolled = await platform.call('POST', '/api/v1/org/agents', {
         caller: admin,
-        body: { id: 'agent-night', unitId: 'front-line', queues: ['inquiry-triage'], languages: ['zh'], capacity: 5 },
+        body: {
+          id: 'agent-night',
+          unitId: 'front-line',
+          queues: ['inquiry-triage'],
+          languages: ['zh'],
+          capacity: 5,
+        },
       });
       expect(enrolled.status).toBe(201);
       await eventually(async () => {
@@ -230,6 +242,73 @@ describe('routing that cannot lose a case, on a Sunday night in Shanghai (embedd
           expect.objectContaining({ queue: 'inquiry-triage', waiting: 1, caseIds: [next] }),
         ]),
       );
+    });
+  });
+
+  describe('retiring a queue that a published process routes to', () => {
+    const retire = (queueId: string) =>
+      platform.call('POST', `/api/v1/org/queues/${queueId}/retire`, {
+        caller: admin,
+        body: { reason: 'merged into another desk' },
+      });
+
+    it('is refused with 409 naming the process, its version and the rule that routes there', async () => {
+      const head = await workflowHead();
+      const refused = await retire('bj-desk');
+      expect(refused.status).toBe(409);
+      expect(refused.contentType).toContain('application/problem+json');
+      expect(refused.body['detail']).toContain(
+        'process inquiries-by-region v1 (rule beijing) still routes cases to queue bj-desk',
+      );
+      const seeded = await retire('front-line');
+      expect(seeded.status).toBe(409);
+      expect(seeded.body['detail']).toContain('process default v1 (fallback)');
+      expect(await workflowHead()).toBe(head);
+    });
+
+    it('is allowed once the latest version routes elsewhere; the queue then takes no new rule or agent', async () => {
+      const republished = await publish(
+        inquiries({
+          processId: 'lost-cases',
+          expectedVersion: 1,
+          routingRules: [],
+          fallback: { queue: 'inquiry-triage', ruleId: 'inquiries-fallback' },
+        }),
+      );
+      expect(republished.status).toBe(201);
+      const retired = await eventually(async () => {
+        const answer = await retire('sh-desk');
+        expect(answer.status).toBe(200);
+        return answer;
+      });
+      expect(retired.body).toMatchObject({ id: 'sh-desk', status: 'RETIRED' });
+      expect((await retire('sh-desk')).status).toBe(409);
+
+      const routedThere = await publish(
+        inquiries({
+          processId: 'back-to-shanghai',
+          routingRules: [{ id: 'shanghai', when: { region: ['SH'] }, queue: 'sh-desk' }],
+          fallback: { queue: 'inquiry-triage', ruleId: 'back-fallback' },
+        }),
+      );
+      expect(routedThere.status).toBe(400);
+      expect(routedThere.body['errors']).toEqual([
+        { field: 'routingRules.0.queue', message: expect.stringContaining('sh-desk') },
+      ]);
+      const enrolled = await platform.call('POST', '/api/v1/org/agents', {
+        caller: admin,
+        body: { id: 'agent-sh', unitId: 'front-line', queues: ['sh-desk'], languages: ['zh'], capacity: 1 },
+      });
+      expect(enrolled.status).toBe(400);
+      await eventually(async () => {
+        const listed = await platform.call('GET', '/api/v1/org/queues?unitId=front-line', { caller: admin });
+        expect(listed.body['queues']).toEqual(
+          expect.arrayContaining([
+            expect.objectContaining({ id: 'sh-desk', status: 'RETIRED' }),
+            expect.objectContaining({ id: 'bj-desk', status: 'OPEN' }),
+          ]),
+        );
+      });
     });
   });
 });

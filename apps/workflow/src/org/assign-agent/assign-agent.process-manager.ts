@@ -114,7 +114,8 @@ export class AssignAgentProcessManager extends WorkflowLogReactor {
   /** The skills the queue asks of every case's owner, and whether its cases' language is required. */
   private async needsOf(queue: string): Promise<QueueNeeds> {
     const { state } = await this.directory.queues.load(queueStreamId(queue));
-    return state.status === 'defined'
+    // A retired queue's cases are still served as it said.
+    return state.status !== 'undefined'
       ? { skills: state.queue.skills, languageRule: state.queue.languageRule }
       : { skills: [], languageRule: 'PREFERRED' };
   }

@@ -35,6 +35,8 @@ export const unitRow = (event: UnitEvent, version: number): Row<OrgUnitRecord> =
 };
 
 export const queueRow = (event: QueueEvent, version: number): Row<OrgQueueRecord> => {
+  if (event.type === 'QueueRetired')
+    return { id: event.data.queueId, retiredAt: new Date(event.data.retiredAt), version };
   const { unitId, name, skills, languageRule } = event.data;
   return { id: event.data.queueId, ...given({ unitId, name, skills: skills && [...skills], languageRule }), version };
 };

@@ -27,6 +27,8 @@ export class OrgQueueRecord {
   @Column('text') name!: string;
   @Column('text', { array: true }) skills!: string[];
   @Column('text', { name: 'language_rule' }) languageRule!: LanguageRule;
+  /** Null while the queue is open. */
+  @Column('timestamptz', { name: 'retired_at', nullable: true }) retiredAt!: Date | null;
   @Column('int') version!: number;
 }
 

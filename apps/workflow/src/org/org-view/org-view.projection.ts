@@ -40,6 +40,7 @@ const APPLIERS: Appliers = {
   UnitChanged: (event, version, tx) => saved(OrgUnitRecord, false)(tx, unitRow(event, version)),
   QueueDefined: (event, version, tx) => saved(OrgQueueRecord, true)(tx, queueRow(event, version)),
   QueueChanged: (event, version, tx) => saved(OrgQueueRecord, false)(tx, queueRow(event, version)),
+  QueueRetired: (event, version, tx) => saved(OrgQueueRecord, false)(tx, queueRow(event, version)),
   AgentEnrolled: (event, version, tx) => saved(OrgAgentRecord, true)(tx, agentRow(event, version)),
   AgentChanged: (event, version, tx) => saved(OrgAgentRecord, false)(tx, agentRow(event, version)),
   AgentDeactivated: (event, version, tx) => saved(OrgAgentRecord, false)(tx, agentRow(event, version)),

@@ -8,13 +8,23 @@ export interface QueueView {
   readonly skills: readonly string[];
   /** REQUIRED: cases wait for an agent who speaks their language; PREFERRED: speakers first. */
   readonly languageRule: LanguageRule;
+  /** RETIRED: takes no new cases, agents or routing rules. */
+  readonly status: 'OPEN' | 'RETIRED';
   readonly version: number;
 }
 
 export const queueViewOf = (
   { queueId, unitId, name, skills, languageRule }: OrgQueue,
-  version: number,
-): QueueView => ({ id: queueId, unitId, name, skills, languageRule, version });
+  { version, retired }: { version: number; retired: boolean },
+): QueueView => ({
+  id: queueId,
+  unitId,
+  name,
+  skills,
+  languageRule,
+  status: retired ? 'RETIRED' : 'OPEN',
+  version,
+});
 
 export const queueViewOfRecord = ({
   id,
@@ -22,5 +32,14 @@ export const queueViewOfRecord = ({
   name,
   skills,
   languageRule,
+  retiredAt,
   version,
-}: OrgQueueRecord): QueueView => ({ id, unitId, name, skills, languageRule, version });
+}: OrgQueueRecord): QueueView => ({
+  id,
+  unitId,
+  name,
+  skills,
+  languageRule,
+  status: retiredAt === null ? 'OPEN' : 'RETIRED',
+  version,
+});

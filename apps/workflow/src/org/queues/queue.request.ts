@@ -27,3 +27,7 @@ export class ChangeQueueRequest extends createZodDto(changeQueueSchema) {}
 export const listQueuesSchema = z.object({ unitId: orgId.optional() }).strict();
 
 export class ListQueuesQuery extends createZodDto(listQueuesSchema) {}
+
+export const retireQueueSchema = z.object({ reason }).strict();
+
+export class RetireQueueRequest extends createZodDto(retireQueueSchema) {}

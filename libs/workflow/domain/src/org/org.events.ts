@@ -68,6 +68,15 @@ export interface QueueChanged {
     ChangeRecord & { readonly queueId: string; readonly changedAt: string };
 }
 
+/**
+ * The queue takes no new cases: no process routes to it any more (retiring is refused while one
+ * does), and no new agent or rule may name it. Cases already in it stay until moved.
+ */
+export interface QueueRetired {
+  readonly type: 'QueueRetired';
+  readonly data: ChangeRecord & { readonly queueId: string; readonly reason: string; readonly retiredAt: string };
+}
+
 export interface AgentSettings {
   readonly unitId: string;
   /** The queues whose cases the agent takes. */
@@ -207,7 +216,7 @@ export interface OrgIdClaimed {
 }
 
 export type UnitEvent = UnitDefined | UnitChanged;
-export type QueueEvent = QueueDefined | QueueChanged;
+export type QueueEvent = QueueDefined | QueueChanged | QueueRetired;
 export type AgentEvent =
   | AgentEnrolled
   | AgentChanged
@@ -224,6 +233,7 @@ export const ORG_EVENT_TYPES: readonly OrgEvent['type'][] = [
   'UnitChanged',
   'QueueDefined',
   'QueueChanged',
+  'QueueRetired',
   'AgentEnrolled',
   'AgentChanged',
   'AgentDeactivated',
