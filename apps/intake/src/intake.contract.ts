@@ -3,7 +3,7 @@ import {
   calendarCoverageEndingV1,
   calendarDefinedV2,
   calendarRevisedV2,
-  caseAcknowledgedV1,
+  caseAcknowledgedV2,
   caseOpenedV3,
   categoryDefinedV1,
   categoryRenamedV1,
@@ -36,7 +36,7 @@ export const intakeContract: ServiceContract = serviceContract<
   // Public events carry the customer id, not contact details (the requester's name, phone and email stay inside).
   CaseOpened: ({ requester: { name: _name, phone: _phone, email: _email, ...requester }, ...opened }) =>
     publish(caseOpenedV3, { ...opened, requester }),
-  CaseAcknowledged: asIs(caseAcknowledgedV1),
+  CaseAcknowledged: asIs(caseAcknowledgedV2),
   ContactAppended: (data) =>
     publish(contactAppendedV1, {
       ...data,

@@ -5,6 +5,7 @@ import { calendarDefinedV2 } from './calendar-defined.v2';
 import { calendarRevisedV2 } from './calendar-revised.v2';
 import { calendarCoverageEndingV1 } from './calendar-coverage-ending.v1';
 import { caseAcknowledgedV1 } from './case-acknowledged.v1';
+import { caseAcknowledgedV2 } from './case-acknowledged.v2';
 import { caseOpenedV1 } from './case-opened.v1';
 import { caseOpenedV2 } from './case-opened.v2';
 import { caseOpenedV3 } from './case-opened.v3';
@@ -24,6 +25,7 @@ export {
   calendarRevisedV1,
   calendarRevisedV2,
   caseAcknowledgedV1,
+  caseAcknowledgedV2,
   caseOpenedV1,
   caseOpenedV2,
   caseOpenedV3,
@@ -44,7 +46,7 @@ export const intakeLanguage = publishedLanguage(
     CalendarCoverageEnding: calendarCoverageEndingV1,
     CalendarDefined: calendarDefinedV2,
     CalendarRevised: calendarRevisedV2,
-    CaseAcknowledged: caseAcknowledgedV1,
+    CaseAcknowledged: caseAcknowledgedV2,
     CaseOpened: caseOpenedV3,
     CategoryDefined: categoryDefinedV1,
     CategoryRenamed: categoryRenamedV1,
@@ -55,5 +57,5 @@ export const intakeLanguage = publishedLanguage(
     ChannelRegistered: channelRegisteredV1,
     ContactAppended: contactAppendedV1,
   },
-  [calendarDefinedV1, calendarRevisedV1, caseOpenedV1, caseOpenedV2],
+  [calendarDefinedV1, calendarRevisedV1, caseAcknowledgedV1, caseOpenedV1, caseOpenedV2],
 );

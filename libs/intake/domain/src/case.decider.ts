@@ -1,11 +1,13 @@
 import { IllegalTransition, assertNever, type Decider, type DecisionContext } from '@collab/domain-kernel';
-import type { CaseAcknowledged, CaseOpened, IntakeCaseEvent, JoinReason } from './case.events';
+import type { CaseAcknowledged, CaseOpened, IntakeCaseEvent, JoinReason, PromiseCoverage } from './case.events';
 import type { Contact } from './contact';
 
 export interface ExpectedTimes {
   readonly firstResponseBy: string;
   readonly resolveBy: string;
   readonly calendarId: string;
+  /** How far the calendar's announced holidays cover these times. */
+  readonly coverage: PromiseCoverage;
 }
 
 export interface OpenCase {
@@ -56,6 +58,7 @@ const openCase = (command: OpenCase, now: string): IntakeCaseEvent[] => [
       expectedFirstResponseAt: command.expected.firstResponseBy,
       expectedResolutionAt: command.expected.resolveBy,
       calendarId: command.expected.calendarId,
+      coverage: command.expected.coverage,
     },
   },
 ];

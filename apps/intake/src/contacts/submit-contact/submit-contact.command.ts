@@ -1,5 +1,5 @@
 import type { Actor } from '@collab/event-store';
-import type { JoinReason } from '@collab/intake-domain';
+import type { JoinReason, PromiseCoverage } from '@collab/intake-domain';
 import type { SubmitContactInput } from './submit-contact.request';
 
 /** Who submitted, and which request the resulting events belong to. */
@@ -23,6 +23,11 @@ export interface Acknowledgement {
   readonly expectedFirstResponseAt: string;
   readonly expectedResolutionAt: string;
   readonly calendarId: string;
+  /**
+   * Whether the times fall within the calendar's announced holidays; incomplete, the promise may
+   * move when the next year's holidays are announced. Null for a case acknowledged before it was recorded.
+   */
+  readonly coverage: PromiseCoverage | null;
 }
 
 /** The answer to a contact: which case it is in, and what the requester may expect. */
