@@ -26,8 +26,9 @@ export const caseAcknowledgedV2 = publicEvent({
         warning: z.string().nullable().describe('Said in words when incomplete; null otherwise'),
       })
       .nullable()
+      .optional()
       .describe(
-        "Whether the times fall within the calendar's announced holidays: past them the promise may move when the next year's are announced. Null for an acknowledgement made before v2",
+        "Whether the times fall within the calendar's announced holidays: past them the promise may move when the next year's are announced. Null (or absent, v1) for an acknowledgement made before v2",
       ),
   }),
   examples: [

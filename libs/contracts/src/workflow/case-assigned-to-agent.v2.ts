@@ -9,8 +9,9 @@ export const overCapacityField = z
     capacity: z.number().int().min(0).describe('How many they may hold'),
   })
   .nullable()
+  .optional()
   .describe(
-    "Set only when a supervisor explicitly gave the agent more than their capacity (超额): the load and capacity it went past; null within capacity",
+    "Set only when a supervisor explicitly gave the agent more than their capacity (超额): the load and capacity it went past; null within capacity, absent (v1) likewise",
   );
 
 /** v2 records a supervisor's explicit override of the agent's capacity (v1 could not: every v1 assignment was within capacity or unmarked). */

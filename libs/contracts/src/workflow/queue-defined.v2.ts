@@ -30,7 +30,7 @@ export const queueDefinedV2 = publicEvent({
     skills: distinct(z.array(z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/))).describe(
       'Skills every case in the queue asks of its owner',
     ),
-    languageRule: languageRuleField,
+    languageRule: languageRuleField.optional().describe('Absent (v1) reads as PREFERRED, how every queue behaved before'),
     actor: z
       .strictObject({
         id: z.string(),

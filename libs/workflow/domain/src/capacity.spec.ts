@@ -65,22 +65,22 @@ describe('an owner beyond capacity (超额) only by a supervisor’s explicit ov
 
 describe('a reopened case waits for room instead of exceeding capacity', () => {
   it('goes back to its last owner when they have room', () =>
-    spec.given(...resolvedCase()).when(reopenCase()).then(caseReopened({ agentId: 'agent-li' })));
+    spec.given(...resolvedCase()).when(reopenCase()).then(caseReopened({ agentId: 'agent-li', waitsForRoom: false })));
 
   it('waits in its queue, without an owner, when its last owner is full', () =>
     spec
       .given(...closedCase())
       .when(reopenCase({ ownerLoad: { load: 3, capacity: 3 } }))
-      .then(caseReopened({ agentId: null })));
+      .then(caseReopened({ waitsForRoom: true })));
 
   it('waits in its queue when its last owner no longer works it as an active agent', () =>
     spec
       .given(...resolvedCase())
       .when(reopenCase({ ownerLoad: null }))
-      .then(caseReopened({ agentId: null })));
+      .then(caseReopened({ waitsForRoom: true })));
 
   it('is then a case waiting in its queue: given an owner like any other, within capacity', () => {
-    const waiting = [...resolvedCase(), caseClosed(), caseReopened({ agentId: null })];
+    const waiting = [...resolvedCase(), caseClosed(), caseReopened({ waitsForRoom: true })];
     expect(fold(workflowCaseDecider, waiting)).toMatchObject({ status: 'queued', desk: { queue: 'complaints' } });
     spec
       .given(...waiting)
@@ -89,7 +89,7 @@ describe('a reopened case waits for room instead of exceeding capacity', () => {
   });
 
   it('asks the assigner to serve its queue, but not when its last owner took it back', () => {
-    expect(assignmentTriggersOf(caseReopened({ agentId: null }))).toEqual([{ kind: 'queue', queue: 'complaints' }]);
+    expect(assignmentTriggersOf(caseReopened({ waitsForRoom: true }))).toEqual([{ kind: 'queue', queue: 'complaints' }]);
     expect(assignmentTriggersOf(caseReopened({ reopenedAt: iso(5) }))).toEqual([]);
   });
 });

@@ -138,7 +138,8 @@ const reopen = (
   const data = {
     caseId: state.summary.caseId,
     queue: state.desk.queue,
-    agentId: ownerHasRoom ? state.ownerId : null,
+    agentId: state.ownerId,
+    waitsForRoom: !ownerHasRoom,
     actor: command.actor,
     reason: command.reason,
     reopenedAt: context.now.toISOString(),
@@ -208,7 +209,7 @@ const feedbackRecorded = (state: WorkflowCaseState): WorkflowCaseState =>
 
 const reopened = (state: WorkflowCaseState, { data }: CaseReopened): WorkflowCaseState => {
   if (!inStatus(state, 'resolved', 'closed')) return state;
-  return data.agentId === null
+  return data.waitsForRoom
     ? { ...recordOf(state), status: 'queued' }
     : { ...recordOf(state), status: 'assigned', ownerId: data.agentId };
 };

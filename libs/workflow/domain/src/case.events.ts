@@ -204,16 +204,19 @@ export interface FeedbackRecorded {
 }
 
 /**
- * A resolved or recently closed case is worked again, by its last owner in its queue when they
- * have room. Schema version 2: `agentId` is null when they have none (or no longer work the
- * queue), and the case waits in its queue for an agent with room instead of exceeding capacity.
+ * A resolved or recently closed case is worked again, by its last owner (`agentId`) in its queue
+ * when they have room. Schema version 2 adds `waitsForRoom`: true when they have none (or no
+ * longer work the queue), and the case waits in its queue, without an owner, for an agent with
+ * room instead of exceeding capacity; version 1 reopenings read as false.
  */
 export interface CaseReopened {
   readonly type: 'CaseReopened';
   readonly data: {
     readonly caseId: string;
     readonly queue: string;
-    readonly agentId: string | null;
+    /** The last owner. */
+    readonly agentId: string;
+    readonly waitsForRoom: boolean;
     readonly actor: ActorRef;
     readonly reason: string;
     readonly reopenedAt: string;

@@ -281,7 +281,7 @@ export const feedbackRecorded = (d: Partial<E.FeedbackRecorded['data']> = {}): E
 });
 export const caseReopened = (d: Partial<E.CaseReopened['data']> = {}): E.CaseReopened => ({
   type: 'CaseReopened',
-  data: { caseId: 'case-1', queue: 'complaints', agentId: 'agent-li', actor: requester, reason: '又被扣了一次', reopenedAt: iso(), ...d },
+  data: { caseId: 'case-1', queue: 'complaints', agentId: 'agent-li', waitsForRoom: false, actor: requester, reason: '又被扣了一次', reopenedAt: iso(), ...d },
 });
 export const caseCancelled = (d: Partial<E.CaseCancelled['data']> = {}): E.CaseCancelled => ({
   type: 'CaseCancelled',

@@ -26,10 +26,10 @@ export const WORKFLOW_STORED_EVENTS = {
       upcast: (data: { readonly [key: string]: unknown }) => ({ ...data, overCapacity: null }),
     },
     {
-      // Every version 1 reopening went back to its last owner: the data holds as it is.
+      // Every version 1 reopening went back to its last owner.
       from: { type: 'CaseReopened', version: 1 },
       to: { type: 'CaseReopened', version: 2 },
-      upcast: (data: { readonly [key: string]: unknown }) => data,
+      upcast: (data: { readonly [key: string]: unknown }) => ({ ...data, waitsForRoom: false }),
     },
     {
       // Every queue before the language rule preferred speakers and let others take a case.

@@ -35,9 +35,9 @@ describe("what workflow's case events change in intake's case record", () => {
   it.each([
     ['CaseAssignedToAgent', { queue: 'complaints', agentId: 'agent-li', overCapacity: { load: 2, capacity: 2 }, assignedAt: at }, { status: 'ASSIGNED', queue: 'complaints', assignee: 'agent-li', assigned_at: at }],
     ['CaseReassigned', { toAgentId: 'agent-zhao', overCapacity: null }, { assignee: 'agent-zhao' }],
-    ['CaseReopened', { queue: 'complaints', agentId: 'agent-li', reopenedAt: at }, { status: 'ASSIGNED', queue: 'complaints', assignee: 'agent-li', resolved_at: null, closed_at: null }],
+    ['CaseReopened', { queue: 'complaints', agentId: 'agent-li', waitsForRoom: false, reopenedAt: at }, { status: 'ASSIGNED', queue: 'complaints', assignee: 'agent-li', resolved_at: null, closed_at: null }],
     // Its last owner had no room: it waits in its queue from the reopening.
-    ['CaseReopened', { queue: 'complaints', agentId: null, reopenedAt: at }, { status: 'ASSIGNED', queue: 'complaints', assignee: null, assigned_at: at, resolved_at: null, closed_at: null }],
+    ['CaseReopened', { queue: 'complaints', agentId: 'agent-li', waitsForRoom: true, reopenedAt: at }, { status: 'ASSIGNED', queue: 'complaints', assignee: null, assigned_at: at, resolved_at: null, closed_at: null }],
   ])('%s v2', (name, data, change) => expect(progressChangeOf(eventOf(name, data, 2))).toEqual(change));
 
   it.each(['FeedbackRecorded', 'CollaborationTaskOpened', 'TaskAccepted'])('%s changes nothing intake shows', (name) =>

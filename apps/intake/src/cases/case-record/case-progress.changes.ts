@@ -52,12 +52,12 @@ const CHANGES: Readonly<Record<string, (data: Data) => ProgressChange>> = {
     resolved_at: null,
     closed_at: null,
   }),
-  // v2: without room for its last owner the case waits in its queue (assignee null) from the reopening.
+  // v2: without room for its last owner the case waits in its queue (no assignee) from the reopening.
   'collab.workflow.CaseReopened.v2': (d) => ({
     status: 'ASSIGNED',
     queue: text(d, 'queue'),
-    assignee: d['agentId'] === null ? null : text(d, 'agentId'),
-    ...(d['agentId'] === null ? { assigned_at: text(d, 'reopenedAt') } : {}),
+    assignee: d['waitsForRoom'] === true ? null : text(d, 'agentId'),
+    ...(d['waitsForRoom'] === true ? { assigned_at: text(d, 'reopenedAt') } : {}),
     resolved_at: null,
     closed_at: null,
   }),

@@ -94,7 +94,7 @@ describe('assignment rules: capacity is exceeded only by a supervisor’s explic
       expect(reopened.status).toBe(200);
       expect(reopened.body).toMatchObject({ status: 'ASSIGNED', queue: 'complaints', assignee: null });
       expect((await historyOf(first.caseId, 'CaseReopened')).map((event) => event.data)).toEqual([
-        expect.objectContaining({ queue: 'complaints', agentId: null, reason: '又被扣了一次' }),
+        expect.objectContaining({ queue: 'complaints', agentId: 'agent-one', waitsForRoom: true, reason: '又被扣了一次' }),
       ]);
       expect(await loadOf('agent-one')).toBe(1);
     });

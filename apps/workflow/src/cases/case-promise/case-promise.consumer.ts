@@ -52,7 +52,7 @@ export class CasePromiseConsumer implements OnApplicationBootstrap, OnModuleDest
             promise.expectedFirstResponseAt,
             promise.expectedResolutionAt,
             promise.calendarId,
-            promise.coverage === null ? null : JSON.stringify(promise.coverage),
+            promise.coverage ? JSON.stringify(promise.coverage) : null,
           ],
         );
       },

@@ -36,10 +36,10 @@ const CHANGES: Changes = {
   CaseReopened: (data) => ({
     status: 'ASSIGNED',
     queue: data.queue,
-    assignee: data.agentId,
+    assignee: data.waitsForRoom ? null : data.agentId,
     resolvedAt: null,
     closedAt: null,
-    ...(data.agentId === null ? { assignedAt: new Date(data.reopenedAt) } : {}),
+    ...(data.waitsForRoom ? { assignedAt: new Date(data.reopenedAt) } : {}),
   }),
   CaseCancelled: (data) => ({ status: 'CANCELLED', closedAt: new Date(data.cancelledAt) }),
 };

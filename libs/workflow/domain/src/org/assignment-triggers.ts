@@ -33,7 +33,7 @@ const CASE_TRIGGERS: {
   CaseResolved: (data) => [{ kind: 'previous-owner', caseId: data.caseId }],
   CaseCancelled: (data) => [{ kind: 'previous-owner', caseId: data.caseId }],
   // Reopened without room for its last owner: it waits in its queue like a case just routed there.
-  CaseReopened: (data) => (data.agentId === null ? [{ kind: 'queue', queue: data.queue }] : []),
+  CaseReopened: (data) => (data.waitsForRoom ? [{ kind: 'queue', queue: data.queue }] : []),
 };
 
 /** An agent change that may give them room or a better match; deactivation gives nobody room. */
