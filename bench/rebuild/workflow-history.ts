@@ -116,13 +116,13 @@ export const caseLog = (n: number, openedAt: Date): LogRow[] => {
   onCase({ type: 'RegisterAndRouteCase', summary, fallback: { queue: QUEUES[n % QUEUES.length]!, ruleId: 'bench' } }, 0);
   const queue = (): string => ('desk' in theCase.current ? theCase.current.desk.queue : QUEUES[0]!);
   if (n % 5 === 0) onCase({ ...base, type: 'TransferCase', to: { queue: QUEUES[(QUEUES.indexOf(queue()) + 1) % QUEUES.length]! }, reason: 'billing matter' });
-  onCase({ ...base, type: 'AssignCase', queue: queue(), agentId: `agent-${n % 40}`, reason: 'least load' });
+  onCase({ ...base, type: 'AssignCase', queue: queue(), agentId: `agent-${n % 40}`, agentLoad: { load: 0, capacity: 50 }, overrideCapacity: false, reason: 'least load' });
   onCase({ ...base, type: 'StartWork', actor: { id: `agent-${n % 40}`, kind: 'user' } });
   if (n % 2 === 0) askForHelp(n, { onCase, rows, caseId, now: () => (at = minutes(at, 30)) });
   // A returned task hands the case back to its owner, who takes it up again.
   onCase({ ...base, type: 'StartWork', actor: { id: `agent-${n % 40}`, kind: 'user' } });
   onCase({ ...base, type: 'ResolveCase', resolutionCode: 'REFUNDED', knowledgeArticleIds: [], note: '已退款' }, 60);
-  if (n % 9 === 0) onCase({ ...base, type: 'ReopenCase', reason: '又被扣了' }, 120);
+  if (n % 9 === 0) onCase({ ...base, type: 'ReopenCase', ownerLoad: { load: 0, capacity: 50 }, reason: '又被扣了' }, 120);
   if (n % 9 === 0) onCase({ ...base, type: 'StartWork', actor: { id: `agent-${n % 40}`, kind: 'user' } });
   if (n % 9 === 0) onCase({ ...base, type: 'ResolveCase', resolutionCode: 'REFUNDED', knowledgeArticleIds: [], note: '再次退款' }, 60);
   onCase({ ...base, type: 'ConfirmResolution' }, 240);

@@ -30,7 +30,7 @@ const openCase: IntakeCaseCommand = {
   caseNumber: 'GD-SZ-20261120-000001',
   customerId,
   contact: contact('0b6f1f7c-3c1e-4f0e-9d8a-2b7c5e4a1d93'),
-  expected: { firstResponseBy: '2026-11-20T10:30:00.000Z', resolveBy: '2026-11-23T09:30:00.000Z', calendarId: 'cn-standard', coverage: { complete: true, announcedThrough: '2026-12-31' } },
+  expected: { firstResponseBy: '2026-11-20T10:30:00.000Z', resolveBy: '2026-11-23T09:30:00.000Z', calendarId: 'cn-standard', coverage: { complete: true, announcedThrough: '2026-12-31', warning: null } },
 };
 const appendContact: IntakeCaseCommand = { type: 'AppendContact', contact: contact('c0ffee00-0000-4000-8000-000000000002'), reason: 'THREAD' };
 

@@ -12,7 +12,7 @@ import {
   channelDisabledV1,
   channelEnabledV1,
   channelRegisteredV1,
-  contactAppendedV2,
+  contactAppendedV1,
   intakeLanguage,
   publish,
   serviceContract,
@@ -36,12 +36,11 @@ export const intakeContract: ServiceContract = serviceContract<
   // Public events carry the customer id, not contact details (the requester's name, phone and email stay inside).
   CaseOpened: ({ requester: { name: _name, phone: _phone, email: _email, ...requester }, ...opened }) =>
     publish(caseOpenedV3, { ...opened, requester }),
-  // Acknowledgements stored before coverage was recorded publish it as null (not known).
-  CaseAcknowledged: ({ coverage, ...acknowledged }) => publish(caseAcknowledgedV2, { ...acknowledged, coverage: coverage ?? null }),
-  ContactAppended: ({ contact: { requester: { name: _name, phone: _phone, email: _email, ...requester }, ...contact }, ...appended }) =>
-    publish(contactAppendedV2, {
-      ...appended,
-      contact: { ...contact, requester, customerId: recognised(contact.customerId) },
+  CaseAcknowledged: asIs(caseAcknowledgedV2),
+  ContactAppended: (data) =>
+    publish(contactAppendedV1, {
+      ...data,
+      contact: { ...data.contact, customerId: recognised(data.contact.customerId) },
     }),
   ChannelRegistered: asIs(channelRegisteredV1),
   ChannelChanged: asIs(channelChangedV1),

@@ -1,3 +1,4 @@
+import { INTAKE_STORED_EVENTS } from '@collab/intake-domain';
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -14,7 +15,7 @@ import { CALENDAR_LOOKUP, CATEGORY_LOOKUP, CHANNEL_LOOKUP } from './intake.ports
 
 /** 统一接入: every contact from every channel enters here and becomes a case. */
 @Module({
-  imports: [CqrsModule, ServiceStoreModule.forService(intakeContract, { migrations: INTAKE_MIGRATIONS }), TypeOrmModule.forFeature([...CASE_ENTITIES, ...CHANNEL_ENTITIES, ...CATEGORY_ENTITIES])],
+  imports: [CqrsModule, ServiceStoreModule.forService(intakeContract, { migrations: INTAKE_MIGRATIONS, storedEvents: INTAKE_STORED_EVENTS }), TypeOrmModule.forFeature([...CASE_ENTITIES, ...CHANNEL_ENTITIES, ...CATEGORY_ENTITIES])],
   controllers: [...CONTACT_CONTROLLERS, ...CASE_CONTROLLERS, ...CHANNEL_CONTROLLERS, ...CATEGORY_CONTROLLERS, ...CALENDAR_CONTROLLERS],
   providers: [
     ...CONTACT_PROVIDERS,

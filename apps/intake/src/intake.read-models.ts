@@ -1,3 +1,4 @@
+import { INTAKE_STORED_EVENTS } from '@collab/intake-domain';
 import { projectionsAmong, type ServiceReadModels } from '@collab/service-kit';
 import { CALENDAR_PROVIDERS } from './calendars/calendars.providers';
 import { CASE_ENTITIES, CASE_PROVIDERS } from './cases/cases.providers';
@@ -9,6 +10,7 @@ import { INTAKE_MIGRATIONS } from './migrations/intake.migrations';
 export const intakeReadModels: ServiceReadModels = {
   service: 'intake',
   migrations: INTAKE_MIGRATIONS,
+  storedEvents: INTAKE_STORED_EVENTS,
   entities: [...CASE_ENTITIES, ...CHANNEL_ENTITIES, ...CATEGORY_ENTITIES],
   projections: projectionsAmong([...CASE_PROVIDERS, ...CHANNEL_PROVIDERS, ...CATEGORY_PROVIDERS, ...CALENDAR_PROVIDERS]),
 };

@@ -3,3 +3,4 @@ export * from './decider';
 export * from './specification';
 export * from './case-visibility';
 export * from './access-policy';
+export * from './region';

@@ -26,24 +26,27 @@ export interface CaseReceipt {
 
 export type OpenCaseState = Extract<IntakeCaseState, { status: 'open' }>;
 
-/** A case opened without its acknowledgement yet (never, since both are one append) answers with blanks. */
+/** A case opened without its acknowledgement (a stream written by hand) answers with what it has. */
 const acknowledgementOf = ({ opened, acknowledgement }: OpenCaseState): Acknowledgement =>
-  acknowledgement === undefined
-    ? { acknowledgedAt: opened.openedAt, expectedFirstResponseAt: '', expectedResolutionAt: '', calendarId: '', coverage: null }
-    : {
+  acknowledgement
+    ? {
         acknowledgedAt: acknowledgement.acknowledgedAt,
         expectedFirstResponseAt: acknowledgement.expectedFirstResponseAt,
         expectedResolutionAt: acknowledgement.expectedResolutionAt,
         calendarId: acknowledgement.calendarId,
-        coverage: acknowledgement.coverage ?? null,
-      };
+        coverage: acknowledgement.coverage,
+      }
+    : { acknowledgedAt: opened.openedAt, expectedFirstResponseAt: '', expectedResolutionAt: '', calendarId: '', coverage: null };
 
-export const receiptOf = (state: OpenCaseState): CaseReceipt => ({
-  caseId: state.opened.caseId,
-  caseNumber: state.opened.caseNumber,
-  customerId: state.opened.customerId,
-  acknowledgement: acknowledgementOf(state),
-});
+export const receiptOf = (state: OpenCaseState): CaseReceipt => {
+  const { opened } = state;
+  return {
+    caseId: opened.caseId,
+    caseNumber: opened.caseNumber,
+    customerId: opened.customerId,
+    acknowledgement: acknowledgementOf(state),
+  };
+};
 
 /** The receipt of a case as its opening decides it (CaseOpened and CaseAcknowledged). */
 export const receiptOfOpening = (events: readonly IntakeCaseEvent[]): CaseReceipt => {
@@ -77,7 +80,9 @@ export class CaseBook {
     // The day the contact arrived on where the channel works, `YYYYMMDD`, numbers the case.
     const localDay = DateTime.fromJSDate(now, { zone: channelCalendar.timeZone }).toFormat('yyyyLLdd');
     const caseNumber = await this.numbers.next(contact.region, localDay);
-    const expected = { firstResponseBy: promise.firstResponseBy, resolveBy: promise.resolveBy, calendarId: promise.calendar.id, coverage: promise.coverage };
+    const { complete, announcedThrough, warning } = promise.coverage;
+    const coverage = { complete, announcedThrough: announcedThrough ?? null, warning: warning ?? null };
+    const expected = { firstResponseBy: promise.firstResponseBy, resolveBy: promise.resolveBy, calendarId: promise.calendar.id, coverage };
     return { type: 'OpenCase', caseId, caseNumber, customerId: contact.customerId, contact, expected };
   }
 }

@@ -2,6 +2,12 @@ import type { MigrationClass } from '@collab/service-kit';
 import { WorkflowReadModels } from './0001-read-models.migration';
 import { CaseCourseAndAssignmentIndexes } from './0002-case-course-and-assignment-indexes.migration';
 import { SlaTimerClaimToken } from './0003-sla-timer-claim-token.migration';
+import { RoutingAndAssignmentRules } from './0004-routing-and-assignment-rules.migration';
 
 /** Workflow's read-model migrations in the order they were released; append, never edit. */
-export const WORKFLOW_MIGRATIONS: readonly MigrationClass[] = [WorkflowReadModels, CaseCourseAndAssignmentIndexes, SlaTimerClaimToken];
+export const WORKFLOW_MIGRATIONS: readonly MigrationClass[] = [
+  WorkflowReadModels,
+  CaseCourseAndAssignmentIndexes,
+  SlaTimerClaimToken,
+  RoutingAndAssignmentRules,
+];

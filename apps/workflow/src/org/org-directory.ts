@@ -78,7 +78,8 @@ export class OrgDirectory implements OrgLookup {
 
   async unitOfQueue(queueId: string): Promise<OrgParty | undefined> {
     const { state } = await this.org.queues.load(queueStreamId(queueId));
-    return state.status === 'defined' ? this.party(state.queue.unitId) : undefined;
+    // A retired queue still belongs to its unit, whose supervisor answers for the cases left in it.
+    return state.status === 'undefined' ? undefined : this.party(state.queue.unitId);
   }
 
   async queuesOfUnit(unitId: string): Promise<readonly string[]> {
@@ -87,6 +88,11 @@ export class OrgDirectory implements OrgLookup {
       [unitId],
     );
     return rows.map((row) => row.id);
+  }
+
+  async openQueues(queueIds: readonly string[]): Promise<ReadonlySet<string>> {
+    const found = await Promise.all([...new Set(queueIds)].map((queueId) => this.org.queue(queueId)));
+    return new Set(found.flatMap((queue) => (queue === undefined ? [] : [queue.id])));
   }
 
   /** Active agents serving the queue, each with the open cases they own now. */

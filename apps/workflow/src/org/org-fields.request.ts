@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { REGION_MESSAGE, normaliseRegion } from '@collab/domain-kernel';
 import {
   AGENT_ID_PATTERN,
   CALENDAR_ID_PATTERN,
@@ -31,9 +32,11 @@ export const orgId = z
     message: 'must be a lowercase slug of 2 to 63 characters such as billing or gd-sz-store',
   });
 export const agentId = z.string().regex(AGENT_ID_PATTERN, { message: "must be the person's token subject" });
+/** Spelt as intake spells a contact's region (`gd-sz` is `GD-SZ`), so the two always compare equal. */
 export const region = z
   .string()
-  .regex(REGION_PATTERN, { message: 'must be a region code such as CN, GD or GD-SZ' });
+  .transform(normaliseRegion)
+  .pipe(z.string().regex(REGION_PATTERN, { message: REGION_MESSAGE }));
 export const calendarId = z
   .string()
   .regex(CALENDAR_ID_PATTERN, { message: 'must be a calendar id such as cn-standard or 24x7' });

@@ -79,6 +79,7 @@ export class OrgStreams {
     return { id: unitId, level: state.unit.level, ancestorIds };
   }
 
+  /** An open queue; a retired one takes no new agents, rules or cases, so it is not known to commands. */
   async queue(queueId: string): Promise<QueueReference | undefined> {
     const { state } = await this.queues.load(queueStreamId(queueId));
     return state.status === 'defined' ? { id: queueId, unitId: state.queue.unitId } : undefined;

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EventStore } from '@collab/event-store';
-import type { DecisionContext } from '@collab/domain-kernel';
 import { BriefMemory, DATABASE, EVENT_STORE, type CommandHandler, type Database } from '@collab/service-kit';
 import { processCommandHandler } from './process-commands';
 import {
@@ -9,6 +8,7 @@ import {
   processStreamId,
   type CatalogueEntry,
   type ProcessCommand,
+  type ProcessDecisionContext,
   type ProcessEvent,
   type ProcessState,
   type PublishedProcess,
@@ -25,7 +25,7 @@ import { type ProcessViewRow } from './process-view/process-view.table';
  */
 @Injectable()
 export class PublishedProcesses implements ProcessCatalogue {
-  private readonly processes: CommandHandler<ProcessCommand, ProcessEvent, ProcessState, DecisionContext>;
+  private readonly processes: CommandHandler<ProcessCommand, ProcessEvent, ProcessState, ProcessDecisionContext>;
   // Every new case chooses among the active processes; the list changes only when one is published or retired.
   private readonly active = new BriefMemory<'active', CatalogueEntry[]>();
 

@@ -1,18 +1,22 @@
 import { publishedLanguage } from '../published-language/published-language';
 import { agentChangedV1 } from './agent-changed.v1';
+import { agentCrossUnitMembershipGrantedV1 } from './agent-cross-unit-membership-granted.v1';
 import { agentDeactivatedV1 } from './agent-deactivated.v1';
 import { agentEnrolledV1 } from './agent-enrolled.v1';
 import { agentReactivatedV1 } from './agent-reactivated.v1';
 import { caseAssignedV1 } from './case-assigned.v1';
 import { caseAssignedToAgentV1 } from './case-assigned-to-agent.v1';
+import { caseAssignedToAgentV2 } from './case-assigned-to-agent.v2';
 import { caseCancelledV1 } from './case-cancelled.v1';
 import { caseClosedV1 } from './case-closed.v1';
 import { caseProcessStartedV1 } from './case-process-started.v1';
 import { caseReassignedV1 } from './case-reassigned.v1';
+import { caseReassignedV2 } from './case-reassigned.v2';
 import { caseRegisteredV1 } from './case-registered.v1';
 import { caseRegisteredV2 } from './case-registered.v2';
 import { caseQueuedV1 } from './case-queued.v1';
 import { caseReopenedV1 } from './case-reopened.v1';
+import { caseReopenedV2 } from './case-reopened.v2';
 import { caseResolvedV1 } from './case-resolved.v1';
 import { caseTransferredV1 } from './case-transferred.v1';
 import { caseWorkStartedV1 } from './case-work-started.v1';
@@ -28,7 +32,10 @@ import { pingPongDetectedV1 } from './ping-pong-detected.v1';
 import { processRetiredV1 } from './process-retired.v1';
 import { processVersionPublishedV1 } from './process-version-published.v1';
 import { queueChangedV1 } from './queue-changed.v1';
+import { queueChangedV2 } from './queue-changed.v2';
 import { queueDefinedV1 } from './queue-defined.v1';
+import { queueDefinedV2 } from './queue-defined.v2';
+import { queueRetiredV1 } from './queue-retired.v1';
 import { responsibilityAssignedV1 } from './responsibility-assigned.v1';
 import { responsibilityWithdrawnV1 } from './responsibility-withdrawn.v1';
 import { returnReasonDefinedV1 } from './return-reason-defined.v1';
@@ -49,19 +56,23 @@ import { unitDefinedV1 } from './unit-defined.v1';
 
 export {
   agentChangedV1,
+  agentCrossUnitMembershipGrantedV1,
   agentDeactivatedV1,
   agentEnrolledV1,
   agentReactivatedV1,
   caseAssignedV1,
   caseAssignedToAgentV1,
+  caseAssignedToAgentV2,
   caseCancelledV1,
   caseClosedV1,
   caseProcessStartedV1,
   caseReassignedV1,
+  caseReassignedV2,
   caseRegisteredV1,
   caseRegisteredV2,
   caseQueuedV1,
   caseReopenedV1,
+  caseReopenedV2,
   caseResolvedV1,
   caseTransferredV1,
   caseWorkStartedV1,
@@ -77,7 +88,10 @@ export {
   processRetiredV1,
   processVersionPublishedV1,
   queueChangedV1,
+  queueChangedV2,
   queueDefinedV1,
+  queueDefinedV2,
+  queueRetiredV1,
   responsibilityAssignedV1,
   responsibilityWithdrawnV1,
   returnReasonDefinedV1,
@@ -102,17 +116,18 @@ export const workflowLanguage = publishedLanguage(
   'workflow',
   {
     AgentChanged: agentChangedV1,
+    AgentCrossUnitMembershipGranted: agentCrossUnitMembershipGrantedV1,
     AgentDeactivated: agentDeactivatedV1,
     AgentEnrolled: agentEnrolledV1,
     AgentReactivated: agentReactivatedV1,
-    CaseAssignedToAgent: caseAssignedToAgentV1,
+    CaseAssignedToAgent: caseAssignedToAgentV2,
     CaseCancelled: caseCancelledV1,
     CaseClosed: caseClosedV1,
     CaseProcessStarted: caseProcessStartedV1,
-    CaseReassigned: caseReassignedV1,
+    CaseReassigned: caseReassignedV2,
     CaseRegistered: caseRegisteredV2,
     CaseQueued: caseQueuedV1,
-    CaseReopened: caseReopenedV1,
+    CaseReopened: caseReopenedV2,
     CaseResolved: caseResolvedV1,
     CaseTransferred: caseTransferredV1,
     CaseWorkStarted: caseWorkStartedV1,
@@ -127,8 +142,9 @@ export const workflowLanguage = publishedLanguage(
     PingPongDetected: pingPongDetectedV1,
     ProcessRetired: processRetiredV1,
     ProcessVersionPublished: processVersionPublishedV1,
-    QueueChanged: queueChangedV1,
-    QueueDefined: queueDefinedV1,
+    QueueChanged: queueChangedV2,
+    QueueDefined: queueDefinedV2,
+    QueueRetired: queueRetiredV1,
     ResponsibilityAssigned: responsibilityAssignedV1,
     ResponsibilityWithdrawn: responsibilityWithdrawnV1,
     ReturnReasonDefined: returnReasonDefinedV1,
@@ -147,5 +163,5 @@ export const workflowLanguage = publishedLanguage(
     UnitChanged: unitChangedV1,
     UnitDefined: unitDefinedV1,
   },
-  [caseRegisteredV1, caseAssignedV1],
+  [caseRegisteredV1, caseAssignedV1, caseAssignedToAgentV1, caseReassignedV1, caseReopenedV1, queueChangedV1, queueDefinedV1],
 );

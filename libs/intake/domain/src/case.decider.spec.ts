@@ -1,6 +1,6 @@
 import { IllegalTransition, specFor } from '@collab/domain-kernel';
 import { intakeCaseDecider, type AppendContact, type OpenCase } from './case.decider';
-import type { IntakeCaseEvent } from './case.events';
+import type { IntakeCaseEvent, PromiseCoverage } from './case.events';
 import type { Contact } from './contact';
 
 const now = new Date('2026-11-20T09:30:00.000Z');
@@ -23,20 +23,20 @@ const contact = (overrides: Partial<Contact> = {}): Contact => ({
   ...overrides,
 });
 
-const expected = { firstResponseBy: '2026-11-20T10:30:00.000Z', resolveBy: '2026-11-23T09:30:00.000Z', calendarId: 'cn-standard', coverage: { complete: true, announcedThrough: '2026-12-31' } };
-const openCase = (overrides: Partial<Contact> = {}): OpenCase => ({
-  type: 'OpenCase', caseId: 'case-1', caseNumber: 'GD-SZ-20261120-000001', customerId: 'customer-1', contact: contact(overrides), expected,
+const covered = { complete: true, announcedThrough: '2026-12-31', warning: null };
+const expected = { firstResponseBy: '2026-11-20T10:30:00.000Z', resolveBy: '2026-11-23T09:30:00.000Z', calendarId: 'cn-standard', coverage: covered };
+const openCase = (overrides: Partial<Contact> = {}, times: OpenCase['expected'] = expected): OpenCase => ({
+  type: 'OpenCase', caseId: 'case-1', caseNumber: 'GD-SZ-20261120-000001', customerId: 'customer-1', contact: contact(overrides), expected: times,
 });
 const caseOpened = (overrides: Partial<Contact> = {}): IntakeCaseEvent => ({
   type: 'CaseOpened',
   data: { ...contact(overrides), caseId: 'case-1', caseNumber: 'GD-SZ-20261120-000001', customerId: 'customer-1', openedAt: now.toISOString() },
 });
-const caseAcknowledged = (): IntakeCaseEvent => ({
+const caseAcknowledged = (coverage: PromiseCoverage = covered): IntakeCaseEvent => ({
   type: 'CaseAcknowledged',
   data: {
     caseId: 'case-1', caseNumber: 'GD-SZ-20261120-000001', acknowledgedAt: now.toISOString(),
-    expectedFirstResponseAt: expected.firstResponseBy, expectedResolutionAt: expected.resolveBy, calendarId: 'cn-standard',
-    coverage: expected.coverage,
+    expectedFirstResponseAt: expected.firstResponseBy, expectedResolutionAt: expected.resolveBy, calendarId: 'cn-standard', coverage,
   },
 });
 const appendContact = (reason: AppendContact['reason'] = 'THREAD'): AppendContact => ({
@@ -50,6 +50,11 @@ describe('opening a case from a contact', () => {
   it('keeps a Finnish subject exactly as given', () =>
     spec.given().when(openCase({ subject: 'Laskussa on virhe – äö', language: 'fi' }))
       .then(caseOpened({ subject: 'Laskussa on virhe – äö', language: 'fi' }), caseAcknowledged()));
+
+  it('says in the acknowledgement when the promise falls past the calendar’s announced holidays', () => {
+    const past = { complete: false, announcedThrough: '2026-12-31', warning: 'calendar cn-standard has announced holidays only through 2026-12-31' };
+    spec.given().when(openCase({}, { ...expected, coverage: past })).then(caseOpened(), caseAcknowledged(past));
+  });
 
   it('is refused for a case that already exists', () => spec.given(caseOpened()).when(openCase()).thenThrows(IllegalTransition));
 });

@@ -6,6 +6,7 @@ export interface ExpectedTimes {
   readonly firstResponseBy: string;
   readonly resolveBy: string;
   readonly calendarId: string;
+  /** How far the calendar's announced holidays cover these times. */
   readonly coverage: PromiseCoverage;
 }
 

@@ -11,7 +11,23 @@ export interface CaseOpened {
   };
 }
 
-/** The promise made at once to the requester: a case number and honest expected times. */
+/**
+ * Whether the promised times fall within the calendar's announced holidays: past them, the
+ * calendar knows only its rule-based holidays and the promise may move when the next year's are
+ * announced — and the requester is told so.
+ */
+export interface PromiseCoverage {
+  readonly complete: boolean;
+  /** The last date the calendar's announced holidays cover; null for a calendar of rules only. */
+  readonly announcedThrough: string | null;
+  /** Said in words when incomplete; null otherwise. */
+  readonly warning: string | null;
+}
+
+/**
+ * The promise made at once to the requester: a case number and honest expected times. Schema
+ * version 2 adds `coverage`; a version 1 acknowledgement did not record it and reads as null.
+ */
 export interface CaseAcknowledged {
   readonly type: 'CaseAcknowledged';
   readonly data: {
@@ -22,16 +38,8 @@ export interface CaseAcknowledged {
     readonly expectedResolutionAt: string;
     /** The business calendar the times were computed on. */
     readonly calendarId: string;
-    /** Whether its announced holidays cover the times; absent on acknowledgements stored before it was recorded. */
-    readonly coverage?: PromiseCoverage;
+    readonly coverage: PromiseCoverage | null;
   };
-}
-
-/** Whether a promise was counted within its calendar's announced holidays (libs/business-calendar's CalendarCoverage). */
-export interface PromiseCoverage {
-  readonly complete: boolean;
-  readonly announcedThrough?: string;
-  readonly warning?: string;
 }
 
 /** Why a contact joined a case instead of opening one. */

@@ -1,6 +1,7 @@
 export * from './contact';
 export * from './case.events';
 export * from './case.decider';
+export * from './stored-event-versions';
 export * from './normalisation/language-detection';
 export * from './normalisation/phone';
 export * from './customers/identity';

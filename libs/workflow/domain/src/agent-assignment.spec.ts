@@ -29,11 +29,13 @@ describe('assigning inside a queue: skill and language match, then least load', 
     ['a skilled agent without the language beats an unskilled one with it', ['refund'], 'en', 'virtanen'],
     ['nobody has the skill: language, then least load', ['roaming'], 'zh-Hans', 'zhao'],
   ])('%s', (_case, skills, language, expected) =>
-    expect(pickAgent(queue, { skills, language })?.agentId ?? null).toBe(expected),
+    expect(pickAgent(queue, { skills, language, languageRule: 'PREFERRED' })?.agentId ?? null).toBe(expected),
   );
 
   it('counts an agent of a narrower language as speaking a case tagged only with the broad one', () =>
-    expect(pickAgent([virtanen, zhao], { skills: [], language: 'zh' })).toMatchObject({
+    expect(
+      pickAgent([virtanen, zhao], { skills: [], language: 'zh', languageRule: 'PREFERRED' }),
+    ).toMatchObject({
       agentId: 'zhao',
       speaksLanguage: true,
     }));
@@ -43,6 +45,7 @@ describe('assigning inside a queue: skill and language match, then least load', 
       pickAgent([busy, agent('off', ['billing'], ['zh'], { load: 0, capacity: 0 })], {
         skills: ['billing'],
         language: 'zh',
+        languageRule: 'PREFERRED',
       }),
     ).toBeNull());
 
@@ -51,22 +54,27 @@ describe('assigning inside a queue: skill and language match, then least load', 
       pickAgent([agent('b', [], ['zh'], { load: 2 }), agent('a', [], ['zh'], { load: 1, capacity: 4 })], {
         skills: [],
         language: 'zh',
+        languageRule: 'PREFERRED',
       })?.agentId,
     ).toBe('a');
     expect(
       pickAgent([agent('b', [], ['zh'], { load: 1 }), agent('a', [], ['zh'], { load: 1 })], {
         skills: [],
         language: 'zh',
+        languageRule: 'PREFERRED',
       })?.agentId,
     ).toBe('a');
   });
 
   it('says why, ready to be the assignment’s reason', () =>
-    expect(pickAgent(queue, { skills: ['billing', 'refund'], language: 'zh-Hans' })).toEqual({
+    expect(
+      pickAgent(queue, { skills: ['billing', 'refund'], language: 'zh-Hans', languageRule: 'PREFERRED' }),
+    ).toEqual({
       agentId: 'wang',
       matchedSkills: ['billing', 'refund'],
       speaksLanguage: true,
-      reason: 'skills 2/2 (billing, refund); speaks zh-Hans; load 5/10',
+      agentLoad: { load: 5, capacity: 10 },
+      reason: 'skills 2/2 (billing, refund); speaks zh-Hans (language preferred); load 5/10',
     }));
 
   it('no agent with room ranks above the one picked', () => {
@@ -80,16 +88,17 @@ describe('assigning inside a queue: skill and language match, then least load', 
     });
     fc.assert(
       fc.property(
-        fc.array(candidate, { maxLength: 12 }),
+        // Agents are people: one id each (two with one id made the check compare the wrong one).
+        fc.uniqueArray(candidate, { maxLength: 12, selector: (a) => a.id }),
         fc.uniqueArray(skill),
         fc.constantFrom('zh-Hans', 'en-GB', 'fi', 'sv'),
         (agents, skills, language) => {
-          const pick = pickAgent(agents, { skills, language });
+          const pick = pickAgent(agents, { skills, language, languageRule: 'PREFERRED' });
           const withRoom = agents.filter((a) => a.load < a.capacity);
           if (pick === null) return expect(withRoom).toEqual([]);
           const chosen = withRoom.find((a) => a.id === pick.agentId) as AgentCandidate;
           for (const other of withRoom) {
-            const rank = pickAgent([other], { skills, language });
+            const rank = pickAgent([other], { skills, language, languageRule: 'PREFERRED' });
             expect(rank?.matchedSkills.length).toBeLessThanOrEqual(pick.matchedSkills.length);
             if (
               rank?.matchedSkills.length === pick.matchedSkills.length &&
@@ -102,5 +111,31 @@ describe('assigning inside a queue: skill and language match, then least load', 
         },
       ),
     );
+  });
+
+  describe('where the queue requires the case’s language', () => {
+    const required = (skills: string[], language: string) => ({
+      skills,
+      language,
+      languageRule: 'REQUIRED' as const,
+    });
+
+    it('gives the case only to an agent who speaks it, however well another matches the skills', () =>
+      // Preferred, Virtanen (both skills, no Chinese) would win on skills; required, only Zhao may take it.
+      expect(pickAgent([virtanen, zhao], required(['billing', 'refund'], 'zh-Hans'))).toMatchObject({
+        agentId: 'zhao',
+        reason: 'skills 1/2 (billing); speaks zh-Hans (language required); load 1/8',
+      }));
+
+    it('leaves the case waiting when no speaker has room, where preferred would give it to a non-speaker', () => {
+      // Nobody here speaks English with room (busy speaks only Chinese and is full).
+      expect(pickAgent([li, wang, busy], required(['refund'], 'en'))).toBeNull();
+      expect(
+        pickAgent([li, wang, busy], { skills: ['refund'], language: 'en', languageRule: 'PREFERRED' }),
+      ).toMatchObject({
+        agentId: 'wang',
+        reason: 'skills 1/1 (refund); does not speak en (language preferred); load 5/10',
+      });
+    });
   });
 });

@@ -1,4 +1,32 @@
+import { Conflict } from '@collab/domain-kernel';
+import type { LanguageRule } from './org/org.events';
 import { languageCovers } from './routing';
+
+/** An agent's open cases against how many they may hold, as the directory counts them now. */
+export interface AgentLoad {
+  readonly load: number;
+  readonly capacity: number;
+}
+
+export const hasRoom = (agent: AgentLoad): boolean => agent.capacity > 0 && agent.load < agent.capacity;
+
+/**
+ * 超额: an owner beyond capacity only by a supervisor's explicit override, which the event then
+ * records (the load and capacity it went past); null when the agent has room. Refused (409)
+ * without the override, naming the load.
+ */
+export const capacityOverrideFor = (
+  agentId: string,
+  agent: AgentLoad,
+  overrideCapacity: boolean,
+): AgentLoad | null => {
+  if (hasRoom(agent)) return null;
+  if (!overrideCapacity)
+    throw new Conflict(
+      `${agentId} already holds ${agent.load} of ${agent.capacity} cases; only a supervisor's explicit override (overrideCapacity) gives them more`,
+    );
+  return { load: agent.load, capacity: agent.capacity };
+};
 
 /** An agent of the queue as the org directory and the workbench see them now. */
 export interface AgentCandidate {
@@ -16,12 +44,16 @@ export interface AgentCandidate {
 export interface AssignmentNeeds {
   readonly skills: readonly string[];
   readonly language: string;
+  /** From the case's queue: REQUIRED leaves the case waiting for a speaker; PREFERRED only ranks speakers first. */
+  readonly languageRule: LanguageRule;
 }
 
 export interface AgentPick {
   readonly agentId: string;
   readonly matchedSkills: readonly string[];
   readonly speaksLanguage: boolean;
+  /** Their load and capacity as counted for this pick, for AssignCase. */
+  readonly agentLoad: AgentLoad;
   /** Why this agent, ready to be AssignCase's reason. */
   readonly reason: string;
 }
@@ -38,8 +70,6 @@ const speaks = (agent: AgentCandidate, language: string): boolean =>
 
 const byId = (a: string, b: string): number => (a === b ? 0 : a < b ? -1 : 1);
 
-const hasRoom = (agent: AgentCandidate): boolean => agent.capacity > 0 && agent.load < agent.capacity;
-
 /** More required skills first, then speaking the language, then the smallest share of capacity in use, then fewest cases, then id. */
 const better = (a: Ranked, b: Ranked): number =>
   b.matchedSkills.length - a.matchedSkills.length ||
@@ -51,14 +81,15 @@ const better = (a: Ranked, b: Ranked): number =>
 const reasonFor = ({ agent, matchedSkills, speaksLanguage }: Ranked, needs: AssignmentNeeds): string =>
   [
     `skills ${matchedSkills.length}/${needs.skills.length}${matchedSkills.length > 0 ? ` (${matchedSkills.join(', ')})` : ''}`,
-    `${speaksLanguage ? 'speaks' : 'does not speak'} ${needs.language}`,
+    `${speaksLanguage ? 'speaks' : 'does not speak'} ${needs.language} (language ${needs.languageRule.toLowerCase()})`,
     `load ${agent.load}/${agent.capacity}`,
   ].join('; ');
 
 /**
  * In-queue assignment: among agents with room, the best skill match, then language match, then
- * least load. A partial match still wins over leaving the case unowned; null only when nobody
- * has room, and the case waits in its queue.
+ * least load. A partial match still wins over leaving the case unowned, except the language where
+ * the queue requires it: then only a speaker may take the case. Null when nobody (allowed) has
+ * room, and the case waits in its queue. The reason names which language rule applied.
  */
 export const pickAgent = (
   candidates: readonly AgentCandidate[],
@@ -71,12 +102,14 @@ export const pickAgent = (
       matchedSkills: needs.skills.filter((skill) => agent.skills.includes(skill)),
       speaksLanguage: speaks(agent, needs.language),
     }))
+    .filter((ranked) => ranked.speaksLanguage || needs.languageRule === 'PREFERRED')
     .sort(better);
   if (best === undefined) return null;
   return {
     agentId: best.agent.id,
     matchedSkills: best.matchedSkills,
     speaksLanguage: best.speaksLanguage,
+    agentLoad: { load: best.agent.load, capacity: best.agent.capacity },
     reason: reasonFor(best, needs),
   };
 };

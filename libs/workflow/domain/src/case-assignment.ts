@@ -16,6 +16,7 @@ import type {
   CaseTransferred,
   WorkflowCaseEvent,
 } from './case.events';
+import { capacityOverrideFor } from './agent-assignment';
 import { type CaseDecisionContext } from './case-policy';
 import { recordOf, requireStatus, inStatus, isRouted, type WorkflowCaseState } from './case.state';
 import { transferHandoff, withPingPong } from './case-ping-pong';
@@ -92,6 +93,7 @@ const assign = (
     );
   const { caseId } = state.summary;
   const { queue } = state.desk;
+  const overCapacity = capacityOverrideFor(command.agentId, command.agentLoad, command.overrideCapacity);
   return [
     {
       type: 'CaseAssignedToAgent',
@@ -99,6 +101,7 @@ const assign = (
         caseId,
         queue,
         agentId: command.agentId,
+        overCapacity,
         actor: command.actor,
         reason: command.reason,
         assignedAt: now.toISOString(),
@@ -126,6 +129,7 @@ const reassign = (
     queue: state.desk.queue,
     fromAgentId: state.ownerId,
     toAgentId: command.toAgentId,
+    overCapacity: capacityOverrideFor(command.toAgentId, command.agentLoad, command.overrideCapacity),
     actor: command.actor,
     reason: command.reason,
     reassignedAt: now.toISOString(),

@@ -14,6 +14,7 @@ import type {
   CaseResolved,
   WorkflowCaseEvent,
 } from './case.events';
+import { hasRoom } from './agent-assignment';
 import { DEFAULT_CASE_POLICY, minutesAfter, type CaseDecisionContext } from './case-policy';
 import { inStatus, isRouted, recordOf, requireStatus, type WorkflowCaseState } from './case.state';
 import { isBlank, rejectInvalid, requireText } from './validation';
@@ -132,10 +133,13 @@ const reopen = (
         `the reopen window ended at ${windowEnds.toISOString()}`,
       );
   }
+  // The last owner takes it back only with room; otherwise it waits in its queue for whoever has room first.
+  const ownerHasRoom = command.ownerLoad !== null && hasRoom(command.ownerLoad);
   const data = {
     caseId: state.summary.caseId,
     queue: state.desk.queue,
     agentId: state.ownerId,
+    waitsForRoom: !ownerHasRoom,
     actor: command.actor,
     reason: command.reason,
     reopenedAt: context.now.toISOString(),
@@ -203,10 +207,12 @@ const feedbackRecorded = (state: WorkflowCaseState): WorkflowCaseState =>
     ? { ...state, resolution: { ...state.resolution, feedbackRecorded: true } }
     : state;
 
-const reopened = (state: WorkflowCaseState, { data }: CaseReopened): WorkflowCaseState =>
-  inStatus(state, 'resolved', 'closed')
-    ? { ...recordOf(state), status: 'assigned', ownerId: data.agentId }
-    : state;
+const reopened = (state: WorkflowCaseState, { data }: CaseReopened): WorkflowCaseState => {
+  if (!inStatus(state, 'resolved', 'closed')) return state;
+  return data.waitsForRoom
+    ? { ...recordOf(state), status: 'queued' }
+    : { ...recordOf(state), status: 'assigned', ownerId: data.agentId };
+};
 
 export const evolveClosing = (state: WorkflowCaseState, event: CaseClosingEvent): WorkflowCaseState => {
   switch (event.type) {

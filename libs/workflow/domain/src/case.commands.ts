@@ -1,4 +1,5 @@
 import type { ActorRef, SupervisorDirectory } from './actor';
+import type { AgentLoad } from './agent-assignment';
 import type { CaseSummary } from './case.events';
 import type { CollaborationSides, RegionOverride } from './collaboration-task/request-rules';
 import type { CollaborationRequest, TaskOutcome } from './collaboration-task/collaboration-request';
@@ -37,6 +38,10 @@ export interface AssignCase {
   readonly caseId: string;
   readonly queue: string;
   readonly agentId: string;
+  /** The agent's open cases and capacity as the directory counts them now. */
+  readonly agentLoad: AgentLoad;
+  /** A supervisor's explicit decision to go beyond the agent's capacity (only supervisors may send it). */
+  readonly overrideCapacity: boolean;
   readonly actor: ActorRef;
   readonly reason: string;
 }
@@ -45,6 +50,10 @@ export interface ReassignCase {
   readonly type: 'ReassignCase';
   readonly caseId: string;
   readonly toAgentId: string;
+  /** The new owner's open cases and capacity as the directory counts them now. */
+  readonly agentLoad: AgentLoad;
+  /** A supervisor's explicit decision to go beyond the new owner's capacity. */
+  readonly overrideCapacity: boolean;
   readonly actor: ActorRef;
   readonly reason: string;
 }
@@ -126,6 +135,11 @@ export interface RecordFeedback {
 export interface ReopenCase {
   readonly type: 'ReopenCase';
   readonly caseId: string;
+  /**
+   * The last owner's open cases and capacity now; null when they no longer work the case's queue
+   * as an active agent. Without room the case waits in its queue rather than exceed capacity.
+   */
+  readonly ownerLoad: AgentLoad | null;
   readonly actor: ActorRef;
   readonly reason: string;
 }

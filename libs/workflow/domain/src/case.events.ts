@@ -1,4 +1,5 @@
 import type { ActorRef } from './actor';
+import type { AgentLoad } from './agent-assignment';
 import type { CollaborationRequest, TaskOutcome } from './collaboration-task/collaboration-request';
 import type { PingPongDetected } from './ping-pong';
 import type { EscalationPolicy, StageSla } from './process/process-definition';
@@ -80,20 +81,25 @@ export interface CaseProcessStarted {
   };
 }
 
-/** An agent of the case's queue became its owner. */
+/**
+ * An agent of the case's queue became its owner. Schema version 2 adds `overCapacity`: the load
+ * and capacity a supervisor's explicit override went past, null within capacity (as every
+ * version 1 assignment reads).
+ */
 export interface CaseAssignedToAgent {
   readonly type: 'CaseAssignedToAgent';
   readonly data: {
     readonly caseId: string;
     readonly queue: string;
     readonly agentId: string;
+    readonly overCapacity: AgentLoad | null;
     readonly actor: ActorRef;
     readonly reason: string;
     readonly assignedAt: string;
   };
 }
 
-/** Another agent became the owner, without the case leaving its queue. */
+/** Another agent became the owner, without the case leaving its queue; `overCapacity` as for CaseAssignedToAgent (version 2). */
 export interface CaseReassigned {
   readonly type: 'CaseReassigned';
   readonly data: {
@@ -101,6 +107,7 @@ export interface CaseReassigned {
     readonly queue: string;
     readonly fromAgentId: string;
     readonly toAgentId: string;
+    readonly overCapacity: AgentLoad | null;
     readonly actor: ActorRef;
     readonly reason: string;
     readonly reassignedAt: string;
@@ -198,13 +205,20 @@ export interface FeedbackRecorded {
   };
 }
 
-/** A resolved or recently closed case is worked again, by its last owner in its queue. */
+/**
+ * A resolved or recently closed case is worked again, by its last owner (`agentId`) in its queue
+ * when they have room. Schema version 2 adds `waitsForRoom`: true when they have none (or no
+ * longer work the queue), and the case waits in its queue, without an owner, for an agent with
+ * room instead of exceeding capacity; version 1 reopenings read as false.
+ */
 export interface CaseReopened {
   readonly type: 'CaseReopened';
   readonly data: {
     readonly caseId: string;
     readonly queue: string;
+    /** The last owner. */
     readonly agentId: string;
+    readonly waitsForRoom: boolean;
     readonly actor: ActorRef;
     readonly reason: string;
     readonly reopenedAt: string;

@@ -57,6 +57,8 @@ export const assignCase = (o: Partial<C.AssignCase> = {}): C.AssignCase => ({
   caseId: 'case-1',
   queue: 'complaints',
   agentId: 'agent-li',
+  agentLoad: { load: 2, capacity: 8 },
+  overrideCapacity: false,
   actor: supervisor,
   reason: 'skills billing; speaks zh-Hans; load 2/8',
   ...o,
@@ -65,6 +67,8 @@ export const reassignCase = (o: Partial<C.ReassignCase> = {}): C.ReassignCase =>
   type: 'ReassignCase',
   caseId: 'case-1',
   toAgentId: 'agent-zhao',
+  agentLoad: { load: 1, capacity: 5 },
+  overrideCapacity: false,
   actor: supervisor,
   reason: 'Li is on leave',
   ...o,
@@ -136,6 +140,7 @@ export const recordFeedback = (o: Partial<C.RecordFeedback> = {}): C.RecordFeedb
 export const reopenCase = (o: Partial<C.ReopenCase> = {}): C.ReopenCase => ({
   type: 'ReopenCase',
   caseId: 'case-1',
+  ownerLoad: { load: 3, capacity: 8 },
   actor: requester,
   reason: '又被扣了一次',
   ...o,
@@ -166,6 +171,7 @@ export const caseAssignedToAgent = (
     caseId: 'case-1',
     queue: 'complaints',
     agentId: 'agent-li',
+    overCapacity: null,
     actor: supervisor,
     reason: 'skills billing; speaks zh-Hans; load 2/8',
     assignedAt: iso(),
@@ -179,6 +185,7 @@ export const caseReassigned = (d: Partial<E.CaseReassigned['data']> = {}): E.Cas
     queue: 'complaints',
     fromAgentId: 'agent-li',
     toAgentId: 'agent-zhao',
+    overCapacity: null,
     actor: supervisor,
     reason: 'Li is on leave',
     reassignedAt: iso(),
@@ -274,15 +281,7 @@ export const feedbackRecorded = (d: Partial<E.FeedbackRecorded['data']> = {}): E
 });
 export const caseReopened = (d: Partial<E.CaseReopened['data']> = {}): E.CaseReopened => ({
   type: 'CaseReopened',
-  data: {
-    caseId: 'case-1',
-    queue: 'complaints',
-    agentId: 'agent-li',
-    actor: requester,
-    reason: '又被扣了一次',
-    reopenedAt: iso(),
-    ...d,
-  },
+  data: { caseId: 'case-1', queue: 'complaints', agentId: 'agent-li', waitsForRoom: false, actor: requester, reason: '又被扣了一次', reopenedAt: iso(), ...d },
 });
 export const caseCancelled = (d: Partial<E.CaseCancelled['data']> = {}): E.CaseCancelled => ({
   type: 'CaseCancelled',

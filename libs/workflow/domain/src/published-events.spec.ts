@@ -33,12 +33,13 @@ import {
   withdrawTask,
 } from './collaboration-task/task.fixtures';
 import { collaborationTaskDecider, type TaskDecisionContext } from './collaboration-task/task.decider';
+import { WORKFLOW_STORED_EVENTS } from './stored-event-versions';
 import type { CollaborationTaskCommand } from './collaboration-task/task.commands';
 
 /*
  * Workflow publishes these events as they are stored (apps/workflow/src/workflow.contract.ts), so
  * what the deciders really produce must stay valid against the JSON Schemas analysts read
- * (libs/contracts/schemas/workflow/<Name>.v1.schema.json). A field added to an event, renamed or
+ * (libs/contracts/schemas/workflow/<Name>.v<N>.schema.json, N the version they are stored at). A field added to an event, renamed or
  * made nullable fails here until the schema — as a new version — says so.
  */
 
@@ -73,11 +74,16 @@ const PUBLISHED = [
 const schemaFolder = join(__dirname, '..', '..', '..', 'contracts', 'schemas', 'workflow');
 const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
 addFormats(ajv);
+/** Published as stored, so at the version they are stored at. */
+const versionOf = (name: string): number =>
+  (WORKFLOW_STORED_EVENTS.current as Readonly<Record<string, number>>)[name] ?? 1;
 for (const name of PUBLISHED)
-  ajv.addSchema(JSON.parse(readFileSync(join(schemaFolder, `${name}.v1.schema.json`), 'utf8')));
+  ajv.addSchema(
+    JSON.parse(readFileSync(join(schemaFolder, `${name}.v${versionOf(name)}.schema.json`), 'utf8')),
+  );
 
 const schemaErrorsOf = (event: { type: string; data: unknown }) => {
-  const valid = ajv.validate(`urn:collab:schema:workflow:${event.type}:v1`, event.data);
+  const valid = ajv.validate(`urn:collab:schema:workflow:${event.type}:v${versionOf(event.type)}`, event.data);
   return valid ? null : ajv.errors;
 };
 
@@ -147,16 +153,17 @@ const mainLine = () =>
     caseStep(resolveCase({ caseId }), 7),
     caseStep(recordFeedback({ caseId, comment: '' }), 8),
     caseStep(confirmResolution({ caseId }), 9),
-    caseStep(reopenCase({ caseId }), 10),
+    // Its last owner is full: it waits in its queue (agentId null).
+    caseStep(reopenCase({ caseId, ownerLoad: { load: 4, capacity: 4 } }), 10),
   ]);
 
-/** Reassigned, transferred back and forth until the ping-pong policy trips, then cancelled with a task open. */
+/** Reassigned beyond capacity on a supervisor's override, transferred back and forth until the ping-pong policy trips, then cancelled with a task open. */
 const bouncedAndCancelled = () => {
   const strict = { ...DEFAULT_CASE_POLICY, pingPongMaxBounces: 0 };
   return run(workflowCaseDecider, [
     caseStep(registerAndRoute({ caseId }), 0),
     caseStep(assignCase({ caseId }), 1),
-    caseStep(reassignCase({ caseId }), 2),
+    caseStep(reassignCase({ caseId, agentLoad: { load: 3, capacity: 3 }, overrideCapacity: true }), 2),
     caseStep(transferCase({ caseId, to: { queue: billingDesk, region: 'GD-GZ' }, supervisors }), 3, strict),
     caseStep(
       transferCase({ caseId, to: { queue: 'complaints' }, actor: supervisor, supervisors }),

@@ -6,7 +6,7 @@ const resolved = (resolvedAt: string): WorkflowCaseEvent => ({
   type: 'CaseResolved',
   data: { caseId: 'c1', resolutionCode: 'REFUNDED', knowledgeArticleIds: [], note: 'refunded', actor, resolvedAt },
 });
-const reopened: WorkflowCaseEvent = { type: 'CaseReopened', data: { caseId: 'c1', queue: 'complaints', agentId: 'agent-lin', actor, reason: 'again', reopenedAt: '2026-01-02T00:00:00Z' } };
+const reopened: WorkflowCaseEvent = { type: 'CaseReopened', data: { caseId: 'c1', queue: 'complaints', agentId: 'agent-lin', waitsForRoom: false, actor, reason: 'again', reopenedAt: '2026-01-02T00:00:00Z' } };
 const feedback: WorkflowCaseEvent = { type: 'FeedbackRecorded', data: { caseId: 'c1', csat: 4, comment: 'ok', actor, recordedAt: '2026-01-01T01:00:00Z' } };
 
 describe("the requester's view", () => {

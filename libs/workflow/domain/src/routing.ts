@@ -1,4 +1,4 @@
-import type { FieldError } from '@collab/domain-kernel';
+import { REGION_MESSAGE, isRegionCode, type FieldError } from '@collab/domain-kernel';
 import { isBlank } from './validation';
 
 /** What routing looks at: the facts of the opening contact, and the customer's tier when known. */
@@ -101,6 +101,12 @@ export const routingRulesErrors = (rules: readonly RoutingRule[]): FieldError[] 
         field: `${at}.when.${key}`,
         message: 'must list at least one value, none of them empty',
       }));
+    // Contacts' regions arrive in normal form (GD-SZ); a rule spelt otherwise would never match one.
+    const regions = (rule.when.region ?? []).flatMap((region, position) =>
+      isBlank(region) || isRegionCode(region)
+        ? []
+        : [{ field: `${at}.when.region.${position}`, message: REGION_MESSAGE }],
+    );
     return [
       ...(isBlank(rule.id) ? [{ field: `${at}.id`, message: 'must not be empty' }] : []),
       ...(rules.findIndex((other) => other.id === rule.id) < index
@@ -108,5 +114,6 @@ export const routingRulesErrors = (rules: readonly RoutingRule[]): FieldError[] 
         : []),
       ...(isBlank(rule.queue) ? [{ field: `${at}.queue`, message: 'must not be empty' }] : []),
       ...emptyLists,
+      ...regions,
     ];
   });

@@ -1,15 +1,15 @@
 import type { CollabEvent } from '@collab/contracts';
 import { progressChangeOf } from './case-progress.changes';
 
-const eventOf = (name: string, data: Record<string, unknown>): CollabEvent => ({
+const eventOf = (name: string, data: Record<string, unknown>, version = 1): CollabEvent => ({
   specversion: '1.0',
   id: 'e1',
   source: '/collab/workflow',
-  type: `collab.workflow.${name}.v1`,
+  type: `collab.workflow.${name}.v${version}`,
   subject: 'case-c1',
   time: '2026-11-20T10:00:00.000Z',
   datacontenttype: 'application/json',
-  dataschema: `urn:collab:schema:workflow:${name}:v1`,
+  dataschema: `urn:collab:schema:workflow:${name}:v${version}`,
   data: { caseId: 'c1', ...data },
   streamversion: 3,
   position: '42',
@@ -31,6 +31,14 @@ describe("what workflow's case events change in intake's case record", () => {
     ['CaseCancelled', { cancelledAt: at }, { status: 'CANCELLED', closed_at: at }],
     ['CaseReopened', { queue: 'complaints', agentId: 'agent-li', reopenedAt: at }, { status: 'ASSIGNED', queue: 'complaints', assignee: 'agent-li', resolved_at: null, closed_at: null }],
   ])('%s', (name, data, change) => expect(progressChangeOf(eventOf(name, data))).toEqual(change));
+
+  it.each([
+    ['CaseAssignedToAgent', { queue: 'complaints', agentId: 'agent-li', overCapacity: { load: 2, capacity: 2 }, assignedAt: at }, { status: 'ASSIGNED', queue: 'complaints', assignee: 'agent-li', assigned_at: at }],
+    ['CaseReassigned', { toAgentId: 'agent-zhao', overCapacity: null }, { assignee: 'agent-zhao' }],
+    ['CaseReopened', { queue: 'complaints', agentId: 'agent-li', waitsForRoom: false, reopenedAt: at }, { status: 'ASSIGNED', queue: 'complaints', assignee: 'agent-li', resolved_at: null, closed_at: null }],
+    // Its last owner had no room: it waits in its queue from the reopening.
+    ['CaseReopened', { queue: 'complaints', agentId: 'agent-li', waitsForRoom: true, reopenedAt: at }, { status: 'ASSIGNED', queue: 'complaints', assignee: null, assigned_at: at, resolved_at: null, closed_at: null }],
+  ])('%s v2', (name, data, change) => expect(progressChangeOf(eventOf(name, data, 2))).toEqual(change));
 
   it.each(['FeedbackRecorded', 'CollaborationTaskOpened', 'TaskAccepted'])('%s changes nothing intake shows', (name) =>
     expect(progressChangeOf(eventOf(name, {}))).toBeUndefined());

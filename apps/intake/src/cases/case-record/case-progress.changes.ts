@@ -23,7 +23,15 @@ const CHANGES: Readonly<Record<string, (data: Data) => ProgressChange>> = {
     assignee: text(d, 'agentId'),
     assigned_at: text(d, 'assignedAt'),
   }),
+  'collab.workflow.CaseAssignedToAgent.v2': (d) => ({
+    status: 'ASSIGNED',
+    queue: text(d, 'queue'),
+    assignee: text(d, 'agentId'),
+    assigned_at: text(d, 'assignedAt'),
+  }),
   'collab.workflow.CaseReassigned.v1': (d) => ({ assignee: text(d, 'toAgentId') }),
+  // v2 adds only the capacity override, which intake does not show.
+  'collab.workflow.CaseReassigned.v2': (d) => ({ assignee: text(d, 'toAgentId') }),
   // The case waits in the new queue for an owner.
   'collab.workflow.CaseTransferred.v1': (d) => ({
     status: 'ASSIGNED',
@@ -41,6 +49,15 @@ const CHANGES: Readonly<Record<string, (data: Data) => ProgressChange>> = {
     status: 'ASSIGNED',
     queue: text(d, 'queue'),
     assignee: text(d, 'agentId'),
+    resolved_at: null,
+    closed_at: null,
+  }),
+  // v2: without room for its last owner the case waits in its queue (no assignee) from the reopening.
+  'collab.workflow.CaseReopened.v2': (d) => ({
+    status: 'ASSIGNED',
+    queue: text(d, 'queue'),
+    assignee: d['waitsForRoom'] === true ? null : text(d, 'agentId'),
+    ...(d['waitsForRoom'] === true ? { assigned_at: text(d, 'reopenedAt') } : {}),
     resolved_at: null,
     closed_at: null,
   }),

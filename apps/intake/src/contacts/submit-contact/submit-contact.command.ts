@@ -26,9 +26,8 @@ export interface Acknowledgement {
   readonly expectedResolutionAt: string;
   readonly calendarId: string;
   /**
-   * Whether the calendar's announced holidays cover the expected times; `complete: false` (with a
-   * warning) when part of the promise falls after them, where a holiday announced later may move
-   * it. Null on a case acknowledged before coverage was recorded.
+   * Whether the times fall within the calendar's announced holidays; incomplete, the promise may
+   * move when the next year's holidays are announced. Null for a case acknowledged before it was recorded.
    */
   readonly coverage: PromiseCoverage | null;
 }

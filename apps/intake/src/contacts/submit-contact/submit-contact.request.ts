@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
+import { REGION_MESSAGE, REGION_PATTERN, normaliseRegion } from '@collab/domain-kernel';
 import { AUDIENCES, PRIORITIES, REQUEST_TYPES } from '@collab/intake-domain';
 import { instantSchema } from '@collab/service-kit';
 
@@ -50,7 +51,12 @@ export const submitContactSchema = z
       .max(35, { message: 'must be at most 35 characters' })
       .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { message: 'must be a BCP 47 language tag such as zh-Hans, ja, fi or en' })
       .optional(),
-    region: z.string().max(32, { message: 'must be at most 32 characters' }).regex(/^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$/, { message: 'must be a region code such as GD-SZ or FI-18' }),
+    // Normalised once, here: the case number, routing, the views and every event spell it one way (`bj` is `BJ`).
+    region: z
+      .string()
+      .max(32, { message: 'must be at most 32 characters' })
+      .transform(normaliseRegion)
+      .pipe(z.string().regex(REGION_PATTERN, { message: REGION_MESSAGE })),
     priority: z.enum(PRIORITIES).default('NORMAL'),
     occurredAt: instantSchema().optional(),
     externalRef: optionalText(200),

@@ -115,7 +115,7 @@ describe('assignment inside a queue: skills, then language, then least load (分
         data: expect.objectContaining({
           agentId: 'agent-billing',
           actor: { id: 'workflow.assign-agent', kind: 'service' },
-          reason: 'skills 2/2 (billing, complaint); speaks zh-Hans; load 0/3',
+          reason: 'skills 2/2 (billing, complaint); speaks zh-Hans (language preferred); load 0/3',
         }),
       }),
     ]);

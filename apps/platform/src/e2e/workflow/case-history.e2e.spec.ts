@@ -250,7 +250,7 @@ describe('history and time travel of a case (workflow), embedded platform', () =
       });
       beforeOwner = clock.now().toISOString();
       clock.advanceMinutes(1);
-      await act('assign', supervisor, { agentId: owner.sub, reason: 'knows billing complaints' }, { 'x-correlation-id': ASSIGN_CORRELATION });
+      await act('assign', supervisor, { agentId: owner.sub, reason: 'knows billing complaints', overrideCapacity: true }, { 'x-correlation-id': ASSIGN_CORRELATION });
       clock.advanceMinutes(1);
       await act('start', owner);
       clock.advanceMinutes(1);

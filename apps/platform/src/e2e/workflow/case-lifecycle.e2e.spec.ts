@@ -24,7 +24,7 @@ describe('the case lifecycle over REST (统一流程), embedded platform', () =>
     platform = await EmbeddedPlatform.start({}, clock);
     steps = new LifecycleSteps(platform);
     // Capacity 0: the assignment process manager gives them nothing, so cases wait in their queue
-    // and every test drives assignment itself (a supervisor may assign beyond capacity).
+    // and every test drives assignment itself: a supervisor beyond capacity, by explicit override.
     await steps.enrolAgent(ann, 'complaints', 0);
     await steps.enrolAgent(bob, 'complaints', 0);
     await steps.enrolAgent(tess, 'technical-support', 0);
@@ -37,10 +37,22 @@ describe('the case lifecycle over REST (统一流程), embedded platform', () =>
       const owner = frontLineAgent(bob);
 
       expect(
-        (await steps.act(caseId, 'assign', supervisor, { agentId: ann, reason: 'knows billing' })).body,
+        (
+          await steps.act(caseId, 'assign', supervisor, {
+            agentId: ann,
+            reason: 'knows billing',
+            overrideCapacity: true,
+          })
+        ).body,
       ).toMatchObject({ status: 'ASSIGNED', assignee: ann });
       expect(
-        (await steps.act(caseId, 'reassign', supervisor, { toAgentId: bob, reason: 'ann is on leave' })).body,
+        (
+          await steps.act(caseId, 'reassign', supervisor, {
+            toAgentId: bob,
+            reason: 'ann is on leave',
+            overrideCapacity: true,
+          })
+        ).body,
       ).toMatchObject({ status: 'ASSIGNED', assignee: bob });
       expect((await steps.act(caseId, 'start', owner)).body).toMatchObject({
         status: 'IN_PROGRESS',
@@ -66,7 +78,17 @@ describe('the case lifecycle over REST (统一流程), embedded platform', () =>
       // The requester's answer is their view of the case: who works it inside is not theirs to see.
       expect(reopened).toMatchObject({ status: 'ASSIGNED', closedAt: null, resolution: null });
       expect(reopened).not.toHaveProperty('assignee');
-      expect((await steps.read(caseId)).body).toMatchObject({ status: 'ASSIGNED', assignee: bob });
+      // Bob has no room (capacity 0): the case waits in its queue rather than exceed it.
+      expect((await steps.read(caseId)).body).toMatchObject({ status: 'ASSIGNED', assignee: null });
+      expect(
+        (
+          await steps.act(caseId, 'assign', supervisor, {
+            agentId: bob,
+            reason: 'knows it',
+            overrideCapacity: true,
+          })
+        ).body,
+      ).toMatchObject({ status: 'ASSIGNED', assignee: bob });
       expect((await steps.act(caseId, 'start', owner)).body).toMatchObject({ status: 'IN_PROGRESS' });
       expect(
         (await steps.act(caseId, 'cancel', supervisor, { reason: 'the customer withdrew the complaint' }))
@@ -87,6 +109,7 @@ describe('the case lifecycle over REST (统一流程), embedded platform', () =>
         'FeedbackRecorded',
         'CaseClosed',
         'CaseReopened',
+        'CaseAssignedToAgent',
         'CaseWorkStarted',
         'CaseCancelled',
       ]);
@@ -104,7 +127,13 @@ describe('the case lifecycle over REST (统一流程), embedded platform', () =>
         body: { status: 'ASSIGNED', queue: 'technical-support', assignee: null },
       });
       expect(
-        (await steps.act(caseId, 'assign', supervisor, { agentId: tess, reason: 'on duty' })).body,
+        (
+          await steps.act(caseId, 'assign', supervisor, {
+            agentId: tess,
+            reason: 'on duty',
+            overrideCapacity: true,
+          })
+        ).body,
       ).toMatchObject({ assignee: tess, queue: 'technical-support' });
       const notOfTheQueue = await steps.act(caseId, 'assign', supervisor, { agentId: ann, reason: 'x' });
       expect(notOfTheQueue.body['errors']).toEqual([
@@ -139,7 +168,7 @@ describe('the case lifecycle over REST (统一流程), embedded platform', () =>
       const caseId = await steps.openComplaint('cust-audit');
       const correlationId = randomUUID();
       await steps.actWith(caseId, 'assign', supervisor, {
-        body: { agentId: ann, reason: 'knows billing' },
+        body: { agentId: ann, reason: 'knows billing', overrideCapacity: true },
         headers: { 'x-correlation-id': correlationId },
       });
       const assigned = (await steps.history(caseId)).find(
@@ -298,7 +327,8 @@ describe('the case lifecycle over REST (统一流程), embedded platform', () =>
       expect(
         (await steps.act(own, 'reopen', customer('cust-mine'), { reason: 'still wrong' })).body,
       ).toMatchObject({ status: 'ASSIGNED' });
-      expect((await steps.read(own)).body).toMatchObject({ status: 'ASSIGNED', assignee: ann });
+      // Ann's capacity is 0: the case waits in its queue rather than exceed it.
+      expect((await steps.read(own)).body).toMatchObject({ status: 'ASSIGNED', queue: 'complaints', assignee: null });
     });
 
     it('refuses a reopening after the window has passed', async () => {

@@ -143,7 +143,9 @@ export class LifecycleSteps {
    * is then the only agent of the queue with room — and the supervisor's command finds it assigned.
    */
   async assign(caseId: string, owner: string): Promise<CallResult> {
-    const answer = await this.act(caseId, 'assign', supervisor, { agentId: owner, reason: 'knows billing complaints' });
+    // Agents enrolled with capacity 0 are given cases only by the supervisor's explicit override.
+    const body = { agentId: owner, reason: 'knows billing complaints', overrideCapacity: true };
+    const answer = await this.act(caseId, 'assign', supervisor, body);
     if (answer.status !== 409) return answer;
     const current = await this.read(caseId);
     return current.body['assignee'] === owner ? current : answer;
@@ -161,10 +163,7 @@ export class LifecycleSteps {
   ): Promise<string> {
     const caseId = await this.openComplaint(requester);
     const steps: [CaseStage, () => Promise<CallResult>][] = [
-      [
-        'assigned',
-        () => this.assign(caseId, owner),
-      ],
+      ['assigned', () => this.assign(caseId, owner)],
       ['in-progress', () => this.act(caseId, 'start', frontLineAgent(owner))],
       [
         'resolved',

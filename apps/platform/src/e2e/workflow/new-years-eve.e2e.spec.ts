@@ -1,3 +1,4 @@
+import { HostedServices } from '@collab/service-kit';
 import { eventually } from '@collab/testing';
 import { EmbeddedPlatform, MovableClock } from '../embedded-platform';
 import { customer, supervisor } from './lifecycle-steps';
@@ -32,8 +33,13 @@ describe('New Year’s Eve 2026 in Shanghai, embedded platform', () => {
   afterAll(() => platform?.stop());
 
   it('warns administrators at start that cn-standard’s announced holidays end with 2026', async () => {
-    const coverage = await platform.call('GET', '/api/v1/calendars/cn-standard/coverage', { caller: supervisor });
-    expect(coverage.body).toMatchObject({ announcedThrough: '2026-12-31', ending: { raisedAt: expect.any(String) } });
+    const coverage = await platform.call('GET', '/api/v1/calendars/cn-standard/coverage', {
+      caller: supervisor,
+    });
+    expect(coverage.body).toMatchObject({
+      announcedThrough: '2026-12-31',
+      ending: { raisedAt: expect.any(String) },
+    });
   });
 
   it('acknowledges a contact whose promise stays within 2026 as covered, and a second contact joining a case repeats its case’s coverage', async () => {
@@ -91,7 +97,8 @@ describe('New Year’s Eve 2026 in Shanghai, embedded platform', () => {
     const clocks = await eventually(async () => {
       const answer = await platform.call('GET', `/api/v1/cases/${caseId}/sla`, { caller: supervisor });
       const shown = (answer.body['clocks'] ?? []) as SlaClock[];
-      if (!shown.some((shownClock) => shownClock.clockKey === 'case:resolution')) throw new Error('no clocks yet');
+      if (!shown.some((shownClock) => shownClock.clockKey === 'case:resolution'))
+        throw new Error('no clocks yet');
       return shown;
     });
     const response = clocks.find((shown) => shown.clockKey === 'case:response');
@@ -101,5 +108,51 @@ describe('New Year’s Eve 2026 in Shanghai, embedded platform', () => {
     // The resolution clock runs into 2027: counted past the announced holidays, and it says so.
     expect(Date.parse(resolution?.dueAt ?? '')).toBeGreaterThan(Date.parse('2027-01-04T00:00:00Z'));
     expect(resolution?.coverage).toMatchObject({ complete: false, announcedThrough: '2026-12-31' });
+  });
+
+  it('tells the requester in the acknowledgement that the promise falls past the announced holidays, in the answer and the event, and again to a joining contact', async () => {
+    const contact = {
+      channel: 'phone',
+      audience: 'EXTERNAL',
+      requester: { id: 'cust-nye-2' },
+      requestType: 'COMPLAINT',
+      category: 'billing/wrong-charge',
+      subject: '又多扣了',
+      description: '这个月又多扣了 30 元。',
+      language: 'zh-Hans',
+      region: 'GD-SZ',
+    };
+    const caller = customer('cust-nye-2');
+    const submitted = await platform.call('POST', '/api/v1/contacts', { caller, body: contact });
+    expect(submitted.status).toBe(201);
+    const past = {
+      complete: false,
+      announcedThrough: '2026-12-31',
+      warning: expect.stringContaining('cn-standard has announced holidays only through 2026-12-31'),
+    };
+    expect(submitted.body['acknowledgement']).toMatchObject({ calendarId: 'cn-standard', coverage: past });
+
+    const caseId = String(submitted.body['caseId']);
+    const intakeLog = platform.app.get(HostedServices).get('intake')!.store;
+    const acknowledged = (await intakeLog.readStream(`case-${caseId}`)).filter(
+      (event) => event.type === 'CaseAcknowledged',
+    );
+    expect(acknowledged).toEqual([
+      expect.objectContaining({
+        data: expect.objectContaining({ coverage: past }),
+        metadata: expect.objectContaining({ schemaVersion: 2 }),
+      }),
+    ]);
+
+    // The same customer about the same category joins the case, and hears the same promise.
+    const joined = await platform.call('POST', '/api/v1/contacts', {
+      caller,
+      body: { ...contact, channel: 'app', description: '补充：是流量费。' },
+    });
+    expect(joined.body).toMatchObject({
+      caseId,
+      joinedExistingCase: true,
+      acknowledgement: { coverage: past },
+    });
   });
 });

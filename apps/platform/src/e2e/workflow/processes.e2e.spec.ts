@@ -60,6 +60,11 @@ describe('process definitions (versioned), embedded platform', () => {
 
   beforeAll(async () => {
     platform = await EmbeddedPlatform.start({}, clock);
+    // A process routes only to queues that exist.
+    for (const id of ['vip-care', 'suggestion-box', 'product-ideas']) {
+      const body = { id, unitId: 'front-line', name: id };
+      expect((await platform.call('POST', '/api/v1/org/queues', { caller: admin, body })).status).toBe(201);
+    }
   });
   afterAll(() => platform?.stop());
 
@@ -244,7 +249,7 @@ describe('process definitions (versioned), embedded platform', () => {
       'an empty rule and a duplicated rule id',
       {
         routingRules: [
-          { id: 'a', when: { region: [] }, queue: 'q' },
+          { id: 'a', when: { region: [] }, queue: 'vip-care' },
           { id: 'a', when: {}, queue: '' },
         ],
       },

@@ -24,7 +24,10 @@ export class AssignCaseHttp {
     private readonly agents: QueueAgents,
   ) {}
 
-  /** A supervisor gives a case waiting in its queue an owner from that queue's agents. */
+  /**
+   * A supervisor gives a case waiting in its queue an owner from that queue's agents; beyond the
+   * agent's capacity only with `overrideCapacity: true`, which the event records.
+   */
   @Post(':id/assign')
   @HttpCode(200)
   @Roles('supervisor', 'admin')
@@ -32,7 +35,10 @@ export class AssignCaseHttp {
   @ApiBadRequestResponse({ description: "Invalid fields, or the agent does not work the case's queue." })
   @ApiForbiddenResponse({ description: 'The caller is not a supervisor or admin.' })
   @ApiNotFoundResponse({ description: 'No such case.' })
-  @ApiConflictResponse({ description: 'The case is not waiting in a queue (reassign changes an owner).' })
+  @ApiConflictResponse({
+    description:
+      'The case is not waiting in a queue (reassign changes an owner), or the agent has no room and overrideCapacity was not given.',
+  })
   async assign(
     @Param('id', uuidParam('id')) id: string,
     @Body() body: AssignCaseRequest,
@@ -41,7 +47,7 @@ export class AssignCaseHttp {
   ): Promise<CaseDetails> {
     const { state } = await this.cases.load(id, principal);
     requireCaseRole(principal, state, ['manager'], 'assign a case');
-    await this.agents.requireAgentOf(state.desk.queue, body.agentId, 'agentId');
+    const agent = await this.agents.requireAgentOf(state.desk.queue, body.agentId, 'agentId');
     const origin = originOf(principal, correlationId);
     return this.cases.execute(
       {
@@ -49,6 +55,8 @@ export class AssignCaseHttp {
         caseId: id,
         queue: state.desk.queue,
         agentId: body.agentId,
+        agentLoad: { load: agent.load, capacity: agent.capacity },
+        overrideCapacity: body.overrideCapacity,
         actor: origin.actor,
         reason: body.reason,
       },

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
-import { directoryIdField, reasonField } from '../case-request.fields';
+import { directoryIdField, overrideCapacityField, reasonField } from '../case-request.fields';
 
-export const assignCaseSchema = z.object({ agentId: directoryIdField, reason: reasonField }).strict();
+export const assignCaseSchema = z
+  .object({ agentId: directoryIdField, reason: reasonField, overrideCapacity: overrideCapacityField })
+  .strict();
 
 export class AssignCaseRequest extends createZodDto(assignCaseSchema) {}

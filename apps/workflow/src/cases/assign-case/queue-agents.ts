@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ValidationFailed } from '@collab/domain-kernel';
+import type { AgentCandidate } from '@collab/workflow-domain';
 import { ORG_LOOKUP, type OrgLookup } from '../../workflow.ports';
 
 /** An owner comes from the case's queue: the org directory says who works it. */
@@ -7,10 +8,19 @@ import { ORG_LOOKUP, type OrgLookup } from '../../workflow.ports';
 export class QueueAgents {
   constructor(@Inject(ORG_LOOKUP) private readonly org: OrgLookup) {}
 
-  /** ValidationFailed naming `field` unless the agent works the queue (a supervisor may exceed an agent's capacity). */
-  async requireAgentOf(queue: string, agentId: string, field: string): Promise<void> {
-    const agents = await this.org.agentsOfQueue(queue);
-    if (!agents.some((agent) => agent.id === agentId))
+  /**
+   * The agent with their load and capacity now; ValidationFailed naming `field` unless they are
+   * an active agent of the queue. Whether they have room is the case decider's to judge.
+   */
+  async requireAgentOf(queue: string, agentId: string, field: string): Promise<AgentCandidate> {
+    const agent = (await this.org.agentsOfQueue(queue)).find((candidate) => candidate.id === agentId);
+    if (!agent)
       throw new ValidationFailed([{ field, message: `${agentId} is not an agent of queue ${queue}` }]);
+    return agent;
+  }
+
+  /** The agent's load and capacity, or null when they are not an active agent of the queue (any more). */
+  async loadOf(queue: string, agentId: string): Promise<AgentCandidate | null> {
+    return (await this.org.agentsOfQueue(queue)).find((candidate) => candidate.id === agentId) ?? null;
   }
 }

@@ -70,7 +70,7 @@ const taskChangeOf = (event: CollaborationTaskEvent, at: At): CourseChange | nul
 };
 
 /** The directory's events that move a clock; agents, responsibilities, id claims and a partner's (de)activation move none. */
-type HolderEvent = QueueEvent | UnitEvent | PartnerRegistered | PartnerChanged;
+type HolderEvent = Exclude<QueueEvent, { type: 'QueueRetired' }> | UnitEvent | PartnerRegistered | PartnerChanged;
 /** The org directory's events that move a leg's clock. */
 export const COURSE_HOLDER_EVENT_TYPES = ['QueueDefined', 'QueueChanged', 'UnitDefined', 'UnitChanged', 'PartnerRegistered', 'PartnerChanged'] as const;
 const HOLDER_EVENTS = new Set<string>(COURSE_HOLDER_EVENT_TYPES);

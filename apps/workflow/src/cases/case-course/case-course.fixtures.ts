@@ -107,7 +107,7 @@ export class CaseWorld {
     const state = this.state;
     const queue = 'desk' in state && pick % 4 !== 0 ? state.desk.queue : QUEUES[pick % QUEUES.length]!;
     const owner = 'ownerId' in state ? state.ownerId : AGENTS[pick % 2]!;
-    const assign = () => this.onCase({ ...base, type: 'AssignCase', queue, agentId: AGENTS[pick % 2]!, reason: 'least load' });
+    const assign = () => this.onCase({ ...base, type: 'AssignCase', queue, agentId: AGENTS[pick % 2]!, agentLoad: { load: 0, capacity: 5 }, overrideCapacity: false, reason: 'least load' });
     const start = () => this.onCase({ ...base, type: 'StartWork', actor: { id: owner, kind: 'user' } });
     const ask = () => this.onCase(this.collaboration(pick, state));
     // Weighted towards working the case: a transfer or a cancellation sets it back or ends it.
@@ -122,7 +122,7 @@ export class CaseWorld {
       () => this.onCase({ ...base, type: 'TransferCase', to: { queue: QUEUES[pick % QUEUES.length]!, region: 'GD' }, reason: 'billing matter' }),
       () => this.onCase({ ...base, type: 'ResolveCase', resolutionCode: 'REFUNDED', knowledgeArticleIds: [], note: '已退款' }),
       () => this.onCase({ ...base, type: 'ConfirmResolution' }),
-      () => this.onCase({ ...base, type: 'ReopenCase', reason: '又被扣了' }),
+      () => this.onCase({ ...base, type: 'ReopenCase', ownerLoad: pick % 3 === 0 ? { load: 5, capacity: 5 } : { load: 0, capacity: 5 }, reason: '又被扣了' }),
       () => (pick % 10 === 0 ? this.onCase({ ...base, type: 'CancelCase', reason: '客户撤回' }) : undefined),
     ];
   }

@@ -65,7 +65,7 @@ const unitDefined = (unitId: string, calendarId: string): OrgEvent => ({
 });
 const queueDefined = (queueId: string, unitId: string): OrgEvent => ({
   type: 'QueueDefined',
-  data: { queueId, unitId, name: queueId, skills: [], actor: admin, definedAt: DEFINED_AT },
+  data: { queueId, unitId, name: queueId, skills: [], languageRule: 'PREFERRED', actor: admin, definedAt: DEFINED_AT },
 });
 
 /** The directory's events on the log, with their streams: as the case-view projection follows them. */

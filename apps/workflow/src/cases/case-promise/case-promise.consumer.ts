@@ -43,8 +43,8 @@ export class CasePromiseConsumer implements OnApplicationBootstrap, OnModuleDest
       { consumerName: CONSUMER, eventId: event.id },
       async (tx) => {
         await tx.query(
-          `insert into workflow.case_promise (case_id, case_number, acknowledged_at, expected_first_response_at, expected_resolution_at, calendar_id)
-         values ($1, $2, $3, $4, $5, $6) on conflict (case_id) do nothing`,
+          `insert into workflow.case_promise (case_id, case_number, acknowledged_at, expected_first_response_at, expected_resolution_at, calendar_id, coverage)
+         values ($1, $2, $3, $4, $5, $6, $7) on conflict (case_id) do nothing`,
           [
             promise.caseId,
             promise.caseNumber,
@@ -52,6 +52,7 @@ export class CasePromiseConsumer implements OnApplicationBootstrap, OnModuleDest
             promise.expectedFirstResponseAt,
             promise.expectedResolutionAt,
             promise.calendarId,
+            promise.coverage ? JSON.stringify(promise.coverage) : null,
           ],
         );
       },

@@ -13,4 +13,12 @@ export class CasePromise {
   @Column('timestamptz', { name: 'expected_first_response_at' }) expectedFirstResponseAt!: Date;
   @Column('timestamptz', { name: 'expected_resolution_at' }) expectedResolutionAt!: Date;
   @Column('text', { name: 'calendar_id' }) calendarId!: string;
+  /** Whether the times fall within the calendar's announced holidays (CaseAcknowledged v2); null when not recorded. */
+  @Column('jsonb', { nullable: true }) coverage!: PromiseCoverage | null;
+}
+
+export interface PromiseCoverage {
+  readonly complete: boolean;
+  readonly announcedThrough: string | null;
+  readonly warning: string | null;
 }

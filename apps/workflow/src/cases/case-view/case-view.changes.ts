@@ -32,7 +32,15 @@ const CHANGES: Changes = {
   CaseResolved: (data) => ({ status: 'RESOLVED', resolvedAt: new Date(data.resolvedAt) }),
   CaseClosed: (data) => ({ status: 'CLOSED', closedAt: new Date(data.closedAt) }),
   FeedbackRecorded: NOTHING_SHOWN,
-  CaseReopened: (data) => ({ status: 'ASSIGNED', queue: data.queue, assignee: data.agentId, resolvedAt: null, closedAt: null }),
+  // Without room for its last owner it waits in its queue from now on (assignedAt orders the waiting).
+  CaseReopened: (data) => ({
+    status: 'ASSIGNED',
+    queue: data.queue,
+    assignee: data.waitsForRoom ? null : data.agentId,
+    resolvedAt: null,
+    closedAt: null,
+    ...(data.waitsForRoom ? { assignedAt: new Date(data.reopenedAt) } : {}),
+  }),
   CaseCancelled: (data) => ({ status: 'CANCELLED', closedAt: new Date(data.cancelledAt) }),
 };
 

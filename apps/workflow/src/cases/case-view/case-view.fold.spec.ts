@@ -50,6 +50,12 @@ const TASKS = ['task-1', 'task-2', 'task-3'];
 const OUTCOMES: TaskOutcome[] = ['COMPLETED', 'RETURNED', 'WITHDRAWN'];
 const CANCEL = 40;
 
+/** Room, no room, or no room with a supervisor's override, by the draw. */
+const capacityAt = (pick: number) =>
+  pick % 3 === 0
+    ? { agentLoad: { load: 5, capacity: 5 }, overrideCapacity: pick % 2 === 0 }
+    : { agentLoad: { load: 1, capacity: 5 }, overrideCapacity: false };
+
 const commandFor = ({ kind, pick }: Step, now: Date, state: WorkflowCaseState): WorkflowCaseCommand => {
   const base = { caseId: CASE_ID, actor: agent };
   const taskId = TASKS[pick % TASKS.length]!;
@@ -57,8 +63,8 @@ const commandFor = ({ kind, pick }: Step, now: Date, state: WorkflowCaseState): 
   // Mostly the queue the case is in, so agents get assigned; sometimes another, which is refused.
   const queue = 'desk' in state && pick % 4 !== 0 ? state.desk.queue : QUEUES[pick % 3]!;
   const commands: (() => WorkflowCaseCommand)[] = [
-    () => ({ ...base, type: 'AssignCase', queue, agentId: AGENTS[pick % 2]!, reason: 'least load' }),
-    () => ({ ...base, type: 'ReassignCase', toAgentId: AGENTS[pick % 2]!, reason: 'on leave' }),
+    () => ({ ...base, type: 'AssignCase', queue, agentId: AGENTS[pick % 2]!, ...capacityAt(pick), reason: 'least load' }),
+    () => ({ ...base, type: 'ReassignCase', toAgentId: AGENTS[pick % 2]!, ...capacityAt(pick), reason: 'on leave' }),
     () => ({ ...base, type: 'TransferCase', to: { queue: QUEUES[pick % 3]!, region: 'GD' }, reason: 'billing matter' }),
     () => ({ ...base, type: 'StartWork', actor: { id: owner, kind: 'user' } }),
     () => ({
@@ -79,7 +85,8 @@ const commandFor = ({ kind, pick }: Step, now: Date, state: WorkflowCaseState): 
     () => ({ ...base, type: 'ConfirmResolution' }),
     () => ({ ...base, type: 'AutoCloseCase' }),
     () => ({ ...base, type: 'RecordFeedback', csat: 1 + (pick % 5), comment: '' }),
-    () => ({ ...base, type: 'ReopenCase', reason: '又被扣了' }),
+    // Every third reopening finds its last owner full: the case waits in its queue.
+    () => ({ ...base, type: 'ReopenCase', ownerLoad: capacityAt(pick).agentLoad, reason: '又被扣了' }),
     () => ({ ...base, type: 'CancelCase', reason: '客户撤回' }),
   ];
   // Cancelling ends a history, so it is drawn rarely: only the last kind is a cancellation.

@@ -13,6 +13,7 @@ const acknowledgementOf = (promise: CasePromise | null, asOf: Date | undefined):
         expectedFirstResponseAt: promise.expectedFirstResponseAt.toISOString(),
         expectedResolutionAt: promise.expectedResolutionAt.toISOString(),
         calendarId: promise.calendarId,
+        coverage: promise.coverage,
       }
     : null;
 

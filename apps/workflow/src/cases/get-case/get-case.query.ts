@@ -1,3 +1,4 @@
+import type { PromiseCoverage } from '../case-promise/case-promise.entity';
 import type { Principal } from '@collab/service-kit';
 import type { ChainLink } from './case-chain';
 import type { CaseLeg } from './case-legs';
@@ -26,6 +27,8 @@ export interface StaffCaseDetails {
     readonly expectedFirstResponseAt: string;
     readonly expectedResolutionAt: string;
     readonly calendarId: string;
+    /** Whether the times fall within the calendar's announced holidays; null for a promise made before this was recorded. */
+    readonly coverage: PromiseCoverage | null;
   } | null;
   readonly status: string;
   readonly channel: string;

@@ -8,6 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Allow, CurrentPrincipal, originOf, uuidParam, type Principal } from '@collab/service-kit';
+import { QueueAgents } from '../assign-case/queue-agents';
 import { CaseCommands } from '../case-commands';
 import { requireCaseRole } from '../case-permissions';
 import type { CaseDetails } from '../get-case/get-case.query';
@@ -18,12 +19,21 @@ import { ReopenCaseRequest } from './reopen-case.request';
 @Allow('requester')
 @Controller('api/v1/cases')
 export class ReopenCaseHttp {
-  constructor(private readonly cases: CaseCommands) {}
+  constructor(
+    private readonly cases: CaseCommands,
+    private readonly agents: QueueAgents,
+  ) {}
 
-  /** A resolved case, or a closed one within the reopen window, goes back to its last owner. */
+  /**
+   * A resolved case, or a closed one within the reopen window, goes back to its last owner when
+   * they have room; otherwise it waits in its queue for an agent with room (never beyond capacity).
+   */
   @Post(':id/reopen')
   @HttpCode(200)
-  @ApiOkResponse({ description: 'The case as it now is: assigned to its last owner again.' })
+  @ApiOkResponse({
+    description:
+      'The case as it now is: assigned to its last owner again, or waiting in its queue (assignee null) when they have no room.',
+  })
   @ApiForbiddenResponse({ description: 'Neither the requester nor internal staff.' })
   @ApiNotFoundResponse({ description: 'No such case, or not one the caller may see.' })
   @ApiConflictResponse({
@@ -38,8 +48,10 @@ export class ReopenCaseHttp {
     const { state } = await this.cases.load(id, principal);
     requireCaseRole(principal, state, ['requester', 'staff'], 'reopen the case');
     const origin = originOf(principal, correlationId);
+    const owner = 'ownerId' in state ? await this.agents.loadOf(state.desk.queue, state.ownerId) : null;
+    const ownerLoad = owner && { load: owner.load, capacity: owner.capacity };
     return this.cases.execute(
-      { type: 'ReopenCase', caseId: id, actor: origin.actor, reason: body.reason },
+      { type: 'ReopenCase', caseId: id, ownerLoad, actor: origin.actor, reason: body.reason },
       principal,
       origin,
     );

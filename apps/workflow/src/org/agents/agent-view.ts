@@ -5,6 +5,8 @@ export interface AgentView {
   readonly id: string;
   readonly unitId: string;
   readonly queues: readonly string[];
+  /** Those of `queues` that belong to another unit, each by an explicit grant (跨部门). */
+  readonly crossUnitQueues: readonly string[];
   readonly skills: readonly string[];
   readonly languages: readonly string[];
   readonly capacity: number;
@@ -21,6 +23,7 @@ export const agentViewOf = (
   id: agentId,
   unitId: agent.unitId,
   queues: agent.queues,
+  crossUnitQueues: agent.crossUnitQueues,
   skills: agent.skills,
   languages: agent.languages,
   capacity: agent.capacity,
@@ -31,6 +34,7 @@ export const agentViewOfRecord = (record: OrgAgentRecord, load: number): AgentVi
   id: record.id,
   unitId: record.unitId,
   queues: record.queues,
+  crossUnitQueues: record.crossUnitQueues,
   skills: record.skills,
   languages: record.languages,
   capacity: record.capacity,

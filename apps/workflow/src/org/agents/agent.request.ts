@@ -34,3 +34,8 @@ export class AgentActivityRequest extends createZodDto(reasonBody) {}
 export const listAgentsSchema = z.object({ queueId: orgId.optional(), unitId: orgId.optional() }).strict();
 
 export class ListAgentsQuery extends createZodDto(listAgentsSchema) {}
+
+/** 跨部门: the queue of another unit the agent may work, and why. */
+export const grantMembershipSchema = z.object({ queueId: orgId, reason }).strict();
+
+export class GrantMembershipRequest extends createZodDto(grantMembershipSchema) {}

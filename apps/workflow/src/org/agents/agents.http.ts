@@ -19,11 +19,7 @@ import {
   type CommandOrigin,
   type Principal,
 } from '@collab/service-kit';
-import {
-  STAFF_ROLES,
-  agentReferences,
-  type AgentCommand,
-} from '@collab/workflow-domain';
+import { STAFF_ROLES, agentReferences, type AgentCommand } from '@collab/workflow-domain';
 import { OrgCommands } from '../org-commands';
 import { AgentIdParam, actorFrom, changeRequestOf, withEtag } from '../org-http';
 import { AgentRoster } from './agent-roster';
@@ -31,6 +27,7 @@ import {
   AgentActivityRequest,
   ChangeAgentRequest,
   EnrolAgentRequest,
+  GrantMembershipRequest,
   ListAgentsQuery,
 } from './agent.request';
 import type { AgentView } from './agent-view';
@@ -73,7 +70,10 @@ export class AgentsHttp {
   @HttpCode(201)
   @Roles('admin')
   @ApiCreatedResponse({ description: 'The agent as enrolled.' })
-  @ApiBadRequestResponse({ description: 'Invalid fields, each named (e.g. a queue that does not exist).' })
+  @ApiBadRequestResponse({
+    description:
+      "Invalid fields, each named: a queue that does not exist, or a queue of another unit than the agent's (granted only by a cross-unit membership).",
+  })
   @ApiForbiddenResponse({ description: 'The caller is not an admin.' })
   @ApiConflictResponse({ description: 'This person is already enrolled.' })
   async enrol(
@@ -97,6 +97,10 @@ export class AgentsHttp {
     description: 'The ETag of the version this change is based on.',
   })
   @ApiOkResponse({ description: 'The agent as they now are.' })
+  @ApiBadRequestResponse({
+    description:
+      "Invalid fields, each named: a queue of another unit than the agent's without a cross-unit membership, or a move to another unit without the queues they work there.",
+  })
   @ApiNotFoundResponse({ description: 'No agent has this id.' })
   @ApiConflictResponse({ description: 'If-Match names a version the agent is no longer at.' })
   async change(
@@ -112,6 +116,43 @@ export class AgentsHttp {
       type: 'ChangeAgent',
       agentId: id,
       ...changeRequestOf(body, origin, response),
+    };
+    return withEtag(response, await this.run(command, origin));
+  }
+
+  /**
+   * 跨部门: lets the agent work a queue of another unit — the only way an agent serves a queue
+   * outside their own unit. The queue joins their queues; waiting cases there may come to them.
+   */
+  @Post(':id/cross-unit-memberships')
+  @HttpCode(201)
+  @Roles('admin')
+  @ApiCreatedResponse({
+    description: 'The agent as they now are, the queue among their queues and crossUnitQueues.',
+  })
+  @ApiBadRequestResponse({
+    description: 'Invalid fields, each named (a queue that does not exist, no reason).',
+  })
+  @ApiForbiddenResponse({ description: 'The caller is not an admin.' })
+  @ApiNotFoundResponse({ description: 'No agent has this id.' })
+  @ApiConflictResponse({
+    description: "The queue is of the agent's own unit (no grant needed), or already granted.",
+  })
+  async grantMembership(
+    @Param('id', AgentIdParam) id: string,
+    @Body() body: GrantMembershipRequest,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<AgentView> {
+    await this.roster.require(id);
+    const origin = originFrom(principal, response);
+    const { queueId, reason } = body;
+    const command: AgentCommand = {
+      type: 'GrantCrossUnitMembership',
+      agentId: id,
+      queueId,
+      actor: actorFrom(origin),
+      reason,
     };
     return withEtag(response, await this.run(command, origin));
   }

@@ -12,7 +12,9 @@ import {
   workflowCaseDecider,
   workflowCaseStreamId,
   type ActorRef,
+  type AgentLoad,
   type AssignmentTrigger,
+  type QueueNeeds,
   type WorkflowCaseEvent,
 } from '@collab/workflow-domain';
 import { CaseCommandHandler } from '../../cases/case-command-handler';
@@ -28,7 +30,8 @@ const MAX_ASSIGNMENTS_PER_QUEUE = 200;
 
 /**
  * 分派: inside a queue, a waiting case goes to the agent with room who matches its skills best,
- * then speaks its language, then carries the least load (pickAgent). Follows workflow's own log:
+ * then speaks its language (only a speaker, where the queue requires it), then carries the least
+ * load (pickAgent). Follows workflow's own log:
  * a case routed or transferred into a queue, an agent enrolled or given room, a case resolved,
  * cancelled, reassigned or transferred away from its owner; each time the queues concerned are
  * served oldest-waiting case first, until nobody has room. Nobody with room: the case waits.
@@ -98,25 +101,29 @@ export class AssignAgentProcessManager extends WorkflowLogReactor {
   /** Gives the queue's waiting cases, oldest first, to agents with room, until none is left or nobody has room. */
   private async serve(queue: string, trigger: RecordedEvent): Promise<void> {
     const passedOver: string[] = [];
-    const queueSkills = await this.skillsOf(queue);
+    const queueNeeds = await this.needsOf(queue);
     for (let given = 0; given < MAX_ASSIGNMENTS_PER_QUEUE; given += 1) {
       const waiting = await this.waiting.longestWaiting(queue, { passedOver, seenUpTo: this.horizon });
       if (!waiting) return;
-      const pick = pickAgent(await this.org.agentsOfQueue(queue), assignmentNeedsOf(waiting, queueSkills));
+      const pick = pickAgent(await this.org.agentsOfQueue(queue), assignmentNeedsOf(waiting, queueNeeds));
       if (!pick) return;
       if (!(await this.assign(waiting, pick, trigger))) passedOver.push(waiting.caseId);
     }
   }
 
-  private async skillsOf(queue: string): Promise<readonly string[]> {
+  /** The skills the queue asks of every case's owner, and whether its cases' language is required. */
+  private async needsOf(queue: string): Promise<QueueNeeds> {
     const { state } = await this.directory.queues.load(queueStreamId(queue));
-    return state.status === 'defined' ? state.queue.skills : [];
+    // A retired queue's cases are still served as it said.
+    return state.status !== 'undefined'
+      ? { skills: state.queue.skills, languageRule: state.queue.languageRule }
+      : { skills: [], languageRule: 'PREFERRED' };
   }
 
   /** True when the case got its owner (now or by an earlier run of this very event); false when it moved on. */
   private async assign(
     waiting: WaitingCase,
-    pick: { agentId: string; reason: string },
+    pick: { agentId: string; reason: string; agentLoad: AgentLoad },
     trigger: RecordedEvent,
   ): Promise<boolean> {
     const { caseId, queue } = waiting;
@@ -125,7 +132,16 @@ export class AssignAgentProcessManager extends WorkflowLogReactor {
     const { version } = await this.cases.load(workflowCaseStreamId(caseId));
     try {
       const handled = await this.cases.handle(
-        { type: 'AssignCase', caseId, queue, agentId: pick.agentId, actor: ASSIGNER, reason: pick.reason },
+        {
+          type: 'AssignCase',
+          caseId,
+          queue,
+          agentId: pick.agentId,
+          agentLoad: pick.agentLoad,
+          overrideCapacity: false,
+          actor: ASSIGNER,
+          reason: pick.reason,
+        },
         { now: this.clock.now() },
         {
           metadata: {

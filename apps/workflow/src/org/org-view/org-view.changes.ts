@@ -35,8 +35,10 @@ export const unitRow = (event: UnitEvent, version: number): Row<OrgUnitRecord> =
 };
 
 export const queueRow = (event: QueueEvent, version: number): Row<OrgQueueRecord> => {
-  const { unitId, name, skills } = event.data;
-  return { id: event.data.queueId, ...given({ unitId, name, skills: skills && [...skills] }), version };
+  if (event.type === 'QueueRetired')
+    return { id: event.data.queueId, retiredAt: new Date(event.data.retiredAt), version };
+  const { unitId, name, skills, languageRule } = event.data;
+  return { id: event.data.queueId, ...given({ unitId, name, skills: skills && [...skills], languageRule }), version };
 };
 
 export const agentRow = (event: AgentEvent, version: number): Row<OrgAgentRecord> => {
@@ -45,10 +47,10 @@ export const agentRow = (event: AgentEvent, version: number): Row<OrgAgentRecord
     case 'AgentEnrolled':
     case 'AgentChanged': {
       const { unitId, queues, skills, languages, capacity } = event.data;
-      const active = event.type === 'AgentEnrolled' ? { active: true } : {};
+      const enrolled = event.type === 'AgentEnrolled' ? { active: true, crossUnitQueues: [] } : {};
       return {
         ...base,
-        ...active,
+        ...enrolled,
         ...given({
           unitId,
           capacity,
@@ -62,8 +64,19 @@ export const agentRow = (event: AgentEvent, version: number): Row<OrgAgentRecord
       return { ...base, active: false };
     case 'AgentReactivated':
       return { ...base, active: true };
+    // Adds to two lists, which a row of given values cannot say: GRANTED_MEMBERSHIP_SQL does it.
+    case 'AgentCrossUnitMembershipGranted':
+      return base;
   }
 };
+
+/** The granted queue joins the agent's queues and grants, once each (a replay adds nothing), at the event's version. */
+export const GRANTED_MEMBERSHIP_SQL = `update workflow.org_agent set
+    queues = case when $2 = any(queues) then queues else array_append(queues, $2) end,
+    cross_unit_queues = case when $2 = any(cross_unit_queues) then cross_unit_queues
+      else array_append(cross_unit_queues, $2) end,
+    version = greatest(version, $3)
+  where id = $1`;
 
 export const partnerRow = (event: PartnerEvent, version: number): Row<OrgPartnerRecord> => {
   const base = { id: event.data.partnerId, version };

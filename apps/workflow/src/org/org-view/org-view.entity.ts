@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { UnitLevel, UnitType } from '@collab/workflow-domain';
+import type { LanguageRule, UnitLevel, UnitType } from '@collab/workflow-domain';
 
 /*
  * The directory as lists, trees and the org lookup read it; rebuilt from workflow's log at any
@@ -26,6 +26,9 @@ export class OrgQueueRecord {
   @Column('text', { name: 'unit_id' }) unitId!: string;
   @Column('text') name!: string;
   @Column('text', { array: true }) skills!: string[];
+  @Column('text', { name: 'language_rule' }) languageRule!: LanguageRule;
+  /** Null while the queue is open. */
+  @Column('timestamptz', { name: 'retired_at', nullable: true }) retiredAt!: Date | null;
   @Column('int') version!: number;
 }
 
@@ -34,6 +37,8 @@ export class OrgAgentRecord {
   @PrimaryColumn('text') id!: string;
   @Column('text', { name: 'unit_id' }) unitId!: string;
   @Column('text', { array: true }) queues!: string[];
+  /** Those of `queues` that belong to another unit, each by an explicit grant. */
+  @Column('text', { name: 'cross_unit_queues', array: true }) crossUnitQueues!: string[];
   @Column('text', { array: true }) skills!: string[];
   @Column('text', { array: true }) languages!: string[];
   @Column('int') capacity!: number;

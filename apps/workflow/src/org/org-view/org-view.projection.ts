@@ -4,7 +4,14 @@ import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@collab/event-store';
 import { Projection } from '@collab/service-kit';
 import type { OrgEvent } from '@collab/workflow-domain';
-import { agentRow, partnerRow, queueRow, responsibilityRow, unitRow } from './org-view.changes';
+import {
+  GRANTED_MEMBERSHIP_SQL,
+  agentRow,
+  partnerRow,
+  queueRow,
+  responsibilityRow,
+  unitRow,
+} from './org-view.changes';
 import { OrgAgentRecord, OrgPartnerRecord, OrgQueueRecord, OrgResponsibilityRecord, OrgUnitRecord } from './org-view.entity';
 
 /** The projection's name: also the checkpoint the agent-assignment process manager waits on. */
@@ -33,10 +40,13 @@ const APPLIERS: Appliers = {
   UnitChanged: (event, version, tx) => saved(OrgUnitRecord, false)(tx, unitRow(event, version)),
   QueueDefined: (event, version, tx) => saved(OrgQueueRecord, true)(tx, queueRow(event, version)),
   QueueChanged: (event, version, tx) => saved(OrgQueueRecord, false)(tx, queueRow(event, version)),
+  QueueRetired: (event, version, tx) => saved(OrgQueueRecord, false)(tx, queueRow(event, version)),
   AgentEnrolled: (event, version, tx) => saved(OrgAgentRecord, true)(tx, agentRow(event, version)),
   AgentChanged: (event, version, tx) => saved(OrgAgentRecord, false)(tx, agentRow(event, version)),
   AgentDeactivated: (event, version, tx) => saved(OrgAgentRecord, false)(tx, agentRow(event, version)),
   AgentReactivated: (event, version, tx) => saved(OrgAgentRecord, false)(tx, agentRow(event, version)),
+  AgentCrossUnitMembershipGranted: (event, version, tx) =>
+    tx.query(GRANTED_MEMBERSHIP_SQL, [event.data.agentId, event.data.queueId, version]),
   PartnerRegistered: (event, version, tx) => saved(OrgPartnerRecord, true)(tx, partnerRow(event, version)),
   PartnerChanged: (event, version, tx) => saved(OrgPartnerRecord, false)(tx, partnerRow(event, version)),
   PartnerDeactivated: (event, version, tx) => saved(OrgPartnerRecord, false)(tx, partnerRow(event, version)),

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -26,12 +26,14 @@ import {
   STAFF_ROLES,
   queueReferences,
   queueStreamId,
+  routesTo,
   type QueueCommand,
 } from '@collab/workflow-domain';
+import { PROCESS_CATALOGUE, type ProcessCatalogue } from '../../workflow.ports';
 import { OrgCommands } from '../org-commands';
 import { OrgIdParam, actorFrom, changeRequestOf, withEtag } from '../org-http';
 import { OrgQueueRecord } from '../org-view/org-view.entity';
-import { ChangeQueueRequest, DefineQueueRequest, ListQueuesQuery } from './queue.request';
+import { ChangeQueueRequest, DefineQueueRequest, ListQueuesQuery, RetireQueueRequest } from './queue.request';
 import { queueViewOf, queueViewOfRecord, type QueueView } from './queue-view';
 
 /** Queues, where a unit's cases wait for an owner. */
@@ -42,6 +44,7 @@ export class QueuesHttp {
   constructor(
     private readonly commands: OrgCommands,
     @InjectRepository(OrgQueueRecord) private readonly queues: Repository<OrgQueueRecord>,
+    @Inject(PROCESS_CATALOGUE) private readonly processes: ProcessCatalogue,
   ) {}
 
   @Get()
@@ -117,10 +120,45 @@ export class QueuesHttp {
     return withEtag(response, await this.run(command, origin));
   }
 
+  /**
+   * Retires a queue no active process routes to any more: it takes no new cases, agents or rules.
+   * Refused while a process's latest version still names it in a rule or its fallback.
+   */
+  @Post(':id/retire')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOkResponse({ description: 'The queue as it now is: RETIRED.' })
+  @ApiBadRequestResponse({ description: 'No reason given.' })
+  @ApiForbiddenResponse({ description: 'The caller is not an admin.' })
+  @ApiNotFoundResponse({ description: 'No queue has this id.' })
+  @ApiConflictResponse({
+    description:
+      'An active process still routes to the queue (each named: process, version, rule or fallback), or the queue is already retired.',
+  })
+  async retire(
+    @Param('id', OrgIdParam) id: string,
+    @Body() body: RetireQueueRequest,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<QueueView> {
+    await this.require(id);
+    const origin = originOf(principal, response.req.get('x-correlation-id'));
+    // The catalogue follows the log a moment behind: a version published in the same moment is not seen.
+    const active = (await this.processes.entries()).filter((entry) => entry.active).map((entry) => entry.latest);
+    const command: QueueCommand = {
+      type: 'RetireQueue',
+      queueId: id,
+      routedBy: routesTo(id, active),
+      actor: actorFrom(origin),
+      reason: body.reason,
+    };
+    return withEtag(response, await this.run(command, origin));
+  }
+
   private async require(queueId: string): Promise<QueueView> {
     const { state, version } = await this.commands.org.queues.load(queueStreamId(queueId));
     if (state.status === 'undefined') throw new NotFound('queue', queueId);
-    return queueViewOf(state.queue, version);
+    return queueViewOf(state.queue, { version, retired: state.status === 'retired' });
   }
 
   private async run(command: QueueCommand, origin: CommandOrigin): Promise<QueueView> {
@@ -139,6 +177,6 @@ export class QueuesHttp {
     );
     if (state.status === 'undefined')
       throw new Error(`queue ${command.queueId} is not defined after ${command.type}`);
-    return queueViewOf(state.queue, version);
+    return queueViewOf(state.queue, { version, retired: state.status === 'retired' });
   }
 }

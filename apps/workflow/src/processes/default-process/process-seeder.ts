@@ -1,11 +1,12 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { EventStore } from '@collab/event-store';
-import type { DecisionContext } from '@collab/domain-kernel';
 import { CLOCK, EVENT_STORE, seedOnce, type Clock, type CommandHandler } from '@collab/service-kit';
 import { processCommandHandler } from '../process-commands';
 import {
   DEFAULT_PROCESS_DEFINITION,
+  DEFAULT_QUEUES,
   type ProcessCommand,
+  type ProcessDecisionContext,
   type ProcessEvent,
   type ProcessState,
 } from '@collab/workflow-domain';
@@ -21,7 +22,7 @@ const SEEDED_BY = 'workflow.seed';
 @Injectable()
 export class ProcessSeeder implements OnApplicationBootstrap {
   private readonly logger = new Logger('ProcessSeeder');
-  private readonly processes: CommandHandler<ProcessCommand, ProcessEvent, ProcessState, DecisionContext>;
+  private readonly processes: CommandHandler<ProcessCommand, ProcessEvent, ProcessState, ProcessDecisionContext>;
 
   constructor(
     @Inject(EVENT_STORE) store: EventStore,
@@ -41,7 +42,8 @@ export class ProcessSeeder implements OnApplicationBootstrap {
     const { processId } = DEFAULT_PROCESS_DEFINITION;
     const seeded = await seedOnce(this.processes, {
       command,
-      context: { now: this.clock.now() },
+      // The org seeder defines these queues on the same start, perhaps a moment later: the default process routes only to them.
+      context: { now: this.clock.now(), openQueues: new Set(DEFAULT_QUEUES.map((queue) => queue.queueId)) },
       key: `process/${processId}`,
       seededBy: SEEDED_BY,
     });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
+import { normaliseRegion } from '@collab/domain-kernel';
 import { AUDIENCES } from '@collab/service-kit';
 import { PROCESS_ID_PATTERN } from '@collab/workflow-domain';
 
@@ -32,7 +33,11 @@ const routingRule = z
         audience: values.optional(),
         requestType: values.optional(),
         category: values.optional(),
-        region: values.optional(),
+        // Spelt as intake spells a contact's region, so `bj` here routes a contact from `BJ` (the domain checks the form).
+        region: z
+          .array(z.string().max(200, { message: 'must be at most 200 characters' }).transform(normaliseRegion))
+          .max(100, { message: 'must list at most 100 values' })
+          .optional(),
         priority: values.optional(),
         language: values.optional(),
         customerTier: values.optional(),

@@ -35,6 +35,7 @@ const org: OrgLookup = {
   party: (id) => Promise.resolve(new Map([['front-line', party('front-line', 'sup-front', 'group')], ['group', party('group', 'sup-group', null)]]).get(id)),
   unitOfQueue: (queueId) => Promise.resolve(queueId === 'complaints' ? party('front-line', 'sup-front', 'group') : undefined),
   queuesOfUnit: () => Promise.resolve([]),
+  openQueues: () => Promise.resolve(new Set()),
   agentsOfQueue: () => Promise.resolve([]),
   supervisorsOf: () => Promise.resolve({}),
 };
@@ -78,7 +79,7 @@ const resolvedCase = async (world: World, resolvedAt: Date, quietMinutes = 60) =
   };
   const agent = { id: 'agent-ann', kind: 'user' as const };
   await world.onCase({ type: 'RegisterAndRouteCase', summary }, new Date(OPENED));
-  await world.onCase({ type: 'AssignCase', caseId: world.caseId, queue: 'complaints', agentId: agent.id, actor: agent, reason: 'on duty' }, new Date(OPENED));
+  await world.onCase({ type: 'AssignCase', caseId: world.caseId, queue: 'complaints', agentId: agent.id, agentLoad: { load: 0, capacity: 5 }, overrideCapacity: false, actor: agent, reason: 'on duty' }, new Date(OPENED));
   await world.onCase({ type: 'StartWork', caseId: world.caseId, actor: agent }, new Date(OPENED));
   await world.onCase({ type: 'ResolveCase', caseId: world.caseId, resolutionCode: 'REFUNDED', knowledgeArticleIds: [], note: '', actor: agent }, resolvedAt);
   await world.onSla({ type: 'StartAutoCloseClock', caseId: world.caseId, resolvedAt: resolvedAt.toISOString(), quietMinutes }, resolvedAt.toISOString());
@@ -150,7 +151,7 @@ describe('firing an SLA timer', () => {
     const world = setUp();
     const resolvedAt = minutesAfterOpening(30);
     await resolvedCase(world, resolvedAt);
-    await world.onCase({ type: 'ReopenCase', caseId: world.caseId, actor: { id: 'cust-1', kind: 'user' }, reason: 'charged again' }, minutesAfterOpening(40));
+    await world.onCase({ type: 'ReopenCase', caseId: world.caseId, ownerLoad: { load: 0, capacity: 5 }, actor: { id: 'cust-1', kind: 'user' }, reason: 'charged again' }, minutesAfterOpening(40));
     await world.onSla({ type: 'StopSlaClocks', caseId: world.caseId, clockKeys: ['case:auto-close'], reason: 'REOPENED', at: minutesAfterOpening(40).toISOString() });
     const closing = { ...world.timer('AUTO_CLOSE', 0, 'case:auto-close'), startedAt: resolvedAt.toISOString() };
     expect(await world.firing.fire(closing, minutesAfterOpening(91))).toBe('cancelled');

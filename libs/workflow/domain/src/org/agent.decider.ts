@@ -44,10 +44,26 @@ export interface ReactivateAgent {
   readonly reason: string;
 }
 
-export type AgentCommand = EnrolAgent | ChangeAgent | DeactivateAgent | ReactivateAgent;
+/** 跨部门: lets the agent work a queue of another unit, explicitly and with a reason. */
+export interface GrantCrossUnitMembership {
+  readonly type: 'GrantCrossUnitMembership';
+  readonly agentId: string;
+  readonly queueId: string;
+  readonly actor: ActorRef;
+  readonly reason: string;
+}
+
+export type AgentCommand =
+  | EnrolAgent
+  | ChangeAgent
+  | DeactivateAgent
+  | ReactivateAgent
+  | GrantCrossUnitMembership;
 
 export interface OrgAgent extends AgentSettings {
   readonly agentId: string;
+  /** Queues of other units the agent was explicitly let work (AgentCrossUnitMembershipGranted). */
+  readonly crossUnitQueues: readonly string[];
 }
 
 export type AgentState =
@@ -56,10 +72,16 @@ export type AgentState =
 
 type Enrolled = Extract<AgentState, { agent: OrgAgent }>;
 
+const withGrant = (agent: OrgAgent, queueId: string): OrgAgent => ({
+  ...agent,
+  queues: agent.queues.includes(queueId) ? agent.queues : [...agent.queues, queueId],
+  crossUnitQueues: [...agent.crossUnitQueues, queueId],
+});
+
 const evolve = (state: AgentState, event: AgentEvent): AgentState => {
   if (event.type === 'AgentEnrolled') {
     const { actor: _actor, reason: _reason, enrolledAt: _enrolledAt, ...agent } = event.data;
-    return { status: 'active', version: state.version + 1, agent };
+    return { status: 'active', version: state.version + 1, agent: { ...agent, crossUnitQueues: [] } };
   }
   if (state.status === 'unenrolled') return state;
   const version = state.version + 1;
@@ -78,6 +100,8 @@ const evolve = (state: AgentState, event: AgentEvent): AgentState => {
       return { ...state, version, status: 'inactive' };
     case 'AgentReactivated':
       return { ...state, version, status: 'active' };
+    case 'AgentCrossUnitMembershipGranted':
+      return { ...state, version, agent: withGrant(state.agent, event.data.queueId) };
     default:
       return assertNever(event);
   }
@@ -106,6 +130,41 @@ const settingsErrors = (
   ...referenceErrors(settings, known),
 ];
 
+/**
+ * 跨部门: an agent works the queues of their own unit; a queue of another unit only through an
+ * explicit cross-unit membership (GrantCrossUnitMembership), never by being listed on enrolment.
+ */
+const membershipErrors = (
+  unitId: string,
+  queues: readonly string[],
+  granted: readonly string[],
+  known: OrgDecisionContext['known'],
+): FieldError[] =>
+  queues.flatMap((queueId, index) => {
+    const queue = known.queues[queueId];
+    if (queue === undefined || queue.unitId === unitId || granted.includes(queueId)) return [];
+    return [
+      {
+        field: `queues[${index}]`,
+        message: `queue ${queueId} belongs to unit ${queue.unitId}, not ${unitId}: an agent works another unit's queue only through an explicit cross-unit membership`,
+      },
+    ];
+  });
+
+/** Moving an agent to another unit restates the queues they work there, unless all they have are grants. */
+const unitMoveErrors = (current: OrgAgent, changes: Partial<AgentSettings>): FieldError[] =>
+  changes.unitId !== undefined &&
+  changes.unitId !== current.unitId &&
+  changes.queues === undefined &&
+  current.queues.some((queueId) => !current.crossUnitQueues.includes(queueId))
+    ? [
+        {
+          field: 'queues',
+          message: `must name the queues the agent works in unit ${changes.unitId}: theirs belong to unit ${current.unitId}`,
+        },
+      ]
+    : [];
+
 const rejectIfAny = (errors: readonly FieldError[]): void => {
   if (errors.length > 0) throw new ValidationFailed(errors);
 };
@@ -120,7 +179,11 @@ const enrol = (command: EnrolAgent, state: AgentState, { now, known }: OrgDecisi
   if (state.status !== 'unenrolled')
     throw new IllegalOrgChange(command.type, state.status, `agent ${command.agentId} is already enrolled`);
   const { type: _type, actor, reason, ...agent } = command;
-  rejectIfAny([...checkAgentId('id', agent.agentId), ...settingsErrors(agent, known)]);
+  rejectIfAny([
+    ...checkAgentId('id', agent.agentId),
+    ...settingsErrors(agent, known),
+    ...membershipErrors(agent.unitId, agent.queues, [], known),
+  ]);
   const why = reason === undefined ? {} : { reason };
   return [{ type: 'AgentEnrolled', data: { ...agent, actor, ...why, enrolledAt: now.toISOString() } }];
 };
@@ -132,8 +195,18 @@ const change = (
 ): AgentEvent[] => {
   const current = enrolled(command, state);
   checkExpectedVersion(command, current);
-  rejectIfAny(settingsErrors(command.changes, known));
-  const changes = differences(current.agent, command.changes);
+  const { agent } = current;
+  rejectIfAny([
+    ...settingsErrors(command.changes, known),
+    ...membershipErrors(
+      command.changes.unitId ?? agent.unitId,
+      command.changes.queues ?? [],
+      agent.crossUnitQueues,
+      known,
+    ),
+    ...unitMoveErrors(agent, command.changes),
+  ]);
+  const changes = differences(agent, command.changes);
   if (Object.keys(changes).length === 0) return [];
   const why = command.reason === undefined ? {} : { reason: command.reason };
   return [
@@ -166,6 +239,34 @@ const switchActive = (
     : [{ type: 'AgentReactivated', data: { agentId, actor, reason, reactivatedAt: at } }];
 };
 
+const grant = (
+  command: GrantCrossUnitMembership,
+  state: AgentState,
+  { now, known }: OrgDecisionContext,
+): AgentEvent[] => {
+  const { agent } = enrolled(command, state);
+  const queue = known.queues[command.queueId];
+  rejectIfAny([
+    ...checkText('reason', command.reason, 500),
+    ...(queue ? [] : [{ field: 'queueId', message: `no queue ${command.queueId} exists` }]),
+  ]);
+  if (queue!.unitId === agent.unitId)
+    throw new IllegalOrgChange(
+      command.type,
+      state.status,
+      `queue ${command.queueId} is of the agent's own unit ${agent.unitId}: they need no grant to work it`,
+    );
+  if (agent.crossUnitQueues.includes(command.queueId))
+    throw new IllegalOrgChange(
+      command.type,
+      state.status,
+      `agent ${command.agentId} already holds a cross-unit membership of queue ${command.queueId}`,
+    );
+  const { agentId, queueId, actor, reason } = command;
+  const data = { agentId, queueId, queueUnitId: queue!.unitId, actor, reason, grantedAt: now.toISOString() };
+  return [{ type: 'AgentCrossUnitMembershipGranted', data }];
+};
+
 const decide = (command: AgentCommand, state: AgentState, context: OrgDecisionContext): AgentEvent[] => {
   switch (command.type) {
     case 'EnrolAgent':
@@ -175,6 +276,8 @@ const decide = (command: AgentCommand, state: AgentState, context: OrgDecisionCo
     case 'DeactivateAgent':
     case 'ReactivateAgent':
       return switchActive(command, state, context);
+    case 'GrantCrossUnitMembership':
+      return grant(command, state, context);
     default:
       return assertNever(command);
   }
@@ -188,6 +291,8 @@ export const agentDecider: Decider<AgentCommand, AgentEvent, AgentState, OrgDeci
 };
 
 export const agentReferences = (command: AgentCommand): ReferencedIds => {
+  if (command.type === 'GrantCrossUnitMembership')
+    return { units: [], queues: [command.queueId], partners: [] };
   const settings: Partial<AgentSettings> =
     command.type === 'EnrolAgent' ? command : command.type === 'ChangeAgent' ? command.changes : {};
   return {

@@ -72,10 +72,13 @@ describe('what a waiting case needs of its owner', () => {
   it('asks for its top category and request type as lowercase skills, and its language', () =>
     expect(
       assignmentNeedsOf({ requestType: 'COMPLAINT', category: 'billing/wrong-charge', language: 'zh-Hans' }),
-    ).toEqual({ skills: ['billing', 'complaint'], language: 'zh-Hans' }));
+    ).toEqual({ skills: ['billing', 'complaint'], language: 'zh-Hans', languageRule: 'PREFERRED' }));
 
-  it('adds the skills its queue names, once each', () =>
+  it('adds the skills its queue names, once each, and the queue’s language rule', () =>
     expect(
-      assignmentNeedsOf({ requestType: 'FAULT', category: 'network', language: 'en' }, ['network', 'vip']),
-    ).toEqual({ skills: ['network', 'fault', 'vip'], language: 'en' }));
+      assignmentNeedsOf(
+        { requestType: 'FAULT', category: 'network', language: 'en' },
+        { skills: ['network', 'vip'], languageRule: 'REQUIRED' },
+      ),
+    ).toEqual({ skills: ['network', 'fault', 'vip'], language: 'en', languageRule: 'REQUIRED' }));
 });

@@ -1,10 +1,11 @@
 import type { WorkflowCaseEvent } from '../case.events';
 import type { AssignmentNeeds } from '../agent-assignment';
-import type { AgentEvent } from './org.events';
+import type { AgentEvent, LanguageRule } from './org.events';
 
 /**
  * Where cases waiting for an owner may now find one, after a fact of workflow's log:
- * - `queue`: a case arrived in this queue (routed or transferred in);
+ * - `queue`: a case arrived in this queue (routed or transferred in, or reopened while its last
+ *   owner had no room);
  * - `agent`: this agent may have room now (enrolled, more capacity, other queues or skills,
  *   back from leave, or a case reassigned away from them): their queues are worth a look;
  * - `previous-owner`: whoever owned the case before this event no longer holds it as open
@@ -31,6 +32,8 @@ const CASE_TRIGGERS: {
   CaseReassigned: (data) => [{ kind: 'agent', agentId: data.fromAgentId }],
   CaseResolved: (data) => [{ kind: 'previous-owner', caseId: data.caseId }],
   CaseCancelled: (data) => [{ kind: 'previous-owner', caseId: data.caseId }],
+  // Reopened without room for its last owner: it waits in its queue like a case just routed there.
+  CaseReopened: (data) => (data.waitsForRoom ? [{ kind: 'queue', queue: data.queue }] : []),
 };
 
 /** An agent change that may give them room or a better match; deactivation gives nobody room. */
@@ -38,6 +41,7 @@ const AGENT_TRIGGERS: { readonly [Type in AgentEvent['type']]: boolean } = {
   AgentEnrolled: true,
   AgentChanged: true,
   AgentReactivated: true,
+  AgentCrossUnitMembershipGranted: true,
   AgentDeactivated: false,
 };
 
@@ -61,18 +65,26 @@ export interface WaitingCaseFacts {
   readonly language: string;
 }
 
+/** What the case's queue adds to its needs: skills for every case, and how its language counts. */
+export interface QueueNeeds {
+  readonly skills: readonly string[];
+  readonly languageRule: LanguageRule;
+}
+
+const NO_QUEUE_NEEDS: QueueNeeds = { skills: [], languageRule: 'PREFERRED' };
+
 /**
  * The skills a case needs: its category's top segment (`billing` for `billing/refund`) and its
  * request type (`complaint`), in the lowercase the directory keeps skills in, plus any skills its
- * queue names for every case; and the case's language.
+ * queue names for every case; and the case's language, required or preferred as its queue says.
  */
 export const assignmentNeedsOf = (
   facts: WaitingCaseFacts,
-  queueSkills: readonly string[] = [],
+  { skills: queueSkills, languageRule }: QueueNeeds = NO_QUEUE_NEEDS,
 ): AssignmentNeeds => {
   const [topCategory = ''] = facts.category.split('/');
   const skills = [topCategory.toLowerCase(), facts.requestType.toLowerCase(), ...queueSkills].filter(
     (skill) => skill.length > 0,
   );
-  return { skills: [...new Set(skills)], language: facts.language };
+  return { skills: [...new Set(skills)], language: facts.language, languageRule };
 };

@@ -25,6 +25,7 @@ const queue = (queueId: string, unitId: string, name: string): DefineQueue => ({
   unitId,
   name,
   skills: [],
+  languageRule: 'PREFERRED',
   actor: SEED,
   reason: 'default organisation',
 });

@@ -1,12 +1,12 @@
-import { IllegalTransition, type FieldError } from '@collab/domain-kernel';
+import { IllegalTransition, REGION_MESSAGE, REGION_PATTERN, type FieldError } from '@collab/domain-kernel';
 import type { ActorRef } from '../actor';
 
 /** Unit, queue and partner ids are lowercase slugs: `front-line`, `billing`, `gd-sz-store`. */
 export const ORG_ID_PATTERN = /^[a-z][a-z0-9-]{1,62}$/;
 /** An agent is a person: their id is the `sub` of their token, whatever its spelling. */
 export const AGENT_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}$/;
-/** A region code: a country or province (`CN`, `GD`), then finer parts (`GD-SZ`). */
-export const REGION_PATTERN = /^[A-Z]{2,3}(-[A-Z0-9]{1,8}){0,3}$/;
+/** A region code: a country or province (`CN`, `GD`), then finer parts (`GD-SZ`); one spelling for every service. */
+export { REGION_PATTERN };
 /** The same spelling intake uses for its business calendars (`cn-standard`, `24x7`). */
 export const CALENDAR_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
 /** A language range (RFC 4647): `zh` covers `zh-Hans` and `zh-Hant`; `*` covers every language. */
@@ -61,7 +61,7 @@ export const checkAgentId = patterned(
   AGENT_ID_PATTERN,
   "must be the person's token subject (letters, digits and . _ : @ -, at most 128)",
 );
-export const checkRegion = patterned(REGION_PATTERN, 'must be a region code such as CN, GD or GD-SZ');
+export const checkRegion = patterned(REGION_PATTERN, REGION_MESSAGE);
 export const checkCalendarId = patterned(
   CALENDAR_ID_PATTERN,
   'must be a calendar id such as cn-standard or 24x7',

@@ -37,23 +37,44 @@ export interface UnitChanged {
     ChangeRecord & { readonly unitId: string; readonly changedAt: string };
 }
 
+/**
+ * How the queue treats a case's language: REQUIRED, a case waits for an agent who speaks it;
+ * PREFERRED, a speaker is preferred but a skilled agent with room who does not speak it may take it.
+ */
+export type LanguageRule = 'REQUIRED' | 'PREFERRED';
+export const LANGUAGE_RULES: readonly LanguageRule[] = ['REQUIRED', 'PREFERRED'];
+
 export interface QueueSettings {
   readonly unitId: string;
   readonly name: string;
   /** Skills every case in this queue asks of its owner, on top of the case's own. */
   readonly skills: readonly string[];
+  readonly languageRule: LanguageRule;
 }
 
-/** A unit opened a queue where its cases wait for an owner. Stream `org-queue-<queueId>`. */
+/**
+ * A unit opened a queue where its cases wait for an owner. Stream `org-queue-<queueId>`. Schema
+ * version 2 adds `languageRule`; version 1 queues read as PREFERRED, how they behaved.
+ */
 export interface QueueDefined {
   readonly type: 'QueueDefined';
   readonly data: QueueSettings & ChangeRecord & { readonly queueId: string; readonly definedAt: string };
 }
 
+/** Schema version 2 may carry `languageRule`. */
 export interface QueueChanged {
   readonly type: 'QueueChanged';
   readonly data: Partial<QueueSettings> &
     ChangeRecord & { readonly queueId: string; readonly changedAt: string };
+}
+
+/**
+ * The queue takes no new cases: no process routes to it any more (retiring is refused while one
+ * does), and no new agent or rule may name it. Cases already in it stay until moved.
+ */
+export interface QueueRetired {
+  readonly type: 'QueueRetired';
+  readonly data: ChangeRecord & { readonly queueId: string; readonly reason: string; readonly retiredAt: string };
 }
 
 export interface AgentSettings {
@@ -86,6 +107,23 @@ export interface AgentDeactivated {
     readonly agentId: string;
     readonly reason: string;
     readonly deactivatedAt: string;
+  };
+}
+
+/**
+ * An administrator let the agent work a queue of another unit (a billing agent in front line's
+ * complaints queue): the only way an agent serves a queue outside their own unit. The queue joins
+ * the agent's queues; the grant stays with the agent while they keep it.
+ */
+export interface AgentCrossUnitMembershipGranted {
+  readonly type: 'AgentCrossUnitMembershipGranted';
+  readonly data: ChangeRecord & {
+    readonly agentId: string;
+    readonly queueId: string;
+    /** The unit owning the queue at the grant; not the agent's. */
+    readonly queueUnitId: string;
+    readonly reason: string;
+    readonly grantedAt: string;
   };
 }
 
@@ -178,8 +216,13 @@ export interface OrgIdClaimed {
 }
 
 export type UnitEvent = UnitDefined | UnitChanged;
-export type QueueEvent = QueueDefined | QueueChanged;
-export type AgentEvent = AgentEnrolled | AgentChanged | AgentDeactivated | AgentReactivated;
+export type QueueEvent = QueueDefined | QueueChanged | QueueRetired;
+export type AgentEvent =
+  | AgentEnrolled
+  | AgentChanged
+  | AgentDeactivated
+  | AgentReactivated
+  | AgentCrossUnitMembershipGranted;
 export type PartnerEvent = PartnerRegistered | PartnerChanged | PartnerDeactivated | PartnerReactivated;
 export type ResponsibilityEvent = ResponsibilityAssigned | ResponsibilityWithdrawn;
 export type OrgEvent =
@@ -190,10 +233,12 @@ export const ORG_EVENT_TYPES: readonly OrgEvent['type'][] = [
   'UnitChanged',
   'QueueDefined',
   'QueueChanged',
+  'QueueRetired',
   'AgentEnrolled',
   'AgentChanged',
   'AgentDeactivated',
   'AgentReactivated',
+  'AgentCrossUnitMembershipGranted',
   'PartnerRegistered',
   'PartnerChanged',
   'PartnerDeactivated',

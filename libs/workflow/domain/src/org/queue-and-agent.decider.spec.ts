@@ -16,6 +16,7 @@ const defineQueue = (overrides: Partial<DefineQueue> = {}): DefineQueue => ({
   unitId: 'billing',
   name: 'Billing disputes',
   skills: ['billing'],
+  languageRule: 'PREFERRED',
   actor: admin,
   ...overrides,
 });

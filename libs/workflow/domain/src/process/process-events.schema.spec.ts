@@ -8,7 +8,7 @@ import { T0, registerAndRoute } from '../case.fixtures';
 import { processStart } from '../case-process.fixtures';
 import { DEFAULT_PROCESS_DEFINITION } from './default-process';
 import { processDecider } from './process.decider';
-import { T1, billingComplaints, publish, retire } from './process.fixtures';
+import { OPEN_QUEUES, T1, billingComplaints, publish, retire } from './process.fixtures';
 
 /*
  * The JSON Schemas of the events this feature adds (libs/contracts/schemas/workflow/), held
@@ -26,7 +26,7 @@ const schemaErrorsOf = (event: { type: string; data: unknown }) =>
 const caseId = '5f0c3a1e-8d2b-4c6f-9a71-3e2d1b0c9f84';
 
 const processEvents = () => {
-  const first = processDecider.decide(publish(), fold(processDecider, []), { now: T0 });
+  const first = processDecider.decide(publish(), fold(processDecider, []), { now: T0, openQueues: OPEN_QUEUES });
   const second = processDecider.decide(
     publish({
       expectedVersion: 1,
@@ -51,13 +51,13 @@ const processEvents = () => {
       }),
     }),
     fold(processDecider, first),
-    { now: T1 },
+    { now: T1, openQueues: OPEN_QUEUES },
   );
-  const retired = processDecider.decide(retire(), fold(processDecider, [...first, ...second]), { now: T1 });
+  const retired = processDecider.decide(retire(), fold(processDecider, [...first, ...second]), { now: T1, openQueues: OPEN_QUEUES });
   const defaultVersion = processDecider.decide(
     publish({ definition: DEFAULT_PROCESS_DEFINITION }),
     fold(processDecider, []),
-    { now: T0 },
+    { now: T0, openQueues: OPEN_QUEUES },
   );
   return [...first, ...second, ...retired, ...defaultVersion];
 };

@@ -1,5 +1,5 @@
 import { CALENDAR_ID_PATTERN } from '@collab/business-calendar';
-import type { FieldError } from '@collab/domain-kernel';
+import type { DecisionContext, FieldError } from '@collab/domain-kernel';
 import { routingRulesErrors } from '../routing';
 import { isBlank, requireText, requireWholeNumber } from '../validation';
 import type {
@@ -163,3 +163,35 @@ export const processDefinitionErrors = (definition: ProcessDefinition): FieldErr
   ...stagesErrors(definition.stages),
   ...escalationErrors(definition.escalation),
 ];
+
+/** What a process command is decided on besides the time: the queues the org directory has open now. */
+export interface ProcessDecisionContext extends DecisionContext {
+  /** Queues defined and not retired, among those the command names (the app looks each one up). */
+  readonly openQueues: ReadonlySet<string>;
+}
+
+/** Every queue a definition routes to: its rules' and its fallback's. */
+export const queuesRoutedBy = (definition: Pick<ProcessDefinition, 'routingRules' | 'fallback'>): string[] => [
+  ...new Set([...definition.routingRules.map((rule) => rule.queue), definition.fallback.queue]),
+];
+
+/**
+ * A rule or fallback naming a queue that is not open would route cases where no workbench shows
+ * them (not even an administrator's): each such queue is named at its field.
+ */
+export const unknownQueueErrors = (
+  definition: Pick<ProcessDefinition, 'routingRules' | 'fallback'>,
+  openQueues: ReadonlySet<string>,
+): FieldError[] => {
+  const unknown = (queue: string) => !isBlank(queue) && !openQueues.has(queue);
+  const message = (queue: string) =>
+    `no open queue ${queue}: define it first, or a case routed there waits where nobody sees it`;
+  return [
+    ...definition.routingRules.flatMap((rule, index) =>
+      unknown(rule.queue) ? [{ field: `routingRules.${index}.queue`, message: message(rule.queue) }] : [],
+    ),
+    ...(unknown(definition.fallback.queue)
+      ? [{ field: 'fallback.queue', message: message(definition.fallback.queue) }]
+      : []),
+  ];
+};

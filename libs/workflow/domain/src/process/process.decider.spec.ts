@@ -3,6 +3,7 @@ import { DEFAULT_PROCESS_DEFINITION } from './default-process';
 import type { ProcessDefinition } from './process-definition';
 import { latestVersionOf, processDecider } from './process.decider';
 import {
+  OPEN_QUEUES,
   T0,
   T1,
   billingComplaints,
@@ -13,10 +14,10 @@ import {
   stage,
   versionPublished,
 } from './process.fixtures';
-import { processDefinitionErrors } from './process-validation';
+import { processDefinitionErrors, queuesRoutedBy, unknownQueueErrors } from './process-validation';
 
-const spec = specFor(processDecider, { now: T0 });
-const later = specFor(processDecider, { now: T1 });
+const spec = specFor(processDecider, { now: T0, openQueues: OPEN_QUEUES });
+const later = specFor(processDecider, { now: T1, openQueues: OPEN_QUEUES });
 
 const fieldsNamed = (definition: ProcessDefinition): string[] =>
   processDefinitionErrors(definition).map((error) => error.field);
@@ -75,8 +76,35 @@ describe('publishing a process', () => {
       .given()
       .when(publish({ reason: '  ' }))
       .thenThrows(ValidationFailed);
-    expect(processDecider.decide(publish({ reason: null }), { status: 'none' }, { now: T0 })).toHaveLength(1);
+    expect(processDecider.decide(publish({ reason: null }), { status: 'none' }, { now: T0, openQueues: OPEN_QUEUES })).toHaveLength(1);
   });
+});
+
+describe('routing only to queues that exist', () => {
+  const nowhere = billingComplaints({
+    routingRules: [
+      { id: 'vip', when: { customerTier: ['VIP'] }, queue: 'vip-care' },
+      { id: 'typo', when: { region: ['BJ'] }, queue: 'no-such-queue' },
+    ],
+    fallback: { queue: 'nowhere', ruleId: 'billing-complaints-fallback' },
+  });
+
+  it('refuses a rule or fallback naming a queue the directory does not have open, naming each', () => {
+    spec.given().when(publish({ definition: nowhere })).thenThrows(ValidationFailed);
+    expect(unknownQueueErrors(nowhere, OPEN_QUEUES)).toEqual([
+      { field: 'routingRules.1.queue', message: expect.stringContaining('no-such-queue') },
+      { field: 'fallback.queue', message: expect.stringContaining('nowhere') },
+    ]);
+  });
+
+  it('refuses a new version that routes to a queue closed since the last one', () =>
+    specFor(processDecider, { now: T1, openQueues: new Set(['billing-complaints']) })
+      .given(versionPublished(published(1)))
+      .when(publish({ expectedVersion: 1 }))
+      .thenThrows(ValidationFailed));
+
+  it('lists every queue a definition routes to, once', () =>
+    expect(queuesRoutedBy(nowhere)).toEqual(['vip-care', 'no-such-queue', 'nowhere']));
 });
 
 describe('version pinning', () => {
@@ -164,6 +192,11 @@ describe('validating a whole definition', () => {
         ],
       },
       ['routingRules.0.id', 'routingRules.0.queue', 'routingRules.1.when.region', 'routingRules.2.id'],
+    ],
+    [
+      'a region not in the normal form contacts arrive in (upper case, GD-SZ)',
+      { routingRules: [{ id: 'beijing', when: { region: ['BJ', 'bj', 'GD SZ'] }, queue: 'vip-care' }] },
+      ['routingRules.0.when.region.1', 'routingRules.0.when.region.2'],
     ],
     [
       'no fallback queue and a fallback named like a rule',

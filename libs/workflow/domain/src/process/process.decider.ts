@@ -1,9 +1,14 @@
-import { Conflict, NotFound, assertNever, type Decider, type DecisionContext } from '@collab/domain-kernel';
+import { Conflict, NotFound, assertNever, type Decider } from '@collab/domain-kernel';
 import { rejectInvalid, requireText, requireWholeNumber } from '../validation';
 import type { PublishedProcess } from './process-definition';
 import type { ProcessCommand, PublishProcessVersion, RetireProcess } from './process.commands';
 import type { ProcessEvent } from './process.events';
-import { DEFAULT_PROCESS_ID, processDefinitionErrors } from './process-validation';
+import {
+  DEFAULT_PROCESS_ID,
+  processDefinitionErrors,
+  unknownQueueErrors,
+  type ProcessDecisionContext,
+} from './process-validation';
 
 /** A process and every version it ever had, oldest first: a published version never changes. */
 export type ProcessState =
@@ -29,10 +34,15 @@ const evolve = (state: ProcessState, event: ProcessEvent): ProcessState => {
   }
 };
 
-const publish = (command: PublishProcessVersion, state: ProcessState, now: Date): ProcessEvent[] => {
+const publish = (
+  command: PublishProcessVersion,
+  state: ProcessState,
+  { now, openQueues }: ProcessDecisionContext,
+): ProcessEvent[] => {
   const { definition } = command;
   rejectInvalid([
     ...processDefinitionErrors(definition),
+    ...unknownQueueErrors(definition, openQueues),
     ...requireWholeNumber('expectedVersion', command.expectedVersion, 0),
     ...(command.reason === null ? [] : requireText('reason', command.reason)),
   ]);
@@ -71,12 +81,12 @@ const retire = (command: RetireProcess, state: ProcessState, now: Date): Process
   return [{ type: 'ProcessRetired', data }];
 };
 
-const decide = (command: ProcessCommand, state: ProcessState, { now }: DecisionContext): ProcessEvent[] => {
+const decide = (command: ProcessCommand, state: ProcessState, context: ProcessDecisionContext): ProcessEvent[] => {
   switch (command.type) {
     case 'PublishProcessVersion':
-      return publish(command, state, now);
+      return publish(command, state, context);
     case 'RetireProcess':
-      return retire(command, state, now);
+      return retire(command, state, context.now);
     default:
       return assertNever(command);
   }
@@ -86,7 +96,7 @@ const decide = (command: ProcessCommand, state: ProcessState, { now }: DecisionC
  * A versioned process definition (stream `process-<processId>`): each publication appends a whole
  * new version; a retired process starts no new cases. Cases pin the version they started on.
  */
-export const processDecider: Decider<ProcessCommand, ProcessEvent, ProcessState> = {
+export const processDecider: Decider<ProcessCommand, ProcessEvent, ProcessState, ProcessDecisionContext> = {
   initialState: () => ({ status: 'none' }),
   evolve,
   decide,

@@ -7,6 +7,17 @@ import type { ProcessRetired, ProcessVersionPublished } from './process.events';
 export const T0 = new Date('2026-11-20T09:30:00.000Z');
 export const T1 = new Date('2026-11-21T09:30:00.000Z');
 export const admin: ActorRef = { id: 'admin-zhou', kind: 'user' };
+/** The queues the fixtures' processes route to, all open in the org directory. */
+export const OPEN_QUEUES: ReadonlySet<string> = new Set([
+  'vip-care',
+  'billing-complaints',
+  // The default process's.
+  'front-line',
+  'complaints',
+  'technical-support',
+  'partner-desk',
+  'internal-service-desk',
+]);
 
 export const stage = (overrides: Partial<ProcessStage> = {}): ProcessStage => ({
   id: 'front',
