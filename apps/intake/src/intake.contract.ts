@@ -12,7 +12,7 @@ import {
   channelDisabledV1,
   channelEnabledV1,
   channelRegisteredV1,
-  contactAppendedV1,
+  contactAppendedV2,
   intakeLanguage,
   publish,
   serviceContract,
@@ -37,10 +37,10 @@ export const intakeContract: ServiceContract = serviceContract<
   CaseOpened: ({ requester: { name: _name, phone: _phone, email: _email, ...requester }, ...opened }) =>
     publish(caseOpenedV3, { ...opened, requester }),
   CaseAcknowledged: asIs(caseAcknowledgedV2),
-  ContactAppended: (data) =>
-    publish(contactAppendedV1, {
-      ...data,
-      contact: { ...data.contact, customerId: recognised(data.contact.customerId) },
+  ContactAppended: ({ contact: { requester: { name: _name, phone: _phone, email: _email, ...requester }, ...contact }, ...appended }) =>
+    publish(contactAppendedV2, {
+      ...appended,
+      contact: { ...contact, requester, customerId: recognised(contact.customerId) },
     }),
   ChannelRegistered: asIs(channelRegisteredV1),
   ChannelChanged: asIs(channelChangedV1),

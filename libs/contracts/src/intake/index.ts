@@ -17,6 +17,7 @@ import { channelDisabledV1 } from './channel-disabled.v1';
 import { channelEnabledV1 } from './channel-enabled.v1';
 import { channelRegisteredV1 } from './channel-registered.v1';
 import { contactAppendedV1 } from './contact-appended.v1';
+import { contactAppendedV2 } from './contact-appended.v2';
 
 export {
   calendarCoverageEndingV1,
@@ -37,6 +38,7 @@ export {
   channelEnabledV1,
   channelRegisteredV1,
   contactAppendedV1,
+  contactAppendedV2,
 };
 
 /** What intake publishes on `collab.intake.events.v1`, newest version of each type first; older versions stay readable. */
@@ -55,7 +57,7 @@ export const intakeLanguage = publishedLanguage(
     ChannelDisabled: channelDisabledV1,
     ChannelEnabled: channelEnabledV1,
     ChannelRegistered: channelRegisteredV1,
-    ContactAppended: contactAppendedV1,
+    ContactAppended: contactAppendedV2,
   },
-  [calendarDefinedV1, calendarRevisedV1, caseAcknowledgedV1, caseOpenedV1, caseOpenedV2],
+  [calendarDefinedV1, calendarRevisedV1, caseAcknowledgedV1, caseOpenedV1, caseOpenedV2, contactAppendedV1],
 );

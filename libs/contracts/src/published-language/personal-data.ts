@@ -18,7 +18,7 @@ const CONTACT = ['requester.name', 'requester.phone', 'requester.email', 'contac
 
 const PERSON_IDS = [
   'actor', 'actor.id', 'agentId', 'fromAgentId', 'toAgentId', 'supervisorId', 'units[].supervisorId', 'customerId', 'contact.customerId',
-  'requester.id', 'contact.requester.id', 'requesterId',
+  'requester.id', 'contact.requester.id', 'requesterId', 'approvedBy', 'archivedBy',
 ];
 
 const FREE_TEXT = [
@@ -27,6 +27,10 @@ const FREE_TEXT = [
 ];
 
 const NOT_PERSONAL = [
+  // Routing and assignment rules (issue 12), and knowledge articles: the business's content, not a person's.
+  'queueUnitId', 'grantedAt', 'overCapacity', 'overCapacity.load', 'overCapacity.capacity', 'waitsForRoom', 'languageRule',
+  'articleId', 'knowledgePointId', 'supersedes', 'title', 'summary', 'type', 'nodeId', 'partners', 'tags', 'effectiveFrom', 'expiresAt',
+  'reviewIntervalDays', 'publishedAt', 'archivedAt', 'expiredAt',
   'acceptDueAt', 'acceptedAt', 'acknowledgedAt', 'actor.kind', 'addedAt', 'announcedThrough', 'appendedAt', 'assignedAt', 'attachments',
   'attachments[].mediaType', 'attachments[].sizeBytes', 'audience', 'audiences', 'bounces', 'breachedAt', 'calendar', 'calendar.announcedThrough',
   'calendar.holidayRules', 'calendar.holidayRules[].date', 'calendar.holidayRules[].name', 'calendar.holidayRules[].offsetDays',

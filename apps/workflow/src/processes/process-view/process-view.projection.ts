@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@collab/event-store';
 import { Projection } from '@collab/service-kit';
@@ -8,7 +8,8 @@ import { PublishedProcesses } from '../published-processes';
 /** Keeps workflow.process_view equal to the fold of the process streams; other workflow events pass by. */
 @Injectable()
 export class ProcessViewProjection extends Projection {
-  constructor(private readonly processes: PublishedProcesses) {
+  // Optional: a rebuild constructs its projections bare, and has no catalogue to tell.
+  constructor(@Optional() private readonly processes?: PublishedProcesses) {
     super();
   }
 
@@ -17,7 +18,7 @@ export class ProcessViewProjection extends Projection {
   readonly handles = ['ProcessVersionPublished', 'ProcessRetired'];
   readonly tables = ['workflow.process_view'];
   async apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
-    this.processes.changed();
+    this.processes?.changed();
     for (const event of events) {
       const processEvent = { type: event.type, data: event.data } as ProcessEvent;
       if (processEvent.type === 'ProcessVersionPublished') {
