@@ -75,7 +75,7 @@ const contactOf = (customer: number) =>
 
 /** Every customer twice, in two rounds, so each case has its opening and a joined contact. */
 const submitContacts = async (intake: string): Promise<number> => {
-  const token = await issueDevToken(SECRET, { sub: 'bench-partitions', roles: [], audience: 'EXTERNAL' });
+  const token = await issueDevToken(SECRET, { sub: 'bench-partitions', roles: ['channel'], audience: 'EXTERNAL' });
   const submit = async (contact: number): Promise<void> => {
     const response = await fetch(`${intake}/api/v1/contacts`, {
       method: 'POST',

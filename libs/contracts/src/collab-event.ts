@@ -19,8 +19,13 @@ export interface CollabEvent<Data = Record<string, unknown>> {
   readonly position: string;
   readonly correlationid: string;
   readonly causationid?: string;
-  /** `<kind>:<id>` of whoever caused the event, e.g. `user:agent-17` or `service:workflow`. */
+  /**
+   * `<kind>:<id>` of whoever caused the event, e.g. `user:agent-17` or `service:workflow`: the
+   * person, customer or channel also when a service carried it out for them (then `actorvia`).
+   */
   readonly actor: string;
+  /** `<kind>:<id>` of the service that carried the event out on the actor's behalf; absent when the actor did it. */
+  readonly actorvia?: string;
   /**
    * The CloudEvents distributed-tracing extension: the W3C trace context the event was appended in
    * (present when the writer traced), so a consumer's handling joins that trace.

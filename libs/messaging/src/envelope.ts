@@ -1,4 +1,4 @@
-import type { Actor, RecordedEvent } from '@collab/event-store';
+import { responsibleActorOf, type Actor, type RecordedEvent } from '@collab/event-store';
 import type { CollabEvent, ServiceContract } from '@collab/contracts';
 
 export class UnpublishedEventType extends Error {
@@ -11,6 +11,8 @@ export class UnpublishedEventType extends Error {
   }
 }
 
+const extensionOf = (actor: Actor): string => `${actor.kind}:${actor.id}`;
+
 /**
  * The one mapping from a stored event to its public CloudEvents envelope: the service's contract
  * maps the internal event to its public event (type, version, data); the envelope is the same for all.
@@ -19,7 +21,7 @@ export const toCollabEvent = (contract: ServiceContract, event: RecordedEvent): 
   const publication = contract.toPublic(event);
   if (!publication) throw new UnpublishedEventType(contract.service, event.type);
   const { event: definition, data } = publication;
-  const { actor, correlationId, causationId, occurredAt, traceparent, tracestate } = event.metadata;
+  const { actor, onBehalfOf, correlationId, causationId, occurredAt, traceparent, tracestate } = event.metadata;
   return {
     specversion: '1.0',
     id: event.id,
@@ -34,7 +36,9 @@ export const toCollabEvent = (contract: ServiceContract, event: RecordedEvent): 
     position: event.position.toString(),
     correlationid: correlationId,
     ...(causationId === undefined ? {} : { causationid: causationId }),
-    actor: `${actor.kind}:${actor.id}`,
+    // Who did it, one way (ADR 0014): the person a service acted for, and the service beside them.
+    actor: extensionOf(responsibleActorOf(event.metadata)),
+    ...(onBehalfOf === undefined ? {} : { actorvia: extensionOf(actor) }),
     ...(typeof traceparent === 'string' ? { traceparent } : {}),
     ...(typeof traceparent === 'string' && typeof tracestate === 'string' ? { tracestate } : {}),
   };

@@ -77,7 +77,8 @@ export const startContactLoad = (options: ContactLoadOptions): ContactLoad => {
     }
   };
   const client = async (): Promise<void> => {
-    const token = await tokenFor(options.jwtSecret, `cust-${options.run}`, 'EXTERNAL');
+    // A channel submits for the customers it serves; a customer's own token speaks only for its sub.
+    const token = await tokenFor(options.jwtSecret, `channel-${options.run}`, 'EXTERNAL', ['channel']);
     while (!aborted && next < options.contacts) await submitOne(next++, token);
   };
   const done = Promise.all(Array.from({ length: options.clients }, client)).then(() => undefined);
