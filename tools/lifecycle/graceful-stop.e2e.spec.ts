@@ -96,14 +96,15 @@ describe('the embedded platform stopped with SIGTERM under load', () => {
   it('answers what it accepted, refuses the rest with 503 and Retry-After, loses nothing it answered, and takes a doubled Ctrl-C as one stop', async () => {
     platform = await start();
     const running = platform;
-    const customer = await issueDevToken(secret, { sub: 'cust-drain', roles: [], audience: 'EXTERNAL' });
+    // A channel submits for the customers it serves (a customer's own token speaks only for its sub).
+    const channel = await issueDevToken(secret, { sub: 'channel-drain', roles: ['channel'], audience: 'EXTERNAL' });
     const outcomes: Outcome[] = [];
     let sigtermAt: number | undefined;
 
     const submit = (i: number): Promise<Outcome> =>
       fetch(`${running.baseUrl}/api/v1/contacts`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${customer}`, 'content-type': 'application/json' },
+        headers: { authorization: `Bearer ${channel}`, 'content-type': 'application/json' },
         body: JSON.stringify(contact(i)),
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       }).then(
