@@ -25,11 +25,12 @@ describe('the embedded platform killed with SIGKILL', () => {
 
   it('loses no acknowledged contact, and routes every one of them after the restart', async () => {
     platform = await start();
-    const customer = await tokenFor(jwtSecret, 'cust-4711', 'EXTERNAL');
+    // A channel submits for the customers it serves (a customer's own token speaks only for its sub).
+    const channel = await tokenFor(jwtSecret, 'channel-4711', 'EXTERNAL', ['channel']);
     const submit = (i: number) =>
       fetch(`${platform!.baseUrl}/api/v1/contacts`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${customer}`, 'content-type': 'application/json' },
+        headers: { authorization: `Bearer ${channel}`, 'content-type': 'application/json' },
         // A customer each: contacts of one customer in one category would rightly join one case.
         body: JSON.stringify({ ...aComplaint, requester: { id: `cust-killed-${i}` }, subject: `${aComplaint.subject} #${i}` }),
       }).then(async (response) => {
