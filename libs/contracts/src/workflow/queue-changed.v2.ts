@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import { publicEvent, distinct, upcastFrom } from '../published-language/public-event';
+import { publicEvent, upcastFrom } from '../published-language/public-event';
 import { languageRuleField } from './queue-defined.v2';
 import { queueChangedV1 } from './queue-changed.v1';
+
+const { queueId, unitId, name, skills, ...madeBy } = queueChangedV1.data.shape;
 
 /** v2 may carry a new language rule. */
 export const queueChangedV2 = publicEvent({
@@ -10,27 +12,8 @@ export const queueChangedV2 = publicEvent({
   version: 2,
   description:
     'Some settings of a queue changed (name, skills, owning unit, language rule); only those are carried.',
-  data: z.strictObject({
-    queueId: z.string().regex(/^[a-z][a-z0-9-]{1,62}$/),
-    unitId: z
-      .string()
-      .regex(/^[a-z][a-z0-9-]{1,62}$/)
-      .describe('The unit that owns the queue')
-      .optional(),
-    name: z.string().min(1).max(200).optional(),
-    skills: distinct(z.array(z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/)))
-      .describe('Skills every case in the queue asks of its owner')
-      .optional(),
-    languageRule: languageRuleField.optional(),
-    actor: z
-      .strictObject({
-        id: z.string(),
-        kind: z.enum(['user', 'partner', 'service', 'system']),
-      })
-      .describe('Who made the change'),
-    reason: z.string().describe('Why, as the administrator said').optional(),
-    changedAt: z.iso.datetime({ offset: true }),
-  }),
+  // v1's fields in v1's order, the language rule before who made the change.
+  data: z.strictObject({ queueId, unitId, name, skills, languageRule: languageRuleField.optional(), ...madeBy }),
   examples: [
     {
       queueId: 'complaints',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { publicEvent, distinct, upcastFrom } from '../published-language/public-event';
+import { publicEvent, upcastFrom } from '../published-language/public-event';
 import { queueDefinedV1 } from './queue-defined.v1';
 
 /** How a queue treats a case's language. */
@@ -9,36 +9,22 @@ export const languageRuleField = z
     "REQUIRED: a case waits for an agent who speaks its language; PREFERRED: speakers first, another agent with room when none has room",
   );
 
+const { queueId, unitId, name, skills, ...madeBy } = queueDefinedV1.data.shape;
+
 /** v2 adds the queue's language rule; every v1 queue behaved as PREFERRED. */
 export const queueDefinedV2 = publicEvent({
   service: 'workflow',
   type: 'QueueDefined',
   version: 2,
   description: 'A unit opened a queue where its cases wait for an owner. Stream org-queue-<queueId>.',
+  // v1's fields in v1's order, the language rule before who made the change.
   data: z.strictObject({
-    queueId: z
-      .string()
-      .regex(/^[a-z][a-z0-9-]{1,62}$/)
-      .describe(
-        "Unique across units, queues and partners, except that a unit's own queue may carry the unit's id",
-      ),
-    unitId: z
-      .string()
-      .regex(/^[a-z][a-z0-9-]{1,62}$/)
-      .describe('The unit that owns the queue'),
-    name: z.string().min(1).max(200),
-    skills: distinct(z.array(z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/))).describe(
-      'Skills every case in the queue asks of its owner',
-    ),
+    queueId,
+    unitId,
+    name,
+    skills,
     languageRule: languageRuleField.optional().describe('Absent (v1) reads as PREFERRED, how every queue behaved before'),
-    actor: z
-      .strictObject({
-        id: z.string(),
-        kind: z.enum(['user', 'partner', 'service', 'system']),
-      })
-      .describe('Who made the change'),
-    reason: z.string().describe('Why, as the administrator said').optional(),
-    definedAt: z.iso.datetime({ offset: true }),
+    ...madeBy,
   }),
   examples: [
     {
