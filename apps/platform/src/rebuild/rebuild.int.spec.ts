@@ -103,14 +103,19 @@ describe('rebuilding the read models of a running platform (PostgreSQL)', () => 
     const traffic = (async () => {
       for (let round = 0; busy; round += 1) await day.work(await day.contacts(12, 12, 10_000 + round * 12), 3);
     })();
-    // Contacts that land exactly while the live group pauses, and between the last read and the swap.
+    // Contacts that land exactly while the live group pauses, and between the last read and the swap:
+    // new ones each time, so that the second rebuild sees contacts the first did not.
+    let landings = 0;
     const land = async (phase: RebuildPhase): Promise<void> => {
-      if (phase === 'final-catch-up' || phase === 'swapping') await day.contacts(2, 2, phase === 'swapping' ? 20_000 : 20_100);
+      if (phase === 'final-catch-up' || phase === 'swapping') await day.contacts(2, 2, 20_000 + 100 * (landings += 1));
     };
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     const outcomes = [await rebuild('workflow', 'case-view', land), await rebuild('workflow', 'task-view', land)];
     busy = false;
     await traffic;
+    // The background traffic may end with its last append before the second swap; this comes after
+    // both, so the live projections surely apply events on the swapped-in tables.
+    await day.work(await day.contacts(6, 6, 30_000), 3);
     await settled();
     const { head } = await positions(pool, 'workflow');
     expect(outcomes.every((outcome) => outcome.position < head)).toBe(true);
