@@ -3,6 +3,7 @@ import { WorkflowReadModels } from './0001-read-models.migration';
 import { CaseCourseAndAssignmentIndexes } from './0002-case-course-and-assignment-indexes.migration';
 import { SlaTimerClaimToken } from './0003-sla-timer-claim-token.migration';
 import { RoutingAndAssignmentRules } from './0004-routing-and-assignment-rules.migration';
+import { AssignmentBoard } from './0005-assignment-board.migration';
 
 /** Workflow's read-model migrations in the order they were released; append, never edit. */
 export const WORKFLOW_MIGRATIONS: readonly MigrationClass[] = [
@@ -10,4 +11,5 @@ export const WORKFLOW_MIGRATIONS: readonly MigrationClass[] = [
   CaseCourseAndAssignmentIndexes,
   SlaTimerClaimToken,
   RoutingAndAssignmentRules,
+  AssignmentBoard,
 ];

@@ -3,8 +3,7 @@ import { ORG_LOOKUP } from '../workflow.ports';
 import { AgentRoster } from './agents/agent-roster';
 import { AgentsHttp } from './agents/agents.http';
 import { AssignAgentProcessManager } from './assign-agent/assign-agent.process-manager';
-import { ReadModelFence } from './assign-agent/read-model-fence';
-import { WaitingCases } from './assign-agent/waiting-cases';
+import { AssignmentBoard } from './assign-agent/assignment-board';
 import { OrgSeeder } from './default-org/org-seeder';
 import { OrgCommands } from './org-commands';
 import { OrgDirectory } from './org-directory';
@@ -30,8 +29,7 @@ export const ORG_PROVIDERS: readonly Provider[] = [
   OrgSeeder,
   UnitDirectory,
   AgentRoster,
-  ReadModelFence,
-  WaitingCases,
+  AssignmentBoard,
   AssignAgentProcessManager,
 ];
 export const ORG_CONTROLLERS: readonly Type[] = [

@@ -339,14 +339,22 @@ describe('workflow as three replicas on one database and broker, its lease owner
         where type in ('SlaWarning', 'SlaBreached', 'SlaEscalated') group by stream_id, type, data->>'clockKey', data->>'level' having count(*) > 1`,
     );
     expect(doubled).toEqual([]);
-    const [firings] = await sql<{ recorded: number; fired: number; warned: number }>(
-      database.url,
-      `select (select count(*) from workflow.events where type = 'SlaWarning' and data->>'clockKey' = 'case:response')::int as recorded,
-              (select count(*) from workflow.sla_timer where kind = 'WARN' and clock_key = 'case:response' and fired_at is not null)::int as fired,
-              (select count(*) from workflow.sla_clock where clock_key = 'case:response' and warned_at is not null)::int as warned`,
+    // A firing is appended, then its timer marked and its clock told: a check between the two steps
+    // of a live dispatcher sees one more firing than marks, so the three must agree once it is still.
+    const firings = await eventually(
+      async () => {
+        const [counted] = await sql<{ recorded: number; fired: number; warned: number }>(
+          database.url,
+          `select (select count(*) from workflow.events where type = 'SlaWarning' and data->>'clockKey' = 'case:response')::int as recorded,
+                  (select count(*) from workflow.sla_timer where kind = 'WARN' and clock_key = 'case:response' and fired_at is not null)::int as fired,
+                  (select count(*) from workflow.sla_clock where clock_key = 'case:response' and warned_at is not null)::int as warned`,
+        );
+        expect(counted!.recorded).toBe(counted!.fired);
+        expect(counted!.warned).toBe(counted!.fired);
+        return counted;
+      },
+      { timeoutMs: 15_000, intervalMs: 250 },
     );
-    expect(firings!.recorded).toBe(firings!.fired);
-    expect(firings!.warned).toBe(firings!.fired);
     expect(
       await sql(database.url, 'select consumer, event_type, error_message from workflow.dead_letters'),
     ).toEqual([]);

@@ -3,7 +3,8 @@ import { EventIdConflict, deterministicEventId, type RecordedEvent } from '@coll
 import { Conflict, IllegalTransition, fold } from '@collab/domain-kernel';
 import { CLOCK, type Clock } from '@collab/service-kit';
 import {
-  ASSIGNMENT_TRIGGER_TYPES,
+  AGENT_EVENT_TYPES,
+  WORKFLOW_CASE_EVENT_TYPES,
   agentStreamId,
   assignmentNeedsOf,
   assignmentTriggersOf,
@@ -19,14 +20,15 @@ import {
 } from '@collab/workflow-domain';
 import { CaseCommandHandler } from '../../cases/case-command-handler';
 import { WorkflowLogReactor } from '../../tasks/collaboration-process/workflow-log-reactor';
-import { ORG_LOOKUP, type OrgLookup } from '../../workflow.ports';
 import { OrgStreams } from '../org-streams';
-import { WaitingCases, type WaitingCase } from './waiting-cases';
+import { AssignmentBoard, type WaitingCase } from './assignment-board';
 
 const ASSIGNER: ActorRef = { id: 'workflow.assign-agent', kind: 'service' };
 
-/** A bound on one event's work, should the views keep showing a case as waiting after it was given away. */
+/** A bound on one event's work, should the board keep showing a case as waiting after it was given away. */
 const MAX_ASSIGNMENTS_PER_QUEUE = 200;
+
+const CASE_EVENT_TYPES: ReadonlySet<string> = new Set(WORKFLOW_CASE_EVENT_TYPES);
 
 /**
  * 分派: inside a queue, a waiting case goes to the agent with room who matches its skills best,
@@ -36,23 +38,21 @@ const MAX_ASSIGNMENTS_PER_QUEUE = 200;
  * cancelled, reassigned or transferred away from its owner; each time the queues concerned are
  * served oldest-waiting case first, until nobody has room. Nobody with room: the case waits.
  *
- * Exactly once in effect: the checkpoint moves after each batch (at least once), the event ids of
- * AssignCase derive from the triggering event and the case (a replay appends nothing twice), and
- * every decision waits until the case and org views have seen the log up to what this manager
- * saw and wrote, so a load is never counted without the case just given.
+ * Decides from the assignment board, which it keeps itself from every case and agent event it
+ * follows, before it reacts to the event, and after each case it assigns: it never waits on
+ * another follower's read model. Exactly once in effect: the checkpoint moves after each batch
+ * (at least once), the board skips what it holds already, and the event ids of AssignCase derive
+ * from the triggering event and the case (a replay appends nothing twice).
  */
 @Injectable()
 export class AssignAgentProcessManager extends WorkflowLogReactor {
   readonly name = 'workflow.assign-agent';
-  readonly handles = ASSIGNMENT_TRIGGER_TYPES;
-  /** The furthest log position this manager has seen or written: the views must reach it first. */
-  private horizon = 0n;
+  readonly handles = [...WORKFLOW_CASE_EVENT_TYPES, ...AGENT_EVENT_TYPES];
   @Inject(CLOCK) private readonly clock!: Clock;
 
   constructor(
-    @Inject(ORG_LOOKUP) private readonly org: OrgLookup,
     private readonly directory: OrgStreams,
-    private readonly waiting: WaitingCases,
+    private readonly board: AssignmentBoard,
     private readonly cases: CaseCommandHandler,
   ) {
     super();
@@ -60,25 +60,25 @@ export class AssignAgentProcessManager extends WorkflowLogReactor {
 
   protected async reactTo(event: RecordedEvent): Promise<void> {
     const triggers = assignmentTriggersOf({ type: event.type, data: event.data });
-    if (triggers.length === 0) return;
-    if (event.position > this.horizon) this.horizon = event.position;
+    // Who held the case is read before the board takes this event in.
+    const previousOwner = triggers.some((trigger) => trigger.kind === 'previous-owner') ? await this.ownerBefore(event) : undefined;
+    if (CASE_EVENT_TYPES.has(event.type)) await this.board.applyCase(event);
+    else await this.board.refreshAgent(String(event.data['agentId']));
     const queues = new Set<string>();
     for (const trigger of triggers)
-      for (const queue of await this.queuesOf(trigger, event)) queues.add(queue);
+      for (const queue of await this.queuesOf(trigger, previousOwner)) queues.add(queue);
     for (const queue of queues) await this.serve(queue, event);
   }
 
   /** The queues a trigger makes worth serving again. */
-  private async queuesOf(trigger: AssignmentTrigger, event: RecordedEvent): Promise<readonly string[]> {
+  private async queuesOf(trigger: AssignmentTrigger, previousOwner: string | undefined): Promise<readonly string[]> {
     switch (trigger.kind) {
       case 'queue':
         return [trigger.queue];
       case 'agent':
         return this.queuesServedBy(trigger.agentId);
-      case 'previous-owner': {
-        const owner = await this.ownerBefore(event);
-        return owner === undefined ? [] : this.queuesServedBy(owner);
-      }
+      case 'previous-owner':
+        return previousOwner === undefined ? [] : this.queuesServedBy(previousOwner);
     }
   }
 
@@ -87,8 +87,10 @@ export class AssignAgentProcessManager extends WorkflowLogReactor {
     return state.status === 'active' ? state.agent.queues : [];
   }
 
-  /** Who owned the case just before this event, from the case's own stream. */
+  /** Who owned the case just before this event: from the board, or (when it is ahead) the case's own stream. */
   private async ownerBefore(event: RecordedEvent): Promise<string | undefined> {
+    const onBoard = await this.board.ownerBefore(event);
+    if (onBoard.known) return onBoard.owner;
     const history = await this.cases.recorded(event.streamId);
     const before = history.filter((recorded) => recorded.streamVersion < event.streamVersion);
     const state = fold(
@@ -103,14 +105,16 @@ export class AssignAgentProcessManager extends WorkflowLogReactor {
     const passedOver: string[] = [];
     const queueNeeds = await this.needsOf(queue);
     for (let given = 0; given < MAX_ASSIGNMENTS_PER_QUEUE; given += 1) {
-      const waiting = await this.waiting.longestWaiting(queue, { passedOver, seenUpTo: this.horizon });
+      const waiting = await this.board.longestWaiting(queue, passedOver);
       if (!waiting) return;
-      const pick = pickAgent(await this.org.agentsOfQueue(queue), assignmentNeedsOf(waiting, queueNeeds));
+      const pick = pickAgent(await this.board.agentsOfQueue(queue), assignmentNeedsOf(waiting, queueNeeds));
       if (!pick) return;
-      if (!(await this.assign(waiting, pick, trigger))) passedOver.push(waiting.caseId);
+      const assigned = await this.assign(waiting, pick, trigger);
+      // Given now, or moved on meanwhile: either way the board learns the case as its stream has it.
+      await this.board.refreshCase(waiting.caseId);
+      if (!assigned) passedOver.push(waiting.caseId);
     }
   }
-
   /** The skills the queue asks of every case's owner, and whether its cases' language is required. */
   private async needsOf(queue: string): Promise<QueueNeeds> {
     const { state } = await this.directory.queues.load(queueStreamId(queue));
@@ -131,7 +135,7 @@ export class AssignAgentProcessManager extends WorkflowLogReactor {
     // that came back to the queue since is a new situation with ids of its own.
     const { version } = await this.cases.load(workflowCaseStreamId(caseId));
     try {
-      const handled = await this.cases.handle(
+      await this.cases.handle(
         {
           type: 'AssignCase',
           caseId,
@@ -153,8 +157,6 @@ export class AssignAgentProcessManager extends WorkflowLogReactor {
             deterministicEventId(trigger.id, `assign-agent/${caseId}@${version}/${index}`),
         },
       );
-      if (handled.result && handled.result.lastPosition > this.horizon)
-        this.horizon = handled.result.lastPosition;
       return true;
     } catch (error) {
       // The case moved on meanwhile (owned, transferred, cancelled): not an error, the next waiting case is served.

@@ -45,6 +45,9 @@ const AGENT_TRIGGERS: { readonly [Type in AgentEvent['type']]: boolean } = {
   AgentDeactivated: false,
 };
 
+/** Every event of an agent's stream: each may change how assignment sees the agent. */
+export const AGENT_EVENT_TYPES: readonly string[] = Object.keys(AGENT_TRIGGERS);
+
 /** The event types that may make a waiting case and an agent with room meet. */
 export const ASSIGNMENT_TRIGGER_TYPES: readonly string[] = [...Object.keys(CASE_TRIGGERS), ...Object.keys(AGENT_TRIGGERS)];
 
