@@ -1,2 +1,3 @@
 export { KpiModule } from './kpi.module';
 export { kpiContract } from './kpi.contract';
+export { kpiReadModels } from './kpi.read-models';
