@@ -68,6 +68,18 @@ describe('the KPI service (统一管理) over REST, embedded platform', () => {
     expect((await csv.text()).split('\r\n')[1]).toBe('contacts-received,1,whole,day,2026-11-30T00:00:00Z,1,,,1,NO_TARGET');
   });
 
+  it('backfills a revised KPI over the history and reports its progress', async () => {
+    expect((await platform.call('POST', '/api/v1/kpis/partner-return-rate/backfill', { caller: agent })).status).toBe(403);
+    expect((await platform.call('POST', '/api/v1/kpis/partner-return-rate/backfill', { caller: analyst })).status).toBe(202);
+    const done = await eventually(async () => {
+      const reply = await platform.call('GET', '/api/v1/kpis/partner-return-rate/backfill', { caller: analyst });
+      const runs = reply.body['backfills'] as { version: number; status: string }[];
+      if (!runs.some((run) => run.version === 2 && run.status === 'DONE')) throw new Error(JSON.stringify(reply.body));
+      return runs;
+    }, { timeoutMs: 15_000 });
+    expect(done.map((run) => run.version)).toEqual([1, 2]);
+  });
+
   it('lets a partner read only its own figures, and a department its own unit', async () => {
     expect((await platform.call('GET', valuesOf('return-rate', '&scope=partner:reseller-2'), { caller: partner('reseller-1') })).status).toBe(403);
     expect(await platform.call('GET', valuesOf('return-rate', ''), { caller: partner('reseller-1') })).toMatchObject({ status: 200, body: { scope: 'partner:reseller-1' } });
