@@ -5,7 +5,7 @@ import { Forbidden } from './domain-errors';
  * acts for itself only (its own contacts and cases; object-level rules decide the rest). Every
  * other grant comes from a role in the table below, and only in the audience that role belongs to.
  */
-export const GRANTS = ['requester', 'channel', 'staff', 'manager', 'admin', 'partner-staff'] as const;
+export const GRANTS = ['requester', 'channel', 'staff', 'manager', 'admin', 'partner-staff', 'analyst', 'department'] as const;
 export type Grant = (typeof GRANTS)[number];
 
 type Audience = 'EXTERNAL' | 'INTERNAL' | 'PARTNER';
@@ -35,6 +35,10 @@ export const ROLE_GRANTS: Readonly<Record<string, RoleGrant>> = {
   editor: { audiences: ['INTERNAL'], grants: [] },
   /** Knowledge: approves or rejects an article version someone else wrote. */
   reviewer: { audiences: ['INTERNAL'], grants: [] },
+  /** KPI: reads every figure and manages KPI definitions (grants nothing on cases). */
+  analyst: { audiences: ['INTERNAL'], grants: ['analyst'] },
+  /** KPI: a department's account (its `unit` claim) reads its own unit's and its children's figures. */
+  department: { audiences: ['INTERNAL'], grants: ['department'] },
   /** A front-office channel (app backend, IVR, email gateway, bot) submitting for the customers it serves. */
   channel: { audiences: ['EXTERNAL', 'INTERNAL', 'PARTNER'], grants: ['channel'] },
 };

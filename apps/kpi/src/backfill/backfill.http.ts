@@ -1,0 +1,33 @@
+import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Allow } from '@collab/service-kit';
+import { KpiCommands } from '../definitions/kpi-commands';
+import type { BackfillProgress } from './kpi-backfill';
+import { KpiBackfills } from './kpi-backfills';
+
+/** Computing a KPI version over the whole history, beside live folding; its progress. */
+@ApiTags('kpi')
+@ApiBearerAuth()
+@Controller('api/v1/kpis/:id/backfill')
+@Allow('analyst', 'admin')
+export class BackfillHttp {
+  constructor(
+    private readonly commands: KpiCommands,
+    private readonly backfills: KpiBackfills,
+  ) {}
+
+  /** Backfills the newest version (again: it is idempotent); answers 202 with the progress so far. */
+  @Post()
+  @HttpCode(202)
+  async start(@Param('id') id: string): Promise<{ backfills: BackfillProgress[] }> {
+    const kpi = await this.commands.load(id);
+    this.backfills.start(kpi.current);
+    return this.backfills.progress(id);
+  }
+
+  @Get()
+  async progress(@Param('id') id: string): Promise<{ backfills: BackfillProgress[] }> {
+    await this.commands.load(id);
+    return this.backfills.progress(id);
+  }
+}

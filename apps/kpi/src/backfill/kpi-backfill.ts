@@ -1,0 +1,91 @@
+import { rowsOf, type SqlExecutor } from '@collab/following';
+import type { KpiDefinitionVersion, KpiFact } from '@collab/kpi-domain';
+import type { TransactionalPool } from '@collab/messaging';
+
+/** The database's pool: plain queries, and a connection for a transaction. */
+type Pool = TransactionalPool & SqlExecutor;
+import { KpiFolding } from '../computation/kpi-folding';
+
+export interface BackfillProgress {
+  readonly kpiId: string;
+  readonly version: number;
+  readonly total: number;
+  readonly done: number;
+  readonly status: 'RUNNING' | 'DONE' | 'FAILED';
+}
+
+interface FactRow {
+  readonly seq: string;
+  readonly event_id: string;
+  readonly kind: KpiFact['kind'];
+  readonly at: Date;
+  readonly case_id: string | null;
+  readonly task_id: string | null;
+  readonly dims: KpiFact['dims'];
+  readonly attrs: KpiFact['attrs'];
+}
+
+const factOf = (row: FactRow): KpiFact => ({
+  eventId: row.event_id, kind: row.kind, at: row.at.toISOString(), caseId: row.case_id, taskId: row.task_id, dims: row.dims, attrs: row.attrs,
+});
+
+/** Facts per transaction: large enough to amortise the commit, small enough not to hold the one embedded connection long. */
+export const BACKFILL_PAGE = 500;
+
+const inTransaction = async (pool: TransactionalPool, work: (tx: SqlExecutor) => Promise<void>): Promise<void> => {
+  const connection = await pool.connect();
+  try {
+    await connection.query('BEGIN');
+    await work(connection);
+    await connection.query('COMMIT');
+  } catch (error) {
+    await connection.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    connection.release();
+  }
+};
+
+/**
+ * Folds the whole fact journal into one KPI version, page by page, while live folding goes on: both
+ * write the same rows by the same keys (upserts by source event, duration ends kept by rule), so
+ * whatever both reach is written once and the result equals what live folding would have made. It
+ * reads to the end of the journal, so facts journalled while it runs are covered too; progress is
+ * kept in kpi.backfill for the API and the CLI.
+ */
+export const backfill = async (
+  pool: Pool,
+  folding: KpiFolding,
+  definition: KpiDefinitionVersion,
+  { onProgress = () => undefined, signal }: { readonly onProgress?: (progress: BackfillProgress) => void; readonly signal?: AbortSignal } = {},
+): Promise<BackfillProgress> => {
+  const count = async (after: string) => Number(rowsOf<{ n: string }>(await pool.query(`select count(*) as n from kpi.fact where seq > $1`, [after]))[0]?.n ?? 0);
+  let progress: BackfillProgress = { kpiId: definition.kpiId, version: definition.version, total: await count('0'), done: 0, status: 'RUNNING' };
+  const save = (p: BackfillProgress) =>
+    pool.query(
+      `insert into kpi.backfill (kpi_id, version, total, done, status, started_at, finished_at) values ($1, $2, $3, $4, $5, now(), case when $5 = 'RUNNING' then null else now() end)
+       on conflict (kpi_id, version) do update set total = excluded.total, done = excluded.done, status = excluded.status, finished_at = excluded.finished_at`,
+      [p.kpiId, p.version, p.total, p.done, p.status],
+    );
+  await save(progress);
+  onProgress(progress);
+  let after = '0';
+  while (signal?.aborted !== true) {
+    const page = rowsOf<FactRow>(await pool.query(`select * from kpi.fact where seq > $1 order by seq limit ${BACKFILL_PAGE}`, [after]));
+    if (page.length === 0) break;
+    await inTransaction(pool, async (tx) => {
+      for (const row of page) await folding.fold(tx, [definition], factOf(row));
+    });
+    after = page.at(-1)!.seq;
+    const done = progress.done + page.length;
+    progress = { ...progress, done, total: Math.max(progress.total, done + (await count(after))) };
+    await save(progress);
+    onProgress(progress);
+  }
+  // Stopped (the process shuts down): left RUNNING, so the next start of the service takes it up again.
+  if (signal?.aborted === true) return progress;
+  progress = { ...progress, status: 'DONE' };
+  await save(progress);
+  onProgress(progress);
+  return progress;
+};

@@ -1,0 +1,50 @@
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { rowsOf } from '@collab/following';
+import type { KpiDefinitionVersion } from '@collab/kpi-domain';
+import { DATABASE, type Database } from '@collab/service-kit';
+import { KpiFolding } from '../computation/kpi-folding';
+import { backfill, type BackfillProgress } from './kpi-backfill';
+
+interface ProgressRow {
+  readonly kpi_id: string;
+  readonly version: number;
+  readonly total: string;
+  readonly done: string;
+  readonly status: BackfillProgress['status'];
+}
+
+/** Runs backfills in this process, in the background; their progress is read from kpi.backfill by any replica. */
+@Injectable()
+export class KpiBackfills implements OnModuleDestroy {
+  private readonly logger = new Logger('KpiBackfill');
+  private readonly stopping = new AbortController();
+  private readonly running = new Map<string, Promise<unknown>>();
+
+  constructor(
+    @Inject(DATABASE) private readonly database: Database,
+    private readonly folding: KpiFolding,
+  ) {}
+
+  /** Starts computing a new version over the whole history (once per version in this process). */
+  start(definition: KpiDefinitionVersion): void {
+    const key = `${definition.kpiId}@${definition.version}`;
+    if (this.running.has(key)) return;
+    const run = backfill(this.database.pool, this.folding, definition, { signal: this.stopping.signal })
+      .catch(async (error: unknown) => {
+        this.logger.error(`backfill of ${key} failed: ${String(error)}`);
+        await this.database.pool.query(`update kpi.backfill set status = 'FAILED' where kpi_id = $1 and version = $2`, [definition.kpiId, definition.version]).catch(() => undefined);
+      })
+      .finally(() => this.running.delete(key));
+    this.running.set(key, run);
+  }
+
+  async progress(kpiId: string): Promise<{ backfills: BackfillProgress[] }> {
+    const rows = rowsOf<ProgressRow>(await this.database.pool.query(`select kpi_id, version, total, done, status from kpi.backfill where kpi_id = $1 order by version`, [kpiId]));
+    return { backfills: rows.map((row) => ({ kpiId: row.kpi_id, version: row.version, total: Number(row.total), done: Number(row.done), status: row.status })) };
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopping.abort();
+    await Promise.all(this.running.values());
+  }
+}

@@ -1,0 +1,18 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DATABASE, type Database } from '@collab/service-kit';
+import { KpiCatalogue } from '../computation/kpi-catalogue';
+import { kpiViewOf, type KpiView } from './kpi-views';
+
+/** The library as its read model holds it (a moment behind a definition's append). */
+@Injectable()
+export class KpiLibrary {
+  constructor(
+    @Inject(DATABASE) private readonly database: Database,
+    private readonly catalogue: KpiCatalogue,
+  ) {}
+
+  async list(): Promise<{ kpis: KpiView[] }> {
+    const all = await this.catalogue.all(this.database.pool);
+    return { kpis: all.map((kpi) => kpiViewOf(kpi, kpi.retired, kpi.builtIn, kpi.versions)) };
+  }
+}

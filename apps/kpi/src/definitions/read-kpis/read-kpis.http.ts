@@ -1,0 +1,30 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Allow } from '@collab/service-kit';
+import { KpiCommands } from '../kpi-commands';
+import { KpiLibrary } from '../kpi-library';
+import { viewOfState, type KpiView } from '../kpi-views';
+
+/** The indicator library: every caller who may read any figure may read the definitions. */
+@ApiTags('kpi')
+@ApiBearerAuth()
+@Controller('api/v1/kpis')
+@Allow('staff', 'analyst', 'department', 'partner-staff')
+export class ReadKpisHttp {
+  constructor(
+    private readonly library: KpiLibrary,
+    private readonly commands: KpiCommands,
+  ) {}
+
+  /** Every KPI in its newest version, retired ones included (their values stay readable). */
+  @Get()
+  list(): Promise<{ kpis: KpiView[] }> {
+    return this.library.list();
+  }
+
+  /** One KPI in its newest version, with the numbers of all its versions. */
+  @Get(':id')
+  async kpi(@Param('id') id: string): Promise<KpiView> {
+    return viewOfState(await this.commands.load(id));
+  }
+}

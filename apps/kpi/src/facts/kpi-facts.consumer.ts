@@ -1,0 +1,58 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import type { CollabEvent, ServiceName } from '@collab/contracts';
+import { EVENT_CONSUMER, ProcessedEvents, type EventConsumerPort, type RunningConsumer } from '@collab/messaging';
+import { DATABASE, type Database } from '@collab/service-kit';
+import { KpiFolding } from '../computation/kpi-folding';
+import type { Fed } from './fed-fact';
+import { intakeFacts, openingContact } from './intake-facts';
+import { workflowFacts } from './workflow-facts';
+
+const READERS = {
+  intake: (event: CollabEvent): readonly Fed[] => {
+    const fed = intakeFacts(event);
+    const contact = openingContact(event, fed);
+    return contact === undefined ? [fed] : [fed, contact];
+  },
+  workflow: (event: CollabEvent): readonly Fed[] => [workflowFacts(event)],
+} as const;
+
+export type KpiSource = keyof typeof READERS;
+export const KPI_SOURCES = Object.keys(READERS) as KpiSource[];
+
+export const consumerNameOf = (source: ServiceName): string => `kpi.facts-from-${source}`;
+
+/**
+ * Folds intake's and workflow's published events (read through their typed readers) into the KPI
+ * aggregates as they arrive: the log in the embedded platform, the Kafka topic in the distributed
+ * mode, each under the runtime's lease. Each event is folded in the transaction that records it as
+ * processed, and the fact journal's key is the event id: redelivery or a second replica counts nothing twice.
+ * Knowledge publishes no self-service answers yet, so knowledge deflection has no source to follow.
+ */
+@Injectable()
+export class KpiFactsConsumer implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly inbox = new ProcessedEvents({ schema: 'kpi' });
+  private consumers: RunningConsumer[] = [];
+
+  constructor(
+    @Inject(EVENT_CONSUMER) private readonly events: EventConsumerPort,
+    @Inject(DATABASE) private readonly database: Database,
+    private readonly folding: KpiFolding,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    for (const source of KPI_SOURCES)
+      this.consumers.push(await this.events.consume({ consumerName: consumerNameOf(source), source, handle: (event) => this.on(source, event) }));
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await Promise.all(this.consumers.map((consumer) => consumer.stop()));
+  }
+
+  async on(source: KpiSource, event: CollabEvent): Promise<void> {
+    const feds = READERS[source](event);
+    if (feds.every((fed) => fed.fact === undefined && fed.context.length === 0)) return;
+    await this.inbox.runOnce(this.database.pool, { consumerName: consumerNameOf(source), eventId: event.id }, async (tx) => {
+      for (const fed of feds) await this.folding.record(tx, fed);
+    });
+  }
+}

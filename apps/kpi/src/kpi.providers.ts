@@ -1,0 +1,20 @@
+import type { Provider, Type } from '@nestjs/common';
+import { BackfillHttp } from './backfill/backfill.http';
+import { KpiBackfills } from './backfill/kpi-backfills';
+import { KpiCatalogue } from './computation/kpi-catalogue';
+import { KpiFolding } from './computation/kpi-folding';
+import { KpiCommands } from './definitions/kpi-commands';
+import { KpiDefinitionProjection } from './definitions/kpi-definition.projection';
+import { KpiLibrary } from './definitions/kpi-library';
+import { ManageKpisHttp } from './definitions/manage-kpis/manage-kpis.http';
+import { ReadKpisHttp } from './definitions/read-kpis/read-kpis.http';
+import { KpiFactsConsumer } from './facts/kpi-facts.consumer';
+import { KpiValues } from './values/kpi-values';
+import { ReadValuesHttp } from './values/read-values/read-values.http';
+import { KpiScorecards } from './values/scorecards/kpi-scorecards';
+import { ScorecardsHttp } from './values/scorecards/scorecards.http';
+
+export const KPI_PROVIDERS: readonly Provider[] = [KpiCatalogue, KpiFolding, KpiCommands, KpiDefinitionProjection, KpiLibrary, KpiFactsConsumer, KpiValues, KpiScorecards, KpiBackfills];
+
+// Scorecards before the `:id` routes: Express tries routes in the order they are registered.
+export const KPI_CONTROLLERS: readonly Type[] = [ScorecardsHttp, ReadValuesHttp, BackfillHttp, ManageKpisHttp, ReadKpisHttp];

@@ -1,0 +1,5 @@
+import type { MigrationClass } from '@collab/service-kit';
+import { KpiValues } from './0001-kpi-values.migration';
+
+/** KPI's read-model migrations in the order they were released; append, never edit. */
+export const KPI_MIGRATIONS: readonly MigrationClass[] = [KpiValues];
