@@ -11,6 +11,7 @@ import { httpTracing } from '../tracing/http-tracing';
 import { startTracing } from '../tracing/tracing';
 import { openDatabase } from './database';
 import { tidyHeaderParameters } from './openapi-headers';
+import { withAnswerComponents } from '../http/answers/answer-components';
 import { HttpDrain } from './http-drain';
 import { ProcessLifecycle } from './process-lifecycle';
 import { PlatformRuntimeModule, type RuntimeOptions } from './runtime.module';
@@ -66,7 +67,7 @@ export const openApiDocumentOf = (app: INestApplication, service: PlatformConfig
     .setVersion('1')
     .addBearerAuth()
     .build();
-  return tidyHeaderParameters(cleanupOpenApiDoc(SwaggerModule.createDocument(app, document), { version: '3.1' }));
+  return withAnswerComponents(tidyHeaderParameters(cleanupOpenApiDoc(SwaggerModule.createDocument(app, document), { version: '3.1' })));
 };
 
 const tokenHint = (config: PlatformConfig): string =>
