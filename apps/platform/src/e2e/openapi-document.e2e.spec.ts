@@ -6,7 +6,10 @@ import { EmbeddedPlatform } from './embedded-platform';
 const KEPT = path.join(__dirname, '..', '..', '..', '..', 'docs', 'openapi', 'platform.openapi.json');
 
 type Parameter = { name: string; in: string; required?: boolean; description?: string };
-type Operations = Record<string, Record<string, { parameters?: Parameter[] }>>;
+type Response = { content?: Record<string, { schema?: unknown }> };
+type Operations = Record<string, Record<string, { parameters?: Parameter[]; responses?: Record<string, Response> }>>;
+
+const PROBLEM = { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDetails' } } };
 
 describe('the served OpenAPI document', () => {
   let platform: EmbeddedPlatform;
@@ -48,4 +51,30 @@ describe('the served OpenAPI document', () => {
     });
     expect(problems).toEqual([]);
   });
+
+  const operations = () => Object.entries(paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, operation]) => ({ name: `${method.toUpperCase()} ${path}`, responses: operation.responses ?? {} })));
+
+  // Every operation, including those added later (KPI, data, customer profile, knowledge): declare
+  // the answer with @Answers(schema, { problems }) from @collab/service-kit.
+  it('declares for every operation its 2xx answer with a schema (or a 204), so generated clients know what they get', () => {
+    const undeclared = operations().filter(({ responses }) =>
+      !Object.entries(responses).some(([status, response]) => status === '204' || (/^2\d\d$/.test(status) && Object.values(response.content ?? {}).some(({ schema }) => schema !== undefined))),
+    );
+    expect(undeclared.map(({ name }) => name)).toEqual([]);
+  });
+
+  it('declares for every operation its errors as RFC 9457 problem details, and no error in another shape', () => {
+    const withoutProblems = operations().filter(({ responses }) => !Object.keys(responses).some((status) => Number(status) >= 400));
+    const otherShapes = operations().flatMap(({ name, responses }) =>
+      Object.entries(responses)
+        .filter(([status, response]) => Number(status) >= 400 && JSON.stringify(response.content) !== JSON.stringify(PROBLEM))
+        .map(([status]) => `${name} ${status}`),
+    );
+    expect({ withoutProblems: withoutProblems.map(({ name }) => name), otherShapes }).toEqual({ withoutProblems: [], otherShapes: [] });
+  });
+
+  it('declares the ProblemDetails schema once, as RFC 9457 has it', () =>
+    expect((served as unknown as { components: { schemas: Record<string, { required?: string[] }> } }).components.schemas['ProblemDetails']?.required).toEqual(
+      expect.arrayContaining(['type', 'title', 'status', 'detail']),
+    ));
 });
