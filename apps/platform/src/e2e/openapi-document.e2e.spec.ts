@@ -1,9 +1,25 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { EmbeddedPlatform } from './embedded-platform';
 
 /** The copy kept in the repo for the channels' developers (`npm run openapi:generate` writes it). */
-const KEPT = path.join(__dirname, '..', '..', '..', '..', 'docs', 'openapi', 'platform.openapi.json');
+const ROOT = path.join(__dirname, '..', '..', '..', '..');
+const KEPT = path.join(ROOT, 'docs', 'openapi', 'platform.openapi.json');
+/** The types of the e2e tests' REST client (platformClient), generated from the same document. */
+const KEPT_TYPES = path.join(ROOT, 'libs', 'testing', 'src', 'rest', 'generated', 'platform-api.d.ts');
+
+/** openapi-typescript loads ES modules jest cannot: the types come from a process of their own. */
+const typesOf = async (document: unknown): Promise<string> => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'collab-openapi-types-'));
+  try {
+    await writeFile(path.join(dir, 'document.json'), JSON.stringify(document));
+    return execFileSync(process.execPath, ['-r', './tools/register.js', 'apps/platform/src/openapi/openapi-types.main.ts', path.join(dir, 'document.json')], { cwd: ROOT, encoding: 'utf8' });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+};
 
 type Parameter = { name: string; in: string; required?: boolean; description?: string };
 type Response = { content?: Record<string, { schema?: unknown }> };
@@ -29,6 +45,9 @@ describe('the served OpenAPI document', () => {
     expect(served.openapi).toBe('3.1.0');
     expect(served).toEqual(kept);
   });
+
+  it('types the e2e tests\' REST client from the same document (libs/testing/src/rest/generated)', async () =>
+    expect(await readFile(KEPT_TYPES, 'utf8')).toBe(await typesOf(served)), 60_000);
 
   const headersOf = (path: string, method: string): Parameter[] => (paths[path]?.[method]?.parameters ?? []).filter((parameter) => parameter.in === 'header');
 

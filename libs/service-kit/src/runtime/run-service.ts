@@ -65,6 +65,9 @@ export const openApiDocumentOf = (app: INestApplication, service: PlatformConfig
     .setOpenAPIVersion('3.1.0')
     .setTitle(`Service collaboration platform — ${service}`)
     .setVersion('1')
+    .setLicense('Apache-2.0', 'https://www.apache.org/licenses/LICENSE-2.0')
+    // Relative: the document describes whichever host serves it.
+    .addServer('/')
     .addBearerAuth()
     .build();
   return withAnswerComponents(tidyHeaderParameters(cleanupOpenApiDoc(SwaggerModule.createDocument(app, document), { version: '3.1' })));

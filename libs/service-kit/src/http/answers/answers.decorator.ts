@@ -25,7 +25,7 @@ export interface AnswersOptions {
 
 /** Any request may be malformed, unauthenticated, not permitted, or meet a store that is away. */
 const COMMON_PROBLEMS: readonly ProblemStatus[] = [400, 401, 403, 503];
-const PUBLIC_PROBLEMS: readonly ProblemStatus[] = [503];
+const PUBLIC_PROBLEMS: readonly ProblemStatus[] = [400, 503];
 
 const PROBLEM_MEANING: Record<ProblemStatus, string> = {
   400: 'The request is invalid; `errors` names each invalid field.',
@@ -77,7 +77,7 @@ const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
  * Put it above the route's other decorators (last in an applyDecorators list): it reads their
  * status (@HttpCode, else 201 for POST, 200 otherwise), keeps the descriptions @Api…Response gave
  * and declares those statuses as problems too; a path with a parameter may answer 404. Every
- * operation may answer 400, 401, 403 and 503 (a @Public one only 503). `null` declares a 204.
+ * operation may answer 400, 401, 403 and 503 (a @Public one 400 and 503). `null` declares a 204.
  * Under NODE_ENV=test every answer is checked against `schema` (AnswerCheckInterceptor), so an
  * answer drifting from the document fails the test that got it.
  */
