@@ -53,14 +53,14 @@ export const searchResultsSchema = answerSchema(
 );
 
 const mapNodeFields = { nodeId: z.string(), parentId: z.string().optional(), names: z.record(z.string(), z.string()), status: z.enum(['active', 'retired']) };
-export const mapNodeSchema = answerSchema('MapNode', z.object(mapNodeFields));
-const mapTreeNode: z.ZodType = answerSchema(
-  'MapTreeNode',
+/** A node of the knowledge map with its active children, as every node operation answers it. */
+export const mapNodeSchema: z.ZodType = answerSchema(
+  'MapNode',
   z.object({
     ...mapNodeFields,
     get children() {
-      return z.array(mapTreeNode);
+      return z.array(mapNodeSchema);
     },
   }),
 );
-export const mapTreeSchema = answerSchema('MapTree', z.array(mapTreeNode));
+export const mapTreeSchema = answerSchema('MapTree', z.array(mapNodeSchema));

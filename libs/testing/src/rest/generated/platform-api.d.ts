@@ -1921,6 +1921,7 @@ export interface components {
             warning: string | null;
         };
         MapNode: {
+            children: components["schemas"]["MapNode"][];
             names: {
                 [key: string]: string;
             };
@@ -1929,17 +1930,7 @@ export interface components {
             /** @enum {string} */
             status: "active" | "retired";
         };
-        MapTree: components["schemas"]["MapTreeNode"][];
-        MapTreeNode: {
-            children: components["schemas"]["MapTreeNode"][];
-            names: {
-                [key: string]: string;
-            };
-            nodeId: string;
-            parentId?: string;
-            /** @enum {string} */
-            status: "active" | "retired";
-        };
+        MapTree: components["schemas"]["MapNode"][];
         MoveNodeRequest: {
             parentId?: string | null;
         };
