@@ -11,7 +11,7 @@ const frameworkAndInfra = [
 ];
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', '.kafka/**', '.data/**', '**/*.js', '**/*.mjs', 'libs/contracts/src/grpc/generated/**', 'tmp/**', 'reports/**'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', '.kafka/**', '.data/**', '**/*.js', '**/*.mjs', 'libs/contracts/src/grpc/generated/**', 'libs/testing/src/rest/generated/**', 'tmp/**', 'reports/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   prettier,

@@ -4,6 +4,7 @@ export * from './auth/auth.guard';
 export * from './config/platform.config';
 export * from './errors/domain-errors';
 export * from './http/problem-details';
+export * from './http/answers';
 export * from './http/error-to-problem';
 export * from './http/problem-details.filter';
 export * from './http/request-deadline.interceptor';

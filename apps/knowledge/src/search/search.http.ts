@@ -1,9 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Allow, CurrentPrincipal, defined, type Principal } from '@collab/service-kit';
+import { Answers, Allow, CurrentPrincipal, defined, type Principal } from '@collab/service-kit';
 import { KnowledgeMap } from '../knowledge-map/knowledge-map';
 import { ArticleSearch, type SearchResults } from './article-search';
 import { SearchQuery } from './search.request';
+import { searchResultsSchema } from '../knowledge.answers';
 
 @ApiTags('knowledge')
 @ApiBearerAuth()
@@ -14,6 +15,7 @@ export class SearchHttp {
   constructor(private readonly articles: ArticleSearch, private readonly map: KnowledgeMap) {}
 
   /** Published articles for the caller's audience, best match first, then the freshest; `node` includes everything under it. */
+  @Answers(searchResultsSchema)
   @Get()
   async search(@Query() query: SearchQuery, @CurrentPrincipal() principal: Principal): Promise<SearchResults> {
     const { node, ...request } = defined(query);

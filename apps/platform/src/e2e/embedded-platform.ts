@@ -5,7 +5,7 @@ import type { INestApplication } from '@nestjs/common';
 import { credentials, Metadata, type ServiceError } from '@grpc/grpc-js';
 import { loadProtos } from '@collab/contracts';
 import { GrpcServer, HostedServices, createServiceApp, issueDevToken, loadPlatformConfig, type Audience, type Clock } from '@collab/service-kit';
-import { MovableClock, TEST_MONDAY_MORNING } from '@collab/testing';
+import { MovableClock, TEST_MONDAY_MORNING, platformClient, type PlatformClient } from '@collab/testing';
 import { PLATFORM_MODULES } from '../platform.modules';
 
 export interface Caller {
@@ -71,6 +71,11 @@ export class EmbeddedPlatform {
 
   token(caller: Caller): Promise<string> {
     return issueDevToken(secret, { sub: caller.sub, roles: caller.roles ?? [], audience: caller.audience, partner: caller.partner, unit: caller.unit });
+  }
+
+  /** The REST client generated from the OpenAPI document, as `caller` (or anonymous). */
+  api(caller?: Caller, headers?: Record<string, string>): PlatformClient {
+    return platformClient({ baseUrl: this.baseUrl, ...(caller ? { token: () => this.token(caller) } : {}), ...(headers ? { headers } : {}) });
   }
 
   async call(method: string, path: string, options: { caller?: Caller; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {}): Promise<CallResult> {

@@ -8,10 +8,11 @@ import {
   ApiTags,
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
-import { Allow, CurrentPrincipal, originOf, uuidParam, type Principal } from '@collab/service-kit';
+import { Allow, Answers, CurrentPrincipal, originOf, uuidParam, type Principal } from '@collab/service-kit';
 import { AddTaskNoteRequest } from './add-task-note/add-task-note.request';
 import { CompleteTaskRequest } from './complete-task/complete-task.request';
 import { ReturnTaskRequest } from './return-task/return-task.request';
+import { taskDetailsSchema } from './task.answers';
 import { TaskCommands, type TaskRequest } from './task-commands';
 import type { TaskDetails } from './task-view/task-details';
 import { UrgeTaskRequest } from './urge-task/urge-task.request';
@@ -26,6 +27,8 @@ const PartyCommand = (path: string, forbidden: string) =>
     ApiForbiddenResponse({ description: forbidden }),
     ApiNotFoundResponse({ description: 'No such task, or not one the caller may see.' }),
     ApiConflictResponse({ description: "Not allowed in the task's state; the problem names the state and why." }),
+    // Last, so it sees the status and descriptions above.
+    Answers(taskDetailsSchema),
   );
 
 const withdrawing = (body: { withdrawOpenChildren?: boolean | undefined }) =>

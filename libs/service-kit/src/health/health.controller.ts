@@ -1,3 +1,4 @@
+import { Answers } from '../http/answers/answers.decorator';
 import { Controller, Get, HttpCode, Inject, Res } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import type { Response } from 'express';
@@ -5,6 +6,7 @@ import { Public } from '../auth/auth.guard';
 import type { Database } from '../runtime/database';
 import { DATABASE } from '../runtime/tokens';
 import { Readiness } from './readiness';
+import { healthSchema, readinessSchema } from '../http/answers/operations.answers';
 
 @Controller()
 export class HealthController {
@@ -17,8 +19,9 @@ export class HealthController {
 
   /** Liveness: the process answers and reaches its store. An orchestrator restarts it when this fails. */
   @Public()
+  @Answers(healthSchema, { public: true })
   @Get('health')
-  @HealthCheck()
+  @HealthCheck({ noCache: true, swaggerDocumentation: false })
   check() {
     return this.health.check([() => this.databaseIsReachable()]);
   }
@@ -29,6 +32,7 @@ export class HealthController {
    * balancer sends nothing to a replica that is not ready; nobody restarts it for that.
    */
   @Public()
+  @Answers(readinessSchema, { public: true })
   @Get('ready')
   @HttpCode(200)
   async ready(@Res({ passthrough: true }) response: Response) {

@@ -1,7 +1,9 @@
+import { Answers } from '../http/answers/answers.decorator';
 import { Controller, Get, Header, Injectable, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 import { Public } from '../auth/auth.guard';
+import { metricsTextSchema } from '../http/answers/operations.answers';
 
 /** One registry per process, so a platform hosting five services still exposes one /metrics. */
 @Injectable()
@@ -40,6 +42,7 @@ export class MetricsController {
   constructor(private readonly metrics: MetricsRegistry) {}
 
   @Public()
+  @Answers(metricsTextSchema, { public: true, mediaType: 'text/plain' })
   @Get('metrics')
   @Header('Content-Type', 'text/plain; version=0.0.4')
   scrape(): Promise<string> {

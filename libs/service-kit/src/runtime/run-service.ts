@@ -11,6 +11,7 @@ import { httpTracing } from '../tracing/http-tracing';
 import { startTracing } from '../tracing/tracing';
 import { openDatabase } from './database';
 import { tidyHeaderParameters } from './openapi-headers';
+import { withAnswerComponents } from '../http/answers/answer-components';
 import { HttpDrain } from './http-drain';
 import { ProcessLifecycle } from './process-lifecycle';
 import { PlatformRuntimeModule, type RuntimeOptions } from './runtime.module';
@@ -64,9 +65,12 @@ export const openApiDocumentOf = (app: INestApplication, service: PlatformConfig
     .setOpenAPIVersion('3.1.0')
     .setTitle(`Service collaboration platform — ${service}`)
     .setVersion('1')
+    .setLicense('Apache-2.0', 'https://www.apache.org/licenses/LICENSE-2.0')
+    // Relative: the document describes whichever host serves it.
+    .addServer('/')
     .addBearerAuth()
     .build();
-  return tidyHeaderParameters(cleanupOpenApiDoc(SwaggerModule.createDocument(app, document), { version: '3.1' }));
+  return withAnswerComponents(tidyHeaderParameters(cleanupOpenApiDoc(SwaggerModule.createDocument(app, document), { version: '3.1' })));
 };
 
 const tokenHint = (config: PlatformConfig): string =>

@@ -25,6 +25,8 @@ import { HealthController } from '../health/health.controller';
 import { Readiness } from '../health/readiness';
 import { ProblemDetailsFilter } from '../http/problem-details.filter';
 import { REQUEST_DEADLINE_MS, RequestDeadlineInterceptor } from '../http/request-deadline.interceptor';
+import { AnswerCheckInterceptor } from '../http/answers/answer-check.interceptor';
+import { testHooksAllowed } from './test-hooks/test-hooks';
 import { createRootLogger, loggingModule, routeMessagingLogsTo } from '../logging/logging';
 import type { Tracing } from '../tracing/tracing';
 import { HttpMetricsMiddleware, MetricsController, MetricsRegistry } from '../metrics/metrics';
@@ -134,6 +136,8 @@ export class PlatformRuntimeModule implements NestModule {
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: REQUEST_DEADLINE_MS, useValue: config.HTTP_REQUEST_TIMEOUT_MS },
         { provide: APP_INTERCEPTOR, useClass: RequestDeadlineInterceptor },
+        // Tests see an answer that drifts from its documented schema (@Answers) as a 500.
+        ...(testHooksAllowed(process.env) ? [{ provide: APP_INTERCEPTOR, useClass: AnswerCheckInterceptor }] : []),
         // In this order: the text check sees every body, query and path before any schema does.
         { provide: APP_PIPE, useClass: SafeTextPipe },
         { provide: APP_PIPE, useClass: ZodValidationPipe },

@@ -1,10 +1,11 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { coverageEndsAt, coverageWarningAt } from '@collab/business-calendar';
-import { Allow, NotFound } from '@collab/service-kit';
+import { Answers, Allow, NotFound } from '@collab/service-kit';
 import { CalendarDirectory } from '../calendar-directory';
 import { CalendarIdParam } from '../calendar-id.param';
 import { CalendarCoverageWatch } from './calendar-coverage-watch';
+import { calendarCoverageSchema } from '../../intake.answers';
 
 /** How far a calendar's announced holidays reach, and whether its administrators have been warned. */
 export interface CalendarCoverageView {
@@ -33,6 +34,7 @@ export class CalendarCoverageHttp {
     private readonly watch: CalendarCoverageWatch,
   ) {}
 
+  @Answers(calendarCoverageSchema)
   @Get(':id/coverage')
   @ApiOkResponse({
     description:

@@ -9,11 +9,12 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { CurrentPrincipal, Roles, ValidationFailed, type Principal } from '@collab/service-kit';
+import { Answers, CurrentPrincipal, Roles, ValidationFailed, type Principal } from '@collab/service-kit';
 import { CalendarIdParam } from '../calendar-id.param';
 import { etagOf, type CalendarView } from '../calendar-view/calendar-view';
 import { DefineCalendarHandler } from './define-calendar.handler';
 import { DefineCalendarRequest, calendarInputOf } from './define-calendar.request';
+import { calendarViewSchema } from '../../intake.answers';
 
 /** If-Match `"3"` (the ETag a GET gave) → version 3; without it, the last definition wins. */
 const expectedVersionOf = (request: Request): { expectedVersion?: number } => {
@@ -37,6 +38,7 @@ export class DefineCalendarHttp {
    * Defines the calendar, or revises it with this whole definition (what is left out is gone).
    * Workflow's SLA timers receive the same definition through intake's events.
    */
+  @Answers(calendarViewSchema)
   @Put(':id')
   @Roles('admin')
   @ApiHeader({

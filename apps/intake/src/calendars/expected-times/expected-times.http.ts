@@ -2,7 +2,8 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ExpectedTimesHandler, type ExpectedTimesAnswer } from './expected-times.handler';
 import { ExpectedTimesRequest } from './expected-times.request';
-import { Allow } from '@collab/service-kit';
+import { Answers, Allow } from '@collab/service-kit';
+import { expectedTimesSchema } from '../../intake.answers';
 
 /**
  * Lives with the calendars, not with submitting contacts: it answers from workflow's processes as
@@ -19,6 +20,7 @@ export class ExpectedTimesHttp {
    * What a contact of this kind arriving then would be promised, so a channel can show an honest
    * promise before the customer submits. Stores nothing.
    */
+  @Answers(expectedTimesSchema)
   @Post()
   @HttpCode(200)
   @ApiOkResponse({

@@ -1,11 +1,12 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Allow, NotFound } from '@collab/service-kit';
+import { Answers, Allow, NotFound } from '@collab/service-kit';
 import { CalendarDirectory } from '../calendar-directory';
 import { CalendarIdParam } from '../calendar-id.param';
 import { etagOf, type CalendarView } from '../calendar-view/calendar-view';
 import { CalendarCatalogue } from './calendar-catalogue';
+import { calendarListSchema, calendarViewSchema } from '../../intake.answers';
 
 /** Any authenticated caller may see the calendars: channels show service hours from them. */
 @ApiTags('calendars')
@@ -18,12 +19,14 @@ export class ReadCalendarsHttp {
     private readonly directory: CalendarDirectory,
   ) {}
 
+  @Answers(calendarListSchema)
   @Get()
   @ApiOkResponse({ description: 'Every calendar with its whole definition and version, ordered by id.' })
   list(): Promise<CalendarView[]> {
     return this.catalogue.list();
   }
 
+  @Answers(calendarViewSchema)
   @Get(':id')
   @ApiOkResponse({ description: 'The calendar as last defined; its ETag is its version, for If-Match.' })
   @ApiNotFoundResponse({ description: 'No calendar has this id.' })

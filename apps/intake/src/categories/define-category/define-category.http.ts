@@ -6,11 +6,12 @@ import {
   ApiForbiddenResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles, defined, type Principal } from '@collab/service-kit';
+import { Answers, CurrentPrincipal, Roles, defined, type Principal } from '@collab/service-kit';
 import { originOf } from '@collab/service-kit';
 import { CategoryCommands } from '../category-commands';
 import type { CategoryView } from '../category-view/category-view';
 import { DefineCategoryRequest } from './define-category.request';
+import { categoryViewSchema } from '../../intake.answers';
 
 @ApiTags('categories')
 @ApiBearerAuth()
@@ -19,6 +20,7 @@ export class DefineCategoryHttp {
   constructor(private readonly commands: CategoryCommands) {}
 
   /** Adds a category to the tree, under an active parent (`billing/refund` under `billing`) or as a root. */
+  @Answers(categoryViewSchema)
   @Post()
   @HttpCode(201)
   @Roles('admin')

@@ -5,7 +5,8 @@ import { CategoryIdParam } from '../category-id.param';
 import type { CategoryView } from '../category-view/category-view';
 import { CategoryTree, type CategoryNode } from './category-tree';
 import { ReadCategoriesQuery } from './read-categories.request';
-import { Allow } from '@collab/service-kit';
+import { Answers, Allow } from '@collab/service-kit';
+import { categoryTreeSchema, categoryViewSchema } from '../../intake.answers';
 
 /** Any authenticated caller may see the tree contacts are filed under. */
 @ApiTags('categories')
@@ -18,6 +19,7 @@ export class ReadCategoriesHttp {
     private readonly directory: CategoryDirectory,
   ) {}
 
+  @Answers(categoryTreeSchema)
   @Get()
   @ApiOkResponse({
     description:
@@ -27,6 +29,7 @@ export class ReadCategoriesHttp {
     return this.tree.roots({ includeRetired: query.includeRetired });
   }
 
+  @Answers(categoryViewSchema)
   @Get('*id')
   @ApiParam({
     name: 'id',

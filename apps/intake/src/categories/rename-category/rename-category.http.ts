@@ -8,12 +8,13 @@ import {
   ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles, type Principal } from '@collab/service-kit';
+import { Answers, CurrentPrincipal, Roles, type Principal } from '@collab/service-kit';
 import { originOf } from '@collab/service-kit';
 import { CategoryCommands } from '../category-commands';
 import { CategoryIdParam } from '../category-id.param';
 import type { CategoryView } from '../category-view/category-view';
 import { RenameCategoryRequest } from './rename-category.request';
+import { categoryViewSchema } from '../../intake.answers';
 
 @ApiTags('categories')
 @ApiBearerAuth()
@@ -22,6 +23,7 @@ export class RenameCategoryHttp {
   constructor(private readonly commands: CategoryCommands) {}
 
   /** Replaces the category's names; past cases keep the category, under its new names. */
+  @Answers(categoryViewSchema)
   @Patch('*id')
   @Roles('admin')
   @ApiParam({

@@ -8,12 +8,13 @@ import {
   ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles, defined, type Principal } from '@collab/service-kit';
+import { Answers, CurrentPrincipal, Roles, defined, type Principal } from '@collab/service-kit';
 import { originOf } from '@collab/service-kit';
 import { CategoryCommands } from '../category-commands';
 import { CategoryIdParam } from '../category-id.param';
 import type { CategoryView } from '../category-view/category-view';
 import { RetireCategoryRequest } from './retire-category.request';
+import { categoryViewSchema } from '../../intake.answers';
 
 @ApiTags('categories')
 @ApiBearerAuth()
@@ -22,6 +23,7 @@ export class RetireCategoryHttp {
   constructor(private readonly commands: CategoryCommands) {}
 
   /** New contacts may no longer use the category nor anything under it; past cases keep it. */
+  @Answers(categoryViewSchema)
   @Post('*id/retire')
   @HttpCode(200)
   @Roles('admin')

@@ -7,12 +7,13 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles, defined, type Principal } from '@collab/service-kit';
+import { Answers, CurrentPrincipal, Roles, defined, type Principal } from '@collab/service-kit';
 import { originOf } from '@collab/service-kit';
 import { ChannelCommands } from '../channel-commands';
 import { ChannelIdParam } from '../channel-id.param';
 import type { ChannelView } from '../channel-view/channel-view';
 import { ChangeChannelRequest } from './change-channel.request';
+import { channelViewSchema } from '../../intake.answers';
 
 @ApiTags('channels')
 @ApiBearerAuth()
@@ -21,6 +22,7 @@ export class ChangeChannelHttp {
   constructor(private readonly commands: ChannelCommands) {}
 
   /** Changes whom the channel serves, its service hours, default language or name; fields left out stay. */
+  @Answers(channelViewSchema)
   @Patch(':id')
   @Roles('admin')
   @ApiOkResponse({ description: 'The channel as it now is.' })

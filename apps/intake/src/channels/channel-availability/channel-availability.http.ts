@@ -7,12 +7,13 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles, defined, type Principal } from '@collab/service-kit';
+import { Answers, CurrentPrincipal, Roles, defined, type Principal } from '@collab/service-kit';
 import { originOf } from '@collab/service-kit';
 import { ChannelCommands } from '../channel-commands';
 import { ChannelIdParam } from '../channel-id.param';
 import type { ChannelView } from '../channel-view/channel-view';
 import { ChannelAvailabilityRequest } from './channel-availability.request';
+import { channelViewSchema } from '../../intake.answers';
 
 /** Switching a channel on and off; while it is off, contacts on it are refused. */
 @ApiTags('channels')
@@ -21,6 +22,7 @@ import { ChannelAvailabilityRequest } from './channel-availability.request';
 export class ChannelAvailabilityHttp {
   constructor(private readonly commands: ChannelCommands) {}
 
+  @Answers(channelViewSchema)
   @Post('enable')
   @HttpCode(200)
   @Roles('admin')
@@ -40,6 +42,7 @@ export class ChannelAvailabilityHttp {
     );
   }
 
+  @Answers(channelViewSchema)
   @Post('disable')
   @HttpCode(200)
   @Roles('admin')

@@ -4,7 +4,8 @@ import { ChannelDirectory } from '../channel-directory';
 import { ChannelIdParam } from '../channel-id.param';
 import type { ChannelView } from '../channel-view/channel-view';
 import { ChannelCatalogue } from './channel-catalogue';
-import { Allow } from '@collab/service-kit';
+import { Answers, Allow } from '@collab/service-kit';
+import { channelListSchema, channelViewSchema } from '../../intake.answers';
 
 /** Any authenticated caller may see which channels exist and whom they serve. */
 @ApiTags('channels')
@@ -17,12 +18,14 @@ export class ReadChannelsHttp {
     private readonly directory: ChannelDirectory,
   ) {}
 
+  @Answers(channelListSchema)
   @Get()
   @ApiOkResponse({ description: 'Every registered channel, enabled or not, ordered by id.' })
   list(): Promise<ChannelView[]> {
     return this.catalogue.list();
   }
 
+  @Answers(channelViewSchema)
   @Get(':id')
   @ApiOkResponse({ description: 'The channel, as of the last command on it.' })
   @ApiNotFoundResponse({ description: 'No channel has this id.' })

@@ -6,11 +6,12 @@ import {
   ApiForbiddenResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles, type Principal } from '@collab/service-kit';
+import { Answers, CurrentPrincipal, Roles, type Principal } from '@collab/service-kit';
 import { originOf } from '@collab/service-kit';
 import { ChannelCommands } from '../channel-commands';
 import type { ChannelView } from '../channel-view/channel-view';
 import { RegisterChannelRequest } from './register-channel.request';
+import { channelViewSchema } from '../../intake.answers';
 
 @ApiTags('channels')
 @ApiBearerAuth()
@@ -19,6 +20,7 @@ export class RegisterChannelHttp {
   constructor(private readonly commands: ChannelCommands) {}
 
   /** Adds a channel to the registry; contacts may arrive on it once it is enabled. */
+  @Answers(channelViewSchema)
   @Post()
   @HttpCode(201)
   @Roles('admin')

@@ -2,10 +2,11 @@ import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { ValidationFailed } from '@collab/domain-kernel';
-import { Allow, CurrentPrincipal, actorOf, type Principal } from '@collab/service-kit';
+import { Answers, Allow, CurrentPrincipal, actorOf, type Principal } from '@collab/service-kit';
 import { SubmitContact, type ContactAccepted } from './submit-contact.command';
 import { SubmitContactRequest } from './submit-contact.request';
 import { SubmitContactHandler } from './submit-contact.handler';
+import { contactAcceptedSchema } from '../../intake.answers';
 
 /** Keys are opaque to us, but they travel in a header: visible ASCII, bounded. */
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
@@ -27,6 +28,7 @@ export class SubmitContactHttp {
   constructor(private readonly contacts: SubmitContactHandler) {}
 
   /** Every contact from every channel enters here and is acknowledged at once. */
+  @Answers(contactAcceptedSchema)
   @Post()
   @HttpCode(201)
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'The same key with the same body gives the same answer and no second case.' })

@@ -3,9 +3,10 @@ import { ApiBearerAuth, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { NotFound, ValidationFailed } from '@collab/domain-kernel';
-import { Allow, CurrentPrincipal, instantSchema, isUuid, type Principal } from '@collab/service-kit';
+import { Answers, Allow, CurrentPrincipal, instantSchema, isUuid, type Principal } from '@collab/service-kit';
 import { CaseRecords, type CaseOverview } from '../../cases/case-records';
 import { CustomerIdentities } from '../customer-identities';
+import { customerCasesSchema } from '../../intake.answers';
 
 const pageSchema = z
   .object({
@@ -30,6 +31,7 @@ export class CustomerCasesHttp {
    * A customer's cases across every channel, newest first. `me` is the caller's own customer
    * (recognised by the customer id in their token). A requester sees only their own cases.
    */
+  @Answers(customerCasesSchema)
   @Get(':id/cases')
   @ApiParam({ name: 'id', description: 'The customer id from a contact answer, or `me`.' })
   @ApiOkResponse({ description: 'The cases the caller may see, newest first; page on with `before` = the last openedAt.' })

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles, defined, originOf, type Principal } from '@collab/service-kit';
+import { Answers, CurrentPrincipal, Roles, defined, originOf, type Principal } from '@collab/service-kit';
 import { EDITOR } from '../../knowledge-roles';
 import { ArticleCommands } from '../article-commands';
 import { DraftArticleRequest } from '../article.request';
 import type { EditorArticleView } from '../article-views';
+import { editorArticleSchema } from '../../knowledge.answers';
 
 @ApiTags('knowledge')
 @ApiBearerAuth()
@@ -14,6 +15,7 @@ export class DraftArticleHttp {
   constructor(private readonly commands: ArticleCommands) {}
 
   /** Starts an article as a draft (version 1); `translationOf` links it to another article's knowledge point. */
+  @Answers(editorArticleSchema)
   @Post()
   @HttpCode(201)
   @Roles(EDITOR)

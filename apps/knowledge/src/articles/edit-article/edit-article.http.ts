@@ -1,11 +1,12 @@
 import { Body, Controller, Headers, Param, Patch, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { ArticleContent } from '@collab/knowledge-domain';
-import { CurrentPrincipal, Roles, defined, originOf, uuidParam, type Principal } from '@collab/service-kit';
+import { Answers, CurrentPrincipal, Roles, defined, originOf, uuidParam, type Principal } from '@collab/service-kit';
 import { EDITOR } from '../../knowledge-roles';
 import { ArticleCommands } from '../article-commands';
 import { PatchArticleRequest, ReplaceArticleRequest } from '../article.request';
 import type { EditorArticleView } from '../article-views';
+import { editorArticleSchema } from '../../knowledge.answers';
 
 /** The patch over the version an edit starts from: a field given replaces it, `null` clears it. */
 const patched = (base: ArticleContent, patch: Record<string, unknown>): ArticleContent => {
@@ -28,6 +29,7 @@ const patched = (base: ArticleContent, patch: Record<string, unknown>): ArticleC
 export class EditArticleHttp {
   constructor(private readonly commands: ArticleCommands) {}
 
+  @Answers(editorArticleSchema)
   @Put(':id')
   replace(
     @Param('id', uuidParam('id')) id: string,
@@ -38,6 +40,7 @@ export class EditArticleHttp {
     return this.commands.edit(id, defined(body), originOf(principal, correlationId));
   }
 
+  @Answers(editorArticleSchema)
   @Patch(':id')
   async patch(
     @Param('id', uuidParam('id')) id: string,

@@ -1,10 +1,11 @@
 import { Controller, Get, Param, ParseIntPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { VersionDiff } from '@collab/knowledge-domain';
-import { Allow, CurrentPrincipal, ValidationFailed, uuidParam, type Principal } from '@collab/service-kit';
+import { Answers, Allow, CurrentPrincipal, ValidationFailed, uuidParam, type Principal } from '@collab/service-kit';
 import { ArticleReader } from '../article-reader';
 import { DiffQuery } from '../article.request';
 import type { EditorArticleView, PublishedArticleView, VersionView } from '../article-views';
+import { articleSchema, versionDiffSchema, versionListSchema, versionSchema } from '../../knowledge.answers';
 
 const versionParam = new ParseIntPipe({ exceptionFactory: () => new ValidationFailed([{ field: 'n', message: 'must be a version number' }]) });
 
@@ -17,22 +18,26 @@ const versionParam = new ParseIntPipe({ exceptionFactory: () => new ValidationFa
 export class ReadArticleHttp {
   constructor(private readonly reader: ArticleReader) {}
 
+  @Answers(articleSchema)
   @Get(':id')
   article(@Param('id', uuidParam('id')) id: string, @CurrentPrincipal() principal: Principal): Promise<PublishedArticleView | EditorArticleView> {
     return this.reader.article(id, principal);
   }
 
+  @Answers(versionListSchema)
   @Get(':id/versions')
   versions(@Param('id', uuidParam('id')) id: string, @CurrentPrincipal() principal: Principal): Promise<VersionView[]> {
     return this.reader.versions(id, principal);
   }
 
+  @Answers(versionSchema)
   @Get(':id/versions/:n')
   version(@Param('id', uuidParam('id')) id: string, @Param('n', versionParam) n: number, @CurrentPrincipal() principal: Principal): Promise<VersionView> {
     return this.reader.version(id, n, principal);
   }
 
   /** `?from=1&to=3`: the fields that changed and a line diff of the body. */
+  @Answers(versionDiffSchema)
   @Get(':id/diff')
   diff(@Param('id', uuidParam('id')) id: string, @Query() query: DiffQuery, @CurrentPrincipal() principal: Principal): Promise<VersionDiff> {
     return this.reader.diff(id, query.from, query.to, principal);

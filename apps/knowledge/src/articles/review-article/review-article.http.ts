@@ -1,10 +1,11 @@
 import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles, originOf, uuidParam, type Principal } from '@collab/service-kit';
+import { Answers, CurrentPrincipal, Roles, originOf, uuidParam, type Principal } from '@collab/service-kit';
 import { EDITOR, REVIEWER } from '../../knowledge-roles';
 import { ArticleCommands } from '../article-commands';
 import { ArchiveArticleRequest, RejectArticleRequest } from '../article.request';
 import type { EditorArticleView } from '../article-views';
+import { editorArticleSchema } from '../../knowledge.answers';
 
 /** draft → in review → published (or back to draft with a reason); archived from any state but archived. */
 @ApiTags('knowledge')
@@ -13,6 +14,7 @@ import type { EditorArticleView } from '../article-views';
 export class ReviewArticleHttp {
   constructor(private readonly commands: ArticleCommands) {}
 
+  @Answers(editorArticleSchema)
   @Post(':id/submit')
   @HttpCode(200)
   @Roles(EDITOR)
@@ -22,6 +24,7 @@ export class ReviewArticleHttp {
   }
 
   /** Publishes the version in review; a reviewer who wrote part of it is refused (403). */
+  @Answers(editorArticleSchema)
   @Post(':id/approve')
   @HttpCode(200)
   @Roles(REVIEWER)
@@ -30,6 +33,7 @@ export class ReviewArticleHttp {
     return this.commands.execute({ type: 'ApproveArticle', articleId: id, reviewer: origin.actor.id }, origin);
   }
 
+  @Answers(editorArticleSchema)
   @Post(':id/reject')
   @HttpCode(200)
   @Roles(REVIEWER)
@@ -43,6 +47,7 @@ export class ReviewArticleHttp {
     return this.commands.execute({ type: 'RejectArticle', articleId: id, reviewer: origin.actor.id, reason: body.reason }, origin);
   }
 
+  @Answers(editorArticleSchema)
   @Post(':id/archive')
   @HttpCode(200)
   @Roles(EDITOR, REVIEWER)

@@ -1,8 +1,9 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Allow, ValidationFailed } from '@collab/service-kit';
+import { Answers, Allow, ValidationFailed } from '@collab/service-kit';
 import { KnowledgeMap, type MapNodeView } from '../knowledge-map';
 import { ReadMapQuery, nodeIdParam } from '../map-node.request';
+import { mapNodeSchema, mapTreeSchema } from '../../knowledge.answers';
 
 /** The knowledge map is public to every authenticated caller: it names topics, not content. */
 @ApiTags('knowledge')
@@ -13,11 +14,13 @@ import { ReadMapQuery, nodeIdParam } from '../map-node.request';
 export class ReadMapHttp {
   constructor(private readonly map: KnowledgeMap) {}
 
+  @Answers(mapTreeSchema)
   @Get()
   tree(@Query() query: ReadMapQuery): Promise<MapNodeView[]> {
     return this.map.tree(query.includeRetired);
   }
 
+  @Answers(mapNodeSchema)
   @Get(':id')
   node(@Param('id') id: string): Promise<MapNodeView> {
     if (!nodeIdParam.safeParse(id).success) throw new ValidationFailed([{ field: 'id', message: 'must be a lowercase slug such as roaming-charges' }]);

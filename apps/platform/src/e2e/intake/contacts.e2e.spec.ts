@@ -1,14 +1,15 @@
 import { status } from '@grpc/grpc-js';
 import { CHANNEL_KINDS, DEFAULT_CHANNELS, type ChannelKind } from '@collab/intake-domain';
-import { eventually } from '@collab/testing';
-import { TEST_MONDAY_MORNING } from '@collab/testing';
+import { eventually, TEST_MONDAY_MORNING, type PlatformPaths } from '@collab/testing';
 import { EmbeddedPlatform, MovableClock, type Caller } from '../embedded-platform';
 
 const agent: Caller = { sub: 'agent-7', audience: 'INTERNAL', roles: ['agent'] };
 const customer = (sub: string): Caller => ({ sub, audience: 'EXTERNAL' });
 const appChannel: Caller = { sub: 'channel-app', audience: 'EXTERNAL', roles: ['channel'] };
 
-const contact = (overrides: Record<string, unknown> = {}) => ({
+type ContactBody = PlatformPaths['/api/v1/contacts']['post']['requestBody']['content']['application/json'];
+
+const contact = (overrides: Partial<ContactBody> = {}): ContactBody => ({
   channel: 'app',
   audience: 'EXTERNAL',
   requester: { id: 'cust-100', phone: '+8613800138000' },
@@ -31,13 +32,16 @@ describe('submitting contacts (统一接入), embedded platform', () => {
   });
   afterAll(() => platform?.stop());
 
-  const submit = (body: object, caller: Caller = customer('cust-100'), headers: Record<string, string> = {}) =>
-    platform.call('POST', '/api/v1/contacts', { caller, body, headers });
+  // Through the client generated from the OpenAPI document: `body` is the documented answer.
+  const submit = async (body: ContactBody, caller: Caller = customer('cust-100'), headers: Record<string, string> = {}) => {
+    const { data, response } = await platform.api(caller).POST('/api/v1/contacts', { body, params: { header: headers } });
+    return { status: response.status, contentType: response.headers.get('content-type'), body: data };
+  };
 
   const casesOf = async (customerId: string, caller: Caller = agent) => {
-    const listed = await platform.call('GET', `/api/v1/customers/${customerId}/cases`, { caller });
-    expect(listed.status).toBe(200);
-    return listed.body['cases'] as Record<string, unknown>[];
+    const { data, response } = await platform.api(caller).GET('/api/v1/customers/{id}/cases', { params: { path: { id: customerId } } });
+    expect(response.status).toBe(200);
+    return data?.cases ?? [];
   };
 
   describe('one contact per channel kind', () => {
@@ -51,12 +55,12 @@ describe('submitting contacts (统一接入), embedded platform', () => {
 
       expect(answer.status).toBe(201);
       expect(answer.body).toMatchObject({ status: 'ACKNOWLEDGED', joinedExistingCase: false, caseNumber: expect.stringMatching(CASE_NUMBER) });
-      const acknowledgement = answer.body['acknowledgement'] as Record<string, string>;
-      expect(Date.parse(acknowledgement['expectedFirstResponseAt']!)).toBeGreaterThan(Date.parse(acknowledgement['acknowledgedAt']!));
-      expect(Date.parse(acknowledgement['expectedResolutionAt']!)).toBeGreaterThanOrEqual(Date.parse(acknowledgement['expectedFirstResponseAt']!));
+      const acknowledgement = answer.body!.acknowledgement;
+      expect(Date.parse(acknowledgement.expectedFirstResponseAt)).toBeGreaterThan(Date.parse(acknowledgement.acknowledgedAt));
+      expect(Date.parse(acknowledgement.expectedResolutionAt)).toBeGreaterThanOrEqual(Date.parse(acknowledgement.expectedFirstResponseAt));
       await eventually(async () => {
-        const [recorded] = await casesOf(String(answer.body['customerId']));
-        expect(recorded).toMatchObject({ id: answer.body['caseId'], channel: channel.channelId, channelKind: kind, number: answer.body['caseNumber'] });
+        const [recorded] = await casesOf(String(answer.body?.customerId));
+        expect(recorded).toMatchObject({ id: answer.body?.caseId, channel: channel.channelId, channelKind: kind, number: answer.body?.caseNumber });
       });
     });
   });
@@ -67,10 +71,10 @@ describe('submitting contacts (统一接入), embedded platform', () => {
       const byEmail = await submit(contact({ channel: 'email', requester: { email: 'Liu.Yang@Example.COM', phone: '+86 138-0013-8111' }, category: 'plan/change' }), agent);
       const byEmailAlone = await submit(contact({ channel: 'web', requester: { email: 'liu.yang@example.com' }, category: 'sim/activation' }), agent);
 
-      expect(byEmail.body['customerId']).toBe(byPhone.body['customerId']);
-      expect(byEmailAlone.body['customerId']).toBe(byPhone.body['customerId']);
+      expect(byEmail.body?.customerId).toBe(byPhone.body?.customerId);
+      expect(byEmailAlone.body?.customerId).toBe(byPhone.body?.customerId);
       await eventually(async () => {
-        const cases = await casesOf(String(byPhone.body['customerId']));
+        const cases = await casesOf(String(byPhone.body?.customerId));
         expect(cases.map((c) => c['requester'])).toEqual(
           expect.arrayContaining([{ phone: '+8613800138111' }, { email: 'liu.yang@example.com', phone: '+8613800138111' }]),
         );
@@ -89,7 +93,7 @@ describe('submitting contacts (统一接入), embedded platform', () => {
       const answer = await submit(contact({ requester: { id: sub }, category: 'network/slow-internet', ...decomposed }), customer(sub));
       expect(answer.status).toBe(201);
 
-      const found = await eventually(() => platform.intakeGrpc<{ case: Record<string, unknown> }>('GetCase', { caseId: answer.body['caseId'] }, customer(sub)).then((result) => {
+      const found = await eventually(() => platform.intakeGrpc<{ case: Record<string, unknown> }>('GetCase', { caseId: answer.body?.caseId }, customer(sub)).then((result) => {
         if (result.error) throw result.error;
         return result.response!.case;
       }));
@@ -105,10 +109,10 @@ describe('submitting contacts (统一接入), embedded platform', () => {
       const answers = await Promise.all(Array.from({ length: 20 }, () => submit(body, customer('cust-idem'), { 'idempotency-key': 'refund-2026-11-23-001' })));
 
       expect(answers.map((answer) => answer.status)).toEqual(Array(20).fill(201));
-      expect(new Set(answers.map((answer) => answer.body['caseId'])).size).toBe(1);
-      expect(new Set(answers.map((answer) => answer.body['contactId'])).size).toBe(1);
-      await eventually(async () => expect(await casesOf(String(answers[0]!.body['customerId']))).toHaveLength(1));
-      const [recorded] = await casesOf(String(answers[0]!.body['customerId']));
+      expect(new Set(answers.map((answer) => answer.body?.caseId)).size).toBe(1);
+      expect(new Set(answers.map((answer) => answer.body?.contactId)).size).toBe(1);
+      await eventually(async () => expect(await casesOf(String(answers[0]!.body?.customerId))).toHaveLength(1));
+      const [recorded] = await casesOf(String(answers[0]!.body?.customerId));
       expect(recorded).toMatchObject({ contacts: 1 });
     });
 
@@ -128,7 +132,7 @@ describe('submitting contacts (统一接入), embedded platform', () => {
       const key = { 'idempotency-key': 'shared-key-1' };
       const a = await submit(contact({ requester: { id: 'cust-k1' }, category: 'account/password' }), customer('cust-k1'), key);
       const b = await submit(contact({ requester: { id: 'cust-k2' }, category: 'account/password' }), customer('cust-k2'), key);
-      expect(a.body['caseId']).not.toBe(b.body['caseId']);
+      expect(a.body?.caseId).not.toBe(b.body?.caseId);
     });
 
     it('over gRPC: the same request_id answers the same case; with another body, ALREADY_EXISTS', async () => {
@@ -152,8 +156,8 @@ describe('submitting contacts (统一接入), embedded platform', () => {
       const opened = await submit(contact({ channel: 'email', requester: { email: 'a@example.fi' }, threadRef: '<msg-1@example.fi>', category: 'billing/invoice', language: 'fi', subject: 'Lasku', description: 'Laskussa on virhe.' }), agent);
       const reply = await submit(contact({ channel: 'email', requester: { email: 'a@example.fi' }, threadRef: '<msg-1@example.fi>', category: 'plan/change', language: 'fi', subject: 'Re: Lasku', description: 'Lisätietoja.' }), agent);
 
-      expect(reply.body).toMatchObject({ caseId: opened.body['caseId'], caseNumber: opened.body['caseNumber'], customerId: opened.body['customerId'], joinedExistingCase: true, joinReason: 'THREAD' });
-      expect(reply.body['acknowledgement']).toEqual(opened.body['acknowledgement']);
+      expect(reply.body).toMatchObject({ caseId: opened.body?.caseId, caseNumber: opened.body?.caseNumber, customerId: opened.body?.customerId, joinedExistingCase: true, joinReason: 'THREAD' });
+      expect(reply.body?.acknowledgement).toEqual(opened.body?.acknowledgement);
     });
 
     it('joins the same customer\'s open case in the same category within the window, on any channel', async () => {
@@ -162,12 +166,12 @@ describe('submitting contacts (统一接入), embedded platform', () => {
       const second = await submit(contact({ channel: 'phone', requester: { phone: '+8613900139000' }, category: 'network/slow-internet' }), agent);
       const otherCategory = await submit(contact({ channel: 'app', requester: { id: 'cust-dup' }, category: 'billing/refund' }), customer('cust-dup'));
 
-      expect(second.body).toMatchObject({ caseId: first.body['caseId'], joinedExistingCase: true, joinReason: 'SAME_CUSTOMER_AND_CATEGORY' });
+      expect(second.body).toMatchObject({ caseId: first.body?.caseId, joinedExistingCase: true, joinReason: 'SAME_CUSTOMER_AND_CATEGORY' });
       expect(otherCategory.body).toMatchObject({ joinedExistingCase: false });
-      expect(otherCategory.body['caseId']).not.toBe(first.body['caseId']);
+      expect(otherCategory.body?.caseId).not.toBe(first.body?.caseId);
       await eventually(async () => {
-        const cases = await casesOf(String(first.body['customerId']));
-        expect(cases.find((c) => c['id'] === first.body['caseId'])).toMatchObject({ contacts: 2 });
+        const cases = await casesOf(String(first.body?.customerId));
+        expect(cases.find((c) => c['id'] === first.body?.caseId)).toMatchObject({ contacts: 2 });
       });
     });
 
@@ -176,33 +180,33 @@ describe('submitting contacts (统一接入), embedded platform', () => {
       clock.advanceMinutes(24 * 60 + 1);
       const later = await submit(contact({ requester: { id: 'cust-window' }, category: 'sim/replacement' }), customer('cust-window'));
 
-      expect(later.body['joinedExistingCase']).toBe(false);
-      expect(later.body['caseId']).not.toBe(first.body['caseId']);
+      expect(later.body?.joinedExistingCase).toBe(false);
+      expect(later.body?.caseId).not.toBe(first.body?.caseId);
     });
   });
 
   describe('reading', () => {
     it('shows a requester only their own cases, and answers another\'s case as not found', async () => {
       const mine = await submit(contact({ requester: { id: 'cust-own' }, category: 'billing/invoice' }), customer('cust-own'));
-      const customerId = String(mine.body['customerId']);
+      const customerId = String(mine.body?.customerId);
 
       await eventually(async () => expect(await casesOf('me', customer('cust-own'))).toHaveLength(1));
       expect(await casesOf(customerId, customer('cust-stranger'))).toEqual([]);
-      const stranger = await platform.intakeGrpc('GetCase', { caseId: mine.body['caseId'] }, customer('cust-stranger'));
+      const stranger = await platform.intakeGrpc('GetCase', { caseId: mine.body?.caseId }, customer('cust-stranger'));
       expect(stranger.error?.code).toBe(status.NOT_FOUND);
-      const own = await platform.intakeGrpc<{ case: Record<string, unknown> }>('GetCase', { caseId: mine.body['caseId'] }, customer('cust-own'));
-      expect(own.response?.case).toMatchObject({ id: mine.body['caseId'], number: mine.body['caseNumber'] });
+      const own = await platform.intakeGrpc<{ case: Record<string, unknown> }>('GetCase', { caseId: mine.body?.caseId }, customer('cust-own'));
+      expect(own.response?.case).toMatchObject({ id: mine.body?.caseId, number: mine.body?.caseNumber });
     });
 
     it('shows workflow\'s progress: the status to the requester, and to staff the queue the case was routed to', async () => {
       const answer = await submit(contact({ requester: { id: 'cust-progress' }, category: 'billing/wrong-charge' }), customer('cust-progress'));
       await eventually(async () => {
-        const [recorded] = await casesOf(String(answer.body['customerId']));
-        expect(recorded).toMatchObject({ id: answer.body['caseId'], status: 'ASSIGNED', queue: expect.any(String) });
+        const [recorded] = await casesOf(String(answer.body?.customerId));
+        expect(recorded).toMatchObject({ id: answer.body?.caseId, status: 'ASSIGNED', queue: expect.any(String) });
       }, { timeoutMs: 30_000 });
       const [own] = await casesOf('me', customer('cust-progress'));
-      expect(own).toMatchObject({ id: answer.body['caseId'], status: 'ASSIGNED', queue: null, assignee: null });
-      const overGrpc = await platform.intakeGrpc<{ case: Record<string, unknown> }>('GetCase', { caseId: answer.body['caseId'] }, customer('cust-progress'));
+      expect(own).toMatchObject({ id: answer.body?.caseId, status: 'ASSIGNED', queue: null, assignee: null });
+      const overGrpc = await platform.intakeGrpc<{ case: Record<string, unknown> }>('GetCase', { caseId: answer.body?.caseId }, customer('cust-progress'));
       expect(overGrpc.response?.case).toMatchObject({ status: 'CASE_STATUS_ASSIGNED', queue: '', assignee: '' });
     });
 

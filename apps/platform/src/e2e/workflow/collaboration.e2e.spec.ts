@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { eventually } from '@collab/testing';
-import { TEST_MONDAY_MORNING } from '@collab/testing';
+import { TEST_MONDAY_MORNING, type PlatformPaths } from '@collab/testing';
 import { EmbeddedPlatform, MovableClock, type CallResult, type Caller } from '../embedded-platform';
 import {
   LifecycleSteps,
@@ -58,10 +58,12 @@ describe('collaboration across units and partners (流程穿越), embedded platf
       ...(body === undefined ? {} : { body }),
     });
 
-  const tasksOf = async (caller: Caller, query = ''): Promise<Task[]> => {
-    const listed = await platform.call('GET', `/api/v1/tasks${query}`, { caller });
-    expect(listed.status).toBe(200);
-    return listed.body['tasks'] as Task[];
+  // Through the client generated from the OpenAPI document: the page is the documented TaskPage.
+  type TaskQuery = NonNullable<PlatformPaths['/api/v1/tasks']['get']['parameters']['query']>;
+  const tasksOf = async (caller: Caller, query: TaskQuery = {}): Promise<Task[]> => {
+    const { data, response } = await platform.api(caller).GET('/api/v1/tasks', { params: { query } });
+    expect(response.status).toBe(200);
+    return data?.tasks ?? [];
   };
 
   /** The task as its target finds it in its list, once the task stream was created from the case's request. */
@@ -229,11 +231,11 @@ describe('collaboration across units and partners (流程穿越), embedded platf
     ).toBe(403);
 
     expect((await steps.act(caseId, 'resolve', ownerCaller, { resolutionCode: 'FIXED' })).status).toBe(409);
-    expect((await tasksOf(supervisor, `?caseId=${caseId}`)).map((task) => task['id']).sort()).toEqual(
+    expect((await tasksOf(supervisor, { caseId })).map((task) => task['id']).sort()).toEqual(
       [toBilling, toReseller].sort(),
     );
-    expect((await tasksOf(billingClerk, '?status=REQUESTED')).map((task) => task['id'])).toContain(toBilling);
-    expect((await tasksOf(billingClerk, '?status=COMPLETED')).map((task) => task['id'])).not.toContain(
+    expect((await tasksOf(billingClerk, { status: 'REQUESTED' })).map((task) => task['id'])).toContain(toBilling);
+    expect((await tasksOf(billingClerk, { status: 'COMPLETED' })).map((task) => task['id'])).not.toContain(
       toBilling,
     );
   });
@@ -337,19 +339,20 @@ describe('collaboration across units and partners (流程穿越), embedded platf
     });
 
     it('page with limit and offset', async () => {
-      const all = await tasksOf(billingClerk, '?limit=200');
-      const first = await platform.call('GET', '/api/v1/tasks?limit=1', { caller: billingClerk });
-      expect(first.body['tasks']).toHaveLength(1);
-      expect(first.body['nextOffset']).toBe(1);
-      const second = await platform.call('GET', '/api/v1/tasks?limit=1&offset=1', { caller: billingClerk });
-      expect((second.body['tasks'] as Task[])[0]!['id']).toBe(all[1]!['id']);
+      const all = await tasksOf(billingClerk, { limit: 200 });
+      const tasks = platform.api(billingClerk);
+      const first = await tasks.GET('/api/v1/tasks', { params: { query: { limit: 1 } } });
+      expect(first.data?.tasks).toHaveLength(1);
+      expect(first.data?.nextOffset).toBe(1);
+      const second = await tasks.GET('/api/v1/tasks', { params: { query: { limit: 1, offset: 1 } } });
+      expect(second.data?.tasks[0]?.id).toBe(all[1]?.id);
     });
   });
 
   describe('the managed return reasons', () => {
     it('lists the defaults, lets an admin add and retire one, and a return follows the list', async () => {
-      const listed = await platform.call('GET', '/api/v1/tasks/return-reasons', { caller: billingClerk });
-      expect((listed.body['reasons'] as { code: string }[]).map((reason) => reason.code)).toEqual(
+      const listed = await platform.api(billingClerk).GET('/api/v1/tasks/return-reasons');
+      expect(listed.data?.reasons.map((reason) => reason.code)).toEqual(
         expect.arrayContaining(['WRONG_UNIT', 'MISSING_INFORMATION', 'OUT_OF_SCOPE', 'DUPLICATE']),
       );
 
@@ -362,11 +365,9 @@ describe('collaboration across units and partners (流程穿越), embedded platf
           })
         ).status,
       ).toBe(403);
-      const defined = await platform.call('POST', '/api/v1/tasks/return-reasons', {
-        caller: admin,
-        body: { code: 'NEEDS_SITE_VISIT', names },
-      });
-      expect(defined).toMatchObject({ status: 201, body: { code: 'NEEDS_SITE_VISIT', names, active: true } });
+      const defined = await platform.api(admin).POST('/api/v1/tasks/return-reasons', { body: { code: 'NEEDS_SITE_VISIT', names } });
+      expect(defined.response.status).toBe(201);
+      expect(defined.data).toMatchObject({ code: 'NEEDS_SITE_VISIT', names, active: true });
 
       const caseId = await caseInProgress();
       const taskId = String((await ask(caseId, { kind: 'UNIT', id: 'network' })).body['taskId']);

@@ -1,7 +1,10 @@
 import { eventually } from '@collab/testing';
 import type { CallResult, Caller, EmbeddedPlatform } from '../embedded-platform';
 
-/* The steps the case-lifecycle and collaboration specs share, all through the public REST surface. */
+/*
+ * The steps the case-lifecycle and collaboration specs share, all through the public REST surface;
+ * those with a fixed path through the client generated from the OpenAPI document (platform.api).
+ */
 
 export const customer = (sub: string): Caller => ({ sub, audience: 'EXTERNAL' });
 export const frontLineAgent = (sub: string): Caller => ({
@@ -52,16 +55,12 @@ export class LifecycleSteps {
       capacity,
       reason: 'joins the team',
     };
-    expectOk(
-      await this.platform.call('POST', '/api/v1/org/agents', { caller: admin, body }),
-      `enrolling ${agentId}`,
-    );
+    const enrolled = await this.platform.api(admin).POST('/api/v1/org/agents', { body });
+    if (!enrolled.data) throw new Error(`enrolling ${agentId} answered ${enrolled.response.status}: ${JSON.stringify(enrolled.error)}`);
     // The directory answers who works a queue from its read model: wait until it lists the agent.
     await eventually(async () => {
-      const listed = await this.platform.call('GET', `/api/v1/org/agents?queueId=${queue}`, {
-        caller: admin,
-      });
-      expect((listed.body['agents'] as { id: string }[]).map((agent) => agent.id)).toContain(agentId);
+      const listed = await this.platform.api(admin).GET('/api/v1/org/agents', { params: { query: { queueId: queue } } });
+      expect(listed.data?.agents.map((agent) => agent.id)).toContain(agentId);
     });
   }
 
@@ -75,10 +74,8 @@ export class LifecycleSteps {
       supervisorId: `${partnerId}-supervisor`,
       reason: 'signed the underpinning contract',
     };
-    expectOk(
-      await this.platform.call('POST', '/api/v1/org/partners', { caller: admin, body }),
-      `registering ${partnerId}`,
-    );
+    const registered = await this.platform.api(admin).POST('/api/v1/org/partners', { body });
+    if (!registered.data) throw new Error(`registering ${partnerId} answered ${registered.response.status}: ${JSON.stringify(registered.error)}`);
   }
 
   /** A complaint from `requester`, opened by intake and routed by workflow to the complaints queue. */
@@ -131,11 +128,9 @@ export class LifecycleSteps {
   }
 
   async history(caseId: string): Promise<Record<string, unknown>[]> {
-    const answer = expectOk(
-      await this.platform.call('GET', `/api/v1/cases/${caseId}/history?limit=500`, { caller: supervisor }),
-      'reading history',
-    );
-    return answer.body['events'] as Record<string, unknown>[];
+    const { data, error, response } = await this.platform.api(supervisor).GET('/api/v1/cases/{id}/history', { params: { path: { id: caseId }, query: { limit: 500 } } });
+    if (!data) throw new Error(`reading history answered ${response.status}: ${JSON.stringify(error)}`);
+    return data.events;
   }
 
   /**

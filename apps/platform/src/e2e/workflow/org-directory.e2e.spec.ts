@@ -43,8 +43,8 @@ describe('the organisation directory over REST (/api/v1/org)', () => {
     platform.call('PATCH', `/api/v1/org${path}`, { caller: admin, body, headers: { 'if-match': etag } });
   /** The position of workflow's log: unchanged means a refused request stored nothing. */
   const workflowHead = () => platform.app.get(HostedServices).get('workflow')!.store.headPosition();
-  const tree = async (): Promise<Node[]> =>
-    (await call('GET', '/units', undefined, agent)).body['units'] as Node[];
+  // Through the client generated from the OpenAPI document: the tree is the documented UnitTree.
+  const tree = async (): Promise<Node[]> => (await platform.api(agent).GET('/api/v1/org/units')).data?.units ?? [];
   const find = (nodes: readonly Node[], id: string): Node | undefined =>
     nodes
       .map((node) => (node.id === id ? node : find(node.children, id)))

@@ -8,12 +8,13 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles, originOf, uuidParam, type Principal } from '@collab/service-kit';
+import { Answers, CurrentPrincipal, Roles, originOf, uuidParam, type Principal } from '@collab/service-kit';
 import { CaseCommands } from '../case-commands';
 import { requireCaseRole } from '../case-permissions';
 import type { CaseDetails } from '../get-case/get-case.query';
 import { AssignCaseRequest } from './assign-case.request';
 import { QueueAgents } from './queue-agents';
+import { caseDetailsSchema } from '../case.answers';
 
 @ApiTags('cases')
 @ApiBearerAuth()
@@ -28,6 +29,7 @@ export class AssignCaseHttp {
    * A supervisor gives a case waiting in its queue an owner from that queue's agents; beyond the
    * agent's capacity only with `overrideCapacity: true`, which the event records.
    */
+  @Answers(caseDetailsSchema)
   @Post(':id/assign')
   @HttpCode(200)
   @Roles('supervisor', 'admin')

@@ -7,11 +7,12 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { Allow, CurrentPrincipal, originOf, uuidParam, type Principal } from '@collab/service-kit';
+import { Answers, Allow, CurrentPrincipal, originOf, uuidParam, type Principal } from '@collab/service-kit';
 import { CaseCommands } from '../case-commands';
 import { requireCaseRole } from '../case-permissions';
 import type { CaseDetails } from '../get-case/get-case.query';
 import { CancelCaseRequest } from './cancel-case.request';
+import { caseDetailsSchema } from '../case.answers';
 
 @ApiTags('cases')
 @ApiBearerAuth()
@@ -21,6 +22,7 @@ export class CancelCaseHttp {
   constructor(private readonly cases: CaseCommands) {}
 
   /** The case ends without a resolution; its open collaboration tasks are withdrawn. */
+  @Answers(caseDetailsSchema)
   @Post(':id/cancel')
   @HttpCode(200)
   @ApiOkResponse({ description: 'The case as it now is: cancelled.' })

@@ -1,9 +1,10 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Allow, CurrentPrincipal, uuidParam, type Principal } from '@collab/service-kit';
+import { Answers, Allow, CurrentPrincipal, uuidParam, type Principal } from '@collab/service-kit';
 import { CaseHistoryRequest } from './case-history.request';
 import { GetCaseHistory, type CaseHistory } from './case-history.query';
+import { caseHistorySchema } from '../case.answers';
 
 @ApiTags('cases')
 @ApiBearerAuth()
@@ -16,6 +17,7 @@ export class CaseHistoryHttp {
    * The audit trail: every event of the case, of each collaboration task it opened and of its SLA
    * clocks, in the order workflow recorded them, each with its actor, time and correlation id.
    */
+  @Answers(caseHistorySchema)
   @Get(':id/history')
   @ApiOkResponse({
     description:

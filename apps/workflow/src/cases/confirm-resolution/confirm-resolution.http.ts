@@ -7,10 +7,11 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { Allow, CurrentPrincipal, originOf, uuidParam, type Principal } from '@collab/service-kit';
+import { Answers, Allow, CurrentPrincipal, originOf, uuidParam, type Principal } from '@collab/service-kit';
 import { CaseCommands } from '../case-commands';
 import { requireCaseRole } from '../case-permissions';
 import type { CaseDetails } from '../get-case/get-case.query';
+import { caseDetailsSchema } from '../case.answers';
 
 @ApiTags('cases')
 @ApiBearerAuth()
@@ -20,6 +21,7 @@ export class ConfirmResolutionHttp {
   constructor(private readonly cases: CaseCommands) {}
 
   /** The third phase: the requester (or staff on their behalf) confirms the resolution, and the case closes. */
+  @Answers(caseDetailsSchema)
   @Post(':id/confirm')
   @HttpCode(200)
   @ApiOkResponse({ description: 'The case as it now is: closed.' })

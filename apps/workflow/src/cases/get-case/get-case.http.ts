@@ -1,9 +1,10 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Allow, CurrentPrincipal, uuidParam, type Principal } from '@collab/service-kit';
+import { Answers, Allow, CurrentPrincipal, uuidParam, type Principal } from '@collab/service-kit';
 import { GetCaseRequest } from './get-case.request';
 import { GetCase, type CaseDetails } from './get-case.query';
+import { caseDetailsSchema } from '../case.answers';
 
 @ApiTags('cases')
 @ApiBearerAuth()
@@ -12,6 +13,7 @@ import { GetCase, type CaseDetails } from './get-case.query';
 export class GetCaseHttp {
   constructor(private readonly queries: QueryBus) {}
 
+  @Answers(caseDetailsSchema)
   @Get(':id')
   @ApiOkResponse({
     description:

@@ -8,12 +8,13 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { Allow, CurrentPrincipal, originOf, uuidParam, type Principal } from '@collab/service-kit';
+import { Answers, Allow, CurrentPrincipal, originOf, uuidParam, type Principal } from '@collab/service-kit';
 import { QueueAgents } from '../assign-case/queue-agents';
 import { CaseCommands } from '../case-commands';
 import { requireCaseRole } from '../case-permissions';
 import type { CaseDetails } from '../get-case/get-case.query';
 import { ReassignCaseRequest } from './reassign-case.request';
+import { caseDetailsSchema } from '../case.answers';
 
 @ApiTags('cases')
 @ApiBearerAuth()
@@ -29,6 +30,7 @@ export class ReassignCaseHttp {
    * Another agent of the same queue becomes the owner: a supervisor decides, or the owner hands it
    * on. Beyond the new owner's capacity only by a supervisor with `overrideCapacity: true`.
    */
+  @Answers(caseDetailsSchema)
   @Post(':id/reassign')
   @HttpCode(200)
   @ApiOkResponse({ description: 'The case as it now is, with its new owner.' })

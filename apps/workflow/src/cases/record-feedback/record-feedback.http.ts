@@ -7,11 +7,12 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { Allow, CurrentPrincipal, originOf, uuidParam, type Principal } from '@collab/service-kit';
+import { Answers, Allow, CurrentPrincipal, originOf, uuidParam, type Principal } from '@collab/service-kit';
 import { CaseCommands } from '../case-commands';
 import { requireCaseRole } from '../case-permissions';
 import type { CaseDetails } from '../get-case/get-case.query';
 import { RecordFeedbackRequest } from './record-feedback.request';
+import { caseDetailsSchema } from '../case.answers';
 
 @ApiTags('cases')
 @ApiBearerAuth()
@@ -21,6 +22,7 @@ export class RecordFeedbackHttp {
   constructor(private readonly cases: CaseCommands) {}
 
   /** The requester rates the resolution (CSAT 1–5) with a comment, once per resolution. */
+  @Answers(caseDetailsSchema)
   @Post(':id/feedback')
   @HttpCode(200)
   @ApiOkResponse({ description: 'The case as it now is.' })

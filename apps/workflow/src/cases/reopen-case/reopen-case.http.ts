@@ -7,12 +7,13 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { Allow, CurrentPrincipal, originOf, uuidParam, type Principal } from '@collab/service-kit';
+import { Answers, Allow, CurrentPrincipal, originOf, uuidParam, type Principal } from '@collab/service-kit';
 import { QueueAgents } from '../assign-case/queue-agents';
 import { CaseCommands } from '../case-commands';
 import { requireCaseRole } from '../case-permissions';
 import type { CaseDetails } from '../get-case/get-case.query';
 import { ReopenCaseRequest } from './reopen-case.request';
+import { caseDetailsSchema } from '../case.answers';
 
 @ApiTags('cases')
 @ApiBearerAuth()
@@ -28,6 +29,7 @@ export class ReopenCaseHttp {
    * A resolved case, or a closed one within the reopen window, goes back to its last owner when
    * they have room; otherwise it waits in its queue for an agent with room (never beyond capacity).
    */
+  @Answers(caseDetailsSchema)
   @Post(':id/reopen')
   @HttpCode(200)
   @ApiOkResponse({

@@ -9,13 +9,14 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Forbidden } from '@collab/domain-kernel';
-import { Allow, CLOCK, CurrentPrincipal, originOf, uuidParam, type Clock, type Principal } from '@collab/service-kit';
+import { Answers, Allow, CLOCK, CurrentPrincipal, originOf, uuidParam, type Clock, type Principal } from '@collab/service-kit';
 import { ORG_LOOKUP, type OrgLookup } from '../../workflow.ports';
 import { CaseCommands, type RoutedCaseState } from '../case-commands';
 import { requireCaseRole } from '../case-permissions';
 import type { CaseDetails } from '../get-case/get-case.query';
 import { CollaborationPlanner } from './collaboration-planner';
 import { RequestCollaborationRequest } from './request-collaboration.request';
+import { collaborationRequestedSchema } from '../case.answers';
 
 /** The unit that asks: the case's queue, or — in a chain — the unit holding the parent task, which the caller must work for. */
 const askingUnit = (principal: Principal, state: RoutedCaseState, parentTaskId: string | null): string => {
@@ -53,6 +54,7 @@ export class RequestCollaborationHttp {
    * 流程穿越: the case owner asks a department or partner for help, or the unit holding one of the
    * case's tasks asks another in turn. A collaboration task with its own SLA is opened.
    */
+  @Answers(collaborationRequestedSchema)
   @Post(':id/collaborations')
   @HttpCode(201)
   @ApiCreatedResponse({ description: 'The new task id and the case as it now is (collaborating).' })

@@ -9,12 +9,13 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { ValidationFailed } from '@collab/domain-kernel';
-import { Allow, CurrentPrincipal, originOf, uuidParam, type Principal } from '@collab/service-kit';
+import { Answers, Allow, CurrentPrincipal, originOf, uuidParam, type Principal } from '@collab/service-kit';
 import { ORG_LOOKUP, type OrgLookup } from '../../workflow.ports';
 import { CaseCommands } from '../case-commands';
 import { requireCaseRole } from '../case-permissions';
 import type { CaseDetails } from '../get-case/get-case.query';
 import { TransferCaseRequest } from './transfer-case.request';
+import { caseDetailsSchema } from '../case.answers';
 
 @ApiTags('cases')
 @ApiBearerAuth()
@@ -31,6 +32,7 @@ export class TransferCaseHttp {
    * waits there for an owner. Bouncing between the same two queues too often raises a ping-pong
    * to the supervisors of both.
    */
+  @Answers(caseDetailsSchema)
   @Post(':id/transfer')
   @HttpCode(200)
   @ApiOkResponse({ description: 'The case as it now is, in its new queue without an owner.' })

@@ -11,7 +11,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import {
+import { Answers,
   CurrentPrincipal,
   Roles,
   defined,
@@ -31,6 +31,7 @@ import {
   ListAgentsQuery,
 } from './agent.request';
 import type { AgentView } from './agent-view';
+import { agentListSchema, agentViewSchema } from '../org.answers';
 
 const originFrom = (principal: Principal, response: Response): CommandOrigin =>
   originOf(principal, response.req.get('x-correlation-id'));
@@ -45,6 +46,7 @@ export class AgentsHttp {
     private readonly roster: AgentRoster,
   ) {}
 
+  @Answers(agentListSchema)
   @Get()
   @Roles(...STAFF_ROLES)
   @ApiOkResponse({
@@ -54,6 +56,7 @@ export class AgentsHttp {
     return { agents: await this.roster.list(defined(query)) };
   }
 
+  @Answers(agentViewSchema)
   @Get(':id')
   @Roles(...STAFF_ROLES)
   @ApiOkResponse({ description: 'The agent with their load; ETag is their version.' })
@@ -66,6 +69,7 @@ export class AgentsHttp {
   }
 
   /** Enrols a person (their token subject) as an agent; cases waiting in their queues may come to them at once. */
+  @Answers(agentViewSchema)
   @Post()
   @HttpCode(201)
   @Roles('admin')
@@ -89,6 +93,7 @@ export class AgentsHttp {
     );
   }
 
+  @Answers(agentViewSchema)
   @Patch(':id')
   @Roles('admin')
   @ApiHeader({
@@ -124,6 +129,7 @@ export class AgentsHttp {
    * 跨部门: lets the agent work a queue of another unit — the only way an agent serves a queue
    * outside their own unit. The queue joins their queues; waiting cases there may come to them.
    */
+  @Answers(agentViewSchema)
   @Post(':id/cross-unit-memberships')
   @HttpCode(201)
   @Roles('admin')
@@ -158,6 +164,7 @@ export class AgentsHttp {
   }
 
   /** The agent takes no new cases; those they own stay theirs. */
+  @Answers(agentViewSchema)
   @Post(':id/deactivate')
   @HttpCode(200)
   @Roles('admin')
@@ -180,6 +187,7 @@ export class AgentsHttp {
     );
   }
 
+  @Answers(agentViewSchema)
   @Post(':id/reactivate')
   @HttpCode(200)
   @Roles('admin')

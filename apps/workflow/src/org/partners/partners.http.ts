@@ -13,7 +13,7 @@ import {
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import type { Repository } from 'typeorm';
-import {
+import { Answers,
   CurrentPrincipal,
   NotFound,
   Roles,
@@ -33,6 +33,7 @@ import { OrgIdParam, actorFrom, changeRequestOf, withEtag } from '../org-http';
 import { OrgPartnerRecord } from '../org-view/org-view.entity';
 import { ChangePartnerRequest, PartnerActivityRequest, RegisterPartnerRequest } from './partner.request';
 import { partnerViewOf, partnerViewOfRecord, type PartnerView } from './partner-view';
+import { partnerListSchema, partnerViewSchema } from '../org.answers';
 
 const originFrom = (principal: Principal, response: Response): CommandOrigin =>
   originOf(principal, response.req.get('x-correlation-id'));
@@ -47,6 +48,7 @@ export class PartnersHttp {
     @InjectRepository(OrgPartnerRecord) private readonly partners: Repository<OrgPartnerRecord>,
   ) {}
 
+  @Answers(partnerListSchema)
   @Get()
   @Roles(...STAFF_ROLES)
   @ApiOkResponse({ description: 'Every partner, active or not, by id.' })
@@ -54,6 +56,7 @@ export class PartnersHttp {
     return { partners: (await this.partners.find({ order: { id: 'ASC' } })).map(partnerViewOfRecord) };
   }
 
+  @Answers(partnerViewSchema)
   @Get(':id')
   @Roles(...STAFF_ROLES)
   @ApiOkResponse({ description: 'The partner; ETag is its version.' })
@@ -65,6 +68,7 @@ export class PartnersHttp {
     return withEtag(response, await this.require(id));
   }
 
+  @Answers(partnerViewSchema)
   @Post()
   @HttpCode(201)
   @Roles('admin')
@@ -88,6 +92,7 @@ export class PartnersHttp {
     );
   }
 
+  @Answers(partnerViewSchema)
   @Patch(':id')
   @Roles('admin')
   @ApiHeader({
@@ -116,6 +121,7 @@ export class PartnersHttp {
   }
 
   /** The partner takes no new work; tasks already with it stay. */
+  @Answers(partnerViewSchema)
   @Post(':id/deactivate')
   @HttpCode(200)
   @Roles('admin')
@@ -138,6 +144,7 @@ export class PartnersHttp {
     );
   }
 
+  @Answers(partnerViewSchema)
   @Post(':id/reactivate')
   @HttpCode(200)
   @Roles('admin')

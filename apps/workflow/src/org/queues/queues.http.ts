@@ -13,7 +13,7 @@ import {
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import type { Repository } from 'typeorm';
-import {
+import { Answers,
   CurrentPrincipal,
   NotFound,
   Roles,
@@ -35,6 +35,7 @@ import { OrgIdParam, actorFrom, changeRequestOf, withEtag } from '../org-http';
 import { OrgQueueRecord } from '../org-view/org-view.entity';
 import { ChangeQueueRequest, DefineQueueRequest, ListQueuesQuery, RetireQueueRequest } from './queue.request';
 import { queueViewOf, queueViewOfRecord, type QueueView } from './queue-view';
+import { queueListSchema, queueViewSchema } from '../org.answers';
 
 /** Queues, where a unit's cases wait for an owner. */
 @ApiTags('org')
@@ -47,6 +48,7 @@ export class QueuesHttp {
     @Inject(PROCESS_CATALOGUE) private readonly processes: ProcessCatalogue,
   ) {}
 
+  @Answers(queueListSchema)
   @Get()
   @Roles(...STAFF_ROLES)
   @ApiOkResponse({ description: 'Every queue (or those of `unitId`), by id.' })
@@ -58,6 +60,7 @@ export class QueuesHttp {
     return { queues: records.map(queueViewOfRecord) };
   }
 
+  @Answers(queueViewSchema)
   @Get(':id')
   @Roles(...STAFF_ROLES)
   @ApiOkResponse({ description: 'The queue; ETag is its version.' })
@@ -69,6 +72,7 @@ export class QueuesHttp {
     return withEtag(response, await this.require(id));
   }
 
+  @Answers(queueViewSchema)
   @Post()
   @HttpCode(201)
   @Roles('admin')
@@ -93,6 +97,7 @@ export class QueuesHttp {
     );
   }
 
+  @Answers(queueViewSchema)
   @Patch(':id')
   @Roles('admin')
   @ApiHeader({
@@ -124,6 +129,7 @@ export class QueuesHttp {
    * Retires a queue no active process routes to any more: it takes no new cases, agents or rules.
    * Refused while a process's latest version still names it in a rule or its fallback.
    */
+  @Answers(queueViewSchema)
   @Post(':id/retire')
   @HttpCode(200)
   @Roles('admin')

@@ -13,7 +13,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'express';
 import type { Repository } from 'typeorm';
-import {
+import { Answers,
   CurrentPrincipal,
   NotFound,
   Roles,
@@ -44,6 +44,7 @@ import {
   responsibilityViewOfRecord,
   type ResponsibilityView,
 } from './responsibility-view';
+import { responsibilityListSchema, responsibilityViewSchema } from '../org.answers';
 
 const entryIdParam = new ParseUUIDPipe({
   exceptionFactory: () =>
@@ -63,6 +64,7 @@ export class ResponsibilitiesHttp {
     @InjectRepository(OrgResponsibilityRecord) private readonly entries: Repository<OrgResponsibilityRecord>,
   ) {}
 
+  @Answers(responsibilityListSchema)
   @Get()
   @Roles(...STAFF_ROLES)
   @ApiOkResponse({ description: 'Every standing entry, oldest first.' })
@@ -72,6 +74,7 @@ export class ResponsibilitiesHttp {
   }
 
   /** The most specific entry covering these facts, from the matrix as it stands now. */
+  @Answers(responsibilityViewSchema)
   @Get('lookup')
   @Roles(...STAFF_ROLES)
   @ApiOkResponse({
@@ -86,6 +89,7 @@ export class ResponsibilitiesHttp {
     return responsibilityViewOf(entry);
   }
 
+  @Answers(responsibilityViewSchema)
   @Post()
   @HttpCode(201)
   @Roles('admin')
@@ -118,6 +122,7 @@ export class ResponsibilitiesHttp {
     return responsibilityViewOf(entry);
   }
 
+  @Answers(responsibilityViewSchema)
   @Post(':id/withdraw')
   @HttpCode(200)
   @Roles('admin')

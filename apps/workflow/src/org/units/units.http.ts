@@ -11,7 +11,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentPrincipal, Roles, defined, originOf, type Principal } from '@collab/service-kit';
+import { Answers, CurrentPrincipal, Roles, defined, originOf, type Principal } from '@collab/service-kit';
 import {
   STAFF_ROLES,
   unitReferences,
@@ -22,6 +22,7 @@ import { OrgIdParam, actorFrom, changeRequestOf, withEtag } from '../org-http';
 import { UnitDirectory } from './unit-directory';
 import { ChangeUnitRequest, DefineUnitRequest } from './unit.request';
 import { unitViewOf, type UnitNode, type UnitView } from './unit-view';
+import { unitTreeSchema, unitViewSchema } from '../org.answers';
 
 /** The hierarchy group → province → city → department: staff read it, administrators change it. */
 @ApiTags('org')
@@ -33,6 +34,7 @@ export class UnitsHttp {
     private readonly directory: UnitDirectory,
   ) {}
 
+  @Answers(unitTreeSchema)
   @Get()
   @Roles(...STAFF_ROLES)
   @ApiOkResponse({
@@ -42,6 +44,7 @@ export class UnitsHttp {
     return { units: await this.directory.tree() };
   }
 
+  @Answers(unitViewSchema)
   @Get(':id')
   @Roles(...STAFF_ROLES)
   @ApiOkResponse({ description: 'The unit as of the last change; ETag is its version.' })
@@ -53,6 +56,7 @@ export class UnitsHttp {
     return withEtag(response, await this.directory.require(id));
   }
 
+  @Answers(unitViewSchema)
   @Post()
   @HttpCode(201)
   @Roles('admin')
@@ -76,6 +80,7 @@ export class UnitsHttp {
   }
 
   /** Changes names, type, parent (moving the unit with everything below it), region, calendar or supervisor. */
+  @Answers(unitViewSchema)
   @Patch(':id')
   @Roles('admin')
   @ApiHeader({

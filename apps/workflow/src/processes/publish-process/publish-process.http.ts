@@ -7,10 +7,11 @@ import {
   ApiForbiddenResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles, defined, originOf, type Principal } from '@collab/service-kit';
+import { Answers, CurrentPrincipal, Roles, defined, originOf, type Principal } from '@collab/service-kit';
 import { ProcessCommands } from '../process-commands';
 import type { ProcessDetails } from '../process-details';
 import { PublishProcessRequest } from './publish-process.request';
+import { processDetailsSchema } from '../../workflow.answers';
 
 @ApiTags('processes')
 @ApiBearerAuth()
@@ -22,6 +23,7 @@ export class PublishProcessHttp {
    * Publishes a new process (expectedVersion 0) or the next version of one, whole. Cases already
    * started keep their version; only cases opened after this start on it.
    */
+  @Answers(processDetailsSchema)
   @Post()
   @HttpCode(201)
   @Roles('admin')

@@ -1,11 +1,12 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { NotFound, Roles } from '@collab/service-kit';
+import { Answers, NotFound, Roles } from '@collab/service-kit';
 import type { PublishedProcess } from '@collab/workflow-domain';
 import { processDetailsOf, type ProcessDetails } from '../process-details';
 import { ProcessIdParam, ProcessVersionParam } from '../process-id.param';
 import { PublishedProcesses } from '../published-processes';
 import { ProcessList, type ProcessListEntry } from './process-list';
+import { processDetailsSchema, processListSchema, publishedProcessSchema } from '../../workflow.answers';
 
 /** Staff read the processes: how cases are routed and timed is internal. */
 @ApiTags('processes')
@@ -18,12 +19,14 @@ export class ReadProcessesHttp {
     private readonly processes: PublishedProcesses,
   ) {}
 
+  @Answers(processListSchema)
   @Get()
   @ApiOkResponse({ description: 'Every process with its latest version number and scope, ordered by id.' })
   all(): Promise<ProcessListEntry[]> {
     return this.list.all();
   }
 
+  @Answers(processDetailsSchema)
   @Get(':id')
   @ApiOkResponse({ description: 'The process: its latest version whole, and the list of its versions.' })
   @ApiNotFoundResponse({ description: 'No process has this id.' })
@@ -33,6 +36,7 @@ export class ReadProcessesHttp {
     return details;
   }
 
+  @Answers(publishedProcessSchema)
   @Get(':id/versions/:version')
   @ApiOkResponse({ description: 'One version exactly as published; it never changes.' })
   @ApiNotFoundResponse({ description: 'No such process, or it has no such version.' })

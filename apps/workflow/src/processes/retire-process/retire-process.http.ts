@@ -7,11 +7,12 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles, originOf, type Principal } from '@collab/service-kit';
+import { Answers, CurrentPrincipal, Roles, originOf, type Principal } from '@collab/service-kit';
 import { ProcessCommands } from '../process-commands';
 import type { ProcessDetails } from '../process-details';
 import { ProcessIdParam } from '../process-id.param';
 import { RetireProcessRequest } from './retire-process.request';
+import { processDetailsSchema } from '../../workflow.answers';
 
 @ApiTags('processes')
 @ApiBearerAuth()
@@ -20,6 +21,7 @@ export class RetireProcessHttp {
   constructor(private readonly commands: ProcessCommands) {}
 
   /** New cases no longer start on the process; cases that started on it keep their version. */
+  @Answers(processDetailsSchema)
   @Post(':id/retire')
   @HttpCode(200)
   @Roles('admin')

@@ -3,11 +3,12 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { coverageOf, type CalendarCoverage } from '@collab/business-calendar';
 import { Forbidden } from '@collab/domain-kernel';
-import { CLOCK, CurrentPrincipal, Roles, uuidParam, type Clock, type Principal } from '@collab/service-kit';
+import { Answers, CLOCK, CurrentPrincipal, Roles, uuidParam, type Clock, type Principal } from '@collab/service-kit';
 import { STAFF_ROLES } from '@collab/workflow-domain';
 import { GetCase } from '../../cases/get-case/get-case.query';
 import { BUSINESS_CALENDARS, type BusinessCalendars } from '../../workflow.ports';
 import { SlaClocks, type SlaClockReading } from '../sla-clocks/sla-clocks';
+import { caseSlaSchema } from '../../workflow.answers';
 
 /** GET /api/v1/cases/{id}/sla */
 export interface CaseSla {
@@ -39,6 +40,7 @@ export class CaseSlaHttp {
   ) {}
 
   /** The SLA clocks of the case and of each of its collaboration tasks. */
+  @Answers(caseSlaSchema)
   @Get(':id/sla')
   @Roles(...STAFF_ROLES)
   @ApiOkResponse({

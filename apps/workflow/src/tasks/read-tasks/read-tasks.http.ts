@@ -1,9 +1,10 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Allow, CurrentPrincipal, uuidParam, type Principal } from '@collab/service-kit';
+import { Answers, Allow, CurrentPrincipal, uuidParam, type Principal } from '@collab/service-kit';
 import { TaskBoard, type TaskPage } from '../task-view/task-board';
 import type { TaskDetails } from '../task-view/task-details';
 import { ReadTasksQuery } from './read-tasks.request';
+import { taskDetailsSchema, taskPageSchema } from '../task.answers';
 
 @ApiTags('tasks')
 @ApiBearerAuth()
@@ -16,6 +17,7 @@ export class ReadTasksHttp {
    * The collaboration tasks of the caller's unit or partner: addressed to it or asked by it,
    * newest first. Internal staff filtering on a case see all of that case's tasks (the chain).
    */
+  @Answers(taskPageSchema)
   @Get()
   @ApiOkResponse({ description: 'A page of tasks; `nextOffset` continues, null on the last page.' })
   list(@Query() query: ReadTasksQuery, @CurrentPrincipal() principal: Principal): Promise<TaskPage> {
@@ -27,6 +29,7 @@ export class ReadTasksHttp {
     });
   }
 
+  @Answers(taskDetailsSchema)
   @Get(':id')
   @ApiOkResponse({ description: 'The task, if the caller is party to it or internal staff.' })
   @ApiNotFoundResponse({ description: 'No such task, or not one the caller may see.' })

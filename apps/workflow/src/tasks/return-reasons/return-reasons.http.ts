@@ -8,7 +8,7 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { Allow, CurrentPrincipal, Roles, ValidationFailed, originOf, type Principal } from '@collab/service-kit';
+import { Answers, Allow, CurrentPrincipal, Roles, ValidationFailed, originOf, type Principal } from '@collab/service-kit';
 import type { ReturnReason } from '@collab/workflow-domain';
 import { ReturnReasons } from './return-reasons';
 import {
@@ -16,6 +16,7 @@ import {
   RetireReturnReasonRequest,
   returnReasonCodeSchema,
 } from './return-reasons.request';
+import { returnReasonListSchema, returnReasonSchema } from '../task.answers';
 
 const codeOf = (code: string): string => {
   if (!returnReasonCodeSchema.safeParse(code).success)
@@ -37,6 +38,7 @@ export class ReturnReasonsHttp {
   constructor(private readonly reasons: ReturnReasons) {}
 
   /** The managed list of return reasons (退单原因); retired ones stay listed, inactive, for history. */
+  @Answers(returnReasonListSchema)
   @Get()
   @Allow('requester')
   @ApiOkResponse({ description: 'Every return reason, active or retired.' })
@@ -44,6 +46,7 @@ export class ReturnReasonsHttp {
     return { reasons: await this.reasons.current() };
   }
 
+  @Answers(returnReasonSchema)
   @Post()
   @HttpCode(201)
   @Roles('admin')
@@ -64,6 +67,7 @@ export class ReturnReasonsHttp {
     return reasonIn(list, body.code);
   }
 
+  @Answers(returnReasonSchema)
   @Post(':code/retire')
   @HttpCode(200)
   @Roles('admin')

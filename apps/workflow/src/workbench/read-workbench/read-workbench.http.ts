@@ -1,7 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Allow, CurrentPrincipal, type Principal } from '@collab/service-kit';
+import { Answers, Allow, CurrentPrincipal, type Principal } from '@collab/service-kit';
 import { Workbench, type WorkbenchAnswer } from './workbench';
+import { workbenchSchema } from '../../workflow.answers';
 
 @ApiTags('workbench')
 @ApiBearerAuth()
@@ -11,6 +12,7 @@ export class ReadWorkbenchHttp {
   constructor(private readonly workbench: Workbench) {}
 
   /** The caller's work — own cases, cases waiting in their unit's queues, tasks addressed to their unit or partner — most at risk first. */
+  @Answers(workbenchSchema)
   @Get()
   @ApiOkResponse({ description: 'Work items sorted by SLA risk, each with its countdown.' })
   @ApiForbiddenResponse({ description: 'The caller is not staff of the enterprise or a partner (an unknown role grants nothing).' })

@@ -1,7 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles, type Principal } from '@collab/service-kit';
+import { Answers, CurrentPrincipal, Roles, type Principal } from '@collab/service-kit';
 import { UnattendedQueues, type UnattendedQueuesAnswer } from './unattended-queues';
+import { unattendedQueuesSchema } from '../../workflow.answers';
 
 @ApiTags('workbench')
 @ApiBearerAuth()
@@ -14,6 +15,7 @@ export class UnattendedQueuesHttp {
    * supervisor sees their unit's queues, an administrator (or a supervisor over no unit) every
    * queue, including queues the directory does not have.
    */
+  @Answers(unattendedQueuesSchema)
   @Get('unattended-queues')
   @Roles('supervisor', 'admin')
   @ApiOkResponse({

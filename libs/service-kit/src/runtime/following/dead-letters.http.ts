@@ -1,3 +1,4 @@
+import { Answers } from '../../http/answers/answers.decorator';
 import { Body, Controller, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
@@ -8,6 +9,7 @@ import type { PlatformConfig } from '../../config/platform.config';
 import type { Database } from '../database';
 import { HostedServices } from '../hosted-services';
 import { DATABASE, PLATFORM_CONFIG } from '../tokens';
+import { deadLetterListSchema, replayRequestedSchema } from '../../http/answers/operations.answers';
 
 const name = z.string().trim().min(1).max(200).regex(/^[\w.:-]+$/, { message: 'must be a follower name such as workflow.assign-agent or consumer:workflow.route-case' });
 
@@ -50,6 +52,7 @@ export class DeadLettersHttp {
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
   ) {}
 
+  @Answers(deadLetterListSchema)
   @Get()
   @Roles('admin')
   async list(@Query() query: DeadLetterQuery) {
@@ -57,6 +60,7 @@ export class DeadLettersHttp {
     return { items: letters.flat().map(asListed) };
   }
 
+  @Answers(replayRequestedSchema)
   @Post('replay')
   @HttpCode(202)
   @Roles('admin')

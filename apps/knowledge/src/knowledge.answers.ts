@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { answerSchema, instant } from '@collab/service-kit';
+
+/**
+ * What the knowledge base's REST API answers. Article content is documented by its stable
+ * fields and left open for the rest (`additionalProperties` allowed).
+ */
+
+const content = { title: z.string(), body: z.string(), summary: z.string(), type: z.string(), nodeId: z.string(), audiences: z.array(z.string()) };
+
+export const editorArticleSchema = answerSchema(
+  'EditorArticle',
+  z.object({
+    id: z.string(),
+    knowledgePointId: z.string(),
+    status: z.string(),
+    latestVersion: z.number().int(),
+    live: z.looseObject({ ...content, version: z.number().int() }).optional(),
+    pending: z.looseObject({ ...content, version: z.number().int(), stage: z.string(), authors: z.array(z.string()) }).optional(),
+  }),
+);
+
+const publishedArticle = answerSchema(
+  'PublishedArticle',
+  z.looseObject({ ...content, id: z.string(), knowledgePointId: z.string(), status: z.literal('published'), version: z.number().int() }),
+);
+export const articleSchema = answerSchema('Article', z.union([publishedArticle, editorArticleSchema]));
+
+export const versionSchema = answerSchema(
+  'ArticleVersion',
+  z.looseObject({ ...content, version: z.number().int(), author: z.string(), writtenAt: instant, stage: z.string() }),
+);
+export const versionListSchema = answerSchema('ArticleVersionList', z.array(versionSchema));
+
+export const versionDiffSchema = answerSchema(
+  'VersionDiff',
+  z.object({
+    from: z.number().int(),
+    to: z.number().int(),
+    fields: z.array(z.object({ field: z.string(), from: z.unknown().optional(), to: z.unknown().optional() })),
+    body: z.array(z.object({ op: z.enum(['same', 'added', 'removed']), text: z.string() })),
+  }),
+);
+
+export const searchResultsSchema = answerSchema(
+  'SearchResults',
+  z.object({
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+    results: z.array(z.looseObject({ publishedAt: instant, snippet: z.string(), score: z.number() })),
+  }),
+);
+
+const mapNodeFields = { nodeId: z.string(), parentId: z.string().optional(), names: z.record(z.string(), z.string()), status: z.enum(['active', 'retired']) };
+/** A node of the knowledge map with its active children, as every node operation answers it. */
+export const mapNodeSchema: z.ZodType = answerSchema(
+  'MapNode',
+  z.object({
+    ...mapNodeFields,
+    get children() {
+      return z.array(mapNodeSchema);
+    },
+  }),
+);
+export const mapTreeSchema = answerSchema('MapTree', z.array(mapNodeSchema));

@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import { answerSchema, instant } from '@collab/service-kit';
+import type { CaseHistory } from './case-history/case-history.query';
+import type { ChainLink } from './get-case/case-chain';
+import type { CaseDetails } from './get-case/get-case.query';
+
+/** What the REST API answers about cases (GET /cases/{id}, its history and every case command). */
+
+const actorRef = answerSchema('ActorRef', z.object({ id: z.string(), kind: z.enum(['user', 'partner', 'service', 'system']) }));
+const actor = answerSchema(
+  'Actor',
+  z.object({ id: z.string(), kind: z.enum(['user', 'partner', 'customer', 'channel', 'service', 'system']), name: z.string().optional() }),
+);
+export const collaborationTargetSchema = answerSchema('CollaborationTarget', z.object({ kind: z.enum(['UNIT', 'PARTNER']), id: z.string(), region: z.string() }));
+export const promiseCoverageSchema = answerSchema(
+  'PromiseCoverage',
+  z.object({ complete: z.boolean(), announcedThrough: z.string().nullable(), warning: z.string().nullable() }),
+);
+
+const chainLink: z.ZodType<ChainLink> = answerSchema(
+  'ChainLink',
+  z.object({
+    taskId: z.string(),
+    parentTaskId: z.string().nullable(),
+    fromUnit: z.string(),
+    to: collaborationTargetSchema,
+    reason: z.string(),
+    status: z.enum(['OPEN', 'COMPLETED', 'RETURNED', 'WITHDRAWN']),
+    openedAt: instant,
+    openedBy: actorRef,
+    acceptDueAt: instant,
+    completeDueAt: instant,
+    closedAt: instant.nullable(),
+    closedBy: actorRef.nullable(),
+    outcomeReason: z.string().nullable(),
+    get children() {
+      return z.array(chainLink);
+    },
+  }),
+);
+
+const caseLeg = answerSchema(
+  'CaseLeg',
+  z.object({
+    unit: z.string(),
+    kind: z.enum(['CASE', 'TASK']),
+    taskId: z.string().nullable(),
+    parentTaskId: z.string().nullable(),
+    from: instant,
+    to: instant.nullable(),
+    holdingUnit: z.string().nullable(),
+    calendarId: z.string().nullable(),
+    heldMinutes: z.number(),
+    measuredIn: z.enum(['BUSINESS_TIME', 'CALENDAR_TIME']),
+    note: z.string().nullable(),
+  }),
+);
+
+const caseFacts = {
+  id: z.string(),
+  number: z.string().nullable(),
+  status: z.string(),
+  channel: z.string(),
+  audience: z.string(),
+  requestType: z.string(),
+  category: z.string(),
+  subject: z.string(),
+  description: z.string(),
+  language: z.string(),
+  region: z.string(),
+  openedAt: instant,
+  resolvedAt: instant.nullable(),
+  closedAt: instant.nullable(),
+  version: z.number().int(),
+  asOf: instant.nullable(),
+};
+const promised = { acknowledgedAt: instant, expectedFirstResponseAt: instant, expectedResolutionAt: instant };
+
+export const staffCaseDetailsSchema = answerSchema(
+  'StaffCaseDetails',
+  z.object({
+    ...caseFacts,
+    acknowledgement: z.object({ ...promised, calendarId: z.string(), coverage: promiseCoverageSchema.nullable() }).nullable(),
+    priority: z.string(),
+    requesterId: z.string().nullable(),
+    queue: z.string().nullable(),
+    routingRule: z.string().nullable(),
+    assignedAt: instant.nullable(),
+    assignee: z.string().nullable(),
+    process: z
+      .object({ id: z.string(), version: z.number().int(), stage: z.string().nullable(), responseDueAt: instant.nullable(), resolutionDueAt: instant.nullable() })
+      .nullable(),
+    legs: z.array(caseLeg),
+    chain: z.array(chainLink),
+  }),
+);
+
+export const requesterCaseSchema = answerSchema(
+  'RequesterCase',
+  z.object({
+    ...caseFacts,
+    acknowledgement: z.object(promised).nullable(),
+    resolution: z.object({ resolutionCode: z.string(), note: z.string(), knowledgeArticleIds: z.array(z.string()), resolvedAt: instant }).nullable(),
+    feedback: z.object({ csat: z.number(), comment: z.string(), recordedAt: instant }).nullable(),
+  }),
+);
+
+/** Staff see how the case is worked; its requester see their case (no legs, chain, queue or owner). */
+export const caseDetailsSchema: z.ZodType<CaseDetails> = answerSchema('CaseDetails', z.union([staffCaseDetailsSchema, requesterCaseSchema]));
+
+const historyEntry = answerSchema(
+  'HistoryEntry',
+  z.object({
+    position: z.string().meta({ description: "Position in workflow's global log (a 64-bit number as a decimal string); the paging cursor." }),
+    stream: z.string(),
+    streamVersion: z.number().int(),
+    type: z.string(),
+    occurredAt: instant,
+    recordedAt: instant,
+    actor,
+    via: actor.nullable(),
+    correlationId: z.string(),
+    causationId: z.string().nullable(),
+    data: z.record(z.string(), z.unknown()),
+  }),
+);
+const requesterHistoryEntry = answerSchema(
+  'RequesterHistoryEntry',
+  z.object({ position: z.string(), type: z.string(), occurredAt: instant, data: z.record(z.string(), z.unknown()) }),
+);
+
+export const caseHistorySchema: z.ZodType<CaseHistory> = answerSchema(
+  'CaseHistory',
+  z.object({ caseId: z.string(), events: z.union([z.array(historyEntry), z.array(requesterHistoryEntry)]), next: z.string().nullable(), asOf: instant.nullable() }),
+);
+
+export const collaborationRequestedSchema = answerSchema('CollaborationRequested', z.object({ taskId: z.string(), case: caseDetailsSchema }));

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import type { ReturnReason } from '@collab/workflow-domain';
+import { answerSchema, instant } from '@collab/service-kit';
+import { collaborationTargetSchema } from '../cases/case.answers';
+import type { TaskDetails } from './task-view/task-details';
+import type { TaskPage } from './task-view/task-board';
+
+/** What the REST API answers about collaboration tasks (协同单) and return reasons. */
+
+const taskSla = answerSchema(
+  'TaskSla',
+  z.object({ calendarId: z.string(), acceptWithinBusinessMinutes: z.number().int(), completeWithinBusinessMinutes: z.number().int() }),
+);
+const taskNote = answerSchema('TaskNote', z.object({ unit: z.string(), note: z.string(), by: z.string(), at: instant }));
+
+export const taskDetailsSchema: z.ZodType<TaskDetails> = answerSchema(
+  'TaskDetails',
+  z.object({
+    id: z.string(),
+    caseId: z.string(),
+    caseNumber: z.string().nullable(),
+    parentTaskId: z.string().nullable(),
+    fromUnit: z.string(),
+    to: collaborationTargetSchema,
+    status: z.string(),
+    reason: z.string(),
+    sla: taskSla,
+    acceptDueAt: instant,
+    completeDueAt: instant,
+    requestedBy: z.string(),
+    requestedAt: instant,
+    acceptedBy: z.string().nullable(),
+    acceptedAt: instant.nullable(),
+    completedAt: instant.nullable(),
+    returnedAt: instant.nullable(),
+    withdrawnAt: instant.nullable(),
+    result: z.string().nullable(),
+    returnReason: z.object({ code: z.string(), note: z.string() }).nullable(),
+    withdrawReason: z.string().nullable(),
+    notes: z.array(taskNote),
+    urgeCount: z.number().int(),
+    lastUrgedAt: instant.nullable(),
+    version: z.number().int(),
+    position: z.string().meta({ description: "The workflow log position of the task's last change: a watcher's cursor." }),
+  }),
+);
+
+export const taskPageSchema: z.ZodType<TaskPage> = answerSchema('TaskPage', z.object({ tasks: z.array(taskDetailsSchema), nextOffset: z.number().int().nullable() }));
+
+export const returnReasonSchema: z.ZodType<ReturnReason> = answerSchema(
+  'ReturnReason',
+  z.object({ code: z.string(), names: z.record(z.string(), z.string()), active: z.boolean() }),
+);
+export const returnReasonListSchema = answerSchema('ReturnReasonList', z.object({ reasons: z.array(returnReasonSchema) }));
