@@ -673,6 +673,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/kpis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReadKpisHttp_list"];
+        put?: never;
+        post: operations["ManageKpisHttp_define"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kpis/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReadKpisHttp_kpi"];
+        put: operations["ManageKpisHttp_revise"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kpis/{id}/backfill": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["BackfillHttp_progress"];
+        put?: never;
+        post: operations["BackfillHttp_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kpis/{id}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ManageKpisHttp_retire"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kpis/{id}/values": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReadValuesHttp_series"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kpis/scorecards/{kind}/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ScorecardsHttp_scorecard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/org/agents": {
         parameters: {
             query?: never;
@@ -1722,6 +1818,120 @@ export interface components {
             };
             requestTypes?: ("CONSULT" | "INQUIRY" | "TRANSACTION" | "COMPLAINT" | "FAULT" | "SUGGESTION" | "MARKETING")[];
         };
+        DefineKpiRequest: {
+            /** @default  */
+            description?: string;
+            /** @default [] */
+            dimensions?: ("channel" | "audience" | "unit" | "partner" | "region" | "category" | "requestType" | "agent")[];
+            /** @enum {string} */
+            direction: "HIGHER_IS_BETTER" | "LOWER_IS_BETTER";
+            /** @default [] */
+            filters?: {
+                field: string;
+                in: string[];
+            }[];
+            granularities: ("minute" | "hour" | "day" | "month")[];
+            id: string;
+            measure: {
+                /** @constant */
+                kind: "count";
+                of: {
+                    /** @enum {string} */
+                    fact: "ContactReceived" | "CaseOpened" | "CaseQueued" | "FirstResponse" | "CaseResolved" | "CaseClosed" | "CaseCancelled" | "CaseReopened" | "CaseEscalated" | "SlaClockStopped" | "TaskOpened" | "TaskClosed" | "PingPongDetected" | "FeedbackRecorded" | "SelfServiceAnswered";
+                    where?: {
+                        field: string;
+                        in: string[];
+                    }[];
+                };
+            } | {
+                denominator: {
+                    /** @enum {string} */
+                    fact: "ContactReceived" | "CaseOpened" | "CaseQueued" | "FirstResponse" | "CaseResolved" | "CaseClosed" | "CaseCancelled" | "CaseReopened" | "CaseEscalated" | "SlaClockStopped" | "TaskOpened" | "TaskClosed" | "PingPongDetected" | "FeedbackRecorded" | "SelfServiceAnswered";
+                    where?: {
+                        field: string;
+                        in: string[];
+                    }[];
+                };
+                /** @constant */
+                kind: "rate";
+                numerator: {
+                    /** @enum {string} */
+                    fact: "ContactReceived" | "CaseOpened" | "CaseQueued" | "FirstResponse" | "CaseResolved" | "CaseClosed" | "CaseCancelled" | "CaseReopened" | "CaseEscalated" | "SlaClockStopped" | "TaskOpened" | "TaskClosed" | "PingPongDetected" | "FeedbackRecorded" | "SelfServiceAnswered";
+                    where?: {
+                        field: string;
+                        in: string[];
+                    }[];
+                };
+            } | {
+                attribute: string;
+                /** @constant */
+                kind: "average";
+                of: {
+                    /** @enum {string} */
+                    fact: "ContactReceived" | "CaseOpened" | "CaseQueued" | "FirstResponse" | "CaseResolved" | "CaseClosed" | "CaseCancelled" | "CaseReopened" | "CaseEscalated" | "SlaClockStopped" | "TaskOpened" | "TaskClosed" | "PingPongDetected" | "FeedbackRecorded" | "SelfServiceAnswered";
+                    where?: {
+                        field: string;
+                        in: string[];
+                    }[];
+                };
+            } | {
+                from: {
+                    /** @enum {string} */
+                    fact: "ContactReceived" | "CaseOpened" | "CaseQueued" | "FirstResponse" | "CaseResolved" | "CaseClosed" | "CaseCancelled" | "CaseReopened" | "CaseEscalated" | "SlaClockStopped" | "TaskOpened" | "TaskClosed" | "PingPongDetected" | "FeedbackRecorded" | "SelfServiceAnswered";
+                    where?: {
+                        field: string;
+                        in: string[];
+                    }[];
+                };
+                /** @constant */
+                kind: "duration";
+                /** @enum {string} */
+                statistic: "avg" | "p50" | "p90";
+                /** @enum {string} */
+                time: "calendar" | "business";
+                to: {
+                    /** @enum {string} */
+                    fact: "ContactReceived" | "CaseOpened" | "CaseQueued" | "FirstResponse" | "CaseResolved" | "CaseClosed" | "CaseCancelled" | "CaseReopened" | "CaseEscalated" | "SlaClockStopped" | "TaskOpened" | "TaskClosed" | "PingPongDetected" | "FeedbackRecorded" | "SelfServiceAnswered";
+                    where?: {
+                        field: string;
+                        in: string[];
+                    }[];
+                };
+                /**
+                 * @default first
+                 * @enum {string}
+                 */
+                until?: "first" | "last";
+            } | {
+                down: {
+                    /** @enum {string} */
+                    fact: "ContactReceived" | "CaseOpened" | "CaseQueued" | "FirstResponse" | "CaseResolved" | "CaseClosed" | "CaseCancelled" | "CaseReopened" | "CaseEscalated" | "SlaClockStopped" | "TaskOpened" | "TaskClosed" | "PingPongDetected" | "FeedbackRecorded" | "SelfServiceAnswered";
+                    where?: {
+                        field: string;
+                        in: string[];
+                    }[];
+                };
+                /** @constant */
+                kind: "level";
+                up: {
+                    /** @enum {string} */
+                    fact: "ContactReceived" | "CaseOpened" | "CaseQueued" | "FirstResponse" | "CaseResolved" | "CaseClosed" | "CaseCancelled" | "CaseReopened" | "CaseEscalated" | "SlaClockStopped" | "TaskOpened" | "TaskClosed" | "PingPongDetected" | "FeedbackRecorded" | "SelfServiceAnswered";
+                    where?: {
+                        field: string;
+                        in: string[];
+                    }[];
+                };
+            };
+            names: {
+                en: string;
+                zh: string;
+            };
+            /** @default null */
+            target?: number[];
+            unitOfMeasure: string;
+            /** @default null */
+            warning?: number[];
+        };
         DefineQueueRequest: {
             id: string;
             /**
@@ -2309,6 +2519,9 @@ export interface components {
         RetireCategoryRequest: {
             reason?: string;
         };
+        RetireKpiRequest: {
+            reason: string;
+        };
         RetireNodeRequest: {
             reason?: string;
         };
@@ -2335,6 +2548,119 @@ export interface components {
             note: string;
             reasonCode: string;
             withdrawOpenChildren?: boolean;
+        };
+        ReviseKpiRequest: {
+            /** @default  */
+            description?: string;
+            /** @default [] */
+            dimensions?: ("channel" | "audience" | "unit" | "partner" | "region" | "category" | "requestType" | "agent")[];
+            /** @enum {string} */
+            direction: "HIGHER_IS_BETTER" | "LOWER_IS_BETTER";
+            /** @default [] */
+            filters?: {
+                field: string;
+                in: string[];
+            }[];
+            granularities: ("minute" | "hour" | "day" | "month")[];
+            measure: {
+                /** @constant */
+                kind: "count";
+                of: {
+                    /** @enum {string} */
+                    fact: "ContactReceived" | "CaseOpened" | "CaseQueued" | "FirstResponse" | "CaseResolved" | "CaseClosed" | "CaseCancelled" | "CaseReopened" | "CaseEscalated" | "SlaClockStopped" | "TaskOpened" | "TaskClosed" | "PingPongDetected" | "FeedbackRecorded" | "SelfServiceAnswered";
+                    where?: {
+                        field: string;
+                        in: string[];
+                    }[];
+                };
+            } | {
+                denominator: {
+                    /** @enum {string} */
+                    fact: "ContactReceived" | "CaseOpened" | "CaseQueued" | "FirstResponse" | "CaseResolved" | "CaseClosed" | "CaseCancelled" | "CaseReopened" | "CaseEscalated" | "SlaClockStopped" | "TaskOpened" | "TaskClosed" | "PingPongDetected" | "FeedbackRecorded" | "SelfServiceAnswered";
+                    where?: {
+                        field: string;
+                        in: string[];
+                    }[];
+                };
+                /** @constant */
+                kind: "rate";
+                numerator: {
+                    /** @enum {string} */
+                    fact: "ContactReceived" | "CaseOpened" | "CaseQueued" | "FirstResponse" | "CaseResolved" | "CaseClosed" | "CaseCancelled" | "CaseReopened" | "CaseEscalated" | "SlaClockStopped" | "TaskOpened" | "TaskClosed" | "PingPongDetected" | "FeedbackRecorded" | "SelfServiceAnswered";
+                    where?: {
+                        field: string;
+                        in: string[];
+                    }[];
+                };
+            } | {
+                attribute: string;
+                /** @constant */
+                kind: "average";
+                of: {
+                    /** @enum {string} */
+                    fact: "ContactReceived" | "CaseOpened" | "CaseQueued" | "FirstResponse" | "CaseResolved" | "CaseClosed" | "CaseCancelled" | "CaseReopened" | "CaseEscalated" | "SlaClockStopped" | "TaskOpened" | "TaskClosed" | "PingPongDetected" | "FeedbackRecorded" | "SelfServiceAnswered";
+                    where?: {
+                        field: string;
+                        in: string[];
+                    }[];
+                };
+            } | {
+                from: {
+                    /** @enum {string} */
+                    fact: "ContactReceived" | "CaseOpened" | "CaseQueued" | "FirstResponse" | "CaseResolved" | "CaseClosed" | "CaseCancelled" | "CaseReopened" | "CaseEscalated" | "SlaClockStopped" | "TaskOpened" | "TaskClosed" | "PingPongDetected" | "FeedbackRecorded" | "SelfServiceAnswered";
+                    where?: {
+                        field: string;
+                        in: string[];
+                    }[];
+                };
+                /** @constant */
+                kind: "duration";
+                /** @enum {string} */
+                statistic: "avg" | "p50" | "p90";
+                /** @enum {string} */
+                time: "calendar" | "business";
+                to: {
+                    /** @enum {string} */
+                    fact: "ContactReceived" | "CaseOpened" | "CaseQueued" | "FirstResponse" | "CaseResolved" | "CaseClosed" | "CaseCancelled" | "CaseReopened" | "CaseEscalated" | "SlaClockStopped" | "TaskOpened" | "TaskClosed" | "PingPongDetected" | "FeedbackRecorded" | "SelfServiceAnswered";
+                    where?: {
+                        field: string;
+                        in: string[];
+                    }[];
+                };
+                /**
+                 * @default first
+                 * @enum {string}
+                 */
+                until?: "first" | "last";
+            } | {
+                down: {
+                    /** @enum {string} */
+                    fact: "ContactReceived" | "CaseOpened" | "CaseQueued" | "FirstResponse" | "CaseResolved" | "CaseClosed" | "CaseCancelled" | "CaseReopened" | "CaseEscalated" | "SlaClockStopped" | "TaskOpened" | "TaskClosed" | "PingPongDetected" | "FeedbackRecorded" | "SelfServiceAnswered";
+                    where?: {
+                        field: string;
+                        in: string[];
+                    }[];
+                };
+                /** @constant */
+                kind: "level";
+                up: {
+                    /** @enum {string} */
+                    fact: "ContactReceived" | "CaseOpened" | "CaseQueued" | "FirstResponse" | "CaseResolved" | "CaseClosed" | "CaseCancelled" | "CaseReopened" | "CaseEscalated" | "SlaClockStopped" | "TaskOpened" | "TaskClosed" | "PingPongDetected" | "FeedbackRecorded" | "SelfServiceAnswered";
+                    where?: {
+                        field: string;
+                        in: string[];
+                    }[];
+                };
+            };
+            names: {
+                en: string;
+                zh: string;
+            };
+            /** @default null */
+            target?: number[];
+            unitOfMeasure: string;
+            /** @default null */
+            warning?: number[];
         };
         SearchResults: {
             page: number;
@@ -6298,6 +6624,203 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
+            };
+        };
+    };
+    ReadKpisHttp_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ManageKpisHttp_define: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Carried by the events the request causes (CloudEvents `correlationid`); one is made up when absent. */
+                "x-correlation-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DefineKpiRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReadKpisHttp_kpi: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ManageKpisHttp_revise: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Carried by the events the request causes (CloudEvents `correlationid`); one is made up when absent. */
+                "x-correlation-id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviseKpiRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    BackfillHttp_progress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    BackfillHttp_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ManageKpisHttp_retire: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Carried by the events the request causes (CloudEvents `correlationid`); one is made up when absent. */
+                "x-correlation-id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RetireKpiRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReadValuesHttp_series: {
+        parameters: {
+            query: {
+                from: string;
+                granularity: "minute" | "hour" | "day" | "month";
+                scope?: string;
+                to: string;
+                version?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ScorecardsHttp_scorecard: {
+        parameters: {
+            query?: {
+                month?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+                kind: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
