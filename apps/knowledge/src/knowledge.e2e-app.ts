@@ -2,7 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
-import { createServiceApp, issueDevToken, loadPlatformConfig } from '@collab/service-kit';
+import type { EventStore } from '@collab/event-store';
+import { articleStreamId } from '@collab/knowledge-domain';
+import { EVENT_STORE, createServiceApp, issueDevToken, loadPlatformConfig } from '@collab/service-kit';
 import { MovableClock, eventually, freshDatabase, type FreshDatabase } from '@collab/testing';
 import { KnowledgeModule } from './knowledge.module';
 
@@ -44,16 +46,34 @@ export class KnowledgeApp {
   static async start(clock: MovableClock, storage: Storage = 'embedded'): Promise<KnowledgeApp> {
     const dataDir = await mkdtemp(join(tmpdir(), 'collab-knowledge-'));
     const database = storage === 'PostgreSQL' ? await freshDatabase('collab_knowledge') : undefined;
+    return KnowledgeApp.open(clock, { dataDir, database });
+  }
+
+  private static async open(clock: MovableClock, storage: KnowledgeApp['storage']): Promise<KnowledgeApp> {
     const config = loadPlatformConfig({
-      DATA_DIR: dataDir,
+      DATA_DIR: storage.dataDir,
       AUTH_JWT_SECRET: secret,
       LOG_LEVEL: process.env['KNOWLEDGE_E2E_LOG'] ?? 'silent',
-      ...(database ? { DATABASE_URL: database.url } : {}),
+      KNOWLEDGE_TIMER_POLL_MS: '50',
+      ...(storage.database ? { DATABASE_URL: storage.database.url } : {}),
     });
     const app = await createServiceApp(config, [KnowledgeModule], { clock });
     await app.listen(0, '127.0.0.1');
     const entries = await Promise.all(Object.entries(CALLERS).map(async ([name, claims]) => [name, await issueDevToken(secret, claims)] as const));
-    return new KnowledgeApp(app, await app.getUrl(), Object.fromEntries(entries) as Record<Caller, string>, { dataDir, database });
+    return new KnowledgeApp(app, await app.getUrl(), Object.fromEntries(entries) as Record<Caller, string>, storage);
+  }
+
+  /** The same storage in a new process-like app: what was recorded and scheduled survives, nothing in memory does. */
+  async restart(clock: MovableClock, meanwhile?: () => void): Promise<KnowledgeApp> {
+    await this.app.close();
+    meanwhile?.();
+    return KnowledgeApp.open(clock, this.storage);
+  }
+
+  /** The types of the events on an article's stream, in order. */
+  async eventTypesOf(articleId: string): Promise<string[]> {
+    const events = await this.app.get<EventStore>(EVENT_STORE).readStream(articleStreamId(articleId));
+    return events.map((event) => event.type);
   }
 
   async stop(): Promise<void> {

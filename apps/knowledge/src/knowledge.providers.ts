@@ -12,8 +12,16 @@ import { ArticlePoints } from './search/article-points';
 import { ArticleSearch } from './search/article-search';
 import { ArticleSearchProjection } from './search/article-search.projection';
 import { SearchHttp } from './search/search.http';
+import { ArticleTimerDispatcher } from './review/article-timer.dispatcher';
+import { ArticleTimerFiring } from './review/article-timer.firing';
+import { ArticleTimerProjection } from './review/article-timer.projection';
+import { ArticleTimerTable } from './review/article-timer.table';
+import { ReviewQueueHttp } from './review/review-queue.http';
+import { ReviewQueueProjection } from './review/review-queue.projection';
 
-export const KNOWLEDGE_PROVIDERS: readonly Provider[] = [KnowledgeMap, ArticleCommands, ArticleReader, ArticlePoints, ArticleSearch, ArticleSearchProjection];
+export const KNOWLEDGE_PROVIDERS: readonly Provider[] = [KnowledgeMap, ArticleCommands, ArticleReader, ArticlePoints, ArticleSearch, ArticleSearchProjection,
+  ArticleTimerProjection, ArticleTimerTable, ArticleTimerFiring, ArticleTimerDispatcher, ReviewQueueProjection,
+];
 
 // SearchHttp before the article routes: Express tries routes in the order they are registered.
-export const KNOWLEDGE_CONTROLLERS: readonly Type[] = [SearchHttp, ReadMapHttp, ManageMapHttp, DraftArticleHttp, EditArticleHttp, ReviewArticleHttp, ReadArticleHttp];
+export const KNOWLEDGE_CONTROLLERS: readonly Type[] = [SearchHttp, ReviewQueueHttp, ReadMapHttp, ManageMapHttp, DraftArticleHttp, EditArticleHttp, ReviewArticleHttp, ReadArticleHttp];

@@ -46,6 +46,7 @@ export class ArticleSearchProjection extends Projection {
         return;
       case 'ArticleSubmitted':
       case 'ArticleRejected':
+      case 'ArticleReviewFellDue':
         return;
       default:
         return;
