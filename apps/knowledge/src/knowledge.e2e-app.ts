@@ -2,9 +2,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
+import { credentials, Metadata, type ServiceError } from '@grpc/grpc-js';
+import { loadProtos } from '@collab/contracts';
 import type { EventStore } from '@collab/event-store';
 import { articleStreamId } from '@collab/knowledge-domain';
-import { EVENT_STORE, createServiceApp, issueDevToken, loadPlatformConfig } from '@collab/service-kit';
+import { EVENT_STORE, GrpcServer, createServiceApp, issueDevToken, loadPlatformConfig } from '@collab/service-kit';
 import { MovableClock, eventually, freshDatabase, type FreshDatabase } from '@collab/testing';
 import { KnowledgeModule } from './knowledge.module';
 
@@ -31,6 +33,11 @@ export type Caller = keyof typeof CALLERS;
 
 export type Storage = 'embedded' | 'PostgreSQL';
 
+export interface GrpcAnswer<Response> {
+  readonly response?: Response;
+  readonly error?: ServiceError;
+}
+
 /**
  * KnowledgeModule alone, with a clock the spec moves: on an embedded database in a fresh folder,
  * or on a fresh PostgreSQL database (TEST_DATABASE_URL's server) to show both answer the same.
@@ -55,6 +62,7 @@ export class KnowledgeApp {
       AUTH_JWT_SECRET: secret,
       LOG_LEVEL: process.env['KNOWLEDGE_E2E_LOG'] ?? 'silent',
       KNOWLEDGE_TIMER_POLL_MS: '50',
+      GRPC_PORT: '0',
       ...(storage.database ? { DATABASE_URL: storage.database.url } : {}),
     });
     const app = await createServiceApp(config, [KnowledgeModule], { clock });
@@ -74,6 +82,22 @@ export class KnowledgeApp {
   async eventTypesOf(articleId: string): Promise<string[]> {
     const events = await this.app.get<EventStore>(EVENT_STORE).readStream(articleStreamId(articleId));
     return events.map((event) => event.type);
+  }
+
+  /** `collab.knowledge.v1.KnowledgeService` as `caller`, over a client built from proto/. */
+  async grpc<Response>(caller: Caller, method: 'Search' | 'GetArticle' | 'Suggest', request: object): Promise<GrpcAnswer<Response>> {
+    const { knowledge } = loadProtos();
+    const client = new knowledge.KnowledgeService(`127.0.0.1:${this.app.get(GrpcServer).port!}`, credentials.createInsecure());
+    const metadata = new Metadata();
+    metadata.set('authorization', `Bearer ${this.tokens[caller]}`);
+    try {
+      return await new Promise((resolve) => {
+        const callback = (error: ServiceError | null, response?: Response) => resolve(error ? { error } : { response: response! });
+        (client[method] as unknown as (r: object, m: Metadata, cb: typeof callback) => void).call(client, request, metadata, callback);
+      });
+    } finally {
+      client.close();
+    }
   }
 
   async stop(): Promise<void> {

@@ -12,6 +12,8 @@ import { ArticlePoints } from './search/article-points';
 import { ArticleSearch } from './search/article-search';
 import { ArticleSearchProjection } from './search/article-search.projection';
 import { SearchHttp } from './search/search.http';
+import { ArticleSuggestions } from './search/article-suggestions';
+import { KnowledgeServiceGrpc } from './grpc/knowledge-service.grpc';
 import { ArticleTimerDispatcher } from './review/article-timer.dispatcher';
 import { ArticleTimerFiring } from './review/article-timer.firing';
 import { ArticleTimerProjection } from './review/article-timer.projection';
@@ -20,6 +22,7 @@ import { ReviewQueueHttp } from './review/review-queue.http';
 import { ReviewQueueProjection } from './review/review-queue.projection';
 
 export const KNOWLEDGE_PROVIDERS: readonly Provider[] = [KnowledgeMap, ArticleCommands, ArticleReader, ArticlePoints, ArticleSearch, ArticleSearchProjection,
+  ArticleSuggestions, KnowledgeServiceGrpc,
   ArticleTimerProjection, ArticleTimerTable, ArticleTimerFiring, ArticleTimerDispatcher, ReviewQueueProjection,
 ];
 

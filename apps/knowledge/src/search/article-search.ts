@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { ArticleType, Reader } from '@collab/knowledge-domain';
 import { CLOCK, type Clock } from '@collab/service-kit';
+import { KnowledgeMap } from '../knowledge-map/knowledge-map';
 import { HEADLINE_CLOSE, HEADLINE_OPEN, fromHeadline, simpleSnippet } from './snippet';
 import { simpleQuery } from './search-text';
 
@@ -45,7 +46,7 @@ interface Row {
 }
 
 /** The same rule as the domain's visibleTo, as SQL over the index: `$2` the caller's audience, `$3` their partner. */
-const AUDIENCE_FILTER = `($2 = 'INTERNAL' or 'EXTERNAL' = any(s.audiences)
+export const AUDIENCE_FILTER = `($2 = 'INTERNAL' or 'EXTERNAL' = any(s.audiences)
   or ($2 = 'PARTNER' and 'PARTNER' = any(s.audiences) and (s.partners is null or $3 = any(s.partners))))`;
 
 /** Each row is matched by the query in its own language's configuration. */
@@ -61,7 +62,16 @@ const HEADLINE = `case when s.config = 'simple' then null else ts_headline(s.con
  */
 @Injectable()
 export class ArticleSearch {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource, @Inject(CLOCK) private readonly clock: Clock) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly map: KnowledgeMap,
+  ) {}
+
+  /** A search narrowed to a knowledge-map node includes everything under it (REST and gRPC alike). */
+  async searchUnder({ node, ...request }: Omit<SearchRequest, 'nodes'> & { readonly node?: string }, reader: Reader): Promise<SearchResults> {
+    return this.search({ ...request, ...(node === undefined ? {} : { nodes: await this.map.branch(node) }) }, reader);
+  }
 
   async search(request: SearchRequest, reader: Reader): Promise<SearchResults> {
     const filters: string[] = [AUDIENCE_FILTER, `s.search @@ query`, `(s.effective_from is null or s.effective_from <= $5)`, `(s.expires_at is null or s.expires_at > $5)`];

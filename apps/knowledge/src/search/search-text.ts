@@ -63,3 +63,9 @@ export const highlightTerms = (query: string): string[] => {
   const words = wordsOf(normalised.replace(CJK_RUN, ' '));
   return [...new Set([...runs, ...words, ...runs.flatMap(bigramsOf)])].sort((a, b) => b.length - a.length);
 };
+
+/**
+ * A `simple` tsquery for a long text (a case's description): any of its terms, so the articles
+ * sharing the most of them rank first. Undefined when nothing searchable is left.
+ */
+export const simpleAnyQuery = (text: string): string | undefined => simpleQuery(text)?.replace(/ & /g, ' | ');
