@@ -13,6 +13,7 @@ import { ArticleSearch } from './search/article-search';
 import { ArticleSearchProjection } from './search/article-search.projection';
 import { SearchHttp } from './search/search.http';
 import { ArticleSuggestions } from './search/article-suggestions';
+import { SearchVocabulary } from './search/search-vocabulary';
 import { KnowledgeServiceGrpc } from './grpc/knowledge-service.grpc';
 import { ArticleTimerDispatcher } from './review/article-timer.dispatcher';
 import { ArticleTimerFiring } from './review/article-timer.firing';
@@ -22,7 +23,7 @@ import { ReviewQueueHttp } from './review/review-queue.http';
 import { ReviewQueueProjection } from './review/review-queue.projection';
 
 export const KNOWLEDGE_PROVIDERS: readonly Provider[] = [KnowledgeMap, ArticleCommands, ArticleReader, ArticlePoints, ArticleSearch, ArticleSearchProjection,
-  ArticleSuggestions, KnowledgeServiceGrpc,
+  ArticleSuggestions, SearchVocabulary, KnowledgeServiceGrpc,
   ArticleTimerProjection, ArticleTimerTable, ArticleTimerFiring, ArticleTimerDispatcher, ReviewQueueProjection,
 ];
 
