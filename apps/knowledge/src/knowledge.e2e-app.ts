@@ -80,8 +80,13 @@ export class KnowledgeApp {
 
   /** The types of the events on an article's stream, in order. */
   async eventTypesOf(articleId: string): Promise<string[]> {
-    const events = await this.app.get<EventStore>(EVENT_STORE).readStream(articleStreamId(articleId));
-    return events.map((event) => event.type);
+    return (await this.recorded(articleStreamId(articleId))).map((event) => event.type);
+  }
+
+  /** A stream's events as recorded (type and data). */
+  async recorded(streamId: string): Promise<{ type: string; data: unknown }[]> {
+    const events = await this.app.get<EventStore>(EVENT_STORE).readStream(streamId);
+    return events.map(({ type, data }) => ({ type, data }));
   }
 
   /** `collab.knowledge.v1.KnowledgeService` as `caller`, over a client built from proto/. */

@@ -20,6 +20,8 @@ import { ArticleTimerFiring } from './review/article-timer.firing';
 import { ArticleTimerProjection } from './review/article-timer.projection';
 import { ArticleTimerTable } from './review/article-timer.table';
 import { ReviewQueueHttp } from './review/review-queue.http';
+import { SuggestionsHttp } from './suggestions/suggestions.http';
+import { ResolveSelfServiceHttp } from './self-service/resolve-self-service.http';
 import { ReviewQueueProjection } from './review/review-queue.projection';
 
 export const KNOWLEDGE_PROVIDERS: readonly Provider[] = [KnowledgeMap, ArticleCommands, ArticleReader, ArticlePoints, ArticleSearch, ArticleSearchProjection,
@@ -28,4 +30,4 @@ export const KNOWLEDGE_PROVIDERS: readonly Provider[] = [KnowledgeMap, ArticleCo
 ];
 
 // SearchHttp before the article routes: Express tries routes in the order they are registered.
-export const KNOWLEDGE_CONTROLLERS: readonly Type[] = [SearchHttp, ReviewQueueHttp, ReadMapHttp, ManageMapHttp, DraftArticleHttp, EditArticleHttp, ReviewArticleHttp, ReadArticleHttp];
+export const KNOWLEDGE_CONTROLLERS: readonly Type[] = [SearchHttp, ReviewQueueHttp, SuggestionsHttp, ResolveSelfServiceHttp, ReadMapHttp, ManageMapHttp, DraftArticleHttp, EditArticleHttp, ReviewArticleHttp, ReadArticleHttp];
