@@ -22,7 +22,7 @@ describe.each<Storage>(['embedded', 'PostgreSQL'])('expiry and review dates on d
       const reply = await knowledge.call<Queue>('reviewer', 'GET', '/review-queue');
       if (!until(reply)) throw new Error(`review queue answered ${JSON.stringify(reply.body)}`);
       return reply;
-    }, { timeoutMs: 10_000 });
+    }, { timeoutMs: 30_000 });
   const count = (types: string[], type: string) => types.filter((t) => t === type).length;
 
   beforeAll(async () => {
