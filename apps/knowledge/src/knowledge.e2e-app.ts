@@ -2,7 +2,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
-import { createServiceApp, issueDevToken, loadPlatformConfig } from '@collab/service-kit';
+import { credentials, Metadata, type ServiceError } from '@grpc/grpc-js';
+import { loadProtos } from '@collab/contracts';
+import type { EventStore } from '@collab/event-store';
+import { articleStreamId } from '@collab/knowledge-domain';
+import { EVENT_STORE, GrpcServer, createServiceApp, issueDevToken, loadPlatformConfig } from '@collab/service-kit';
 import { MovableClock, eventually, freshDatabase, type FreshDatabase } from '@collab/testing';
 import { KnowledgeModule } from './knowledge.module';
 
@@ -29,6 +33,11 @@ export type Caller = keyof typeof CALLERS;
 
 export type Storage = 'embedded' | 'PostgreSQL';
 
+export interface GrpcAnswer<Response> {
+  readonly response?: Response;
+  readonly error?: ServiceError;
+}
+
 /**
  * KnowledgeModule alone, with a clock the spec moves: on an embedded database in a fresh folder,
  * or on a fresh PostgreSQL database (TEST_DATABASE_URL's server) to show both answer the same.
@@ -44,16 +53,56 @@ export class KnowledgeApp {
   static async start(clock: MovableClock, storage: Storage = 'embedded'): Promise<KnowledgeApp> {
     const dataDir = await mkdtemp(join(tmpdir(), 'collab-knowledge-'));
     const database = storage === 'PostgreSQL' ? await freshDatabase('collab_knowledge') : undefined;
+    return KnowledgeApp.open(clock, { dataDir, database });
+  }
+
+  private static async open(clock: MovableClock, storage: KnowledgeApp['storage']): Promise<KnowledgeApp> {
     const config = loadPlatformConfig({
-      DATA_DIR: dataDir,
+      DATA_DIR: storage.dataDir,
       AUTH_JWT_SECRET: secret,
       LOG_LEVEL: process.env['KNOWLEDGE_E2E_LOG'] ?? 'silent',
-      ...(database ? { DATABASE_URL: database.url } : {}),
+      KNOWLEDGE_TIMER_POLL_MS: '50',
+      GRPC_PORT: '0',
+      ...(storage.database ? { DATABASE_URL: storage.database.url } : {}),
     });
     const app = await createServiceApp(config, [KnowledgeModule], { clock });
     await app.listen(0, '127.0.0.1');
     const entries = await Promise.all(Object.entries(CALLERS).map(async ([name, claims]) => [name, await issueDevToken(secret, claims)] as const));
-    return new KnowledgeApp(app, await app.getUrl(), Object.fromEntries(entries) as Record<Caller, string>, { dataDir, database });
+    return new KnowledgeApp(app, await app.getUrl(), Object.fromEntries(entries) as Record<Caller, string>, storage);
+  }
+
+  /** The same storage in a new process-like app: what was recorded and scheduled survives, nothing in memory does. */
+  async restart(clock: MovableClock, meanwhile?: () => void): Promise<KnowledgeApp> {
+    await this.app.close();
+    meanwhile?.();
+    return KnowledgeApp.open(clock, this.storage);
+  }
+
+  /** The types of the events on an article's stream, in order. */
+  async eventTypesOf(articleId: string): Promise<string[]> {
+    return (await this.recorded(articleStreamId(articleId))).map((event) => event.type);
+  }
+
+  /** A stream's events as recorded (type and data). */
+  async recorded(streamId: string): Promise<{ type: string; data: unknown }[]> {
+    const events = await this.app.get<EventStore>(EVENT_STORE).readStream(streamId);
+    return events.map(({ type, data }) => ({ type, data }));
+  }
+
+  /** `collab.knowledge.v1.KnowledgeService` as `caller`, over a client built from proto/. */
+  async grpc<Response>(caller: Caller, method: 'Search' | 'GetArticle' | 'Suggest', request: object): Promise<GrpcAnswer<Response>> {
+    const { knowledge } = loadProtos();
+    const client = new knowledge.KnowledgeService(`127.0.0.1:${this.app.get(GrpcServer).port!}`, credentials.createInsecure());
+    const metadata = new Metadata();
+    metadata.set('authorization', `Bearer ${this.tokens[caller]}`);
+    try {
+      return await new Promise((resolve) => {
+        const callback = (error: ServiceError | null, response?: Response) => resolve(error ? { error } : { response: response! });
+        (client[method] as unknown as (r: object, m: Metadata, cb: typeof callback) => void).call(client, request, metadata, callback);
+      });
+    } finally {
+      client.close();
+    }
   }
 
   async stop(): Promise<void> {

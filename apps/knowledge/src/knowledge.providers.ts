@@ -12,8 +12,22 @@ import { ArticlePoints } from './search/article-points';
 import { ArticleSearch } from './search/article-search';
 import { ArticleSearchProjection } from './search/article-search.projection';
 import { SearchHttp } from './search/search.http';
+import { ArticleSuggestions } from './search/article-suggestions';
+import { SearchVocabulary } from './search/search-vocabulary';
+import { KnowledgeServiceGrpc } from './grpc/knowledge-service.grpc';
+import { ArticleTimerDispatcher } from './review/article-timer.dispatcher';
+import { ArticleTimerFiring } from './review/article-timer.firing';
+import { ArticleTimerProjection } from './review/article-timer.projection';
+import { ArticleTimerTable } from './review/article-timer.table';
+import { ReviewQueueHttp } from './review/review-queue.http';
+import { SuggestionsHttp } from './suggestions/suggestions.http';
+import { ResolveSelfServiceHttp } from './self-service/resolve-self-service.http';
+import { ReviewQueueProjection } from './review/review-queue.projection';
 
-export const KNOWLEDGE_PROVIDERS: readonly Provider[] = [KnowledgeMap, ArticleCommands, ArticleReader, ArticlePoints, ArticleSearch, ArticleSearchProjection];
+export const KNOWLEDGE_PROVIDERS: readonly Provider[] = [KnowledgeMap, ArticleCommands, ArticleReader, ArticlePoints, ArticleSearch, ArticleSearchProjection,
+  ArticleSuggestions, SearchVocabulary, KnowledgeServiceGrpc,
+  ArticleTimerProjection, ArticleTimerTable, ArticleTimerFiring, ArticleTimerDispatcher, ReviewQueueProjection,
+];
 
 // SearchHttp before the article routes: Express tries routes in the order they are registered.
-export const KNOWLEDGE_CONTROLLERS: readonly Type[] = [SearchHttp, ReadMapHttp, ManageMapHttp, DraftArticleHttp, EditArticleHttp, ReviewArticleHttp, ReadArticleHttp];
+export const KNOWLEDGE_CONTROLLERS: readonly Type[] = [SearchHttp, ReviewQueueHttp, SuggestionsHttp, ResolveSelfServiceHttp, ReadMapHttp, ManageMapHttp, DraftArticleHttp, EditArticleHttp, ReviewArticleHttp, ReadArticleHttp];

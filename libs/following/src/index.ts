@@ -18,3 +18,5 @@ export * from './rebuild/table-structure';
 export * from './rebuild/shadow-tables';
 export * from './rebuild/rebuild-run';
 export * from './handlers/row-batches';
+export * from './timers/fenced-timer-table';
+export * from './timers/timer-dispatch';

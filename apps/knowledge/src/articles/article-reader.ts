@@ -8,6 +8,7 @@ import {
   versionsOf,
   visibleTo,
   type ArticleEvent,
+  type KnownArticle,
   type Reader,
   type VersionDiff,
   type VersionRecord,
@@ -39,6 +40,19 @@ export class ArticleReader {
       const view = editorViewOf(state);
       if (visibleTo(reader, view.pending ?? view.live ?? { audiences: [] })) return view;
     }
+    return this.visiblePublished(articleId, state, reader);
+  }
+
+  /** The published version only, whatever the caller's roles: what gRPC's GetArticle answers. */
+  async published(articleId: string, principal: Principal): Promise<PublishedArticleView> {
+    const state = await this.commands.load(articleId).catch((error: unknown) => {
+      if (error instanceof NotFound) return undefined;
+      throw error;
+    });
+    return this.visiblePublished(articleId, state, readerOf(principal));
+  }
+
+  private visiblePublished(articleId: string, state: KnownArticle | undefined, reader: Reader): PublishedArticleView {
     const published = state && publishedViewOf(state);
     if (published && visibleTo(reader, published) && inEffect(published, this.clock.now())) return published;
     throw new NotFound('article', articleId);

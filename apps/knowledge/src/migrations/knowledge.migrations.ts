@@ -1,5 +1,7 @@
 import type { MigrationClass } from '@collab/service-kit';
 import { ArticleSearch } from './0001-article-search.migration';
+import { ReviewTimers } from './0002-review-timers.migration';
+import { SearchVocabulary } from './0003-search-vocabulary.migration';
 
 /** Knowledge's read-model migrations in the order they were released; append, never edit. */
-export const KNOWLEDGE_MIGRATIONS: readonly MigrationClass[] = [ArticleSearch];
+export const KNOWLEDGE_MIGRATIONS: readonly MigrationClass[] = [ArticleSearch, ReviewTimers, SearchVocabulary];

@@ -4,6 +4,7 @@ import type { RecordedEvent } from '@collab/event-store';
 import { ARTICLE_EVENT_TYPES, type ArticleEvent, type ArticlePublished } from '@collab/knowledge-domain';
 import { Projection } from '@collab/service-kit';
 import { configFor, documentText } from './search-text';
+import { recordVocabulary } from './search-vocabulary';
 
 const dateOrNull = (value: string | undefined): Date | null => (value === undefined ? null : new Date(value));
 
@@ -19,7 +20,7 @@ export class ArticleSearchProjection extends Projection {
   readonly name = 'knowledge.article-search';
   readonly log = 'knowledge';
   readonly handles = ARTICLE_EVENT_TYPES;
-  readonly tables = ['knowledge.article_point', 'knowledge.article_search'];
+  readonly tables = ['knowledge.article_point', 'knowledge.article_search', 'knowledge.search_word'];
 
   async apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
     for (const recorded of events) await this.applyOne({ type: recorded.type, data: recorded.data } as ArticleEvent, recorded.streamVersion, tx);
@@ -46,6 +47,7 @@ export class ArticleSearchProjection extends Projection {
         return;
       case 'ArticleSubmitted':
       case 'ArticleRejected':
+      case 'ArticleReviewFellDue':
         return;
       default:
         return;
@@ -54,6 +56,7 @@ export class ArticleSearchProjection extends Projection {
 
   private async published(tx: EntityManager, { articleId, knowledgePointId, version, content, publishedAt }: ArticlePublished['data'], streamVersion: number): Promise<void> {
     const config = configFor(content.language);
+    await recordVocabulary(tx, [content.title, content.summary, content.body, ...content.tags]);
     await tx.query(
       `insert into knowledge.article_search (article_id, knowledge_point_id, version, language, config, type, node_id, tags, audiences, partners,
          title, summary, body, effective_from, expires_at, published_at, search, stream_version)

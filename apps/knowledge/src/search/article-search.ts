@@ -3,7 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { ArticleType, Reader } from '@collab/knowledge-domain';
 import { CLOCK, type Clock } from '@collab/service-kit';
+import { KnowledgeMap } from '../knowledge-map/knowledge-map';
 import { HEADLINE_CLOSE, HEADLINE_OPEN, fromHeadline, simpleSnippet } from './snippet';
+import { queryWords, stemmedQuery, typoCandidates } from './latin-query';
+import { SearchVocabulary } from './search-vocabulary';
 import { simpleQuery } from './search-text';
 
 export interface SearchRequest {
@@ -45,11 +48,11 @@ interface Row {
 }
 
 /** The same rule as the domain's visibleTo, as SQL over the index: `$2` the caller's audience, `$3` their partner. */
-const AUDIENCE_FILTER = `($2 = 'INTERNAL' or 'EXTERNAL' = any(s.audiences)
+export const AUDIENCE_FILTER = `($2 = 'INTERNAL' or 'EXTERNAL' = any(s.audiences)
   or ($2 = 'PARTNER' and 'PARTNER' = any(s.audiences) and (s.partners is null or $3 = any(s.partners))))`;
 
-/** Each row is matched by the query in its own language's configuration. */
-const ROW_QUERY = `case s.config when 'finnish' then plainto_tsquery('finnish', $1) when 'english' then plainto_tsquery('english', $1)
+/** Each row is matched by the query in its own language's configuration ($1: the stemmed rows' tsquery text, $4: the `simple` rows'). */
+const ROW_QUERY = `case s.config when 'finnish' then to_tsquery('finnish', $1) when 'english' then to_tsquery('english', $1)
   else to_tsquery('simple', coalesce($4, '')) end`;
 
 const HEADLINE = `case when s.config = 'simple' then null else ts_headline(s.config::regconfig, s.body, query,
@@ -61,11 +64,23 @@ const HEADLINE = `case when s.config = 'simple' then null else ts_headline(s.con
  */
 @Injectable()
 export class ArticleSearch {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource, @Inject(CLOCK) private readonly clock: Clock) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly map: KnowledgeMap,
+    private readonly vocabulary: SearchVocabulary,
+  ) {}
+
+  /** A search narrowed to a knowledge-map node includes everything under it (REST and gRPC alike). */
+  async searchUnder({ node, ...request }: Omit<SearchRequest, 'nodes'> & { readonly node?: string }, reader: Reader): Promise<SearchResults> {
+    return this.search({ ...request, ...(node === undefined ? {} : { nodes: await this.map.branch(node) }) }, reader);
+  }
 
   async search(request: SearchRequest, reader: Reader): Promise<SearchResults> {
     const filters: string[] = [AUDIENCE_FILTER, `s.search @@ query`, `(s.effective_from is null or s.effective_from <= $5)`, `(s.expires_at is null or s.expires_at > $5)`];
-    const params: unknown[] = [request.q.normalize('NFC'), reader.audience, reader.partner ?? null, simpleQuery(request.q) ?? null, this.clock.now()];
+    const words = queryWords(request.q);
+    const near = await this.vocabulary.nearMisses(typoCandidates(words));
+    const params: unknown[] = [stemmedQuery(words, near), reader.audience, reader.partner ?? null, simpleQuery(request.q) ?? null, this.clock.now()];
     const add = (sql: (placeholder: string) => string, value: unknown) => {
       params.push(value);
       filters.push(sql(`$${params.length}`));

@@ -1,3 +1,5 @@
+import { foldHan } from './han-folding';
+
 /**
  * How article texts and queries become PostgreSQL text-search input, the same on PostgreSQL and
  * PGlite (no extension needed): Finnish and English through their stemming configurations;
@@ -33,9 +35,12 @@ export const bigramsOf = (run: string): string[] => {
 const wordsOf = (text: string): string[] =>
   [...segmenter.segment(text.normalize('NFC').toLowerCase())].filter((segment) => segment.isWordLike).map((segment) => segment.segment);
 
+/** Lower case, NFC, traditional Chinese folded to simplified: documents and queries alike. */
+export const searchForm = (text: string): string => foldHan(text.normalize('NFC').toLowerCase());
+
 /** The terms a `simple`-configuration document is indexed by: its words and the bigrams of its CJK runs. */
 export const simpleTerms = (text: string): string[] => {
-  const normalised = text.normalize('NFC').toLowerCase();
+  const normalised = searchForm(text);
   return [...wordsOf(normalised), ...cjkRuns(normalised).flatMap(bigramsOf)];
 };
 
@@ -50,7 +55,7 @@ const quoted = (term: string): string => `'${term.replace(/'/g, "''").replace(/\
  * required. Undefined when nothing searchable is left (only punctuation).
  */
 export const simpleQuery = (query: string): string | undefined => {
-  const normalised = query.normalize('NFC').toLowerCase();
+  const normalised = searchForm(query);
   const latin = wordsOf(normalised.replace(CJK_RUN, ' '));
   const terms = [...new Set([...cjkRuns(normalised).flatMap(bigramsOf), ...latin])];
   return terms.length === 0 ? undefined : terms.map(quoted).join(' & ');
@@ -58,8 +63,14 @@ export const simpleQuery = (query: string): string | undefined => {
 
 /** The query's pieces to highlight in a `simple` document: whole runs and words first, then bigrams. */
 export const highlightTerms = (query: string): string[] => {
-  const normalised = query.normalize('NFC').toLowerCase();
+  const normalised = searchForm(query);
   const runs = cjkRuns(normalised);
   const words = wordsOf(normalised.replace(CJK_RUN, ' '));
   return [...new Set([...runs, ...words, ...runs.flatMap(bigramsOf)])].sort((a, b) => b.length - a.length);
 };
+
+/**
+ * A `simple` tsquery for a long text (a case's description): any of its terms, so the articles
+ * sharing the most of them rank first. Undefined when nothing searchable is left.
+ */
+export const simpleAnyQuery = (text: string): string | undefined => simpleQuery(text)?.replace(/ & /g, ' | ');

@@ -1,3 +1,4 @@
+import { foldHan } from './han-folding';
 import { highlightTerms } from './search-text';
 
 export const MARK_OPEN = '<mark>';
@@ -19,8 +20,9 @@ export const fromHeadline = (headline: string): string =>
     })
     .join('');
 
+/** Matches are looked for in the text's search form (folded character for character, so positions hold). */
 const marked = (text: string, terms: readonly string[]): boolean[] => {
-  const lower = text.toLowerCase();
+  const lower = foldHan(text.toLowerCase());
   const mask = new Array<boolean>(text.length).fill(false);
   for (const term of terms) {
     for (let at = lower.indexOf(term); at >= 0 && term.length > 0; at = lower.indexOf(term, at + term.length))

@@ -5,4 +5,6 @@ export * from './proto-enum';
 export * as intakeV1 from './generated/collab/intake/v1';
 /** Every message, enum and service type of `collab.workflow.v1`, generated from proto/. */
 export * as workflowV1 from './generated/collab/workflow/v1';
+/** Every message, enum and service type of `collab.knowledge.v1`, generated from proto/. */
+export * as knowledgeV1 from './generated/collab/knowledge/v1';
 export type { Timestamp, Timestamp__Output } from './generated/google/protobuf/Timestamp';

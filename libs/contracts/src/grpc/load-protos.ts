@@ -4,6 +4,7 @@ import { loadPackageDefinition } from '@grpc/grpc-js';
 import { loadSync, type Options, type PackageDefinition } from '@grpc/proto-loader';
 import type { ProtoGrpcType as IntakeProto } from './generated/intake_service';
 import type { ProtoGrpcType as WorkflowProto } from './generated/partner_collaboration_service';
+import type { ProtoGrpcType as KnowledgeProto } from './generated/knowledge_service';
 
 /**
  * How the protos are turned into JavaScript objects at runtime. The generated types describe
@@ -23,6 +24,7 @@ export const PROTO_LOADER_OPTIONS: Readonly<Options> = {
 export const PROTO_FILES = [
   'collab/intake/v1/intake_service.proto',
   'collab/workflow/v1/partner_collaboration_service.proto',
+  'collab/knowledge/v1/knowledge_service.proto',
 ] as const;
 
 export interface CollabProtos {
@@ -30,6 +32,8 @@ export interface CollabProtos {
   readonly intake: IntakeProto['collab']['intake']['v1'];
   /** `collab.workflow.v1`. */
   readonly workflow: WorkflowProto['collab']['workflow']['v1'];
+  /** `collab.knowledge.v1`. */
+  readonly knowledge: KnowledgeProto['collab']['knowledge']['v1'];
   readonly packageDefinition: PackageDefinition;
 }
 
@@ -56,10 +60,11 @@ export const loadProtos = (protoDir: string = findProtoDir()): CollabProtos => {
   if (known) return known;
   const packageDefinition = loadSync([...PROTO_FILES], { ...PROTO_LOADER_OPTIONS, includeDirs: [protoDir] });
   // loadPackageDefinition is untyped by design; the generated ProtoGrpcType is the type of its result.
-  const root = loadPackageDefinition(packageDefinition) as unknown as IntakeProto & WorkflowProto;
+  const root = loadPackageDefinition(packageDefinition) as unknown as IntakeProto & WorkflowProto & KnowledgeProto;
   const protos: CollabProtos = {
     intake: root.collab.intake.v1,
     workflow: root.collab.workflow.v1,
+    knowledge: root.collab.knowledge.v1,
     packageDefinition,
   };
   loaded.set(protoDir, protos);

@@ -31,6 +31,8 @@ const NOT_PERSONAL = [
   'queueUnitId', 'grantedAt', 'overCapacity', 'overCapacity.load', 'overCapacity.capacity', 'waitsForRoom', 'languageRule',
   'articleId', 'knowledgePointId', 'supersedes', 'title', 'summary', 'type', 'nodeId', 'partners', 'tags', 'effectiveFrom', 'expiresAt',
   'reviewIntervalDays', 'publishedAt', 'archivedAt', 'expiredAt',
+  // Self-service resolutions (issue 14): customerId is a person-id already; the rest is about the article and the moment.
+  'resolutionId', 'articleVersion', 'resolvedAt',
   'acceptDueAt', 'acceptedAt', 'acknowledgedAt', 'actor.kind', 'addedAt', 'announcedThrough', 'appendedAt', 'assignedAt', 'attachments',
   'attachments[].mediaType', 'attachments[].sizeBytes', 'audience', 'audiences', 'bounces', 'breachedAt', 'calendar', 'calendar.announcedThrough',
   'calendar.holidayRules', 'calendar.holidayRules[].date', 'calendar.holidayRules[].name', 'calendar.holidayRules[].offsetDays',

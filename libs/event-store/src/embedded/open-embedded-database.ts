@@ -42,6 +42,7 @@ export const openEmbeddedDatabase = async (options: EmbeddedDatabaseOptions): Pr
   try {
     const pglite = await loadPglite().PGlite.create({
       dataDir: path.join(dataDir, 'pgdata'),
+      extensions: loadPglite().extensions,
       relaxedDurability: options.relaxedDurability ?? false,
     });
     const pool = new Pool(poolConfig(pglite));

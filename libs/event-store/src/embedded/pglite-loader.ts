@@ -5,6 +5,8 @@ import type { PGlitePgConfig } from '@electric-sql/pglite/node-postgres';
 interface PgliteModules {
   readonly PGlite: { create(options: PGliteOptions): Promise<PGlite> };
   readonly createPgConfig: (pglite: PGlite) => PGlitePgConfig;
+  /** Extensions a service's migrations may create: pg_trgm (knowledge's typo-tolerant search vocabulary). */
+  readonly extensions: NonNullable<PGliteOptions['extensions']>;
 }
 
 /**
@@ -21,5 +23,6 @@ export const loadPglite = (): PgliteModules => {
     PgliteModules,
     'createPgConfig'
   >;
-  return { PGlite, createPgConfig };
+  const { pg_trgm } = nodeRequire('@electric-sql/pglite/contrib/pg_trgm') as { pg_trgm: NonNullable<PGliteOptions['extensions']>[string] };
+  return { PGlite, createPgConfig, extensions: { pg_trgm } };
 };

@@ -9,3 +9,4 @@ export * from './article/article.decider';
 export * from './article/article-audience';
 export * from './article/version-diff';
 export * from './article/article-history';
+export * from './self-service/self-service.decider';

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { TimerOutcome } from '@collab/following';
 import { deterministicEventId } from '@collab/event-store';
 import { IllegalTransition } from '@collab/domain-kernel';
 import {
@@ -14,8 +15,7 @@ import { SlaStreams } from '../sla-streams';
 import { EscalationContacts } from './escalation-contacts';
 import type { ClaimedTimer } from './sla-timer.table';
 
-/** What became of a claimed timer: fired (its event is recorded), cancelled (nothing to say), or back to pending. */
-export type TimerOutcome = 'fired' | 'cancelled' | 'pending';
+export type { TimerOutcome } from '@collab/following';
 
 const DISPATCHER = { id: 'workflow.sla-timers', kind: 'system' } as const;
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { LeaseLost, type LeaseTerm } from '@collab/following';
+import { FencedTimerTable, type LeaseTerm } from '@collab/following';
 import { DATABASE, type Database } from '@collab/service-kit';
 import type { SlaClockKey, SlaTimerKind } from '@collab/workflow-domain';
 
@@ -57,67 +57,35 @@ const claimedTimer = (row: TimerRow): ClaimedTimer => ({
 const byDueOrder = (a: ClaimedTimer, b: ClaimedTimer): number =>
   Date.parse(a.dueAt) - Date.parse(b.dueAt) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.level - b.level;
 
-/**
- * The term's lease row, locked for share as FencedCheckpoints locks it: a replica taking the lease
- * over bumps the token with an update that waits for this statement, or this statement sees the new
- * token and changes nothing. ($1 lease name, $2 owner, $3 token.)
- */
-const TERM_HOLDS = 'exists (select 1 from workflow.leases where name = $1 and owner = $2 and token = $3::bigint for share)';
-
-const termParameters = (term: LeaseTerm): unknown[] => [term.name, term.owner, term.token];
-
-/** The timer table: claimed and settled in single statements, each fenced by the dispatcher's lease term. */
+/** The timer table: claimed and settled in single statements, each fenced by the dispatcher's lease term (FencedTimerTable). */
 @Injectable()
 export class SlaTimerTable {
-  constructor(@Inject(DATABASE) private readonly database: Database) {}
+  private readonly timers: FencedTimerTable<TimerRow>;
 
-  /**
-   * Claims up to `limit` timers due by `now` that no live claim holds, until `leaseUntil`. A claim
-   * made under an older term of the lease is no live claim: its dispatcher died or was cut off, and
-   * the new owner takes its timers at once. One statement: SKIP LOCKED, and no transaction stays
-   * open while a timer fires — on the embedded single connection that would block the very appends
-   * the firing makes. A term that has ended claims nothing.
-   */
+  constructor(@Inject(DATABASE) database: Database) {
+    this.timers = new FencedTimerTable<TimerRow>(database.pool, {
+      schema: 'workflow',
+      table: 'sla_timer',
+      returning: 'id, case_id, clock_key, started_at, kind, level, due_at, correlation_id, scheduled_by',
+    });
+  }
+
+  /** Claims up to `limit` timers due by `now` that no live claim holds, until `leaseUntil`; a term that has ended claims nothing. */
   async claimDue(term: LeaseTerm, now: Date, leaseUntil: Date, limit: number): Promise<ClaimedTimer[]> {
-    const { rows } = await this.database.pool.query<TimerRow>(
-      `update workflow.sla_timer set claimed_until = $5, claimed_by = $3::bigint
-        where id in (select id from workflow.sla_timer
-                      where fired_at is null and cancelled_at is null and due_at <= $4
-                        and (claimed_until is null or claimed_until <= $4 or claimed_by < $3::bigint)
-                      order by due_at limit $6 for update skip locked)
-          and ${TERM_HOLDS}
-        returning id, case_id, clock_key, started_at, kind, level, due_at, correlation_id, scheduled_by`,
-      [...termParameters(term), now, leaseUntil, limit],
-    );
-    return rows.map(claimedTimer).sort(byDueOrder);
+    return (await this.timers.claimDue(term, now, leaseUntil, limit)).map(claimedTimer).sort(byDueOrder);
   }
 
   /** It fired: whatever a clock's stop cancelled meanwhile, the event was recorded. */
   markFired(term: LeaseTerm, id: string, at: Date): Promise<void> {
-    return this.settled(term, id, 'fired_at = $5, cancelled_at = null', at);
+    return this.timers.markFired(term, id, at);
   }
 
   markCancelled(term: LeaseTerm, id: string, at: Date): Promise<void> {
-    // A timer that fired stays fired.
-    return this.settled(term, id, 'cancelled_at = case when fired_at is null then coalesce(cancelled_at, $5) end', at);
+    return this.timers.markCancelled(term, id, at);
   }
 
   /** Gives a claim back (not due yet by the SLA stream, or stopping): the next pass looks again. */
   release(term: LeaseTerm, id: string): Promise<void> {
-    return this.settled(term, id, 'claimed_by = claimed_by');
-  }
-
-  /**
-   * Ends this term's claim on the timer with `change`. Refused — LeaseLost — when the term no
-   * longer holds the lease or a later term has claimed the timer: whatever this term was doing
-   * is now the new owner's to do.
-   */
-  private async settled(term: LeaseTerm, id: string, change: string, at?: Date): Promise<void> {
-    const { rowCount } = await this.database.pool.query(
-      `update workflow.sla_timer set ${change}, claimed_until = null
-        where id = $4 and claimed_by = $3::bigint and ${TERM_HOLDS}`,
-      [...termParameters(term), id, ...(at ? [at] : [])],
-    );
-    if (rowCount === 0) throw new LeaseLost(term.name);
+    return this.timers.release(term, id);
   }
 }

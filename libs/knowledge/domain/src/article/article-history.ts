@@ -52,6 +52,8 @@ const apply = (history: History, event: ArticleEvent): void => {
       return restage(history, event.data.version, { stage: 'published', publishedAt: event.data.publishedAt, approvedBy: event.data.approvedBy });
     case 'ArticleExpired':
       return restage(history, event.data.version, { stage: 'expired' });
+    case 'ArticleReviewFellDue':
+      return;
     case 'ArticleArchived':
       return archived(history);
     default:

@@ -55,6 +55,14 @@ export interface ExpireArticle {
   readonly articleId: string;
 }
 
+/** Sent by the review timer when the published version's review date has come. */
+export interface RecordReviewDue {
+  readonly type: 'RecordReviewDue';
+  readonly articleId: string;
+  readonly version: number;
+  readonly dueAt: string;
+}
+
 export type ArticleCommand =
   | DraftArticle
   | EditArticle
@@ -62,4 +70,5 @@ export type ArticleCommand =
   | ApproveArticle
   | RejectArticle
   | ArchiveArticle
-  | ExpireArticle;
+  | ExpireArticle
+  | RecordReviewDue;

@@ -9,7 +9,7 @@ import {
 } from '@collab/domain-kernel';
 import { lengthOf, normalisedText, refusalMessage } from '../shared-values';
 import { contentErrors, normalisedContent, sameContent, type ArticleContent } from './article-content';
-import type { ArticleCommand, ArchiveArticle, ApproveArticle, DraftArticle, EditArticle, NodeStanding, RejectArticle } from './article.commands';
+import type { ArticleCommand, ArchiveArticle, ApproveArticle, DraftArticle, EditArticle, NodeStanding, RecordReviewDue, RejectArticle } from './article.commands';
 import type { ArticleEvent } from './article.events';
 import { evolveArticle } from './article.evolve';
 import type { ArticleState, ArticleVersion, KnownArticle, PendingVersion } from './article.state';
@@ -116,6 +116,15 @@ const expire = (command: ArticleCommand, state: ArticleState, now: Date): Articl
   return [{ type: 'ArticleExpired', data: { articleId: article.articleId, version: article.live.version, expiredAt: now.toISOString() } }];
 };
 
+const reviewDue = (command: RecordReviewDue, state: ArticleState, now: Date): ArticleEvent[] => {
+  const article = known(command, state);
+  if (article.status !== 'published' || article.live.version !== command.version)
+    throw refused(command, state, `version ${command.version} is not the published version`);
+  if (article.reviewDue) return [];
+  if (Date.parse(command.dueAt) > now.getTime()) throw refused(command, state, `version ${command.version} is not due for review before ${command.dueAt}`);
+  return [{ type: 'ArticleReviewFellDue', data: { articleId: article.articleId, version: command.version, dueAt: command.dueAt, fellDueAt: now.toISOString() } }];
+};
+
 const decide = (command: ArticleCommand, state: ArticleState, { now }: DecisionContext): ArticleEvent[] => {
   const at = now.toISOString();
   switch (command.type) {
@@ -135,6 +144,8 @@ const decide = (command: ArticleCommand, state: ArticleState, { now }: DecisionC
       return archive(command, state, at);
     case 'ExpireArticle':
       return expire(command, state, now);
+    case 'RecordReviewDue':
+      return reviewDue(command, state, now);
     default:
       return assertNever(command);
   }
@@ -146,5 +157,11 @@ export const articleDecider: Decider<ArticleCommand, ArticleEvent, ArticleState>
   evolve: evolveArticle,
   decide,
 };
+
+const DAY_MS = 86_400_000;
+
+/** When a version published at `publishedAt` falls due for review: its review interval later, or never. */
+export const reviewDueAt = (publishedAt: string, content: ArticleContent): string | undefined =>
+  content.reviewIntervalDays === undefined ? undefined : new Date(Date.parse(publishedAt) + content.reviewIntervalDays * DAY_MS).toISOString();
 
 export const articleStreamId = (articleId: string): string => `article-${articleId}`;

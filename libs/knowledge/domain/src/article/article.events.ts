@@ -65,6 +65,12 @@ export interface ArticleExpired {
   readonly data: { readonly articleId: string; readonly version: number; readonly expiredAt: string };
 }
 
+/** The published version's review date came (publication + review interval): it waits in the review queue for an editor. */
+export interface ArticleReviewFellDue {
+  readonly type: 'ArticleReviewFellDue';
+  readonly data: { readonly articleId: string; readonly version: number; readonly dueAt: string; readonly fellDueAt: string };
+}
+
 /** Withdrawn for good; its versions stay in the log and in the history. */
 export interface ArticleArchived {
   readonly type: 'ArticleArchived';
@@ -78,6 +84,7 @@ export type ArticleEvent =
   | ArticleRejected
   | ArticlePublished
   | ArticleExpired
+  | ArticleReviewFellDue
   | ArticleArchived;
 
 export const ARTICLE_EVENT_TYPES: readonly ArticleEvent['type'][] = [
@@ -87,5 +94,6 @@ export const ARTICLE_EVENT_TYPES: readonly ArticleEvent['type'][] = [
   'ArticleRejected',
   'ArticlePublished',
   'ArticleExpired',
+  'ArticleReviewFellDue',
   'ArticleArchived',
 ];

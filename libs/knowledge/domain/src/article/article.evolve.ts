@@ -49,6 +49,9 @@ const archived = (state: ArticleState): ArticleState => {
   return { status: 'archived', articleId, knowledgePointId, latestVersion, ...(live ? { live } : {}) };
 };
 
+const reviewFellDue = (state: ArticleState, version: number): ArticleState =>
+  state.status === 'published' && state.live.version === version ? { ...state, reviewDue: true } : state;
+
 export const evolveArticle = (state: ArticleState, event: ArticleEvent): ArticleState => {
   switch (event.type) {
     case 'ArticleDrafted': {
@@ -65,6 +68,8 @@ export const evolveArticle = (state: ArticleState, event: ArticleEvent): Article
       return published(state, event.data.version);
     case 'ArticleExpired':
       return state.status === 'published' ? { ...state, status: 'expired' } : state;
+    case 'ArticleReviewFellDue':
+      return reviewFellDue(state, event.data.version);
     case 'ArticleArchived':
       return archived(state);
     default:

@@ -51,3 +51,7 @@ export const articleExpired = (version = 1): ArticleEvent => ({ type: 'ArticleEx
 export const articleArchived = (reason?: string): ArticleEvent => ({
   type: 'ArticleArchived', data: { articleId, by: 'editor-1', ...(reason ? { reason } : {}), archivedAt: at },
 });
+export const recordReviewDue = (version = 1, dueAt = '2026-11-01T00:00:00.000Z'): ArticleCommand => ({ type: 'RecordReviewDue', articleId, version, dueAt });
+export const articleReviewFellDue = (version = 1, dueAt = '2026-11-01T00:00:00.000Z'): ArticleEvent => ({
+  type: 'ArticleReviewFellDue', data: { articleId, version, dueAt, fellDueAt: at },
+});

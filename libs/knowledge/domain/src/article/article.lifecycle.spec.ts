@@ -4,7 +4,7 @@ import type { ArticleCommand } from './article.commands';
 import type { ArticleEvent } from './article.events';
 import {
   approveArticle, archiveArticle, articleArchived, articleDrafted, articleEdited, articleExpired, articlePublished,
-  articleRejected, articleSubmitted, content, draftArticle, editArticle, expireArticle, now, rejectArticle, submitArticle,
+  articleRejected, articleSubmitted, content, draftArticle, editArticle, expireArticle, now, recordReviewDue, rejectArticle, articleReviewFellDue, submitArticle,
 } from './article.fixtures';
 
 const expiring = content({ expiresAt: '2026-11-01' });
@@ -32,6 +32,7 @@ const commands: Record<ArticleCommand['type'], ArticleCommand> = {
   RejectArticle: rejectArticle(),
   ArchiveArticle: archiveArticle(),
   ExpireArticle: expireArticle(),
+  RecordReviewDue: recordReviewDue(1),
 };
 
 const refused = 'refused';
@@ -66,6 +67,10 @@ const table: Record<ArticleCommand['type'], Record<State, Outcome>> = {
     none: refused, draft: refused, 'in-review': refused, published: articleExpired(1),
     'published with a draft': articleExpired(1), 'published with a version in review': articleExpired(1), expired: refused, archived: refused,
   },
+  RecordReviewDue: {
+    none: refused, draft: refused, 'in-review': refused, published: articleReviewFellDue(1),
+    'published with a draft': articleReviewFellDue(1), 'published with a version in review': articleReviewFellDue(1), expired: refused, archived: refused,
+  },
 };
 
 const spec = specFor(articleDecider, { now });
@@ -74,7 +79,7 @@ const rows = Object.entries(table).flatMap(([command, outcomes]) =>
 );
 
 describe('an article through its lifecycle (every command in every state)', () => {
-  it('covers every command in every state', () => expect(rows).toHaveLength(7 * 8));
+  it('covers every command in every state', () => expect(rows).toHaveLength(8 * 8));
 
   it.each(rows)('%s on an article that is %s', (command, state, outcome) => {
     const when = spec.given(...histories[state]).when(commands[command]);
@@ -84,4 +89,16 @@ describe('an article through its lifecycle (every command in every state)', () =
 
   it('refuses approval by an author with Forbidden, not as a transition', () =>
     spec.given(...histories['published with a version in review']).when(approveArticle('editor-1')).thenThrows(Forbidden));
+});
+
+describe('a review date falling due', () => {
+  const published = histories.published;
+  it('records nothing more when it already fell due (a timer fired again after a crash)', () =>
+    spec.given(...published, articleReviewFellDue(1)).when(recordReviewDue(1)).then());
+  it('is refused before its date', () =>
+    spec.given(...published).when(recordReviewDue(1, '2026-12-01T00:00:00.000Z')).thenThrows(IllegalTransition));
+  it('is refused for a version no longer published (the timer of a superseded version)', () =>
+    spec.given(...histories['published with a version in review'], articlePublished(2, 1)).when(recordReviewDue(1)).thenThrows(IllegalTransition));
+  it('falls due again for the next published version', () =>
+    spec.given(...histories['published with a version in review'], articleReviewFellDue(1), articlePublished(2, 1)).when(recordReviewDue(2)).then(articleReviewFellDue(2)));
 });

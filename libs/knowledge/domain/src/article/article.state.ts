@@ -19,12 +19,13 @@ interface Known {
 
 /**
  * draft → in-review → published → expired | archived. A published (or expired) article may carry
- * a pending new version; readers keep seeing `live` until that one is published.
+ * a pending new version; readers keep seeing `live` until that one is published. `reviewDue`: the
+ * live version's review date came (cleared by the next publication).
  */
 export type ArticleState =
   | { readonly status: 'none' }
   | (Known & { readonly status: 'draft' | 'in-review'; readonly pending: PendingVersion })
-  | (Known & { readonly status: 'published' | 'expired'; readonly live: ArticleVersion; readonly pending?: PendingVersion })
+  | (Known & { readonly status: 'published' | 'expired'; readonly live: ArticleVersion; readonly pending?: PendingVersion; readonly reviewDue?: boolean })
   | (Known & { readonly status: 'archived'; readonly live?: ArticleVersion });
 
 export type ArticleStatus = ArticleState['status'];

@@ -657,6 +657,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/knowledge/review-queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReviewQueueHttp_queue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/knowledge/search": {
         parameters: {
             query?: never;
@@ -667,6 +683,38 @@ export interface paths {
         get: operations["SearchHttp_search"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/knowledge/self-service/resolutions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ResolveSelfServiceHttp_resolve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/knowledge/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SuggestionsHttp_suggest"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2678,6 +2726,14 @@ export interface components {
             })[];
             total: number;
         };
+        SelfServiceResolutionBody: {
+            /** Format: uuid */
+            articleId: string;
+            channel?: string;
+            customerId?: string;
+            /** Format: uuid */
+            resolutionId?: string;
+        };
         StaffCaseDetails: {
             acknowledgement: {
                 /**
@@ -2769,6 +2825,13 @@ export interface components {
             requestType: "CONSULT" | "INQUIRY" | "TRANSACTION" | "COMPLAINT" | "FAULT" | "SUGGESTION" | "MARKETING";
             subject: string;
             threadRef?: string;
+        };
+        SuggestionRequestBody: {
+            category?: string;
+            lang?: string;
+            /** @default 5 */
+            limit?: number;
+            text: string;
         };
         TaskDetails: {
             /**
@@ -6563,6 +6626,26 @@ export interface operations {
             };
         };
     };
+    ReviewQueueHttp_queue: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     SearchHttp_search: {
         parameters: {
             query: {
@@ -6624,6 +6707,51 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
+            };
+        };
+    };
+    ResolveSelfServiceHttp_resolve: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Carried by the events the request causes (CloudEvents `correlationid`); one is made up when absent. */
+                "x-correlation-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SelfServiceResolutionBody"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SuggestionsHttp_suggest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SuggestionRequestBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
