@@ -9,3 +9,4 @@ export * from './shared-clock';
 export * from './cluster';
 export * from './published-form';
 export * from './topic-prefix';
+export * from './unthrottled';

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { Forbidden, ROLE_GRANTS, isKnownRole, requireGrant, type Grant } from '@collab/domain-kernel';
 import { AUTHENTICATOR, type Authenticator, type Principal } from './principal';
+import { principalOfRequest } from './request-principal';
 
 const IS_PUBLIC = 'collab:public';
 const ALLOWED = 'collab:allowed';
@@ -58,7 +59,7 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const principal = await this.authenticator.authenticate(request.headers.authorization);
+    const principal = await principalOfRequest(this.authenticator, request);
     request.principal = principal;
     const admission = this.reflector.getAllAndOverride<Admission | undefined>(ALLOWED, targets);
     if (!admission) throw new Forbidden('no policy admits callers to this endpoint');

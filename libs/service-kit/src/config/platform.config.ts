@@ -10,6 +10,15 @@ const optionalText = z
   .transform((value) => (value === '' ? undefined : value))
   .optional();
 
+/** A request count per rate-limit window; the in-memory window keeps one timestamp per request, hence the bound. */
+const requestCount = (fallback: number) =>
+  z.coerce
+    .number({ message: 'must be a number of requests' })
+    .int({ message: 'must be a whole number of requests' })
+    .min(1, { message: 'must be at least 1 request' })
+    .max(50_000, { message: 'must be at most 50000 requests per window' })
+    .default(fallback);
+
 /** Where the data is: the settings a tool needs that works on a deployment's database (the rebuild command). */
 const databaseSettings = {
   DATA_DIR: z.string().min(1).default('.data'),
@@ -54,6 +63,15 @@ export const platformConfigSchema = z
     AUTH_ISSUER: optionalText,
     // The longest a bearer token may live (exp after iat); a longer one means a leaked key or a broken issuer.
     AUTH_MAX_TOKEN_LIFETIME_SECONDS: z.coerce.number({ message: 'must be a number of seconds' }).int().min(60).max(30 * 24 * 3600).default(24 * 3600),
+    // Per-client rate limits (429 + Retry-After; RESOURCE_EXHAUSTED on gRPC), counted over a sliding
+    // window per process: by the token's subject, a channel with its own larger allowance, and by
+    // address for calls without a valid token (bad signatures count there). The edge limits too.
+    RATE_LIMIT_WINDOW_SECONDS: z.coerce.number({ message: 'must be a number of seconds' }).int({ message: 'must be a whole number of seconds' }).min(1, { message: 'must be at least 1 second' }).max(3600, { message: 'must be at most 3600 seconds' }).default(60),
+    RATE_LIMIT_PER_CLIENT: requestCount(600),
+    RATE_LIMIT_PER_CHANNEL: requestCount(30_000),
+    RATE_LIMIT_PER_ADDRESS: requestCount(120),
+    // How many proxies (the edge) stand in front: their X-Forwarded-For then names the client's address.
+    HTTP_TRUST_PROXY_HOPS: z.coerce.number({ message: 'must be a number of proxies' }).int().min(0, { message: 'must be 0-5' }).max(5, { message: 'must be 0-5' }).default(0),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     // A customer who comes back about the same category within this window is usually chasing
     // the same matter, so the contact joins the open case instead of opening another.
@@ -148,3 +166,11 @@ export const loadDatabaseSettings = (env: NodeJS.ProcessEnv = process.env): Pick
   parsed(z.object(databaseSettings), env);
 
 export const isDistributed = (config: Pick<PlatformConfig, 'DATABASE_URL'>): boolean => config.DATABASE_URL !== undefined;
+
+/** The rate limits of this process, from its validated settings. */
+export const rateLimitSettingsOf = (config: PlatformConfig) => ({
+  windowMs: config.RATE_LIMIT_WINDOW_SECONDS * 1000,
+  perClient: config.RATE_LIMIT_PER_CLIENT,
+  perChannel: config.RATE_LIMIT_PER_CHANNEL,
+  perAddress: config.RATE_LIMIT_PER_ADDRESS,
+});

@@ -1,4 +1,5 @@
 import { Controller, Get, HttpCode, Inject, Res } from '@nestjs/common';
+import { SkipThrottle } from '@nestjs/throttler';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import type { Response } from 'express';
 import { Public } from '../auth/auth.guard';
@@ -6,6 +7,8 @@ import type { Database } from '../runtime/database';
 import { DATABASE } from '../runtime/tokens';
 import { Readiness } from './readiness';
 
+/** Probes are not rate limited: an orchestrator must always get its answer. */
+@SkipThrottle()
 @Controller()
 export class HealthController {
   constructor(

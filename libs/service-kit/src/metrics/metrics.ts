@@ -1,6 +1,7 @@
 import { Controller, Get, Header, Injectable, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { SkipThrottle } from '@nestjs/throttler';
 import { Public } from '../auth/auth.guard';
 
 /** One registry per process, so a platform hosting five services still exposes one /metrics. */
@@ -35,6 +36,8 @@ export class HttpMetricsMiddleware implements NestMiddleware {
   }
 }
 
+/** Scrapes are not rate limited (a scraper is one known client; the edge does not route /metrics). */
+@SkipThrottle()
 @Controller()
 export class MetricsController {
   constructor(private readonly metrics: MetricsRegistry) {}

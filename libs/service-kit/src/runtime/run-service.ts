@@ -44,6 +44,8 @@ export const createServiceApp = async (config: PlatformConfig, modules: readonly
   app.useLogger(app.get(Logger));
   app.flushLogs();
   app.disable('x-powered-by');
+  // Behind the edge, the client's address (what unauthenticated calls are rate limited by) is in X-Forwarded-For.
+  if (config.HTTP_TRUST_PROXY_HOPS > 0) app.set('trust proxy', config.HTTP_TRUST_PROXY_HOPS);
   // First, so even a request the drain turns away is a span, and the body parser runs in its context.
   app.use(httpTracing);
   if (options.drain) app.use(options.drain.middleware);
