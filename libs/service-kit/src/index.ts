@@ -45,3 +45,4 @@ export * from './tracing/tracing';
 export * from './tracing/http-tracing';
 export * from './runtime/test-hooks/failpoints';
 export * from './runtime/test-hooks/test-clock';
+export * from './runtime/data-dir';

@@ -19,6 +19,14 @@ const requestCount = (fallback: number) =>
     .max(50_000, { message: 'must be at most 50000 requests per window' })
     .default(fallback);
 
+/**
+ * Secrets anyone can read in this repository, or that say they are placeholders: a token signed
+ * with one proves nothing. (A secret of fewer than 8 different characters is one typed by hand.)
+ */
+const PUBLISHED_SECRETS = ['insecure-compose-dev-secret-change-me'];
+const looksLikeADefault = (secret: string): boolean =>
+  PUBLISHED_SECRETS.includes(secret) || /change[-_ ]?me|placeholder|insecure/i.test(secret) || new Set(secret).size < 8;
+
 /** Where the data is: the settings a tool needs that works on a deployment's database (the rebuild command). */
 const databaseSettings = {
   DATA_DIR: z.string().min(1).default('.data'),
@@ -58,7 +66,13 @@ export const platformConfigSchema = z
     EVENTSTORE_CONNECTION_STRING: optionalText.pipe(
       z.string().startsWith('esdb', { message: 'must be an esdb:// or esdb+discover:// connection string' }).optional(),
     ),
-    AUTH_JWT_SECRET: optionalText.pipe(z.string().min(16, { message: 'must be at least 16 characters' }).optional()),
+    AUTH_JWT_SECRET: optionalText.pipe(
+      z
+        .string()
+        .min(16, { message: 'must be at least 16 characters' })
+        .refine((secret) => !looksLikeADefault(secret), { message: 'is a published example or placeholder; set a random secret of your own (openssl rand -base64 48)' })
+        .optional(),
+    ),
     AUTH_JWKS_URL: optionalText.pipe(z.string().url().optional()),
     AUTH_ISSUER: optionalText,
     // The longest a bearer token may live (exp after iat); a longer one means a leaked key or a broken issuer.
