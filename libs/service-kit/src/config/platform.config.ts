@@ -27,6 +27,10 @@ const PUBLISHED_SECRETS = ['insecure-compose-dev-secret-change-me'];
 const looksLikeADefault = (secret: string): boolean =>
   PUBLISHED_SECRETS.includes(secret) || /change[-_ ]?me|placeholder|insecure/i.test(secret) || new Set(secret).size < 8;
 
+const ENDPOINT_ACCESS = ['public', 'staff', 'off'] as const;
+export type EndpointAccess = (typeof ENDPOINT_ACCESS)[number];
+const endpointAccess = optionalText.pipe(z.enum(ENDPOINT_ACCESS, { message: 'must be public, staff or off' }).optional());
+
 /** Where the data is: the settings a tool needs that works on a deployment's database (the rebuild command). */
 const databaseSettings = {
   DATA_DIR: z.string().min(1).default('.data'),
@@ -86,6 +90,10 @@ export const platformConfigSchema = z
     RATE_LIMIT_PER_ADDRESS: requestCount(120),
     // How many proxies (the edge) stand in front: their X-Forwarded-For then names the client's address.
     HTTP_TRUST_PROXY_HOPS: z.coerce.number({ message: 'must be a number of proxies' }).int().min(0, { message: 'must be 0-5' }).max(5, { message: 'must be 0-5' }).default(0),
+    // Who may read /metrics and the API docs (/api/docs): anyone (`public`), a token with the staff
+    // grant (`staff`), or nobody (`off`, 404). Unset: public embedded, staff when distributed.
+    METRICS_ACCESS: endpointAccess,
+    API_DOCS_ACCESS: endpointAccess,
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     // A customer who comes back about the same category within this window is usually chasing
     // the same matter, so the contact joins the open case instead of opening another.
@@ -188,3 +196,7 @@ export const rateLimitSettingsOf = (config: PlatformConfig) => ({
   perChannel: config.RATE_LIMIT_PER_CHANNEL,
   perAddress: config.RATE_LIMIT_PER_ADDRESS,
 });
+
+/** Who may read an operational endpoint: as configured, else open in the embedded mode and staff-only when distributed. */
+export const endpointAccessOf = (config: PlatformConfig, setting: 'METRICS_ACCESS' | 'API_DOCS_ACCESS'): EndpointAccess =>
+  config[setting] ?? (isDistributed(config) ? 'staff' : 'public');

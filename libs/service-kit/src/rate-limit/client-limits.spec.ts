@@ -1,4 +1,4 @@
-import { InvalidConfiguration, loadPlatformConfig, rateLimitSettingsOf } from '../config/platform.config';
+import { endpointAccessOf, InvalidConfiguration, loadPlatformConfig, rateLimitSettingsOf } from '../config/platform.config';
 import { addressOfPeer, bucketOf } from './client-limits';
 
 const settings = { windowMs: 60_000, perClient: 600, perChannel: 30_000, perAddress: 120 };
@@ -36,4 +36,17 @@ describe('rate limit settings', () => {
       ]);
     }
   });
+});
+
+describe('metrics and API docs access settings', () => {
+  it('default to public embedded and staff when distributed', () => {
+    const embedded = loadPlatformConfig({});
+    const distributed = loadPlatformConfig({ DATABASE_URL: 'postgres://db/x', AUTH_JWT_SECRET: 'a-random-secret-of-enough-letters' });
+    expect([endpointAccessOf(embedded, 'METRICS_ACCESS'), endpointAccessOf(embedded, 'API_DOCS_ACCESS')]).toEqual(['public', 'public']);
+    expect([endpointAccessOf(distributed, 'METRICS_ACCESS'), endpointAccessOf(distributed, 'API_DOCS_ACCESS')]).toEqual(['staff', 'staff']);
+    expect(endpointAccessOf(loadPlatformConfig({ DATABASE_URL: 'postgres://db/x', AUTH_JWT_SECRET: 'a-random-secret-of-enough-letters', METRICS_ACCESS: 'public' }), 'METRICS_ACCESS')).toBe('public');
+  });
+
+  it('refuse anything else with one line', () =>
+    expect(() => loadPlatformConfig({ METRICS_ACCESS: 'everyone' })).toThrow(new InvalidConfiguration(['config: METRICS_ACCESS must be public, staff or off (got "everyone")'])));
 });

@@ -1,10 +1,13 @@
 import { Module, type INestApplication, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Request } from 'express';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
-import { isDistributed, loadPlatformConfig, type PlatformConfig } from '../config/platform.config';
+import { endpointAccessOf, isDistributed, loadPlatformConfig, type PlatformConfig } from '../config/platform.config';
+import { admitToEndpoint } from '../auth/endpoint-access';
+import { AUTHENTICATOR, type Authenticator } from '../auth/principal';
 import { createRootLogger } from '../logging/logging';
 import { requestHygiene, verifyUtf8 } from '../http/request-hygiene';
 import { httpTracing } from '../tracing/http-tracing';
@@ -52,8 +55,19 @@ export const createServiceApp = async (config: PlatformConfig, modules: readonly
   app.use(requestHygiene);
   // application/*+json too, so problem and CloudEvents bodies parse; the limit applies to all (after inflating).
   app.useBodyParser('json', { limit: config.BODY_LIMIT, type: ['application/json', 'application/*+json'], verify: verifyUtf8 });
-  SwaggerModule.setup('api/docs', app, openApiDocumentOf(app, config.SERVICE), { jsonDocumentUrl: 'api/docs/openapi.json' });
+  serveApiDocs(app, config);
   return app;
+};
+
+/** The API docs as API_DOCS_ACCESS says: open, for staff tokens only, or not served at all (404). */
+const serveApiDocs = (app: NestExpressApplication, config: PlatformConfig): void => {
+  const access = endpointAccessOf(config, 'API_DOCS_ACCESS');
+  if (access === 'off') return;
+  const authenticator = app.get<Authenticator>(AUTHENTICATOR);
+  app.use('/api/docs', (request: Request, _response: unknown, next: (error?: unknown) => void) => {
+    admitToEndpoint(access, authenticator, { path: request.originalUrl, authorization: request.headers.authorization }).then(() => next(), next);
+  });
+  SwaggerModule.setup('api/docs', app, openApiDocumentOf(app, config.SERVICE), { jsonDocumentUrl: 'api/docs/openapi.json' });
 };
 
 /**
