@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:net';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -152,6 +152,20 @@ describe('a service process that cannot start', () => {
       'data folder locked',
       new RegExp(`^platform could not start: data folder \\S+ is already open by process ${process.pid} on `),
     );
+  });
+
+  it('exits 1 naming a signing secret file others can read, and makes the data folder 0700', async () => {
+    const folder = await dataDir();
+    await chmod(folder, 0o755);
+    await writeFile(join(folder, 'dev-jwt-secret'), 'x\n', { mode: 0o644 });
+    await chmod(join(folder, 'dev-jwt-secret'), 0o644);
+    const spawned = spawnService('platform', { ...embedded, DATA_DIR: folder, AUTH_JWT_SECRET: '', GRPC_PORT: String(await freePort()) }, await freePort());
+    await expectFailedStart(
+      spawned,
+      'secret file readable by others',
+      /^platform could not start: \S+dev-jwt-secret is readable by others \(mode 0644\): chmod 600 it, or delete it to make a new one$/,
+    );
+    expect((await stat(folder)).mode & 0o777).toBe(0o700);
   });
 
   describe('when its schema cannot be brought to the newest version', () => {

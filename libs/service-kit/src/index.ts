@@ -1,6 +1,7 @@
 export * from './auth/principal';
 export * from './auth/command-origin';
 export * from './auth/auth.guard';
+export * from './rate-limit';
 export * from './config/platform.config';
 export * from './errors/domain-errors';
 export * from './http/problem-details';
@@ -45,3 +46,4 @@ export * from './tracing/tracing';
 export * from './tracing/http-tracing';
 export * from './runtime/test-hooks/failpoints';
 export * from './runtime/test-hooks/test-clock';
+export * from './runtime/data-dir';

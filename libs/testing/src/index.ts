@@ -10,3 +10,4 @@ export * from './cluster';
 export * from './published-form';
 export * from './topic-prefix';
 export * from './rest/platform-client';
+export * from './unthrottled';

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { eventually } from './eventually';
+import { UNTHROTTLED } from './unthrottled';
 
 const REPO = join(__dirname, '..', '..', '..');
 
@@ -53,7 +54,7 @@ export const spawnService = (service: string, env: Readonly<Record<string, strin
   const spawnedAt = Date.now();
   const child = spawn(process.execPath, ['-r', './tools/register.js', `apps/${service}/src/main.ts`], {
     cwd: REPO,
-    env: { ...inheritedEnv(), ...env, SERVICE: service, HTTP_PORT: String(httpPort), LOG_LEVEL: env['LOG_LEVEL'] ?? 'warn' },
+    env: { ...UNTHROTTLED, ...inheritedEnv(), ...env, SERVICE: service, HTTP_PORT: String(httpPort), LOG_LEVEL: env['LOG_LEVEL'] ?? 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -5,7 +5,7 @@ import type { INestApplication } from '@nestjs/common';
 import { credentials, Metadata, type ServiceError } from '@grpc/grpc-js';
 import { loadProtos } from '@collab/contracts';
 import { GrpcServer, HostedServices, createServiceApp, issueDevToken, loadPlatformConfig, type Audience, type Clock } from '@collab/service-kit';
-import { MovableClock, TEST_MONDAY_MORNING, platformClient, type PlatformClient } from '@collab/testing';
+import { MovableClock, TEST_MONDAY_MORNING, UNTHROTTLED, platformClient, type PlatformClient } from '@collab/testing';
 import { PLATFORM_MODULES } from '../platform.modules';
 
 export interface Caller {
@@ -47,7 +47,7 @@ export class EmbeddedPlatform {
   /** The platform on an existing data folder (which `stop` then removes). */
   /** Without a clock of the test's own, time starts at a fixed Monday morning: no test depends on when it runs. */
   static async startOn(dataDir: string, env: Record<string, string> = {}, clock: Clock = new MovableClock(TEST_MONDAY_MORNING)): Promise<EmbeddedPlatform> {
-    const config = loadPlatformConfig({ DATA_DIR: dataDir, AUTH_JWT_SECRET: secret, LOG_LEVEL: 'silent', GRPC_PORT: '0', ...env });
+    const config = loadPlatformConfig({ ...UNTHROTTLED, DATA_DIR: dataDir, AUTH_JWT_SECRET: secret, LOG_LEVEL: 'silent', GRPC_PORT: '0', ...env });
     const app = await createServiceApp(config, PLATFORM_MODULES, { clock });
     await app.listen(0, '127.0.0.1');
     return new EmbeddedPlatform(app, await app.getUrl(), dataDir, { env, clock });

@@ -3,11 +3,15 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { Forbidden, ROLE_GRANTS, isKnownRole, requireGrant, type Grant } from '@collab/domain-kernel';
 import { AUTHENTICATOR, type Authenticator, type Principal } from './principal';
+import { principalOfRequest } from './request-principal';
 
 const IS_PUBLIC = 'collab:public';
 const ALLOWED = 'collab:allowed';
 
 type Admission = { readonly grants: readonly Grant[] } | { readonly roles: readonly string[] };
+
+/** What a route declares: public, whom it admits, or nothing (then it admits nobody). */
+export type DeclaredPolicy = { readonly public: true } | Admission | undefined;
 
 /** Marks health, metrics and API docs: the only endpoints reachable without a token. */
 export const Public = () => SetMetadata(IS_PUBLIC, true);
@@ -30,6 +34,26 @@ export const Roles = (...roles: string[]) => {
 };
 
 type AuthenticatedRequest = Request & { principal?: Principal };
+
+/** The policy declared on a route's handler or its controller (the handler's wins). */
+type PolicyTargets = [handler: ReturnType<ExecutionContext['getHandler']>, controller: ReturnType<ExecutionContext['getClass']>];
+
+export const declaredPolicyOf = (reflector: Reflector, targets: PolicyTargets): DeclaredPolicy => {
+  if (reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return { public: true };
+  return reflector.getAllAndOverride<Admission | undefined>(ALLOWED, targets);
+};
+
+/** Whether a route's policy admits this caller (the guard's own decision, for tests and tools). */
+export const policyAdmits = (principal: Principal, policy: DeclaredPolicy): boolean => {
+  if (!policy) return false;
+  if ('public' in policy) return true;
+  try {
+    return admits(principal, policy);
+  } catch (error) {
+    if (error instanceof Forbidden) return false;
+    throw error;
+  }
+};
 
 const admits = (principal: Principal, admission: Admission): boolean => {
   if ('grants' in admission) {
@@ -55,14 +79,13 @@ export class AuthGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    const policy = declaredPolicyOf(this.reflector, [context.getHandler(), context.getClass()]);
+    if (policy && 'public' in policy) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const principal = await this.authenticator.authenticate(request.headers.authorization);
+    const principal = await principalOfRequest(this.authenticator, request);
     request.principal = principal;
-    const admission = this.reflector.getAllAndOverride<Admission | undefined>(ALLOWED, targets);
-    if (!admission) throw new Forbidden('no policy admits callers to this endpoint');
-    return admits(principal, admission);
+    if (!policy) throw new Forbidden('no policy admits callers to this endpoint');
+    return admits(principal, policy);
   }
 }
 

@@ -10,6 +10,27 @@ const optionalText = z
   .transform((value) => (value === '' ? undefined : value))
   .optional();
 
+/** A request count per rate-limit window; the in-memory window keeps one timestamp per request, hence the bound. */
+const requestCount = (fallback: number) =>
+  z.coerce
+    .number({ message: 'must be a number of requests' })
+    .int({ message: 'must be a whole number of requests' })
+    .min(1, { message: 'must be at least 1 request' })
+    .max(50_000, { message: 'must be at most 50000 requests per window' })
+    .default(fallback);
+
+/**
+ * Secrets anyone can read in this repository, or that say they are placeholders: a token signed
+ * with one proves nothing. (A secret of fewer than 8 different characters is one typed by hand.)
+ */
+const PUBLISHED_SECRETS = ['insecure-compose-dev-secret-change-me'];
+const looksLikeADefault = (secret: string): boolean =>
+  PUBLISHED_SECRETS.includes(secret) || /change[-_ ]?me|placeholder|insecure/i.test(secret) || new Set(secret).size < 8;
+
+const ENDPOINT_ACCESS = ['public', 'staff', 'off'] as const;
+export type EndpointAccess = (typeof ENDPOINT_ACCESS)[number];
+const endpointAccess = optionalText.pipe(z.enum(ENDPOINT_ACCESS, { message: 'must be public, staff or off' }).optional());
+
 /** Where the data is: the settings a tool needs that works on a deployment's database (the rebuild command). */
 const databaseSettings = {
   DATA_DIR: z.string().min(1).default('.data'),
@@ -49,11 +70,30 @@ export const platformConfigSchema = z
     EVENTSTORE_CONNECTION_STRING: optionalText.pipe(
       z.string().startsWith('esdb', { message: 'must be an esdb:// or esdb+discover:// connection string' }).optional(),
     ),
-    AUTH_JWT_SECRET: optionalText.pipe(z.string().min(16, { message: 'must be at least 16 characters' }).optional()),
+    AUTH_JWT_SECRET: optionalText.pipe(
+      z
+        .string()
+        .min(16, { message: 'must be at least 16 characters' })
+        .refine((secret) => !looksLikeADefault(secret), { message: 'is a published example or placeholder; set a random secret of your own (openssl rand -base64 48)' })
+        .optional(),
+    ),
     AUTH_JWKS_URL: optionalText.pipe(z.string().url().optional()),
     AUTH_ISSUER: optionalText,
     // The longest a bearer token may live (exp after iat); a longer one means a leaked key or a broken issuer.
     AUTH_MAX_TOKEN_LIFETIME_SECONDS: z.coerce.number({ message: 'must be a number of seconds' }).int().min(60).max(30 * 24 * 3600).default(24 * 3600),
+    // Per-client rate limits (429 + Retry-After; RESOURCE_EXHAUSTED on gRPC), counted over a sliding
+    // window per process: by the token's subject, a channel with its own larger allowance, and by
+    // address for calls without a valid token (bad signatures count there). The edge limits too.
+    RATE_LIMIT_WINDOW_SECONDS: z.coerce.number({ message: 'must be a number of seconds' }).int({ message: 'must be a whole number of seconds' }).min(1, { message: 'must be at least 1 second' }).max(3600, { message: 'must be at most 3600 seconds' }).default(60),
+    RATE_LIMIT_PER_CLIENT: requestCount(600),
+    RATE_LIMIT_PER_CHANNEL: requestCount(30_000),
+    RATE_LIMIT_PER_ADDRESS: requestCount(120),
+    // How many proxies (the edge) stand in front: their X-Forwarded-For then names the client's address.
+    HTTP_TRUST_PROXY_HOPS: z.coerce.number({ message: 'must be a number of proxies' }).int().min(0, { message: 'must be 0-5' }).max(5, { message: 'must be 0-5' }).default(0),
+    // Who may read /metrics and the API docs (/api/docs): anyone (`public`), a token with the staff
+    // grant (`staff`), or nobody (`off`, 404). Unset: public embedded, staff when distributed.
+    METRICS_ACCESS: endpointAccess,
+    API_DOCS_ACCESS: endpointAccess,
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     // A customer who comes back about the same category within this window is usually chasing
     // the same matter, so the contact joins the open case instead of opening another.
@@ -155,3 +195,15 @@ export const loadDatabaseSettings = (env: NodeJS.ProcessEnv = process.env): Pick
   parsed(z.object(databaseSettings), env);
 
 export const isDistributed = (config: Pick<PlatformConfig, 'DATABASE_URL'>): boolean => config.DATABASE_URL !== undefined;
+
+/** The rate limits of this process, from its validated settings. */
+export const rateLimitSettingsOf = (config: PlatformConfig) => ({
+  windowMs: config.RATE_LIMIT_WINDOW_SECONDS * 1000,
+  perClient: config.RATE_LIMIT_PER_CLIENT,
+  perChannel: config.RATE_LIMIT_PER_CHANNEL,
+  perAddress: config.RATE_LIMIT_PER_ADDRESS,
+});
+
+/** Who may read an operational endpoint: as configured, else open in the embedded mode and staff-only when distributed. */
+export const endpointAccessOf = (config: PlatformConfig, setting: 'METRICS_ACCESS' | 'API_DOCS_ACCESS'): EndpointAccess =>
+  config[setting] ?? (isDistributed(config) ? 'staff' : 'public');

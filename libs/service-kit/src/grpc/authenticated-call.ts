@@ -6,7 +6,9 @@ import {
   type ServerUnaryCall,
   type ServerWritableStream,
 } from '@grpc/grpc-js';
-import type { Authenticator } from '../auth/principal';
+import type { Authenticator, Principal } from '../auth/principal';
+import { addressOfPeer } from '../rate-limit/client-limits';
+import type { CallLimiter } from '../rate-limit/call-limiter';
 import type { CallContext, ServerStreamMethod, UnaryMethod } from './grpc-handlers';
 import { toGrpcStatus, type GrpcErrorLog } from './grpc-status';
 
@@ -15,12 +17,14 @@ export interface CallDependencies {
   readonly log: GrpcErrorLog;
   /** Aborted when the host shuts down: streams end with UNAVAILABLE so clients resume elsewhere. */
   readonly stopping: AbortSignal;
+  /** Counts each call against its client's allowance (by subject, else by address) before the handler. */
+  readonly limiter?: CallLimiter | undefined;
 }
 
 /** What unary and streaming calls share; grpc-js does not export its own name for it. */
 type ServerSurfaceCall = Pick<
   ServerUnaryCall<unknown, unknown>,
-  'metadata' | 'cancelled' | 'getPath' | 'once'
+  'metadata' | 'cancelled' | 'getPath' | 'once' | 'getPeer'
 >;
 
 const authorizationOf = (metadata: Metadata): string | undefined => {
@@ -36,13 +40,16 @@ const cancellationOf = (call: ServerSurfaceCall): AbortSignal => {
 };
 
 /** Authentication comes first for every method; a handler never runs without a Principal. */
+/** A token that does not verify still counts, against the caller's address, before it is refused. */
 const contextOf = async (
   call: ServerSurfaceCall,
-  authenticator: Authenticator,
+  deps: Pick<CallDependencies, 'authenticator' | 'limiter'>,
   signal: AbortSignal,
 ): Promise<CallContext> => {
-  const principal = await authenticator.authenticate(authorizationOf(call.metadata));
-  return { principal, metadata: call.metadata, signal, method: call.getPath() };
+  const verified = deps.authenticator.authenticate(authorizationOf(call.metadata));
+  const principal: Principal | undefined = await verified.catch(() => undefined);
+  await deps.limiter?.admit(principal, addressOfPeer(call.getPeer()));
+  return { principal: principal ?? (await verified), metadata: call.metadata, signal, method: call.getPath() };
 };
 
 export const authenticatedUnary =
@@ -52,7 +59,7 @@ export const authenticatedUnary =
   ): handleUnaryCall<Request, Response> =>
   (call, callback) => {
     const run = async () =>
-      method.handle(call.request, await contextOf(call, deps.authenticator, cancellationOf(call)));
+      method.handle(call.request, await contextOf(call, deps, cancellationOf(call)));
     void run().then(
       (response) => callback(null, response),
       (error: unknown) => callback(toGrpcStatus(error, deps.log, call.getPath())),
@@ -77,7 +84,7 @@ const pump = async <Request, Response>(
   deps: CallDependencies,
 ): Promise<void> => {
   const signal = AbortSignal.any([cancellationOf(call), deps.stopping]);
-  const context = await contextOf(call, deps.authenticator, signal);
+  const context = await contextOf(call, deps, signal);
   // Leaving the loop early (return) runs the handler's finally blocks through iterator.return().
   for await (const item of method.handle(call.request, context)) {
     if (signal.aborted) return;

@@ -7,6 +7,7 @@ import {
   type UntypedServiceImplementation,
 } from '@grpc/grpc-js';
 import type { Authenticator } from '../auth/principal';
+import type { CallLimiter } from '../rate-limit/call-limiter';
 import type { Grant } from '@collab/domain-kernel';
 import { guarded, tolerantDecoding } from './method-policy';
 import { authenticatedServerStream, authenticatedUnary, type CallDependencies } from './authenticated-call';
@@ -23,6 +24,8 @@ export interface GrpcHostOptions {
   /** How long shutdown() lets running calls finish before cutting them off; default 5000 ms. */
   readonly shutdownTimeoutMs?: number | undefined;
   readonly serverOptions?: ServerOptions | undefined;
+  /** Per-client rate limit shared with REST; none when absent. */
+  readonly limiter?: CallLimiter | undefined;
 }
 
 /**
@@ -54,6 +57,7 @@ export class GrpcHost {
       authenticator: options.authenticator,
       log: options.log ?? consoleErrorLog,
       stopping: this.stopping.signal,
+      limiter: options.limiter,
     };
   }
 

@@ -13,6 +13,7 @@ import {
 } from '../errors/domain-errors';
 import { classify } from '@collab/following';
 import { Unauthenticated } from '../auth/principal';
+import { RateLimited } from '../rate-limit/client-limits';
 
 /** What a gRPC handler sends back for a failed call; accepted by grpc-js callbacks and `emit('error')`. */
 export interface GrpcStatus {
@@ -47,6 +48,7 @@ const CODES: ReadonlyArray<readonly [ErrorClass, status]> = [
   // An idempotency key or event id reused with different content.
   [Conflict, status.ALREADY_EXISTS],
   [TooSoon, status.RESOURCE_EXHAUSTED],
+  [RateLimited, status.RESOURCE_EXHAUSTED],
   [EventIdConflict, status.ALREADY_EXISTS],
   [DomainError, status.FAILED_PRECONDITION],
 ];

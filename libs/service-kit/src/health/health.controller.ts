@@ -1,5 +1,6 @@
 import { Answers } from '../http/answers/answers.decorator';
 import { Controller, Get, HttpCode, Inject, Res } from '@nestjs/common';
+import { SkipThrottle } from '@nestjs/throttler';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import type { Response } from 'express';
 import { Public } from '../auth/auth.guard';
@@ -8,6 +9,8 @@ import { DATABASE } from '../runtime/tokens';
 import { Readiness } from './readiness';
 import { healthSchema, readinessSchema } from '../http/answers/operations.answers';
 
+/** Probes are not rate limited: an orchestrator must always get its answer. */
+@SkipThrottle()
 @Controller()
 export class HealthController {
   constructor(

@@ -7,6 +7,7 @@ import { classify } from '@collab/following';
 import { Unauthenticated } from '../auth/principal';
 import { problem, type ProblemDetails } from './problem-details';
 import { RequestDeadlineExceeded } from './request-deadline.interceptor';
+import { RateLimited } from '../rate-limit/client-limits';
 
 /** Errors body-parser raises before a controller runs (too large, malformed JSON, bad charset). */
 interface BodyParserError {
@@ -106,12 +107,21 @@ const unavailable = (detail = 'A store or broker this service needs is not reach
     retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS,
   });
 
+/** Refused before any policy looked: too many requests, or no valid token. */
+const fromAdmission = (error: unknown): ProblemDetails | undefined => {
+  if (error instanceof RateLimited)
+    return problem({ status: 429, slug: 'rate-limited', title: 'Too many requests', detail: error.message, retryAfterSeconds: error.retryAfterSeconds });
+  if (error instanceof Unauthenticated)
+    return problem({ status: 401, slug: 'unauthenticated', title: 'Authentication required', detail: error.message });
+  return undefined;
+};
+
 /** The one translation from an error to problem details; undefined means "a fault of ours" (500). */
 export const errorToProblem = (error: unknown): ProblemDetails | undefined => {
   if (error instanceof ZodValidationException) return fromZod(error.getZodError() as ZodError);
   if (error instanceof DomainError) return fromDomain(error);
-  if (error instanceof Unauthenticated)
-    return problem({ status: 401, slug: 'unauthenticated', title: 'Authentication required', detail: error.message });
+  const refused = fromAdmission(error);
+  if (refused) return refused;
   if (error instanceof WrongExpectedVersion)
     return problem({ status: 409, slug: 'concurrent-modification', title: 'Changed by someone else meanwhile', detail: error.message });
   if (isBodyParserError(error)) return fromBodyParser(error);

@@ -1,9 +1,14 @@
 import { Answers } from '../http/answers/answers.decorator';
-import { Controller, Get, Header, Injectable, type NestMiddleware } from '@nestjs/common';
+import { Controller, Get, Header, Headers, Inject, Injectable, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { SkipThrottle } from '@nestjs/throttler';
 import { Public } from '../auth/auth.guard';
 import { metricsTextSchema } from '../http/answers/operations.answers';
+import { admitToEndpoint } from '../auth/endpoint-access';
+import { AUTHENTICATOR, type Authenticator } from '../auth/principal';
+import { endpointAccessOf, type PlatformConfig } from '../config/platform.config';
+import { PLATFORM_CONFIG } from '../runtime/tokens';
 
 /** One registry per process, so a platform hosting five services still exposes one /metrics. */
 @Injectable()
@@ -37,15 +42,23 @@ export class HttpMetricsMiddleware implements NestMiddleware {
   }
 }
 
+/** Scrapes are not rate limited (a scraper is one known client; the edge does not route /metrics). */
+@SkipThrottle()
 @Controller()
 export class MetricsController {
-  constructor(private readonly metrics: MetricsRegistry) {}
+  constructor(
+    private readonly metrics: MetricsRegistry,
+    @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
+    @Inject(AUTHENTICATOR) private readonly authenticator: Authenticator,
+  ) {}
 
+  /** Public to the global guard: METRICS_ACCESS decides (open embedded, staff-only when distributed). */
   @Public()
   @Answers(metricsTextSchema, { public: true, mediaType: 'text/plain' })
   @Get('metrics')
   @Header('Content-Type', 'text/plain; version=0.0.4')
-  scrape(): Promise<string> {
+  async scrape(@Headers('authorization') authorization: string | undefined): Promise<string> {
+    await admitToEndpoint(endpointAccessOf(this.config, 'METRICS_ACCESS'), this.authenticator, { path: '/metrics', authorization });
     return this.metrics.registry.metrics();
   }
 }

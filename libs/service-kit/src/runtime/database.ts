@@ -2,6 +2,7 @@ import { Client, Pool, type PoolClient } from 'pg';
 import { openEmbeddedDatabase } from '@collab/event-store';
 import { isDistributed, type PlatformConfig } from '../config/platform.config';
 import { redactUrl } from '../logging/redact';
+import { secureDataDir } from './data-dir';
 
 /**
  * The process's one pool. Embedded: a single PGlite connection in DATA_DIR shared by the event
@@ -113,6 +114,7 @@ const openPostgres = async (url: string, config: DatabaseSettings, log: Database
 
 export const openDatabase = async (config: DatabaseSettings, log: DatabaseLog): Promise<Database> => {
   if (isDistributed(config)) return openPostgres(config.DATABASE_URL!, config, log);
+  await secureDataDir(config.DATA_DIR);
   const embedded = await openEmbeddedDatabase({ dataDir: config.DATA_DIR });
   return { pool: embedded.pool, embedded: true, description: `embedded PGlite in ${config.DATA_DIR}`, close: () => embedded.close() };
 };

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { ServiceDefinition } from '@grpc/grpc-js';
 import { AUTHENTICATOR, type Authenticator } from '../auth/principal';
+import { ClientRateLimits } from '../rate-limit/client-rate-limits';
 import type { PlatformConfig } from '../config/platform.config';
 import { GrpcHost } from '../grpc/grpc-host';
 import type { ServiceImplementation, ServicePolicy } from '../grpc/grpc-handlers';
@@ -32,6 +33,7 @@ export class GrpcServer implements OnApplicationBootstrap, BeforeApplicationShut
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
     @Inject(AUTHENTICATOR) private readonly authenticator: Authenticator,
     private readonly services: GrpcServices,
+    private readonly rateLimits: ClientRateLimits,
   ) {}
 
   get port(): number | undefined {
@@ -44,6 +46,7 @@ export class GrpcServer implements OnApplicationBootstrap, BeforeApplicationShut
       authenticator: this.authenticator,
       host: this.config.GRPC_HOST,
       port: this.config.GRPC_PORT,
+      limiter: this.rateLimits.calls,
       log: { error: (details, message) => this.logger.error(details, message) },
     });
     for (const { definition, implementation, policy } of this.services.registrations) host.addService(definition, implementation, policy);

@@ -1,10 +1,13 @@
 import { Module, type INestApplication, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Request } from 'express';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
-import { isDistributed, loadPlatformConfig, type PlatformConfig } from '../config/platform.config';
+import { endpointAccessOf, isDistributed, loadPlatformConfig, type PlatformConfig } from '../config/platform.config';
+import { admitToEndpoint } from '../auth/endpoint-access';
+import { AUTHENTICATOR, type Authenticator } from '../auth/principal';
 import { createRootLogger } from '../logging/logging';
 import { requestHygiene, verifyUtf8 } from '../http/request-hygiene';
 import { httpTracing } from '../tracing/http-tracing';
@@ -45,14 +48,27 @@ export const createServiceApp = async (config: PlatformConfig, modules: readonly
   app.useLogger(app.get(Logger));
   app.flushLogs();
   app.disable('x-powered-by');
+  // Behind the edge, the client's address (what unauthenticated calls are rate limited by) is in X-Forwarded-For.
+  if (config.HTTP_TRUST_PROXY_HOPS > 0) app.set('trust proxy', config.HTTP_TRUST_PROXY_HOPS);
   // First, so even a request the drain turns away is a span, and the body parser runs in its context.
   app.use(httpTracing);
   if (options.drain) app.use(options.drain.middleware);
   app.use(requestHygiene);
   // application/*+json too, so problem and CloudEvents bodies parse; the limit applies to all (after inflating).
   app.useBodyParser('json', { limit: config.BODY_LIMIT, type: ['application/json', 'application/*+json'], verify: verifyUtf8 });
-  SwaggerModule.setup('api/docs', app, openApiDocumentOf(app, config.SERVICE), { jsonDocumentUrl: 'api/docs/openapi.json' });
+  serveApiDocs(app, config);
   return app;
+};
+
+/** The API docs as API_DOCS_ACCESS says: open, for staff tokens only, or not served at all (404). */
+const serveApiDocs = (app: NestExpressApplication, config: PlatformConfig): void => {
+  const access = endpointAccessOf(config, 'API_DOCS_ACCESS');
+  if (access === 'off') return;
+  const authenticator = app.get<Authenticator>(AUTHENTICATOR);
+  app.use('/api/docs', (request: Request, _response: unknown, next: (error?: unknown) => void) => {
+    admitToEndpoint(access, authenticator, { path: request.originalUrl, authorization: request.headers.authorization }).then(() => next(), next);
+  });
+  SwaggerModule.setup('api/docs', app, openApiDocumentOf(app, config.SERVICE), { jsonDocumentUrl: 'api/docs/openapi.json' });
 };
 
 /**

@@ -12,6 +12,7 @@ import {
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE, DiscoveryModule } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ZodValidationPipe } from 'nestjs-zod';
 import type { Logger } from 'pino';
@@ -20,7 +21,9 @@ import { EVENT_CONSUMER } from '@collab/messaging';
 import { AuthGuard } from '../auth/auth.guard';
 import { SafeTextPipe } from '../http/safe-text';
 import { AUTHENTICATOR } from '../auth/principal';
-import type { PlatformConfig } from '../config/platform.config';
+import { rateLimitSettingsOf, type PlatformConfig } from '../config/platform.config';
+import { RateLimitGuard, throttlerOptionsOf } from '../rate-limit/rate-limit.guard';
+import { ClientRateLimits, RATE_LIMIT_SETTINGS } from '../rate-limit/client-rate-limits';
 import { HealthController } from '../health/health.controller';
 import { Readiness } from '../health/readiness';
 import { ProblemDetailsFilter } from '../http/problem-details.filter';
@@ -86,6 +89,7 @@ export class PlatformRuntimeModule implements NestModule {
   /** `clock` replaces the system clock where time itself is under test (join windows, business hours). */
   static forRoot(config: PlatformConfig, options: RuntimeOptions = {}): DynamicModule {
     const configProvider = { provide: PLATFORM_CONFIG, useValue: config };
+    const rateLimits = rateLimitSettingsOf(config);
     const logger = options.logger ?? createRootLogger(config);
     routeMessagingLogsTo(logger);
     // One dynamic module object, imported twice, is one instance: the database is opened once.
@@ -103,6 +107,7 @@ export class PlatformRuntimeModule implements NestModule {
         DiscoveryModule,
         CqrsModule.forRoot(),
         TerminusModule,
+        ThrottlerModule.forRoot(throttlerOptionsOf(rateLimits)),
         TypeOrmModule.forRootAsync({
           imports: [databaseModule],
           inject: [DATABASE],
@@ -132,6 +137,10 @@ export class PlatformRuntimeModule implements NestModule {
           useFactory: (database: Database, hosted: HostedServices, followers: FollowerHost, readiness: Readiness) =>
             createEventConsumer(config, database, hosted, { followers, readiness }),
         },
+        { provide: RATE_LIMIT_SETTINGS, useValue: rateLimits },
+        ClientRateLimits,
+        // In this order: a client over its allowance is refused before its token is even checked.
+        { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: REQUEST_DEADLINE_MS, useValue: config.HTTP_REQUEST_TIMEOUT_MS },
@@ -142,7 +151,7 @@ export class PlatformRuntimeModule implements NestModule {
         { provide: APP_PIPE, useClass: SafeTextPipe },
         { provide: APP_PIPE, useClass: ZodValidationPipe },
       ],
-      exports: [PLATFORM_CONFIG, HostedServices, MetricsRegistry, GrpcServices, GrpcServer, CLOCK, AUTHENTICATOR, EVENT_CONSUMER, CqrsModule, FollowerHost, Readiness, leasesProvider],
+      exports: [PLATFORM_CONFIG, RATE_LIMIT_SETTINGS, ThrottlerModule, HostedServices, MetricsRegistry, GrpcServices, GrpcServer, CLOCK, AUTHENTICATOR, EVENT_CONSUMER, CqrsModule, FollowerHost, Readiness, leasesProvider],
     };
   }
 

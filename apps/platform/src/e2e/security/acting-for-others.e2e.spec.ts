@@ -119,6 +119,17 @@ describe('a customer speaks only for itself, embedded platform', () => {
     expect([other.status, internal.status]).toEqual([403, 403]);
   });
 
+  it("never lets partner staff reach a customer who is not their partner's by naming the id or phone", async () => {
+    const before = (await casesOfA()).length;
+    const named = await submit(contact({ channel: 'partner-api', audience: 'PARTNER', requester: { id: 'cust-a', phone: A_PHONE } }), resellerAgent);
+
+    expect(named.status).toBe(201);
+    expect(named.body['customerId']).not.toBe(aCase['customerId']);
+    expect(named.body['caseId']).not.toBe(aCase['caseId']);
+    expect(named.body['joinedExistingCase']).toBe(false);
+    expect((await casesOfA()).length).toBe(before);
+  });
+
   it('admits no role the policy does not know: a "wizard" speaks only for itself, and is no staff', async () => {
     const wizard: Caller = { sub: 'wizard-1', audience: 'INTERNAL', roles: ['wizard'] };
     const forA = await submit(contact({ audience: 'INTERNAL', requester: { id: 'cust-a' } }), wizard);

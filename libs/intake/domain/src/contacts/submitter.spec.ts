@@ -1,3 +1,4 @@
+import { identityStreamId } from '../customers/identity';
 import { Forbidden } from '@collab/domain-kernel';
 import type { Requester } from '../contact';
 import { recognisedKeysOf, speakingFor, type Submitter } from './submitter';
@@ -29,9 +30,25 @@ describe('whom a contact speaks for', () => {
   it.each([
     ['a channel', channel],
     ['staff', agent],
-    ['partner staff for its partner', resellerStaff],
   ])('is whoever %s names, recognised by any key', (_who, submitter) => {
     const requester = { id: 'cust-a', phone: '+8613700137000', partner: 'reseller-a' };
     expect(speakingFor(submitter, { audience: 'PARTNER', requester })).toEqual({ requester, recognition: 'any-key' });
+  });
+
+  it("recognises partner staff's requesters only among their partner's customers, never the enterprise's own", () => {
+    const speaking = speakingFor(resellerStaff, { audience: 'PARTNER', requester: { id: 'cust-a', phone: '+8613700137000' } });
+    expect(speaking).toEqual({ requester: { id: 'cust-a', phone: '+8613700137000', partner: 'reseller-a' }, recognition: 'partner-keys' });
+    const keys = recognisedKeysOf(speaking.requester, speaking.recognition);
+    expect(keys).toEqual([
+      { kind: 'customer-id', value: 'cust-a', scope: 'reseller-a' },
+      { kind: 'phone', value: '+8613700137000', scope: 'reseller-a' },
+    ]);
+    expect(keys.map(identityStreamId)).not.toContain(identityStreamId({ kind: 'customer-id', value: 'cust-a' }));
+    expect(identityStreamId({ kind: 'customer-id', value: 'x', scope: 'a-phone' })).not.toBe(identityStreamId({ kind: 'customer-id', value: 'x', scope: 'a' }));
+  });
+
+  it('refuses partner staff whose token names no partner', () => {
+    const { partner: _partner, ...withoutPartner } = resellerStaff;
+    expect(() => speakingFor(withoutPartner, { audience: 'PARTNER', requester: { id: 'cust-a' } })).toThrow(Forbidden);
   });
 });

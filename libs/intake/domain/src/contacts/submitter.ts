@@ -24,9 +24,10 @@ export interface Claimed<R extends ClaimedRequester = Requester> {
 /**
  * How the requester may be recognised: by any key the contact gives (a channel or staff member
  * vouches for the phone and email), or only by the customer id the token proves — a phone or
- * an email typed by a customer is contact data, never proof of who they are.
+ * an email typed by a customer is contact data, never proof of who they are. Partner staff vouch
+ * for any key too, but only among their partner's customers (`partner-keys`).
  */
-export type Recognition = 'any-key' | 'customer-id-only';
+export type Recognition = 'any-key' | 'customer-id-only' | 'partner-keys';
 
 export interface SpeakingFor<R extends ClaimedRequester = Requester> {
   readonly requester: R;
@@ -40,9 +41,10 @@ const refuse = (field: string, what: string): never => {
 /** Partner staff submit for their partner's customers, never as the enterprise's own staff. */
 const partnerStaffMay = <R extends ClaimedRequester>(submitter: Submitter, claimed: Claimed<R>): SpeakingFor<R> => {
   if (claimed.audience === 'INTERNAL') refuse('audience', `PARTNER or EXTERNAL for partner staff`);
+  if (submitter.partner === undefined) refuse('requester.partner', 'named by the token (a partner token without its partner speaks for nobody)');
   if (claimed.requester.partner !== undefined && claimed.requester.partner !== submitter.partner)
     refuse('requester.partner', 'the partner of the token');
-  return { requester: claimed.requester, recognition: 'any-key' };
+  return { requester: { ...claimed.requester, partner: submitter.partner }, recognition: 'partner-keys' };
 };
 
 /** A caller without a channel or staff grant: the requester is the token's holder, in the token's audience. */
@@ -67,5 +69,10 @@ export const speakingFor = <R extends ClaimedRequester>(submitter: Submitter, cl
 };
 
 /** The keys a contact's requester is recognised (and claimed) by. */
-export const recognisedKeysOf = (requester: Requester, recognition: Recognition): IdentityKey[] =>
-  identityKeysOf(requester).filter((key) => recognition === 'any-key' || key.kind === 'customer-id');
+export const recognisedKeysOf = (requester: Requester, recognition: Recognition): IdentityKey[] => {
+  const keys = identityKeysOf(requester);
+  if (recognition === 'any-key') return keys;
+  if (recognition === 'customer-id-only') return keys.filter((key) => key.kind === 'customer-id');
+  const partner = requester.partner;
+  return partner === undefined ? [] : keys.map((key) => ({ ...key, scope: partner }));
+};

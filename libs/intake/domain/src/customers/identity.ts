@@ -4,6 +4,11 @@ import type { Requester } from '../contact';
 export interface IdentityKey {
   readonly kind: 'customer-id' | 'phone' | 'email';
   readonly value: string;
+  /**
+   * The partner whose customers the key names; absent for the enterprise's own. A partner's
+   * `cust-a` is not the enterprise's `cust-a`: partner staff never reach a customer they do not serve.
+   */
+  readonly scope?: string;
 }
 
 /** Strongest first: an explicit customer id beats a phone number, which beats an email. */
@@ -18,7 +23,9 @@ export const identityKeysOf = (requester: Requester): IdentityKey[] => [
  * identity; appending it with "no stream" makes the event store the arbiter when two channels
  * meet a new customer at the same moment.
  */
-export const identityStreamId = (key: IdentityKey): string => `identity-${key.kind}-${key.value}`;
+export const identityStreamId = (key: IdentityKey): string =>
+  // Length-prefixed: no partner id can make its keys collide with another partner's or the enterprise's.
+  key.scope === undefined ? `identity-${key.kind}-${key.value}` : `identity-partner-${key.scope.length}-${key.scope}-${key.kind}-${key.value}`;
 
 export interface IdentityClaimed {
   readonly type: 'IdentityClaimed';
