@@ -1,0 +1,4 @@
+export * from './cube/fact-kinds';
+export * from './cube/dimensions';
+export * from './cube/measures';
+export * from './cube/cube-query';
