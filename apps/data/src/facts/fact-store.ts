@@ -40,6 +40,8 @@ export const recordFact = async (tx: SqlExecutor, fact: Fact): Promise<void> => 
 export interface CaseDimensions {
   readonly caseNumber?: string;
   readonly customerId?: string;
+  /** The requester's own id (a customer token's subject), as the channel gave it. */
+  readonly requesterId?: string | undefined;
   readonly channel?: string;
   readonly channelKind?: string;
   readonly audience?: string;
@@ -59,7 +61,7 @@ export interface CaseDimensions {
 }
 
 const COLUMNS: Record<keyof CaseDimensions, string> = {
-  caseNumber: 'case_number', customerId: 'customer_id', channel: 'channel', channelKind: 'channel_kind', audience: 'audience',
+  caseNumber: 'case_number', customerId: 'customer_id', requesterId: 'requester_id', channel: 'channel', channelKind: 'channel_kind', audience: 'audience',
   region: 'region', category: 'category', requestType: 'request_type', priority: 'priority', customerTier: 'customer_tier',
   language: 'language', requesterPartner: 'requester_partner', subject: 'subject', openedAt: 'opened_at', calendarId: 'calendar_id',
   queue: 'queue', responseDueAt: 'response_due_at', resolutionDueAt: 'resolution_due_at',

@@ -13,7 +13,7 @@ export const applyIntakeFact = async (tx: SqlExecutor, message: IntakeMessage): 
     case 'CaseOpened': {
       const opened = message.data;
       await describeCase(tx, opened.caseId, {
-        caseNumber: opened.caseNumber, customerId: opened.customerId, channel: opened.channel, channelKind: opened.channelKind,
+        caseNumber: opened.caseNumber, customerId: opened.customerId, requesterId: opened.requester.id, channel: opened.channel, channelKind: opened.channelKind,
         audience: opened.audience, region: opened.region, category: opened.category, requestType: opened.requestType,
         priority: opened.priority, customerTier: opened.requester.tier, language: opened.language, requesterPartner: opened.requester.partner,
         subject: opened.subject, openedAt: opened.openedAt,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { caseProcessStartedV1, collaborationRequestedV1 } from '@collab/contracts';
+import { articlePublishedV1, caseProcessStartedV1, collaborationRequestedV1 } from '@collab/contracts';
 import { feedEvent, type FeedEvent } from './published-feed';
 
 const system = { id: 'workflow', kind: 'service' } as const;
@@ -16,24 +16,32 @@ export interface CaseFixture {
   readonly priority: string;
   readonly tier?: string;
   readonly partner?: string;
+  /** The requester's id as the channel knows it: a customer token's subject. */
+  readonly requesterId?: string;
   readonly language: string;
   readonly at: string;
+  /** What the requester is told at acknowledgement, and what the case's process holds the organisation to (one promise). */
+  readonly promise: { readonly firstResponse: string; readonly resolution: string };
 }
 
 let caseNumbers = 0;
 
 /** A case as the business describes it, with defaults for everything the spec does not care about. */
-export const aCase = (overrides: Partial<CaseFixture> = {}): CaseFixture => ({
-  caseId: randomUUID(), customerId: randomUUID(), channel: 'app', channelKind: 'APP', region: 'GD-SZ', category: 'billing/wrong-charge',
-  requestType: 'COMPLAINT', priority: 'NORMAL', language: 'zh-CN', at: '2026-11-30T02:00:00.000Z', ...overrides,
-});
+export const aCase = (overrides: Partial<CaseFixture> = {}): CaseFixture => {
+  const at = overrides.at ?? '2026-11-30T02:00:00.000Z';
+  const hoursLater = (hours: number) => new Date(Date.parse(at) + hours * 3_600_000).toISOString();
+  return {
+    caseId: randomUUID(), customerId: randomUUID(), channel: 'app', channelKind: 'APP', region: 'GD-SZ', category: 'billing/wrong-charge',
+    requestType: 'COMPLAINT', priority: 'NORMAL', language: 'zh-CN', at, promise: { firstResponse: hoursLater(1), resolution: hoursLater(24) }, ...overrides,
+  };
+};
 
 /** Intake's CaseOpened for the case. */
 export const caseOpened = (fixture: CaseFixture): FeedEvent =>
   feedEvent('intake', `case-${fixture.caseId}`, 'CaseOpened', {
     caseId: fixture.caseId, contactId: randomUUID(), caseNumber: `${fixture.region.split('-')[0]}-20261130-${String(++caseNumbers).padStart(6, '0')}`,
     customerId: fixture.customerId, channel: fixture.channel, channelKind: fixture.channelKind, audience: 'EXTERNAL',
-    requester: { ...(fixture.tier ? { tier: fixture.tier } : {}), ...(fixture.partner ? { partner: fixture.partner } : {}) },
+    requester: { ...(fixture.requesterId ? { id: fixture.requesterId } : {}), ...(fixture.tier ? { tier: fixture.tier } : {}), ...(fixture.partner ? { partner: fixture.partner } : {}) },
     requestType: fixture.requestType, category: fixture.category, subject: `${fixture.requestType} about ${fixture.category}`, description: '',
     language: fixture.language, region: fixture.region, priority: fixture.priority, occurredAt: fixture.at, openedAt: fixture.at,
   });
@@ -52,7 +60,7 @@ export const contactAppended = (fixture: CaseFixture, contact: { channel: string
   });
 
 /** Intake's promise at acknowledgement. */
-export const caseAcknowledged = (fixture: CaseFixture, promise: { firstResponse: string; resolution: string }): FeedEvent =>
+export const caseAcknowledged = (fixture: CaseFixture, promise = fixture.promise): FeedEvent =>
   feedEvent('intake', `case-${fixture.caseId}`, 'CaseAcknowledged', {
     caseId: fixture.caseId, caseNumber: 'GD-20261130-000001', acknowledgedAt: fixture.at, expectedFirstResponseAt: promise.firstResponse,
     expectedResolutionAt: promise.resolution, calendarId: 'cn-standard', coverage: null,
@@ -67,6 +75,7 @@ export const caseRegistered = (fixture: CaseFixture, queue: string): FeedEvent[]
   }),
   feedEvent('workflow', `case-${fixture.caseId}`, 'CaseProcessStarted', {
     ...caseProcessStartedV1.examples[0], caseId: fixture.caseId, startedAt: fixture.at,
+    responseDueAt: fixture.promise.firstResponse, resolutionDueAt: fixture.promise.resolution,
   }),
   feedEvent('workflow', `case-${fixture.caseId}`, 'CaseQueued', { caseId: fixture.caseId, queue, ruleId: 'rule-1', queuedAt: fixture.at }),
 ];
@@ -97,3 +106,9 @@ export const taskCompleted = (task: TaskFixture, at: string): FeedEvent =>
 
 export const taskReturned = (task: TaskFixture, at: string, reasonCode = 'WRONG_UNIT'): FeedEvent =>
   feedEvent('workflow', `task-${task.taskId}`, 'TaskReturned', { taskId: task.taskId, caseId: task.caseId, reasonCode, note: '', actor: agent, returnedAt: at });
+
+/** Knowledge's publication of an article version. */
+export const articlePublished = (article: { articleId: string; title: string; at: string }): FeedEvent =>
+  feedEvent('knowledge', `article-${article.articleId}`, 'ArticlePublished', {
+    ...articlePublishedV1.examples[0], articleId: article.articleId, title: article.title, publishedAt: article.at,
+  });
