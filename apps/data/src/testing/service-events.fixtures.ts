@@ -112,3 +112,9 @@ export const articlePublished = (article: { articleId: string; title: string; at
   feedEvent('knowledge', `article-${article.articleId}`, 'ArticlePublished', {
     ...articlePublishedV1.examples[0], articleId: article.articleId, title: article.title, publishedAt: article.at,
   });
+
+/** Workflow's ping-pong alarm: a hand-off between the two units reversed direction too often. */
+export const pingPongDetected = (caseId: string, units: [string, string], at: string): FeedEvent =>
+  feedEvent('workflow', `case-${caseId}`, 'PingPongDetected', {
+    caseId, units: units.map((unitId) => ({ unitId, supervisorId: null })), bounces: 3, maxBounces: 2, detectedAt: at,
+  });
