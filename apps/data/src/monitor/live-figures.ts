@@ -42,11 +42,12 @@ export class LiveFigureReader {
        from data.fact where at >= least($1, $2) and at <= $3`,
       [hourAgo, midnight, now],
     );
+    const counted = { at_risk: 0, breached: 0, contacts_hour: 0, resolved_hour: 0, contacts_today: 0, ...risk, ...flow };
     return {
       at: now.toISOString(),
       backlog: { total: byChannel.reduce((sum, entry) => sum + entry.count, 0), byChannel, byRegion, byUnit },
-      slaRisk: { atRisk: risk?.at_risk ?? 0, breached: risk?.breached ?? 0 },
-      throughput: { contactsLastHour: flow?.contacts_hour ?? 0, resolvedLastHour: flow?.resolved_hour ?? 0, contactsToday: flow?.contacts_today ?? 0 },
+      slaRisk: { atRisk: counted.at_risk, breached: counted.breached },
+      throughput: { contactsLastHour: counted.contacts_hour, resolvedLastHour: counted.resolved_hour, contactsToday: counted.contacts_today },
     };
   }
 }
