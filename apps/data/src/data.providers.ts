@@ -1,0 +1,16 @@
+import type { Provider, Type } from '@nestjs/common';
+import { CubeHttp } from './cube/cube.http';
+import { CustomerProfileHttp } from './customer-360/customer-profile.http';
+import { CustomerProfiles } from './customer-360/customer-profiles';
+import { DependencyMap } from './dependency-map/dependency-map';
+import { DependencyMapHttp } from './dependency-map/dependency-map.http';
+import { DataCube } from './cube/data-cube';
+import { IntakeFactConsumer, KnowledgeFactConsumer, WorkflowFactConsumer } from './facts/fact-consumers';
+import { FactsChanged } from './facts/facts-changed';
+import { LiveFigureReader } from './monitor/live-figures';
+import { MonitorPageHttp } from './monitor/monitor-page.http';
+import { MonitorHttp } from './monitor/monitor.http';
+
+export const DATA_PROVIDERS: readonly Provider[] = [FactsChanged, IntakeFactConsumer, WorkflowFactConsumer, KnowledgeFactConsumer, DataCube, CustomerProfiles, DependencyMap, LiveFigureReader];
+
+export const DATA_CONTROLLERS: readonly Type[] = [CubeHttp, CustomerProfileHttp, DependencyMapHttp, MonitorHttp, MonitorPageHttp];

@@ -1,0 +1,89 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { readerFor, workflowLanguage, type CollabEvent, type ServiceName } from '@collab/contracts';
+import { EVENT_CONSUMER, ProcessedEvents, type EventConsumerPort, type RunningConsumer, type SqlExecutor } from '@collab/messaging';
+import { DATABASE, type Database } from '@collab/service-kit';
+import { applyCaseFact, CASE_FACT_TYPES } from './case-facts';
+import { applyIntakeFact, intakeReader } from './intake-facts';
+import { applyKnowledgeFact, knowledgeReader } from './knowledge-facts';
+import { applyTaskFact, TASK_FACT_TYPES } from './task-facts';
+import { FactsChanged } from './facts-changed';
+
+/** What one source's events do to the fact store: nothing (undefined) for the types it does not read. */
+type FactEffect = (event: CollabEvent) => ((tx: SqlExecutor) => Promise<void>) | undefined;
+
+/**
+ * Follows one service's published events (the embedded log or its Kafka topic, whichever the
+ * runtime gives) through the typed reader, and applies each event once: the fact, its dimensions
+ * and the inbox row commit in one transaction, so a redelivery changes nothing.
+ */
+abstract class FactConsumer implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly inbox = new ProcessedEvents({ schema: 'data' });
+  private consumer?: RunningConsumer;
+  protected abstract readonly name: string;
+  protected abstract readonly source: ServiceName;
+  protected abstract readonly effect: FactEffect;
+
+  constructor(
+    private readonly events: EventConsumerPort,
+    private readonly database: Database,
+    private readonly changed: FactsChanged,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.consumer = await this.events.consume({ consumerName: this.name, source: this.source, handle: (event) => this.on(event) });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.consumer?.stop();
+  }
+
+  async on(event: CollabEvent): Promise<void> {
+    const effect = this.effect(event);
+    if (effect === undefined) return;
+    if (await this.inbox.runOnce(this.database.pool, { consumerName: this.name, eventId: event.id }, effect)) this.changed.notify(this.source);
+  }
+}
+
+@Injectable()
+export class IntakeFactConsumer extends FactConsumer {
+  protected readonly name = 'data.facts.intake';
+  protected readonly source = 'intake';
+  protected readonly effect: FactEffect = (event) => {
+    const message = intakeReader.read(event);
+    return message && ((tx) => applyIntakeFact(tx, message));
+  };
+  constructor(@Inject(EVENT_CONSUMER) events: EventConsumerPort, @Inject(DATABASE) database: Database, changed: FactsChanged) {
+    super(events, database, changed);
+  }
+}
+
+const caseReader = readerFor(workflowLanguage, { only: CASE_FACT_TYPES });
+const taskReader = readerFor(workflowLanguage, { only: TASK_FACT_TYPES });
+
+@Injectable()
+export class WorkflowFactConsumer extends FactConsumer {
+  protected readonly name = 'data.facts.workflow';
+  protected readonly source = 'workflow';
+  protected readonly effect: FactEffect = (event) => {
+    const onCase = caseReader.read(event);
+    if (onCase) return (tx) => applyCaseFact(tx, onCase);
+    const onTask = taskReader.read(event);
+    return onTask && ((tx) => applyTaskFact(tx, onTask));
+  };
+  constructor(@Inject(EVENT_CONSUMER) events: EventConsumerPort, @Inject(DATABASE) database: Database, changed: FactsChanged) {
+    super(events, database, changed);
+  }
+}
+
+@Injectable()
+export class KnowledgeFactConsumer extends FactConsumer {
+  protected readonly name = 'data.facts.knowledge';
+  protected readonly source = 'knowledge';
+  protected readonly effect: FactEffect = (event) => {
+    const message = knowledgeReader.read(event);
+    return message && ((tx) => applyKnowledgeFact(tx, message));
+  };
+  constructor(@Inject(EVENT_CONSUMER) events: EventConsumerPort, @Inject(DATABASE) database: Database, changed: FactsChanged) {
+    super(events, database, changed);
+  }
+}
