@@ -1,6 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Allow } from '@collab/service-kit';
+import { Allow, Answers } from '@collab/service-kit';
+import { backfillsSchema } from '../kpi.answers';
 import { KpiCommands } from '../definitions/kpi-commands';
 import type { BackfillProgress } from './kpi-backfill';
 import { KpiBackfills } from './kpi-backfills';
@@ -17,6 +18,7 @@ export class BackfillHttp {
   ) {}
 
   /** Backfills the newest version (again: it is idempotent); answers 202 with the progress so far. */
+  @Answers(backfillsSchema, { problems: [404], description: 'Started (idempotently): the progress so far.' })
   @Post()
   @HttpCode(202)
   async start(@Param('id') id: string): Promise<{ backfills: BackfillProgress[] }> {
@@ -25,6 +27,7 @@ export class BackfillHttp {
     return this.backfills.progress(id);
   }
 
+  @Answers(backfillsSchema, { problems: [404] })
   @Get()
   async progress(@Param('id') id: string): Promise<{ backfills: BackfillProgress[] }> {
     await this.commands.load(id);

@@ -13,6 +13,6 @@ export class KpiLibrary {
 
   async list(): Promise<{ kpis: KpiView[] }> {
     const all = await this.catalogue.all(this.database.pool);
-    return { kpis: all.map((kpi) => kpiViewOf(kpi, kpi.retired, kpi.builtIn, kpi.versions)) };
+    return { kpis: all.map(({ retired, builtIn, versions, ...definition }) => kpiViewOf(definition, retired, builtIn, versions)) };
   }
 }

@@ -1,6 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Allow } from '@collab/service-kit';
+import { Allow, Answers } from '@collab/service-kit';
+import { kpiListSchema, kpiViewSchema } from '../../kpi.answers';
 import { KpiCommands } from '../kpi-commands';
 import { KpiLibrary } from '../kpi-library';
 import { viewOfState, type KpiView } from '../kpi-views';
@@ -17,12 +18,14 @@ export class ReadKpisHttp {
   ) {}
 
   /** Every KPI in its newest version, retired ones included (their values stay readable). */
+  @Answers(kpiListSchema)
   @Get()
   list(): Promise<{ kpis: KpiView[] }> {
     return this.library.list();
   }
 
   /** One KPI in its newest version, with the numbers of all its versions. */
+  @Answers(kpiViewSchema)
   @Get(':id')
   async kpi(@Param('id') id: string): Promise<KpiView> {
     return viewOfState(await this.commands.load(id));

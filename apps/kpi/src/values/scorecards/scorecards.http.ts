@@ -1,11 +1,12 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ValidationFailed } from '@collab/domain-kernel';
-import { Allow, CurrentPrincipal, type Principal } from '@collab/service-kit';
+import { Allow, Answers, CurrentPrincipal, type Principal } from '@collab/service-kit';
 import { KpiValues } from '../kpi-values';
 import { admittedScope } from '../kpi-scope';
 import { ScorecardQuery } from '../values.request';
 import { KpiScorecards, type Scorecard } from './kpi-scorecards';
+import { scorecardSchema } from '../../kpi.answers';
 
 const KINDS = ['unit', 'partner', 'channel'] as const;
 type Kind = (typeof KINDS)[number];
@@ -22,6 +23,7 @@ export class ScorecardsHttp {
   ) {}
 
   /** A unit's, partner's or channel's month (`?month=YYYY-MM`, the current one by default) against its KPIs' targets. */
+  @Answers(scorecardSchema)
   @Get(':kind/:id')
   async scorecard(@Param('kind') kind: string, @Param('id') id: string, @Query() query: ScorecardQuery, @CurrentPrincipal() principal: Principal): Promise<Scorecard> {
     if (!isKind(kind)) throw new ValidationFailed([{ field: 'kind', message: `must be one of ${KINDS.join(', ')}` }]);

@@ -7,6 +7,7 @@ import { answerSchema, instant } from './answer-schemas';
 import { ANSWER_SCHEMA, Answers } from './answers.decorator';
 
 const parcel = answerSchema('SpecParcel', z.object({ id: z.string(), sentAt: instant, note: z.string().nullable() }));
+const parcelCsv = answerSchema('SpecParcelCsv', z.string());
 
 @Controller('parcels')
 class ParcelsHttp {
@@ -20,6 +21,12 @@ class ParcelsHttp {
   @Answers(parcel, { problems: [409] })
   @Post()
   send() {
+    return undefined;
+  }
+
+  @Answers(parcel, { alternatives: { 'text/csv': parcelCsv } })
+  @Get(':id/sheet')
+  sheet() {
     return undefined;
   }
 
@@ -49,6 +56,12 @@ describe('@Answers', () => {
     expect(Object.keys(responsesOf('send'))).toEqual(expect.arrayContaining(['201', '409']));
     expect(Object.keys(responsesOf('quick'))).toContain('200');
   });
+
+  it('declares the other media types the body may be sent as, each by its named schema', () =>
+    expect(responsesOf('sheet')['200']?.content).toEqual({
+      'application/json': { schema: { $ref: '#/components/schemas/SpecParcel' } },
+      'text/csv': { schema: { $ref: '#/components/schemas/SpecParcelCsv' } },
+    }));
 
   it('keeps the schema for the test-time check', () => expect(Reflect.getMetadata(ANSWER_SCHEMA, ParcelsHttp.prototype.get)).toBe(parcel));
 

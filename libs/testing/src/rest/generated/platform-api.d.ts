@@ -2258,6 +2258,144 @@ export interface components {
             complete: boolean;
             warning: string | null;
         };
+        KpiBackfillProgress: {
+            done: number;
+            kpiId: string;
+            /** @enum {string} */
+            status: "RUNNING" | "DONE" | "FAILED";
+            total: number;
+            version: number;
+        };
+        KpiBackfills: {
+            backfills: components["schemas"]["KpiBackfillProgress"][];
+        };
+        KpiFactSelector: {
+            /** @enum {string} */
+            fact: "ContactReceived" | "CaseOpened" | "CaseQueued" | "FirstResponse" | "CaseResolved" | "CaseClosed" | "CaseCancelled" | "CaseReopened" | "CaseEscalated" | "SlaClockStopped" | "TaskOpened" | "TaskClosed" | "PingPongDetected" | "FeedbackRecorded" | "SelfServiceAnswered";
+            where?: components["schemas"]["KpiFilter"][];
+        };
+        KpiFilter: {
+            field: string;
+            in: string[];
+        };
+        KpiList: {
+            kpis: components["schemas"]["KpiView"][];
+        };
+        KpiMeasure: {
+            /** @constant */
+            kind: "count";
+            of: components["schemas"]["KpiFactSelector"];
+        } | {
+            denominator: components["schemas"]["KpiFactSelector"];
+            /** @constant */
+            kind: "rate";
+            numerator: components["schemas"]["KpiFactSelector"];
+        } | {
+            attribute: string;
+            /** @constant */
+            kind: "average";
+            of: components["schemas"]["KpiFactSelector"];
+        } | {
+            from: components["schemas"]["KpiFactSelector"];
+            /** @constant */
+            kind: "duration";
+            /** @enum {string} */
+            statistic: "avg" | "p50" | "p90";
+            /** @enum {string} */
+            time: "calendar" | "business";
+            to: components["schemas"]["KpiFactSelector"];
+            /** @enum {string} */
+            until: "first" | "last";
+        } | {
+            down: components["schemas"]["KpiFactSelector"];
+            /** @constant */
+            kind: "level";
+            up: components["schemas"]["KpiFactSelector"];
+        };
+        KpiScorecard: {
+            lines: components["schemas"]["KpiScorecardLine"][];
+            /** @description YYYY-MM (UTC). */
+            month: string;
+            scope: string;
+        };
+        KpiScorecardLine: {
+            /** @enum {string} */
+            direction: "HIGHER_IS_BETTER" | "LOWER_IS_BETTER";
+            kpiId: string;
+            names: {
+                en: string;
+                zh: string;
+            };
+            /** @enum {string} */
+            standing: "MET" | "WARNING" | "BREACHED" | "NO_TARGET" | "NO_DATA";
+            target: number | null;
+            unitOfMeasure: string;
+            value: number | null;
+            version: number;
+            warning: number | null;
+        };
+        KpiSeries: {
+            /** @enum {string} */
+            direction: "HIGHER_IS_BETTER" | "LOWER_IS_BETTER";
+            /**
+             * Format: date-time
+             * @example 2026-11-23T02:00:00.000Z
+             */
+            from: string;
+            /** @enum {string} */
+            granularity: "minute" | "hour" | "day" | "month";
+            kpiId: string;
+            names: {
+                en: string;
+                zh: string;
+            };
+            /** @description `whole`, or `<dimension>:<id>`. */
+            scope: string;
+            target: number | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-23T02:00:00.000Z
+             */
+            to: string;
+            unitOfMeasure: string;
+            values: components["schemas"]["KpiValuePoint"][];
+            version: number;
+            warning: number | null;
+        };
+        /** @description RFC 4180 CSV, one row per bucket: kpi_id,version,scope,granularity,bucket,value,numerator,denominator,samples,standing. */
+        KpiSeriesCsv: string;
+        KpiValuePoint: {
+            /** @description The start of the bucket, ISO 8601 in UTC. */
+            bucket: string;
+            denominator: number | null;
+            numerator: number | null;
+            samples: number;
+            /** @enum {string} */
+            standing: "MET" | "WARNING" | "BREACHED" | "NO_TARGET" | "NO_DATA";
+            value: number | null;
+        };
+        KpiView: {
+            builtIn: boolean;
+            description: string;
+            dimensions: ("channel" | "audience" | "unit" | "partner" | "region" | "category" | "requestType" | "agent")[];
+            /** @enum {string} */
+            direction: "HIGHER_IS_BETTER" | "LOWER_IS_BETTER";
+            filters: components["schemas"]["KpiFilter"][];
+            granularities: ("minute" | "hour" | "day" | "month")[];
+            id: string;
+            measure: components["schemas"]["KpiMeasure"];
+            names: {
+                en: string;
+                zh: string;
+            };
+            /** @enum {string} */
+            status: "ACTIVE" | "RETIRED";
+            target: number | null;
+            unitOfMeasure: string;
+            version: number;
+            versions: number[];
+            warning: number | null;
+        };
         MapNode: {
             children: components["schemas"]["MapNode"][];
             names: {
@@ -6946,11 +7084,50 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["KpiList"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each invalid field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A store or broker is not reachable just now, or no answer came in time; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -6970,11 +7147,59 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Done. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["KpiView"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each invalid field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not allowed in the current state, or changed by someone else meanwhile. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A store or broker is not reachable just now, or no answer came in time; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -6989,11 +7214,59 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["KpiView"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each invalid field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A store or broker is not reachable just now, or no answer came in time; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -7015,11 +7288,68 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Done. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["KpiView"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each invalid field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not allowed in the current state, or changed by someone else meanwhile. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A store or broker is not reachable just now, or no answer came in time; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -7034,11 +7364,59 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["KpiBackfills"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each invalid field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A store or broker is not reachable just now, or no answer came in time; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -7053,11 +7431,59 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Started (idempotently): the progress so far. */
             202: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["KpiBackfills"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each invalid field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A store or broker is not reachable just now, or no answer came in time; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -7079,11 +7505,68 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Done. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["KpiView"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each invalid field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not allowed in the current state, or changed by someone else meanwhile. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A store or broker is not reachable just now, or no answer came in time; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -7104,11 +7587,60 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["KpiSeries"];
+                    "text/csv": components["schemas"]["KpiSeriesCsv"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each invalid field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A store or broker is not reachable just now, or no answer came in time; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -7126,11 +7658,59 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["KpiScorecard"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each invalid field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A store or broker is not reachable just now, or no answer came in time; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
