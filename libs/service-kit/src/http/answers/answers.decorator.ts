@@ -5,6 +5,7 @@ import { PROBLEM_CONTENT_TYPE } from '../problem-details';
 import { answerSchemaIdOf } from './answer-schemas';
 
 export const ANSWER_SCHEMA = 'collab:answer-schema';
+export const ANSWER_ALTERNATIVES = 'collab:answer-alternatives';
 const SWAGGER_RESPONSES = 'swagger/apiResponse';
 const NEST_METHOD = 'method';
 const NEST_HTTP_CODE = '__httpCode__';
@@ -21,6 +22,11 @@ export interface AnswersOptions {
   readonly description?: string;
   /** The 2xx body's media type; application/json unless said. */
   readonly mediaType?: string;
+  /**
+   * Other media types the 2xx body may take by content negotiation (`Accept`), each with its named
+   * schema, e.g. `{ 'text/csv': csvSchema }`; an answer sent with such a Content-Type is checked against it.
+   */
+  readonly alternatives?: Readonly<Record<string, z.ZodType>>;
 }
 
 /** Any request may be malformed, unauthenticated, not permitted, or meet a store that is away. */
@@ -81,15 +87,25 @@ const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
  * Under NODE_ENV=test every answer is checked against `schema` (AnswerCheckInterceptor), so an
  * answer drifting from the document fails the test that got it.
  */
+const namedIdOf = (schema: z.ZodType): string => {
+  const id = answerSchemaIdOf(schema);
+  if (id === undefined) throw new Error('@Answers: name the schema with answerSchema(\'Name\', …)');
+  return id;
+};
+
 const successOf = (schema: z.ZodType | null, handler: object, described: Responses, options: AnswersOptions): MethodDecorator => {
-  const id = schema === null ? undefined : answerSchemaIdOf(schema);
-  if (schema !== null && id === undefined) throw new Error('@Answers: name the schema with answerSchema(\'Name\', …)');
   const status = schema === null ? HttpStatus.NO_CONTENT : successStatusOf(handler);
+  const content =
+    schema === null
+      ? undefined
+      : Object.fromEntries(
+          [[options.mediaType ?? 'application/json', schema] as const, ...Object.entries(options.alternatives ?? {})].map(([mediaType, named]) => [mediaType, { schema: ref(namedIdOf(named)) }]),
+        );
   return ApiResponse({
     status,
     // Swagger joins descriptions of one status: give one only where @Api…Response gave none.
     ...(described[status] ? {} : { description: options.description ?? 'Done.' }),
-    ...(id === undefined ? {} : { content: { [options.mediaType ?? 'application/json']: { schema: ref(id) } } }),
+    ...(content === undefined ? {} : { content }),
   });
 };
 
@@ -105,5 +121,6 @@ export const Answers =
       successOf(schema, handler, described, options),
       ...problemsOf(handler, described, options).map((status) => problemOf(status, described)),
       ...(schema === null ? [] : [SetMetadata(ANSWER_SCHEMA, schema)]),
+      ...(options.alternatives === undefined ? [] : [SetMetadata(ANSWER_ALTERNATIVES, options.alternatives)]),
     )(target, key, descriptor);
   };

@@ -7,6 +7,7 @@ import { answerSchema, instant } from './answer-schemas';
 import { ANSWER_SCHEMA, Answers } from './answers.decorator';
 
 const parcel = answerSchema('SpecParcel', z.object({ id: z.string(), sentAt: instant, note: z.string().nullable() }));
+const parcelCsv = answerSchema('SpecParcelCsv', z.string());
 
 @Controller('parcels')
 class ParcelsHttp {
@@ -15,6 +16,12 @@ class ParcelsHttp {
   @ApiNotFoundResponse({ description: 'No such parcel.' })
   get() {
     return { id: 'p-1', sentAt: new Date('2026-11-23T02:00:00Z'), note: null };
+  }
+
+  @Answers(parcel, { alternatives: { 'text/csv': parcelCsv } })
+  @Get()
+  list() {
+    return undefined;
   }
 
   @Answers(parcel, { problems: [409] })
@@ -49,6 +56,12 @@ describe('@Answers', () => {
     expect(Object.keys(responsesOf('send'))).toEqual(expect.arrayContaining(['201', '409']));
     expect(Object.keys(responsesOf('quick'))).toContain('200');
   });
+
+  it('declares each alternative media type by its own named schema', () =>
+    expect(responsesOf('list')['200']?.content).toEqual({
+      'application/json': { schema: { $ref: '#/components/schemas/SpecParcel' } },
+      'text/csv': { schema: { $ref: '#/components/schemas/SpecParcelCsv' } },
+    }));
 
   it('keeps the schema for the test-time check', () => expect(Reflect.getMetadata(ANSWER_SCHEMA, ParcelsHttp.prototype.get)).toBe(parcel));
 
