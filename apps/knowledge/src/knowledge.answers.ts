@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { answerSchema, instant } from '@collab/service-kit';
+import type { ReviewQueue } from './review/review-queue.http';
+import type { SearchHit } from './search/article-search';
+import type { SelfServiceResolution } from './self-service/resolve-self-service.http';
+import type { Suggestions } from './suggestions/suggestions.http';
 
 /**
  * What the knowledge base's REST API answers. Article content is documented by its stable
@@ -64,3 +68,48 @@ export const mapNodeSchema: z.ZodType = answerSchema(
   }),
 );
 export const mapTreeSchema = answerSchema('MapTree', z.array(mapNodeSchema));
+
+export const reviewQueueSchema: z.ZodType<ReviewQueue> = answerSchema(
+  'ReviewQueue',
+  z.object({
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+    items: z.array(
+      z.object({
+        id: z.string(),
+        version: z.number().int(),
+        reason: z.enum(['REVIEW_DUE', 'EXPIRED']).meta({ description: 'REVIEW_DUE: its review interval has passed since publication; EXPIRED: its expiry date came.' }),
+        title: z.string(),
+        language: z.string(),
+        nodeId: z.string(),
+        dueAt: instant,
+      }),
+    ),
+  }),
+);
+
+const searchHitSchema: z.ZodType<SearchHit> = answerSchema(
+  'SearchHit',
+  z.object({
+    id: z.string(),
+    knowledgePointId: z.string(),
+    version: z.number().int(),
+    title: z.string(),
+    summary: z.string(),
+    type: z.string(),
+    language: z.string(),
+    nodeId: z.string(),
+    tags: z.array(z.string()),
+    publishedAt: instant,
+    snippet: z.string(),
+    score: z.number(),
+  }),
+);
+
+export const suggestionsSchema: z.ZodType<Suggestions> = answerSchema('ArticleSuggestions', z.object({ suggestions: z.array(searchHitSchema) }));
+
+export const selfServiceResolutionSchema: z.ZodType<SelfServiceResolution> = answerSchema(
+  'SelfServiceResolution',
+  z.object({ resolutionId: z.string(), articleId: z.string(), customerId: z.string() }),
+);

@@ -1,10 +1,11 @@
 import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { readCubeQuery } from '@collab/data-domain';
 import { ValidationFailed } from '@collab/domain-kernel';
-import { Allow } from '@collab/service-kit';
+import { Allow, Answers } from '@collab/service-kit';
 import { DataCube, sliceAsCsv, type CubeSlice } from './data-cube';
+import { cubeSliceCsvSchema, cubeSliceSchema } from './cube.answers';
 import { CubeQueryParams } from './cube.request';
 
 @ApiTags('data')
@@ -16,8 +17,8 @@ export class CubeHttp {
   constructor(private readonly cube: DataCube) {}
 
   /** A slice of the data cube (数据魔方): measures per dimension values; coarser levels roll up, filters on a level drill down. JSON, or CSV for `Accept: text/csv`. */
+  @Answers(cubeSliceSchema, { alternatives: { 'text/csv': cubeSliceCsvSchema }, description: 'The slice: JSON, or its rows as CSV for `Accept: text/csv`.' })
   @Get()
-  @ApiProduces('application/json', 'text/csv')
   async slice(@Query() params: CubeQueryParams, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) response: Response): Promise<CubeSlice | string> {
     const read = readCubeQuery(params);
     if ('problems' in read) throw new ValidationFailed(read.problems);

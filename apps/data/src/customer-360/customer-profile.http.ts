@@ -1,9 +1,10 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ValidationFailed } from '@collab/domain-kernel';
-import { Allow, CurrentPrincipal, isUuid, type Principal } from '@collab/service-kit';
+import { Allow, Answers, CurrentPrincipal, isUuid, type Principal } from '@collab/service-kit';
 import { CustomerProfiles } from './customer-profiles';
 import type { CustomerProfile } from './customer-profile';
+import { customerProfileSchema } from './customer-profile.answers';
 
 @ApiTags('customers')
 @ApiBearerAuth()
@@ -14,6 +15,7 @@ export class CustomerProfileHttp {
   constructor(private readonly profiles: CustomerProfiles) {}
 
   /** Customer 360: contacts from every channel, cases with status and promise, collaboration legs, CSAT, tags, articles, one timeline. */
+  @Answers(customerProfileSchema, { description: 'The customer\'s 360° view, with the cases the caller may see.' })
   @Get(':id/profile')
   @ApiParam({ name: 'id', description: 'The customer id, or `me` for the calling customer.' })
   async profile(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<CustomerProfile> {

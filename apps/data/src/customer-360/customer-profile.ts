@@ -46,6 +46,8 @@ export interface TaskRow {
 }
 
 const iso = (date: Date | null): string | null => date?.toISOString() ?? null;
+/** A text field of a fact's detail (the facts hold what the published events carried), or null. */
+const textOf = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 const CONTACT_KINDS = new Set(['CASE_OPENED', 'CONTACT_APPENDED']);
 
 export interface ProfileSources {
@@ -84,7 +86,7 @@ export const profileOf = ({ customerId, cases, facts, tasks, articles, tags }: P
   return {
     customerId,
     contacts: facts.filter((fact) => CONTACT_KINDS.has(fact.kind)).map((fact) => ({
-      at: fact.at.toISOString(), channel: fact.channel, channelKind: fact.detail['channelKind'] ?? null, caseId: fact.case_id, subject: fact.detail['subject'] ?? null,
+      at: fact.at.toISOString(), channel: fact.channel, channelKind: textOf(fact.detail['channelKind']), caseId: fact.case_id, subject: textOf(fact.detail['subject']),
     })),
     cases: cases.map((row) => caseOf(row, facts, tasks)),
     csat: { count: ratings.length, average: ratings.length === 0 ? null : Math.round((ratings.reduce((sum, csat) => sum + csat, 0) / ratings.length) * 100) / 100 },

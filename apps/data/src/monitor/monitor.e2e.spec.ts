@@ -67,4 +67,10 @@ describe('the operations monitor page in headless Chromium', () => {
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
     await page.close();
   }, 60_000);
+
+  it('answers the same figures once, as the document declares them (checked under NODE_ENV=test)', async () => {
+    const reply = await data.call<{ backlog: { total: number }; throughput: { contactsLastHour: number } }>(AGENT, '/api/v1/data/monitor/figures');
+    expect(reply.status).toBe(200);
+    expect(reply.body).toMatchObject({ backlog: { total: 3 }, throughput: { contactsLastHour: 4 } });
+  });
 });

@@ -2,7 +2,8 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { Roles } from '@collab/service-kit';
+import { Answers, Roles } from '@collab/service-kit';
+import { reviewQueueSchema } from '../knowledge.answers';
 import { EDITOR, REVIEWER } from '../knowledge-roles';
 import { ReviewQueueQuery } from './review-queue.request';
 
@@ -36,6 +37,7 @@ interface Row {
 export class ReviewQueueHttp {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  @Answers(reviewQueueSchema, { description: 'A page of the queue, longest waiting first.' })
   @Get()
   @Roles(EDITOR, REVIEWER)
   async queue(@Query() query: ReviewQueueQuery): Promise<ReviewQueue> {

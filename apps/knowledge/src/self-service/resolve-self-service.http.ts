@@ -4,8 +4,9 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ValidationFailed, actsForOthers, Forbidden } from '@collab/domain-kernel';
 import type { EventStore } from '@collab/event-store';
 import { selfServiceDecider, selfServiceStreamId, type RecordSelfServiceResolution } from '@collab/knowledge-domain';
-import { Allow, CLOCK, CommandHandler, CurrentPrincipal, EVENT_STORE, originOf, type Clock, type Principal } from '@collab/service-kit';
+import { Allow, Answers, CLOCK, CommandHandler, CurrentPrincipal, EVENT_STORE, originOf, type Clock, type Principal } from '@collab/service-kit';
 import { ArticleReader } from '../articles/article-reader';
+import { selfServiceResolutionSchema } from '../knowledge.answers';
 import { SelfServiceResolutionBody } from './self-service.request';
 
 export interface SelfServiceResolution {
@@ -43,6 +44,7 @@ export class ResolveSelfServiceHttp {
     this.resolutions = new CommandHandler(store, selfServiceDecider, { streamOf: (command: RecordSelfServiceResolution) => selfServiceStreamId(command.resolution.resolutionId), retriesOnConflict: 1 });
   }
 
+  @Answers(selfServiceResolutionSchema, { problems: [404, 409], description: 'The resolution recorded.' })
   @Post()
   @HttpCode(201)
   async resolve(@Body() body: SelfServiceResolutionBody, @CurrentPrincipal() principal: Principal, @Headers('x-correlation-id') correlationId?: string): Promise<SelfServiceResolution> {

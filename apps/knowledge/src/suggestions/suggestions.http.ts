@@ -1,8 +1,9 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Allow, CurrentPrincipal, defined, type Principal } from '@collab/service-kit';
+import { Allow, Answers, CurrentPrincipal, defined, type Principal } from '@collab/service-kit';
 import { ArticleSuggestions } from '../search/article-suggestions';
 import type { SearchHit } from '../search/article-search';
+import { suggestionsSchema } from '../knowledge.answers';
 import { SuggestionRequestBody } from './suggestion.request';
 
 export interface Suggestions {
@@ -18,6 +19,7 @@ export class SuggestionsHttp {
   constructor(private readonly articles: ArticleSuggestions) {}
 
   /** The published articles most relevant to a case's or a draft contact's text, for the caller's audience. */
+  @Answers(suggestionsSchema, { description: 'The most relevant published articles the caller may see, best first.' })
   @Post()
   @HttpCode(200)
   async suggest(@Body() body: SuggestionRequestBody, @CurrentPrincipal() principal: Principal): Promise<Suggestions> {

@@ -5,6 +5,19 @@ import { map, type Observable } from 'rxjs';
 import type { z } from 'zod';
 import { ANSWER_ALTERNATIVES, ANSWER_SCHEMA } from './answers.decorator';
 
+/** Nest's mark of an @Sse() route: its "answer" is a stream of events, which no body schema describes. */
+const SSE_METADATA = '__sse__';
+
+interface SentResponse {
+  getHeader(name: string): number | string | string[] | undefined;
+}
+
+/** The media type the answer is sent as, if the handler chose one (e.g. `text/csv` for `Accept: text/csv`). */
+const mediaTypeOf = (response: SentResponse): string | undefined => {
+  const header = response.getHeader('content-type');
+  return typeof header === 'string' ? header.split(';')[0]?.trim().toLowerCase() : undefined;
+};
+
 /** An answer that is not what its operation declares: a fault of ours, which tests must see. */
 export class AnswerDrift extends Error {
   constructor(
@@ -26,29 +39,25 @@ export const answerIssues = (schema: z.ZodType, body: unknown): string[] => {
   return isDeepStrictEqual(wireForm(parsed.data), sent) ? [] : ['the answer holds fields its schema does not declare'];
 };
 
-/** The media type the answer goes out as (set by the handler, e.g. `text/csv; charset=utf-8`), if any. */
-const sentMediaType = (context: ExecutionContext): string | undefined => {
-  const header: unknown = context.switchToHttp().getResponse<{ getHeader?: (name: string) => unknown }>().getHeader?.('content-type');
-  return typeof header === 'string' ? header.split(';')[0]?.trim().toLowerCase() : undefined;
-};
-
 /**
  * Under NODE_ENV=test, checks every answer of an `@Answers` operation against its declared schema
- * and turns a drift into a 500 (logged with the issues), so the e2e test that got it fails.
+ * (or the alternative declared for the media type it is sent as) and turns a drift into a 500 (logged
+ * with the issues), so the e2e test that got it fails. A server-sent event stream is not checked.
  */
 @Injectable()
 export class AnswerCheckInterceptor implements NestInterceptor {
   constructor(private readonly reflector: Reflector) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const schema = this.reflector.get<z.ZodType | undefined>(ANSWER_SCHEMA, context.getHandler());
-    if (schema === undefined || context.getType() !== 'http') return next.handle();
+    const handler = context.getHandler();
+    const declared = this.reflector.get<z.ZodType | undefined>(ANSWER_SCHEMA, handler);
+    if (declared === undefined || context.getType() !== 'http' || Reflect.getMetadata(SSE_METADATA, handler) === true) return next.handle();
+    const alternatives = this.reflector.get<Readonly<Record<string, z.ZodType>> | undefined>(ANSWER_ALTERNATIVES, handler) ?? {};
     return next.handle().pipe(
       map((body: unknown) => {
-        const alternatives = this.reflector.get<Readonly<Record<string, z.ZodType>> | undefined>(ANSWER_ALTERNATIVES, context.getHandler()) ?? {};
-        const mediaType = sentMediaType(context);
-        const sentAs = mediaType === undefined ? undefined : alternatives[mediaType];
-        const issues = answerIssues(sentAs ?? schema, body);
+        const sentAs = mediaTypeOf(context.switchToHttp().getResponse<SentResponse>());
+        const schema = (sentAs === undefined ? undefined : alternatives[sentAs]) ?? declared;
+        const issues = answerIssues(schema, body);
         if (issues.length > 0) throw new AnswerDrift(`${context.getClass().name}.${context.getHandler().name}`, issues);
         return body;
       }),

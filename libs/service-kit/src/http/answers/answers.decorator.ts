@@ -23,8 +23,8 @@ export interface AnswersOptions {
   /** The 2xx body's media type; application/json unless said. */
   readonly mediaType?: string;
   /**
-   * Other media types the 2xx body may be sent as, chosen by the Accept header (media type → named
-   * schema, e.g. `{ 'text/csv': seriesCsvSchema }`); an answer sent as one is checked against its schema.
+   * Other media types the 2xx body may take by content negotiation (`Accept`), each with its named
+   * schema, e.g. `{ 'text/csv': csvSchema }`; an answer sent with such a Content-Type is checked against it.
    */
   readonly alternatives?: Readonly<Record<string, z.ZodType>>;
 }
@@ -87,21 +87,25 @@ const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
  * Under NODE_ENV=test every answer is checked against `schema` (AnswerCheckInterceptor), so an
  * answer drifting from the document fails the test that got it.
  */
-const namedId = (schema: z.ZodType): string => {
+const namedIdOf = (schema: z.ZodType): string => {
   const id = answerSchemaIdOf(schema);
   if (id === undefined) throw new Error('@Answers: name the schema with answerSchema(\'Name\', …)');
   return id;
 };
 
 const successOf = (schema: z.ZodType | null, handler: object, described: Responses, options: AnswersOptions): MethodDecorator => {
-  const id = schema === null ? undefined : namedId(schema);
-  const alternatives = Object.entries(options.alternatives ?? {}).map(([mediaType, alternative]) => [mediaType, { schema: ref(namedId(alternative)) }] as const);
   const status = schema === null ? HttpStatus.NO_CONTENT : successStatusOf(handler);
+  const content =
+    schema === null
+      ? undefined
+      : Object.fromEntries(
+          [[options.mediaType ?? 'application/json', schema] as const, ...Object.entries(options.alternatives ?? {})].map(([mediaType, named]) => [mediaType, { schema: ref(namedIdOf(named)) }]),
+        );
   return ApiResponse({
     status,
     // Swagger joins descriptions of one status: give one only where @Api…Response gave none.
     ...(described[status] ? {} : { description: options.description ?? 'Done.' }),
-    ...(id === undefined ? {} : { content: { [options.mediaType ?? 'application/json']: { schema: ref(id) }, ...Object.fromEntries(alternatives) } }),
+    ...(content === undefined ? {} : { content }),
   });
 };
 

@@ -18,15 +18,15 @@ class ParcelsHttp {
     return { id: 'p-1', sentAt: new Date('2026-11-23T02:00:00Z'), note: null };
   }
 
-  @Answers(parcel, { problems: [409] })
-  @Post()
-  send() {
+  @Answers(parcel, { alternatives: { 'text/csv': parcelCsv } })
+  @Get()
+  list() {
     return undefined;
   }
 
-  @Answers(parcel, { alternatives: { 'text/csv': parcelCsv } })
-  @Get(':id/sheet')
-  sheet() {
+  @Answers(parcel, { problems: [409] })
+  @Post()
+  send() {
     return undefined;
   }
 
@@ -57,8 +57,8 @@ describe('@Answers', () => {
     expect(Object.keys(responsesOf('quick'))).toContain('200');
   });
 
-  it('declares the other media types the body may be sent as, each by its named schema', () =>
-    expect(responsesOf('sheet')['200']?.content).toEqual({
+  it('declares each alternative media type by its own named schema', () =>
+    expect(responsesOf('list')['200']?.content).toEqual({
       'application/json': { schema: { $ref: '#/components/schemas/SpecParcel' } },
       'text/csv': { schema: { $ref: '#/components/schemas/SpecParcelCsv' } },
     }));

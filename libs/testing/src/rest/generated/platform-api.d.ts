@@ -1513,6 +1513,9 @@ export interface components {
             reason?: string;
         };
         Article: components["schemas"]["PublishedArticle"] | components["schemas"]["EditorArticle"];
+        ArticleSuggestions: {
+            suggestions: components["schemas"]["SearchHit"][];
+        };
         ArticleVersion: {
             audiences: string[];
             author: string;
@@ -1865,8 +1868,82 @@ export interface components {
             };
             parentId?: string;
         };
+        /** @description One value per dimension (string, null where unknown) and per measure (number, null where none). */
+        CubeRow: {
+            [key: string]: string | number | null;
+        };
+        CubeSlice: {
+            dimensions: string[];
+            /** @description Per dimension, the finer level it drills down to. */
+            drillDown: {
+                [key: string]: string;
+            };
+            /** @description The values each filtered dimension is restricted to. */
+            filters: {
+                [key: string]: string[];
+            };
+            /**
+             * Format: date-time
+             * @example 2026-11-23T02:00:00.000Z
+             */
+            from: string;
+            measures: string[];
+            /** @description Per dimension, the coarser level it rolls up to. */
+            rollUp: {
+                [key: string]: string;
+            };
+            rows: components["schemas"]["CubeRow"][];
+            /**
+             * Format: date-time
+             * @example 2026-11-23T02:00:00.000Z
+             */
+            to: string;
+            totals: components["schemas"]["CubeRow"];
+        };
+        /** @description The slice's rows as CSV (RFC 4180, CRLF): a header of the dimensions then the measures, one line per row. */
+        CubeSliceCsv: string;
         CustomerCases: {
             cases: components["schemas"]["CaseOverview"][];
+        };
+        CustomerProfile: {
+            cases: components["schemas"]["ProfileCase"][];
+            contacts: {
+                /**
+                 * Format: date-time
+                 * @example 2026-11-23T02:00:00.000Z
+                 */
+                at: string;
+                caseId: string | null;
+                channel: string | null;
+                channelKind: string | null;
+                subject: string | null;
+            }[];
+            csat: {
+                average: number | null;
+                count: number;
+            };
+            customerId: string;
+            knowledgeArticles: {
+                articleId: string;
+                caseIds: (string | null)[];
+                language: string;
+                title: string;
+                /** @description USED: a resolution used it. */
+                use: string;
+            }[];
+            tags: string[];
+            timeline: {
+                /**
+                 * Format: date-time
+                 * @example 2026-11-23T02:00:00.000Z
+                 */
+                at: string;
+                caseId: string | null;
+                channel?: string;
+                kind: string;
+                source: string;
+                taskId?: string;
+            }[];
         };
         DeadLetterList: {
             items: {
@@ -2095,6 +2172,35 @@ export interface components {
             supervisorId?: string | null;
             /** @enum {string} */
             unitType: "FRONT_LINE" | "DEPARTMENT";
+        };
+        DependencyEdge: {
+            from: string;
+            /** @description Median request → completion or return in business minutes; null while none ended. */
+            medianTurnaroundBusinessMinutes: number | null;
+            pingPongs: number;
+            returned: number;
+            returnRate: number;
+            to: {
+                id: string;
+                /** @enum {string} */
+                kind: "UNIT" | "PARTNER";
+            };
+            volume: number;
+        };
+        DependencyMap: {
+            bottlenecks: {
+                from: string;
+                reasons: ("TURNAROUND" | "RETURNS")[];
+                to: string;
+            }[];
+            edges: components["schemas"]["DependencyEdge"][];
+            from: string | null;
+            nodes: {
+                id: string;
+                /** @enum {string} */
+                kind: "UNIT" | "PARTNER";
+            }[];
+            to: string | null;
         };
         DraftArticleRequest: {
             audiences: ("EXTERNAL" | "INTERNAL" | "PARTNER")[];
@@ -2396,6 +2502,43 @@ export interface components {
             versions: number[];
             warning: number | null;
         };
+        LiveFigures: {
+            /**
+             * Format: date-time
+             * @example 2026-11-23T02:00:00.000Z
+             */
+            at: string;
+            backlog: {
+                byChannel: {
+                    count: number;
+                    key: string;
+                }[];
+                byRegion: {
+                    count: number;
+                    key: string;
+                }[];
+                byUnit: {
+                    count: number;
+                    key: string;
+                }[];
+                total: number;
+            };
+            slaRisk: {
+                atRisk: number;
+                breached: number;
+            };
+            throughput: {
+                contactsLastHour: number;
+                contactsToday: number;
+                resolvedLastHour: number;
+            };
+        };
+        /**
+         * @description Server-sent events (text/event-stream), never ending: each is `event: figures` with `data:` one LiveFigures as JSON (#/components/schemas/LiveFigures) — at once, on every change of the fact store (at most 4 a second) and every 5 s.
+         * @example event: figures
+         *     data: {"at":"2026-12-01T08:00:00.000Z","backlog":{"total":3,"byChannel":[],"byRegion":[],"byUnit":[]},"slaRisk":{"atRisk":0,"breached":0},"throughput":{"contactsLastHour":1,"resolvedLastHour":0,"contactsToday":5}}
+         */
+        LiveFiguresStream: string;
         MapNode: {
             children: components["schemas"]["MapNode"][];
             names: {
@@ -2490,6 +2633,39 @@ export interface components {
             /** @enum {string} */
             status: "ACTIVE" | "RETIRED";
         }[];
+        ProfileCase: {
+            caseId: string;
+            caseNumber: string | null;
+            category: string | null;
+            channel: string | null;
+            csat: number | null;
+            legs: components["schemas"]["ProfileLeg"][];
+            openedAt: string | null;
+            priority: string | null;
+            promise: {
+                firstResponseBy: string | null;
+                resolutionBy: string | null;
+            };
+            region: string | null;
+            requestType: string | null;
+            status: string;
+            statusAt: string | null;
+            subject: string | null;
+        };
+        ProfileLeg: {
+            caseId: string;
+            endedAt: string | null;
+            fromUnit: string;
+            requestedAt: string | null;
+            status: string;
+            taskId: string;
+            to: {
+                id: string;
+                kind: string;
+                region: string;
+            };
+            turnaroundBusinessMinutes: number | null;
+        };
         /** @description Prometheus text exposition format 0.0.4. */
         PrometheusText: string;
         PromiseCoverage: {
@@ -2815,6 +2991,28 @@ export interface components {
             reasonCode: string;
             withdrawOpenChildren?: boolean;
         };
+        ReviewQueue: {
+            items: {
+                /**
+                 * Format: date-time
+                 * @example 2026-11-23T02:00:00.000Z
+                 */
+                dueAt: string;
+                id: string;
+                language: string;
+                nodeId: string;
+                /**
+                 * @description REVIEW_DUE: its review interval has passed since publication; EXPIRED: its expiry date came.
+                 * @enum {string}
+                 */
+                reason: "REVIEW_DUE" | "EXPIRED";
+                title: string;
+                version: number;
+            }[];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
         ReviseKpiRequest: {
             /** @default  */
             description?: string;
@@ -2928,6 +3126,24 @@ export interface components {
             /** @default null */
             warning?: number[];
         };
+        SearchHit: {
+            id: string;
+            knowledgePointId: string;
+            language: string;
+            nodeId: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-23T02:00:00.000Z
+             */
+            publishedAt: string;
+            score: number;
+            snippet: string;
+            summary: string;
+            tags: string[];
+            title: string;
+            type: string;
+            version: number;
+        };
         SearchResults: {
             page: number;
             pageSize: number;
@@ -2943,6 +3159,11 @@ export interface components {
                 [key: string]: unknown;
             })[];
             total: number;
+        };
+        SelfServiceResolution: {
+            articleId: string;
+            customerId: string;
+            resolutionId: string;
         };
         SelfServiceResolutionBody: {
             /** Format: uuid */
@@ -5675,11 +5896,59 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The customer's 360° view, with the cases the caller may see. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CustomerProfile"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each invalid field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A store or broker is not reachable just now, or no answer came in time; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -5703,11 +5972,51 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The slice: JSON, or its rows as CSV for `Accept: text/csv`. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CubeSlice"];
+                    "text/csv": components["schemas"]["CubeSliceCsv"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each invalid field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A store or broker is not reachable just now, or no answer came in time; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -5723,11 +6032,50 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The map over the window (all time where none given). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DependencyMap"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each invalid field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A store or broker is not reachable just now, or no answer came in time; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -5740,11 +6088,50 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The live figures as of now. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LiveFigures"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each invalid field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A store or broker is not reachable just now, or no answer came in time; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -5757,11 +6144,50 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A never-ending stream of `figures` events, each one LiveFigures as JSON. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/event-stream": components["schemas"]["LiveFiguresStream"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each invalid field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A store or broker is not reachable just now, or no answer came in time; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -6958,11 +7384,50 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A page of the queue, longest waiting first. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReviewQueue"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each invalid field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A store or broker is not reachable just now, or no answer came in time; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -7046,11 +7511,68 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The resolution recorded. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SelfServiceResolution"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each invalid field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not allowed in the current state, or changed by someone else meanwhile. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A store or broker is not reachable just now, or no answer came in time; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -7067,11 +7589,50 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The most relevant published articles the caller may see, best first. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ArticleSuggestions"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each invalid field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A store or broker is not reachable just now, or no answer came in time; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };

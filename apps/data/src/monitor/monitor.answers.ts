@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { answerSchema, instant } from '@collab/service-kit';
+import type { LiveFigures } from './live-figures';
+
+/** What the operations monitor answers: the live figures, once or as server-sent events. */
+
+const counts = z.array(z.object({ key: z.string(), count: z.number().int() }));
+
+export const liveFiguresSchema: z.ZodType<LiveFigures> = answerSchema(
+  'LiveFigures',
+  z.object({
+    at: instant,
+    backlog: z.object({ total: z.number().int(), byChannel: counts, byRegion: counts, byUnit: counts }),
+    slaRisk: z.object({ atRisk: z.number().int(), breached: z.number().int() }),
+    throughput: z.object({ contactsLastHour: z.number().int(), resolvedLastHour: z.number().int(), contactsToday: z.number().int() }),
+  }),
+);
+
+export const liveFiguresStreamSchema = answerSchema(
+  'LiveFiguresStream',
+  z.string().meta({
+    description:
+      'Server-sent events (text/event-stream), never ending: each is `event: figures` with `data:` one LiveFigures as JSON ' +
+      '(#/components/schemas/LiveFigures) — at once, on every change of the fact store (at most 4 a second) and every 5 s.',
+    examples: ['event: figures\ndata: {"at":"2026-12-01T08:00:00.000Z","backlog":{"total":3,"byChannel":[],"byRegion":[],"byUnit":[]},"slaRisk":{"atRisk":0,"breached":0},"throughput":{"contactsLastHour":1,"resolvedLastHour":0,"contactsToday":5}}\n\n'],
+  }),
+);
