@@ -27,12 +27,28 @@ const BATCH = 16;
 let platform: EmbeddedPlatform;
 
 /** Only the status matters here (some answers are not JSON: /metrics, the docs). */
+/** Every call answers within this, or its cell is wrong. */
+const ANSWER_WITHIN_MS = 15_000;
+
 const send = async (operation: Operation, who: MatrixCaller): Promise<{ status: number }> => {
   const headers: Record<string, string> = operation.hasBody ? { 'content-type': 'application/json' } : {};
   if (who.caller) headers['authorization'] = `Bearer ${await platform.token(who.caller)}`;
-  const answer = await fetch(`${platform.baseUrl}${urlOf(operation)}`, { method: operation.method, headers, ...(operation.hasBody ? { body: '{}' } : {}) });
-  await answer.arrayBuffer();
-  return { status: answer.status };
+  try {
+    const answer = await fetch(`${platform.baseUrl}${urlOf(operation)}`, {
+      method: operation.method,
+      headers,
+      ...(operation.hasBody ? { body: '{}' } : {}),
+      signal: AbortSignal.timeout(ANSWER_WITHIN_MS),
+    });
+    // A server-sent event stream admitted its caller once it starts; it never ends by itself.
+    if (answer.headers.get('content-type')?.startsWith('text/event-stream')) await answer.body?.cancel();
+    else await answer.arrayBuffer();
+    return { status: answer.status };
+  } catch (error) {
+    // No answer in time: reported as a cell gone wrong (599), not as the whole test timing out.
+    if (error instanceof DOMException && error.name === 'TimeoutError') return { status: 599 };
+    throw error;
+  }
 };
 
 /**
