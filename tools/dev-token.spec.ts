@@ -37,7 +37,8 @@ describe('npm run token', () => {
   it('signs with the embedded dev secret when AUTH_JWT_SECRET is unset', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'collab-token-'));
     try {
-      await writeFile(join(dir, 'dev-jwt-secret'), `${SECRET}\n`);
+      // As the embedded platform writes it: readable by its owner only (a file others can read is refused).
+      await writeFile(join(dir, 'dev-jwt-secret'), `${SECRET}\n`, { mode: 0o600 });
       const { code, out } = await run(
         ['--sub', 'p', '--audience', 'PARTNER', '--partner', 'p1', '--data-dir', dir],
         {},
