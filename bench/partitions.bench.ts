@@ -150,7 +150,8 @@ const measure = async (partitions: number): Promise<Cell> => {
     await broker.start();
     const database = await freshDatabase('collab_bench_part');
     teardown.add(() => database.drop());
-    const env = { DATABASE_URL: database.url, KAFKA_BROKERS: broker.address, AUTH_JWT_SECRET: SECRET, KAFKA_PARTITIONS: String(partitions), LOG_LEVEL: 'warn' };
+    // /metrics open to the scrape, as deploy/k8s sets it for Prometheus (staff-only is the distributed default).
+    const env = { DATABASE_URL: database.url, KAFKA_BROKERS: broker.address, AUTH_JWT_SECRET: SECRET, KAFKA_PARTITIONS: String(partitions), LOG_LEVEL: 'warn', METRICS_ACCESS: 'public' };
     const intake = await startServiceProcess('intake', { ...env, GRPC_PORT: String(await freePort()) }, await freePort());
     teardown.add(() => intake.stop());
 

@@ -1,6 +1,7 @@
 // `npm test` on a fresh machine needs no other command: when KAFKA_BROKERS names no broker, the
 // repo's own single-node KRaft broker (scripts/kafka.sh) is started for the run on free ports and
-// stopped after it. Workers start after this and inherit KAFKA_BROKERS.
+// stopped after it. Workers start after this and inherit KAFKA_BROKERS. Chromium, for the monitor
+// page's browser test, is installed the same way when it is missing.
 const { execFileSync } = require('node:child_process');
 const { createServer } = require('node:net');
 const { join } = require('node:path');
@@ -17,6 +18,11 @@ const freePort = () =>
   });
 
 module.exports = async () => {
+  // The monitor page's browser test drives Debian's chromium: installed here when missing (as root).
+  if (!globalThis.__collabChromiumEnsured) {
+    execFileSync('bash', [join(ROOT, 'scripts', 'chromium.sh')], { stdio: ['ignore', 'inherit', 'inherit'] });
+    globalThis.__collabChromiumEnsured = true;
+  }
   if (process.env.KAFKA_BROKERS || globalThis.__collabKafkaForTests) return;
   const [port, controllerPort] = [await freePort(), await freePort()];
   const env = {

@@ -100,7 +100,8 @@ describe(`the Kafka broker stopped for 20 s during ${CONTACTS} contacts (intake 
     admin = new Client({ connectionString: database.url });
     admin.on('error', () => undefined);
     await admin.connect();
-    const env = { DATABASE_URL: database.url, KAFKA_BROKERS: broker.address, AUTH_JWT_SECRET: jwtSecret, KAFKA_PARTITIONS: '3' };
+    // /metrics open to the scrape, as deploy/k8s sets it for Prometheus (staff-only is the distributed default).
+    const env = { DATABASE_URL: database.url, KAFKA_BROKERS: broker.address, AUTH_JWT_SECRET: jwtSecret, KAFKA_PARTITIONS: '3', METRICS_ACCESS: 'public' };
     for (const service of ['intake', 'workflow']) {
       services.push(await startServiceProcess(service, { ...env, GRPC_PORT: String(await freePort()) }, await freePort()));
     }
