@@ -1,6 +1,9 @@
-// `npm test`: unit specs are pure, so they run in parallel workers (one per core); integration and
-// e2e specs share PostgreSQL, a broker and the machine's timers, so they run one at a time. With
-// `--json --outputFile=F` the two runs' reports are merged into F, as one jest run would write it.
+// `npm test`: unit specs are pure, so they run in parallel workers (one per core). Each e2e spec of
+// the embedded platform starts its own platform (its own PGlite folder, free ports, its own clock),
+// so those run two at a time. Integration specs and the specs that spawn service processes, stop
+// brokers or cut databases (faults, distributed, lifecycle, the example consumer on the shared
+// broker) share PostgreSQL, Kafka and the machine's timers, so they run one at a time. With
+// `--json --outputFile=F` the runs' reports are merged into F, as one jest run would write it.
 // Any other selection (`--selectProjects`, a path) is one plain jest run, in band.
 const { spawnSync } = require('node:child_process');
 const { availableParallelism } = require('node:os');
@@ -18,12 +21,19 @@ if (selects) process.exit(run(['--runInBand', ...args]));
 
 const reportOf = (name) => (output ? [`--outputFile=${output}.${name}`] : []);
 
+/** E2e specs that spawn processes, stop a broker, cut a database or read a shared topic: one at a time. */
+const ALONE = '(/e2e/faults/|\\.distributed\\.e2e\\.spec|/tools/lifecycle/|/analysts/example-consumer)';
+
 const workers = String(Math.max(2, availableParallelism()));
-const unit = run(['--selectProjects', 'unit', `--maxWorkers=${workers}`, ...rest, ...reportOf('unit')]);
-const others = run(['--runInBand', '--selectProjects', 'integration', 'e2e', ...rest, ...reportOf('others')]);
+const runs = [
+  ['unit', ['--selectProjects', 'unit', `--maxWorkers=${workers}`]],
+  ['embedded', ['--selectProjects', 'e2e', '--maxWorkers=2', `--testPathIgnorePatterns=${ALONE}`]],
+  ['alone', ['--runInBand', '--selectProjects', 'integration', 'e2e', `--testPathPattern=(\\.int\\.spec|${ALONE})`]],
+];
+const statuses = runs.map(([name, selection]) => run([...selection, ...rest, ...reportOf(name)]));
 
 if (output) {
-  const parts = ['unit', 'others'].flatMap((name) => {
+  const parts = runs.map(([name]) => name).flatMap((name) => {
     try {
       const report = JSON.parse(readFileSync(`${output}.${name}`, 'utf8'));
       rmSync(`${output}.${name}`);
@@ -37,10 +47,10 @@ if (output) {
   const merged = {
     ...Object.fromEntries(counts.map((key) => [key, sum(key)])),
     startTime: Math.min(...parts.map((part) => part.startTime)),
-    success: parts.length === 2 && parts.every((part) => part.success),
+    success: parts.length === runs.length && parts.every((part) => part.success),
     wasInterrupted: parts.some((part) => part.wasInterrupted),
     testResults: parts.flatMap((part) => part.testResults ?? []),
   };
   writeFileSync(output, JSON.stringify(merged));
 }
-process.exit(unit !== 0 ? unit : others);
+process.exit(statuses.find((status) => status !== 0) ?? 0);
