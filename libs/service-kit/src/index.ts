@@ -47,3 +47,4 @@ export * from './tracing/http-tracing';
 export * from './runtime/test-hooks/failpoints';
 export * from './runtime/test-hooks/test-clock';
 export * from './runtime/data-dir';
+export * from './http/list-page';
