@@ -22,6 +22,8 @@ const envelopeOf = (event: PublicEvent) => {
       causationid: { type: 'string' },
       actor: { type: 'string', description: '<kind>:<id> of who caused the event: the person, customer or channel also when a service carried it out for them' },
       actorvia: { type: 'string', description: "<kind>:<id> of the service that carried the event out on the actor's behalf; absent when the actor did it" },
+      calleraddress: { type: 'string', description: 'The client address of the request that caused the event (personal data); absent for what no request caused' },
+      calleragent: { type: 'string', description: 'The User-Agent of that request, at most 256 characters' },
       traceparent: { type: 'string' },
       tracestate: { type: 'string' },
     },

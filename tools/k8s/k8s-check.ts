@@ -19,7 +19,7 @@ import { objectsOf, serviceRuleProblems } from './k8s-service-rules';
 /** Stand-ins for the values the Secrets provide, so the settings can be checked as a pod gets them. */
 const FROM_SECRETS = {
   DATABASE_URL: 'postgres://database.invalid/collab',
-  AUTH_JWT_SECRET: 'stand-in-for-the-secret-value',
+  AUTH_JWT_SECRET: 'stand-in-for-the-secret-value-0123456789',
 };
 
 /** The settings a service's pod gets pass the platform's own configuration check. */

@@ -12,7 +12,7 @@ import {
   type SpawnedService,
 } from '@collab/testing';
 
-const secret = 'failed-start-e2e-secret-0123';
+const secret = 'failed-start-e2e-secret-0123456789abcdef';
 /** Spawn to exit: loading the TypeScript sources alone takes a few seconds on a busy 2-core machine. */
 const EXIT_BOUND_MS = 90_000;
 /** From the line on stderr to the exit: the process closes what it opened within 5 s, then exits. */

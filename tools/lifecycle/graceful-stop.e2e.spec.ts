@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { issueDevToken } from '@collab/service-kit';
 import { eventually, freePort, startServiceProcess, type ServiceProcess } from '@collab/testing';
 
-const secret = 'graceful-stop-e2e-secret-0123';
+const secret = 'graceful-stop-e2e-secret-0123456789abcdef';
 const CLIENTS = 16;
 const PER_CLIENT = 20;
 /** SIGTERM once this many contacts were accepted: midway through the load. */

@@ -26,6 +26,9 @@ import {
   partnerRegisteredV1,
   pingPongDetectedV1,
   processRetiredV1,
+  systemParameterChangedV1,
+  roleGrantedV1,
+  roleRevokedV1,
   processVersionPublishedV1,
   queueChangedV2,
   queueDefinedV2,
@@ -61,6 +64,8 @@ import type {
   ResponsibilityEvent,
   ReturnReasonEvent,
   SlaEvent,
+  SystemParameterEvent,
+  RoleGrantEvent,
   UnitEvent,
   WorkflowCaseEvent,
 } from '@collab/workflow-domain';
@@ -75,7 +80,9 @@ type WorkflowEvent =
   | ResponsibilityEvent
   | ProcessEvent
   | ReturnReasonEvent
-  | SlaEvent;
+  | SlaEvent
+  | SystemParameterEvent
+  | RoleGrantEvent;
 
 /**
  * What workflow publishes on `collab.workflow.events.v1`: the case's main line (stream
@@ -136,4 +143,7 @@ export const workflowContract: ServiceContract = serviceContract<WorkflowEvent>(
   SlaBreached: asIs(slaBreachedV1),
   SlaEscalated: asIs(slaEscalatedV1),
   SlaClockStopped: asIs(slaClockStoppedV1),
+  SystemParameterChanged: asIs(systemParameterChangedV1),
+  RoleGranted: asIs(roleGrantedV1),
+  RoleRevoked: asIs(roleRevokedV1),
 });

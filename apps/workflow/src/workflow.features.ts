@@ -1,3 +1,5 @@
+import { SYSTEM_PARAMETERS_CONTROLLERS, SYSTEM_PARAMETERS_ENTITIES, SYSTEM_PARAMETERS_PROVIDERS } from './admin/system-parameters/system-parameters.providers';
+import { ROLE_GRANTS_CONTROLLERS, ROLE_GRANTS_ENTITIES, ROLE_GRANTS_PROVIDERS } from './admin/role-grants/role-grants.providers';
 import { CALENDARS_CONTROLLERS, CALENDARS_ENTITIES, CALENDARS_PROVIDERS } from './calendars/calendars.providers';
 import { CASE_CONTROLLERS, CASE_ENTITIES, CASE_PROVIDERS } from './cases/cases.providers';
 import { ORG_CONTROLLERS, ORG_ENTITIES, ORG_PROVIDERS } from './org/org.providers';
@@ -15,4 +17,6 @@ export const WORKFLOW_FEATURES = [
   { providers: TASKS_PROVIDERS, controllers: TASKS_CONTROLLERS, entities: TASKS_ENTITIES },
   { providers: SLA_PROVIDERS, controllers: SLA_CONTROLLERS, entities: SLA_ENTITIES },
   { providers: WORKBENCH_PROVIDERS, controllers: WORKBENCH_CONTROLLERS, entities: WORKBENCH_ENTITIES },
+  { providers: SYSTEM_PARAMETERS_PROVIDERS, controllers: SYSTEM_PARAMETERS_CONTROLLERS, entities: SYSTEM_PARAMETERS_ENTITIES },
+  { providers: ROLE_GRANTS_PROVIDERS, controllers: ROLE_GRANTS_CONTROLLERS, entities: ROLE_GRANTS_ENTITIES },
 ];

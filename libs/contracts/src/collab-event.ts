@@ -26,6 +26,10 @@ export interface CollabEvent<Data = Record<string, unknown>> {
   readonly actor: string;
   /** `<kind>:<id>` of the service that carried the event out on the actor's behalf; absent when the actor did it. */
   readonly actorvia?: string;
+  /** The client address of the request that caused it (as the edge reports it); absent for what no request caused. Personal data. */
+  readonly calleraddress?: string;
+  /** The User-Agent of that request, at most 256 characters. */
+  readonly calleragent?: string;
   /**
    * The CloudEvents distributed-tracing extension: the W3C trace context the event was appended in
    * (present when the writer traced), so a consumer's handling joins that trace.

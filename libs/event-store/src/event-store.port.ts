@@ -21,8 +21,16 @@ export interface Actor {
 /** Kinds that are someone outside our processes: the ones a service acts on behalf of. */
 const PARTY_KINDS: ReadonlySet<Actor['kind']> = new Set(['user', 'partner', 'customer', 'channel']);
 
+/** Where a person's request came from (the audit's "from where"): the client's address and its User-Agent. */
+export interface RequestOrigin {
+  readonly address: string;
+  readonly userAgent?: string;
+}
+
 export interface EventMetadata {
   readonly correlationId: string;
+  /** Where the request that caused it came from; absent for what a service, timer or seed decided alone. */
+  readonly from?: RequestOrigin;
   readonly causationId?: string;
   /** Who appended it: the authenticated caller, or the service or system that decided it. */
   readonly actor: Actor;

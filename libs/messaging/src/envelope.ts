@@ -21,7 +21,7 @@ export const toCollabEvent = (contract: ServiceContract, event: RecordedEvent): 
   const publication = contract.toPublic(event);
   if (!publication) throw new UnpublishedEventType(contract.service, event.type);
   const { event: definition, data } = publication;
-  const { actor, onBehalfOf, correlationId, causationId, occurredAt, traceparent, tracestate } = event.metadata;
+  const { actor, onBehalfOf, correlationId, causationId, occurredAt, traceparent, tracestate, from } = event.metadata;
   return {
     specversion: '1.0',
     id: event.id,
@@ -39,6 +39,8 @@ export const toCollabEvent = (contract: ServiceContract, event: RecordedEvent): 
     // Who did it, one way (ADR 0014): the person a service acted for, and the service beside them.
     actor: extensionOf(responsibleActorOf(event.metadata)),
     ...(onBehalfOf === undefined ? {} : { actorvia: extensionOf(actor) }),
+    // From where (the audit trail): the request's client address and User-Agent.
+    ...(from === undefined ? {} : { calleraddress: from.address, ...(from.userAgent === undefined ? {} : { calleragent: from.userAgent }) }),
     ...(typeof traceparent === 'string' ? { traceparent } : {}),
     ...(typeof traceparent === 'string' && typeof tracestate === 'string' ? { tracestate } : {}),
   };

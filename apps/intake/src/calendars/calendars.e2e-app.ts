@@ -54,7 +54,7 @@ import { CALENDAR_CONTROLLERS, CALENDAR_PROVIDERS, CalendarDirectory } from './c
 })
 class CalendarsTestModule {}
 
-const secret = 'calendars-e2e-secret-0123456789';
+const secret = 'calendars-e2e-secret-0123456789-abcdef';
 
 /** `Body` is what the test expects back; the assertions, not the type, check it. */
 export interface Answer<Body = unknown> {

@@ -48,7 +48,7 @@ import {
 })
 class ChannelsTestModule {}
 
-const secret = 'channels-e2e-secret-0123456789';
+const secret = 'channels-e2e-secret-0123456789-abcdef';
 const gdHotline = {
   id: 'gd-hotline',
   kind: 'PHONE',

@@ -8,6 +8,8 @@ import { CaseEndingConsumer } from '../customers/case-endings/case-ending.consum
 import { CustomerIdentities } from '../customers/customer-identities';
 import { CustomerOpenCases } from '../customers/customer-open-cases';
 import { IdentityOwners } from '../customers/identity-owners';
+import { JoinWindow } from './join-window/join-window';
+import { JoinWindowConsumer } from './join-window/join-window.consumer';
 import { ContactDecisions } from './submit-contact/contact-decisions';
 import { ContactFactsReader } from './submit-contact/contact-facts';
 import { ContactIntake } from './submit-contact/contact-intake';
@@ -19,7 +21,7 @@ import { SubmitContactHttp } from './submit-contact/submit-contact.http';
 /**
  * Submitting a contact and everything it needs; channels, categories and calendars come in through
  * the ports, which cases have ended and which processes they start on from workflow's events
- * (CaseEndingConsumer, WorkflowProcessesConsumer).
+ * (CaseEndingConsumer, WorkflowProcessesConsumer), and the join window an administrator set (JoinWindowConsumer).
  */
 export const CONTACT_PROVIDERS: readonly Provider[] = [
   SubmitContactHandler,
@@ -37,5 +39,7 @@ export const CONTACT_PROVIDERS: readonly Provider[] = [
   IdentityOwners,
   CustomerOpenCases,
   CaseEndingConsumer,
+  JoinWindow,
+  JoinWindowConsumer,
 ];
 export const CONTACT_CONTROLLERS: readonly Type[] = [SubmitContactHttp];

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { eventually, freePort, startServiceProcess, type ServiceProcess } from '@collab/testing';
 import { aComplaint, tokenFor } from './first-slice.scenario';
 
-const jwtSecret = 'killed-process-e2e-secret-0123';
+const jwtSecret = 'killed-process-e2e-secret-0123-abcdef';
 const contacts = 25;
 
 describe('the embedded platform killed with SIGKILL', () => {

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EventStore } from '@collab/event-store';
-import { CommandHandler, EVENT_STORE } from '@collab/service-kit';
+import type { EventStore, Handled } from '@collab/event-store';
+import { CommandHandler, EVENT_STORE, type CommandSource } from '@collab/service-kit';
+import { SystemParameterBook } from '../admin/system-parameters/system-parameter-book';
 import {
   workflowCaseDecider,
   workflowCaseStreamId,
@@ -27,12 +28,28 @@ export class CaseCommandHandler extends CommandHandler<
   WorkflowCaseState,
   CaseDecisionContext
 > {
-  constructor(@Inject(EVENT_STORE) store: EventStore) {
+  constructor(
+    @Inject(EVENT_STORE) store: EventStore,
+    private readonly parameters: SystemParameterBook,
+  ) {
     super(store, workflowCaseDecider, {
       streamOf: (command) => workflowCaseStreamId(caseIdOf(command)),
       retriesOnConflict: 3,
       // Whoever's hand-off tipped it over, the ping-pong is the system's observation.
       observedBy: { PingPongDetected: PING_PONG_DETECTOR },
     });
+  }
+
+  /**
+   * Decides with the system parameters in force now (the reopen window, the ping-pong limit, the
+   * quiet period), unless the caller brings the policy it was set for (a timer's quiet period).
+   */
+  override async handle(
+    command: WorkflowCaseCommand,
+    context: CaseDecisionContext,
+    source: CommandSource<WorkflowCaseEvent>,
+  ): Promise<Handled<WorkflowCaseEvent, WorkflowCaseState>> {
+    const policy = context.policy ?? (await this.parameters.casePolicy());
+    return super.handle(command, { ...context, policy }, source);
   }
 }

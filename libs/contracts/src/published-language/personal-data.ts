@@ -18,7 +18,7 @@ const CONTACT = ['requester.name', 'requester.phone', 'requester.email', 'contac
 
 const PERSON_IDS = [
   'actor', 'actor.id', 'agentId', 'fromAgentId', 'toAgentId', 'supervisorId', 'units[].supervisorId', 'customerId', 'contact.customerId',
-  'requester.id', 'contact.requester.id', 'requesterId', 'approvedBy', 'archivedBy',
+  'requester.id', 'contact.requester.id', 'requesterId', 'approvedBy', 'archivedBy', 'userId',
 ];
 
 const FREE_TEXT = [
@@ -69,6 +69,10 @@ const NOT_PERSONAL = [
   'sla.responseWithinBusinessMinutes', 'stageId', 'startedAt', 'stoppedAt', 'supervisorUnit', 'targetMinutes', 'taskId', 'threadRef', 'to', 'to.id',
   'to.kind', 'to.queue', 'to.region', 'transferredAt', 'unit', 'unitId', 'unitType', 'units', 'units[].unitId', 'urgeCount', 'urgedAt', 'version',
   'warnAt', 'warnAtPercent', 'warnedAt', 'withdrawnAt',
+  // System parameters (issue 13): a number of minutes or bounces, and the one it replaced.
+  'value', 'previous',
+  // Role grants (issue 13): which role of the access policy, and when; userId is a person-id.
+  'role', 'revokedAt',
 ];
 
 /** Every classified field path, with its class. */

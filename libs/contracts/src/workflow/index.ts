@@ -30,6 +30,9 @@ import { partnerReactivatedV1 } from './partner-reactivated.v1';
 import { partnerRegisteredV1 } from './partner-registered.v1';
 import { pingPongDetectedV1 } from './ping-pong-detected.v1';
 import { processRetiredV1 } from './process-retired.v1';
+import { systemParameterChangedV1 } from './system-parameter-changed.v1';
+import { roleGrantedV1 } from './role-granted.v1';
+import { roleRevokedV1 } from './role-revoked.v1';
 import { processVersionPublishedV1 } from './process-version-published.v1';
 import { queueChangedV1 } from './queue-changed.v1';
 import { queueChangedV2 } from './queue-changed.v2';
@@ -101,6 +104,9 @@ export {
   slaClockStoppedV1,
   slaEscalatedV1,
   slaWarningV1,
+  systemParameterChangedV1,
+  roleGrantedV1,
+  roleRevokedV1,
   taskAcceptedV1,
   taskCompletedV1,
   taskNoteAddedV1,
@@ -154,6 +160,9 @@ export const workflowLanguage = publishedLanguage(
     SlaClockStopped: slaClockStoppedV1,
     SlaEscalated: slaEscalatedV1,
     SlaWarning: slaWarningV1,
+    SystemParameterChanged: systemParameterChangedV1,
+    RoleGranted: roleGrantedV1,
+    RoleRevoked: roleRevokedV1,
     TaskAccepted: taskAcceptedV1,
     TaskCompleted: taskCompletedV1,
     TaskNoteAdded: taskNoteAddedV1,

@@ -1,8 +1,9 @@
 import { Controller, Get, type ExecutionContext } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
+import { Reflector, type ModuleRef } from '@nestjs/core';
 import { Forbidden } from '@collab/domain-kernel';
 import { Allow, AuthGuard, Public, Roles } from './auth.guard';
 import type { Authenticator, Principal } from './principal';
+import type { GrantedRoles, RoleGrantSource } from './role-grants';
 
 @Controller()
 class Routes {
@@ -17,7 +18,10 @@ const contextFor = (handler: keyof Routes): ExecutionContext =>
   ({
     getHandler: () => Routes.prototype[handler],
     getClass: () => Routes,
-    switchToHttp: () => ({ getRequest: () => ({ headers: { authorization: 'Bearer x' } }) }),
+    switchToHttp: (() => {
+      const request = { headers: { authorization: 'Bearer x' } };
+      return () => ({ getRequest: () => request });
+    })(),
   }) as unknown as ExecutionContext;
 
 const guardFor = (principal: Principal) => {
@@ -45,4 +49,32 @@ describe('the global guard (deny by default)', () => {
   });
 
   it('refuses to declare a role the policy does not know', () => expect(() => Roles('wizard')).toThrow('wizard'));
+});
+
+describe('roles granted per user and unit, for tokens that carry none', () => {
+  const grants: Record<string, GrantedRoles> = { 'li.wei': { roles: ['admin'], unit: 'billing' }, 'wiz.ard': { roles: ['wizard'] } };
+  const source: RoleGrantSource = { grantedTo: (principal) => Promise.resolve(grants[principal.subject] ?? { roles: [] }) };
+  const modules = { get: () => source } as unknown as ModuleRef;
+  const requestOf = (context: ExecutionContext) => context.switchToHttp().getRequest<{ principal?: Principal }>();
+
+  const decide = async (principal: Principal, handler: keyof Routes) => {
+    const context = contextFor(handler);
+    const guard = new AuthGuard(new Reflector(), { authenticate: () => Promise.resolve(principal) }, modules);
+    return { decided: await guard.canActivate(context).catch((error: unknown) => error), principal: requestOf(context).principal };
+  };
+
+  it('admits a token without roles as the granted role, in the granted unit', async () => {
+    const { decided, principal } = await decide({ subject: 'li.wei', audience: 'INTERNAL', roles: [] }, 'admins');
+    expect(decided).toBe(true);
+    expect(principal).toMatchObject({ roles: ['admin'], unit: 'billing' });
+  });
+
+  it('grants a role only in its audiences: an admin grant is nothing to a customer token', async () =>
+    expect((await decide({ subject: 'li.wei', audience: 'EXTERNAL', roles: [] }, 'admins')).decided).toBeInstanceOf(Forbidden));
+
+  it('grants nothing through a role the policy does not know (deny by default)', async () =>
+    expect((await decide({ subject: 'wiz.ard', audience: 'INTERNAL', roles: [] }, 'staffOnly')).decided).toBeInstanceOf(Forbidden));
+
+  it('keeps what the token carries, for a user granted nothing', async () =>
+    expect((await decide(caller('INTERNAL', 'agent'), 'staffOnly')).decided).toBe(true));
 });

@@ -1,9 +1,11 @@
-import { CanActivate, ExecutionContext, Inject, Injectable, SetMetadata, createParamDecorator } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
+import { CanActivate, ExecutionContext, Inject, Injectable, Optional, SetMetadata, createParamDecorator } from '@nestjs/common';
+import { ModuleRef, Reflector } from '@nestjs/core';
 import type { Request } from 'express';
+import type { RequestOrigin } from '@collab/event-store';
 import { Forbidden, ROLE_GRANTS, isKnownRole, requireGrant, type Grant } from '@collab/domain-kernel';
 import { AUTHENTICATOR, type Authenticator, type Principal } from './principal';
 import { principalOfRequest } from './request-principal';
+import { ROLE_GRANT_SOURCE, withGrantedRoles, type RoleGrantSource } from './role-grants';
 
 const IS_PUBLIC = 'collab:public';
 const ALLOWED = 'collab:allowed';
@@ -34,6 +36,19 @@ export const Roles = (...roles: string[]) => {
 };
 
 type AuthenticatedRequest = Request & { principal?: Principal };
+
+/** Bounded: a header is the client's to fill, and the audit keeps what it says. */
+const USER_AGENT_MAX = 256;
+
+/** Where the request came from: the address Express trusts (HTTP_TRUST_PROXY_HOPS) and the User-Agent. */
+const requestOriginOf = (request: Request): RequestOrigin => {
+  const agent = request.headers['user-agent'];
+  const socket = request.socket as Request['socket'] | undefined;
+  return {
+    address: request.ip ?? socket?.remoteAddress ?? 'unknown',
+    ...(typeof agent === 'string' && agent !== '' ? { userAgent: agent.slice(0, USER_AGENT_MAX) } : {}),
+  };
+};
 
 /** The policy declared on a route's handler or its controller (the handler's wins). */
 type PolicyTargets = [handler: ReturnType<ExecutionContext['getHandler']>, controller: ReturnType<ExecutionContext['getClass']>];
@@ -73,19 +88,34 @@ const admits = (principal: Principal, admission: Admission): boolean => {
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  private grants?: RoleGrantSource | null;
+
   constructor(
     private readonly reflector: Reflector,
     @Inject(AUTHENTICATOR) private readonly authenticator: Authenticator,
+    @Optional() private readonly modules?: ModuleRef,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const policy = declaredPolicyOf(this.reflector, [context.getHandler(), context.getClass()]);
     if (policy && 'public' in policy) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const principal = await principalOfRequest(this.authenticator, request);
-    request.principal = principal;
+    const principal = await withGrantedRoles(await principalOfRequest(this.authenticator, request), this.grantSource());
+    request.principal = { ...principal, from: requestOriginOf(request) };
     if (!policy) throw new Forbidden('no policy admits callers to this endpoint');
     return admits(principal, policy);
+  }
+
+  /** The service that keeps role grants (workflow), where this process runs it; none elsewhere. */
+  private grantSource(): RoleGrantSource | null {
+    if (this.grants === undefined) {
+      try {
+        this.grants = this.modules?.get<symbol, RoleGrantSource>(ROLE_GRANT_SOURCE, { strict: false }) ?? null;
+      } catch {
+        this.grants = null;
+      }
+    }
+    return this.grants;
   }
 }
 

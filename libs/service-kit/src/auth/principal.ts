@@ -1,3 +1,5 @@
+import type { RequestOrigin } from '@collab/event-store';
+
 /** Which kind of customer the caller is; it decides which knowledge and cases are visible. */
 export const AUDIENCES = ['EXTERNAL', 'INTERNAL', 'PARTNER'] as const;
 export type Audience = (typeof AUDIENCES)[number];
@@ -9,6 +11,8 @@ export interface Principal {
   readonly audience: Audience;
   readonly unit?: string;
   readonly partner?: string;
+  /** Where this request came from (HTTP: the client's address, as trusted proxies report it, and User-Agent). */
+  readonly from?: RequestOrigin;
 }
 
 /** A missing, malformed, expired or badly signed token: 401 on REST, UNAUTHENTICATED on gRPC. */

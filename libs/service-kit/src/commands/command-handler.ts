@@ -1,6 +1,6 @@
 import { AggregateStreams, type Actor, type EventMetadata, type EventStore, type Handled, type RecordedEvent } from '@collab/event-store';
 import type { Decider, DomainEvent } from '@collab/domain-kernel';
-import type { CommandOrigin } from '../auth/command-origin';
+import { metadataOfOrigin, type CommandOrigin } from '../auth/command-origin';
 
 /**
  * Who a command's events are attributed to: a person's request (its origin), or a process that
@@ -30,7 +30,7 @@ export interface CommandHandlerOptions<Command> {
 }
 
 const metadataOf = <Event>(source: CommandSource<Event>): EventMetadata =>
-  'origin' in source ? { correlationId: source.origin.correlationId, actor: source.origin.actor } : source.metadata;
+  'origin' in source ? metadataOfOrigin(source.origin) : source.metadata;
 
 const observation = (metadata: EventMetadata, observer: Actor): EventMetadata => {
   const { onBehalfOf: _commandsParty, ...command } = metadata;

@@ -47,6 +47,10 @@ const databaseSettings = {
  * DATABASE_URL means distributed (PostgreSQL, and Kafka when KAFKA_BROKERS is set); without it
  * the process runs embedded on PGlite in DATA_DIR.
  */
+/** A secret shared by every service of a deployment signs every admin token: 32 characters at least there. */
+const isWeakDistributedSecret = (config: { DATABASE_URL?: string | undefined; AUTH_JWT_SECRET?: string | undefined }): boolean =>
+  config.DATABASE_URL !== undefined && config.AUTH_JWT_SECRET !== undefined && config.AUTH_JWT_SECRET.length < 32;
+
 export const platformConfigSchema = z
   .object({
     SERVICE: z.enum(['platform', ...SERVICE_NAMES]).default('platform'),
@@ -159,6 +163,8 @@ export const platformConfigSchema = z
         path: ['AUTH_JWT_SECRET'],
         message: 'or AUTH_JWKS_URL is required outside the embedded mode',
       });
+    if (isWeakDistributedSecret(config))
+      context.addIssue({ code: 'custom', path: ['AUTH_JWT_SECRET'], message: 'must be at least 32 characters in the distributed mode' });
   });
 
 export type PlatformConfig = z.infer<typeof platformConfigSchema>;

@@ -35,6 +35,16 @@ describe('the one line a failed start prints', () => {
     expect(reason).not.toMatch(/too-short|hunter2/);
   });
 
+  it('refuses a secret under 32 characters in the distributed mode, naming the setting on one line', () => {
+    const distributed = { DATABASE_URL: 'postgres://db/collab', KAFKA_BROKERS: 'kafka:9092', SERVICE: 'intake' };
+    expect(() => loadPlatformConfig({ ...distributed, AUTH_JWT_SECRET: 'twenty-six-characters-long' })).toThrow(
+      'config: AUTH_JWT_SECRET must be at least 32 characters in the distributed mode',
+    );
+    expect(loadPlatformConfig({ ...distributed, AUTH_JWT_SECRET: 'thirty-two-characters-long-12345' }).AUTH_JWT_SECRET).toHaveLength(32);
+    // Embedded, the folder's own secret file is the usual source; a set variable still needs 16.
+    expect(loadPlatformConfig({ AUTH_JWT_SECRET: 'twenty-six-characters-long' }).AUTH_JWT_SECRET).toHaveLength(26);
+  });
+
   it.each([
     [
       'nobody listens',

@@ -20,3 +20,5 @@ export * from './org';
 export * from './sla';
 export * from './stored-event-versions';
 export * from './requester-view';
+export * from './system-parameters';
+export * from './role-grants';

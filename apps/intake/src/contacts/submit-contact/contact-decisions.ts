@@ -7,7 +7,7 @@ import {
   type Contact,
   type Placement,
 } from '@collab/intake-domain';
-import { CLOCK, PLATFORM_CONFIG, type Clock, type PlatformConfig } from '@collab/service-kit';
+import { CLOCK, type Clock } from '@collab/service-kit';
 import { CaseBook, receiptOf, receiptOfOpening, type CaseReceipt } from '../../cases/case-book';
 import {
   customerAppend,
@@ -19,6 +19,7 @@ import {
   type ContactAppends,
   type Decided,
 } from './contact-appends';
+import { JoinWindow } from '../join-window/join-window';
 import { ContactFactsReader, type ContactFacts } from './contact-facts';
 import type { ContactRequest } from './contact-request';
 import type { ContactAccepted } from './submit-contact.command';
@@ -37,7 +38,7 @@ export type Decision =
 export class ContactDecisions {
   constructor(
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
+    private readonly joinWindow: JoinWindow,
     private readonly cases: CaseBook,
     private readonly reader: ContactFactsReader,
   ) {}
@@ -46,7 +47,7 @@ export class ContactDecisions {
     const now = this.clock.now();
     const replayed = replayOf(facts, request, now);
     if (replayed) return { kind: 'answered', answer: replayed };
-    const decided: Decided = { now, request, facts, windowMinutes: this.config.INTAKE_JOIN_WINDOW_MINUTES };
+    const decided: Decided = { now, request, facts, windowMinutes: await this.joinWindow.minutes() };
     const placement = placeContact(
       { newCaseId: request.caseId, category: request.contact.category, windowMinutes: decided.windowMinutes, customer: facts.customer.state, ...(facts.threadCase ? { threadCase: facts.threadCase } : {}) },
       now,

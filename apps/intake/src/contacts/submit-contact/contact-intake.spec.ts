@@ -7,6 +7,7 @@ import { ServicePromises } from '../../acknowledgement/service-promises';
 import { CaseNumberAllocator } from '../../case-numbers/case-number-allocator';
 import { CaseBook } from '../../cases/case-book';
 import { IdentityOwners } from '../../customers/identity-owners';
+import type { JoinWindow } from '../join-window/join-window';
 import { ContactDecisions } from './contact-decisions';
 import { ContactFactsReader } from './contact-facts';
 import { ContactIntake } from './contact-intake';
@@ -44,7 +45,9 @@ const intakeOn = (store: EventStore) => {
   const promises = new ServicePromises({ entries: () => Promise.resolve([]) }, calendars);
   const cases = new CaseBook(store, new CaseNumberAllocator(store), promises, calendars);
   const reader = new ContactFactsReader(store, new IdentityOwners());
-  const intake = new ContactIntake(reader, new ContactDecisions(clock, loadPlatformConfig({}), cases, reader), new ContactWriter(store));
+  // The configured window: no administrator changed it.
+  const configuredJoinWindow = { minutes: () => Promise.resolve(loadPlatformConfig({}).INTAKE_JOIN_WINDOW_MINUTES) } as Pick<JoinWindow, 'minutes'> as JoinWindow;
+  const intake = new ContactIntake(reader, new ContactDecisions(clock, configuredJoinWindow, cases, reader), new ContactWriter(store));
   const channel = { id: 'app', kind: 'APP' as const, calendarId: '24x7', defaultLanguage: 'zh-Hans' };
   const submit = (body: SubmitContactInput, key?: string) => {
     const { occurredAt: _occurredAt, ...rest } = defined(body);

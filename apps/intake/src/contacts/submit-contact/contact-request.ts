@@ -35,7 +35,7 @@ export const contactRequestOf = (
   const idFor = keyed?.idFor ?? randomIds;
   return {
     ...screened,
-    metadata: { correlationId: origin.correlationId, actor: origin.actor },
+    metadata: { correlationId: origin.correlationId, actor: origin.actor, ...(origin.from ? { from: origin.from } : {}) },
     caseId: idFor('case'),
     contactId: idFor('contact'),
     newCustomerId: randomUUID(),

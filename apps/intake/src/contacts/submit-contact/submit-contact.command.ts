@@ -1,4 +1,4 @@
-import type { Actor } from '@collab/event-store';
+import type { Actor, RequestOrigin } from '@collab/event-store';
 import type { JoinReason, PromiseCoverage, Submitter } from '@collab/intake-domain';
 import type { SubmitContactInput } from './submit-contact.request';
 
@@ -8,6 +8,8 @@ export interface ContactOrigin {
   readonly correlationId: string;
   /** Idempotency-Key (REST) or request_id (gRPC); absent means every submission is new. */
   readonly idempotencyKey?: string;
+  /** Where the request came from (REST), for the audit. */
+  readonly from?: RequestOrigin;
 }
 
 export class SubmitContact {

@@ -45,6 +45,7 @@ export class SubmitContactHttp {
       actor: actorOf(principal),
       correlationId: correlationId ?? randomUUID(),
       ...(key === undefined ? {} : { idempotencyKey: key }),
+      ...(principal.from ? { from: principal.from } : {}),
     };
     return this.contacts.execute(new SubmitContact(body, origin, principal));
   }

@@ -215,7 +215,7 @@ describe('assignment inside a queue: skills, then language, then least load (分
 });
 
 describe('assignment across a crash of the platform (SIGKILL mid-assignment)', () => {
-  const secret = 'assign-agent-killed-secret-0123';
+  const secret = 'assign-agent-killed-secret-0123-abcdef';
   const complaints = 16;
   let dataDir: string;
   let platform: ServiceProcess | undefined;

@@ -9,7 +9,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Forbidden } from '@collab/domain-kernel';
-import { Answers, Allow, CLOCK, CurrentPrincipal, originOf, uuidParam, type Clock, type Principal } from '@collab/service-kit';
+import { Answers, Allow, CLOCK, CurrentPrincipal, metadataOfOrigin, originOf, uuidParam, type Clock, type Principal } from '@collab/service-kit';
 import { ORG_LOOKUP, type OrgLookup } from '../../workflow.ports';
 import { CaseCommands, type RoutedCaseState } from '../case-commands';
 import { requireCaseRole } from '../case-permissions';
@@ -95,7 +95,7 @@ export class RequestCollaborationHttp {
         sides: { askingUnitId, targetRegions },
         ...(body.regionOverride === undefined ? {} : { regionOverride: body.regionOverride }),
       },
-      { metadata: { correlationId: origin.correlationId, actor: origin.actor } },
+      { metadata: metadataOfOrigin(origin) },
     );
     return { taskId: request.taskId, case: await this.cases.answer(id, principal, handled.version) };
   }

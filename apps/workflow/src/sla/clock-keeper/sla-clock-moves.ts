@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { deterministicEventId, type RecordedEvent } from '@collab/event-store';
 import type { BusinessCalendar } from '@collab/business-calendar';
-import { PLATFORM_CONFIG, type PlatformConfig } from '@collab/service-kit';
 import { calendarNeededBy, slaCommandsFor, type SlaReactionContext, type SlaSourceEvent } from '@collab/workflow-domain';
+import { SystemParameterBook } from '../../admin/system-parameters/system-parameter-book';
 import { BUSINESS_CALENDARS, type BusinessCalendars } from '../../workflow.ports';
 import { SlaStreams } from '../sla-streams';
 
@@ -18,7 +18,7 @@ export class SlaClockMoves {
   private readonly logger = new Logger('SlaClockKeeper');
 
   constructor(
-    @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
+    private readonly parameters: SystemParameterBook,
     @Inject(BUSINESS_CALENDARS) private readonly calendars: BusinessCalendars,
     private readonly streams: SlaStreams,
   ) {}
@@ -36,7 +36,8 @@ export class SlaClockMoves {
   }
 
   private async contextFor(event: SlaSourceEvent, caseId: string): Promise<SlaReactionContext> {
-    const quietMinutes = this.config.WORKFLOW_AUTO_CLOSE_MINUTES;
+    // The quiet period in force when the case is resolved; its clock keeps it whatever changes later.
+    const { autoCloseMinutes: quietMinutes } = await this.parameters.values();
     const state = await this.streams.clocksOf(caseId);
     const calendarId = calendarNeededBy(event, state);
     if (calendarId === null) return { state, calendar: null, caseFacts: null, quietMinutes };

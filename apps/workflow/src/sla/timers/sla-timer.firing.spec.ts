@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { defaultCalendars } from '@collab/business-calendar';
 import { deterministicEventId, InMemoryEventStore } from '@collab/event-store';
 import {
+  DEFAULT_CASE_POLICY,
   DEFAULT_PROCESS_DEFINITION,
   slaStreamId,
   workflowCaseStreamId,
@@ -9,6 +10,7 @@ import {
   type SlaTimerKind,
   type WorkflowCaseCommand,
 } from '@collab/workflow-domain';
+import type { SystemParameterBook } from '../../admin/system-parameters/system-parameter-book';
 import { CaseCommandHandler } from '../../cases/case-command-handler';
 import type { OrgLookup, OrgParty } from '../../workflow.ports';
 import { SlaStreams } from '../sla-streams';
@@ -43,7 +45,9 @@ const org: OrgLookup = {
 const setUp = () => {
   const store = new InMemoryEventStore();
   const streams = new SlaStreams(store);
-  const cases = new CaseCommandHandler(store);
+  // The timer brings its own quiet period; the rest of the policy is the default.
+  const parameters = { casePolicy: () => Promise.resolve(DEFAULT_CASE_POLICY) } as Pick<SystemParameterBook, 'casePolicy'> as SystemParameterBook;
+  const cases = new CaseCommandHandler(store, parameters);
   const firing = new SlaTimerFiring(cases, streams, new EscalationContacts(org, streams));
   const caseId = randomUUID();
   const onSla = (command: SlaCommand, now = OPENED) =>

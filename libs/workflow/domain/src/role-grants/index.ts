@@ -1,0 +1,2 @@
+export * from './role-grants.events';
+export * from './role-grants.decider';
