@@ -31,6 +31,7 @@ import { partnerRegisteredV1 } from './partner-registered.v1';
 import { pingPongDetectedV1 } from './ping-pong-detected.v1';
 import { processRetiredV1 } from './process-retired.v1';
 import { processVersionPublishedV1 } from './process-version-published.v1';
+import { processVersionPublishedV2 } from './process-version-published.v2';
 import { queueChangedV1 } from './queue-changed.v1';
 import { queueChangedV2 } from './queue-changed.v2';
 import { queueDefinedV1 } from './queue-defined.v1';
@@ -87,6 +88,7 @@ export {
   pingPongDetectedV1,
   processRetiredV1,
   processVersionPublishedV1,
+  processVersionPublishedV2,
   queueChangedV1,
   queueChangedV2,
   queueDefinedV1,
@@ -141,7 +143,7 @@ export const workflowLanguage = publishedLanguage(
     PartnerRegistered: partnerRegisteredV1,
     PingPongDetected: pingPongDetectedV1,
     ProcessRetired: processRetiredV1,
-    ProcessVersionPublished: processVersionPublishedV1,
+    ProcessVersionPublished: processVersionPublishedV2,
     QueueChanged: queueChangedV2,
     QueueDefined: queueDefinedV2,
     QueueRetired: queueRetiredV1,
@@ -163,5 +165,5 @@ export const workflowLanguage = publishedLanguage(
     UnitChanged: unitChangedV1,
     UnitDefined: unitDefinedV1,
   },
-  [caseRegisteredV1, caseAssignedV1, caseAssignedToAgentV1, caseReassignedV1, caseReopenedV1, queueChangedV1, queueDefinedV1],
+  [caseRegisteredV1, caseAssignedV1, caseAssignedToAgentV1, caseReassignedV1, caseReopenedV1, queueChangedV1, queueDefinedV1, processVersionPublishedV1],
 );
