@@ -40,17 +40,31 @@ export class DataApp {
     private readonly dataDir: string,
   ) {}
 
-  static async start(clock: MovableClock): Promise<DataApp> {
-    const dataDir = await mkdtemp(join(tmpdir(), 'collab-data-'));
-    const config = loadPlatformConfig({ DATA_DIR: dataDir, AUTH_JWT_SECRET: secret, LOG_LEVEL: process.env['DATA_E2E_LOG'] ?? 'silent' });
+  /** Starts on a fresh data folder, or on `dataDir` left by an earlier `stop(true)` (a restart). */
+  static async start(clock: MovableClock, dataDir?: string): Promise<DataApp> {
+    dataDir ??= await mkdtemp(join(tmpdir(), 'collab-data-'));
+    const config = loadPlatformConfig({ DATA_DIR: dataDir, AUTH_JWT_SECRET: secret, LOG_LEVEL: process.env['DATA_E2E_LOG'] ?? 'silent', DATA_TAG_POLL_MS: '50' });
     const app = await createServiceApp(config, [...PUBLISHED_FEEDS, DataModule], { clock });
     await app.listen(0, '127.0.0.1');
     return new DataApp(app, await app.getUrl(), dataDir);
   }
 
-  async stop(): Promise<void> {
+  /** Stops; `keep` leaves the data folder for a restart and answers its path. */
+  async stop(keep = false): Promise<string> {
     await this.app.close();
-    await rm(this.dataDir, { recursive: true, force: true });
+    if (!keep) await rm(this.dataDir, { recursive: true, force: true });
+    return this.dataDir;
+  }
+
+  /** A JSON request with a body (PUT, POST). */
+  async send<Body = Record<string, unknown>>(caller: Caller, method: string, path: string, body?: unknown): Promise<Reply<Body>> {
+    const token = await issueDevToken(secret, { sub: caller.sub, roles: caller.roles ?? [], audience: caller.audience, partner: caller.partner });
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? null : JSON.stringify(body), signal: AbortSignal.timeout(10_000),
+    });
+    const text = await response.text();
+    const json = response.headers.get('content-type')?.includes('json') ?? false;
+    return { status: response.status, type: response.headers.get('content-type'), body: (json ? JSON.parse(text) : {}) as Body, text };
   }
 
   /** Appends the events, in order, to the logs of the services that would publish them. */

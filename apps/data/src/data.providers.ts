@@ -11,7 +11,16 @@ import { FactsChanged } from './facts/facts-changed';
 import { LiveFigureReader } from './monitor/live-figures';
 import { MonitorPageHttp } from './monitor/monitor-page.http';
 import { MonitorHttp } from './monitor/monitor.http';
+import { CustomerTags } from './tags/customer-tags';
+import { CustomerTagsHttp } from './tags/customer-tags.http';
+import { TagReviewDispatcher } from './tags/tag-review.dispatcher';
+import { TagReviewFiring } from './tags/tag-review.firing';
+import { TagRules } from './tags/tag-rules';
+import { TagRulesHttp } from './tags/tag-rules.http';
+import { CustomerTagsProjection, TagRulesProjection } from './tags/tags.projection';
 
-export const DATA_PROVIDERS: readonly Provider[] = [FactsChanged, IntakeFactConsumer, WorkflowFactConsumer, KnowledgeFactConsumer, DataCube, CustomerProfiles, DependencyMap, LiveFigureReader, ...AUDIT_PROVIDERS];
+export const DATA_PROVIDERS: readonly Provider[] = [FactsChanged, IntakeFactConsumer, WorkflowFactConsumer, KnowledgeFactConsumer, DataCube, CustomerProfiles, DependencyMap, LiveFigureReader,
+  TagRules, CustomerTags, TagRulesProjection, CustomerTagsProjection, TagReviewFiring, TagReviewDispatcher, ...AUDIT_PROVIDERS,
+];
 
-export const DATA_CONTROLLERS: readonly Type[] = [CubeHttp, CustomerProfileHttp, DependencyMapHttp, MonitorHttp, MonitorPageHttp, ...AUDIT_CONTROLLERS];
+export const DATA_CONTROLLERS: readonly Type[] = [CubeHttp, CustomerProfileHttp, DependencyMapHttp, MonitorHttp, MonitorPageHttp, TagRulesHttp, CustomerTagsHttp, ...AUDIT_CONTROLLERS];

@@ -44,6 +44,11 @@ export class CustomerProfiles {
     return profileOf({ customerId, cases, facts, tasks, articles, tags });
   }
 
+  /** Not found unless the caller may see some of the customer's cases (the profile's rule, for what hangs off a customer). */
+  async requireVisible(customerId: string, principal: Principal): Promise<void> {
+    if ((await this.visibleCases(customerId, principal)).length === 0) throw new NotFound('customer', customerId);
+  }
+
   private async visibleCases(customerId: string, principal: Principal): Promise<CaseRow[]> {
     const { rows } = await this.database.pool.query<CaseRow>('select * from data.case_dim where customer_id = $1 order by opened_at', [customerId]);
     if (holds(principal, 'staff')) return rows;

@@ -1,5 +1,6 @@
 import type { SqlExecutor } from '@collab/messaging';
 import type { FactKind } from '@collab/data-domain';
+import { reviewAfterFact } from '../tags/tag-reviews';
 
 export type FactSource = 'intake' | 'workflow' | 'knowledge';
 
@@ -34,6 +35,7 @@ export const recordFact = async (tx: SqlExecutor, fact: Fact): Promise<void> => 
       fact.calendarMinutes, fact.businessMinutes, fact.csat, JSON.stringify(fact.detail ?? {}), fact.channel,
     ].map((value) => value ?? null),
   );
+  await reviewAfterFact(tx, fact);
 };
 
 /** The case's dimensions as one service knows them; a field left out keeps what the other service said. */

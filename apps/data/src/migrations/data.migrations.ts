@@ -1,6 +1,7 @@
 import type { MigrationClass } from '@collab/service-kit';
 import { FactStore } from './0001-fact-store.migration';
 import { AuditTrail } from './0002-audit-trail.migration';
+import { CustomerTags } from './0003-customer-tags.migration';
 
 /** Data's read-model migrations in the order they were released; append, never edit. */
-export const DATA_MIGRATIONS: readonly MigrationClass[] = [FactStore, AuditTrail];
+export const DATA_MIGRATIONS: readonly MigrationClass[] = [FactStore, AuditTrail, CustomerTags];

@@ -28,6 +28,7 @@ import { GetCaseHttp } from './get-case/get-case.http';
 import { LegClocks } from './get-case/leg-clocks';
 import { CaseProcessStarts } from './route-case/case-process-start';
 import { RouteCaseProcessManager } from './route-case/route-case.process-manager';
+import { CustomerTagReader, CustomerTagsConsumer } from './customer-tags/customer-tags.consumer';
 
 /** The lifecycle commands over REST: each runs through CaseCommands. */
 const LIFECYCLE_PROVIDERS: readonly Provider[] = [CaseCommandHandler, CaseCommands, QueueAgents, CollaborationPlanner];
@@ -48,6 +49,6 @@ const LIFECYCLE_CONTROLLERS: readonly Type[] = [
 const READING_PROVIDERS: readonly Provider[] = [GetCaseHandler, ProjectedCourses, CasesAsTheyWere, CaseStreams, LegClocks, CaseCourses, GetCaseHistoryHandler];
 
 /** The case's main line: routing, the lifecycle commands and the case view. Spread into WorkflowModule. */
-export const CASE_PROVIDERS: readonly Provider[] = [RouteCaseProcessManager, CaseProcessStarts, CaseViewProjection, CasePromiseConsumer, ...READING_PROVIDERS, ...LIFECYCLE_PROVIDERS];
+export const CASE_PROVIDERS: readonly Provider[] = [RouteCaseProcessManager, CustomerTagsConsumer, CustomerTagReader, CaseProcessStarts, CaseViewProjection, CasePromiseConsumer, ...READING_PROVIDERS, ...LIFECYCLE_PROVIDERS];
 export const CASE_CONTROLLERS: readonly Type[] = [GetCaseHttp, CaseHistoryHttp, ...LIFECYCLE_CONTROLLERS];
 export const CASE_ENTITIES: readonly Type[] = [CaseView, CasePromise];

@@ -4,6 +4,7 @@ import { CaseCourseAndAssignmentIndexes } from './0002-case-course-and-assignmen
 import { SlaTimerClaimToken } from './0003-sla-timer-claim-token.migration';
 import { RoutingAndAssignmentRules } from './0004-routing-and-assignment-rules.migration';
 import { AssignmentBoard } from './0005-assignment-board.migration';
+import { CustomerTags } from './0006-customer-tags.migration';
 
 /** Workflow's read-model migrations in the order they were released; append, never edit. */
 export const WORKFLOW_MIGRATIONS: readonly MigrationClass[] = [
@@ -12,4 +13,5 @@ export const WORKFLOW_MIGRATIONS: readonly MigrationClass[] = [
   SlaTimerClaimToken,
   RoutingAndAssignmentRules,
   AssignmentBoard,
+  CustomerTags,
 ];

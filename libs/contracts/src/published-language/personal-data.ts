@@ -33,6 +33,8 @@ const NOT_PERSONAL = [
   'reviewIntervalDays', 'publishedAt', 'archivedAt', 'expiredAt',
   // Self-service resolutions (issue 14): customerId is a person-id already; the rest is about the article and the moment.
   'resolutionId', 'articleVersion', 'resolvedAt',
+  // Customer tags (issue 16): customerId is a person-id already; a tag names a rule the business defined, not a person.
+  'tag', 'ruleVersion', 'taggedAt', 'untaggedAt',
   'acceptDueAt', 'acceptedAt', 'acknowledgedAt', 'actor.kind', 'addedAt', 'announcedThrough', 'appendedAt', 'assignedAt', 'attachments',
   'attachments[].mediaType', 'attachments[].sizeBytes', 'audience', 'audiences', 'bounces', 'breachedAt', 'calendar', 'calendar.announcedThrough',
   'calendar.holidayRules', 'calendar.holidayRules[].date', 'calendar.holidayRules[].name', 'calendar.holidayRules[].offsetDays',
@@ -56,7 +58,7 @@ const NOT_PERSONAL = [
   'process.escalation.levels[].level', 'process.escalation.levels[].notify', 'process.escalation.warnAtPercent', 'process.fallback',
   'process.fallback.queue', 'process.fallback.ruleId', 'process.name', 'process.processId', 'process.publishedAt', 'process.routingRules',
   'process.routingRules[].id', 'process.routingRules[].queue', 'process.routingRules[].when', 'process.routingRules[].when.audience',
-  'process.routingRules[].when.category', 'process.routingRules[].when.channel', 'process.routingRules[].when.customerTier',
+  'process.routingRules[].when.category', 'process.routingRules[].when.channel', 'process.routingRules[].when.customerTier', 'process.routingRules[].when.customerTag',
   'process.routingRules[].when.language', 'process.routingRules[].when.priority', 'process.routingRules[].when.region',
   'process.routingRules[].when.requestType', 'process.scope', 'process.scope.audiences', 'process.scope.categories', 'process.scope.requestTypes',
   'process.stages', 'process.stages[].id', 'process.stages[].name', 'process.stages[].sla', 'process.stages[].sla.calendarId',

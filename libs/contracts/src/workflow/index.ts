@@ -34,6 +34,7 @@ import { systemParameterChangedV1 } from './system-parameter-changed.v1';
 import { roleGrantedV1 } from './role-granted.v1';
 import { roleRevokedV1 } from './role-revoked.v1';
 import { processVersionPublishedV1 } from './process-version-published.v1';
+import { processVersionPublishedV2 } from './process-version-published.v2';
 import { queueChangedV1 } from './queue-changed.v1';
 import { queueChangedV2 } from './queue-changed.v2';
 import { queueDefinedV1 } from './queue-defined.v1';
@@ -90,6 +91,7 @@ export {
   pingPongDetectedV1,
   processRetiredV1,
   processVersionPublishedV1,
+  processVersionPublishedV2,
   queueChangedV1,
   queueChangedV2,
   queueDefinedV1,
@@ -147,7 +149,7 @@ export const workflowLanguage = publishedLanguage(
     PartnerRegistered: partnerRegisteredV1,
     PingPongDetected: pingPongDetectedV1,
     ProcessRetired: processRetiredV1,
-    ProcessVersionPublished: processVersionPublishedV1,
+    ProcessVersionPublished: processVersionPublishedV2,
     QueueChanged: queueChangedV2,
     QueueDefined: queueDefinedV2,
     QueueRetired: queueRetiredV1,
@@ -172,5 +174,5 @@ export const workflowLanguage = publishedLanguage(
     UnitChanged: unitChangedV1,
     UnitDefined: unitDefinedV1,
   },
-  [caseRegisteredV1, caseAssignedV1, caseAssignedToAgentV1, caseReassignedV1, caseReopenedV1, queueChangedV1, queueDefinedV1],
+  [caseRegisteredV1, caseAssignedV1, caseAssignedToAgentV1, caseReassignedV1, caseReopenedV1, queueChangedV1, queueDefinedV1, processVersionPublishedV1],
 );

@@ -139,6 +139,13 @@ export const platformConfigSchema = z
       .min(10, { message: 'must be at least 10 ms' })
       .max(60_000, { message: 'must be at most 60000 ms' })
       .default(1000),
+    // How often data's tag review dispatcher looks for customers to judge again (new facts, changed rules, windows passing).
+    DATA_TAG_POLL_MS: z.coerce
+      .number({ message: 'must be a number of milliseconds' })
+      .int({ message: 'must be a whole number of milliseconds' })
+      .min(10, { message: 'must be at least 10 ms' })
+      .max(60_000, { message: 'must be at most 60000 ms' })
+      .default(500),
     // How long an HTTP request may take before it is answered 503 + Retry-After, whatever it waits
     // for: the caller retries (with its Idempotency-Key) rather than hangs. Streams are exempt.
     HTTP_REQUEST_TIMEOUT_MS: z.coerce.number({ message: 'must be a number of milliseconds' }).int().min(1_000).max(600_000).default(10_000),

@@ -64,7 +64,7 @@ const registerAndRoute = (
   const { caseId } = command.summary;
   const started = command.process && processStarted(caseId, command.process, now);
   const tier = command.customerTier === undefined ? {} : { customerTier: command.customerTier };
-  const facts = { ...command.summary, ...tier };
+  const facts = { ...command.summary, ...tier, ...(command.customerTags === undefined ? {} : { customerTags: command.customerTags }) };
   const decision = command.process
     ? route(facts, command.process.published.routingRules, command.process.published.fallback)
     : route(facts, command.rules, command.fallback);

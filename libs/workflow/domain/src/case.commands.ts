@@ -30,6 +30,8 @@ export interface RegisterAndRouteCase {
   readonly fallback?: RoutingDecision;
   /** The customer's tier from intake's customer records, when known; routes the case and CaseRegistered keeps it. */
   readonly customerTier?: string;
+  /** The customer's tags as workflow heard them from data; they route the case and are not recorded with it. */
+  readonly customerTags?: readonly string[];
 }
 
 /** Make an agent of the case's queue its owner; `queue` is the queue the agent was picked from. */

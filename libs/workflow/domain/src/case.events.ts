@@ -22,7 +22,7 @@ export type { PingPongDetected, PingPongUnit } from './ping-pong';
  */
 
 /** What workflow keeps of an opened case: enough to route, show and measure it. */
-export interface CaseSummary extends Omit<RoutingFacts, 'customerTier'> {
+export interface CaseSummary extends Omit<RoutingFacts, 'customerTier' | 'customerTags'> {
   readonly caseId: string;
   readonly subject: string;
   readonly description: string;

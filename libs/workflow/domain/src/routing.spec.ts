@@ -148,3 +148,18 @@ describe('checking a rule table', () => {
       'rules[2].id',
     ]));
 });
+
+describe('routing by customer tag (客户标签)', () => {
+  const rules: RoutingRule[] = [{ id: 'at-risk-first', when: { customerTag: ['at-risk'] }, queue: 'priority-care' }];
+
+  it('sends a customer holding the tag to the rule’s queue', () =>
+    expect(route(facts({ customerTags: ['vip-ish', 'at-risk'] }), rules)).toEqual({ queue: 'priority-care', ruleId: 'at-risk-first' }));
+
+  it('never matches a customer without the tag, or one whose tags are not known', () => {
+    expect(route(facts({ customerTags: ['loyal'] }), rules)).toEqual(FALLBACK_ROUTE);
+    expect(route(facts(), rules)).toEqual(FALLBACK_ROUTE);
+  });
+
+  it('refuses an empty tag list, naming the field', () =>
+    expect(routingRulesErrors([{ id: 'r', when: { customerTag: [] }, queue: 'q' }]).map((error) => error.field)).toEqual(['rules[0].when.customerTag']));
+});

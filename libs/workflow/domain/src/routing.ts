@@ -12,9 +12,15 @@ export interface RoutingFacts {
   readonly language: string;
   /** E.g. `VIP`, `GOLD`; a rule that lists tiers never matches a case without one. */
   readonly customerTier?: string;
+  /** The customer's tags (客户标签) as workflow heard them from data; a rule naming a tag never matches a customer without it. */
+  readonly customerTags?: readonly string[];
 }
 
-type Matcher = { readonly [K in keyof RoutingFacts]?: readonly string[] };
+type ScalarFact = Exclude<keyof RoutingFacts, 'customerTags'>;
+type Matcher = { readonly [K in ScalarFact]?: readonly string[] } & {
+  /** Matches a customer holding any of these tags. */
+  readonly customerTag?: readonly string[];
+};
 
 export interface RoutingRule {
   readonly id: string;
@@ -57,7 +63,7 @@ const coversBelow = (separator: string) => (value: string, fact: string) =>
   value === fact || fact.startsWith(`${value}${separator}`);
 const exactly = (value: string, fact: string) => value === fact;
 
-const MATCHES: { readonly [K in keyof RoutingFacts]-?: (value: string, fact: string) => boolean } = {
+const MATCHES: { readonly [K in ScalarFact]-?: (value: string, fact: string) => boolean } = {
   channel: exactly,
   audience: exactly,
   requestType: exactly,
@@ -68,7 +74,7 @@ const MATCHES: { readonly [K in keyof RoutingFacts]-?: (value: string, fact: str
   customerTier: exactly,
 };
 
-const ROUTING_ATTRIBUTES = Object.keys(MATCHES) as (keyof RoutingFacts)[];
+const ROUTING_ATTRIBUTES = Object.keys(MATCHES) as ScalarFact[];
 
 const matches = (rule: RoutingRule, facts: RoutingFacts): boolean =>
   ROUTING_ATTRIBUTES.every((key) => {
@@ -76,7 +82,7 @@ const matches = (rule: RoutingRule, facts: RoutingFacts): boolean =>
     if (values === undefined) return true;
     const fact = facts[key];
     return fact !== undefined && values.some((value) => MATCHES[key](value, fact));
-  });
+  }) && (rule.when.customerTag === undefined || rule.when.customerTag.some((tag) => facts.customerTags?.includes(tag) ?? false));
 
 /**
  * First matching rule wins: administrators order the table, and a reader can tell from the

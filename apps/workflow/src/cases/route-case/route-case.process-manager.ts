@@ -7,6 +7,7 @@ import { CLOCK, type Clock } from '@collab/service-kit';
 import type { WorkflowCaseCommand } from '@collab/workflow-domain';
 import { CaseCommandHandler } from '../case-command-handler';
 import { caseSummaryOf, submitterOf } from './case-opened';
+import { CustomerTagReader } from '../customer-tags/customer-tags.consumer';
 import { CaseProcessStarts } from './case-process-start';
 
 const ROUTER = { id: 'workflow.route-case', kind: 'service' } as const;
@@ -22,6 +23,8 @@ const intake = readerFor(intakeLanguage, { only: ['CaseOpened'] });
 export class RouteCaseProcessManager implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('RouteCase');
   private consumer?: RunningConsumer;
+  // Injected as a property: the tags are a lookup beside routing, not one of its collaborators.
+  @Inject(CustomerTagReader) private readonly customerTags!: CustomerTagReader;
 
   constructor(
     @Inject(EVENT_CONSUMER) private readonly events: EventConsumerPort,
@@ -49,7 +52,9 @@ export class RouteCaseProcessManager implements OnApplicationBootstrap, OnModule
     const summary = caseSummaryOf(opened);
     const tier = opened.requester.tier === undefined ? {} : { customerTier: opened.requester.tier };
     const process = await this.processStarts.for({ ...summary, ...tier });
-    const command: WorkflowCaseCommand = { type: 'RegisterAndRouteCase', summary, process, ...tier };
+    // The tags workflow has heard of when the case arrives: a tag data has not published yet does not route it.
+    const customerTags = await this.customerTags.tagsOf(opened.customerId);
+    const command: WorkflowCaseCommand = { type: 'RegisterAndRouteCase', summary, process, ...tier, customerTags };
     try {
       await this.cases.handle(command, { now: this.clock.now() }, {
         // Registered by this service on behalf of whoever submitted the contact: the history names them.

@@ -41,6 +41,7 @@ const routingRule = z
         priority: values.optional(),
         language: values.optional(),
         customerTier: values.optional(),
+        customerTag: values.optional(),
       })
       .strict(),
     queue: z.string().max(128),

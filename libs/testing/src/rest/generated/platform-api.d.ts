@@ -545,6 +545,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/customers/{id}/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CustomerTagsHttp_ofCustomer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/data/cube": {
         parameters: {
             query?: never;
@@ -601,6 +617,70 @@ export interface paths {
             cookie?: never;
         };
         get: operations["MonitorHttp_stream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/data/tag-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TagRulesHttp_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/data/tag-rules/{tag}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["TagRulesHttp_define"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/data/tag-rules/{tag}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["TagRulesHttp_retire"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/data/tags/{tag}/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CustomerTagsHttp_holding"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2058,6 +2138,19 @@ export interface components {
                 taskId?: string;
             }[];
         };
+        CustomerTag: {
+            ruleVersion: number;
+            tag: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-23T02:00:00.000Z
+             */
+            taggedAt: string;
+        };
+        CustomerTagList: {
+            items: components["schemas"]["CustomerTag"][];
+            page: components["schemas"]["PageInfo"];
+        };
         DeadLetterList: {
             items: {
                 attempts: number;
@@ -2267,6 +2360,33 @@ export interface components {
             names: {
                 [key: string]: string;
             };
+        };
+        DefineTagRuleRequest: {
+            conditions: ({
+                atLeast: number;
+                /** @enum {string} */
+                kind: "CASE_OPENED" | "CONTACT_APPENDED" | "CASE_ACKNOWLEDGED" | "CASE_QUEUED" | "CASE_RESOLVED" | "CASE_CLOSED" | "CASE_CANCELLED" | "CASE_REOPENED" | "TASK_REQUESTED" | "TASK_ACCEPTED" | "TASK_COMPLETED" | "TASK_RETURNED" | "SLA_WARNING" | "SLA_BREACHED" | "PING_PONG" | "FEEDBACK" | "ARTICLE_PUBLISHED";
+                /** @enum {string} */
+                requestType?: "CONSULT" | "INQUIRY" | "TRANSACTION" | "COMPLAINT" | "FAULT" | "SUGGESTION" | "MARKETING";
+                /** @constant */
+                type: "COUNT";
+                withinDays: number;
+            } | {
+                /** @enum {string} */
+                attribute: "tier" | "region";
+                in: string[];
+                /** @constant */
+                type: "ATTRIBUTE";
+            } | {
+                atLeast?: number;
+                atMost?: number;
+                /** @enum {string} */
+                measure: "LAST" | "AVERAGE";
+                /** @constant */
+                type: "CSAT";
+            })[];
+            /** @default  */
+            description?: string;
         };
         DefineUnitRequest: {
             calendarId: string;
@@ -2852,6 +2972,7 @@ export interface components {
                     audience?: string[];
                     category?: string[];
                     channel?: string[];
+                    customerTag?: string[];
                     customerTier?: string[];
                     language?: string[];
                     priority?: string[];
@@ -3436,6 +3557,51 @@ export interface components {
         };
         SystemParameterList: {
             items: components["schemas"]["SystemParameter"][];
+            page: components["schemas"]["PageInfo"];
+        };
+        TaggedCustomer: {
+            customerId: string;
+            ruleVersion: number;
+            /**
+             * Format: date-time
+             * @example 2026-11-23T02:00:00.000Z
+             */
+            taggedAt: string;
+        };
+        TaggedCustomerList: {
+            items: components["schemas"]["TaggedCustomer"][];
+            page: components["schemas"]["PageInfo"];
+        };
+        TagRule: {
+            conditions: ({
+                atLeast: number;
+                kind: string;
+                requestType?: string;
+                /** @constant */
+                type: "COUNT";
+                withinDays: number;
+            } | {
+                /** @enum {string} */
+                attribute: "tier" | "region";
+                in: string[];
+                /** @constant */
+                type: "ATTRIBUTE";
+            } | {
+                atLeast?: number;
+                atMost?: number;
+                /** @enum {string} */
+                measure: "LAST" | "AVERAGE";
+                /** @constant */
+                type: "CSAT";
+            })[];
+            description: string;
+            /** @enum {string} */
+            status: "ACTIVE" | "RETIRED";
+            tag: string;
+            version: number;
+        };
+        TagRuleList: {
+            items: components["schemas"]["TagRule"][];
             page: components["schemas"]["PageInfo"];
         };
         TaskDetails: {
@@ -6545,6 +6711,77 @@ export interface operations {
             };
         };
     };
+    CustomerTagsHttp_ofCustomer: {
+        parameters: {
+            query?: {
+                after?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The customer id, or `me` for the calling customer. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The customer's tags now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerTagList"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each invalid field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A store or broker is not reachable just now, or no answer came in time; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     CubeHttp_slice: {
         parameters: {
             query?: {
@@ -6766,6 +7003,297 @@ export interface operations {
             };
             /** @description The caller may not do this. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A store or broker is not reachable just now, or no answer came in time; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    TagRulesHttp_list: {
+        parameters: {
+            query?: {
+                after?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TagRuleList"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each invalid field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A store or broker is not reachable just now, or no answer came in time; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    TagRulesHttp_define: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Carried by the events the request causes (CloudEvents `correlationid`); one is made up when absent. */
+                "x-correlation-id"?: string;
+            };
+            path: {
+                tag: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DefineTagRuleRequest"];
+            };
+        };
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TagRule"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each invalid field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not allowed in the current state, or changed by someone else meanwhile. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A store or broker is not reachable just now, or no answer came in time; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    TagRulesHttp_retire: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Carried by the events the request causes (CloudEvents `correlationid`); one is made up when absent. */
+                "x-correlation-id"?: string;
+            };
+            path: {
+                tag: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TagRule"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each invalid field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not allowed in the current state, or changed by someone else meanwhile. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A store or broker is not reachable just now, or no answer came in time; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CustomerTagsHttp_holding: {
+        parameters: {
+            query?: {
+                after?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                tag: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The customers holding the tag now, by customer id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaggedCustomerList"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each invalid field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { RecordedEvent } from '@collab/event-store';
+import type { CustomerTagsEvent, TagRuleEvent } from '@collab/data-domain';
+import { Projection } from '@collab/service-kit';
+import { reviewEveryone } from './tag-reviews';
+
+/**
+ * The rules in force (data.tag_rule); a new version or a retirement asks for every known customer
+ * to be judged again, in the transaction that moves the checkpoint.
+ */
+@Injectable()
+export class TagRulesProjection extends Projection {
+  readonly name = 'data.tag-rules';
+  readonly log = 'data';
+  readonly handles = ['TagRuleDefined', 'TagRuleRetired'];
+  readonly tables = ['data.tag_rule'];
+  override readonly notRebuildable = 'it also asks for reviews (data.tag_review), which the timer dispatcher marks as it fires them: rebuilt, every review would be asked again';
+
+  async apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
+    for (const recorded of events) {
+      const event = { type: recorded.type, data: recorded.data } as TagRuleEvent;
+      if (event.type === 'TagRuleDefined') {
+        const { tag, version, description, conditions, definedAt } = event.data;
+        await tx.query(
+          `insert into data.tag_rule (tag, version, description, conditions, retired) values ($1, $2, $3, $4::jsonb, false)
+           on conflict (tag) do update set version = excluded.version, description = excluded.description, conditions = excluded.conditions, retired = false
+           where data.tag_rule.version <= excluded.version`,
+          [tag, version, description, JSON.stringify(conditions)],
+        );
+        await reviewEveryone(tx, recorded.id, new Date(definedAt));
+      } else {
+        await tx.query('update data.tag_rule set retired = true where tag = $1 and version <= $2', [event.data.tag, event.data.version]);
+        await reviewEveryone(tx, recorded.id, new Date(event.data.retiredAt));
+      }
+    }
+  }
+}
+
+/** Each customer's tags as their streams say (data.customer_tag); a later stream version always wins. */
+@Injectable()
+export class CustomerTagsProjection extends Projection {
+  readonly name = 'data.customer-tags';
+  readonly log = 'data';
+  readonly handles = ['CustomerTagged', 'CustomerUntagged'];
+  readonly tables = ['data.customer_tag'];
+
+  async apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
+    for (const recorded of events) {
+      const event = { type: recorded.type, data: recorded.data } as CustomerTagsEvent;
+      if (event.type === 'CustomerTagged') {
+        const { customerId, tag, ruleVersion, taggedAt } = event.data;
+        await tx.query(
+          `insert into data.customer_tag (customer_id, tag, rule_version, tagged_at, stream_version) values ($1, $2, $3, $4, $5)
+           on conflict (customer_id, tag) do update set rule_version = excluded.rule_version, tagged_at = excluded.tagged_at, stream_version = excluded.stream_version
+           where data.customer_tag.stream_version < excluded.stream_version`,
+          [customerId, tag, ruleVersion, new Date(taggedAt), recorded.streamVersion],
+        );
+      } else {
+        await tx.query('delete from data.customer_tag where customer_id = $1 and tag = $2 and stream_version < $3', [event.data.customerId, event.data.tag, recorded.streamVersion]);
+      }
+    }
+  }
+}
