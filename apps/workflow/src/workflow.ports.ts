@@ -30,6 +30,8 @@ export interface OrgLookup {
   unitOfQueue(queueId: string): Promise<OrgParty | undefined>;
   /** The queues a unit owns, so the unit's staff see its work. */
   queuesOfUnit(unitId: string): Promise<readonly string[]>;
+  /** Every unit under this one in the hierarchy (children, their children…) and those units' queues. */
+  below(unitId: string): Promise<readonly string[]>;
   /** Which of these queues cases may be routed to now: defined and not retired (from the queues' streams). */
   openQueues(queueIds: readonly string[]): Promise<ReadonlySet<string>>;
   /** The queue's agents with their skills, languages, capacity and current load (open cases they own). */

@@ -5,7 +5,7 @@ import { Forbidden } from './domain-errors';
  * acts for itself only (its own contacts and cases; object-level rules decide the rest). Every
  * other grant comes from a role in the table below, and only in the audience that role belongs to.
  */
-export const GRANTS = ['requester', 'channel', 'staff', 'manager', 'admin', 'partner-staff', 'analyst', 'department'] as const;
+export const GRANTS = ['requester', 'channel', 'staff', 'manager', 'admin', 'partner-staff', 'analyst', 'department', 'auditor'] as const;
 export type Grant = (typeof GRANTS)[number];
 
 type Audience = 'EXTERNAL' | 'INTERNAL' | 'PARTNER';
@@ -39,6 +39,8 @@ export const ROLE_GRANTS: Readonly<Record<string, RoleGrant>> = {
   analyst: { audiences: ['INTERNAL'], grants: ['analyst'] },
   /** KPI: a department's account (its `unit` claim) reads its own unit's and its children's figures. */
   department: { audiences: ['INTERNAL'], grants: ['department'] },
+  /** Reads every collaboration task, across units and partners (task-scope.ts), and changes nothing. */
+  auditor: { audiences: ['INTERNAL'], grants: ['auditor'] },
   /** A front-office channel (app backend, IVR, email gateway, bot) submitting for the customers it serves. */
   channel: { audiences: ['EXTERNAL', 'INTERNAL', 'PARTNER'], grants: ['channel'] },
 };

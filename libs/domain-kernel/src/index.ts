@@ -4,3 +4,4 @@ export * from './specification';
 export * from './case-visibility';
 export * from './access-policy';
 export * from './region';
+export * from './task-scope';

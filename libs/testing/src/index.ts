@@ -11,3 +11,4 @@ export * from './published-form';
 export * from './topic-prefix';
 export * from './rest/platform-client';
 export * from './unthrottled';
+export * from './test-certificates';

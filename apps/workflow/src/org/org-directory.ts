@@ -23,6 +23,16 @@ export const AGENTS_OF_QUEUE_SQL = `select a.id, a.skills, a.languages, a.capaci
   where a.active and a.queues @> array[$1::text]
   order by a.id`;
 
+/** The units under $1 at any depth (at most 32 levels, whatever the data holds), then their queues. */
+const UNITS_BELOW_SQL = `with recursive below(id, depth) as (
+    select id, 1 from workflow.org_unit where parent_id = $1
+    union all
+    select u.id, b.depth + 1 from workflow.org_unit u join below b on u.parent_id = b.id where b.depth < 32
+  )
+  select id from below
+  union
+  select q.id from workflow.org_queue q join below b on q.unit_id = b.id`;
+
 interface AgentRow {
   readonly id: string;
   readonly skills: string[];
@@ -87,6 +97,12 @@ export class OrgDirectory implements OrgLookup {
       'select id from workflow.org_queue where unit_id = $1 order by id',
       [unitId],
     );
+    return rows.map((row) => row.id);
+  }
+
+  /** From the org read model: a unit defined a moment ago may be missing for a moment, as from its queue list. */
+  async below(unitId: string): Promise<readonly string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(UNITS_BELOW_SQL, [unitId]);
     return rows.map((row) => row.id);
   }
 

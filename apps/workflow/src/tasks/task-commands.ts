@@ -71,7 +71,7 @@ export class TaskCommands {
     if (state.status === 'none') throw new NotFound('collaboration task', request.taskId);
     const sides = { fromUnit: state.task.fromUnit, targetId: state.task.to.id };
     const units = await this.board.callerUnits(caller);
-    if (!TaskParties.canSee(units, sides)) throw new NotFound('collaboration task', request.taskId);
+    if (!(await this.board.visible(units, { ...sides, caseId: state.task.caseId }))) throw new NotFound('collaboration task', request.taskId);
     const command = {
       ...request,
       byUnit: TaskParties.actingUnit(units, sides),

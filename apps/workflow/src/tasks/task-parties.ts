@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { holds } from '@collab/domain-kernel';
+import { scopeLooksBelow, taskScopeOf, type TaskScope } from '@collab/domain-kernel';
 import type { Principal } from '@collab/service-kit';
 import { ORG_LOOKUP, type OrgLookup } from '../workflow.ports';
 
@@ -15,14 +15,13 @@ export interface CallerUnits {
   readonly party: string | undefined;
   /** The party and, for a unit, the queues it owns: a case asks from its queue, so the queue's unit asked. */
   readonly ids: readonly string[];
-  readonly internalStaff: boolean;
+  /** Which tasks the caller may read: the task scope policy (@collab/domain-kernel task-scope.ts). */
+  readonly scope: TaskScope;
 }
 
-const isInternalStaff = (principal: Principal): boolean => holds(principal, 'staff');
-
 /**
- * Who may see a task and which side a caller acts for. A partner sees only the tasks addressed to
- * it or asked by it; internal staff see every task, as they see every case.
+ * Who may see a task and which side a caller acts for. What a caller sees is the task scope
+ * policy, fed with where the caller sits in the org directory; a task outside it is not found.
  */
 @Injectable()
 export class TaskParties {
@@ -32,19 +31,13 @@ export class TaskParties {
     const party = principal.partner ?? principal.unit;
     const queues =
       party === undefined || principal.partner !== undefined ? [] : await this.org.queuesOfUnit(party);
-    return {
-      party,
-      ids: party === undefined ? [] : [party, ...queues],
-      internalStaff: isInternalStaff(principal),
-    };
+    const ids = party === undefined ? [] : [party, ...queues];
+    const below = principal.partner === undefined && principal.unit !== undefined && scopeLooksBelow(principal) ? await this.org.below(principal.unit) : [];
+    return { party, ids, scope: taskScopeOf(principal, { own: ids, below }) };
   }
 
   static isParty(caller: CallerUnits, task: TaskSides): boolean {
     return caller.ids.includes(task.targetId) || caller.ids.includes(task.fromUnit);
-  }
-
-  static canSee(caller: CallerUnits, task: TaskSides): boolean {
-    return caller.internalStaff || TaskParties.isParty(caller, task);
   }
 
   /**

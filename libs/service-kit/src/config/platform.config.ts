@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { SERVICE_NAMES } from '@collab/contracts';
 import { redactCredentials } from '../logging/redact';
@@ -42,6 +43,45 @@ const databaseSettings = {
   DATABASE_QUERY_TIMEOUT_MS: z.coerce.number({ message: 'must be a number of milliseconds' }).int().min(1_000).max(600_000).default(30_000),
 };
 
+type GrpcTlsSettings = Partial<Record<'GRPC_TLS_CERT' | 'GRPC_TLS_KEY' | 'GRPC_TLS_CLIENT_CA', string | undefined>>;
+
+const PEM_LABELS = { GRPC_TLS_CERT: 'CERTIFICATE', GRPC_TLS_KEY: 'PRIVATE KEY', GRPC_TLS_CLIENT_CA: 'CERTIFICATE' } as const;
+
+/** What is wrong with one PEM file setting, if anything: it must be readable and hold its kind of PEM block. */
+const pemProblem = (setting: keyof typeof PEM_LABELS, file: string): string | undefined => {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    return `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unreadable'}: ${file})`;
+  }
+  const label = PEM_LABELS[setting];
+  return new RegExp(`-----BEGIN [A-Z ]*${label}-----`).test(text) ? undefined : `must be a PEM file holding a ${label} (${file})`;
+};
+
+interface TlsProblem {
+  readonly path: string[];
+  readonly message: string;
+}
+
+/** One problem per setting: a key without a certificate (or the reverse), a client CA without either, an unreadable or non-PEM file. */
+const grpcTlsPairingProblems = ({ GRPC_TLS_CERT: cert, GRPC_TLS_KEY: key, GRPC_TLS_CLIENT_CA: clientCa }: GrpcTlsSettings): TlsProblem[] => [
+  ...(cert && !key ? [{ path: ['GRPC_TLS_KEY'], message: 'is required with GRPC_TLS_CERT' }] : []),
+  ...(key && !cert ? [{ path: ['GRPC_TLS_CERT'], message: 'is required with GRPC_TLS_KEY' }] : []),
+  ...(clientCa && !cert && !key
+    ? [{ path: ['GRPC_TLS_CLIENT_CA'], message: 'needs GRPC_TLS_CERT and GRPC_TLS_KEY: client certificates are asked for over TLS only' }]
+    : []),
+];
+
+const grpcTlsProblems = (config: GrpcTlsSettings): TlsProblem[] => [
+  ...grpcTlsPairingProblems(config),
+  ...(['GRPC_TLS_CERT', 'GRPC_TLS_KEY', 'GRPC_TLS_CLIENT_CA'] as const).flatMap((setting) => {
+    const file = config[setting];
+    const problem = file === undefined ? undefined : pemProblem(setting, file);
+    return problem === undefined ? [] : [{ path: [setting], message: problem }];
+  }),
+];
+
 /**
  * Every setting a process reads, validated once at start. The mode follows from what is set:
  * DATABASE_URL means distributed (PostgreSQL, and Kafka when KAFKA_BROKERS is set); without it
@@ -58,6 +98,12 @@ export const platformConfigSchema = z
     HTTP_PORT: port(3000),
     GRPC_HOST: z.string().min(1).default('127.0.0.1'),
     GRPC_PORT: port(50051),
+    // gRPC over TLS: the server's certificate chain and key (PEM files). With GRPC_TLS_CLIENT_CA too,
+    // a partner may authenticate by a client certificate that CA signed (mutual TLS), its SAN URI
+    // `partner:<id>` naming the partner; bearer tokens keep working beside it.
+    GRPC_TLS_CERT: optionalText,
+    GRPC_TLS_KEY: optionalText,
+    GRPC_TLS_CLIENT_CA: optionalText,
     ...databaseSettings,
     KAFKA_BROKERS: optionalText.pipe(
       z
@@ -172,6 +218,7 @@ export const platformConfigSchema = z
       });
     if (isWeakDistributedSecret(config))
       context.addIssue({ code: 'custom', path: ['AUTH_JWT_SECRET'], message: 'must be at least 32 characters in the distributed mode' });
+    for (const problem of grpcTlsProblems(config)) context.addIssue({ code: 'custom', ...problem });
   });
 
 export type PlatformConfig = z.infer<typeof platformConfigSchema>;
@@ -183,8 +230,8 @@ export class InvalidConfiguration extends Error {
   }
 }
 
-/** Settings whose value never appears in an error line (a too-short secret is still a secret). */
-const SECRET_SETTINGS = new Set(['AUTH_JWT_SECRET']);
+/** Settings whose value never appears in an error line (a too-short secret is still a secret; a file's problem names its path itself). */
+const SECRET_SETTINGS = new Set(['AUTH_JWT_SECRET', 'GRPC_TLS_CERT', 'GRPC_TLS_KEY', 'GRPC_TLS_CLIENT_CA']);
 
 const shownValue = (received: string | undefined, setting: string): string =>
   received === undefined || SECRET_SETTINGS.has(setting) ? '' : ` (got "${redactCredentials(received)}")`;
@@ -220,3 +267,11 @@ export const rateLimitSettingsOf = (config: PlatformConfig) => ({
 /** Who may read an operational endpoint: as configured, else open in the embedded mode and staff-only when distributed. */
 export const endpointAccessOf = (config: PlatformConfig, setting: 'METRICS_ACCESS' | 'API_DOCS_ACCESS'): EndpointAccess =>
   config[setting] ?? (isDistributed(config) ? 'staff' : 'public');
+
+/** The gRPC listener's TLS material, read from the files the (validated) settings name; undefined for plain TCP. */
+export const grpcTlsOf = (config: PlatformConfig): { cert: Buffer; key: Buffer; clientCa?: Buffer } | undefined => {
+  if (!config.GRPC_TLS_CERT || !config.GRPC_TLS_KEY) return undefined;
+  const cert = readFileSync(config.GRPC_TLS_CERT);
+  const key = readFileSync(config.GRPC_TLS_KEY);
+  return config.GRPC_TLS_CLIENT_CA ? { cert, key, clientCa: readFileSync(config.GRPC_TLS_CLIENT_CA) } : { cert, key };
+};

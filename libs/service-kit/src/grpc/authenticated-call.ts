@@ -8,6 +8,7 @@ import {
 } from '@grpc/grpc-js';
 import type { Authenticator, Principal } from '../auth/principal';
 import { addressOfPeer } from '../rate-limit/client-limits';
+import { certificatePrincipalOf } from './grpc-tls';
 import type { CallLimiter } from '../rate-limit/call-limiter';
 import type { CallContext, ServerStreamMethod, UnaryMethod } from './grpc-handlers';
 import { toGrpcStatus, type GrpcErrorLog } from './grpc-status';
@@ -24,7 +25,7 @@ export interface CallDependencies {
 /** What unary and streaming calls share; grpc-js does not export its own name for it. */
 type ServerSurfaceCall = Pick<
   ServerUnaryCall<unknown, unknown>,
-  'metadata' | 'cancelled' | 'getPath' | 'once' | 'getPeer'
+  'metadata' | 'cancelled' | 'getPath' | 'once' | 'getPeer' | 'getAuthContext'
 >;
 
 const authorizationOf = (metadata: Metadata): string | undefined => {
@@ -39,6 +40,16 @@ const cancellationOf = (call: ServerSurfaceCall): AbortSignal => {
   return controller.signal;
 };
 
+/**
+ * A bearer token, when the call carries one, decides who calls (a bad one is refused even over a
+ * good certificate); without one, a client certificate the client CA verified (mutual TLS).
+ */
+const verifiedCaller = (call: ServerSurfaceCall, authenticator: Authenticator): Promise<Principal> => {
+  const authorization = authorizationOf(call.metadata);
+  const certified = authorization === undefined ? certificatePrincipalOf(call.getAuthContext()) : undefined;
+  return certified ? Promise.resolve(certified) : authenticator.authenticate(authorization);
+};
+
 /** Authentication comes first for every method; a handler never runs without a Principal. */
 /** A token that does not verify still counts, against the caller's address, before it is refused. */
 const contextOf = async (
@@ -46,7 +57,7 @@ const contextOf = async (
   deps: Pick<CallDependencies, 'authenticator' | 'limiter'>,
   signal: AbortSignal,
 ): Promise<CallContext> => {
-  const verified = deps.authenticator.authenticate(authorizationOf(call.metadata));
+  const verified = verifiedCaller(call, deps.authenticator);
   const principal: Principal | undefined = await verified.catch(() => undefined);
   await deps.limiter?.admit(principal, addressOfPeer(call.getPeer()));
   return { principal: principal ?? (await verified), metadata: call.metadata, signal, method: call.getPath() };

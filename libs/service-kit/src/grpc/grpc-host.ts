@@ -1,6 +1,5 @@
 import {
   Server,
-  ServerCredentials,
   type ServerOptions,
   type ServiceDefinition,
   type UntypedHandleCall,
@@ -13,6 +12,7 @@ import { guarded, tolerantDecoding } from './method-policy';
 import { authenticatedServerStream, authenticatedUnary, type CallDependencies } from './authenticated-call';
 import type { MethodImplementation, ServiceImplementation, ServicePolicy } from './grpc-handlers';
 import { consoleErrorLog, type GrpcErrorLog } from './grpc-status';
+import { serverCredentialsOf, type GrpcTls } from './grpc-tls';
 
 export interface GrpcHostOptions {
   readonly authenticator: Authenticator;
@@ -26,6 +26,8 @@ export interface GrpcHostOptions {
   readonly serverOptions?: ServerOptions | undefined;
   /** Per-client rate limit shared with REST; none when absent. */
   readonly limiter?: CallLimiter | undefined;
+  /** TLS, and with a client CA partner certificates beside bearer tokens; plain TCP when absent. */
+  readonly tls?: GrpcTls | undefined;
 }
 
 /**
@@ -84,7 +86,7 @@ export class GrpcHost {
     if (this.port !== undefined) return this.port;
     const address = hostPort(this.options.host ?? '0.0.0.0', this.options.port ?? 50051);
     this.port = await new Promise<number>((resolve, reject) =>
-      this.server.bindAsync(address, ServerCredentials.createInsecure(), (error, port) =>
+      this.server.bindAsync(address, serverCredentialsOf(this.options.tls), (error, port) =>
         error ? reject(new Error(`gRPC cannot listen on ${address}: ${error.message}`)) : resolve(port),
       ),
     );

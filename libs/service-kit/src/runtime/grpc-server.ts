@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnAppl
 import type { ServiceDefinition } from '@grpc/grpc-js';
 import { AUTHENTICATOR, type Authenticator } from '../auth/principal';
 import { ClientRateLimits } from '../rate-limit/client-rate-limits';
-import type { PlatformConfig } from '../config/platform.config';
+import { grpcTlsOf, type PlatformConfig } from '../config/platform.config';
 import { GrpcHost } from '../grpc/grpc-host';
 import type { ServiceImplementation, ServicePolicy } from '../grpc/grpc-handlers';
 import { PLATFORM_CONFIG } from './tokens';
@@ -23,7 +23,7 @@ export class GrpcServices {
   }
 }
 
-/** The process's one gRPC listener on GRPC_HOST:GRPC_PORT; every method needs a bearer token. */
+/** The process's one gRPC listener on GRPC_HOST:GRPC_PORT; every method needs a bearer token or (mutual TLS) a partner certificate. */
 @Injectable()
 export class GrpcServer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('gRPC');
@@ -47,12 +47,14 @@ export class GrpcServer implements OnApplicationBootstrap, BeforeApplicationShut
       host: this.config.GRPC_HOST,
       port: this.config.GRPC_PORT,
       limiter: this.rateLimits.calls,
+      tls: grpcTlsOf(this.config),
       log: { error: (details, message) => this.logger.error(details, message) },
     });
     for (const { definition, implementation, policy } of this.services.registrations) host.addService(definition, implementation, policy);
     this.host = host;
     const port = await host.start();
-    this.logger.log(`gRPC listening on ${this.config.GRPC_HOST}:${port}`);
+    const security = this.config.GRPC_TLS_CLIENT_CA ? 'TLS, client certificates or bearer tokens' : this.config.GRPC_TLS_CERT ? 'TLS' : 'plain TCP';
+    this.logger.log(`gRPC listening on ${this.config.GRPC_HOST}:${port} (${security})`);
   }
 
   /** Stops taking calls and lets running ones finish (bounded); the process drains this before Nest closes. */

@@ -37,6 +37,7 @@ const org: OrgLookup = {
   party: (id) => Promise.resolve(new Map([['front-line', party('front-line', 'sup-front', 'group')], ['group', party('group', 'sup-group', null)]]).get(id)),
   unitOfQueue: (queueId) => Promise.resolve(queueId === 'complaints' ? party('front-line', 'sup-front', 'group') : undefined),
   queuesOfUnit: () => Promise.resolve([]),
+  below: () => Promise.resolve([]),
   openQueues: () => Promise.resolve(new Set()),
   agentsOfQueue: () => Promise.resolve([]),
   supervisorsOf: () => Promise.resolve({}),

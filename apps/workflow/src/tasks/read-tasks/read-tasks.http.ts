@@ -8,14 +8,14 @@ import { taskDetailsSchema, taskPageSchema } from '../task.answers';
 
 @ApiTags('tasks')
 @ApiBearerAuth()
-@Allow('staff', 'partner-staff')
+@Allow('staff', 'partner-staff', 'auditor')
 @Controller('api/v1/tasks')
 export class ReadTasksHttp {
   constructor(private readonly board: TaskBoard) {}
 
   /**
-   * The collaboration tasks of the caller's unit or partner: addressed to it or asked by it,
-   * newest first. Internal staff filtering on a case see all of that case's tasks (the chain).
+   * The collaboration tasks the caller may read, newest first: the task scope policy (their unit's
+   * or partner's, what lies under their unit, all for auditors), optionally of one case.
    */
   @Answers(taskPageSchema)
   @Get()
@@ -31,7 +31,7 @@ export class ReadTasksHttp {
 
   @Answers(taskDetailsSchema)
   @Get(':id')
-  @ApiOkResponse({ description: 'The task, if the caller is party to it or internal staff.' })
+  @ApiOkResponse({ description: 'The task, if the task scope policy lets the caller read it.' })
   @ApiNotFoundResponse({ description: 'No such task, or not one the caller may see.' })
   get(
     @Param('id', uuidParam('id')) id: string,

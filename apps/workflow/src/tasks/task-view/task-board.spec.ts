@@ -28,7 +28,7 @@ const boardWith = (projected: TaskView | null): TaskBoard =>
   new TaskBoard(
     { findOneBy: () => Promise.resolve(projected) } as unknown as Repository<TaskView>,
     { findOneBy: () => Promise.resolve(null) } as unknown as Repository<CasePromise>,
-    { of: () => Promise.resolve({ party: 'billing', ids: ['billing'], internalStaff: false }) } as unknown as TaskParties,
+    { of: () => Promise.resolve({ party: 'billing', ids: ['billing'], scope: { reach: 'sides', held: ['billing'], asked: ['billing'], partOf: ['billing'] } }) } as unknown as TaskParties,
     { readStream: () => Promise.resolve([requested, noted]) } as unknown as EventStore,
   );
 

@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, In, type Repository } from 'typeorm';
-import { NotFound } from '@collab/domain-kernel';
+import { NotFound, scopeCovers, scopeCoversSides, scopeIsEmpty } from '@collab/domain-kernel';
 import type { EventStore } from '@collab/event-store';
 import { EVENT_STORE, type Principal } from '@collab/service-kit';
 import { collaborationTaskStreamId } from '@collab/workflow-domain';
 import { CasePromise } from '../../cases/case-promise/case-promise.entity';
 import { untilProjected } from '../../cases/read-your-writes';
-import { TaskParties, type CallerUnits } from '../task-parties';
+import { TaskParties, type CallerUnits, type TaskSides } from '../task-parties';
 import { taskDetailsOf, type TaskDetails } from './task-details';
 import { TaskView } from './task-view.entity';
 import { taskViewOf } from './task-view.fold';
@@ -24,6 +24,18 @@ export interface TaskPage {
   /** The offset of the next page; null on the last one. */
   readonly nextOffset: number | null;
 }
+
+/** A case one of `:...partOf` takes part in: it holds or asked one of the case's tasks. */
+const CASES_TAKEN_PART_IN = `select part.case_id from workflow.task_view part
+  where part.target_id in (:...partOf) or part.from_unit in (:...partOf)`;
+
+/** The SQL form of scopeCovers (a scope that is not empty): held by one of `held`, asked by one of `asked`, or of a case taken part in. */
+const withinScope = ({ held, asked, partOf }: { held: readonly string[]; asked: readonly string[]; partOf: readonly string[] }): Brackets =>
+  new Brackets((sides) => {
+    if (held.length > 0) sides.orWhere('task.targetId IN (:...held)', { held });
+    if (asked.length > 0) sides.orWhere('task.fromUnit IN (:...asked)', { asked });
+    if (partOf.length > 0) sides.orWhere(`task.caseId IN (${CASES_TAKEN_PART_IN})`, { partOf });
+  });
 
 /** Reads the task view for a caller: only tasks the caller may see, with the case's number. */
 @Injectable()
@@ -54,29 +66,20 @@ export class TaskBoard {
     const view =
       atLeastVersion > (projected?.version ?? 0) ? taskViewOf(await this.store.readStream(collaborationTaskStreamId(taskId))) : projected;
     const caller = await this.parties.of(principal);
-    if (!view || !TaskParties.canSee(caller, { fromUnit: view.fromUnit, targetId: view.targetId }))
-      throw new NotFound('collaboration task', taskId);
+    if (!view || !(await this.visible(caller, view))) throw new NotFound('collaboration task', taskId);
     const promise = await this.promises.findOneBy({ caseId: view.caseId });
     return taskDetailsOf(view, promise?.caseNumber ?? null);
   }
 
   /**
-   * The tasks addressed to the caller's unit (or partner) or asked by it, newest first. Internal
-   * staff asking about one case see all of its tasks: the whole chain is visible on the case.
+   * The tasks the caller may read (the task scope policy: addressed to or asked by their unit or
+   * partner, and for staff what lies under their unit), newest first, optionally of one case.
    */
   async list(principal: Principal, filter: TaskFilter): Promise<TaskPage> {
-    const caller = await this.parties.of(principal);
-    const wholeCase = filter.caseId !== undefined && caller.internalStaff;
-    if (!wholeCase && caller.ids.length === 0) return { tasks: [], nextOffset: null };
+    const { scope } = await this.parties.of(principal);
+    if (scopeIsEmpty(scope)) return { tasks: [], nextOffset: null };
     const query = this.views.createQueryBuilder('task');
-    if (!wholeCase)
-      query.where(
-        new Brackets((sides) =>
-          sides
-            .where('task.targetId IN (:...ids)', { ids: caller.ids })
-            .orWhere('task.fromUnit IN (:...ids)', { ids: caller.ids }),
-        ),
-      );
+    if (scope.reach === 'sides') query.where(withinScope(scope));
     if (filter.caseId !== undefined) query.andWhere('task.caseId = :caseId', { caseId: filter.caseId });
     if (filter.status !== undefined) query.andWhere('task.status = :status', { status: filter.status });
     const rows = await query
@@ -91,6 +94,17 @@ export class TaskBoard {
       tasks: page.map((view) => taskDetailsOf(view, numbers.get(view.caseId) ?? null)),
       nextOffset: rows.length > filter.limit ? filter.offset + filter.limit : null,
     };
+  }
+
+  /**
+   * The task scope policy for one task: by its own sides, else by the caller's part in its case
+   * (read from the view; the task itself counts, though the view may not hold it yet).
+   */
+  async visible(caller: CallerUnits, task: TaskSides & { readonly caseId: string }): Promise<boolean> {
+    if (scopeCoversSides(caller.scope, task)) return true;
+    if (caller.scope.reach === 'all' || caller.scope.partOf.length === 0) return false;
+    const others = await this.views.find({ select: { fromUnit: true, targetId: true }, where: { caseId: task.caseId } });
+    return scopeCovers(caller.scope, task, [task, ...others]);
   }
 
   private async caseNumbersOf(caseIds: readonly string[]): Promise<Map<string, string>> {

@@ -11670,7 +11670,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The task, if the caller is party to it or internal staff. */
+            /** @description The task, if the task scope policy lets the caller read it. */
             200: {
                 headers: {
                     [name: string]: unknown;

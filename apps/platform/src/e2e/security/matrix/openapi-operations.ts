@@ -48,12 +48,12 @@ export const madeUpValue = (parameter: Parameter): string => {
   return 'matrix-made-up';
 };
 
-/** The operation's URL with made-up path parameters and its required query parameters filled in. */
-export const urlOf = (operation: Operation): string => {
+/** The operation's URL with made-up path parameters (or those given) and its required query parameters filled in. */
+export const urlOf = (operation: Operation, pathValues: Readonly<Record<string, string>> = {}): string => {
   let path = operation.path;
   const query = new URLSearchParams();
   for (const parameter of operation.parameters) {
-    if (parameter.in === 'path') path = path.replace(`{${parameter.name}}`, encodeURIComponent(madeUpValue(parameter)));
+    if (parameter.in === 'path') path = path.replace(`{${parameter.name}}`, encodeURIComponent(pathValues[parameter.name] ?? madeUpValue(parameter)));
     if (parameter.in === 'query' && parameter.required) query.set(parameter.name, madeUpValue(parameter));
   }
   const search = query.toString();

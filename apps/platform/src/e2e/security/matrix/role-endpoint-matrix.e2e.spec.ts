@@ -6,6 +6,7 @@ import { EmbeddedPlatform } from '../../embedded-platform';
 import { asPrincipal, matrixCallers, type MatrixCaller } from './callers';
 import { declaredPolicies } from './declared-policies';
 import { openApiOperations, urlOf, type Operation } from './openapi-operations';
+import { ID_KINDS, idOf, ownedFamilies, type OwnedFamily } from './owned-objects';
 
 interface Cell {
   readonly operation: string;
@@ -30,20 +31,40 @@ let platform: EmbeddedPlatform;
 /** Every call answers within this, or its cell is wrong. */
 const ANSWER_WITHIN_MS = 15_000;
 
-const send = async (operation: Operation, who: MatrixCaller): Promise<{ status: number }> => {
+/** The answer's status, and its problem type when it is problem details. */
+interface Answer {
+  readonly status: number;
+  readonly type?: unknown;
+}
+
+const problemTypeOf = async (answer: Response): Promise<unknown> => {
+  const text = await answer.text();
+  if (!answer.headers.get('content-type')?.includes('json')) return undefined;
+  try {
+    return (JSON.parse(text) as { type?: unknown }).type;
+  } catch {
+    return undefined;
+  }
+};
+
+const answerOf = async (answer: Response): Promise<Answer> => {
+  // A server-sent event stream admitted its caller once it starts; it never ends by itself.
+  if (!answer.headers.get('content-type')?.startsWith('text/event-stream')) return { status: answer.status, type: await problemTypeOf(answer) };
+  await answer.body?.cancel();
+  return { status: answer.status };
+};
+
+const send = async (operation: Operation, who: MatrixCaller, pathValues: Readonly<Record<string, string>> = {}): Promise<Answer> => {
   const headers: Record<string, string> = operation.hasBody ? { 'content-type': 'application/json' } : {};
   if (who.caller) headers['authorization'] = `Bearer ${await platform.token(who.caller)}`;
   try {
-    const answer = await fetch(`${platform.baseUrl}${urlOf(operation)}`, {
+    const answer = await fetch(`${platform.baseUrl}${urlOf(operation, pathValues)}`, {
       method: operation.method,
       headers,
       ...(operation.hasBody ? { body: '{}' } : {}),
       signal: AbortSignal.timeout(ANSWER_WITHIN_MS),
     });
-    // A server-sent event stream admitted its caller once it starts; it never ends by itself.
-    if (answer.headers.get('content-type')?.startsWith('text/event-stream')) await answer.body?.cancel();
-    else await answer.arrayBuffer();
-    return { status: answer.status };
+    return await answerOf(answer);
   } catch (error) {
     // No answer in time: reported as a cell gone wrong (599), not as the whole test timing out.
     if (error instanceof DOMException && error.name === 'TimeoutError') return { status: 599 };
@@ -111,5 +132,63 @@ describe('role × endpoint matrix, embedded platform', () => {
     process.stdout.write(`gRPC matrix: ${methods.length} methods × ${callers.length} callers = ${methods.length * callers.length} calls, ${wrong.length} wrong\n`);
     expect(methods.length).toBeGreaterThanOrEqual(8);
     expect(wrong).toEqual([]);
+  });
+  /**
+   * Where an `{id}` route's objects have an owner (a customer's case, a partner's task), the owner
+   * also sends its own id, another owner's and a made-up one: another owner's must be answered
+   * exactly as the made-up one (status and problem type), so an id tells nothing; its own never 5xx.
+   */
+  describe('own, other owner’s and made-up ids', () => {
+    let families: OwnedFamily[];
+    const ownerOf = (family: OwnedFamily): MatrixCaller => callers.find((who) => who.label === family.ownerLabel)!;
+
+    beforeAll(async () => {
+      const byLabel = (label: string) => callers.find((who) => who.label === label)!.caller!;
+      families = await ownedFamilies(platform, byLabel('customer'), byLabel('partner-agent (PARTNER)'));
+    }, 60_000);
+
+    it('answers another owner’s id as a made-up one on every REST route of an owned object', async () => {
+      const cells = families.flatMap((family) =>
+        operations.filter((operation) => operation.path === family.pathPrefix || operation.path.startsWith(`${family.pathPrefix}/`)).map((operation) => ({ family, operation })),
+      );
+      const wrong: string[] = [];
+      // The owner must really reach its own objects somewhere, or the comparison proves nothing.
+      const ownReached = new Set<string>();
+      const started = Date.now();
+      for (let i = 0; i < cells.length; i += BATCH / ID_KINDS.length)
+        await Promise.all(
+          cells.slice(i, i + BATCH / ID_KINDS.length).map(async ({ family, operation }) => {
+            const [own, other, madeUp] = await Promise.all(ID_KINDS.map((kind) => send(operation, ownerOf(family), { id: idOf(family, kind) })));
+            if (own!.status >= 500) wrong.push(`${operation.key} own id: ${own!.status}`);
+            if (own!.status < 300) ownReached.add(family.name);
+            if (other!.status !== madeUp!.status || other!.type !== madeUp!.type)
+              wrong.push(`${operation.key} as ${family.ownerLabel}: other owner’s ${other!.status} ${String(other!.type)}, made-up ${madeUp!.status} ${String(madeUp!.type)}`);
+          }),
+        );
+      process.stdout.write(`ownership matrix: ${cells.length} routes × ${ID_KINDS.length} ids = ${cells.length * ID_KINDS.length} calls in ${Date.now() - started} ms, ${wrong.length} wrong\n`);
+      expect(cells.length).toBeGreaterThanOrEqual(10);
+      expect([...ownReached].sort()).toEqual(families.map((family) => family.name).sort());
+      expect(wrong).toEqual([]);
+    });
+
+    it('answers another owner’s id as a made-up one on every gRPC method naming an owned object', async () => {
+      const address = `127.0.0.1:${platform.app.get(GrpcServer).port!}`;
+      const fieldsOf = (method: MethodDefinition<unknown, unknown>): string[] =>
+        ((method as { requestType?: { type?: { field?: { name: string }[] } } }).requestType?.type?.field ?? []).map((field) => field.name);
+      const cells = platform.app
+        .get(GrpcServices)
+        .registrations.flatMap(({ definition }) => Object.values(definition) as MethodDefinition<unknown, unknown>[])
+        .flatMap((method) => families.filter((family) => fieldsOf(method).includes(family.grpcField)).map((family) => ({ method, family })));
+      const wrong: string[] = [];
+      for (const { method, family } of cells) {
+        const authorization = `Bearer ${await platform.token(ownerOf(family).caller!)}`;
+        const [own, other, madeUp] = await Promise.all(ID_KINDS.map((kind) => callStatus(address, method, authorization, { [family.grpcField]: idOf(family, kind) })));
+        if (own === status.INTERNAL) wrong.push(`${method.path} own id: INTERNAL`);
+        if (other !== madeUp) wrong.push(`${method.path} as ${family.ownerLabel}: other owner’s ${status[other!]}, made-up ${status[madeUp!]}`);
+      }
+      process.stdout.write(`gRPC ownership matrix: ${cells.length} methods × ${ID_KINDS.length} ids = ${cells.length * ID_KINDS.length} calls, ${wrong.length} wrong\n`);
+      expect(cells.length).toBeGreaterThanOrEqual(4);
+      expect(wrong).toEqual([]);
+    });
   });
 });
