@@ -1,4 +1,5 @@
 import type { Provider, Type } from '@nestjs/common';
+import { DataServiceGrpc } from './grpc/data-service.grpc';
 import { CubeHttp } from './cube/cube.http';
 import { CustomerProfileHttp } from './customer-360/customer-profile.http';
 import { CustomerProfiles } from './customer-360/customer-profiles';
@@ -11,6 +12,6 @@ import { LiveFigureReader } from './monitor/live-figures';
 import { MonitorPageHttp } from './monitor/monitor-page.http';
 import { MonitorHttp } from './monitor/monitor.http';
 
-export const DATA_PROVIDERS: readonly Provider[] = [FactsChanged, IntakeFactConsumer, WorkflowFactConsumer, KnowledgeFactConsumer, DataCube, CustomerProfiles, DependencyMap, LiveFigureReader];
+export const DATA_PROVIDERS: readonly Provider[] = [FactsChanged, IntakeFactConsumer, WorkflowFactConsumer, KnowledgeFactConsumer, DataCube, CustomerProfiles, DependencyMap, LiveFigureReader, DataServiceGrpc];
 
 export const DATA_CONTROLLERS: readonly Type[] = [CubeHttp, CustomerProfileHttp, DependencyMapHttp, MonitorHttp, MonitorPageHttp];
