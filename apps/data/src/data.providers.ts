@@ -1,5 +1,6 @@
 import type { Provider, Type } from '@nestjs/common';
 import { AUDIT_CONTROLLERS, AUDIT_PROVIDERS } from './audit/audit.providers';
+import { DataServiceGrpc } from './grpc/data-service.grpc';
 import { CubeHttp } from './cube/cube.http';
 import { CustomerProfileHttp } from './customer-360/customer-profile.http';
 import { CustomerProfiles } from './customer-360/customer-profiles';
@@ -20,7 +21,7 @@ import { TagRulesHttp } from './tags/tag-rules.http';
 import { CustomerTagsProjection, TagRulesProjection } from './tags/tags.projection';
 
 export const DATA_PROVIDERS: readonly Provider[] = [FactsChanged, IntakeFactConsumer, WorkflowFactConsumer, KnowledgeFactConsumer, DataCube, CustomerProfiles, DependencyMap, LiveFigureReader,
-  TagRules, CustomerTags, TagRulesProjection, CustomerTagsProjection, TagReviewFiring, TagReviewDispatcher, ...AUDIT_PROVIDERS,
+  TagRules, CustomerTags, TagRulesProjection, CustomerTagsProjection, TagReviewFiring, TagReviewDispatcher, ...AUDIT_PROVIDERS, DataServiceGrpc,
 ];
 
 export const DATA_CONTROLLERS: readonly Type[] = [CubeHttp, CustomerProfileHttp, DependencyMapHttp, MonitorHttp, MonitorPageHttp, TagRulesHttp, CustomerTagsHttp, ...AUDIT_CONTROLLERS];

@@ -1,4 +1,6 @@
 import type { Provider, Type } from '@nestjs/common';
+import { KpiFiguresGrpc } from './grpc/kpi-figures.grpc';
+import { KpiServiceGrpc } from './grpc/kpi-service.grpc';
 import { BackfillHttp } from './backfill/backfill.http';
 import { KpiBackfills } from './backfill/kpi-backfills';
 import { KpiCatalogue } from './computation/kpi-catalogue';
@@ -14,7 +16,7 @@ import { ReadValuesHttp } from './values/read-values/read-values.http';
 import { KpiScorecards } from './values/scorecards/kpi-scorecards';
 import { ScorecardsHttp } from './values/scorecards/scorecards.http';
 
-export const KPI_PROVIDERS: readonly Provider[] = [KpiCatalogue, KpiFolding, KpiCommands, KpiDefinitionProjection, KpiLibrary, KpiFactsConsumer, KpiValues, KpiScorecards, KpiBackfills];
+export const KPI_PROVIDERS: readonly Provider[] = [KpiCatalogue, KpiFolding, KpiCommands, KpiDefinitionProjection, KpiLibrary, KpiFactsConsumer, KpiValues, KpiScorecards, KpiBackfills, KpiFiguresGrpc, KpiServiceGrpc];
 
 // Scorecards before the `:id` routes: Express tries routes in the order they are registered.
 export const KPI_CONTROLLERS: readonly Type[] = [ScorecardsHttp, ReadValuesHttp, BackfillHttp, ManageKpisHttp, ReadKpisHttp];

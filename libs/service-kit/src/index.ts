@@ -41,6 +41,7 @@ export * from './runtime/migrations/schema-migrations';
 export * from './runtime/rebuild/read-models';
 export * from './runtime/rebuild/shadow-data-source';
 export * from './runtime/rebuild/rebuild-read-model';
+export * from './runtime/rebuild/rebuild-followed';
 export * from './runtime/following/entity-rows';
 export * from './operations/dlq-cli';
 export * from './tracing/tracing';

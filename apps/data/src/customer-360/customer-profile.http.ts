@@ -2,7 +2,6 @@ import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ValidationFailed } from '@collab/domain-kernel';
 import { Allow, Answers, CurrentPrincipal, isUuid, type Principal } from '@collab/service-kit';
-import { CustomerTags } from '../tags/customer-tags';
 import { CustomerProfiles } from './customer-profiles';
 import type { CustomerProfile } from './customer-profile';
 import { customerProfileSchema } from './customer-profile.answers';
@@ -13,10 +12,7 @@ import { customerProfileSchema } from './customer-profile.answers';
 @Allow('requester')
 @Controller('api/v1/customers')
 export class CustomerProfileHttp {
-  constructor(
-    private readonly profiles: CustomerProfiles,
-    private readonly tags: CustomerTags,
-  ) {}
+  constructor(private readonly profiles: CustomerProfiles) {}
 
   /** Customer 360: contacts from every channel, cases with status and promise, collaboration legs, CSAT, tags, articles, one timeline. */
   @Answers(customerProfileSchema, { description: 'The customer\'s 360° view, with the cases the caller may see.' })
@@ -24,7 +20,7 @@ export class CustomerProfileHttp {
   @ApiParam({ name: 'id', description: 'The customer id, or `me` for the calling customer.' })
   async profile(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<CustomerProfile> {
     const customerId = await this.customerIdOf(id, principal);
-    return this.profiles.profile(customerId, principal, (await this.tags.of(customerId)).map((tag) => tag.tag));
+    return this.profiles.profile(customerId, principal);
   }
 
   private customerIdOf(id: string, principal: Principal): Promise<string> {

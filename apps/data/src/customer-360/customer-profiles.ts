@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { FACT_KINDS } from '@collab/data-domain';
 import { holds, NotFound } from '@collab/domain-kernel';
 import { DATABASE, type Database, type Principal } from '@collab/service-kit';
+import { CustomerTags } from '../tags/customer-tags';
 import { profileOf, type CaseRow, type CustomerProfile, type FactRow, type TaskRow } from './customer-profile';
 
 /**
@@ -11,7 +12,10 @@ import { profileOf, type CaseRow, type CustomerProfile, type FactRow, type TaskR
  */
 @Injectable()
 export class CustomerProfiles {
-  constructor(@Inject(DATABASE) private readonly database: Database) {}
+  constructor(
+    @Inject(DATABASE) private readonly database: Database,
+    private readonly tags: CustomerTags,
+  ) {}
 
   /** The customer `me` stands for: the one whose contacts carried the caller's subject as requester id. */
   async customerOfCaller(principal: Principal): Promise<string> {
@@ -24,7 +28,7 @@ export class CustomerProfiles {
     return own;
   }
 
-  async profile(customerId: string, principal: Principal, tags: readonly string[]): Promise<CustomerProfile> {
+  async profile(customerId: string, principal: Principal): Promise<CustomerProfile> {
     const cases = await this.visibleCases(customerId, principal);
     if (cases.length === 0) throw new NotFound('customer', customerId);
     const caseIds = cases.map((row) => row.case_id);
@@ -41,6 +45,7 @@ export class CustomerProfiles {
        from data.fact where kind = 'ARTICLE_PUBLISHED' and detail->>'articleId' = any($1::text[]) order by detail->>'articleId', at desc`,
       [used],
     )).rows;
+    const tags = (await this.tags.of(customerId)).map((tag) => tag.tag);
     return profileOf({ customerId, cases, facts, tasks, articles, tags });
   }
 

@@ -1,15 +1,9 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { readerFor, workflowLanguage, type CollabEvent, type ServiceName } from '@collab/contracts';
-import { EVENT_CONSUMER, ProcessedEvents, type EventConsumerPort, type RunningConsumer, type SqlExecutor } from '@collab/messaging';
+import type { CollabEvent, ServiceName } from '@collab/contracts';
+import { EVENT_CONSUMER, ProcessedEvents, type EventConsumerPort, type RunningConsumer } from '@collab/messaging';
 import { DATABASE, type Database } from '@collab/service-kit';
-import { applyCaseFact, CASE_FACT_TYPES } from './case-facts';
-import { applyIntakeFact, intakeReader } from './intake-facts';
-import { applyKnowledgeFact, knowledgeReader } from './knowledge-facts';
-import { applyTaskFact, TASK_FACT_TYPES } from './task-facts';
+import { intakeFactEffect, knowledgeFactEffect, workflowFactEffect, type FactEffect } from './fact-effects';
 import { FactsChanged } from './facts-changed';
-
-/** What one source's events do to the fact store: nothing (undefined) for the types it does not read. */
-type FactEffect = (event: CollabEvent) => ((tx: SqlExecutor) => Promise<void>) | undefined;
 
 /**
  * Follows one service's published events (the embedded log or its Kafka topic, whichever the
@@ -48,28 +42,17 @@ abstract class FactConsumer implements OnApplicationBootstrap, OnModuleDestroy {
 export class IntakeFactConsumer extends FactConsumer {
   protected readonly name = 'data.facts.intake';
   protected readonly source = 'intake';
-  protected readonly effect: FactEffect = (event) => {
-    const message = intakeReader.read(event);
-    return message && ((tx) => applyIntakeFact(tx, message));
-  };
+  protected readonly effect = intakeFactEffect;
   constructor(@Inject(EVENT_CONSUMER) events: EventConsumerPort, @Inject(DATABASE) database: Database, changed: FactsChanged) {
     super(events, database, changed);
   }
 }
 
-const caseReader = readerFor(workflowLanguage, { only: CASE_FACT_TYPES });
-const taskReader = readerFor(workflowLanguage, { only: TASK_FACT_TYPES });
-
 @Injectable()
 export class WorkflowFactConsumer extends FactConsumer {
   protected readonly name = 'data.facts.workflow';
   protected readonly source = 'workflow';
-  protected readonly effect: FactEffect = (event) => {
-    const onCase = caseReader.read(event);
-    if (onCase) return (tx) => applyCaseFact(tx, onCase);
-    const onTask = taskReader.read(event);
-    return onTask && ((tx) => applyTaskFact(tx, onTask));
-  };
+  protected readonly effect = workflowFactEffect;
   constructor(@Inject(EVENT_CONSUMER) events: EventConsumerPort, @Inject(DATABASE) database: Database, changed: FactsChanged) {
     super(events, database, changed);
   }
@@ -79,10 +62,7 @@ export class WorkflowFactConsumer extends FactConsumer {
 export class KnowledgeFactConsumer extends FactConsumer {
   protected readonly name = 'data.facts.knowledge';
   protected readonly source = 'knowledge';
-  protected readonly effect: FactEffect = (event) => {
-    const message = knowledgeReader.read(event);
-    return message && ((tx) => applyKnowledgeFact(tx, message));
-  };
+  protected readonly effect = knowledgeFactEffect;
   constructor(@Inject(EVENT_CONSUMER) events: EventConsumerPort, @Inject(DATABASE) database: Database, changed: FactsChanged) {
     super(events, database, changed);
   }

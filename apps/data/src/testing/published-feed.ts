@@ -4,7 +4,7 @@ import { asIs, intakeLanguage, knowledgeLanguage, serviceContract, workflowLangu
 import { ServiceStoreModule } from '@collab/service-kit';
 
 /** A service whose stored events are its public events as they are: a stand-in for intake, workflow or knowledge in the data specs. */
-const feedContract = (language: PublishedLanguage): ServiceContract =>
+export const feedContract = (language: PublishedLanguage): ServiceContract =>
   serviceContract(language, Object.fromEntries(Object.entries(language.current).map(([type, definition]) => [type, asIs(definition)])));
 
 @Module({ imports: [ServiceStoreModule.forService(feedContract(intakeLanguage))] })

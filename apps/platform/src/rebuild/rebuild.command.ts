@@ -1,3 +1,4 @@
+import { dataReadModels } from '@collab/data';
 import { DataDirLocked } from '@collab/event-store';
 import { Stopped } from '@collab/following';
 import { intakeReadModels } from '@collab/intake';
@@ -12,10 +13,12 @@ import {
   rebuildReadModel,
   readModelName,
   type Database,
+  type FollowedReadModel,
   type RebuildReport,
   type ServiceReadModels,
 } from '@collab/service-kit';
 import { workflowReadModels } from '@collab/workflow';
+import { rebuildFollowed } from './rebuild-followed.command';
 import { ConsoleProgress, type ProgressOutput } from './rebuild-progress';
 
 /** The services whose read models the command knows. */
@@ -23,6 +26,7 @@ export const REBUILDABLE_SERVICES: Readonly<Record<string, ServiceReadModels>> =
   intake: intakeReadModels,
   workflow: workflowReadModels,
   knowledge: knowledgeReadModels,
+  data: dataReadModels,
 };
 
 export interface RebuildIo {
@@ -37,6 +41,7 @@ const count = (value: bigint | number): string => value.toLocaleString('en-US');
 const usage = (): string => {
   const lines = Object.entries(REBUILDABLE_SERVICES).map(([service, readModels]) => {
     const names = readModels.projections.map((Class) => new Class()).map((projection) => readModelName(projection) + (projection.notRebuildable ? ' (not rebuildable)' : ''));
+    names.push(...(readModels.followed ?? []).map((followed) => `${followed.name} (from ${followed.sources.map((source) => source.source).join(', ')})`));
     return `  ${service.padEnd(9)} ${names.join(', ')}`;
   });
   return ['usage: npm run rebuild -- <service> <read-model>', 'with DATABASE_URL (beside the running services) or DATA_DIR (default .data; the platform stopped). Read models:', ...lines].join('\n');
@@ -74,13 +79,17 @@ const failure = (error: unknown, interrupted: boolean): string => {
   return `rebuild failed: ${error instanceof Error ? error.message : String(error)}`;
 };
 
-type Asked = { readonly readModels: ServiceReadModels; readonly readModel: string } | { readonly refused: string; readonly exit: number };
+type Asked =
+  | { readonly readModels: ServiceReadModels; readonly readModel: string; readonly followed?: FollowedReadModel }
+  | { readonly refused: string; readonly exit: number };
 
 /** The service and read model asked for, or what to print instead: the usage (exit 2), or why it cannot be rebuilt (exit 1). */
 const what = (args: readonly string[]): Asked => {
   const [service = '', readModel] = args;
   const readModels = REBUILDABLE_SERVICES[service];
   if (!readModels || readModel === undefined || args.length > 2) return { refused: usage(), exit: 2 };
+  const followed = readModels.followed?.find((candidate) => candidate.name === readModel);
+  if (followed) return { readModels, readModel, followed };
   try {
     findReadModel(readModels, readModel);
     return { readModels, readModel };
@@ -101,13 +110,18 @@ export const runRebuildCommand = async (args: readonly string[], io: RebuildIo):
     print(asked.refused);
     return asked.exit;
   }
-  const { readModels, readModel } = asked;
+  const { readModels, readModel, followed } = asked;
   const startedAt = Date.now();
   let database: Database | undefined;
   const progress = new ConsoleProgress(io.out, `projections:${readModels.service}`);
   try {
     database = await open(io, print);
     if (!database) return 1;
+    if (followed) {
+      const run = { database, readModels, readModel: followed, services: REBUILDABLE_SERVICES, env: io.env, progress, signal: io.signal, print };
+      (await rebuildFollowed(run, startedAt)).forEach(print);
+      return 0;
+    }
     const report = await rebuildReadModel({
       database,
       service: readModels,

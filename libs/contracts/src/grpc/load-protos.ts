@@ -5,6 +5,8 @@ import { loadSync, type Options, type PackageDefinition } from '@grpc/proto-load
 import type { ProtoGrpcType as IntakeProto } from './generated/intake_service';
 import type { ProtoGrpcType as WorkflowProto } from './generated/partner_collaboration_service';
 import type { ProtoGrpcType as KnowledgeProto } from './generated/knowledge_service';
+import type { ProtoGrpcType as KpiProto } from './generated/kpi_service';
+import type { ProtoGrpcType as DataProto } from './generated/data_service';
 
 /**
  * How the protos are turned into JavaScript objects at runtime. The generated types describe
@@ -25,6 +27,8 @@ export const PROTO_FILES = [
   'collab/intake/v1/intake_service.proto',
   'collab/workflow/v1/partner_collaboration_service.proto',
   'collab/knowledge/v1/knowledge_service.proto',
+  'collab/kpi/v1/kpi_service.proto',
+  'collab/data/v1/data_service.proto',
 ] as const;
 
 export interface CollabProtos {
@@ -34,6 +38,10 @@ export interface CollabProtos {
   readonly workflow: WorkflowProto['collab']['workflow']['v1'];
   /** `collab.knowledge.v1`. */
   readonly knowledge: KnowledgeProto['collab']['knowledge']['v1'];
+  /** `collab.kpi.v1`. */
+  readonly kpi: KpiProto['collab']['kpi']['v1'];
+  /** `collab.data.v1`. */
+  readonly data: DataProto['collab']['data']['v1'];
   readonly packageDefinition: PackageDefinition;
 }
 
@@ -60,11 +68,13 @@ export const loadProtos = (protoDir: string = findProtoDir()): CollabProtos => {
   if (known) return known;
   const packageDefinition = loadSync([...PROTO_FILES], { ...PROTO_LOADER_OPTIONS, includeDirs: [protoDir] });
   // loadPackageDefinition is untyped by design; the generated ProtoGrpcType is the type of its result.
-  const root = loadPackageDefinition(packageDefinition) as unknown as IntakeProto & WorkflowProto & KnowledgeProto;
+  const root = loadPackageDefinition(packageDefinition) as unknown as IntakeProto & WorkflowProto & KnowledgeProto & KpiProto & DataProto;
   const protos: CollabProtos = {
     intake: root.collab.intake.v1,
     workflow: root.collab.workflow.v1,
     knowledge: root.collab.knowledge.v1,
+    kpi: root.collab.kpi.v1,
+    data: root.collab.data.v1,
     packageDefinition,
   };
   loaded.set(protoDir, protos);

@@ -14,7 +14,8 @@ const BUCKET_MS: Record<Granularity, number> = { minute: 60_000, hour: 3_600_000
 /** The most buckets one answer holds: a caller asks for minutes of a day, not of a year. */
 export const MAX_BUCKETS = 10_000;
 
-const period = (from: string, to: string, granularity: Granularity): void => {
+/** The period REST and gRPC accept: `to` after `from`, at most MAX_BUCKETS buckets. */
+export const period = (from: string, to: string, granularity: Granularity): void => {
   const span = Date.parse(to) - Date.parse(from);
   if (span <= 0) throw new ValidationFailed([{ field: 'to', message: 'must be after from' }]);
   if (span / BUCKET_MS[granularity] > MAX_BUCKETS) throw new ValidationFailed([{ field: 'granularity', message: `at most ${MAX_BUCKETS} buckets per answer: a coarser granularity or a shorter period` }]);

@@ -8,9 +8,9 @@ import { ScorecardQuery } from '../values.request';
 import { KpiScorecards, type Scorecard } from './kpi-scorecards';
 import { scorecardSchema } from '../../kpi.answers';
 
-const KINDS = ['unit', 'partner', 'channel'] as const;
+export const KINDS = ['unit', 'partner', 'channel'] as const;
 type Kind = (typeof KINDS)[number];
-const isKind = (kind: string): kind is Kind => (KINDS as readonly string[]).includes(kind);
+export const isKind = (kind: string): kind is Kind => (KINDS as readonly string[]).includes(kind);
 
 @ApiTags('kpi')
 @ApiBearerAuth()

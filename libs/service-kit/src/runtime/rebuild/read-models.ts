@@ -1,6 +1,7 @@
 import type { StoredEventVersions } from '@collab/event-store';
 import type { Provider } from '@nestjs/common';
-import type { ServiceName } from '@collab/contracts';
+import type { CollabEvent, ServiceName } from '@collab/contracts';
+import type { SqlExecutor } from '@collab/following';
 import type { MigrationClass } from '../migrations/schema-migrations';
 import { Projection } from '../following/followers';
 
@@ -15,6 +16,26 @@ export interface ServiceReadModels {
   readonly projections: readonly (new () => Projection)[];
   /** The service's stored event versions (as ServiceStoreModule gets them), so a rebuild folds what a running service folds. */
   readonly storedEvents?: StoredEventVersions;
+  /** Read models a consumer keeps from other services' published events (rebuilt from their logs). */
+  readonly followed?: readonly FollowedReadModel[];
+}
+
+/** One other service's log a followed read model is fed from, and what each published event does to the tables. */
+export interface FollowedSource {
+  readonly source: ServiceName;
+  /** What the live consumer does with the event, or undefined for an event it does not read. */
+  readonly effect: (event: CollabEvent) => ((tx: SqlExecutor) => Promise<void>) | undefined;
+}
+
+/**
+ * A read model consumers keep from other services' logs (the data service's facts): rebuilt by
+ * applying every published event of each source log, as the live consumers would, into shadow
+ * tables that are then swapped in. Its effects must give the same rows when applied twice.
+ */
+export interface FollowedReadModel {
+  readonly name: string;
+  readonly tables: readonly string[];
+  readonly sources: readonly FollowedSource[];
 }
 
 /** The name an operator types: the projection's name without its service and generation (`workflow.case-view.2` → `case-view`). */

@@ -101,13 +101,15 @@ describe('hostile payloads, embedded platform', () => {
       if (caller) metadata.set('authorization', `Bearer ${await platform.token(caller)}`);
       // Undecodable bytes go as they are; otherwise each field gets a hostile value the serializer can carry.
       const message = Object.fromEntries(fields.map((field, i) => [field.name, sample.values[i]]));
-      if (sample.poisoned) message[sample.poisoned] = sample.text;
+      // A repeated string field carries the poison as one of its items (a bare string would not serialize: a client-side fault, not the server's).
+      const poisonOf = (name: string): unknown => (fields.find((field) => field.name === name)?.label === 'LABEL_REPEATED' ? [sample.text] : sample.text);
+      if (sample.poisoned) message[sample.poisoned] = poisonOf(sample.poisoned);
       const encode = (value: unknown): Buffer => {
         if (sample.raw) return Buffer.from(sample.raw);
         try {
           return method.requestSerialize(value);
         } catch {
-          return method.requestSerialize(sample.poisoned ? { [sample.poisoned]: sample.text } : {});
+          return method.requestSerialize(sample.poisoned ? { [sample.poisoned]: poisonOf(sample.poisoned) } : {});
         }
       };
       const code = await new Promise<status>((resolve) =>

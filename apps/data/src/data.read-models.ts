@@ -1,0 +1,27 @@
+import type { ServiceReadModels } from '@collab/service-kit';
+import { intakeFactEffect, knowledgeFactEffect, workflowFactEffect } from './facts/fact-effects';
+import { DATA_MIGRATIONS } from './migrations/data.migrations';
+
+/**
+ * The data service's read models for `npm run rebuild -- data <read-model>`. `facts` is the fact
+ * store with its case and task dimensions: the cube's facts, the customer profiles and the
+ * dependency map are all read from these tables (the map has none of its own). Its consumers
+ * follow intake's, workflow's and knowledge's logs, so it is rebuilt from those.
+ */
+export const dataReadModels: ServiceReadModels = {
+  service: 'data',
+  migrations: DATA_MIGRATIONS,
+  entities: [],
+  projections: [],
+  followed: [
+    {
+      name: 'facts',
+      tables: ['data.fact', 'data.case_dim', 'data.task_dim'],
+      sources: [
+        { source: 'intake', effect: intakeFactEffect },
+        { source: 'workflow', effect: workflowFactEffect },
+        { source: 'knowledge', effect: knowledgeFactEffect },
+      ],
+    },
+  ],
+};

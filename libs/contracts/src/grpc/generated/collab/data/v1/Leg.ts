@@ -1,0 +1,27 @@
+// Original file: proto/collab/data/v1/data_service.proto
+
+import type { LegTarget as _collab_data_v1_LegTarget, LegTarget__Output as _collab_data_v1_LegTarget__Output } from '../../../collab/data/v1/LegTarget';
+import type { Timestamp as _google_protobuf_Timestamp, Timestamp__Output as _google_protobuf_Timestamp__Output } from '../../../google/protobuf/Timestamp';
+import type { DoubleValue as _google_protobuf_DoubleValue, DoubleValue__Output as _google_protobuf_DoubleValue__Output } from '../../../google/protobuf/DoubleValue';
+
+export interface Leg {
+  'taskId'?: (string);
+  'caseId'?: (string);
+  'fromUnit'?: (string);
+  'to'?: (_collab_data_v1_LegTarget | null);
+  'status'?: (string);
+  'requestedAt'?: (_google_protobuf_Timestamp | null);
+  'endedAt'?: (_google_protobuf_Timestamp | null);
+  'turnaroundBusinessMinutes'?: (_google_protobuf_DoubleValue | null);
+}
+
+export interface Leg__Output {
+  'taskId': (string);
+  'caseId': (string);
+  'fromUnit': (string);
+  'to': (_collab_data_v1_LegTarget__Output | null);
+  'status': (string);
+  'requestedAt': (_google_protobuf_Timestamp__Output | null);
+  'endedAt': (_google_protobuf_Timestamp__Output | null);
+  'turnaroundBusinessMinutes': (_google_protobuf_DoubleValue__Output | null);
+}
