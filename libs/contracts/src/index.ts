@@ -6,4 +6,5 @@ export * from './published-language';
 export * from './intake';
 export * from './workflow';
 export * from './knowledge';
+export * from './kpi';
 export * from './published-languages';

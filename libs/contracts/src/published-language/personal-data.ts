@@ -33,6 +33,8 @@ const NOT_PERSONAL = [
   'reviewIntervalDays', 'publishedAt', 'archivedAt', 'expiredAt',
   // Self-service resolutions (issue 14): customerId is a person-id already; the rest is about the article and the moment.
   'resolutionId', 'articleVersion', 'resolvedAt',
+  // KPI alerts (issue 15): figures about the business against its thresholds; `scope` names a unit, partner or channel, never a person.
+  'kpiId', 'granularity', 'bucket', 'threshold', 'thresholdValue', 'direction', 'value', 'standing', 'crossedAt', 'recoveredAt',
   'acceptDueAt', 'acceptedAt', 'acknowledgedAt', 'actor.kind', 'addedAt', 'announcedThrough', 'appendedAt', 'assignedAt', 'attachments',
   'attachments[].mediaType', 'attachments[].sizeBytes', 'audience', 'audiences', 'bounces', 'breachedAt', 'calendar', 'calendar.announcedThrough',
   'calendar.holidayRules', 'calendar.holidayRules[].date', 'calendar.holidayRules[].name', 'calendar.holidayRules[].offsetDays',
