@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DATABASE, type Database } from '@collab/service-kit';
+import { DATABASE, pageOf, type Database, type ListPage, type PageRequest } from '@collab/service-kit';
 import { KpiCatalogue } from '../computation/kpi-catalogue';
 import { kpiViewOf, type KpiView } from './kpi-views';
 
@@ -11,8 +11,9 @@ export class KpiLibrary {
     private readonly catalogue: KpiCatalogue,
   ) {}
 
-  async list(): Promise<{ kpis: KpiView[] }> {
+  /** One page of the library, by KPI id. */
+  async list(request: PageRequest): Promise<ListPage<KpiView>> {
     const all = await this.catalogue.all(this.database.pool);
-    return { kpis: all.map(({ retired, builtIn, versions, ...definition }) => kpiViewOf(definition, retired, builtIn, versions)) };
+    return pageOf(all.map(({ retired, builtIn, versions, ...definition }) => kpiViewOf(definition, retired, builtIn, versions)), request, (kpi) => kpi.id);
   }
 }
