@@ -881,6 +881,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/kpis/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReadAlertsHttp_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/kpis/scorecards/{kind}/{id}": {
         parameters: {
             query?: never;
@@ -2364,6 +2380,39 @@ export interface components {
             complete: boolean;
             warning: string | null;
         };
+        KpiAlert: {
+            /**
+             * Format: date-time
+             * @example 2026-11-23T02:00:00.000Z
+             */
+            at: string;
+            /** @description The start of the bucket watched, ISO 8601 in UTC. */
+            bucket: string;
+            /** @enum {string} */
+            direction: "HIGHER_IS_BETTER" | "LOWER_IS_BETTER";
+            /** @enum {string} */
+            granularity: "hour" | "day";
+            id: string;
+            kpiId: string;
+            /** @description `whole`, or `<dimension>:<id>`. */
+            scope: string;
+            /**
+             * @description Where the figure stands once the threshold was passed.
+             * @enum {string}
+             */
+            standing: "MET" | "WARNING" | "BREACHED";
+            /** @enum {string} */
+            threshold: "WARNING" | "TARGET";
+            thresholdValue: number;
+            /** @enum {string} */
+            type: "KpiThresholdCrossed" | "KpiThresholdRecovered";
+            value: number;
+            version: number;
+        };
+        KpiAlertList: {
+            items: components["schemas"]["KpiAlert"][];
+            page: components["schemas"]["PageInfo"];
+        };
         KpiBackfillProgress: {
             done: number;
             kpiId: string;
@@ -2373,7 +2422,8 @@ export interface components {
             version: number;
         };
         KpiBackfills: {
-            backfills: components["schemas"]["KpiBackfillProgress"][];
+            items: components["schemas"]["KpiBackfillProgress"][];
+            page: components["schemas"]["PageInfo"];
         };
         KpiFactSelector: {
             /** @enum {string} */
@@ -2385,7 +2435,8 @@ export interface components {
             in: string[];
         };
         KpiList: {
-            kpis: components["schemas"]["KpiView"][];
+            items: components["schemas"]["KpiView"][];
+            page: components["schemas"]["PageInfo"];
         };
         KpiMeasure: {
             /** @constant */
@@ -2556,6 +2607,14 @@ export interface components {
         OrgNames: {
             en: string;
             zh: string;
+        };
+        PageInfo: {
+            /** @description The most items this page could hold. */
+            limit: number;
+            /** @description Pass as `after` for the next page; null on the last page. */
+            next: string | null;
+            /** @description How many items all pages hold, where it is known. */
+            total?: number;
         };
         PartnerActivityRequest: {
             reason: string;
@@ -7638,7 +7697,10 @@ export interface operations {
     };
     ReadKpisHttp_list: {
         parameters: {
-            query?: never;
+            query?: {
+                after?: string;
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -7916,7 +7978,10 @@ export interface operations {
     };
     BackfillHttp_progress: {
         parameters: {
-            query?: never;
+            query?: {
+                after?: string;
+                limit?: number;
+            };
             header?: never;
             path: {
                 id: string;
@@ -8187,6 +8252,69 @@ export interface operations {
             };
             /** @description No such resource, or not one the caller may see. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A store or broker is not reachable just now, or no answer came in time; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ReadAlertsHttp_list: {
+        parameters: {
+            query?: {
+                after?: string;
+                from?: string;
+                kpi?: string;
+                limit?: number;
+                scope?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The alerts in the order they were recorded. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KpiAlertList"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each invalid field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
