@@ -7,10 +7,11 @@ import { DependencyMapHttp } from './dependency-map/dependency-map.http';
 import { DataCube } from './cube/data-cube';
 import { IntakeFactConsumer, KnowledgeFactConsumer, WorkflowFactConsumer } from './facts/fact-consumers';
 import { FactsChanged } from './facts/facts-changed';
+import { KpiAlertsConsumer } from './monitor/kpi-alerts.consumer';
 import { LiveFigureReader } from './monitor/live-figures';
 import { MonitorPageHttp } from './monitor/monitor-page.http';
 import { MonitorHttp } from './monitor/monitor.http';
 
-export const DATA_PROVIDERS: readonly Provider[] = [FactsChanged, IntakeFactConsumer, WorkflowFactConsumer, KnowledgeFactConsumer, DataCube, CustomerProfiles, DependencyMap, LiveFigureReader];
+export const DATA_PROVIDERS: readonly Provider[] = [FactsChanged, IntakeFactConsumer, WorkflowFactConsumer, KnowledgeFactConsumer, DataCube, CustomerProfiles, DependencyMap, LiveFigureReader, KpiAlertsConsumer];
 
 export const DATA_CONTROLLERS: readonly Type[] = [CubeHttp, CustomerProfileHttp, DependencyMapHttp, MonitorHttp, MonitorPageHttp];
