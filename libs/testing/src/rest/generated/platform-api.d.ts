@@ -2574,6 +2574,26 @@ export interface components {
                 }[];
                 total: number;
             };
+            kpiAlerts: {
+                latest: {
+                    /**
+                     * Format: date-time
+                     * @example 2026-11-23T02:00:00.000Z
+                     */
+                    at: string;
+                    bucket: string;
+                    granularity: string;
+                    kpiId: string;
+                    scope: string;
+                    standing: string;
+                    threshold: string;
+                    thresholdValue: number;
+                    value: number;
+                    version: number;
+                }[];
+                /** @description KPI alerts crossed and not yet recovered (from collab.kpi.events.v1). */
+                open: number;
+            };
             slaRisk: {
                 atRisk: number;
                 breached: number;
@@ -2587,7 +2607,7 @@ export interface components {
         /**
          * @description Server-sent events (text/event-stream), never ending: each is `event: figures` with `data:` one LiveFigures as JSON (#/components/schemas/LiveFigures) — at once, on every change of the fact store (at most 4 a second) and every 5 s.
          * @example event: figures
-         *     data: {"at":"2026-12-01T08:00:00.000Z","backlog":{"total":3,"byChannel":[],"byRegion":[],"byUnit":[]},"slaRisk":{"atRisk":0,"breached":0},"throughput":{"contactsLastHour":1,"resolvedLastHour":0,"contactsToday":5}}
+         *     data: {"at":"2026-12-01T08:00:00.000Z","backlog":{"total":3,"byChannel":[],"byRegion":[],"byUnit":[]},"slaRisk":{"atRisk":0,"breached":0},"throughput":{"contactsLastHour":1,"resolvedLastHour":0,"contactsToday":5},"kpiAlerts":{"open":0,"latest":[]}}
          */
         LiveFiguresStream: string;
         MapNode: {
