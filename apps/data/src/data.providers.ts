@@ -9,6 +9,7 @@ import { DependencyMapHttp } from './dependency-map/dependency-map.http';
 import { DataCube } from './cube/data-cube';
 import { IntakeFactConsumer, KnowledgeFactConsumer, WorkflowFactConsumer } from './facts/fact-consumers';
 import { FactsChanged } from './facts/facts-changed';
+import { KpiAlertsConsumer } from './monitor/kpi-alerts.consumer';
 import { LiveFigureReader } from './monitor/live-figures';
 import { MonitorPageHttp } from './monitor/monitor-page.http';
 import { MonitorHttp } from './monitor/monitor.http';
@@ -21,7 +22,7 @@ import { TagRulesHttp } from './tags/tag-rules.http';
 import { CustomerTagsProjection, TagRulesProjection } from './tags/tags.projection';
 
 export const DATA_PROVIDERS: readonly Provider[] = [FactsChanged, IntakeFactConsumer, WorkflowFactConsumer, KnowledgeFactConsumer, DataCube, CustomerProfiles, DependencyMap, LiveFigureReader,
-  TagRules, CustomerTags, TagRulesProjection, CustomerTagsProjection, TagReviewFiring, TagReviewDispatcher, ...AUDIT_PROVIDERS, DataServiceGrpc,
+  TagRules, CustomerTags, TagRulesProjection, CustomerTagsProjection, TagReviewFiring, TagReviewDispatcher, ...AUDIT_PROVIDERS, DataServiceGrpc, KpiAlertsConsumer,
 ];
 
 export const DATA_CONTROLLERS: readonly Type[] = [CubeHttp, CustomerProfileHttp, DependencyMapHttp, MonitorHttp, MonitorPageHttp, TagRulesHttp, CustomerTagsHttp, ...AUDIT_CONTROLLERS];

@@ -10,7 +10,8 @@ import {
   type Measure,
   type Standing,
 } from '@collab/kpi-domain';
-import { answerSchema, instant } from '@collab/service-kit';
+import { answerSchema, instant, listPageSchema } from '@collab/service-kit';
+import type { KpiAlert } from './alerts/kpi-alert-list';
 import type { BackfillProgress } from './backfill/kpi-backfill';
 import type { KpiView } from './definitions/kpi-views';
 import type { KpiSeries, ValuePoint } from './values/kpi-values';
@@ -68,7 +69,8 @@ export const kpiViewSchema: z.ZodType<KpiView> = answerSchema(
   }),
 );
 
-export const kpiListSchema: z.ZodType<{ kpis: KpiView[] }> = answerSchema('KpiList', z.object({ kpis: z.array(kpiViewSchema) }));
+/** The indicator library, one page of it. */
+export const kpiListSchema = listPageSchema('KpiList', kpiViewSchema);
 
 const valuePoint: z.ZodType<ValuePoint> = answerSchema(
   'KpiValuePoint',
@@ -133,4 +135,27 @@ const backfillProgress: z.ZodType<BackfillProgress> = answerSchema(
   'KpiBackfillProgress',
   z.object({ kpiId: z.string(), version: z.number().int(), total: z.number().int(), done: z.number().int(), status: z.enum(['RUNNING', 'DONE', 'FAILED']) }),
 );
-export const backfillsSchema: z.ZodType<{ backfills: BackfillProgress[] }> = answerSchema('KpiBackfills', z.object({ backfills: z.array(backfillProgress) }));
+/** A KPI's backfills, one per version, oldest version first. */
+export const backfillsSchema = listPageSchema('KpiBackfills', backfillProgress);
+
+const alert: z.ZodType<KpiAlert> = answerSchema(
+  'KpiAlert',
+  z.strictObject({
+    id: z.string(),
+    type: z.enum(['KpiThresholdCrossed', 'KpiThresholdRecovered']),
+    kpiId: z.string(),
+    version: z.number().int(),
+    scope: z.string().meta({ description: '`whole`, or `<dimension>:<id>`.' }),
+    granularity: z.enum(['hour', 'day']),
+    bucket: z.string().meta({ description: 'The start of the bucket watched, ISO 8601 in UTC.' }),
+    threshold: z.enum(['WARNING', 'TARGET']),
+    thresholdValue: z.number(),
+    direction,
+    value: z.number(),
+    standing: z.enum(['MET', 'WARNING', 'BREACHED']).meta({ description: 'Where the figure stands once the threshold was passed.' }),
+    at: instant,
+  }),
+);
+
+/** KPI alerts (threshold crossed, recovered), in the order they were recorded. */
+export const kpiAlertListSchema = listPageSchema('KpiAlertList', alert);

@@ -1,6 +1,10 @@
 import type { Provider, Type } from '@nestjs/common';
 import { KpiFiguresGrpc } from './grpc/kpi-figures.grpc';
 import { KpiServiceGrpc } from './grpc/kpi-service.grpc';
+import { KpiAlertList } from './alerts/kpi-alert-list';
+import { KpiAlertProjection } from './alerts/kpi-alert.projection';
+import { KpiAlerts } from './alerts/kpi-alerts';
+import { ReadAlertsHttp } from './alerts/read-alerts.http';
 import { BackfillHttp } from './backfill/backfill.http';
 import { KpiBackfills } from './backfill/kpi-backfills';
 import { KpiCatalogue } from './computation/kpi-catalogue';
@@ -16,7 +20,7 @@ import { ReadValuesHttp } from './values/read-values/read-values.http';
 import { KpiScorecards } from './values/scorecards/kpi-scorecards';
 import { ScorecardsHttp } from './values/scorecards/scorecards.http';
 
-export const KPI_PROVIDERS: readonly Provider[] = [KpiCatalogue, KpiFolding, KpiCommands, KpiDefinitionProjection, KpiLibrary, KpiFactsConsumer, KpiValues, KpiScorecards, KpiBackfills, KpiFiguresGrpc, KpiServiceGrpc];
+export const KPI_PROVIDERS: readonly Provider[] = [KpiCatalogue, KpiFolding, KpiCommands, KpiDefinitionProjection, KpiLibrary, KpiFactsConsumer, KpiValues, KpiScorecards, KpiBackfills, KpiFiguresGrpc, KpiServiceGrpc, KpiAlerts, KpiAlertProjection, KpiAlertList];
 
-// Scorecards before the `:id` routes: Express tries routes in the order they are registered.
-export const KPI_CONTROLLERS: readonly Type[] = [ScorecardsHttp, ReadValuesHttp, BackfillHttp, ManageKpisHttp, ReadKpisHttp];
+// Alerts and scorecards before the `:id` routes: Express tries routes in the order they are registered.
+export const KPI_CONTROLLERS: readonly Type[] = [ReadAlertsHttp, ScorecardsHttp, ReadValuesHttp, BackfillHttp, ManageKpisHttp, ReadKpisHttp];

@@ -7,4 +7,5 @@ export * from './intake';
 export * from './workflow';
 export * from './knowledge';
 export * from './data';
+export * from './kpi';
 export * from './published-languages';

@@ -1,11 +1,8 @@
 import { dataLanguage } from './data';
 import { intakeLanguage } from './intake';
 import { knowledgeLanguage } from './knowledge';
-import { publishedLanguage } from './published-language/published-language';
+import { kpiLanguage } from './kpi';
 import { workflowLanguage } from './workflow';
-
-/** A service whose public events are still to be defined: its topic exists and carries nothing yet. */
-export const kpiLanguage = publishedLanguage('kpi', {});
 
 /** Every service's published language: what the generator writes schemas, AsyncAPI and docs from. */
 export const PUBLISHED_LANGUAGES = [

@@ -59,7 +59,7 @@ describe('rebuilding the data service’s fact store from other services’ logs
     }
     for (const { source: service, effect } of facts.sources)
       for (const recorded of await stores[service as FeedService].readAll({ after: 0n, maxCount: 1_000 })) {
-        const event = toCollabEvent(CONTRACTS[service as FeedService], recorded);
+        const event = toCollabEvent(CONTRACTS[service as keyof typeof CONTRACTS], recorded);
         const apply = effect(event);
         if (apply && !applied.has(event.id)) await inbox.runOnce(database.pool, { consumerName: `data.facts.${service}`, eventId: event.id }, apply);
         applied.add(event.id);
@@ -94,7 +94,7 @@ describe('rebuilding the data service’s fact store from other services’ logs
       database,
       service: dataReadModels,
       readModel: facts,
-      logs: (service: ServiceName) => ({ contract: CONTRACTS[service as FeedService], pool: sourcePool }),
+      logs: (service: ServiceName) => ({ contract: CONTRACTS[service as keyof typeof CONTRACTS], pool: sourcePool }),
       progress: {
         phase: async (phase) => {
           phases.push(phase);

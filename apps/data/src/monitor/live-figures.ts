@@ -6,12 +6,30 @@ export interface Count {
   readonly count: number;
 }
 
-/** What the operations monitor (运营可视) shows: the backlog by channel, region and unit, cases at SLA risk and throughput. */
+/** A KPI alert still standing: its KPI's figure crossed a threshold in a watched bucket and has not recovered. */
+export interface OpenKpiAlert {
+  readonly kpiId: string;
+  readonly version: number;
+  readonly scope: string;
+  readonly granularity: string;
+  readonly bucket: string;
+  readonly threshold: string;
+  readonly standing: string;
+  readonly value: number;
+  readonly thresholdValue: number;
+  readonly at: string;
+}
+
+/** The most open alerts the monitor lists, newest first. */
+const ALERTS_SHOWN = 20;
+
+/** What the operations monitor (运营可视) shows: the backlog by channel, region and unit, cases at SLA risk, throughput and open KPI alerts. */
 export interface LiveFigures {
   readonly at: string;
   readonly backlog: { readonly total: number; readonly byChannel: readonly Count[]; readonly byRegion: readonly Count[]; readonly byUnit: readonly Count[] };
   readonly slaRisk: { readonly atRisk: number; readonly breached: number };
   readonly throughput: { readonly contactsLastHour: number; readonly resolvedLastHour: number; readonly contactsToday: number };
+  readonly kpiAlerts: { readonly open: number; readonly latest: readonly OpenKpiAlert[] };
 }
 
 const OPEN = `coalesce(status, 'OPEN') not in ('RESOLVED', 'CLOSED', 'CANCELLED')`;
@@ -48,6 +66,18 @@ export class LiveFigureReader {
       backlog: { total: byChannel.reduce((sum, entry) => sum + entry.count, 0), byChannel, byRegion, byUnit },
       slaRisk: { atRisk: counted.at_risk, breached: counted.breached },
       throughput: { contactsLastHour: counted.contacts_hour, resolvedLastHour: counted.resolved_hour, contactsToday: counted.contacts_today },
+      kpiAlerts: await this.openAlerts(),
     };
+  }
+
+  /** The KPI alerts still open (read from the KPI topic by KpiAlertsConsumer), the newest first. */
+  private async openAlerts(): Promise<LiveFigures['kpiAlerts']> {
+    const { rows: [counted] } = await this.database.pool.query<{ open: number }>(`select count(*)::int as open from data.monitor_kpi_alert where open`);
+    const { rows } = await this.database.pool.query<OpenKpiAlert>(
+      `select kpi_id as "kpiId", version, scope, granularity, to_char(bucket at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as bucket, threshold, standing, value,
+              threshold_value as "thresholdValue", to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at
+       from data.monitor_kpi_alert where open order by at desc, kpi_id, scope, granularity, threshold limit ${ALERTS_SHOWN}`,
+    );
+    return { open: counted?.open ?? 0, latest: rows };
   }
 }

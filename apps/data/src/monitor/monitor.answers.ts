@@ -13,6 +13,23 @@ export const liveFiguresSchema: z.ZodType<LiveFigures> = answerSchema(
     backlog: z.object({ total: z.number().int(), byChannel: counts, byRegion: counts, byUnit: counts }),
     slaRisk: z.object({ atRisk: z.number().int(), breached: z.number().int() }),
     throughput: z.object({ contactsLastHour: z.number().int(), resolvedLastHour: z.number().int(), contactsToday: z.number().int() }),
+    kpiAlerts: z.object({
+      open: z.number().int().meta({ description: 'KPI alerts crossed and not yet recovered (from collab.kpi.events.v1).' }),
+      latest: z.array(
+        z.object({
+          kpiId: z.string(),
+          version: z.number().int(),
+          scope: z.string(),
+          granularity: z.string(),
+          bucket: z.string(),
+          threshold: z.string(),
+          standing: z.string(),
+          value: z.number(),
+          thresholdValue: z.number(),
+          at: instant,
+        }),
+      ),
+    }),
   }),
 );
 
@@ -22,6 +39,6 @@ export const liveFiguresStreamSchema = answerSchema(
     description:
       'Server-sent events (text/event-stream), never ending: each is `event: figures` with `data:` one LiveFigures as JSON ' +
       '(#/components/schemas/LiveFigures) — at once, on every change of the fact store (at most 4 a second) and every 5 s.',
-    examples: ['event: figures\ndata: {"at":"2026-12-01T08:00:00.000Z","backlog":{"total":3,"byChannel":[],"byRegion":[],"byUnit":[]},"slaRisk":{"atRisk":0,"breached":0},"throughput":{"contactsLastHour":1,"resolvedLastHour":0,"contactsToday":5}}\n\n'],
+    examples: ['event: figures\ndata: {"at":"2026-12-01T08:00:00.000Z","backlog":{"total":3,"byChannel":[],"byRegion":[],"byUnit":[]},"slaRisk":{"atRisk":0,"breached":0},"throughput":{"contactsLastHour":1,"resolvedLastHour":0,"contactsToday":5},"kpiAlerts":{"open":0,"latest":[]}}\n\n'],
   }),
 );

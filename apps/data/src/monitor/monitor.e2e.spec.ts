@@ -4,6 +4,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { issueDevToken } from '@collab/service-kit';
 import { MovableClock } from '@collab/testing';
 import { AGENT, DataApp } from '../data.e2e-app';
+import { feedEvent } from '../testing/published-feed';
 import { aCase, caseOpened, caseRegistered, collaborationRequested, contactAppended, taskCompleted, taskReturned } from '../testing/service-events.fixtures';
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -73,4 +74,24 @@ describe('the operations monitor page in headless Chromium', () => {
     expect(reply.status).toBe(200);
     expect(reply.body).toMatchObject({ backlog: { total: 3 }, throughput: { contactsLastHour: 4 } });
   });
+
+  it('shows a KPI alert read from the KPI topic (typed reader) while it stands, and drops it once it recovers', async () => {
+    const alert = { kpiId: 'return-rate', version: 1, scope: 'partner:reseller-1', granularity: 'day', bucket: '2026-11-30T00:00:00Z', threshold: 'WARNING', thresholdValue: 0.05, direction: 'LOWER_IS_BETTER' };
+    const stream = 'kpi-alert:return-rate:v1:day:2026-11-30T00:00:00Z:partner:reseller-1';
+    const token = await issueDevToken('data-e2e-secret-0123456789abcdef', { sub: AGENT.sub, roles: [...(AGENT.roles ?? [])], audience: AGENT.audience });
+    const page = await browser.newPage();
+    await page.goto(`${data.baseUrl}/monitor#token=${token}`);
+    await shows(page, 'kpi-alerts-open', '0');
+
+    await data.feed(feedEvent('kpi', stream, 'KpiThresholdCrossed', { ...alert, value: 0.5, standing: 'WARNING', crossedAt: '2026-11-30T02:26:00.000Z' }));
+    await shows(page, 'kpi-alerts-open', '1');
+    expect(await page.locator('#kpi-alerts tr').first().textContent()).toContain('partner:reseller-1');
+    const figures = await data.call<{ kpiAlerts: unknown }>(AGENT, '/api/v1/data/monitor/figures');
+    expect(figures.body.kpiAlerts).toEqual({ open: 1, latest: [{ ...alert, direction: undefined, value: 0.5, standing: 'WARNING', at: '2026-11-30T02:26:00.000Z' }].map(({ direction: _d, ...line }) => line) });
+
+    await data.feed(feedEvent('kpi', stream, 'KpiThresholdRecovered', { ...alert, value: 0.04, standing: 'MET', recoveredAt: '2026-11-30T02:28:00.000Z' }));
+    await shows(page, 'kpi-alerts-open', '0');
+    expect(await page.locator('#kpi-alerts tr').count()).toBe(0);
+    await page.close();
+  }, 60_000);
 });

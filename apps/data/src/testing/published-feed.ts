@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Module, type Type } from '@nestjs/common';
-import { asIs, intakeLanguage, knowledgeLanguage, serviceContract, workflowLanguage, type PublishedLanguage, type ServiceContract } from '@collab/contracts';
+import { asIs, intakeLanguage, knowledgeLanguage, kpiLanguage, serviceContract, workflowLanguage, type PublishedLanguage, type ServiceContract } from '@collab/contracts';
 import { ServiceStoreModule } from '@collab/service-kit';
 
 /** A service whose stored events are its public events as they are: a stand-in for intake, workflow or knowledge in the data specs. */
@@ -14,10 +14,13 @@ class WorkflowFeed {}
 @Module({ imports: [ServiceStoreModule.forService(feedContract(knowledgeLanguage))] })
 class KnowledgeFeed {}
 
-/** The three logs the data service follows, fed by the spec with published events (no intake, workflow or knowledge code runs). */
-export const PUBLISHED_FEEDS: readonly Type[] = [IntakeFeed, WorkflowFeed, KnowledgeFeed];
+@Module({ imports: [ServiceStoreModule.forService(feedContract(kpiLanguage))] })
+class KpiFeed {}
 
-export type FeedService = 'intake' | 'workflow' | 'knowledge';
+/** The logs the data service follows, fed by the spec with published events (no intake, workflow, knowledge or KPI code runs). */
+export const PUBLISHED_FEEDS: readonly Type[] = [IntakeFeed, WorkflowFeed, KnowledgeFeed, KpiFeed];
+
+export type FeedService = 'intake' | 'workflow' | 'knowledge' | 'kpi';
 
 /** One published event the spec appends to a service's log, on the stream it would be on. */
 export interface FeedEvent {

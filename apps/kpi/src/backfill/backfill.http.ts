@@ -1,8 +1,9 @@
-import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Allow, Answers } from '@collab/service-kit';
+import { Allow, Answers, PAGE_LIMIT_DEFAULT, type ListPage } from '@collab/service-kit';
 import { backfillsSchema } from '../kpi.answers';
 import { KpiCommands } from '../definitions/kpi-commands';
+import { PageQuery } from '../definitions/page.request';
 import type { BackfillProgress } from './kpi-backfill';
 import { KpiBackfills } from './kpi-backfills';
 
@@ -21,16 +22,16 @@ export class BackfillHttp {
   @Answers(backfillsSchema, { problems: [404], description: 'Started (idempotently): the progress so far.' })
   @Post()
   @HttpCode(202)
-  async start(@Param('id') id: string): Promise<{ backfills: BackfillProgress[] }> {
+  async start(@Param('id') id: string): Promise<ListPage<BackfillProgress>> {
     const kpi = await this.commands.load(id);
     this.backfills.start(kpi.current);
-    return this.backfills.progress(id);
+    return this.backfills.progress(id, { limit: PAGE_LIMIT_DEFAULT });
   }
 
   @Answers(backfillsSchema, { problems: [404] })
   @Get()
-  async progress(@Param('id') id: string): Promise<{ backfills: BackfillProgress[] }> {
+  async progress(@Param('id') id: string, @Query() query: PageQuery): Promise<ListPage<BackfillProgress>> {
     await this.commands.load(id);
-    return this.backfills.progress(id);
+    return this.backfills.progress(id, query);
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { rowsOf } from '@collab/following';
 import type { KpiDefinitionVersion } from '@collab/kpi-domain';
-import { DATABASE, type Database } from '@collab/service-kit';
+import { DATABASE, pageOf, type Database, type ListPage, type PageRequest } from '@collab/service-kit';
 import { KpiFolding } from '../computation/kpi-folding';
 import { backfill, type BackfillProgress } from './kpi-backfill';
 
@@ -38,9 +38,12 @@ export class KpiBackfills implements OnModuleDestroy {
     this.running.set(key, run);
   }
 
-  async progress(kpiId: string): Promise<{ backfills: BackfillProgress[] }> {
+  /** One page of a KPI's backfills, oldest version first. */
+  async progress(kpiId: string, request: PageRequest): Promise<ListPage<BackfillProgress>> {
     const rows = rowsOf<ProgressRow>(await this.database.pool.query(`select kpi_id, version, total, done, status from kpi.backfill where kpi_id = $1 order by version`, [kpiId]));
-    return { backfills: rows.map((row) => ({ kpiId: row.kpi_id, version: row.version, total: Number(row.total), done: Number(row.done), status: row.status })) };
+    const all = rows.map((row): BackfillProgress => ({ kpiId: row.kpi_id, version: row.version, total: Number(row.total), done: Number(row.done), status: row.status }));
+    // Zero-padded, so the cursor's text order is the versions' order.
+    return pageOf(all, request, (run) => String(run.version).padStart(10, '0'));
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -57,10 +57,18 @@ describe('the built-in KPIs over a hand-computed month', () => {
     expect(fromMonday.values.map((point) => point.value)).toEqual([0]);
   });
 
-  it('averages CSAT and rates the responses to it; deflection has no source yet', async () => {
+  it('averages CSAT and rates the responses to it', async () => {
     expect(await bed.value('csat-average')).toBe(3);
     expect(await bed.value('csat-response-rate')).toBeCloseTo(2 / 3, 9);
-    expect(await bed.value('knowledge-deflection')).toBeNull();
+  });
+
+  it('counts knowledge deflection: self-service answers that opened no case, by channel and day', async () => {
+    // Fri: one on the web; Mon: two on the app (testing/scenario.ts).
+    expect(await bed.value('knowledge-deflection')).toBe(3);
+    expect(await bed.value('knowledge-deflection', 'channel:app')).toBe(2);
+    expect(await bed.value('knowledge-deflection', 'channel:web')).toBe(1);
+    const byDay = await bed.series('knowledge-deflection', { granularity: 'day' });
+    expect(byDay.values.map((point) => [point.bucket, point.value])).toEqual([['2026-11-20T00:00:00Z', 1], ['2026-11-23T00:00:00Z', 2]]);
   });
 
   it('attributes by the organisation as it was: the queue moved on Saturday, Friday’s work stays with gd-front', async () => {

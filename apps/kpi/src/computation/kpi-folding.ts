@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { rowsOf, type SqlExecutor } from '@collab/following';
 import type { KpiDefinitionVersion, KpiFact } from '@collab/kpi-domain';
+import { markWatched } from '../alerts/alert-watch';
 import type { Fed } from '../facts/fed-fact';
 import { applyContext, caseCounts, reattribute, rescopeCase } from './context-store';
 import { foldFact, remeasureCase } from './fact-folding';
@@ -38,7 +39,10 @@ export class KpiFolding {
     if (fact !== undefined && !(await journal(tx, fact))) return;
     for (const change of fed.context) await applyContext(tx, change);
     const definitions = await this.catalogue.live(tx);
-    if (fact !== undefined) await this.fold(tx, definitions, fact);
+    if (fact !== undefined) {
+      await this.fold(tx, definitions, fact);
+      await markWatched(tx, definitions, fact);
+    }
     for (const change of fed.context) for (const caseId of await reattribute(tx, change)) await this.refresh(tx, definitions, caseId);
   }
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DATABASE, type Database } from '@collab/service-kit';
+import { DATABASE, pageOf, type Database, type ListPage, type PageRequest } from '@collab/service-kit';
 import { KpiCatalogue } from '../computation/kpi-catalogue';
 import { kpiViewOf, type KpiView } from './kpi-views';
 
@@ -11,8 +11,14 @@ export class KpiLibrary {
     private readonly catalogue: KpiCatalogue,
   ) {}
 
-  async list(): Promise<{ kpis: KpiView[] }> {
+  /** One page of the library, by KPI id. */
+  async list(request: PageRequest): Promise<ListPage<KpiView>> {
+    return pageOf(await this.all(), request, (kpi) => kpi.id);
+  }
+
+  /** The whole library (gRPC ListKpis answers it unpaged: a library holds tens of KPIs, not thousands). */
+  async all(): Promise<KpiView[]> {
     const all = await this.catalogue.all(this.database.pool);
-    return { kpis: all.map(({ retired, builtIn, versions, ...definition }) => kpiViewOf(definition, retired, builtIn, versions)) };
+    return all.map(({ retired, builtIn, versions, ...definition }) => kpiViewOf(definition, retired, builtIn, versions));
   }
 }

@@ -2,9 +2,11 @@ import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy }
 import type { CollabEvent, ServiceName } from '@collab/contracts';
 import { EVENT_CONSUMER, ProcessedEvents, type EventConsumerPort, type RunningConsumer } from '@collab/messaging';
 import { DATABASE, type Database } from '@collab/service-kit';
+import { KpiAlerts } from '../alerts/kpi-alerts';
 import { KpiFolding } from '../computation/kpi-folding';
 import type { Fed } from './fed-fact';
 import { intakeFacts, openingContact } from './intake-facts';
+import { knowledgeFacts } from './knowledge-facts';
 import { workflowFacts } from './workflow-facts';
 
 const READERS = {
@@ -14,6 +16,7 @@ const READERS = {
     return contact === undefined ? [fed] : [fed, contact];
   },
   workflow: (event: CollabEvent): readonly Fed[] => [workflowFacts(event)],
+  knowledge: (event: CollabEvent): readonly Fed[] => [knowledgeFacts(event)],
 } as const;
 
 export type KpiSource = keyof typeof READERS;
@@ -22,11 +25,10 @@ export const KPI_SOURCES = Object.keys(READERS) as KpiSource[];
 export const consumerNameOf = (source: ServiceName): string => `kpi.facts-from-${source}`;
 
 /**
- * Folds intake's and workflow's published events (read through their typed readers) into the KPI
+ * Folds intake's, workflow's and knowledge's published events (read through their typed readers) into the KPI
  * aggregates as they arrive: the log in the embedded platform, the Kafka topic in the distributed
  * mode, each under the runtime's lease. Each event is folded in the transaction that records it as
  * processed, and the fact journal's key is the event id: redelivery or a second replica counts nothing twice.
- * Knowledge publishes no self-service answers yet, so knowledge deflection has no source to follow.
  */
 @Injectable()
 export class KpiFactsConsumer implements OnApplicationBootstrap, OnModuleDestroy {
@@ -37,6 +39,7 @@ export class KpiFactsConsumer implements OnApplicationBootstrap, OnModuleDestroy
     @Inject(EVENT_CONSUMER) private readonly events: EventConsumerPort,
     @Inject(DATABASE) private readonly database: Database,
     private readonly folding: KpiFolding,
+    @Inject(KpiAlerts) private readonly alerts: Pick<KpiAlerts, 'check'>,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -54,5 +57,7 @@ export class KpiFactsConsumer implements OnApplicationBootstrap, OnModuleDestroy
     await this.inbox.runOnce(this.database.pool, { consumerName: consumerNameOf(source), eventId: event.id }, async (tx) => {
       for (const fed of feds) await this.folding.record(tx, fed);
     });
+    // After the commit, still under this consumer's lease: the figures the fold changed are checked against their thresholds.
+    await this.alerts.check();
   }
 }

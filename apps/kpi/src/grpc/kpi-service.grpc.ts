@@ -51,7 +51,7 @@ export class KpiServiceGrpc implements OnModuleInit {
   onModuleInit(): void {
     const { kpi } = loadProtos();
     this.grpc.add(kpi.KpiService.service, {
-      ListKpis: unary(async () => ({ kpis: (await this.library.list()).kpis.map(kpiOf) })),
+      ListKpis: unary(async () => ({ kpis: (await this.library.all()).map(kpiOf) })),
       GetKpi: unary(async (request) => ({ kpi: kpiOf(viewOfState(await this.commands.load(kpiIdOf(request.kpiId)))) })),
       GetValues: unary(async (request, { principal }) => ({ series: await this.figures.series(request, principal) })),
       GetScorecard: unary(async (request, { principal }) => ({ scorecard: await this.figures.scorecard(request, principal) })),

@@ -1,5 +1,6 @@
 import type { MigrationClass } from '@collab/service-kit';
 import { KpiValues } from './0001-kpi-values.migration';
+import { KpiAlerts } from './0002-kpi-alerts.migration';
 
 /** KPI's read-model migrations in the order they were released; append, never edit. */
-export const KPI_MIGRATIONS: readonly MigrationClass[] = [KpiValues];
+export const KPI_MIGRATIONS: readonly MigrationClass[] = [KpiValues, KpiAlerts];

@@ -15,6 +15,8 @@ import { parseScope } from '../values/kpi-scope';
 
 const NO_TRANSPORT: EventConsumerPort = { consume: () => Promise.reject(new Error('the test bed feeds events itself')) };
 const quiet = { warn: () => undefined };
+/** The test bed folds only; alerts are checked in the service (see the alerts e2e spec). */
+const NO_ALERTS = { check: (): Promise<void> => Promise.resolve() };
 const sourceOf = (event: CollabEvent): KpiSource => event.source.slice('/collab/'.length) as KpiSource;
 
 /**
@@ -32,7 +34,7 @@ export class KpiTestBed {
     readonly database: Database,
     private readonly dataDir: string,
   ) {
-    this.consumer = new KpiFactsConsumer(NO_TRANSPORT, database, this.folding);
+    this.consumer = new KpiFactsConsumer(NO_TRANSPORT, database, this.folding, NO_ALERTS);
     this.values = new KpiValues(database, this.catalogue);
   }
 
@@ -48,7 +50,7 @@ export class KpiTestBed {
   /** Forgets everything folded (the definitions stay): the next run starts on an empty fold without opening a database again. */
   async reset(): Promise<void> {
     await this.database.pool.query(
-      `truncate kpi.fact, kpi.case_context, kpi.case_holding, kpi.queue_unit, kpi.unit, kpi.task_target, kpi.duration_end, kpi.observation, kpi.processed_events`,
+      `truncate kpi.fact, kpi.case_context, kpi.case_holding, kpi.queue_unit, kpi.unit, kpi.task_target, kpi.duration_end, kpi.observation, kpi.alert_watch, kpi.processed_events`,
     );
   }
 
@@ -59,7 +61,7 @@ export class KpiTestBed {
 
   /** A second replica of the consumer on the same database: its own catalogue and fold, as another process would have. */
   replica(): { feed(events: readonly CollabEvent[]): Promise<void> } {
-    const consumer = new KpiFactsConsumer(NO_TRANSPORT, this.database, new KpiFolding(new KpiCatalogue()));
+    const consumer = new KpiFactsConsumer(NO_TRANSPORT, this.database, new KpiFolding(new KpiCatalogue()), NO_ALERTS);
     return { feed: async (events) => { for (const event of events) await consumer.on(sourceOf(event), event); } };
   }
 

@@ -1,4 +1,4 @@
-import { intakeLanguage, workflowLanguage, type CollabEvent, type PublishedLanguage } from '@collab/contracts';
+import { intakeLanguage, knowledgeLanguage, workflowLanguage, type CollabEvent, type PublishedLanguage } from '@collab/contracts';
 
 let sequence = 0;
 
@@ -32,3 +32,4 @@ const published =
 
 export const intakeEvent = published(intakeLanguage);
 export const workflowEvent = published(workflowLanguage);
+export const knowledgeEvent = published(knowledgeLanguage);

@@ -1,5 +1,5 @@
 import type { CollabEvent } from '@collab/contracts';
-import { intakeEvent, workflowEvent } from './published-events';
+import { intakeEvent, knowledgeEvent, workflowEvent } from './published-events';
 
 /**
  * The hand-computed month (times UTC; Shanghai is UTC+8, cn-standard works 09:00–12:00 and
@@ -12,6 +12,8 @@ import { intakeEvent, workflowEvent } from './published-events';
  * - Case B (web, a reseller's customer): opened Mon 09:00, response after 30, a partner leg returned
  *   (退单) and a department leg completed on time, escalated, a ping-pong, resolved 13:30 (180); CSAT 2.
  * - Case C (app): opened Mon 10:00, response after 10, resolved after 40, closed at first contact.
+ * - Self-service (knowledge deflection): one customer on the web said an article solved it on Friday,
+ *   two on the app on Monday; none of them opened a case.
  */
 export const CASE_A = 'aaaaaaaa-0000-4000-8000-00000000000a';
 export const CASE_B = 'bbbbbbbb-0000-4000-8000-00000000000b';
@@ -85,5 +87,14 @@ const caseC = (): CollabEvent[] => [
   closed(CASE_C, '2026-11-23T03:00:00.000Z'),
 ];
 
+const selfService = (n: number, channel: string, at: string) =>
+  knowledgeEvent('SelfServiceResolved', `self-service-${n}`, { resolutionId: `5d1f0a3e-8c2b-4e7a-9f10-00000000000${n}`, customerId: `customer-${n}`, channel, resolvedAt: at });
+
+export const selfServiceEvents = (): CollabEvent[] => [
+  selfService(1, 'web', '2026-11-20T08:00:00.000Z'),
+  selfService(2, 'app', '2026-11-23T01:15:00.000Z'),
+  selfService(3, 'app', '2026-11-23T03:30:00.000Z'),
+];
+
 /** Every event of the month, in the order each stream wrote it. */
-export const monthOfEvents = (): CollabEvent[] => [...orgEvents(), ...caseA(), ...caseB(), ...caseC()];
+export const monthOfEvents = (): CollabEvent[] => [...orgEvents(), ...caseA(), ...caseB(), ...caseC(), ...selfServiceEvents()];

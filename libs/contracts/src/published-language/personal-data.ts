@@ -35,6 +35,8 @@ const NOT_PERSONAL = [
   'resolutionId', 'articleVersion', 'resolvedAt',
   // Customer tags (issue 16): customerId is a person-id already; a tag names a rule the business defined, not a person.
   'tag', 'ruleVersion', 'taggedAt', 'untaggedAt',
+  // KPI alerts (issue 15): figures about the business against its thresholds; `scope` names a unit, partner or channel, never a person.
+  'kpiId', 'granularity', 'bucket', 'threshold', 'thresholdValue', 'direction', 'value', 'standing', 'crossedAt', 'recoveredAt',
   'acceptDueAt', 'acceptedAt', 'acknowledgedAt', 'actor.kind', 'addedAt', 'announcedThrough', 'appendedAt', 'assignedAt', 'attachments',
   'attachments[].mediaType', 'attachments[].sizeBytes', 'audience', 'audiences', 'bounces', 'breachedAt', 'calendar', 'calendar.announcedThrough',
   'calendar.holidayRules', 'calendar.holidayRules[].date', 'calendar.holidayRules[].name', 'calendar.holidayRules[].offsetDays',

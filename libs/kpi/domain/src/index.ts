@@ -6,3 +6,5 @@ export * from './library/built-in-library';
 export * from './computation/kpi-fact';
 export * from './computation/contributions';
 export * from './computation/statistics';
+export * from './alerts/kpi-alert.events';
+export * from './alerts/kpi-alert.decider';

@@ -29,12 +29,16 @@ export const MONITOR_HTML = `<!doctype html>
   <div class="figure">Resolved, last hour<b id="resolved-hour">–</b></div>
   <div class="figure">At SLA risk<b id="sla-risk">–</b></div>
   <div class="figure">SLA breached<b id="sla-breached">–</b></div>
+  <div class="figure">KPI alerts open<b id="kpi-alerts-open">–</b></div>
 </div>
 <div class="charts">
   <section><h2>Backlog by channel</h2><canvas id="by-channel"></canvas></section>
   <section><h2>Backlog by region</h2><canvas id="by-region"></canvas></section>
   <section><h2>Backlog by unit</h2><canvas id="by-unit"></canvas></section>
 </div>
+<section class="map"><h2>KPI alerts</h2>
+  <table><thead><tr><th>KPI</th><th>scope</th><th>bucket</th><th>threshold</th><th>value</th><th>standing</th></tr></thead><tbody id="kpi-alerts"></tbody></table>
+</section>
 <section class="map"><h2>Service dependency map</h2>
   <table><thead><tr><th>from</th><th>to</th><th>volume</th><th>median turnaround (business min)</th><th>return rate</th><th>ping-pong</th></tr></thead><tbody id="edges"></tbody></table>
 </section>
@@ -72,6 +76,8 @@ export const MONITOR_SCRIPT = `'use strict';
     document.getElementById('resolved-hour').textContent = figures.throughput.resolvedLastHour;
     document.getElementById('sla-risk').textContent = figures.slaRisk.atRisk;
     document.getElementById('sla-breached').textContent = figures.slaRisk.breached;
+    document.getElementById('kpi-alerts-open').textContent = figures.kpiAlerts.open;
+    drawAlerts(figures.kpiAlerts.latest);
     chart('by-channel', figures.backlog.byChannel);
     chart('by-region', figures.backlog.byRegion);
     chart('by-unit', figures.backlog.byUnit);
@@ -79,6 +85,17 @@ export const MONITOR_SCRIPT = `'use strict';
   }
 
   function cell(row, text) { var td = document.createElement('td'); td.textContent = text; row.appendChild(td); }
+
+  function drawAlerts(alerts) {
+    var body = document.getElementById('kpi-alerts');
+    body.textContent = '';
+    alerts.forEach(function (alert) {
+      var row = document.createElement('tr');
+      if (alert.standing === 'BREACHED') row.className = 'bottleneck';
+      [alert.kpiId + ' v' + alert.version, alert.scope, alert.granularity + ' ' + alert.bucket, alert.threshold + ' ' + alert.thresholdValue, alert.value, alert.standing].forEach(function (text) { cell(row, String(text)); });
+      body.appendChild(row);
+    });
+  }
 
   function drawMap(map) {
     var body = document.getElementById('edges');

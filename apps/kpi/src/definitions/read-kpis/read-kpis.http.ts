@@ -1,9 +1,10 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Allow, Answers } from '@collab/service-kit';
+import { Allow, Answers, type ListPage } from '@collab/service-kit';
 import { kpiListSchema, kpiViewSchema } from '../../kpi.answers';
 import { KpiCommands } from '../kpi-commands';
 import { KpiLibrary } from '../kpi-library';
+import { PageQuery } from '../page.request';
 import { viewOfState, type KpiView } from '../kpi-views';
 
 /** The indicator library: every caller who may read any figure may read the definitions. */
@@ -20,8 +21,8 @@ export class ReadKpisHttp {
   /** Every KPI in its newest version, retired ones included (their values stay readable). */
   @Answers(kpiListSchema)
   @Get()
-  list(): Promise<{ kpis: KpiView[] }> {
-    return this.library.list();
+  list(@Query() query: PageQuery): Promise<ListPage<KpiView>> {
+    return this.library.list(query);
   }
 
   /** One KPI in its newest version, with the numbers of all its versions. */

@@ -33,12 +33,14 @@ describe('the KPI service (统一管理) over REST, embedded platform', () => {
 
   it('lists the built-in library to staff and analysts', async () => {
     const listed = await eventually(async () => {
-      const reply = await platform.call('GET', '/api/v1/kpis', { caller: agent });
-      const ids = (reply.body['kpis'] as { id: string }[] | undefined)?.map((kpi) => kpi.id) ?? [];
+      const reply = await platform.call('GET', '/api/v1/kpis?limit=200', { caller: agent });
+      const ids = (reply.body['items'] as { id: string }[] | undefined)?.map((kpi) => kpi.id) ?? [];
       if (!ids.includes('contacts-received')) throw new Error(`not seeded yet: ${JSON.stringify(reply.body)}`);
       return ids;
     }, { timeoutMs: 15_000 });
     expect(listed).toEqual(expect.arrayContaining(['first-response-time-p90', 'return-rate', 'backlog', 'csat-average']));
+    const page = await platform.call('GET', '/api/v1/kpis?limit=2', { caller: agent });
+    expect(page.body).toMatchObject({ items: [{ id: 'backlog' }, { id: 'collaboration-on-time-rate' }], page: { limit: 2, next: expect.any(String) as unknown } });
   });
 
   it('lets analysts define and revise a KPI into versions; others may not; bad definitions are problems', async () => {
@@ -73,7 +75,7 @@ describe('the KPI service (统一管理) over REST, embedded platform', () => {
     expect((await platform.call('POST', '/api/v1/kpis/partner-return-rate/backfill', { caller: analyst })).status).toBe(202);
     const done = await eventually(async () => {
       const reply = await platform.call('GET', '/api/v1/kpis/partner-return-rate/backfill', { caller: analyst });
-      const runs = reply.body['backfills'] as { version: number; status: string }[];
+      const runs = reply.body['items'] as { version: number; status: string }[];
       if (!runs.some((run) => run.version === 2 && run.status === 'DONE')) throw new Error(JSON.stringify(reply.body));
       return runs;
     }, { timeoutMs: 15_000 });

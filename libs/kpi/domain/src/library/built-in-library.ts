@@ -46,7 +46,7 @@ const ENTRIES: readonly Entry[] = [
   { id: 'backlog', zh: '积压工单', en: 'Backlog (open cases)', description: 'Cases opened and not yet closed or cancelled, as of the end of each bucket.', measure: { kind: 'level', up: facts('CaseOpened'), down: facts('CaseClosed') }, unitOfMeasure: 'cases', lowerIsBetter: true },
   { id: 'csat-average', zh: '满意度均值', en: 'CSAT average', description: 'The average satisfaction score (1–5) requesters gave.', measure: { kind: 'average', of: facts('FeedbackRecorded'), attribute: 'csat' }, unitOfMeasure: 'score 1–5', target: 4, warning: 4.3 },
   { id: 'csat-response-rate', zh: '满意度参评率', en: 'CSAT response rate', description: 'Feedback recorded over cases closed.', measure: { kind: 'rate', numerator: facts('FeedbackRecorded'), denominator: facts('CaseClosed') }, unitOfMeasure: 'share', target: 0.3, warning: 0.4 },
-  { id: 'knowledge-deflection', zh: '知识分流', en: 'Knowledge deflection', description: 'Self-service answers that did not become cases (no published source yet: counts what knowledge will publish).', measure: { kind: 'count', of: facts('SelfServiceAnswered', [is('becameCase', 'false')]) }, unitOfMeasure: 'answers', dimensions: ['channel', 'audience', 'category'] },
+  { id: 'knowledge-deflection', zh: '知识分流', en: 'Knowledge deflection', description: 'Self-service answers that did not become cases: knowledge’s SelfServiceResolved (an article solved it before a contact was submitted).', measure: { kind: 'count', of: facts('SelfServiceAnswered', [is('becameCase', 'false')]) }, unitOfMeasure: 'answers', dimensions: ['channel', 'audience', 'category'] },
 ];
 
 /** The indicator library every installation starts with (seeded once; administrators revise it like any KPI). */

@@ -1041,6 +1041,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/kpis/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReadAlertsHttp_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/kpis/scorecards/{kind}/{id}": {
         parameters: {
             query?: never;
@@ -2600,6 +2616,39 @@ export interface components {
             complete: boolean;
             warning: string | null;
         };
+        KpiAlert: {
+            /**
+             * Format: date-time
+             * @example 2026-11-23T02:00:00.000Z
+             */
+            at: string;
+            /** @description The start of the bucket watched, ISO 8601 in UTC. */
+            bucket: string;
+            /** @enum {string} */
+            direction: "HIGHER_IS_BETTER" | "LOWER_IS_BETTER";
+            /** @enum {string} */
+            granularity: "hour" | "day";
+            id: string;
+            kpiId: string;
+            /** @description `whole`, or `<dimension>:<id>`. */
+            scope: string;
+            /**
+             * @description Where the figure stands once the threshold was passed.
+             * @enum {string}
+             */
+            standing: "MET" | "WARNING" | "BREACHED";
+            /** @enum {string} */
+            threshold: "WARNING" | "TARGET";
+            thresholdValue: number;
+            /** @enum {string} */
+            type: "KpiThresholdCrossed" | "KpiThresholdRecovered";
+            value: number;
+            version: number;
+        };
+        KpiAlertList: {
+            items: components["schemas"]["KpiAlert"][];
+            page: components["schemas"]["PageInfo"];
+        };
         KpiBackfillProgress: {
             done: number;
             kpiId: string;
@@ -2609,7 +2658,8 @@ export interface components {
             version: number;
         };
         KpiBackfills: {
-            backfills: components["schemas"]["KpiBackfillProgress"][];
+            items: components["schemas"]["KpiBackfillProgress"][];
+            page: components["schemas"]["PageInfo"];
         };
         KpiFactSelector: {
             /** @enum {string} */
@@ -2621,7 +2671,8 @@ export interface components {
             in: string[];
         };
         KpiList: {
-            kpis: components["schemas"]["KpiView"][];
+            items: components["schemas"]["KpiView"][];
+            page: components["schemas"]["PageInfo"];
         };
         KpiMeasure: {
             /** @constant */
@@ -2759,6 +2810,26 @@ export interface components {
                 }[];
                 total: number;
             };
+            kpiAlerts: {
+                latest: {
+                    /**
+                     * Format: date-time
+                     * @example 2026-11-23T02:00:00.000Z
+                     */
+                    at: string;
+                    bucket: string;
+                    granularity: string;
+                    kpiId: string;
+                    scope: string;
+                    standing: string;
+                    threshold: string;
+                    thresholdValue: number;
+                    value: number;
+                    version: number;
+                }[];
+                /** @description KPI alerts crossed and not yet recovered (from collab.kpi.events.v1). */
+                open: number;
+            };
             slaRisk: {
                 atRisk: number;
                 breached: number;
@@ -2772,7 +2843,7 @@ export interface components {
         /**
          * @description Server-sent events (text/event-stream), never ending: each is `event: figures` with `data:` one LiveFigures as JSON (#/components/schemas/LiveFigures) — at once, on every change of the fact store (at most 4 a second) and every 5 s.
          * @example event: figures
-         *     data: {"at":"2026-12-01T08:00:00.000Z","backlog":{"total":3,"byChannel":[],"byRegion":[],"byUnit":[]},"slaRisk":{"atRisk":0,"breached":0},"throughput":{"contactsLastHour":1,"resolvedLastHour":0,"contactsToday":5}}
+         *     data: {"at":"2026-12-01T08:00:00.000Z","backlog":{"total":3,"byChannel":[],"byRegion":[],"byUnit":[]},"slaRisk":{"atRisk":0,"breached":0},"throughput":{"contactsLastHour":1,"resolvedLastHour":0,"contactsToday":5},"kpiAlerts":{"open":0,"latest":[]}}
          */
         LiveFiguresStream: string;
         MapNode: {
@@ -8759,7 +8830,10 @@ export interface operations {
     };
     ReadKpisHttp_list: {
         parameters: {
-            query?: never;
+            query?: {
+                after?: string;
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -9037,7 +9111,10 @@ export interface operations {
     };
     BackfillHttp_progress: {
         parameters: {
-            query?: never;
+            query?: {
+                after?: string;
+                limit?: number;
+            };
             header?: never;
             path: {
                 id: string;
@@ -9308,6 +9385,69 @@ export interface operations {
             };
             /** @description No such resource, or not one the caller may see. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A store or broker is not reachable just now, or no answer came in time; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ReadAlertsHttp_list: {
+        parameters: {
+            query?: {
+                after?: string;
+                from?: string;
+                kpi?: string;
+                limit?: number;
+                scope?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The alerts in the order they were recorded. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KpiAlertList"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each invalid field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
