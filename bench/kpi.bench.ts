@@ -24,7 +24,7 @@ const main = async (): Promise<void> => {
     await bed.database.pool.query('truncate kpi.observation, kpi.duration_end');
     const definitions = BUILT_IN_KPIS.map(({ kpiId, specification }) => ({ kpiId, version: 1, ...specification }));
     const backfillSeconds = await timed(async () => {
-      for (const definition of definitions) await backfill(bed.database.pool, bed.folding, definition);
+      for (const definition of definitions) await backfill(bed.database.pool, definition);
     });
     const rawSeconds = await timed(() => bed.database.pool.query('select * from kpi.fact order by seq'));
     const rows = [
