@@ -33,7 +33,6 @@ interface EndRow {
 class PageFold {
   readonly observations = new Map<string, ObservationRow>();
   readonly ends = new Map<string, EndRow>();
-  readonly cases = new Set<string>();
   readonly remeasured = new Set<string>();
 
   constructor(private readonly definition: KpiDefinitionVersion) {}
@@ -46,9 +45,7 @@ class PageFold {
           source_key: fact.eventId, part: contribution.part, case_id: fact.caseId, task_id: fact.taskId, at: fact.at, own: fact.dims, value: contribution.value,
         });
     }
-    if (fact.caseId === null) return;
-    this.cases.add(fact.caseId);
-    if (CHANGES_HOLDING.has(fact.kind)) this.remeasured.add(fact.caseId);
+    if (fact.caseId !== null && CHANGES_HOLDING.has(fact.kind)) this.remeasured.add(fact.caseId);
   }
 
   private keepEnd(fact: KpiFact, role: 'start' | 'end'): void {
@@ -72,13 +69,27 @@ class PageFold {
   }
 }
 
+/**
+ * The scoping rule of context-store's rescopeCase, for a row about to be written: the case's
+ * dimensions, the unit holding the case at the row's instant, a task's target, the fact's own last.
+ * The context is already journalled for every fact a backfill reads; a fact journalled later
+ * rescopes its case as live folding always does.
+ */
+const SCOPE_OF_ROW = `coalesce((select c.dims from kpi.case_context c where c.case_id = r.case_id), '{}'::jsonb)
+  || coalesce((select jsonb_build_object('unit', h.unit_id) from kpi.case_holding h
+               where h.case_id = r.case_id and h.from_at <= r.at order by h.from_at desc, h.event_id desc limit 1), '{}'::jsonb)
+  || coalesce((select case t.target_kind when 'PARTNER' then jsonb_build_object('partner', t.target_id) else jsonb_build_object('unit', t.target_id) end
+               from kpi.task_target t where t.task_id = r.task_id), '{}'::jsonb)
+  || r.own`;
+
+/** Writes observations already scoped, so no update of the case's rows follows. */
 const upsertObservations = async (tx: SqlExecutor, { kpiId, version }: KpiDefinitionVersion, rows: readonly ObservationRow[]): Promise<void> => {
   if (rows.length === 0) return;
   await tx.query(
     `insert into kpi.observation (kpi_id, version, source_key, part, case_id, task_id, at, own, dims, value)
-     select $1, $2, r.source_key, r.part, r.case_id, r.task_id, r.at, r.own, r.own, r.value
+     select $1, $2, r.source_key, r.part, r.case_id, r.task_id, r.at, r.own, ${SCOPE_OF_ROW}, r.value
        from jsonb_to_recordset($3::jsonb) as r(source_key text, part text, case_id text, task_id text, at timestamptz, own jsonb, value float8)
-     on conflict (kpi_id, version, source_key, part) do update set at = excluded.at, value = excluded.value, own = excluded.own`,
+     on conflict (kpi_id, version, source_key, part) do update set at = excluded.at, value = excluded.value, own = excluded.own, dims = excluded.dims`,
     [kpiId, version, JSON.stringify(rows)],
   );
 };
@@ -130,26 +141,10 @@ const completePairs = async (tx: SqlExecutor, definition: KpiDefinitionVersion, 
   await upsertObservations(tx, definition, observations);
 };
 
-/** The scoping rule of context-store's rescopeCase, for many cases at once and only this version's observations. */
-const rescopeCases = async (tx: SqlExecutor, { kpiId, version }: KpiDefinitionVersion, caseIds: readonly string[]): Promise<void> => {
-  if (caseIds.length === 0) return;
-  await tx.query(
-    `update kpi.observation o set dims =
-        coalesce((select c.dims from kpi.case_context c where c.case_id = o.case_id), '{}'::jsonb)
-     || coalesce((select jsonb_build_object('unit', h.unit_id) from kpi.case_holding h
-                  where h.case_id = o.case_id and h.from_at <= o.at order by h.from_at desc, h.event_id desc limit 1), '{}'::jsonb)
-     || coalesce((select case t.target_kind when 'PARTNER' then jsonb_build_object('partner', t.target_id) else jsonb_build_object('unit', t.target_id) end
-                  from kpi.task_target t where t.task_id = o.task_id), '{}'::jsonb)
-     || o.own
-     where o.case_id = any($1::text[]) and o.kpi_id = $2 and o.version = $3`,
-    [caseIds, kpiId, version],
-  );
-};
-
 /**
  * Folds a page of journalled facts into one KPI version with a handful of statements: the page is
- * gathered in memory, then written as multi-row upserts (observations, duration ends), its pairs
- * measured in one read, and its cases scoped in one update. The rows are those the live fold would
+ * gathered in memory, then written as multi-row upserts (observations scoped as they are written,
+ * duration ends), and its pairs measured in one read. The rows are those the live fold would
  * write fact by fact, so a backfill still ends equal to live folding.
  */
 export const foldPage = async (tx: SqlExecutor, definition: KpiDefinitionVersion, facts: readonly KpiFact[]): Promise<void> => {
@@ -158,5 +153,4 @@ export const foldPage = async (tx: SqlExecutor, definition: KpiDefinitionVersion
   await upsertObservations(tx, definition, [...page.observations.values()]);
   await keepEnds(tx, definition, [...page.ends.values()]);
   await completePairs(tx, definition, page.pairs());
-  await rescopeCases(tx, definition, [...page.cases]);
 };
