@@ -79,7 +79,7 @@ const main = async (): Promise<void> => {
     log(`searching ${count(rows)} rows`);
     const search = app.get(ArticleSearch);
     const reader = { audience: 'EXTERNAL' as const };
-    const ranked = await timeQueries((q) => search.search({ q, page: 1, pageSize: 10 }, reader));
+    const ranked = await timeQueries((q) => search.search({ q, offset: 0, limit: 10 }, reader));
     const ilike = await timeQueries((q) => pool.query(ILIKE_SQL, [`%${q}%`]));
     const fmt = (ms: number): string => ms.toFixed(2);
     const lines = [

@@ -16,8 +16,9 @@ export interface SearchRequest {
   /** The node and everything under it. */
   readonly nodes?: readonly string[];
   readonly tag?: string;
-  readonly page: number;
-  readonly pageSize: number;
+  /** How many ranked results to skip, and how many to answer. */
+  readonly offset: number;
+  readonly limit: number;
 }
 
 export interface SearchHit {
@@ -36,10 +37,9 @@ export interface SearchHit {
 }
 
 export interface SearchResults {
+  /** Every match the caller may see, on all pages. */
   readonly total: number;
-  readonly page: number;
-  readonly pageSize: number;
-  readonly results: SearchHit[];
+  readonly hits: SearchHit[];
 }
 
 interface Row {
@@ -59,7 +59,13 @@ const HEADLINE = `case when s.config = 'simple' then null else ts_headline(s.con
   'StartSel=${HEADLINE_OPEN}, StopSel=${HEADLINE_CLOSE}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "') end`;
 
 /**
- * Full-text search over published articles, ranked by relevance then freshness; the caller's
+ * Relevance first; among equally relevant articles the fresher day first, and within a day the
+ * more helpful (readers' votes, knowledge.article_usage; ½ without votes); then the newest.
+ */
+const RANKING = `score desc, date_trunc('day', s.published_at) desc, coalesce(u.helpfulness, 0.5) desc, s.published_at desc, s.article_id`;
+
+/**
+ * Full-text search over published articles, ranked by relevance, then freshness and helpfulness; the caller's
  * audience filters the rows before they are counted, so neither results nor totals reveal hidden articles.
  */
 @Injectable()
@@ -89,20 +95,21 @@ export class ArticleSearch {
     if (request.type) add((p) => `s.type = ${p}`, request.type);
     if (request.nodes) add((p) => `s.node_id = any(${p})`, request.nodes);
     if (request.tag) add((p) => `${p} = any(s.tags)`, request.tag.normalize('NFC').toLocaleLowerCase());
-    const from = `from knowledge.article_search s cross join lateral (select ${ROW_QUERY} as query) q where ${filters.join(' and ')}`;
-    const limits = [request.pageSize, (request.page - 1) * request.pageSize];
+    const [source, where] = [`from knowledge.article_search s cross join lateral (select ${ROW_QUERY} as query) q`, `where ${filters.join(' and ')}`];
+    const from = `${source} ${where}`;
+    const limits = [request.limit, request.offset];
     const rows = await this.dataSource.query<Row[]>(
       `select s.article_id, s.knowledge_point_id, s.version, s.title, s.summary, s.type, s.language, s.node_id, s.tags, s.published_at, s.config,
               case when s.config = 'simple' then s.body else null end as body, ${HEADLINE} as headline,
               ts_rank_cd(s.search, query) as score, count(*) over () as total
-         ${from}
-        order by score desc, s.published_at desc, s.article_id
+         ${source} left join knowledge.article_usage u on u.article_id = s.article_id ${where}
+        order by ${RANKING}
         limit $${params.length + 1} offset $${params.length + 2}`,
       [...params, ...limits],
     );
     // Past the last page the window count leaves with the rows, so the total is counted on its own.
-    const total = rows[0] ? Number(rows[0].total) : request.page > 1 ? await this.count(from, params) : 0;
-    return { total, page: request.page, pageSize: request.pageSize, results: rows.map((row) => this.hit(row, request.q)) };
+    const total = rows[0] ? Number(rows[0].total) : request.offset > 0 ? await this.count(from, params) : 0;
+    return { total, hits: rows.map((row) => this.hit(row, request.q)) };
   }
 
   private async count(from: string, params: unknown[]): Promise<number> {
