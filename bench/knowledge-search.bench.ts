@@ -101,7 +101,9 @@ const main = async (): Promise<void> => {
     log(`wrote ${await writeBenchSection('knowledge-search', lines)}`);
   } finally {
     await app.close();
-    await database.drop();
+    // BENCH_KNOWLEDGE_KEEP=1 leaves the database for EXPLAIN ANALYZE by hand.
+    if (process.env['BENCH_KNOWLEDGE_KEEP'] === '1') log(`kept ${database.url}`);
+    else await database.drop();
     await rm(dataDir, { recursive: true, force: true });
   }
 };

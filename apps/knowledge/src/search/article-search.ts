@@ -55,14 +55,22 @@ export const AUDIENCE_FILTER = `($2 = 'INTERNAL' or 'EXTERNAL' = any(s.audiences
 const ROW_QUERY = `case s.config when 'finnish' then to_tsquery('finnish', $1) when 'english' then to_tsquery('english', $1)
   else to_tsquery('simple', coalesce($4, '')) end`;
 
-const HEADLINE = `case when s.config = 'simple' then null else ts_headline(s.config::regconfig, s.body, query,
+/**
+ * The same match as `s.search @@` the row's own query (ROW_QUERY), written with a constant query per configuration so
+ * the planner can serve it from the GIN index (a row-dependent query forces reading every row).
+ */
+const INDEXED_MATCH = `((s.config = 'finnish' and s.search @@ to_tsquery('finnish', $1)) or (s.config = 'english' and s.search @@ to_tsquery('english', $1))
+  or (s.config not in ('finnish', 'english') and s.search @@ to_tsquery('simple', coalesce($4, ''))))`;
+
+const HEADLINE = `case when s.config = 'simple' then null else ts_headline(s.config::regconfig, s.body, m.query,
   'StartSel=${HEADLINE_OPEN}, StopSel=${HEADLINE_CLOSE}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "') end`;
 
 /**
  * Relevance first; among equally relevant articles the fresher day first, and within a day the
  * more helpful (readers' votes, knowledge.article_usage; ½ without votes); then the newest.
  */
-const RANKING = `score desc, date_trunc('day', s.published_at) desc, coalesce(u.helpfulness, 0.5) desc, s.published_at desc, s.article_id`;
+const RANKING = (published: string, helpfulness: string, id: string) =>
+  `score desc, date_trunc('day', ${published}) desc, ${helpfulness} desc, ${published} desc, ${id}`;
 
 /**
  * Full-text search over published articles, ranked by relevance, then freshness and helpfulness; the caller's
@@ -83,7 +91,7 @@ export class ArticleSearch {
   }
 
   async search(request: SearchRequest, reader: Reader): Promise<SearchResults> {
-    const filters: string[] = [AUDIENCE_FILTER, `s.search @@ query`, `(s.effective_from is null or s.effective_from <= $5)`, `(s.expires_at is null or s.expires_at > $5)`];
+    const filters: string[] = [AUDIENCE_FILTER, INDEXED_MATCH, `(s.effective_from is null or s.effective_from <= $5)`, `(s.expires_at is null or s.expires_at > $5)`];
     const words = queryWords(request.q);
     const near = await this.vocabulary.nearMisses(typoCandidates(words));
     const params: unknown[] = [stemmedQuery(words, near), reader.audience, reader.partner ?? null, simpleQuery(request.q) ?? null, this.clock.now()];
@@ -98,13 +106,17 @@ export class ArticleSearch {
     const [source, where] = [`from knowledge.article_search s cross join lateral (select ${ROW_QUERY} as query) q`, `where ${filters.join(' and ')}`];
     const from = `${source} ${where}`;
     const limits = [request.limit, request.offset];
+    // The page is ranked and cut first; snippets are made for its rows only.
     const rows = await this.dataSource.query<Row[]>(
-      `select s.article_id, s.knowledge_point_id, s.version, s.title, s.summary, s.type, s.language, s.node_id, s.tags, s.published_at, s.config,
-              case when s.config = 'simple' then s.body else null end as body, ${HEADLINE} as headline,
-              ts_rank_cd(s.search, query) as score, count(*) over () as total
-         ${source} left join knowledge.article_usage u on u.article_id = s.article_id ${where}
-        order by ${RANKING}
-        limit $${params.length + 1} offset $${params.length + 2}`,
+      `with page as (
+         select s.article_id, q.query, ts_rank_cd(s.search, q.query) as score, s.published_at, coalesce(u.helpfulness, 0.5) as helpfulness, count(*) over () as total
+           ${source} left join knowledge.article_usage u on u.article_id = s.article_id ${where}
+          order by ${RANKING('s.published_at', 'coalesce(u.helpfulness, 0.5)', 's.article_id')}
+          limit $${params.length + 1} offset $${params.length + 2})
+       select s.article_id, s.knowledge_point_id, s.version, s.title, s.summary, s.type, s.language, s.node_id, s.tags, s.published_at, s.config,
+              case when s.config = 'simple' then s.body else null end as body, ${HEADLINE} as headline, m.score, m.total
+         from page m join knowledge.article_search s on s.article_id = m.article_id
+        order by ${RANKING('m.published_at', 'm.helpfulness', 'm.article_id')}`,
       [...params, ...limits],
     );
     // Past the last page the window count leaves with the rows, so the total is counted on its own.

@@ -26,7 +26,7 @@ describe('readers telling whether an article helped', () => {
     newer = await knowledge.publish({ ...twin, audiences: ['EXTERNAL'] });
     internal = await knowledge.publish({ ...twin, title: 'Voicemail PIN resets: back office', audiences: ['INTERNAL'] });
     await knowledge.searchUntil<Results>('staff', 'q=voicemail', (reply) => reply.body.page.total === 3);
-  }, 60_000);
+  }, 180_000);
 
   afterAll(() => knowledge?.stop());
 
