@@ -107,7 +107,7 @@ export class ArticleSearch {
     const from = `${source} ${where}`;
     const limits = [request.limit, request.offset];
     // The page is ranked and cut first; snippets are made for its rows only.
-    const rows = await this.dataSource.query<Row[]>(
+    const rows = await this.ranked(
       `with page as (
          select s.article_id, q.query, ts_rank_cd(s.search, q.query) as score, s.published_at, coalesce(u.helpfulness, 0.5) as helpfulness, count(*) over () as total
            ${source} left join knowledge.article_usage u on u.article_id = s.article_id ${where}
@@ -122,6 +122,18 @@ export class ArticleSearch {
     // Past the last page the window count leaves with the rows, so the total is counted on its own.
     const total = rows[0] ? Number(rows[0].total) : request.offset > 0 ? await this.count(from, params) : 0;
     return { total, hits: rows.map((row) => this.hit(row, request.q)) };
+  }
+
+  /**
+   * GIN's cost estimate for prefix queries (`word:*`) is so pessimistic that the planner reads the
+   * whole table instead (EXPLAIN ANALYZE, 20,000 rows: 32.5 ms by a sequential scan, 5.3 ms by the
+   * index); within this query's transaction only, it is told to prefer the index.
+   */
+  private ranked(sql: string, params: unknown[]): Promise<Row[]> {
+    return this.dataSource.transaction(async (tx) => {
+      await tx.query('set local enable_seqscan = off');
+      return tx.query<Row[]>(sql, params);
+    });
   }
 
   private async count(from: string, params: unknown[]): Promise<number> {
