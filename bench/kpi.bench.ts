@@ -99,6 +99,7 @@ const main = async (): Promise<void> => {
       `Scorecard (\`KpiScorecards.scorecard\`, one unit and one month, ${card.lines} KPI lines) with ${UNITS} units × ${MONTHS} months × ${PER_MONTH}`,
       `observations per KPI (${count(card.observations)} observations in all), ${card.samples} calls over varying units and months:`,
       `p50 ${card.p50.toFixed(2)} ms, **p95 ${card.p95.toFixed(2)} ms**.`,
+      'Before a scorecard read the catalogue and the unit tree once for all its lines: p50 627 / p95 1,435 ms at load average 23 (46 calls).',
     ];
     console.log(lines.join('\n'));
     log(`wrote ${await writeBenchSection('kpi', lines)}`);
