@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { answerSchema, instant } from '@collab/service-kit';
-import type { ReviewQueue } from './review/review-queue.http';
+import { answerSchema, instant, listPageSchema } from '@collab/service-kit';
 import type { SearchHit } from './search/article-search';
 import type { SelfServiceResolution } from './self-service/resolve-self-service.http';
 import type { Suggestions } from './suggestions/suggestions.http';
@@ -34,7 +33,7 @@ export const versionSchema = answerSchema(
   'ArticleVersion',
   z.looseObject({ ...content, version: z.number().int(), author: z.string(), writtenAt: instant, stage: z.string() }),
 );
-export const versionListSchema = answerSchema('ArticleVersionList', z.array(versionSchema));
+export const versionListSchema = listPageSchema('ArticleVersionList', versionSchema);
 
 export const versionDiffSchema = answerSchema(
   'VersionDiff',
@@ -43,16 +42,6 @@ export const versionDiffSchema = answerSchema(
     to: z.number().int(),
     fields: z.array(z.object({ field: z.string(), from: z.unknown().optional(), to: z.unknown().optional() })),
     body: z.array(z.object({ op: z.enum(['same', 'added', 'removed']), text: z.string() })),
-  }),
-);
-
-export const searchResultsSchema = answerSchema(
-  'SearchResults',
-  z.object({
-    total: z.number().int(),
-    page: z.number().int(),
-    pageSize: z.number().int(),
-    results: z.array(z.looseObject({ publishedAt: instant, snippet: z.string(), score: z.number() })),
   }),
 );
 
@@ -67,27 +56,22 @@ export const mapNodeSchema: z.ZodType = answerSchema(
     },
   }),
 );
-export const mapTreeSchema = answerSchema('MapTree', z.array(mapNodeSchema));
+export const mapTreeSchema = listPageSchema('MapTree', mapNodeSchema);
 
-export const reviewQueueSchema: z.ZodType<ReviewQueue> = answerSchema(
-  'ReviewQueue',
-  z.object({
-    total: z.number().int(),
-    page: z.number().int(),
-    pageSize: z.number().int(),
-    items: z.array(
-      z.object({
-        id: z.string(),
-        version: z.number().int(),
-        reason: z.enum(['REVIEW_DUE', 'EXPIRED']).meta({ description: 'REVIEW_DUE: its review interval has passed since publication; EXPIRED: its expiry date came.' }),
-        title: z.string(),
-        language: z.string(),
-        nodeId: z.string(),
-        dueAt: instant,
-      }),
-    ),
+const reviewQueueEntrySchema = answerSchema(
+  'ReviewQueueEntry',
+  z.strictObject({
+    id: z.string(),
+    version: z.number().int(),
+    reason: z.enum(['REVIEW_DUE', 'EXPIRED']).meta({ description: 'REVIEW_DUE: its review interval has passed since publication; EXPIRED: its expiry date came.' }),
+    title: z.string(),
+    language: z.string(),
+    nodeId: z.string(),
+    dueAt: instant,
   }),
 );
+export type ReviewQueueEntry = z.infer<typeof reviewQueueEntrySchema>;
+export const reviewQueueSchema = listPageSchema('ReviewQueue', reviewQueueEntrySchema);
 
 const searchHitSchema: z.ZodType<SearchHit> = answerSchema(
   'SearchHit',
@@ -107,9 +91,22 @@ const searchHitSchema: z.ZodType<SearchHit> = answerSchema(
   }),
 );
 
+/** A page of search results: `page.next` is the next page's cursor (`?after=`), `page.total` counts only what the caller may see. */
+export const searchResultsSchema = listPageSchema('SearchResults', searchHitSchema);
+
 export const suggestionsSchema: z.ZodType<Suggestions> = answerSchema('ArticleSuggestions', z.object({ suggestions: z.array(searchHitSchema) }));
 
 export const selfServiceResolutionSchema: z.ZodType<SelfServiceResolution> = answerSchema(
   'SelfServiceResolution',
   z.object({ resolutionId: z.string(), articleId: z.string(), customerId: z.string() }),
 );
+
+export const articleFeedbackAnswerSchema = answerSchema(
+  'ArticleFeedback',
+  z.strictObject({
+    articleId: z.string(),
+    version: z.number().int().meta({ description: 'The published version the vote is about.' }),
+    helpful: z.boolean(),
+  }),
+);
+export type ArticleFeedbackAnswer = z.infer<typeof articleFeedbackAnswerSchema>;

@@ -23,11 +23,13 @@ import { ReviewQueueHttp } from './review/review-queue.http';
 import { SuggestionsHttp } from './suggestions/suggestions.http';
 import { ResolveSelfServiceHttp } from './self-service/resolve-self-service.http';
 import { ReviewQueueProjection } from './review/review-queue.projection';
+import { ArticleUsageProjection } from './usage/article-usage.projection';
+import { GiveFeedbackHttp } from './usage/give-feedback.http';
 
 export const KNOWLEDGE_PROVIDERS: readonly Provider[] = [KnowledgeMap, ArticleCommands, ArticleReader, ArticlePoints, ArticleSearch, ArticleSearchProjection,
   ArticleSuggestions, SearchVocabulary, KnowledgeServiceGrpc,
-  ArticleTimerProjection, ArticleTimerTable, ArticleTimerFiring, ArticleTimerDispatcher, ReviewQueueProjection,
+  ArticleTimerProjection, ArticleTimerTable, ArticleTimerFiring, ArticleTimerDispatcher, ReviewQueueProjection, ArticleUsageProjection,
 ];
 
 // SearchHttp before the article routes: Express tries routes in the order they are registered.
-export const KNOWLEDGE_CONTROLLERS: readonly Type[] = [SearchHttp, ReviewQueueHttp, SuggestionsHttp, ResolveSelfServiceHttp, ReadMapHttp, ManageMapHttp, DraftArticleHttp, EditArticleHttp, ReviewArticleHttp, ReadArticleHttp];
+export const KNOWLEDGE_CONTROLLERS: readonly Type[] = [SearchHttp, ReviewQueueHttp, SuggestionsHttp, ResolveSelfServiceHttp, ReadMapHttp, ManageMapHttp, DraftArticleHttp, EditArticleHttp, ReviewArticleHttp, GiveFeedbackHttp, ReadArticleHttp];

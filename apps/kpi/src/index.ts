@@ -5,3 +5,4 @@ export { kpiReadModels } from './kpi.read-models';
 export { KpiTestBed } from './testing/kpi-test-bed';
 export { syntheticCases } from './testing/synthetic-load';
 export { backfill } from './backfill/kpi-backfill';
+export { KpiScorecards } from './values/scorecards/kpi-scorecards';

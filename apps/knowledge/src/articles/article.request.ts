@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
 import { ARTICLE_AUDIENCES, ARTICLE_LIMITS, ARTICLE_TYPES, MAP_NODE_ID_PATTERN } from '@collab/knowledge-domain';
+import { pageQueryShape } from '@collab/service-kit';
 
 /**
  * Shapes and outer bounds only; the decider checks lengths in characters after NFC normalisation
@@ -70,3 +71,6 @@ export const diffQuerySchema = z
   })
   .strict();
 export class DiffQuery extends createZodDto(diffQuerySchema) {}
+
+export const versionsQuerySchema = z.strictObject(pageQueryShape);
+export class VersionsQuery extends createZodDto(versionsQuerySchema) {}

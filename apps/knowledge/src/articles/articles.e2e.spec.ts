@@ -28,7 +28,7 @@ describe('knowledge articles through REST', () => {
   it('keeps the knowledge map a tree: a move into its own subtree is a 400 naming parentId', async () => {
     const cycle = await knowledge.call('editor', 'POST', '/nodes/billing/move', { parentId: 'roaming' });
     expect(cycle).toMatchObject({ status: 400, type: expect.stringContaining('application/problem+json') as string, body: { errors: [{ field: 'parentId' }] } });
-    expect(await knowledge.call('customer', 'GET', '/nodes')).toMatchObject({ status: 200, body: [{ nodeId: 'billing', children: [{ nodeId: 'roaming' }] }] });
+    expect(await knowledge.call('customer', 'GET', '/nodes')).toMatchObject({ status: 200, body: { items: [{ nodeId: 'billing', children: [{ nodeId: 'roaming' }] }], page: { next: null, total: 1 } } });
     expect((await knowledge.call('customer', 'POST', '/nodes', { id: 'x', names: { en: 'x' } })).status).toBe(403);
     expect((await knowledge.call('editor', 'GET', '/nodes/nowhere')).status).toBe(404);
   });
@@ -51,7 +51,7 @@ describe('knowledge articles through REST', () => {
     const edited = await knowledge.call('editor', 'PATCH', `/articles/${id}`, { body: '# 处理步骤\n核对漫游清单\n联系计费部\n提交退款申请', tags: ['roaming', 'refund'] });
     expect(edited).toMatchObject({ status: 200, body: { status: 'published', live: { version: 1 }, pending: { version: 2, stage: 'draft' } } });
     expect((await knowledge.call('customer', 'GET', `/articles/${id}`)).body).toMatchObject({ version: 1, tags: ['roaming'] });
-    expect((await knowledge.call('customer', 'GET', `/articles/${id}/versions`)).body).toMatchObject([{ version: 1, stage: 'published' }]);
+    expect((await knowledge.call('customer', 'GET', `/articles/${id}/versions`)).body).toMatchObject({ items: [{ version: 1, stage: 'published' }], page: { total: 1 } });
     expect((await knowledge.call('customer', 'GET', `/articles/${id}/versions/2`)).status).toBe(404);
 
     await knowledge.call('editor', 'POST', `/articles/${id}/submit`);
@@ -61,7 +61,10 @@ describe('knowledge articles through REST', () => {
     await knowledge.call('reviewer', 'POST', `/articles/${id}/approve`);
     expect((await knowledge.call('customer', 'GET', `/articles/${id}`)).body).toMatchObject({ version: 2, tags: ['roaming', 'refund'] });
 
-    expect((await knowledge.call('editor', 'GET', `/articles/${id}/versions`)).body).toMatchObject([{ version: 1, stage: 'superseded' }, { version: 2, stage: 'published', basedOn: 1 }]);
+    expect((await knowledge.call('editor', 'GET', `/articles/${id}/versions`)).body).toMatchObject({ items: [{ version: 1, stage: 'superseded' }, { version: 2, stage: 'published', basedOn: 1 }] });
+    const first = await knowledge.call<{ items: { version: number }[]; page: { next: string } }>('editor', 'GET', `/articles/${id}/versions?limit=1`);
+    expect(first.body).toMatchObject({ items: [{ version: 1 }], page: { limit: 1, total: 2 } });
+    expect((await knowledge.call('editor', 'GET', `/articles/${id}/versions?limit=1&after=${first.body.page.next}`)).body).toMatchObject({ items: [{ version: 2 }], page: { next: null } });
     expect((await knowledge.call('customer', 'GET', `/articles/${id}/diff?from=1&to=2`)).body).toEqual({
       from: 1,
       to: 2,
@@ -104,11 +107,11 @@ describe('knowledge articles through REST', () => {
     expect((await knowledge.call('editor', 'GET', `/articles/${id}`)).body).toMatchObject({ status: 'published', live: { effectiveFrom: '2026-12-01' } });
     // Published after it, so once the index holds this one it holds the future one too (the log is applied in order).
     const guide = await knowledge.publish(article({ title: 'Tariff guide', language: 'en', body: 'How tariffs work.' }));
-    const onlyGuide = await knowledge.searchUntil<{ total: number; results: { id: string }[] }>('staff', 'q=tariff', (reply) => reply.body.total === 1);
-    expect(onlyGuide.body.results.map((result) => result.id)).toEqual([guide]);
+    const onlyGuide = await knowledge.searchUntil<{ items: { id: string }[]; page: { total: number } }>('staff', 'q=tariff', (reply) => reply.body.page.total === 1);
+    expect(onlyGuide.body.items.map((result) => result.id)).toEqual([guide]);
     clock.advanceTo('2026-12-01T00:00:01Z');
     expect((await knowledge.call('customer', 'GET', `/articles/${id}`)).status).toBe(200);
-    expect((await knowledge.call<{ total: number }>('customer', 'GET', '/search?q=tariff')).body.total).toBe(2);
+    expect((await knowledge.call<{ page: { total: number } }>('customer', 'GET', '/search?q=tariff')).body.page.total).toBe(2);
 
     const cleared = await knowledge.call('editor', 'PATCH', `/articles/${id}`, { effectiveFrom: null });
     expect(cleared).toMatchObject({ status: 200, body: { pending: { version: 2 } } });

@@ -26,7 +26,7 @@ describe('collab.knowledge.v1.KnowledgeService over gRPC (a client built from pr
     knowledge = await KnowledgeApp.start(new MovableClock('2026-11-20T09:00:00Z'));
     await knowledge.call('editor', 'POST', '/nodes', { id: 'billing', names: { en: 'Billing' } });
     for (const name of Object.keys(ARTICLES) as Name[]) ids[name] = await knowledge.publish(ARTICLES[name]);
-    await knowledge.searchUntil('staff', `q=${encodeURIComponent('账单金额')}`, (reply) => reply.body['total'] === 3);
+    await knowledge.searchUntil<{ page: { total: number } }>('staff', `q=${encodeURIComponent('账单金额')}`, (reply) => reply.body.page.total === 3);
   }, 60_000);
 
   afterAll(() => knowledge?.stop());
@@ -40,10 +40,10 @@ describe('collab.knowledge.v1.KnowledgeService over gRPC (a client built from pr
     ])('%s: Search, its count and Suggest see %j', async (caller, expected) => {
       const q = '账单金额';
       const grpc = await knowledge.grpc<SearchReply>(caller, 'Search', { q });
-      const rest = await knowledge.call<SearchReply>(caller, 'GET', `/search?q=${encodeURIComponent(q)}`);
+      const rest = await knowledge.call<{ items: Hit[] }>(caller, 'GET', `/search?q=${encodeURIComponent(q)}`);
       expect(grpc.response?.results.map((hit) => nameOf(hit.id)).sort()).toEqual([...expected].sort());
       expect(grpc.response?.total).toBe(expected.length);
-      expect(grpc.response?.results.map((hit) => hit.id)).toEqual(rest.body.results.map((hit) => hit.id));
+      expect(grpc.response?.results.map((hit) => hit.id)).toEqual(rest.body.items.map((hit) => hit.id));
       const suggested = await knowledge.grpc<{ suggestions: Hit[] }>(caller, 'Suggest', { text: '我的国际漫游账单金额好像错误了，怎么办？' });
       expect(suggested.response?.suggestions.map((hit) => nameOf(hit.id)).sort()).toEqual([...expected].sort());
     });

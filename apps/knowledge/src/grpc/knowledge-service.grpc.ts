@@ -7,7 +7,7 @@ import { ArticleReader } from '../articles/article-reader';
 import type { PublishedArticleView } from '../articles/article-views';
 import { ArticleSearch, type SearchHit } from '../search/article-search';
 import { ArticleSuggestions } from '../search/article-suggestions';
-import { searchQuerySchema } from '../search/search.request';
+import { grpcSearchSchema } from '../search/search.request';
 import { suggestionRequestSchema } from '../suggestions/suggestion.request';
 
 /** proto3 has no "absent": the empty string and zero mean the field was not sent. */
@@ -76,7 +76,8 @@ export class KnowledgeServiceGrpc implements OnModuleInit {
       q: request.q, lang: text(request.lang), type: enumOf('ARTICLE_TYPE_', request.type), node: text(request.node), tag: text(request.tag),
       page: count(request.page), pageSize: count(request.pageSize),
     };
-    const found = await this.search.searchUnder(defined(validated(searchQuerySchema, shape)), readerOf(principal));
-    return { ...found, results: found.results.map(hitOf) };
+    const { page, pageSize, ...filters } = defined(validated(grpcSearchSchema, shape));
+    const found = await this.search.searchUnder({ ...filters, offset: (page - 1) * pageSize, limit: pageSize }, readerOf(principal));
+    return { total: found.total, page, pageSize, results: found.hits.map(hitOf) };
   }
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
 import { MAP_NODE_ID_PATTERN } from '@collab/knowledge-domain';
+import { pageQueryShape } from '@collab/service-kit';
 
 const nodeId = z.string().regex(MAP_NODE_ID_PATTERN, { message: 'must be a lowercase slug such as roaming-charges' });
 const names = z.record(z.string().max(20), z.string().max(1_000)).refine((value) => Object.keys(value).length <= 20, { message: 'must name it in at most 20 languages' });
@@ -18,7 +19,8 @@ export class MoveNodeRequest extends createZodDto(moveNodeSchema) {}
 export const retireNodeSchema = z.object({ reason: z.string().max(1_000).optional() }).strict();
 export class RetireNodeRequest extends createZodDto(retireNodeSchema) {}
 
-export const readMapSchema = z.object({ includeRetired: z.stringbool({ error: 'must be true or false' }).default(false) }).strict();
+/** The map's roots, a page at a time (`?limit=&after=`), each with its whole branch. */
+export const readMapSchema = z.strictObject({ ...pageQueryShape, includeRetired: z.stringbool({ error: 'must be true or false' }).default(false) });
 export class ReadMapQuery extends createZodDto(readMapSchema) {}
 
 export const nodeIdParam = nodeId;

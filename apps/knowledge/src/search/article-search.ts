@@ -16,8 +16,9 @@ export interface SearchRequest {
   /** The node and everything under it. */
   readonly nodes?: readonly string[];
   readonly tag?: string;
-  readonly page: number;
-  readonly pageSize: number;
+  /** How many ranked results to skip, and how many to answer. */
+  readonly offset: number;
+  readonly limit: number;
 }
 
 export interface SearchHit {
@@ -36,10 +37,9 @@ export interface SearchHit {
 }
 
 export interface SearchResults {
+  /** Every match the caller may see, on all pages. */
   readonly total: number;
-  readonly page: number;
-  readonly pageSize: number;
-  readonly results: SearchHit[];
+  readonly hits: SearchHit[];
 }
 
 interface Row {
@@ -55,11 +55,25 @@ export const AUDIENCE_FILTER = `($2 = 'INTERNAL' or 'EXTERNAL' = any(s.audiences
 const ROW_QUERY = `case s.config when 'finnish' then to_tsquery('finnish', $1) when 'english' then to_tsquery('english', $1)
   else to_tsquery('simple', coalesce($4, '')) end`;
 
-const HEADLINE = `case when s.config = 'simple' then null else ts_headline(s.config::regconfig, s.body, query,
+/**
+ * The same match as `s.search @@` the row's own query (ROW_QUERY), written with a constant query per configuration so
+ * the planner can serve it from the GIN index (a row-dependent query forces reading every row).
+ */
+const INDEXED_MATCH = `((s.config = 'finnish' and s.search @@ to_tsquery('finnish', $1)) or (s.config = 'english' and s.search @@ to_tsquery('english', $1))
+  or (s.config not in ('finnish', 'english') and s.search @@ to_tsquery('simple', coalesce($4, ''))))`;
+
+const HEADLINE = `case when s.config = 'simple' then null else ts_headline(s.config::regconfig, s.body, m.query,
   'StartSel=${HEADLINE_OPEN}, StopSel=${HEADLINE_CLOSE}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "') end`;
 
 /**
- * Full-text search over published articles, ranked by relevance then freshness; the caller's
+ * Relevance first; among equally relevant articles the fresher day first, and within a day the
+ * more helpful (readers' votes, knowledge.article_usage; ½ without votes); then the newest.
+ */
+const RANKING = (published: string, helpfulness: string, id: string) =>
+  `score desc, date_trunc('day', ${published}) desc, ${helpfulness} desc, ${published} desc, ${id}`;
+
+/**
+ * Full-text search over published articles, ranked by relevance, then freshness and helpfulness; the caller's
  * audience filters the rows before they are counted, so neither results nor totals reveal hidden articles.
  */
 @Injectable()
@@ -77,7 +91,7 @@ export class ArticleSearch {
   }
 
   async search(request: SearchRequest, reader: Reader): Promise<SearchResults> {
-    const filters: string[] = [AUDIENCE_FILTER, `s.search @@ query`, `(s.effective_from is null or s.effective_from <= $5)`, `(s.expires_at is null or s.expires_at > $5)`];
+    const filters: string[] = [AUDIENCE_FILTER, INDEXED_MATCH, `(s.effective_from is null or s.effective_from <= $5)`, `(s.expires_at is null or s.expires_at > $5)`];
     const words = queryWords(request.q);
     const near = await this.vocabulary.nearMisses(typoCandidates(words));
     const params: unknown[] = [stemmedQuery(words, near), reader.audience, reader.partner ?? null, simpleQuery(request.q) ?? null, this.clock.now()];
@@ -89,20 +103,37 @@ export class ArticleSearch {
     if (request.type) add((p) => `s.type = ${p}`, request.type);
     if (request.nodes) add((p) => `s.node_id = any(${p})`, request.nodes);
     if (request.tag) add((p) => `${p} = any(s.tags)`, request.tag.normalize('NFC').toLocaleLowerCase());
-    const from = `from knowledge.article_search s cross join lateral (select ${ROW_QUERY} as query) q where ${filters.join(' and ')}`;
-    const limits = [request.pageSize, (request.page - 1) * request.pageSize];
-    const rows = await this.dataSource.query<Row[]>(
-      `select s.article_id, s.knowledge_point_id, s.version, s.title, s.summary, s.type, s.language, s.node_id, s.tags, s.published_at, s.config,
-              case when s.config = 'simple' then s.body else null end as body, ${HEADLINE} as headline,
-              ts_rank_cd(s.search, query) as score, count(*) over () as total
-         ${from}
-        order by score desc, s.published_at desc, s.article_id
-        limit $${params.length + 1} offset $${params.length + 2}`,
+    const [source, where] = [`from knowledge.article_search s cross join lateral (select ${ROW_QUERY} as query) q`, `where ${filters.join(' and ')}`];
+    const from = `${source} ${where}`;
+    const limits = [request.limit, request.offset];
+    // The page is ranked and cut first; snippets are made for its rows only.
+    const rows = await this.ranked(
+      `with page as (
+         select s.article_id, q.query, ts_rank_cd(s.search, q.query) as score, s.published_at, coalesce(u.helpfulness, 0.5) as helpfulness, count(*) over () as total
+           ${source} left join knowledge.article_usage u on u.article_id = s.article_id ${where}
+          order by ${RANKING('s.published_at', 'coalesce(u.helpfulness, 0.5)', 's.article_id')}
+          limit $${params.length + 1} offset $${params.length + 2})
+       select s.article_id, s.knowledge_point_id, s.version, s.title, s.summary, s.type, s.language, s.node_id, s.tags, s.published_at, s.config,
+              case when s.config = 'simple' then s.body else null end as body, ${HEADLINE} as headline, m.score, m.total
+         from page m join knowledge.article_search s on s.article_id = m.article_id
+        order by ${RANKING('m.published_at', 'm.helpfulness', 'm.article_id')}`,
       [...params, ...limits],
     );
     // Past the last page the window count leaves with the rows, so the total is counted on its own.
-    const total = rows[0] ? Number(rows[0].total) : request.page > 1 ? await this.count(from, params) : 0;
-    return { total, page: request.page, pageSize: request.pageSize, results: rows.map((row) => this.hit(row, request.q)) };
+    const total = rows[0] ? Number(rows[0].total) : request.offset > 0 ? await this.count(from, params) : 0;
+    return { total, hits: rows.map((row) => this.hit(row, request.q)) };
+  }
+
+  /**
+   * GIN's cost estimate for prefix queries (`word:*`) is so pessimistic that the planner reads the
+   * whole table instead (EXPLAIN ANALYZE, 20,000 rows: 32.5 ms by a sequential scan, 5.3 ms by the
+   * index); within this query's transaction only, it is told to prefer the index.
+   */
+  private ranked(sql: string, params: unknown[]): Promise<Row[]> {
+    return this.dataSource.transaction(async (tx) => {
+      await tx.query('set local enable_seqscan = off');
+      return tx.query<Row[]>(sql, params);
+    });
   }
 
   private async count(from: string, params: unknown[]): Promise<number> {

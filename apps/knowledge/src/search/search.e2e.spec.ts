@@ -2,9 +2,8 @@ import { MovableClock } from '@collab/testing';
 import { KnowledgeApp, type Caller, type Reply, type Storage } from '../knowledge.e2e-app';
 
 interface Results {
-  total: number;
-  page: number;
-  results: { id: string; title: string; snippet: string; language: string }[];
+  items: { id: string; title: string; snippet: string; language: string }[];
+  page: { limit: number; next: string | null; total: number };
 }
 
 const base = { summary: '', type: 'SERVICE', nodeId: 'billing', tags: [] as string[] };
@@ -22,15 +21,15 @@ type Name = keyof typeof ARTICLES;
 describe.each<Storage>(['embedded', 'PostgreSQL'])('searching knowledge through REST (%s)', (storage) => {
   let knowledge: KnowledgeApp;
   const ids = {} as Record<Name, string>;
-  const titles = (reply: Reply<Results>) => reply.body.results.map((result) => result.title);
+  const titles = (reply: Reply<Results>) => reply.body.items.map((result) => result.title);
   const nameOf = (id: string) => (Object.keys(ids) as Name[]).find((name) => ids[name] === id);
-  const found = (reply: Reply<Results>) => reply.body.results.map((result) => nameOf(result.id));
+  const found = (reply: Reply<Results>) => reply.body.items.map((result) => nameOf(result.id));
 
   beforeAll(async () => {
     knowledge = await KnowledgeApp.start(new MovableClock('2026-11-20T09:00:00Z'), storage);
     await knowledge.call('editor', 'POST', '/nodes', { id: 'billing', names: { en: 'Billing' } });
     for (const name of Object.keys(ARTICLES) as Name[]) ids[name] = await knowledge.publish(ARTICLES[name]);
-    await knowledge.searchUntil<Results>('staff', 'q=summa', (reply) => reply.body.total === 1);
+    await knowledge.searchUntil<Results>('staff', 'q=summa', (reply) => reply.body.page.total === 1);
   }, 60_000);
 
   afterAll(() => knowledge?.stop());
@@ -45,7 +44,7 @@ describe.each<Storage>(['embedded', 'PostgreSQL'])('searching knowledge through 
       const reply = await knowledge.searchUntil<Results>(caller, `q=${encodeURIComponent('账单金额')}`, () => true);
       expect(reply.status).toBe(200);
       expect(found(reply).sort()).toEqual([...expected].sort());
-      expect(reply.body.total).toBe(expected.length);
+      expect(reply.body.page.total).toBe(expected.length);
     });
 
     it.each<[Caller, Name, number]>([
@@ -73,14 +72,14 @@ describe.each<Storage>(['embedded', 'PostgreSQL'])('searching knowledge through 
   ])('%s (%s)', async (_, q, expected) => {
     const reply = await knowledge.searchUntil<Results>('customer', `q=${encodeURIComponent(q)}`, () => true);
     expect(found(reply)).toContain(expected);
-    expect(reply.body.results.find((result) => result.id === ids[expected])?.snippet).toContain('<mark>');
+    expect(reply.body.items.find((result) => result.id === ids[expected])?.snippet).toContain('<mark>');
   });
 
   it('finds simplified and traditional Chinese alike, whichever script the query is in', async () => {
     expect(found(await knowledge.searchUntil<Results>('customer', `q=${encodeURIComponent('帳單')}`, () => true)).sort()).toEqual(['external', 'traditional']);
     const simplified = await knowledge.searchUntil<Results>('customer', `q=${encodeURIComponent('账单')}`, () => true);
     expect(found(simplified).sort()).toEqual(['external', 'traditional']);
-    expect(simplified.body.results.find((result) => result.id === ids.traditional)?.snippet).toContain('<mark>帳單</mark>');
+    expect(simplified.body.items.find((result) => result.id === ids.traditional)?.snippet).toContain('<mark>帳單</mark>');
   });
 
   it.each<[string, string, Name]>([
@@ -97,13 +96,19 @@ describe.each<Storage>(['embedded', 'PostgreSQL'])('searching knowledge through 
     expect(found(await knowledge.searchUntil<Results>('customer', `${q}&lang=ja`, () => true))).toEqual(['japanese']);
     expect(found(await knowledge.searchUntil<Results>('customer', `${q}&lang=zh`, () => true)).sort()).toEqual(['external', 'traditional']);
     expect(found(await knowledge.searchUntil<Results>('customer', 'q=summa&type=POLICY', () => true))).toEqual(['finnish']);
-    expect((await knowledge.searchUntil<Results>('customer', 'q=summa&type=PRODUCT', () => true)).body.total).toBe(0);
+    expect((await knowledge.searchUntil<Results>('customer', 'q=summa&type=PRODUCT', () => true)).body.page.total).toBe(0);
     expect(found(await knowledge.searchUntil<Results>('customer', 'q=roaming&tag=Roaming&node=billing', () => true))).toEqual(['english']);
-    const page2 = await knowledge.searchUntil<Results>('staff', `q=${encodeURIComponent('账单金额')}&pageSize=2&page=2`, () => true);
-    expect(page2.body).toMatchObject({ total: 4, page: 2 });
-    expect(page2.body.results).toHaveLength(2);
-    const past = await knowledge.searchUntil<Results>('staff', `q=${encodeURIComponent('账单金额')}&pageSize=2&page=5`, () => true);
-    expect(past.body).toMatchObject({ total: 4, results: [] });
+    const q2 = `q=${encodeURIComponent('账单金额')}&limit=2`;
+    const page1 = await knowledge.searchUntil<Results>('staff', q2, () => true);
+    expect(page1.body.page).toMatchObject({ limit: 2, total: 4, next: expect.any(String) as string });
+    const page2 = await knowledge.searchUntil<Results>('staff', `${q2}&page=2`, () => true);
+    expect(page2.body.page).toMatchObject({ total: 4, next: null });
+    expect(page2.body.items).toHaveLength(2);
+    const byCursor = await knowledge.searchUntil<Results>('staff', `${q2}&after=${page1.body.page.next}`, () => true);
+    expect(byCursor.body.items.map((hit) => hit.id)).toEqual(page2.body.items.map((hit) => hit.id));
+    expect(new Set([...page1.body.items, ...page2.body.items].map((hit) => hit.id)).size).toBe(4);
+    const past = await knowledge.searchUntil<Results>('staff', `${q2}&page=5`, () => true);
+    expect(past.body).toMatchObject({ items: [], page: { total: 4, next: null } });
   });
 
   it('ranks the better match first', async () => {
@@ -112,13 +117,15 @@ describe.each<Storage>(['embedded', 'PostgreSQL'])('searching knowledge through 
   });
 
   it('refuses a bad query with problem details', async () => {
-    const reply = await knowledge.call('customer', 'GET', '/search?q=&page=0&type=RUMOUR');
+    const reply = await knowledge.call('customer', 'GET', '/search?q=&page=0&type=RUMOUR&limit=51');
     expect(reply.status).toBe(400);
-    expect(reply.body.errors?.map((error) => error.field).sort()).toEqual(['page', 'q', 'type']);
+    expect(reply.body.errors?.map((error) => error.field).sort()).toEqual(['limit', 'page', 'q', 'type']);
+    const cursor = await knowledge.call('customer', 'GET', '/search?q=roaming&after=bm90LWFuLW9mZnNldA');
+    expect(cursor).toMatchObject({ status: 400, body: { errors: [{ field: 'after' }] } });
   });
 
   it('drops an archived article from search', async () => {
     await knowledge.call('editor', 'POST', `/articles/${ids.english}/archive`, {});
-    await knowledge.searchUntil<Results>('customer', 'q=charge', (reply) => reply.body.total === 0);
+    await knowledge.searchUntil<Results>('customer', 'q=charge', (reply) => reply.body.page.total === 0);
   });
 });

@@ -20,7 +20,7 @@ describe('suggestions and self-service resolutions (deflection)', () => {
     await knowledge.call('editor', 'POST', '/nodes', { id: 'billing', names: { en: 'Billing' } });
     external = await knowledge.publish({ ...base, title: 'Roaming charges on your bill', body: 'Check the itemised roaming charges before you dispute the bill.', audiences: ['EXTERNAL'] });
     internal = await knowledge.publish({ ...base, title: 'Crediting disputed roaming charges', body: 'Back office: how to credit roaming charges after a dispute.', audiences: ['INTERNAL'] });
-    await knowledge.searchUntil('staff', 'q=roaming', (reply) => reply.body['total'] === 2);
+    await knowledge.searchUntil<{ page: { total: number } }>('staff', 'q=roaming', (reply) => reply.body.page.total === 2);
   }, 60_000);
 
   afterAll(() => knowledge?.stop());

@@ -28,7 +28,7 @@ describe('a backfill computes a new KPI version over the whole history', () => {
     await Promise.all([
       bed.feed(events.slice(half)),
       ...BUILT_IN_KPIS.map(({ kpiId, specification }) =>
-        backfill(bed.database.pool, bed.folding, { kpiId, version: 1, ...specification }, { onProgress: (p) => progress.push(p) })),
+        backfill(bed.database.pool, { kpiId, version: 1, ...specification }, { onProgress: (p) => progress.push(p) })),
     ]);
     expect(await bed.observations()).toEqual(live);
     expect(progress.filter((p) => p.status === 'DONE')).toHaveLength(BUILT_IN_KPIS.length);

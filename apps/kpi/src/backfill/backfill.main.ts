@@ -1,7 +1,6 @@
 import { SingleBar, Presets } from 'cli-progress';
 import { loadDatabaseSettings, migrateSchema, openDatabase } from '@collab/service-kit';
 import { KpiCatalogue } from '../computation/kpi-catalogue';
-import { KpiFolding } from '../computation/kpi-folding';
 import { KPI_MIGRATIONS } from '../migrations/kpi.migrations';
 import { backfill } from './kpi-backfill';
 
@@ -28,7 +27,7 @@ const main = async (): Promise<number> => {
     const bar = new SingleBar({ format: `${kpiId} v${definition.version} [{bar}] {percentage}% | {value}/{total} facts | {eta_formatted} left` }, Presets.shades_classic);
     bar.start(0, 0);
     const started = Date.now();
-    const done = await backfill(database.pool, new KpiFolding(catalogue), definition, {
+    const done = await backfill(database.pool, definition, {
       onProgress: (progress) => {
         bar.setTotal(progress.total);
         bar.update(progress.done);

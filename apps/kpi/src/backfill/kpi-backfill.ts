@@ -2,9 +2,10 @@ import { rowsOf, type SqlExecutor } from '@collab/following';
 import type { KpiDefinitionVersion, KpiFact } from '@collab/kpi-domain';
 import type { TransactionalPool } from '@collab/messaging';
 
+import { foldPage } from './page-fold';
+
 /** The database's pool: plain queries, and a connection for a transaction. */
 type Pool = TransactionalPool & SqlExecutor;
-import { KpiFolding } from '../computation/kpi-folding';
 
 export interface BackfillProgress {
   readonly kpiId: string;
@@ -29,8 +30,8 @@ const factOf = (row: FactRow): KpiFact => ({
   eventId: row.event_id, kind: row.kind, at: row.at.toISOString(), caseId: row.case_id, taskId: row.task_id, dims: row.dims, attrs: row.attrs,
 });
 
-/** Facts per transaction: large enough to amortise the commit, small enough not to hold the one embedded connection long. */
-export const BACKFILL_PAGE = 500;
+/** Facts per transaction: large enough to amortise the statements and the commit, small enough not to hold the one embedded connection long. */
+export const BACKFILL_PAGE = 2_000;
 
 const inTransaction = async (pool: TransactionalPool, work: (tx: SqlExecutor) => Promise<void>): Promise<void> => {
   const connection = await pool.connect();
@@ -47,6 +48,19 @@ const inTransaction = async (pool: TransactionalPool, work: (tx: SqlExecutor) =>
 };
 
 /**
+ * How many facts the journal holds now, and how many were journalled since: counting what lies
+ * ahead on every page would read the rest of the journal again and again.
+ */
+const journalSize = async (pool: SqlExecutor): Promise<{ readonly initial: number; readonly journalledSince: () => Promise<number> }> => {
+  const [start] = rowsOf<{ n: string; last: string | null }>(await pool.query(`select count(*) as n, max(seq) as last from kpi.fact`));
+  const last = start?.last ?? '0';
+  return {
+    initial: Number(start?.n ?? 0),
+    journalledSince: async () => Number(rowsOf<{ n: string }>(await pool.query(`select count(*) as n from kpi.fact where seq > $1`, [last]))[0]?.n ?? 0),
+  };
+};
+
+/**
  * Folds the whole fact journal into one KPI version, page by page, while live folding goes on: both
  * write the same rows by the same keys (upserts by source event, duration ends kept by rule), so
  * whatever both reach is written once and the result equals what live folding would have made. It
@@ -55,12 +69,11 @@ const inTransaction = async (pool: TransactionalPool, work: (tx: SqlExecutor) =>
  */
 export const backfill = async (
   pool: Pool,
-  folding: KpiFolding,
   definition: KpiDefinitionVersion,
   { onProgress = () => undefined, signal }: { readonly onProgress?: (progress: BackfillProgress) => void; readonly signal?: AbortSignal } = {},
 ): Promise<BackfillProgress> => {
-  const count = async (after: string) => Number(rowsOf<{ n: string }>(await pool.query(`select count(*) as n from kpi.fact where seq > $1`, [after]))[0]?.n ?? 0);
-  let progress: BackfillProgress = { kpiId: definition.kpiId, version: definition.version, total: await count('0'), done: 0, status: 'RUNNING' };
+  const { initial, journalledSince } = await journalSize(pool);
+  let progress: BackfillProgress = { kpiId: definition.kpiId, version: definition.version, total: initial, done: 0, status: 'RUNNING' };
   const save = (p: BackfillProgress) =>
     pool.query(
       `insert into kpi.backfill (kpi_id, version, total, done, status, started_at, finished_at) values ($1, $2, $3, $4, $5, now(), case when $5 = 'RUNNING' then null else now() end)
@@ -73,12 +86,10 @@ export const backfill = async (
   while (signal?.aborted !== true) {
     const page = rowsOf<FactRow>(await pool.query(`select * from kpi.fact where seq > $1 order by seq limit ${BACKFILL_PAGE}`, [after]));
     if (page.length === 0) break;
-    await inTransaction(pool, async (tx) => {
-      for (const row of page) await folding.fold(tx, [definition], factOf(row));
-    });
+    await inTransaction(pool, (tx) => foldPage(tx, definition, page.map(factOf)));
     after = page.at(-1)!.seq;
     const done = progress.done + page.length;
-    progress = { ...progress, done, total: Math.max(progress.total, done + (await count(after))) };
+    progress = { ...progress, done, total: Math.max(progress.total, done, initial + (await journalledSince())) };
     await save(progress);
     onProgress(progress);
   }

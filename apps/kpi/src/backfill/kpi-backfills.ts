@@ -2,7 +2,6 @@ import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common
 import { rowsOf } from '@collab/following';
 import type { KpiDefinitionVersion } from '@collab/kpi-domain';
 import { DATABASE, pageOf, type Database, type ListPage, type PageRequest } from '@collab/service-kit';
-import { KpiFolding } from '../computation/kpi-folding';
 import { backfill, type BackfillProgress } from './kpi-backfill';
 
 interface ProgressRow {
@@ -20,16 +19,13 @@ export class KpiBackfills implements OnModuleDestroy {
   private readonly stopping = new AbortController();
   private readonly running = new Map<string, Promise<unknown>>();
 
-  constructor(
-    @Inject(DATABASE) private readonly database: Database,
-    private readonly folding: KpiFolding,
-  ) {}
+  constructor(@Inject(DATABASE) private readonly database: Database) {}
 
   /** Starts computing a new version over the whole history (once per version in this process). */
   start(definition: KpiDefinitionVersion): void {
     const key = `${definition.kpiId}@${definition.version}`;
     if (this.running.has(key)) return;
-    const run = backfill(this.database.pool, this.folding, definition, { signal: this.stopping.signal })
+    const run = backfill(this.database.pool, definition, { signal: this.stopping.signal })
       .catch(async (error: unknown) => {
         this.logger.error(`backfill of ${key} failed: ${String(error)}`);
         await this.database.pool.query(`update kpi.backfill set status = 'FAILED' where kpi_id = $1 and version = $2`, [definition.kpiId, definition.version]).catch(() => undefined);

@@ -80,7 +80,19 @@ export class KpiValues {
     const definition = await this.definition(request.kpiId, request.version);
     if (!definition.granularities.includes(request.granularity))
       throw new ValidationFailed([{ field: 'granularity', message: `KPI ${definition.kpiId} is kept by ${definition.granularities.join(', ')}` }]);
-    const narrowing = await this.narrowing(definition, request.scope);
+    return this.seriesOf(definition, request, await this.narrowing(definition, request.scope));
+  }
+
+  /**
+   * A series of a definition already read, narrowed by units already resolved: a scorecard reads
+   * the catalogue and the unit tree once for all its lines, not once per KPI.
+   */
+  async seriesOfUnits(definition: KpiDefinitionVersion, request: Omit<SeriesRequest, 'kpiId' | 'version'>, units: readonly string[]): Promise<KpiSeries> {
+    const filters = definition.filters.map((filter) => ({ field: filter.field, values: filter.in }));
+    return this.seriesOf(definition, request, [...filters, { field: 'unit', values: units }]);
+  }
+
+  private async seriesOf(definition: KpiDefinitionVersion, request: Omit<SeriesRequest, 'kpiId' | 'version'>, narrowing: Narrowing): Promise<KpiSeries> {
     const base: SeriesBase = { kpiId: definition.kpiId, version: definition.version, from: request.from, to: request.to, granularity: request.granularity };
     const { sql, params } = seriesQuery(definition.measure, base, narrowing);
     const rows = rowsOf<SeriesRow>(await this.database.pool.query(sql, params));

@@ -10,3 +10,4 @@ export * from './article/article-audience';
 export * from './article/version-diff';
 export * from './article/article-history';
 export * from './self-service/self-service.decider';
+export * from './usage/article-feedback.decider';

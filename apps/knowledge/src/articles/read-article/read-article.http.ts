@@ -1,9 +1,9 @@
 import { Controller, Get, Param, ParseIntPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { VersionDiff } from '@collab/knowledge-domain';
-import { Answers, Allow, CurrentPrincipal, ValidationFailed, uuidParam, type Principal } from '@collab/service-kit';
+import { Answers, Allow, CurrentPrincipal, ValidationFailed, pageOf, uuidParam, type ListPage, type Principal } from '@collab/service-kit';
 import { ArticleReader } from '../article-reader';
-import { DiffQuery } from '../article.request';
+import { DiffQuery, VersionsQuery } from '../article.request';
 import type { EditorArticleView, PublishedArticleView, VersionView } from '../article-views';
 import { articleSchema, versionDiffSchema, versionListSchema, versionSchema } from '../../knowledge.answers';
 
@@ -24,10 +24,12 @@ export class ReadArticleHttp {
     return this.reader.article(id, principal);
   }
 
+  /** Oldest first, a page at a time (`?limit=&after=`). */
   @Answers(versionListSchema)
   @Get(':id/versions')
-  versions(@Param('id', uuidParam('id')) id: string, @CurrentPrincipal() principal: Principal): Promise<VersionView[]> {
-    return this.reader.versions(id, principal);
+  async versions(@Param('id', uuidParam('id')) id: string, @Query() query: VersionsQuery, @CurrentPrincipal() principal: Principal): Promise<ListPage<VersionView>> {
+    // Zero-padded, so the cursor's code-point order is the versions' numeric order.
+    return pageOf(await this.reader.versions(id, principal), query, (version) => String(version.version).padStart(10, '0'));
   }
 
   @Answers(versionSchema)

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Answers, Allow, ValidationFailed } from '@collab/service-kit';
+import { Answers, Allow, ValidationFailed, pageOf, type ListPage } from '@collab/service-kit';
 import { KnowledgeMap, type MapNodeView } from '../knowledge-map';
 import { ReadMapQuery, nodeIdParam } from '../map-node.request';
 import { mapNodeSchema, mapTreeSchema } from '../../knowledge.answers';
@@ -16,8 +16,8 @@ export class ReadMapHttp {
 
   @Answers(mapTreeSchema)
   @Get()
-  tree(@Query() query: ReadMapQuery): Promise<MapNodeView[]> {
-    return this.map.tree(query.includeRetired);
+  async tree(@Query() query: ReadMapQuery): Promise<ListPage<MapNodeView>> {
+    return pageOf(await this.map.tree(query.includeRetired), query, (node) => node.nodeId);
   }
 
   @Answers(mapNodeSchema)

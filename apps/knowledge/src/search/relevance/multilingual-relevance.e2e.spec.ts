@@ -3,8 +3,8 @@ import { KnowledgeApp, type Storage } from '../../knowledge.e2e-app';
 import { CORPUS, QUERIES, type CorpusArticle } from './corpus.fixture';
 
 interface Results {
-  total: number;
-  results: { id: string }[];
+  items: { id: string }[];
+  page: { total: number };
 }
 
 const MIN_RECALL_AT_3 = 0.9;
@@ -22,8 +22,8 @@ describe.each<Storage>(['embedded', 'PostgreSQL'])('multilingual relevance over 
       ids.set(keyOf(article), id);
     }
     await eventually(async () => {
-      const reply = await knowledge.call<Results>('customer', 'GET', '/search?q=support&lang=en&pageSize=1');
-      if (reply.body.total !== CORPUS.length / 5) throw new Error(`indexed ${reply.body.total} English articles so far`);
+      const reply = await knowledge.call<Results>('customer', 'GET', '/search?q=support&lang=en&limit=1');
+      if (reply.body.page.total !== CORPUS.length / 5) throw new Error(`indexed ${reply.body.page.total} English articles so far`);
     }, { timeoutMs: 60_000 });
   }, 300_000);
 
@@ -37,9 +37,9 @@ describe.each<Storage>(['embedded', 'PostgreSQL'])('multilingual relevance over 
   it(`finds the expected article among the first three for at least ${MIN_RECALL_AT_3 * 100}% of the queries (recall@3)`, async () => {
     const misses: string[] = [];
     for (const query of QUERIES) {
-      const reply = await knowledge.call<Results>('customer', 'GET', `/search?q=${encodeURIComponent(query.q)}&pageSize=3`);
+      const reply = await knowledge.call<Results>('customer', 'GET', `/search?q=${encodeURIComponent(query.q)}&limit=3`);
       const expected = ids.get(keyOf({ key: query.expected[0], language: query.expected[1] }));
-      if (!reply.body.results.some((result) => result.id === expected)) misses.push(`${query.kind}: ${query.q} → ${query.expected.join('/')}`);
+      if (!reply.body.items.some((result) => result.id === expected)) misses.push(`${query.kind}: ${query.q} → ${query.expected.join('/')}`);
     }
     const recall = (QUERIES.length - misses.length) / QUERIES.length;
     process.stdout.write(`knowledge recall@3 (${storage}): ${recall.toFixed(3)} over ${QUERIES.length} queries, ${CORPUS.length} articles${misses.length ? `; missed: ${misses.join('; ')}` : ''}\n`);

@@ -47,8 +47,12 @@ export class KpiScorecards {
       (definition) => definition.dimensions.includes(scope.dimension) && definition.granularities.includes('month'),
     );
     const lines: ScorecardLine[] = [];
+    const units = scope.dimension === 'unit' ? await this.values.unitsBelow(scope.id) : undefined;
     for (const definition of kept) {
-      const series = await this.values.series({ kpiId: definition.kpiId, version: definition.version, scope, granularity: 'month', from, to });
+      const request = { scope, granularity: 'month' as const, from, to };
+      const series = units === undefined
+        ? await this.values.series({ kpiId: definition.kpiId, version: definition.version, ...request })
+        : await this.values.seriesOfUnits(definition, request, units);
       const point = series.values[0];
       const { kpiId, version, names, unitOfMeasure, target, warning, direction } = definition;
       lines.push({ kpiId, version, names, unitOfMeasure, target, warning, direction, value: point?.value ?? null, standing: point?.standing ?? 'NO_DATA' });

@@ -769,6 +769,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/knowledge/articles/{id}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["GiveFeedbackHttp_feedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/knowledge/articles/{id}/reject": {
         parameters: {
             query?: never;
@@ -1689,6 +1705,15 @@ export interface components {
             reason?: string;
         };
         Article: components["schemas"]["PublishedArticle"] | components["schemas"]["EditorArticle"];
+        ArticleFeedback: {
+            articleId: string;
+            helpful: boolean;
+            /** @description The published version the vote is about. */
+            version: number;
+        };
+        ArticleFeedbackBody: {
+            helpful: boolean;
+        };
         ArticleSuggestions: {
             suggestions: components["schemas"]["SearchHit"][];
         };
@@ -1710,7 +1735,10 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
-        ArticleVersionList: components["schemas"]["ArticleVersion"][];
+        ArticleVersionList: {
+            items: components["schemas"]["ArticleVersion"][];
+            page: components["schemas"]["PageInfo"];
+        };
         AssignCaseRequest: {
             agentId: string;
             /** @default false */
@@ -2856,7 +2884,10 @@ export interface components {
             /** @enum {string} */
             status: "active" | "retired";
         };
-        MapTree: components["schemas"]["MapNode"][];
+        MapTree: {
+            items: components["schemas"]["MapNode"][];
+            page: components["schemas"]["PageInfo"];
+        };
         MoveNodeRequest: {
             parentId?: string | null;
         };
@@ -3308,26 +3339,25 @@ export interface components {
             withdrawOpenChildren?: boolean;
         };
         ReviewQueue: {
-            items: {
-                /**
-                 * Format: date-time
-                 * @example 2026-11-23T02:00:00.000Z
-                 */
-                dueAt: string;
-                id: string;
-                language: string;
-                nodeId: string;
-                /**
-                 * @description REVIEW_DUE: its review interval has passed since publication; EXPIRED: its expiry date came.
-                 * @enum {string}
-                 */
-                reason: "REVIEW_DUE" | "EXPIRED";
-                title: string;
-                version: number;
-            }[];
-            page: number;
-            pageSize: number;
-            total: number;
+            items: components["schemas"]["ReviewQueueEntry"][];
+            page: components["schemas"]["PageInfo"];
+        };
+        ReviewQueueEntry: {
+            /**
+             * Format: date-time
+             * @example 2026-11-23T02:00:00.000Z
+             */
+            dueAt: string;
+            id: string;
+            language: string;
+            nodeId: string;
+            /**
+             * @description REVIEW_DUE: its review interval has passed since publication; EXPIRED: its expiry date came.
+             * @enum {string}
+             */
+            reason: "REVIEW_DUE" | "EXPIRED";
+            title: string;
+            version: number;
         };
         ReviseKpiRequest: {
             /** @default  */
@@ -3476,20 +3506,8 @@ export interface components {
             version: number;
         };
         SearchResults: {
-            page: number;
-            pageSize: number;
-            results: ({
-                /**
-                 * Format: date-time
-                 * @example 2026-11-23T02:00:00.000Z
-                 */
-                publishedAt: string;
-                score: number;
-                snippet: string;
-            } & {
-                [key: string]: unknown;
-            })[];
-            total: number;
+            items: components["schemas"]["SearchHit"][];
+            page: components["schemas"]["PageInfo"];
         };
         SelfServiceResolution: {
             articleId: string;
@@ -7875,6 +7893,80 @@ export interface operations {
             };
         };
     };
+    GiveFeedbackHttp_feedback: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Carried by the events the request causes (CloudEvents `correlationid`); one is made up when absent. */
+                "x-correlation-id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ArticleFeedbackBody"];
+            };
+        };
+        responses: {
+            /** @description The vote as it now stands. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArticleFeedback"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each invalid field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A store or broker is not reachable just now, or no answer came in time; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ReviewArticleHttp_reject: {
         parameters: {
             query?: never;
@@ -8021,7 +8113,10 @@ export interface operations {
     };
     ReadArticleHttp_versions: {
         parameters: {
-            query?: never;
+            query?: {
+                after?: string;
+                limit?: number;
+            };
             header?: never;
             path: {
                 id: string;
@@ -8157,7 +8252,9 @@ export interface operations {
     ReadMapHttp_tree: {
         parameters: {
             query?: {
+                after?: string;
                 includeRetired?: string;
+                limit?: number;
             };
             header?: never;
             path?: never;
@@ -8567,8 +8664,8 @@ export interface operations {
     ReviewQueueHttp_queue: {
         parameters: {
             query?: {
-                page?: number;
-                pageSize?: number;
+                after?: string;
+                limit?: number;
             };
             header?: never;
             path?: never;
@@ -8626,10 +8723,11 @@ export interface operations {
     SearchHttp_search: {
         parameters: {
             query: {
+                after?: string;
                 lang?: string;
+                limit?: number;
                 node?: string;
                 page?: number;
-                pageSize?: number;
                 q: string;
                 tag?: string;
                 type?: "PRODUCT" | "POLICY" | "SERVICE" | "PROCESS" | "PLATFORM" | "INDUSTRY";

@@ -1,0 +1,156 @@
+import { defaultCalendars, type BusinessCalendar } from '@collab/business-calendar';
+import { rowsOf, type SqlExecutor } from '@collab/following';
+import { contributionsOf, minutesBetween, type KpiDefinitionVersion, type KpiFact } from '@collab/kpi-domain';
+
+const CALENDARS: ReadonlyMap<string, BusinessCalendar> = new Map(defaultCalendars().map((calendar) => [calendar.id, calendar]));
+
+/** Facts that change which unit holds a case, so its business-time durations are measured again (as live folding does). */
+const CHANGES_HOLDING = new Set(['CaseQueued', 'CaseReopened']);
+
+interface ObservationRow {
+  readonly source_key: string;
+  readonly part: string;
+  readonly case_id: string | null;
+  readonly task_id: string | null;
+  readonly at: string;
+  readonly own: KpiFact['dims'];
+  readonly value: number;
+}
+
+interface EndRow {
+  readonly pair_key: string;
+  readonly role: 'start' | 'end';
+  readonly at: string;
+  readonly dims: KpiFact['dims'];
+}
+
+/**
+ * What a page of facts adds to one KPI version, gathered in memory by the same keys and rules as
+ * the live fold (fact-folding.ts): one observation per (source, part), and per duration end the
+ * earliest start and the first or last end. Equal instants keep the end that came first, as the
+ * live fold's strict comparison does.
+ */
+class PageFold {
+  readonly observations = new Map<string, ObservationRow>();
+  readonly ends = new Map<string, EndRow>();
+  readonly remeasured = new Set<string>();
+
+  constructor(private readonly definition: KpiDefinitionVersion) {}
+
+  add(fact: KpiFact): void {
+    for (const contribution of contributionsOf(this.definition, fact)) {
+      if (contribution.part === 'start' || contribution.part === 'end') this.keepEnd(fact, contribution.part);
+      else
+        this.observations.set(`${fact.eventId}\u0000${contribution.part}`, {
+          source_key: fact.eventId, part: contribution.part, case_id: fact.caseId, task_id: fact.taskId, at: fact.at, own: fact.dims, value: contribution.value,
+        });
+    }
+    if (fact.caseId !== null && CHANGES_HOLDING.has(fact.kind)) this.remeasured.add(fact.caseId);
+  }
+
+  private keepEnd(fact: KpiFact, role: 'start' | 'end'): void {
+    const { measure } = this.definition;
+    if (measure.kind !== 'duration' || fact.caseId === null) return;
+    const key = `${fact.caseId}\u0000${role}`;
+    const kept = this.ends.get(key);
+    const at = Date.parse(fact.at);
+    const latest = role === 'end' && measure.until === 'last';
+    if (kept !== undefined && (latest ? at <= Date.parse(kept.at) : at >= Date.parse(kept.at))) return;
+    this.ends.set(key, { pair_key: fact.caseId, role, at: fact.at, dims: role === 'end' ? fact.dims : {} });
+  }
+
+  /** The pairs to measure: every pair an end of this page touched, and, for business time, every case whose holding changed. */
+  pairs(): string[] {
+    const { measure } = this.definition;
+    if (measure.kind !== 'duration') return [];
+    const touched = new Set([...this.ends.values()].map((end) => end.pair_key));
+    if (measure.time === 'business') for (const caseId of this.remeasured) touched.add(caseId);
+    return [...touched];
+  }
+}
+
+/**
+ * The scoping rule of context-store's rescopeCase, for a row about to be written: the case's
+ * dimensions, the unit holding the case at the row's instant, a task's target, the fact's own last.
+ * The context is already journalled for every fact a backfill reads; a fact journalled later
+ * rescopes its case as live folding always does.
+ */
+const SCOPE_OF_ROW = `coalesce((select c.dims from kpi.case_context c where c.case_id = r.case_id), '{}'::jsonb)
+  || coalesce((select jsonb_build_object('unit', h.unit_id) from kpi.case_holding h
+               where h.case_id = r.case_id and h.from_at <= r.at order by h.from_at desc, h.event_id desc limit 1), '{}'::jsonb)
+  || coalesce((select case t.target_kind when 'PARTNER' then jsonb_build_object('partner', t.target_id) else jsonb_build_object('unit', t.target_id) end
+               from kpi.task_target t where t.task_id = r.task_id), '{}'::jsonb)
+  || r.own`;
+
+/** Writes observations already scoped, so no update of the case's rows follows. */
+const upsertObservations = async (tx: SqlExecutor, { kpiId, version }: KpiDefinitionVersion, rows: readonly ObservationRow[]): Promise<void> => {
+  if (rows.length === 0) return;
+  await tx.query(
+    `insert into kpi.observation (kpi_id, version, source_key, part, case_id, task_id, at, own, dims, value)
+     select $1, $2, r.source_key, r.part, r.case_id, r.task_id, r.at, r.own, ${SCOPE_OF_ROW}, r.value
+       from jsonb_to_recordset($3::jsonb) as r(source_key text, part text, case_id text, task_id text, at timestamptz, own jsonb, value float8)
+     on conflict (kpi_id, version, source_key, part) do update set at = excluded.at, value = excluded.value, own = excluded.own, dims = excluded.dims`,
+    [kpiId, version, JSON.stringify(rows)],
+  );
+};
+
+/** Each end is kept only where it is better than the one already kept (a live fold may have written it first). */
+const keepEnds = async (tx: SqlExecutor, definition: KpiDefinitionVersion, ends: readonly EndRow[]): Promise<void> => {
+  const { measure } = definition;
+  if (ends.length === 0 || measure.kind !== 'duration') return;
+  const latestEnd = measure.until === 'last';
+  await tx.query(
+    `insert into kpi.duration_end (kpi_id, version, pair_key, role, at, dims)
+     select $1, $2, r.pair_key, r.role, r.at, r.dims from jsonb_to_recordset($3::jsonb) as r(pair_key text, role text, at timestamptz, dims jsonb)
+     on conflict (kpi_id, version, pair_key, role) do update set at = excluded.at, dims = excluded.dims
+     where case when excluded.role = 'end' and $4 then excluded.at > kpi.duration_end.at else excluded.at < kpi.duration_end.at end`,
+    [definition.kpiId, definition.version, JSON.stringify(ends), latestEnd],
+  );
+};
+
+interface PairRow {
+  readonly pair_key: string;
+  readonly start_at: Date | null;
+  readonly end_at: Date | null;
+  readonly end_dims: KpiFact['dims'] | null;
+  readonly calendar_id: string | null;
+}
+
+/** Measures the given pairs whose two ends are known, on the calendar of the unit holding the case at its end, in one read and one write. */
+const completePairs = async (tx: SqlExecutor, definition: KpiDefinitionVersion, pairKeys: readonly string[]): Promise<void> => {
+  const { measure } = definition;
+  if (pairKeys.length === 0 || measure.kind !== 'duration') return;
+  const pairs = rowsOf<PairRow>(
+    await tx.query(
+      `select s.pair_key, s.at as start_at, e.at as end_at, e.dims as end_dims,
+              case when $4 then (select u.calendar_id from kpi.case_holding h join kpi.unit u on u.unit_id = h.unit_id
+                                  where h.case_id = e.pair_key and h.from_at <= e.at order by h.from_at desc, h.event_id desc limit 1) end as calendar_id
+         from kpi.duration_end s join kpi.duration_end e on e.kpi_id = s.kpi_id and e.version = s.version and e.pair_key = s.pair_key and e.role = 'end'
+        where s.kpi_id = $1 and s.version = $2 and s.pair_key = any($3::text[]) and s.role = 'start'`,
+      [definition.kpiId, definition.version, pairKeys, measure.time === 'business'],
+    ),
+  );
+  const observations: ObservationRow[] = [];
+  for (const pair of pairs) {
+    if (pair.start_at === null || pair.end_at === null) continue;
+    const [start, end] = [pair.start_at.toISOString(), pair.end_at.toISOString()];
+    const calendar = pair.calendar_id === null ? undefined : CALENDARS.get(pair.calendar_id);
+    const minutes = minutesBetween(start, end, measure.time, calendar);
+    observations.push({ source_key: `pair:${pair.pair_key}`, part: 'value', case_id: pair.pair_key, task_id: null, at: end, own: pair.end_dims ?? {}, value: minutes });
+  }
+  await upsertObservations(tx, definition, observations);
+};
+
+/**
+ * Folds a page of journalled facts into one KPI version with a handful of statements: the page is
+ * gathered in memory, then written as multi-row upserts (observations scoped as they are written,
+ * duration ends), and its pairs measured in one read. The rows are those the live fold would
+ * write fact by fact, so a backfill still ends equal to live folding.
+ */
+export const foldPage = async (tx: SqlExecutor, definition: KpiDefinitionVersion, facts: readonly KpiFact[]): Promise<void> => {
+  const page = new PageFold(definition);
+  for (const fact of facts) page.add(fact);
+  await upsertObservations(tx, definition, [...page.observations.values()]);
+  await keepEnds(tx, definition, [...page.ends.values()]);
+  await completePairs(tx, definition, page.pairs());
+};
