@@ -13,8 +13,11 @@ export interface HandleOptions<Event extends DomainEvent> {
   readonly metadata: EventMetadata;
   /** An event attributed otherwise than the command (a system's observation decided along with it). */
   readonly metadataFor?: (event: Event) => EventMetadata;
-  /** Deterministic ids make a retried command (e.g. a redelivered message) an idempotent append. */
-  readonly eventIdFor?: (event: Event, index: number) => string;
+  /**
+   * Deterministic ids make a retried command (e.g. a redelivered message) an idempotent append.
+   * `version` is the stream's version the decision was made on.
+   */
+  readonly eventIdFor?: (event: Event, index: number, version: number) => string;
   /** Re-read and re-decide this many times when another writer got in between. */
   readonly retriesOnConflict?: number;
 }
@@ -51,7 +54,7 @@ export class AggregateStreams<Command, Event extends DomainEvent, State, Context
       const events = this.decider.decide(command, state, context);
       if (events.length === 0) return { events, state, version };
       try {
-        const newEvents = events.map((event, index) => toNewEvent(event, index, options));
+        const newEvents = events.map((event, index) => toNewEvent(event, index, version, options));
         const result = await this.store.append(streamId, newEvents, version || 'no_stream');
         return { events, state, version: result.nextExpectedVersion, result };
       } catch (error) {
@@ -64,9 +67,10 @@ export class AggregateStreams<Command, Event extends DomainEvent, State, Context
 const toNewEvent = <Event extends DomainEvent>(
   event: Event,
   index: number,
+  version: number,
   options: HandleOptions<Event>,
 ): NewEvent => ({
-  id: options.eventIdFor?.(event, index) ?? randomUUID(),
+  id: options.eventIdFor?.(event, index, version) ?? randomUUID(),
   type: event.type,
   // Domain event data are plain JSON objects by construction; interfaces just lack an index signature.
   data: event.data as JsonObject,

@@ -10,7 +10,10 @@ import type { CommandOrigin } from '../auth/command-origin';
 export type CommandSource<Event> = (
   | { readonly origin: CommandOrigin }
   | { readonly metadata: EventMetadata }
-) & { readonly eventIdFor?: (event: Event, index: number) => string };
+) & {
+  /** `version`: the stream's version the decision was made on. */
+  readonly eventIdFor?: (event: Event, index: number, version: number) => string;
+};
 
 export interface CommandHandlerOptions<Command> {
   /** The stream of the aggregate the command is about. */
