@@ -9,7 +9,7 @@ import {
   type NewEvent,
 } from './event-store.port';
 
-export interface HandleOptions<Event extends DomainEvent> {
+export interface HandleOptions<Event extends DomainEvent, State = unknown> {
   readonly metadata: EventMetadata;
   /** An event attributed otherwise than the command (a system's observation decided along with it). */
   readonly metadataFor?: (event: Event) => EventMetadata;
@@ -20,6 +20,8 @@ export interface HandleOptions<Event extends DomainEvent> {
   readonly eventIdFor?: (event: Event, index: number, version: number) => string;
   /** Re-read and re-decide this many times when another writer got in between. */
   readonly retriesOnConflict?: number;
+  /** The stream as the caller has just loaded it: the first decision is made on it (no second read); a conflict reads afresh. */
+  readonly loaded?: { readonly state: State; readonly version: number };
 }
 
 export interface Handled<Event, State> {
@@ -48,9 +50,9 @@ export class AggregateStreams<Command, Event extends DomainEvent, State, Context
     return { state: fold(this.decider, events), version: recorded.length };
   }
 
-  async handle(streamId: string, command: Command, context: Context, options: HandleOptions<Event>): Promise<Handled<Event, State>> {
+  async handle(streamId: string, command: Command, context: Context, options: HandleOptions<Event, State>): Promise<Handled<Event, State>> {
     for (let attempt = 0; ; attempt += 1) {
-      const { state, version } = await this.load(streamId);
+      const { state, version } = attempt === 0 && options.loaded ? options.loaded : await this.load(streamId);
       const events = this.decider.decide(command, state, context);
       if (events.length === 0) return { events, state, version };
       try {

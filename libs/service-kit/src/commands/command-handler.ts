@@ -72,7 +72,8 @@ export class CommandHandler<Command, Event extends DomainEvent, State, Context> 
     return this.streams.load(streamId);
   }
 
-  handle(command: Command, context: Context, source: CommandSource<Event>): Promise<Handled<Event, State>> {
+  /** `loaded`: the stream as the caller has just loaded it (`load`), decided on without reading it again; a conflict reads afresh. */
+  handle(command: Command, context: Context, source: CommandSource<Event>, loaded?: { state: State; version: number }): Promise<Handled<Event, State>> {
     const metadata = metadataOf(source);
     const observers = this.options.observedBy;
     return this.streams.handle(this.options.streamOf(command), command, context, {
@@ -82,6 +83,7 @@ export class CommandHandler<Command, Event extends DomainEvent, State, Context> 
         : {}),
       ...(source.eventIdFor ? { eventIdFor: source.eventIdFor } : {}),
       retriesOnConflict: this.options.retriesOnConflict,
+      ...(loaded ? { loaded } : {}),
     });
   }
 }
