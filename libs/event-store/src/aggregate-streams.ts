@@ -9,14 +9,19 @@ import {
   type NewEvent,
 } from './event-store.port';
 
-export interface HandleOptions<Event extends DomainEvent> {
+export interface HandleOptions<Event extends DomainEvent, State = unknown> {
   readonly metadata: EventMetadata;
   /** An event attributed otherwise than the command (a system's observation decided along with it). */
   readonly metadataFor?: (event: Event) => EventMetadata;
-  /** Deterministic ids make a retried command (e.g. a redelivered message) an idempotent append. */
-  readonly eventIdFor?: (event: Event, index: number) => string;
+  /**
+   * Deterministic ids make a retried command (e.g. a redelivered message) an idempotent append.
+   * `version` is the stream's version the decision was made on.
+   */
+  readonly eventIdFor?: (event: Event, index: number, version: number) => string;
   /** Re-read and re-decide this many times when another writer got in between. */
   readonly retriesOnConflict?: number;
+  /** The stream as the caller has just loaded it: the first decision is made on it (no second read); a conflict reads afresh. */
+  readonly loaded?: { readonly state: State; readonly version: number };
 }
 
 export interface Handled<Event, State> {
@@ -45,13 +50,13 @@ export class AggregateStreams<Command, Event extends DomainEvent, State, Context
     return { state: fold(this.decider, events), version: recorded.length };
   }
 
-  async handle(streamId: string, command: Command, context: Context, options: HandleOptions<Event>): Promise<Handled<Event, State>> {
+  async handle(streamId: string, command: Command, context: Context, options: HandleOptions<Event, State>): Promise<Handled<Event, State>> {
     for (let attempt = 0; ; attempt += 1) {
-      const { state, version } = await this.load(streamId);
+      const { state, version } = attempt === 0 && options.loaded ? options.loaded : await this.load(streamId);
       const events = this.decider.decide(command, state, context);
       if (events.length === 0) return { events, state, version };
       try {
-        const newEvents = events.map((event, index) => toNewEvent(event, index, options));
+        const newEvents = events.map((event, index) => toNewEvent(event, index, version, options));
         const result = await this.store.append(streamId, newEvents, version || 'no_stream');
         return { events, state, version: result.nextExpectedVersion, result };
       } catch (error) {
@@ -64,9 +69,10 @@ export class AggregateStreams<Command, Event extends DomainEvent, State, Context
 const toNewEvent = <Event extends DomainEvent>(
   event: Event,
   index: number,
+  version: number,
   options: HandleOptions<Event>,
 ): NewEvent => ({
-  id: options.eventIdFor?.(event, index) ?? randomUUID(),
+  id: options.eventIdFor?.(event, index, version) ?? randomUUID(),
   type: event.type,
   // Domain event data are plain JSON objects by construction; interfaces just lack an index signature.
   data: event.data as JsonObject,

@@ -5,6 +5,7 @@ export * from './reading/shared-log-reader';
 export * from './leases/lease';
 export * from './leases/postgres-leases';
 export * from './checkpoints/fenced-checkpoints';
+export * from './checkpoints/checkpoint-committer';
 export * from './dead-letters/dead-letter-store';
 export * from './runner/follower';
 export * from './runner/follower-runner';

@@ -20,6 +20,8 @@ export interface SlaEventSource {
   readonly metadata: EventMetadata;
   /** The same source always gives the same ids, so a repeated command appends nothing new. */
   readonly eventIdFor: (event: SlaEvent, index: number) => string;
+  /** The SLA stream as the caller has just read it (clocksWithVersion): decided on without reading it again. */
+  readonly loaded?: { readonly state: SlaState; readonly version: number };
 }
 
 /**
@@ -58,13 +60,18 @@ export class SlaStreams {
     return (await this.sla.load(slaStreamId(caseId))).state;
   }
 
+  /** The case's SLA stream folded, with its version (to decide on without reading it again). */
+  clocksWithVersion(caseId: string): Promise<{ state: SlaState; version: number }> {
+    return this.sla.load(slaStreamId(caseId));
+  }
+
   /** Decides on the case's SLA stream and appends. */
   decide(caseId: string, command: SlaCommand, now: Date, source: SlaEventSource): Promise<Handled<SlaEvent, SlaState>> {
     if (command.caseId !== caseId) throw new Error(`an SLA command for case ${command.caseId} sent to case ${caseId}`);
     return this.sla.handle(command, { now }, {
       metadata: { ...source.metadata, occurredAt: new Date(occurredAtOf(command, now)).toISOString() },
       eventIdFor: source.eventIdFor,
-    });
+    }, source.loaded);
   }
 
   /** The case as its own stream has it now. */

@@ -103,7 +103,9 @@ export class TaskCommands {
     collaborationTaskDecider.decide(command, state, { ...(await this.contextWith(around)), openChildTaskIds: [] });
     for (const withdrawal of childWithdrawals(state.task, command, around.openBelow)) {
       const { eventIdFor } = source;
-      const childIds = eventIdFor && ((event: CollaborationTaskEvent, index: number) => deterministicEventId(eventIdFor(event, index), `withdraw/${withdrawal.taskId}`));
+      const childIds =
+        eventIdFor &&
+        ((event: CollaborationTaskEvent, index: number, version: number) => deterministicEventId(eventIdFor(event, index, version), `withdraw/${withdrawal.taskId}`));
       // A child that ended meanwhile needs no withdrawing.
       await passingRefusals(() => this.run(withdrawal, { ...source, ...(childIds ? { eventIdFor: childIds } : {}) }));
     }

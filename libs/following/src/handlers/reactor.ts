@@ -1,7 +1,8 @@
 import { SpanKind } from '@opentelemetry/api';
 import { contextOfTraceFields, inSpan, type RecordedEvent } from '@collab/event-store';
+import { FencedCheckpoints } from '../checkpoints/fenced-checkpoints';
 import { DeadLetterStore } from '../dead-letters/dead-letter-store';
-import { Stopped } from '../faults';
+import { classify, Stopped } from '../faults';
 import type { BatchHandler, FollowerBatch } from '../runner/follower';
 import type { SqlExecutor } from '../sql';
 import { describeFault, settle, type Settled } from './settle';
@@ -12,7 +13,17 @@ export interface ReactorSpec {
   /** Event types it reacts to; `all` for every event of the log. */
   readonly handles: readonly string[] | 'all';
   react(event: RecordedEvent, signal: AbortSignal): Promise<void>;
+  /**
+   * A transaction the reactions of a whole batch share, where the reactor keeps tables of its own
+   * (a process manager's board): its reactions write them through the transaction, and the
+   * checkpoint commits with them — one commit per batch instead of one per statement. Reactions
+   * must not run on the transaction what other writers take locks for (event-store appends).
+   */
+  readonly batchTransaction?: BatchTransaction;
 }
+
+/** Runs `work` in one transaction (committed when it resolves, rolled back when it throws); `sql` runs on it. */
+export type BatchTransaction = <T>(work: (sql: SqlExecutor) => Promise<T>) => Promise<T>;
 
 export interface ReactorLog {
   warn(context: Record<string, unknown>, message: string): void;
@@ -37,6 +48,7 @@ export class Reactor implements BatchHandler {
   readonly checkpointNames: readonly string[];
   private readonly types: ReadonlySet<string> | 'all';
   private readonly letters: DeadLetterStore;
+  private readonly checkpoints: FencedCheckpoints;
   private parked = new Set<string>();
 
   constructor(
@@ -48,6 +60,7 @@ export class Reactor implements BatchHandler {
     this.checkpointNames = [spec.name];
     this.types = spec.handles === 'all' ? 'all' : new Set(spec.handles);
     this.letters = new DeadLetterStore(home);
+    this.checkpoints = new FencedCheckpoints(home);
   }
 
   wants(event: RecordedEvent): boolean {
@@ -58,7 +71,9 @@ export class Reactor implements BatchHandler {
     this.parked = await this.letters.parkedStreams(this.db, this.spec.name);
   }
 
-  async handle(batch: FollowerBatch): Promise<'deferred'> {
+  async handle(batch: FollowerBatch): Promise<'committed' | 'deferred'> {
+    if (this.spec.batchTransaction && !batch.events.some((event) => this.parked.has(event.streamId)) && (await this.together(batch)))
+      return 'committed';
     for (const event of batch.events) {
       if (batch.signal.aborted) throw new Stopped();
       if (this.parked.has(event.streamId)) await this.deadLetter(event, new Error(`waits behind an earlier dead letter of ${event.streamId}`), 0);
@@ -66,6 +81,29 @@ export class Reactor implements BatchHandler {
       batch.advance(event.position);
     }
     return 'deferred';
+  }
+
+  /**
+   * The batch's reactions and its checkpoint in one transaction. Any failure rolls it all back
+   * (nothing is reported done) and the batch is handled again event by event, where faults are
+   * retried and poison is dead-lettered one event at a time; reactions are idempotent, so what the
+   * failed attempt appended to the log is appended nothing twice.
+   */
+  private async together(batch: FollowerBatch): Promise<boolean> {
+    try {
+      await this.spec.batchTransaction!(async (sql) => {
+        for (const event of batch.events) {
+          if (batch.signal.aborted) throw new Stopped();
+          await this.reactInSpan(event, batch.signal);
+        }
+        await this.checkpoints.save(sql, batch.term, this.checkpointNames, batch.upTo);
+      });
+      return true;
+    } catch (error) {
+      if (classify(error) === 'stopping') throw error;
+      this.log.warn({ follower: this.spec.name, events: batch.events.length, error: described(error).message }, 'batch not applied as one transaction; handling it event by event');
+      return false;
+    }
   }
 
   /** Replays what an operator asked for, stream by stream, in order. */

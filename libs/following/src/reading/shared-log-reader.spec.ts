@@ -129,6 +129,23 @@ describe('one reader per log per process', () => {
     expect(reader.storeReads).toBe(2); // one empty look, one read of the commit, for four followers
   });
 
+  it('given followers got a batch short of full at the head and no commit came since, when they ask after it, then they wait without reading', async () => {
+    const store = new InMemoryEventStore();
+    await store.append('case-1', [anEvent(), anEvent()], 'no_stream');
+    const reader = new SharedLogReader(store, { pollMs: 60_000 });
+    const batches = await Promise.all([reader.next(0n, abort.signal), reader.next(0n, abort.signal)]);
+    for (const batch of batches) expect(batch.map((event) => event.position)).toEqual([1n, 2n]);
+    expect(reader.storeReads).toBe(1);
+
+    const next = [reader.next(2n, abort.signal), reader.next(2n, abort.signal)];
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(reader.storeReads).toBe(1); // nothing was committed after the read: no empty look
+
+    await store.append('case-1', [anEvent()], 2);
+    for (const batch of await Promise.all(next)) expect(batch.map((event) => event.position)).toEqual([3n]);
+    expect(reader.storeReads).toBe(2);
+  });
+
   it('given a commit whose signal never came, then the fallback poll still finds it', async () => {
     const store = new InMemoryEventStore();
     // A commit signal that stays silent, as a lost LISTEN session is until it reconnects.

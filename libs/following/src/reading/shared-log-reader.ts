@@ -85,7 +85,7 @@ export class SharedLogReader {
   }
 
   /**
-   * Nothing follows `after`: a read there found nothing, and no commit was announced since it began.
+   * Nothing follows `after`: a read ended there short of a full batch, and no commit was announced since it began.
    * The followers that finish their batch after the first one then wait for the next commit instead
    * of each asking the store again (one empty read per follower per commit, before). Only with a
    * commit signal: its fallback poll, which reads regardless, covers a signal that was missed.
@@ -123,7 +123,9 @@ export class SharedLogReader {
     const commitsSeen = this.source.commits?.seen ?? 0;
     const read = this.fetch(after, this.batchSize).then((events) => {
       this.window.extend(after, events);
-      this.emptyTail = events.length === 0 ? { after, commitsSeen } : undefined;
+      // A batch short of full is all there was when the read began; a commit since then is announced
+      // after it is visible, so until one is, the next read at the new tail would find nothing.
+      this.emptyTail = events.length < this.batchSize ? { after: events[events.length - 1]?.position ?? after, commitsSeen } : undefined;
       return events;
     });
     const current = { after, read };

@@ -1,4 +1,5 @@
 import type { RecordedEvent } from '@collab/event-store';
+import type { CheckpointCommitter } from '../checkpoints/checkpoint-committer';
 import { FencedCheckpoints } from '../checkpoints/fenced-checkpoints';
 import { Stopped, classify } from '../faults';
 import type { LeaseTerm, Leases } from '../leases/lease';
@@ -17,6 +18,8 @@ export interface FollowerRunnerDependencies {
   readonly leases: Leases;
   readonly db: StatementRunner;
   readonly logger: FollowerLog;
+  /** Where lazy checkpoint saves go to be written with the other followers' of the same home, in one statement per tick. */
+  readonly committer?: CheckpointCommitter;
 }
 
 const anySignal = (...signals: AbortSignal[]): AbortSignal => AbortSignal.any(signals);
@@ -38,6 +41,7 @@ export class FollowerRunner {
   private lastFault: string | undefined;
   private flushTimer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> = Promise.resolve();
+  private committing = false;
 
   constructor(
     readonly definition: FollowerDefinition,
@@ -145,7 +149,25 @@ export class FollowerRunner {
   private flushSoon(term: LeaseTerm): void {
     const { flush } = this.definition;
     if (this.position - this.saved >= BigInt(flush.afterEvents)) return this.flushNow(term);
+    if (this.deps.committer?.home === this.definition.home) return this.commitSoon(term, this.deps.committer);
     this.flushTimer ??= setTimeout(() => this.flushNow(term), flush.afterMs);
+  }
+
+  /** Hands the save to the committer; once saved, anything handled meanwhile goes with its next tick. */
+  private commitSoon(term: LeaseTerm, committer: CheckpointCommitter): void {
+    if (this.committing) return;
+    this.committing = true;
+    this.flushing = this.flushing
+      .then(() => committer.save(term, this.definition.handler.checkpointNames, () => this.position))
+      .then((position) => {
+        if (position > this.saved) this.saved = position;
+        this.committing = false;
+        if (this.position > this.saved && !term.lost.aborted) this.commitSoon(term, committer);
+      })
+      .catch((error: unknown) => {
+        this.committing = false;
+        this.deps.logger.warn({ follower: this.name, error }, 'checkpoint not saved; saved again later');
+      });
   }
 
   private flushNow(term: LeaseTerm): void {

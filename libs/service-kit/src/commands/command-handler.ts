@@ -10,7 +10,10 @@ import { metadataOfOrigin, type CommandOrigin } from '../auth/command-origin';
 export type CommandSource<Event> = (
   | { readonly origin: CommandOrigin }
   | { readonly metadata: EventMetadata }
-) & { readonly eventIdFor?: (event: Event, index: number) => string };
+) & {
+  /** `version`: the stream's version the decision was made on. */
+  readonly eventIdFor?: (event: Event, index: number, version: number) => string;
+};
 
 export interface CommandHandlerOptions<Command> {
   /** The stream of the aggregate the command is about. */
@@ -69,7 +72,8 @@ export class CommandHandler<Command, Event extends DomainEvent, State, Context> 
     return this.streams.load(streamId);
   }
 
-  handle(command: Command, context: Context, source: CommandSource<Event>): Promise<Handled<Event, State>> {
+  /** `loaded`: the stream as the caller has just loaded it (`load`), decided on without reading it again; a conflict reads afresh. */
+  handle(command: Command, context: Context, source: CommandSource<Event>, loaded?: { state: State; version: number }): Promise<Handled<Event, State>> {
     const metadata = metadataOf(source);
     const observers = this.options.observedBy;
     return this.streams.handle(this.options.streamOf(command), command, context, {
@@ -79,6 +83,7 @@ export class CommandHandler<Command, Event extends DomainEvent, State, Context> 
         : {}),
       ...(source.eventIdFor ? { eventIdFor: source.eventIdFor } : {}),
       retriesOnConflict: this.options.retriesOnConflict,
+      ...(loaded ? { loaded } : {}),
     });
   }
 }

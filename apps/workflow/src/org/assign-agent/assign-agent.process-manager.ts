@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EventIdConflict, deterministicEventId, type RecordedEvent } from '@collab/event-store';
+import type { BatchTransaction } from '@collab/following';
 import { Conflict, IllegalTransition, fold } from '@collab/domain-kernel';
 import { CLOCK, type Clock } from '@collab/service-kit';
 import {
@@ -11,7 +12,6 @@ import {
   pickAgent,
   queueStreamId,
   workflowCaseDecider,
-  workflowCaseStreamId,
   type ActorRef,
   type AgentLoad,
   type AssignmentTrigger,
@@ -56,6 +56,11 @@ export class AssignAgentProcessManager extends WorkflowLogReactor {
     private readonly cases: CaseCommandHandler,
   ) {
     super();
+  }
+
+  /** A batch's board changes and checkpoint commit together (distributed; see AssignmentBoard.transaction). */
+  get batchTransaction(): BatchTransaction | undefined {
+    return this.board.transaction;
   }
 
   protected async reactTo(event: RecordedEvent): Promise<void> {
@@ -110,9 +115,12 @@ export class AssignAgentProcessManager extends WorkflowLogReactor {
       const pick = pickAgent(await this.board.agentsOfQueue(queue), assignmentNeedsOf(waiting, queueNeeds));
       if (!pick) return;
       const assigned = await this.assign(waiting, pick, trigger);
-      // Given now, or moved on meanwhile: either way the board learns the case as its stream has it.
-      await this.board.refreshCase(waiting.caseId);
-      if (!assigned) passedOver.push(waiting.caseId);
+      // Given now: the board takes in what was appended. Moved on meanwhile: it learns the case as its stream has it.
+      if (assigned) await this.board.applyAppended(waiting.caseId, assigned.events, assigned.version);
+      else {
+        await this.board.refreshCase(waiting.caseId);
+        passedOver.push(waiting.caseId);
+      }
     }
   }
   /** The skills the queue asks of every case's owner, and whether its cases' language is required. */
@@ -124,18 +132,18 @@ export class AssignAgentProcessManager extends WorkflowLogReactor {
       : { skills: [], languageRule: 'PREFERRED' };
   }
 
-  /** True when the case got its owner (now or by an earlier run of this very event); false when it moved on. */
+  /**
+   * What was appended when the case got its owner (now, or nothing new by an earlier run of this
+   * very event); undefined when it moved on.
+   */
   private async assign(
     waiting: WaitingCase,
     pick: { agentId: string; reason: string; agentLoad: AgentLoad },
     trigger: RecordedEvent,
-  ): Promise<boolean> {
+  ): Promise<{ events: readonly WorkflowCaseEvent[]; version: number } | undefined> {
     const { caseId, queue } = waiting;
-    // The case's version joins the id: a replay meets the same version and appends nothing; a case
-    // that came back to the queue since is a new situation with ids of its own.
-    const { version } = await this.cases.load(workflowCaseStreamId(caseId));
     try {
-      await this.cases.handle(
+      const handled = await this.cases.handle(
         {
           type: 'AssignCase',
           caseId,
@@ -153,11 +161,13 @@ export class AssignAgentProcessManager extends WorkflowLogReactor {
             causationId: trigger.id,
             actor: ASSIGNER,
           },
-          eventIdFor: (_assigned, index) =>
+          // The version decided on joins the id: a replay meets the same version and appends nothing;
+          // a case that came back to the queue since is a new situation with ids of its own.
+          eventIdFor: (_assigned, index, version) =>
             deterministicEventId(trigger.id, `assign-agent/${caseId}@${version}/${index}`),
         },
       );
-      return true;
+      return { events: handled.events, version: handled.version };
     } catch (error) {
       // The case moved on meanwhile (owned, transferred, cancelled): not an error, the next waiting case is served.
       if (
@@ -166,7 +176,7 @@ export class AssignAgentProcessManager extends WorkflowLogReactor {
         error instanceof EventIdConflict
       ) {
         this.logger.debug(`case ${caseId} no longer waits in ${queue}: ${error.message}`);
-        return false;
+        return undefined;
       }
       throw error;
     }

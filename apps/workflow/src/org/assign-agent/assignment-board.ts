@@ -1,5 +1,7 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { Inject, Injectable } from '@nestjs/common';
-import type { RecordedEvent } from '@collab/event-store';
+import type { Queryable, RecordedEvent } from '@collab/event-store';
+import type { BatchTransaction } from '@collab/following';
 import { DATABASE, type Database } from '@collab/service-kit';
 import { WORKFLOW_CASE_EVENT_TYPES, agentStreamId, workflowCaseStreamId, type AgentCandidate, type WaitingCaseFacts, type WorkflowCaseEvent } from '@collab/workflow-domain';
 import { CaseCommandHandler } from '../../cases/case-command-handler';
@@ -32,6 +34,12 @@ export const AGENTS_OF_QUEUE_SQL = `select a.agent_id, a.skills, a.languages, a.
 /** The case-view columns assignment reads; the rest of a change is not its business. */
 const BOARD_COLUMNS = { status: 'status', queue: 'queue', assignee: 'assignee', assignedAt: 'assigned_at' } as const;
 type BoardField = keyof typeof BOARD_COLUMNS;
+/** What the board needs of an event of a case's stream: recorded, or just appended by the manager. */
+interface CaseStreamEvent {
+  readonly type: string;
+  readonly data: object;
+  readonly streamVersion: number;
+}
 const CASE_EVENT_TYPES: ReadonlySet<string> = new Set(WORKFLOW_CASE_EVENT_TYPES);
 
 interface WaitingRow {
@@ -60,21 +68,32 @@ interface AgentRow {
  */
 @Injectable()
 export class AssignmentBoard {
+  /** The transaction of the batch in hand, when the manager runs its batches as one (see `transaction`). */
+  private readonly batch = new AsyncLocalStorage<Queryable>();
+  /**
+   * Runs a batch of the manager's reactions in one transaction: every board change of the batch,
+   * and the checkpoint, commit once. Undefined embedded, where the one connection may not be held
+   * while the event store reads through it (docs/adr/0002).
+   */
+  readonly transaction: BatchTransaction | undefined;
+
   constructor(
     @Inject(DATABASE) private readonly database: Database,
     private readonly cases: CaseCommandHandler,
     private readonly directory: OrgStreams,
-  ) {}
+  ) {
+    this.transaction = database.embedded ? undefined : (work) => this.inTransaction(work);
+  }
 
   /** Applies one event of a case's stream; refreshes the row from the stream when it missed some. */
-  async applyCase(event: RecordedEvent): Promise<void> {
+  async applyCase(event: CaseStreamEvent): Promise<void> {
     const domainEvent = { type: event.type, data: event.data } as WorkflowCaseEvent;
     const caseId = domainEvent.data.caseId;
     if (domainEvent.type === 'CaseRegistered') return this.save(foldCaseView([domainEvent]), 'if-new');
     const changes = caseViewChange(domainEvent);
     const fields = (Object.keys(BOARD_COLUMNS) as BoardField[]).filter((field) => field in changes);
     const values = fields.map((field) => changes[field]);
-    const { rowCount } = await this.database.pool.query(
+    const { rowCount } = await this.sql().query(
       `update workflow.assignment_case set version = $2${fields.map((field, index) => `, ${BOARD_COLUMNS[field]} = $${index + 3}`).join('')}
         where case_id = $1 and version = $2 - 1`,
       [caseId, event.streamVersion, ...values],
@@ -91,7 +110,7 @@ export class AssignmentBoard {
 
   /** Who owned the case just before this event of its stream; undefined when the board cannot tell. */
   async ownerBefore(event: RecordedEvent): Promise<{ known: boolean; owner?: string }> {
-    const { rows } = await this.database.pool.query<{ assignee: string | null; version: number }>(
+    const { rows } = await this.sql().query<{ assignee: string | null; version: number }>(
       'select assignee, version from workflow.assignment_case where case_id = $1',
       [String(event.data['caseId'])],
     );
@@ -104,7 +123,7 @@ export class AssignmentBoard {
     const { state, version } = await this.directory.agents.load(agentStreamId(agentId));
     if (state.status === 'unenrolled') return;
     const { agent } = state;
-    await this.database.pool.query(
+    await this.sql().query(
       `insert into workflow.assignment_agent (agent_id, active, queues, skills, languages, capacity, version)
          values ($1, $2, $3, $4, $5, $6, $7)
        on conflict (agent_id) do update set active = excluded.active, queues = excluded.queues, skills = excluded.skills,
@@ -116,25 +135,53 @@ export class AssignmentBoard {
 
   /** The case that has waited longest in the queue (since it was routed or transferred there), passing over some. */
   async longestWaiting(queue: string, passedOver: readonly string[]): Promise<WaitingCase | undefined> {
-    const { rows } = await this.database.pool.query<WaitingRow>(LONGEST_WAITING_SQL, [queue, passedOver]);
+    const { rows } = await this.sql().query<WaitingRow>(LONGEST_WAITING_SQL, [queue, passedOver]);
     const [row] = rows;
     return row && { caseId: row.case_id, queue: row.queue, requestType: row.request_type, category: row.category, language: row.language };
   }
 
   /** Active agents serving the queue, each with the open cases they own. */
   async agentsOfQueue(queue: string): Promise<readonly AgentCandidate[]> {
-    const { rows } = await this.database.pool.query<AgentRow>(AGENTS_OF_QUEUE_SQL, [queue]);
+    const { rows } = await this.sql().query<AgentRow>(AGENTS_OF_QUEUE_SQL, [queue]);
     return rows.map((row) => ({ id: row.agent_id, skills: row.skills, languages: row.languages, capacity: row.capacity, load: Number(row.load) }));
   }
 
+  /** The events the manager just appended to a case, its stream at `version` after them: no need to read the stream back. */
+  async applyAppended(caseId: string, events: readonly Omit<CaseStreamEvent, 'streamVersion'>[], version: number): Promise<void> {
+    if (events.length === 0) return this.refreshCase(caseId);
+    const first = version - events.length + 1;
+    for (const [index, event] of events.entries()) await this.applyCase({ ...event, streamVersion: first + index });
+  }
+
+  private sql(): Queryable {
+    return this.batch.getStore() ?? this.database.pool;
+  }
+
+  private async inTransaction<T>(work: (sql: Queryable) => Promise<T>): Promise<T> {
+    const client = await this.database.pool.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query('BEGIN');
+      const result = await this.batch.run(client, () => work(client));
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch((rollback: unknown) => (broken = rollback as Error));
+      throw error;
+    } finally {
+      // A connection that could not even roll back is not handed to the next caller.
+      client.release(broken);
+    }
+  }
+
   private async versionOf(caseId: string): Promise<number> {
-    const { rows } = await this.database.pool.query<{ version: number }>('select version from workflow.assignment_case where case_id = $1', [caseId]);
+    const { rows } = await this.sql().query<{ version: number }>('select version from workflow.assignment_case where case_id = $1', [caseId]);
     return rows[0]?.version ?? 0;
   }
 
   private async save(view: CaseView | undefined, when: 'if-new' | 'if-newer'): Promise<void> {
     if (!view) return;
-    await this.database.pool.query(
+    await this.sql().query(
       `insert into workflow.assignment_case (case_id, status, queue, assignee, assigned_at, opened_at, request_type, category, language, version)
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
        on conflict (case_id) do ${when === 'if-new' ? 'nothing' : `update set status = excluded.status, queue = excluded.queue,

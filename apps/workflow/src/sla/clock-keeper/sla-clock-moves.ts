@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { deterministicEventId, type RecordedEvent } from '@collab/event-store';
 import type { BusinessCalendar } from '@collab/business-calendar';
-import { calendarNeededBy, slaCommandsFor, type SlaReactionContext, type SlaSourceEvent } from '@collab/workflow-domain';
+import { calendarNeededBy, slaCommandsFor, type SlaReactionContext, type SlaSourceEvent, type SlaState } from '@collab/workflow-domain';
 import { SystemParameterBook } from '../../admin/system-parameters/system-parameter-book';
 import { BUSINESS_CALENDARS, type BusinessCalendars } from '../../workflow.ports';
 import { SlaStreams } from '../sla-streams';
@@ -26,19 +26,21 @@ export class SlaClockMoves {
   async follow(event: RecordedEvent, now: Date): Promise<void> {
     const source = { type: event.type, data: event.data } as SlaSourceEvent;
     const { caseId } = source.data;
-    const commands = slaCommandsFor(source, await this.contextFor(source, caseId));
+    const clocks = await this.streams.clocksWithVersion(caseId);
+    const commands = slaCommandsFor(source, await this.contextFor(source, caseId, clocks.state));
     for (const [step, command] of commands.entries()) {
+      // The first command is decided on the stream just read; each later one reads what the one before appended.
       await this.streams.decide(caseId, command, now, {
         metadata: { correlationId: event.metadata.correlationId, causationId: event.id, actor: KEEPER },
         eventIdFor: (_event, index) => deterministicEventId(event.id, `sla-clocks/${step}/${index}`),
+        ...(step === 0 ? { loaded: clocks } : {}),
       });
     }
   }
 
-  private async contextFor(event: SlaSourceEvent, caseId: string): Promise<SlaReactionContext> {
+  private async contextFor(event: SlaSourceEvent, caseId: string, state: SlaState): Promise<SlaReactionContext> {
     // The quiet period in force when the case is resolved; its clock keeps it whatever changes later.
     const { autoCloseMinutes: quietMinutes } = await this.parameters.values();
-    const state = await this.streams.clocksOf(caseId);
     const calendarId = calendarNeededBy(event, state);
     if (calendarId === null) return { state, calendar: null, caseFacts: null, quietMinutes };
     const caseState = await this.streams.caseState(caseId);

@@ -5,6 +5,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { ServiceName } from '@collab/contracts';
 import { commitChannel, PostgresEventStore } from '@collab/event-store';
 import {
+  CheckpointCommitter,
   CommitListener,
   FollowerRunner,
   PROJECTION_FLUSH,
@@ -40,6 +41,8 @@ export const followerLogger = (logger: Logger) => ({
 export class FollowerHost implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Followers');
   private readonly runners: FollowerRunner[] = [];
+  /** Per home: the lazy checkpoint saves of its process managers, consumers and relays, one statement per tick. */
+  private readonly committers = new Map<string, CheckpointCommitter>();
   private listener: CommitListener | undefined;
   private stopped = false;
 
@@ -72,10 +75,24 @@ export class FollowerHost implements OnApplicationBootstrap, OnModuleDestroy {
   run(definition: FollowerDefinition, log: ServiceName): FollowerRunner {
     const service = this.hosted.get(log);
     if (!service) throw new Error(`${definition.name} follows ${log}'s log, which this process does not host`);
-    const runner = new FollowerRunner(definition, { log, reader: service.reader, leases: this.leases, db: this.database.pool, logger: followerLogger(this.logger) });
+    const committer = definition.flush === REACTOR_FLUSH ? this.committerOf(definition.home) : undefined;
+    const runner = new FollowerRunner(definition, {
+      log,
+      reader: service.reader,
+      leases: this.leases,
+      db: this.database.pool,
+      logger: followerLogger(this.logger),
+      ...(committer ? { committer } : {}),
+    });
     this.runners.push(runner);
     if (!this.stopped) runner.start();
     return runner;
+  }
+
+  private committerOf(home: string): CheckpointCommitter {
+    const committer = this.committers.get(home) ?? new CheckpointCommitter(home, this.database.pool, REACTOR_FLUSH.afterMs);
+    this.committers.set(home, committer);
+    return committer;
   }
 
   /**

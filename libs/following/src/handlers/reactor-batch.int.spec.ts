@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import type { NewEvent } from '@collab/event-store';
+import { PostgresLeases } from '../leases/postgres-leases';
+import { SharedLogReader } from '../reading/shared-log-reader';
+import { REACTOR_FLUSH } from '../runner/follower';
+import { FollowerRunner } from '../runner/follower-runner';
+import type { SqlExecutor } from '../sql';
+import { CuttablePool, followingSchema, type FollowingSchema } from '../testing/following-test-kit';
+import { Reactor } from './reactor';
+
+const quiet = { warn: () => undefined, error: () => undefined };
+const step = (n: number): NewEvent => ({
+  id: randomUUID(),
+  type: 'StepRecorded',
+  data: { n },
+  metadata: { correlationId: randomUUID(), actor: { id: 'agent-7', kind: 'user' } },
+});
+
+describe('a reactor that runs its batches as one transaction', () => {
+  let db: FollowingSchema;
+  let pool: CuttablePool;
+  let leases: PostgresLeases;
+  let runner: FollowerRunner;
+  /** The batch's transaction while one is open: the reactions write their own table through it. */
+  let batchSql: SqlExecutor | undefined;
+  let failInBatch = 0;
+
+  const start = (): void => {
+    const reactor = new Reactor(
+      db.schema,
+      {
+        name: 'test.batched',
+        handles: ['StepRecorded'],
+        react: async (event) => {
+          if (batchSql && failInBatch > 0 && event.data['n'] === 2) {
+            failInBatch -= 1;
+            throw Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
+          }
+          await (batchSql ?? pool).query(`insert into ${db.schema}.seen (n) values ($1)`, [event.data['n']]);
+        },
+        batchTransaction: (work) =>
+          pool.transaction(async (_tx, sql) => {
+            batchSql = sql;
+            try {
+              return await work(sql);
+            } finally {
+              batchSql = undefined;
+            }
+          }),
+      },
+      pool,
+      quiet,
+    );
+    const reader = new SharedLogReader({ readAll: (o) => db.store.readAll(o), headPosition: () => db.store.headPosition(), commits: db.store.commits }, { pollMs: 50 });
+    runner = new FollowerRunner({ name: 'test.batched', home: db.schema, handler: reactor, flush: REACTOR_FLUSH }, { log: 'test', reader, leases, db: pool, logger: quiet });
+    runner.start();
+  };
+  const until = async (check: () => Promise<boolean>, ms = 10_000): Promise<void> => {
+    const deadline = Date.now() + ms;
+    while (!(await check())) {
+      if (Date.now() > deadline) throw new Error(`not within ${ms} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  };
+  const checkpointAt = async (position: bigint): Promise<boolean> => {
+    const { rows } = await db.admin.query<{ position: string }>(`select position::text from ${db.schema}.checkpoints where name = 'test.batched'`);
+    return rows[0] !== undefined && BigInt(rows[0].position) >= position;
+  };
+
+  beforeEach(async () => {
+    db = await followingSchema('batched');
+    await db.admin.query(`create table ${db.schema}.seen (n int not null)`);
+    pool = new CuttablePool();
+    leases = new PostgresLeases({ pool, ttlMs: 1_500, tickMs: 250 });
+    failInBatch = 0;
+  });
+  afterEach(async () => {
+    await runner.stop();
+    await leases.stop();
+    await pool.end();
+    await db.drop();
+  });
+
+  it('commits the reactions of a batch and its checkpoint together, once', async () => {
+    await db.store.append('case-a', [step(1), step(2), step(3)], 'no_stream');
+    start();
+    const head = await db.store.headPosition();
+    await until(() => checkpointAt(head));
+    const { rows } = await db.admin.query<{ n: number; same: boolean }>(
+      `select s.n, s.xmin::text = (select xmin::text from ${db.schema}.checkpoints where name = 'test.batched') as same from ${db.schema}.seen s order by s.n`,
+    );
+    expect(rows).toEqual([{ n: 1, same: true }, { n: 2, same: true }, { n: 3, same: true }]);
+  });
+
+  it('rolls a failing batch back and handles it event by event: nothing lost, nothing twice', async () => {
+    failInBatch = 1;
+    await db.store.append('case-a', [step(1), step(2), step(3)], 'no_stream');
+    start();
+    const head = await db.store.headPosition();
+    await until(() => checkpointAt(head));
+    const { rows } = await db.admin.query<{ n: number }>(`select n from ${db.schema}.seen order by n`);
+    expect(rows.map((row) => row.n)).toEqual([1, 2, 3]);
+  });
+});
