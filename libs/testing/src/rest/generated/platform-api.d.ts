@@ -1655,7 +1655,8 @@ export interface components {
             reason: string;
         };
         AgentList: {
-            agents: components["schemas"]["AgentView"][];
+            items: components["schemas"]["AgentView"][];
+            page: components["schemas"]["PageInfo"];
         };
         AgentView: {
             active: boolean;
@@ -1750,7 +1751,10 @@ export interface components {
             } | null;
             warningFrom: string | null;
         };
-        CalendarList: components["schemas"]["CalendarView"][];
+        CalendarList: {
+            items: components["schemas"]["CalendarView"][];
+            page: components["schemas"]["PageInfo"];
+        };
         CalendarView: {
             announcedThrough?: string;
             holidayRules?: ({
@@ -1797,11 +1801,11 @@ export interface components {
             reason: string;
         };
         CaseDetails: components["schemas"]["StaffCaseDetails"] | components["schemas"]["RequesterCase"];
-        CaseHistory: {
+        CaseHistoryPage: {
             asOf: string | null;
             caseId: string;
-            events: components["schemas"]["HistoryEntry"][] | components["schemas"]["RequesterHistoryEntry"][];
-            next: string | null;
+            items: components["schemas"]["HistoryEntry"][] | components["schemas"]["RequesterHistoryEntry"][];
+            page: components["schemas"]["PageInfo"];
         };
         CaseLeg: {
             calendarId: string | null;
@@ -1901,7 +1905,10 @@ export interface components {
             usable: boolean;
             version: number;
         };
-        CategoryTree: components["schemas"]["CategoryNode"][];
+        CategoryTree: {
+            items: components["schemas"]["CategoryNode"][];
+            page: components["schemas"]["PageInfo"];
+        };
         CategoryView: {
             /** @description Slash path of slugs: `billing`, `billing/wrong-charge`. */
             id: string;
@@ -1997,7 +2004,10 @@ export interface components {
         ChannelAvailabilityRequest: {
             reason?: string;
         };
-        ChannelList: components["schemas"]["ChannelView"][];
+        ChannelList: {
+            items: components["schemas"]["ChannelView"][];
+            page: components["schemas"]["PageInfo"];
+        };
         ChannelView: {
             audiences: ("EXTERNAL" | "INTERNAL" | "PARTNER")[];
             calendarId: string;
@@ -2095,8 +2105,9 @@ export interface components {
         };
         /** @description The slice's rows as CSV (RFC 4180, CRLF): a header of the dimensions then the measures, one line per row. */
         CubeSliceCsv: string;
-        CustomerCases: {
-            cases: components["schemas"]["CaseOverview"][];
+        CustomerCaseList: {
+            items: components["schemas"]["CaseOverview"][];
+            page: components["schemas"]["PageInfo"];
         };
         CustomerProfile: {
             cases: components["schemas"]["ProfileCase"][];
@@ -2151,27 +2162,29 @@ export interface components {
             items: components["schemas"]["CustomerTag"][];
             page: components["schemas"]["PageInfo"];
         };
+        DeadLetter: {
+            attempts: number;
+            error: {
+                message: string;
+                name: string;
+                stack?: string;
+            };
+            eventId: string;
+            eventType: string;
+            follower: string;
+            id: string;
+            position: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-23T02:00:00.000Z
+             */
+            recordedAt: string;
+            replayedAt: string | null;
+            streamId: string;
+        };
         DeadLetterList: {
-            items: {
-                attempts: number;
-                error: {
-                    message: string;
-                    name: string;
-                    stack?: string;
-                };
-                eventId: string;
-                eventType: string;
-                follower: string;
-                id: string;
-                position: string | null;
-                /**
-                 * Format: date-time
-                 * @example 2026-11-23T02:00:00.000Z
-                 */
-                recordedAt: string;
-                replayedAt: string | null;
-                streamId: string;
-            }[];
+            items: components["schemas"]["DeadLetter"][];
+            page: components["schemas"]["PageInfo"];
         };
         DefineCalendarRequest: {
             announcedThrough?: string;
@@ -2805,7 +2818,8 @@ export interface components {
             reason: string;
         };
         PartnerList: {
-            partners: components["schemas"]["PartnerView"][];
+            items: components["schemas"]["PartnerView"][];
+            page: components["schemas"]["PageInfo"];
         };
         PartnerView: {
             active: boolean;
@@ -2863,6 +2877,10 @@ export interface components {
             }[];
         };
         ProcessList: {
+            items: components["schemas"]["ProcessSummary"][];
+            page: components["schemas"]["PageInfo"];
+        };
+        ProcessSummary: {
             /**
              * Format: date-time
              * @example 2026-11-23T02:00:00.000Z
@@ -2876,7 +2894,7 @@ export interface components {
             };
             /** @enum {string} */
             status: "ACTIVE" | "RETIRED";
-        }[];
+        };
         ProfileCase: {
             caseId: string;
             caseNumber: string | null;
@@ -2999,7 +3017,8 @@ export interface components {
             }[];
         };
         QueueList: {
-            queues: components["schemas"]["QueueView"][];
+            items: components["schemas"]["QueueView"][];
+            page: components["schemas"]["PageInfo"];
         };
         QueueView: {
             id: string;
@@ -3191,7 +3210,8 @@ export interface components {
             resolutionCode: string;
         };
         ResponsibilityList: {
-            entries: components["schemas"]["ResponsibilityView"][];
+            items: components["schemas"]["ResponsibilityView"][];
+            page: components["schemas"]["PageInfo"];
         };
         ResponsibilityView: {
             /** Format: date-time */
@@ -3229,7 +3249,8 @@ export interface components {
             };
         };
         ReturnReasonList: {
-            reasons: components["schemas"]["ReturnReason"][];
+            items: components["schemas"]["ReturnReason"][];
+            page: components["schemas"]["PageInfo"];
         };
         ReturnTaskRequest: {
             note: string;
@@ -3648,6 +3669,10 @@ export interface components {
             withdrawnAt: string | null;
             withdrawReason: string | null;
         };
+        TaskList: {
+            items: components["schemas"]["TaskDetails"][];
+            page: components["schemas"]["PageInfo"];
+        };
         TaskNote: {
             /**
              * Format: date-time
@@ -3657,10 +3682,6 @@ export interface components {
             by: string;
             note: string;
             unit: string;
-        };
-        TaskPage: {
-            nextOffset: number | null;
-            tasks: components["schemas"]["TaskDetails"][];
         };
         TaskSla: {
             acceptWithinBusinessMinutes: number;
@@ -3672,14 +3693,16 @@ export interface components {
             reason: string;
             region?: string;
         };
-        UnattendedQueues: {
+        UnattendedQueuePage: {
             /**
              * Format: date-time
              * @example 2026-11-23T02:00:00.000Z
              */
             asOf: string;
-            queues: ({
+            items: ({
                 caseIds: string[];
+                queue: string;
+                unitId: string | null;
                 waiting: number;
                 /**
                  * Format: date-time
@@ -3689,6 +3712,7 @@ export interface components {
             } & {
                 [key: string]: unknown;
             })[];
+            page: components["schemas"]["PageInfo"];
             waitingCases: number;
         };
         UnitNode: {
@@ -3708,7 +3732,8 @@ export interface components {
             version: number;
         };
         UnitTree: {
-            units: components["schemas"]["UnitNode"][];
+            items: components["schemas"]["UnitNode"][];
+            page: components["schemas"]["PageInfo"];
         };
         UnitView: {
             calendarId: string;
@@ -3754,7 +3779,7 @@ export interface components {
         WithdrawTaskRequest: {
             reason: string;
         };
-        Workbench: {
+        WorkbenchPage: {
             /**
              * Format: date-time
              * @example 2026-11-23T02:00:00.000Z
@@ -3770,6 +3795,7 @@ export interface components {
             items: {
                 [key: string]: unknown;
             }[];
+            page: components["schemas"]["PageInfo"];
         };
     };
     responses: never;
@@ -3846,7 +3872,9 @@ export interface operations {
     DeadLettersHttp_list: {
         parameters: {
             query?: {
+                after?: string;
                 follower?: string;
+                limit?: number;
             };
             header?: never;
             path?: never;
@@ -4321,7 +4349,10 @@ export interface operations {
     };
     ReadCalendarsHttp_list: {
         parameters: {
-            query?: never;
+            query?: {
+                after?: string;
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -5094,13 +5125,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Events oldest first, `limit` (1–500, default 100) at a time; pass the answer’s `next` as `after` for the next page (null on the last). With `asOf` only the events that had happened by then (by `occurredAt`), each stream cut where it stood. */
+            /** @description Events oldest first, `limit` (1–200, default 50) at a time; pass the answer’s `page.next` as `after` for the next page (null on the last). With `asOf` only the events that had happened by then (by `occurredAt`), each stream cut where it stood. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseHistory"];
+                    "application/json": components["schemas"]["CaseHistoryPage"];
                 };
             };
             /** @description The request is invalid; `errors` names each invalid field. */
@@ -5631,7 +5662,9 @@ export interface operations {
     ReadCategoriesHttp_list: {
         parameters: {
             query?: {
+                after?: string;
                 includeRetired?: string;
+                limit?: number;
             };
             header?: never;
             path?: never;
@@ -5639,7 +5672,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The roots, each with its children, ordered by id; retired ones only with includeRetired=true. */
+            /** @description A page of the roots, each with its children, ordered by id; retired ones only with includeRetired=true. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5996,7 +6029,10 @@ export interface operations {
     };
     ReadChannelsHttp_list: {
         parameters: {
-            query?: never;
+            query?: {
+                after?: string;
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -6575,7 +6611,7 @@ export interface operations {
     CustomerCasesHttp_list: {
         parameters: {
             query?: {
-                before?: string;
+                after?: string;
                 limit?: number;
             };
             header?: never;
@@ -6587,13 +6623,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The cases the caller may see, newest first; page on with `before` = the last openedAt. */
+            /** @description The cases the caller may see, newest first; `page.next` is the `after` of the next page. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CustomerCases"];
+                    "application/json": components["schemas"]["CustomerCaseList"];
                 };
             };
             /** @description The request is invalid; `errors` names each invalid field. */
@@ -9399,6 +9435,8 @@ export interface operations {
     AgentsHttp_list: {
         parameters: {
             query?: {
+                after?: string;
+                limit?: number;
                 queueId?: string;
                 unitId?: string;
             };
@@ -9408,7 +9446,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Every agent (or those of `queueId` / `unitId`), active or not, with their load. */
+            /** @description A page of the agents (or those of `queueId` / `unitId`), active or not, by id, with their load. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -9916,14 +9954,17 @@ export interface operations {
     };
     PartnersHttp_list: {
         parameters: {
-            query?: never;
+            query?: {
+                after?: string;
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Every partner, active or not, by id. */
+            /** @description A page of the partners, active or not, by id. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -10352,6 +10393,8 @@ export interface operations {
     QueuesHttp_list: {
         parameters: {
             query?: {
+                after?: string;
+                limit?: number;
                 unitId?: string;
             };
             header?: never;
@@ -10360,7 +10403,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Every queue (or those of `unitId`), by id. */
+            /** @description A page of the queues (or those of `unitId`), by id. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -10711,14 +10754,17 @@ export interface operations {
     };
     ResponsibilitiesHttp_list: {
         parameters: {
-            query?: never;
+            query?: {
+                after?: string;
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Every standing entry, oldest first. */
+            /** @description A page of the standing entries, oldest first. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -10976,14 +11022,17 @@ export interface operations {
     };
     UnitsHttp_tree: {
         parameters: {
-            query?: never;
+            query?: {
+                after?: string;
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The hierarchy as a tree, tops first, each unit with its queues and the units below it. */
+            /** @description A page of the top units by id, each with its queues and the units below it. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -11254,14 +11303,17 @@ export interface operations {
     };
     ReadProcessesHttp_all: {
         parameters: {
-            query?: never;
+            query?: {
+                after?: string;
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Every process with its latest version number and scope, ordered by id. */
+            /** @description A page of the processes with their latest version number and scope, ordered by id. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -11601,9 +11653,9 @@ export interface operations {
     ReadTasksHttp_list: {
         parameters: {
             query?: {
+                after?: string;
                 caseId?: string;
                 limit?: number;
-                offset?: number;
                 status?: "REQUESTED" | "ACCEPTED" | "COMPLETED" | "RETURNED" | "WITHDRAWN";
             };
             header?: never;
@@ -11612,13 +11664,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of tasks; `nextOffset` continues, null on the last page. */
+            /** @description A page of tasks, newest first; `page.next` is the `after` of the next page, null on the last. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TaskPage"];
+                    "application/json": components["schemas"]["TaskList"];
                 };
             };
             /** @description The request is invalid; `errors` names each invalid field. */
@@ -12231,14 +12283,17 @@ export interface operations {
     };
     ReturnReasonsHttp_list: {
         parameters: {
-            query?: never;
+            query?: {
+                after?: string;
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Every return reason, active or retired. */
+            /** @description A page of the return reasons, active or retired, by code. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -12433,20 +12488,23 @@ export interface operations {
     };
     ReadWorkbenchHttp_read: {
         parameters: {
-            query?: never;
+            query?: {
+                after?: string;
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Work items sorted by SLA risk, each with its countdown. */
+            /** @description A page of work items sorted by SLA risk, each with its countdown; `counts` cover the whole desk. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Workbench"];
+                    "application/json": components["schemas"]["WorkbenchPage"];
                 };
             };
             /** @description The request is invalid; `errors` names each invalid field. */
@@ -12489,20 +12547,23 @@ export interface operations {
     };
     UnattendedQueuesHttp_read: {
         parameters: {
-            query?: never;
+            query?: {
+                after?: string;
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Each queue with waiting cases and no active agent: its unit (null when the directory has no such queue), how many wait, since when, and the case ids longest-waiting first (at most 50); `waitingCases` totals them. */
+            /** @description Each queue with waiting cases and no active agent: its unit (null when the directory has no such queue), how many wait, since when, and the case ids longest-waiting first (at most 50), a page at a time; `waitingCases` totals them over every page. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UnattendedQueues"];
+                    "application/json": components["schemas"]["UnattendedQueuePage"];
                 };
             };
             /** @description The request is invalid; `errors` names each invalid field. */
