@@ -85,7 +85,7 @@ describe("the requester's view of their case, embedded platform", () => {
 
   it('pages the requester’s history by the same cursor', async () => {
     const first = await get(`/api/v1/cases/${caseId}/history?limit=2`, requester);
-    const second = await get(`/api/v1/cases/${caseId}/history?limit=200&after=${String(first.body['next'])}`, requester);
+    const second = await get(`/api/v1/cases/${caseId}/history?limit=200&after=${String((first.body['page'] as { next: string }).next)}`, requester);
     expect((first.body['items'] as unknown[]).length).toBe(2);
     expect((second.body['items'] as Record<string, unknown>[]).map((event) => event['type'])).toEqual(['CaseResolved', 'FeedbackRecorded', 'CaseClosed']);
   });
