@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AUDIENCES, CHANNEL_KINDS, REQUEST_TYPES } from '@collab/intake-domain';
-import { answerSchema, instant } from '@collab/service-kit';
+import { answerSchema, instant, listPageSchema } from '@collab/service-kit';
 import type { CalendarCoverageView } from './calendars/calendar-coverage/calendar-coverage.http';
 import type { ExpectedTimesAnswer } from './calendars/expected-times/expected-times.handler';
 import type { CaseOverview } from './cases/case-records';
@@ -50,7 +50,7 @@ export const channelViewSchema: z.ZodType<ChannelView> = answerSchema(
     version: z.number().int(),
   }),
 );
-export const channelListSchema = answerSchema('ChannelList', z.array(channelViewSchema));
+export const channelListSchema = listPageSchema('ChannelList', channelViewSchema);
 
 const categoryFields = {
   id: z.string().meta({ description: 'Slash path of slugs: `billing`, `billing/wrong-charge`.' }),
@@ -70,7 +70,7 @@ const categoryNode: z.ZodType<CategoryNode> = answerSchema(
     },
   }),
 );
-export const categoryTreeSchema = answerSchema('CategoryTree', z.array(categoryNode));
+export const categoryTreeSchema = listPageSchema('CategoryTree', categoryNode);
 
 const intervals = z.array(z.object({ start: z.string(), end: z.string() }));
 export const calendarViewSchema = answerSchema(
@@ -88,7 +88,7 @@ export const calendarViewSchema = answerSchema(
     version: z.number().int().meta({ description: 'How many definitions it has had; If-Match takes it.' }),
   }),
 );
-export const calendarListSchema = answerSchema('CalendarList', z.array(calendarViewSchema));
+export const calendarListSchema = listPageSchema('CalendarList', calendarViewSchema);
 
 export const calendarCoverageSchema: z.ZodType<CalendarCoverageView> = answerSchema(
   'CalendarCoverageView',
@@ -146,4 +146,4 @@ const caseOverview: z.ZodType<CaseOverview> = answerSchema(
     version: z.number().int(),
   }),
 );
-export const customerCasesSchema = answerSchema('CustomerCases', z.object({ cases: z.array(caseOverview) }));
+export const customerCasesSchema = listPageSchema('CustomerCaseList', caseOverview);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { answerSchema, instant } from '@collab/service-kit';
+import { answerSchema, instant, listPageSchema, pageInfoSchema } from '@collab/service-kit';
 
 /**
  * What workflow's REST API answers about processes, SLA clocks and the workbench. The process
@@ -25,9 +25,10 @@ export const processDetailsSchema = answerSchema(
   }),
 );
 
-export const processListSchema = answerSchema(
+export const processListSchema = listPageSchema(
   'ProcessList',
-  z.array(
+  answerSchema(
+    'ProcessSummary',
     z.object({
       processId: z.string(),
       name: z.string(),
@@ -46,19 +47,23 @@ export const caseSlaSchema = answerSchema(
   z.object({ caseId: z.string(), asAt: instant, clocks: z.array(z.looseObject({ coverage: calendarCoverage.nullable() })) }),
 );
 
+/** The desk: a page of its items, most at risk first, with the whole desk's counts beside them. */
 export const workbenchSchema = answerSchema(
-  'Workbench',
-  z.object({
+  'WorkbenchPage',
+  z.strictObject({
     items: z.array(z.looseObject({})),
+    page: pageInfoSchema,
     counts: z.object({ cases: z.number().int(), tasks: z.number().int(), outgoing: z.number().int(), overdue: z.number().int(), warned: z.number().int() }),
     asOf: instant,
   }),
 );
 
+/** A page of the unattended queues, longest-waiting first, with every such queue's waiting cases counted beside them. */
 export const unattendedQueuesSchema = answerSchema(
-  'UnattendedQueues',
-  z.object({
-    queues: z.array(z.looseObject({ waiting: z.number().int(), waitingSince: instant, caseIds: z.array(z.string()) })),
+  'UnattendedQueuePage',
+  z.strictObject({
+    items: z.array(z.looseObject({ queue: z.string(), unitId: z.string().nullable(), waiting: z.number().int(), waitingSince: instant, caseIds: z.array(z.string()) })),
+    page: pageInfoSchema,
     waitingCases: z.number().int(),
     asOf: instant,
   }),

@@ -50,3 +50,4 @@ export * from './runtime/test-hooks/failpoints';
 export * from './runtime/test-hooks/test-clock';
 export * from './runtime/data-dir';
 export * from './http/list-page';
+export * from './http/list-page-rows';

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { NotFound, canSee, holdsAny, type Viewer } from '@collab/domain-kernel';
+import { NotFound, ValidationFailed, canSee, holdsAny, type Viewer } from '@collab/domain-kernel';
+import { keyAfter, pageFromRows, type ListPage, type PageRequest } from '@collab/service-kit';
 
 /** A case as intake shows it: its opening, its promise, and how far workflow has taken it. */
 export interface CaseOverview {
@@ -128,13 +129,27 @@ export class CaseRecords {
     return shownTo(viewer)(row);
   }
 
-  /** The customer's cases the caller may see, newest first. */
-  async ofCustomer(customerId: string, viewer: Viewer, page: { limit: number; before?: string }): Promise<CaseOverview[]> {
+  /**
+   * The customer's cases the caller may see, newest first, keyset-paged on (opened_at, id). The
+   * cursor is the last row read, seen or not, so a page of cases hidden from the caller still moves on.
+   */
+  async ofCustomer(customerId: string, viewer: Viewer, page: PageRequest): Promise<ListPage<CaseOverview>> {
+    const after = keyAfter(page.after);
+    const [openedAt, id] = after === undefined ? [null, null] : splitKey(after);
     const rows: Row[] = await this.dataSource.query(
-      `${SELECT} where r.customer_id = $1 and ($2::timestamptz is null or r.opened_at < $2::timestamptz)
-       order by r.opened_at desc limit $3`,
-      [customerId, page.before ?? null, page.limit],
+      `${SELECT} where r.customer_id = $1 and ($2::timestamptz is null or (r.opened_at, r.id::text) < ($2::timestamptz, $3::text))
+       order by r.opened_at desc, r.id::text desc limit $4`,
+      [customerId, openedAt, id, page.limit + 1],
     );
-    return rows.filter(visibleTo(viewer)).map(shownTo(viewer));
+    const read = pageFromRows(rows, page, (row) => `${row.opened_at.toISOString()}|${row.id}`, (row) => row);
+    return { items: read.items.filter(visibleTo(viewer)).map(shownTo(viewer)), page: read.page };
   }
 }
+
+/** A cursor's key is `openedAt|id`; anything else did not come from this list. */
+const splitKey = (key: string): [string, string] => {
+  const [openedAt, id, ...rest] = key.split('|');
+  if (openedAt === undefined || id === undefined || rest.length > 0 || Number.isNaN(Date.parse(openedAt)))
+    throw new ValidationFailed([{ field: 'after', message: 'must be a cursor from an earlier page' }]);
+  return [openedAt, id];
+};

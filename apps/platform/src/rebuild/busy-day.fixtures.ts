@@ -61,7 +61,7 @@ export class BusyDay {
     await this.call('PUT', '/api/v1/calendars/rebuild-desk', admin, { name: 'Rebuild desk (revised)', timeZone: 'Etc/UTC', weeklyHours: allDay, holidays: [] });
     await eventually(async () => {
       const listed = await this.call('GET', `/api/v1/org/agents?queueId=complaints`, admin);
-      expect((listed.body['agents'] as { id: string }[]).map((agent) => agent.id)).toEqual(expect.arrayContaining(AGENTS));
+      expect((listed.body['items'] as { id: string }[]).map((agent) => agent.id)).toEqual(expect.arrayContaining(AGENTS));
     });
   }
 

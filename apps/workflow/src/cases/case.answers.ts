@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { answerSchema, instant } from '@collab/service-kit';
-import type { CaseHistory } from './case-history/case-history.query';
+import { answerSchema, instant, pageInfoSchema } from '@collab/service-kit';
 import type { ChainLink } from './get-case/case-chain';
 import type { CaseDetails } from './get-case/get-case.query';
 
@@ -129,9 +128,10 @@ const requesterHistoryEntry = answerSchema(
   z.object({ position: z.string(), type: z.string(), occurredAt: instant, data: z.record(z.string(), z.unknown()) }),
 );
 
-export const caseHistorySchema: z.ZodType<CaseHistory> = answerSchema(
-  'CaseHistory',
-  z.object({ caseId: z.string(), events: z.union([z.array(historyEntry), z.array(requesterHistoryEntry)]), next: z.string().nullable(), asOf: instant.nullable() }),
+/** A page of the case's events, with the case and the moment the history was cut at beside them. */
+export const caseHistorySchema = answerSchema(
+  'CaseHistoryPage',
+  z.strictObject({ caseId: z.string(), asOf: instant.nullable(), items: z.union([z.array(historyEntry), z.array(requesterHistoryEntry)]), page: pageInfoSchema }),
 );
 
 export const collaborationRequestedSchema = answerSchema('CollaborationRequested', z.object({ taskId: z.string(), case: caseDetailsSchema }));

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { UNIT_LEVELS, UNIT_TYPES } from '@collab/workflow-domain';
-import { answerSchema } from '@collab/service-kit';
+import { answerSchema, listPageSchema } from '@collab/service-kit';
 import type { AgentView } from './agents/agent-view';
 import type { PartnerView } from './partners/partner-view';
 import type { QueueView } from './queues/queue-view';
@@ -34,7 +34,7 @@ const unitNode: z.ZodType<UnitNode> = answerSchema(
     },
   }),
 );
-export const unitTreeSchema = answerSchema('UnitTree', z.object({ units: z.array(unitNode) }));
+export const unitTreeSchema = listPageSchema('UnitTree', unitNode);
 
 export const queueViewSchema: z.ZodType<QueueView> = answerSchema(
   'QueueView',
@@ -48,7 +48,7 @@ export const queueViewSchema: z.ZodType<QueueView> = answerSchema(
     version: z.number().int(),
   }),
 );
-export const queueListSchema = answerSchema('QueueList', z.object({ queues: z.array(queueViewSchema) }));
+export const queueListSchema = listPageSchema('QueueList', queueViewSchema);
 
 export const agentViewSchema: z.ZodType<AgentView> = answerSchema(
   'AgentView',
@@ -65,7 +65,7 @@ export const agentViewSchema: z.ZodType<AgentView> = answerSchema(
     version: z.number().int(),
   }),
 );
-export const agentListSchema = answerSchema('AgentList', z.object({ agents: z.array(agentViewSchema) }));
+export const agentListSchema = listPageSchema('AgentList', agentViewSchema);
 
 export const partnerViewSchema: z.ZodType<PartnerView> = answerSchema(
   'PartnerView',
@@ -79,7 +79,7 @@ export const partnerViewSchema: z.ZodType<PartnerView> = answerSchema(
     version: z.number().int(),
   }),
 );
-export const partnerListSchema = answerSchema('PartnerList', z.object({ partners: z.array(partnerViewSchema) }));
+export const partnerListSchema = listPageSchema('PartnerList', partnerViewSchema);
 
 export const responsibilityViewSchema: z.ZodType<ResponsibilityView> = answerSchema(
   'ResponsibilityView',
@@ -93,4 +93,4 @@ export const responsibilityViewSchema: z.ZodType<ResponsibilityView> = answerSch
     assignedAt: z.string().meta({ format: 'date-time' }),
   }),
 );
-export const responsibilityListSchema = answerSchema('ResponsibilityList', z.object({ entries: z.array(responsibilityViewSchema) }));
+export const responsibilityListSchema = listPageSchema('ResponsibilityList', responsibilityViewSchema);

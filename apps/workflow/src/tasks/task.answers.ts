@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import type { ReturnReason } from '@collab/workflow-domain';
-import { answerSchema, instant } from '@collab/service-kit';
+import { answerSchema, instant, listPageSchema } from '@collab/service-kit';
 import { collaborationTargetSchema } from '../cases/case.answers';
 import type { TaskDetails } from './task-view/task-details';
-import type { TaskPage } from './task-view/task-board';
 
 /** What the REST API answers about collaboration tasks (协同单) and return reasons. */
 
@@ -45,10 +44,10 @@ export const taskDetailsSchema: z.ZodType<TaskDetails> = answerSchema(
   }),
 );
 
-export const taskPageSchema: z.ZodType<TaskPage> = answerSchema('TaskPage', z.object({ tasks: z.array(taskDetailsSchema), nextOffset: z.number().int().nullable() }));
+export const taskPageSchema = listPageSchema('TaskList', taskDetailsSchema);
 
 export const returnReasonSchema: z.ZodType<ReturnReason> = answerSchema(
   'ReturnReason',
   z.object({ code: z.string(), names: z.record(z.string(), z.string()), active: z.boolean() }),
 );
-export const returnReasonListSchema = answerSchema('ReturnReasonList', z.object({ reasons: z.array(returnReasonSchema) }));
+export const returnReasonListSchema = listPageSchema('ReturnReasonList', returnReasonSchema);

@@ -63,12 +63,27 @@ const call = async (url: string, token: string, init: RequestInit = {}): Promise
   return body;
 };
 
+/** Every page of the list, at most MAX_PAGES of them (an operator reads thousands at most). */
+const everyLetter = async (base: string, token: string, follower: string | undefined): Promise<Listed[]> => {
+  const items: Listed[] = [];
+  let after: string | null = null;
+  for (let pages = 0; pages < MAX_PAGES; pages += 1) {
+    const query = new URLSearchParams({ limit: '200', ...(follower ? { follower } : {}), ...(after === null ? {} : { after }) });
+    const page = (await call(`${base}?${query.toString()}`, token)) as { items: Listed[]; page: { next: string | null } };
+    items.push(...page.items);
+    after = page.page.next;
+    if (after === null) break;
+  }
+  return items;
+};
+
+const MAX_PAGES = 50;
+
 const run = async (command: string | undefined, values: Values, env: NodeJS.ProcessEnv, io: DlqCliIo): Promise<void> => {
   const base = `${values.url ?? env['COLLAB_URL'] ?? 'http://127.0.0.1:3000'}/api/v1/admin/dead-letters`;
   const token = await tokenOf(values, env);
   if (command === 'list') {
-    const query = values.follower ? `?follower=${encodeURIComponent(values.follower)}` : '';
-    const { items } = (await call(`${base}${query}`, token)) as { items: Listed[] };
+    const items = await everyLetter(base, token, values.follower);
     io.out(items.length === 0 ? 'no dead letters' : items.map(describe).join('\n'));
     return;
   }

@@ -1,12 +1,16 @@
-import { Controller, Get, Param, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Answers, Allow, NotFound } from '@collab/service-kit';
+import { Answers, Allow, NotFound, pageOf, pageQueryShape, type ListPage } from '@collab/service-kit';
 import { CalendarDirectory } from '../calendar-directory';
 import { CalendarIdParam } from '../calendar-id.param';
 import { etagOf, type CalendarView } from '../calendar-view/calendar-view';
 import { CalendarCatalogue } from './calendar-catalogue';
 import { calendarListSchema, calendarViewSchema } from '../../intake.answers';
+
+class ReadCalendarsQuery extends createZodDto(z.strictObject(pageQueryShape)) {}
 
 /** Any authenticated caller may see the calendars: channels show service hours from them. */
 @ApiTags('calendars')
@@ -22,8 +26,8 @@ export class ReadCalendarsHttp {
   @Answers(calendarListSchema)
   @Get()
   @ApiOkResponse({ description: 'Every calendar with its whole definition and version, ordered by id.' })
-  list(): Promise<CalendarView[]> {
-    return this.catalogue.list();
+  async list(@Query() query: ReadCalendarsQuery): Promise<ListPage<CalendarView>> {
+    return pageOf(await this.catalogue.list(), query, (calendar) => calendar.id);
   }
 
   @Answers(calendarViewSchema)

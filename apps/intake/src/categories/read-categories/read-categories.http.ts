@@ -5,7 +5,7 @@ import { CategoryIdParam } from '../category-id.param';
 import type { CategoryView } from '../category-view/category-view';
 import { CategoryTree, type CategoryNode } from './category-tree';
 import { ReadCategoriesQuery } from './read-categories.request';
-import { Answers, Allow } from '@collab/service-kit';
+import { Answers, Allow, pageOf, type ListPage } from '@collab/service-kit';
 import { categoryTreeSchema, categoryViewSchema } from '../../intake.answers';
 
 /** Any authenticated caller may see the tree contacts are filed under. */
@@ -23,10 +23,10 @@ export class ReadCategoriesHttp {
   @Get()
   @ApiOkResponse({
     description:
-      'The roots, each with its children, ordered by id; retired ones only with includeRetired=true.',
+      'A page of the roots, each with its children, ordered by id; retired ones only with includeRetired=true.',
   })
-  list(@Query() query: ReadCategoriesQuery): Promise<CategoryNode[]> {
-    return this.tree.roots({ includeRetired: query.includeRetired });
+  async list(@Query() query: ReadCategoriesQuery): Promise<ListPage<CategoryNode>> {
+    return pageOf(await this.tree.roots({ includeRetired: query.includeRetired }), query, (root) => root.id);
   }
 
   @Answers(categoryViewSchema)

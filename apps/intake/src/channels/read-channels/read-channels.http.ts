@@ -1,11 +1,15 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ChannelDirectory } from '../channel-directory';
 import { ChannelIdParam } from '../channel-id.param';
 import type { ChannelView } from '../channel-view/channel-view';
 import { ChannelCatalogue } from './channel-catalogue';
-import { Answers, Allow } from '@collab/service-kit';
+import { Answers, Allow, pageOf, pageQueryShape, type ListPage } from '@collab/service-kit';
 import { channelListSchema, channelViewSchema } from '../../intake.answers';
+
+class ReadChannelsQuery extends createZodDto(z.strictObject(pageQueryShape)) {}
 
 /** Any authenticated caller may see which channels exist and whom they serve. */
 @ApiTags('channels')
@@ -21,8 +25,8 @@ export class ReadChannelsHttp {
   @Answers(channelListSchema)
   @Get()
   @ApiOkResponse({ description: 'Every registered channel, enabled or not, ordered by id.' })
-  list(): Promise<ChannelView[]> {
-    return this.catalogue.list();
+  async list(@Query() query: ReadChannelsQuery): Promise<ListPage<ChannelView>> {
+    return pageOf(await this.catalogue.list(), query, (channel) => channel.id);
   }
 
   @Answers(channelViewSchema)

@@ -3,19 +3,12 @@ import { ApiBearerAuth, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { NotFound, ValidationFailed } from '@collab/domain-kernel';
-import { Answers, Allow, CurrentPrincipal, instantSchema, isUuid, type Principal } from '@collab/service-kit';
+import { Answers, Allow, CurrentPrincipal, isUuid, pageQueryShape, type ListPage, type Principal } from '@collab/service-kit';
 import { CaseRecords, type CaseOverview } from '../../cases/case-records';
 import { CustomerIdentities } from '../customer-identities';
 import { customerCasesSchema } from '../../intake.answers';
 
-const pageSchema = z
-  .object({
-    limit: z.coerce.number().int().min(1, { message: 'must be 1 to 200' }).max(200, { message: 'must be 1 to 200' }).default(50),
-    before: instantSchema().optional(),
-  })
-  .strict();
-
-class CustomerCasesPage extends createZodDto(pageSchema) {}
+class CustomerCasesPage extends createZodDto(z.strictObject(pageQueryShape)) {}
 
 @ApiTags('customers')
 @ApiBearerAuth()
@@ -34,11 +27,10 @@ export class CustomerCasesHttp {
   @Answers(customerCasesSchema)
   @Get(':id/cases')
   @ApiParam({ name: 'id', description: 'The customer id from a contact answer, or `me`.' })
-  @ApiOkResponse({ description: 'The cases the caller may see, newest first; page on with `before` = the last openedAt.' })
-  async list(@Param('id') id: string, @Query() page: CustomerCasesPage, @CurrentPrincipal() principal: Principal): Promise<{ cases: CaseOverview[] }> {
+  @ApiOkResponse({ description: 'The cases the caller may see, newest first; `page.next` is the `after` of the next page.' })
+  async list(@Param('id') id: string, @Query() page: CustomerCasesPage, @CurrentPrincipal() principal: Principal): Promise<ListPage<CaseOverview>> {
     const customerId = await this.customerIdOf(id, principal);
-    const cases = await this.records.ofCustomer(customerId, principal, { limit: page.limit, ...(page.before ? { before: page.before } : {}) });
-    return { cases };
+    return this.records.ofCustomer(customerId, principal, page);
   }
 
   private async customerIdOf(id: string, principal: Principal): Promise<string> {

@@ -93,7 +93,7 @@ describe('a case that ended takes no more contacts, embedded platform', () => {
     const intakeStore = platform.app.get(HostedServices).get('intake')!.store;
     return eventually(async () => {
       const listed = await platform.call('GET', `/api/v1/customers/${customerId}/cases`, { caller: agent });
-      const shown = (listed.body['cases'] as Answer[]).find((candidate) => candidate['id'] === answer['caseId']);
+      const shown = (listed.body['items'] as Answer[]).find((candidate) => candidate['id'] === answer['caseId']);
       expect(shown).toMatchObject({ status });
       const recorded = await intakeStore.readStream(`customer-${customerId}`);
       expect(recorded.at(-1)).toMatchObject({ type: customerEvent, data: { caseId: answer['caseId'] } });

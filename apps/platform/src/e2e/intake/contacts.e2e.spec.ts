@@ -41,7 +41,7 @@ describe('submitting contacts (统一接入), embedded platform', () => {
   const casesOf = async (customerId: string, caller: Caller = agent) => {
     const { data, response } = await platform.api(caller).GET('/api/v1/customers/{id}/cases', { params: { path: { id: customerId } } });
     expect(response.status).toBe(200);
-    return data?.cases ?? [];
+    return data?.items ?? [];
   };
 
   describe('one contact per channel kind', () => {

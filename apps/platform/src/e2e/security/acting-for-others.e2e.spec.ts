@@ -31,7 +31,7 @@ describe('a customer speaks only for itself, embedded platform', () => {
   const submit = (body: object, caller: Caller) => platform.call('POST', '/api/v1/contacts', { caller, body });
   const casesOfA = async () => {
     const listed = await platform.call('GET', '/api/v1/customers/me/cases', { caller: customer('cust-a') });
-    return listed.body['cases'] as Record<string, unknown>[];
+    return listed.body['items'] as Record<string, unknown>[];
   };
 
   beforeAll(async () => {
@@ -69,7 +69,7 @@ describe('a customer speaks only for itself, embedded platform', () => {
     const mine = await platform.call('GET', '/api/v1/customers/me/cases', { caller: customer('cust-b') });
     await eventually(async () => {
       const listed = await platform.call('GET', '/api/v1/customers/me/cases', { caller: customer('cust-b') });
-      expect(listed.body['cases']).toEqual([expect.objectContaining({ id: answer.body['caseId'] })]);
+      expect(listed.body['items']).toEqual([expect.objectContaining({ id: answer.body['caseId'] })]);
     });
     expect(mine.status).toBe(200);
     expect(await casesOfA()).toEqual([expect.objectContaining({ id: aCase['caseId'], contacts: 1 })]);
@@ -97,7 +97,7 @@ describe('a customer speaks only for itself, embedded platform', () => {
     expect(answer.status).toBe(201);
     await eventually(async () => {
       const listed = await platform.call('GET', '/api/v1/customers/me/cases', { caller: customer('cust-e') });
-      expect(listed.body['cases']).toEqual([expect.objectContaining({ id: answer.body['caseId'], requester: expect.objectContaining({ id: 'cust-e' }) })]);
+      expect(listed.body['items']).toEqual([expect.objectContaining({ id: answer.body['caseId'], requester: expect.objectContaining({ id: 'cust-e' }) })]);
     });
   });
 

@@ -99,7 +99,7 @@ describe('assignment inside a queue: skills, then language, then least load (分
     const history = await platform.call('GET', `/api/v1/cases/${caseId}/history`, { caller: supervisor });
     expect(history.status).toBe(200);
     return (
-      history.body['events'] as { type: string; actor: unknown; data: Record<string, unknown> }[]
+      history.body['items'] as { type: string; actor: unknown; data: Record<string, unknown> }[]
     ).filter((event) => event.type === 'CaseAssignedToAgent');
   };
   const loadOf = async (agentId: string) =>
@@ -207,7 +207,7 @@ describe('assignment inside a queue: skills, then language, then least load (分
       const roster = await platform.call('GET', '/api/v1/org/agents?queueId=complaints', {
         caller: supervisor,
       });
-      for (const agent of roster.body['agents'] as { load: number; capacity: number }[])
+      for (const agent of roster.body['items'] as { load: number; capacity: number }[])
         expect(agent.load).toBeLessThanOrEqual(agent.capacity);
       for (const caseId of opened) expect((await assignmentsOf(caseId)).length).toBeLessThanOrEqual(1);
     });
@@ -325,7 +325,7 @@ describe('assignment across a crash of the platform (SIGKILL mid-assignment)', (
     expect(after).toEqual(owners);
     for (const caseId of caseIds) {
       const history = await call('GET', `/api/v1/cases/${caseId}/history`, staff);
-      const assignments = (history.body['events'] as { type: string }[]).filter(
+      const assignments = (history.body['items'] as { type: string }[]).filter(
         (event) => event.type === 'CaseAssignedToAgent',
       );
       expect(assignments.length).toBeLessThanOrEqual(1);

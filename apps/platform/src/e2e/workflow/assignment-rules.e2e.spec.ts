@@ -57,7 +57,7 @@ describe('assignment rules: capacity is exceeded only by a supervisor’s explic
     (await platform.call('GET', `/api/v1/org/agents/${agentId}`, { caller: supervisor })).body['load'];
   const historyOf = async (caseId: string, type: string): Promise<HistoryEvent[]> => {
     const history = await platform.call('GET', `/api/v1/cases/${caseId}/history`, { caller: supervisor });
-    return (history.body['events'] as HistoryEvent[]).filter((event) => event.type === type);
+    return (history.body['items'] as HistoryEvent[]).filter((event) => event.type === type);
   };
   const resolveAs = async (agentId: string, caseId: string) => {
     const caller = frontLineAgent(agentId);
@@ -269,7 +269,7 @@ describe('assignment rules: capacity is exceeded only by a supervisor’s explic
       ).toBe(201);
       await eventually(async () => {
         const listed = await platform.call('GET', '/api/v1/processes', { caller: admin });
-        expect(listed.body).toEqual(
+        expect(listed.body['items']).toEqual(
           expect.arrayContaining([expect.objectContaining({ processId: 'international-inquiries' })]),
         );
       });
@@ -316,7 +316,7 @@ describe('assignment rules: capacity is exceeded only by a supervisor’s explic
         const listed = await platform.call('GET', '/api/v1/org/queues?unitId=front-line', {
           caller: supervisor,
         });
-        expect(listed.body['queues']).toEqual(
+        expect(listed.body['items']).toEqual(
           expect.arrayContaining([
             expect.objectContaining({ id: 'intl-preferred', languageRule: 'REQUIRED' }),
             expect.objectContaining({ id: 'complaints', languageRule: 'PREFERRED' }),
@@ -374,7 +374,7 @@ describe('assignment rules: capacity is exceeded only by a supervisor’s explic
         const roster = await platform.call('GET', '/api/v1/org/agents?queueId=complaints', {
           caller: supervisor,
         });
-        expect(roster.body['agents']).toEqual(
+        expect(roster.body['items']).toEqual(
           expect.arrayContaining([
             expect.objectContaining({ id: 'agent-qian', crossUnitQueues: ['complaints'] }),
           ]),

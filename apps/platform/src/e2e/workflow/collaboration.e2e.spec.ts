@@ -58,12 +58,12 @@ describe('collaboration across units and partners (流程穿越), embedded platf
       ...(body === undefined ? {} : { body }),
     });
 
-  // Through the client generated from the OpenAPI document: the page is the documented TaskPage.
+  // Through the client generated from the OpenAPI document: the page is the documented TaskList.
   type TaskQuery = NonNullable<PlatformPaths['/api/v1/tasks']['get']['parameters']['query']>;
   const tasksOf = async (caller: Caller, query: TaskQuery = {}): Promise<Task[]> => {
     const { data, response } = await platform.api(caller).GET('/api/v1/tasks', { params: { query } });
     expect(response.status).toBe(200);
-    return data?.tasks ?? [];
+    return data?.items ?? [];
   };
 
   /** The task as its target finds it in its list, once the task stream was created from the case's request. */
@@ -338,21 +338,24 @@ describe('collaboration across units and partners (流程穿越), embedded platf
       );
     });
 
-    it('page with limit and offset', async () => {
+    it('page with limit and the cursor each page answers, newest first, each task once', async () => {
       const all = await tasksOf(billingClerk, { limit: 200 });
       const tasks = platform.api(billingClerk);
       const first = await tasks.GET('/api/v1/tasks', { params: { query: { limit: 1 } } });
-      expect(first.data?.tasks).toHaveLength(1);
-      expect(first.data?.nextOffset).toBe(1);
-      const second = await tasks.GET('/api/v1/tasks', { params: { query: { limit: 1, offset: 1 } } });
-      expect(second.data?.tasks[0]?.id).toBe(all[1]?.id);
+      expect(first.data?.items).toHaveLength(1);
+      expect(first.data?.page).toEqual({ limit: 1, next: expect.any(String) });
+      const second = await tasks.GET('/api/v1/tasks', { params: { query: { limit: 1, after: String(first.data?.page.next) } } });
+      expect(second.data?.items[0]?.id).toBe(all[1]?.id);
+      const bad = await platform.call('GET', '/api/v1/tasks?after=bm90LWEta2V5', { caller: billingClerk });
+      expect(bad.status).toBe(400);
+      expect((bad.body['errors'] as { field: string }[]).map((error) => error.field)).toEqual(['after']);
     });
   });
 
   describe('the managed return reasons', () => {
     it('lists the defaults, lets an admin add and retire one, and a return follows the list', async () => {
       const listed = await platform.api(billingClerk).GET('/api/v1/tasks/return-reasons');
-      expect(listed.data?.reasons.map((reason) => reason.code)).toEqual(
+      expect(listed.data?.items.map((reason) => reason.code)).toEqual(
         expect.arrayContaining(['WRONG_UNIT', 'MISSING_INFORMATION', 'OUT_OF_SCOPE', 'DUPLICATE']),
       );
 

@@ -60,7 +60,7 @@ export class LifecycleSteps {
     // The directory answers who works a queue from its read model: wait until it lists the agent.
     await eventually(async () => {
       const listed = await this.platform.api(admin).GET('/api/v1/org/agents', { params: { query: { queueId: queue } } });
-      expect(listed.data?.agents.map((agent) => agent.id)).toContain(agentId);
+      expect(listed.data?.items.map((agent) => agent.id)).toContain(agentId);
     });
   }
 
@@ -128,9 +128,9 @@ export class LifecycleSteps {
   }
 
   async history(caseId: string): Promise<Record<string, unknown>[]> {
-    const { data, error, response } = await this.platform.api(supervisor).GET('/api/v1/cases/{id}/history', { params: { path: { id: caseId }, query: { limit: 500 } } });
+    const { data, error, response } = await this.platform.api(supervisor).GET('/api/v1/cases/{id}/history', { params: { path: { id: caseId }, query: { limit: 200 } } });
     if (!data) throw new Error(`reading history answered ${response.status}: ${JSON.stringify(error)}`);
-    return data.events;
+    return data.items;
   }
 
   /**

@@ -44,7 +44,7 @@ describe('the organisation directory over REST (/api/v1/org)', () => {
   /** The position of workflow's log: unchanged means a refused request stored nothing. */
   const workflowHead = () => platform.app.get(HostedServices).get('workflow')!.store.headPosition();
   // Through the client generated from the OpenAPI document: the tree is the documented UnitTree.
-  const tree = async (): Promise<Node[]> => (await platform.api(agent).GET('/api/v1/org/units')).data?.units ?? [];
+  const tree = async (): Promise<Node[]> => (await platform.api(agent).GET('/api/v1/org/units')).data?.items ?? [];
   const find = (nodes: readonly Node[], id: string): Node | undefined =>
     nodes
       .map((node) => (node.id === id ? node : find(node.children, id)))
@@ -302,7 +302,7 @@ describe('the organisation directory over REST (/api/v1/org)', () => {
     });
     expect((await call('POST', '/agents/agent-wu/deactivate', { reason: 'again' })).status).toBe(409);
     await eventually(async () =>
-      expect((await call('GET', '/agents?queueId=partner-desk', undefined, agent)).body['agents']).toEqual([
+      expect((await call('GET', '/agents?queueId=partner-desk', undefined, agent)).body['items']).toEqual([
         expect.objectContaining({ id: 'agent-wu', active: false }),
       ]),
     );
@@ -350,7 +350,7 @@ describe('the organisation directory over REST (/api/v1/org)', () => {
       ];
       for (const [query, expected] of cases) expect((await lookup(query)).body).toMatchObject(expected);
       await eventually(async () =>
-        expect((await call('GET', '/responsibilities', undefined, agent)).body['entries']).toHaveLength(
+        expect((await call('GET', '/responsibilities', undefined, agent)).body['items']).toHaveLength(
           entries.length,
         ),
       );

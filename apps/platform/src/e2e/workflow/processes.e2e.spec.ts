@@ -90,7 +90,7 @@ describe('process definitions (versioned), embedded platform', () => {
   it('shows the default process, published once as version 1, with its stages, SLAs and escalation', async () => {
     const listed = await eventually(async () => {
       const answer = await platform.call('GET', '/api/v1/processes', { caller: agent });
-      expect(answer.body).toEqual(
+      expect(answer.body['items']).toEqual(
         expect.arrayContaining([
           expect.objectContaining({ processId: 'default', status: 'ACTIVE', latestVersion: 1 }),
         ]),
@@ -122,7 +122,7 @@ describe('process definitions (versioned), embedded platform', () => {
     expect(first.body).toMatchObject({ processId: 'suggestions', latestVersion: 1, status: 'ACTIVE' });
     await eventually(async () => {
       const listed = await platform.call('GET', '/api/v1/processes', { caller: agent });
-      expect(listed.body).toEqual(
+      expect(listed.body['items']).toEqual(
         expect.arrayContaining([expect.objectContaining({ processId: 'suggestions', latestVersion: 1 })]),
       );
     });
@@ -153,7 +153,7 @@ describe('process definitions (versioned), embedded platform', () => {
     expect(second.body).toMatchObject({ latestVersion: 2, versions: [{ version: 1 }, { version: 2 }] });
     await eventually(async () => {
       const listed = await platform.call('GET', '/api/v1/processes', { caller: agent });
-      expect(listed.body).toEqual(
+      expect(listed.body['items']).toEqual(
         expect.arrayContaining([expect.objectContaining({ processId: 'suggestions', latestVersion: 2 })]),
       );
     });
@@ -211,7 +211,7 @@ describe('process definitions (versioned), embedded platform', () => {
     );
     await eventually(async () => {
       const listed = await platform.call('GET', '/api/v1/processes', { caller: agent });
-      expect(listed.body).toEqual(
+      expect(listed.body['items']).toEqual(
         expect.arrayContaining([expect.objectContaining({ processId: 'device-ideas' })]),
       );
     });

@@ -128,7 +128,7 @@ describe('routing that cannot lose a case, on a Sunday night in Shanghai (embedd
       expect(published.body['latest']).toMatchObject({ routingRules: [{ when: { region: ['BJ'] } }] });
       await eventually(async () => {
         const listed = await platform.call('GET', '/api/v1/processes', { caller: admin });
-        expect(listed.body).toEqual(
+        expect(listed.body['items']).toEqual(
           expect.arrayContaining([expect.objectContaining({ processId: 'inquiries-by-region' })]),
         );
       });
@@ -166,7 +166,7 @@ describe('routing that cannot lose a case, on a Sunday night in Shanghai (embedd
     const unattended = (caller: Caller) =>
       platform.call('GET', '/api/v1/workbench/unattended-queues', { caller });
     const queuesSeenBy = async (caller: Caller) =>
-      (unattended(caller).then((answer) => answer.body['queues']) as Promise<{ queue: string }[]>).then(
+      (unattended(caller).then((answer) => answer.body['items']) as Promise<{ queue: string }[]>).then(
         (queues) => queues.map((queue) => queue.queue),
       );
     const frontLineSupervisor: Caller = { ...supervisor, unit: 'front-line' };
@@ -186,13 +186,13 @@ describe('routing that cannot lose a case, on a Sunday night in Shanghai (embedd
       waitingCase = await submitFromShanghai('cust-unattended-1');
       const answer = await eventually(async () => {
         const found = await unattended(admin);
-        expect(found.body['queues']).toEqual(
+        expect(found.body['items']).toEqual(
           expect.arrayContaining([expect.objectContaining({ queue: 'inquiry-triage' })]),
         );
         return found;
       });
       expect(answer.status).toBe(200);
-      expect(answer.body['queues']).toEqual([
+      expect(answer.body['items']).toEqual([
         expect.objectContaining({ queue: 'bj-desk', unitId: 'front-line', waiting: 3 }),
         {
           queue: 'inquiry-triage',
@@ -237,7 +237,7 @@ describe('routing that cannot lose a case, on a Sunday night in Shanghai (embedd
       clock.advanceMinutes(1);
       const next = await submitFromShanghai('cust-unattended-2');
       await eventually(async () =>
-        expect((await unattended(admin)).body['queues']).toEqual([
+        expect((await unattended(admin)).body['items']).toEqual([
           expect.objectContaining({ queue: 'bj-desk' }),
           expect.objectContaining({ queue: 'inquiry-triage', waiting: 1, caseIds: [next] }),
         ]),
@@ -302,7 +302,7 @@ describe('routing that cannot lose a case, on a Sunday night in Shanghai (embedd
       expect(enrolled.status).toBe(400);
       await eventually(async () => {
         const listed = await platform.call('GET', '/api/v1/org/queues?unitId=front-line', { caller: admin });
-        expect(listed.body['queues']).toEqual(
+        expect(listed.body['items']).toEqual(
           expect.arrayContaining([
             expect.objectContaining({ id: 'sh-desk', status: 'RETIRED' }),
             expect.objectContaining({ id: 'bj-desk', status: 'OPEN' }),

@@ -127,7 +127,7 @@ describe('the routing table: which queue, by which rule, embedded platform', () 
     // New cases choose among the processes the list shows: wait until it shows this one.
     await eventually(async () => {
       const listed = await platform.call('GET', '/api/v1/processes', { caller: agent });
-      expect(listed.body).toEqual(
+      expect(listed.body['items']).toEqual(
         expect.arrayContaining([expect.objectContaining({ processId: 'routing-table', status: 'ACTIVE' })]),
       );
     });

@@ -1,4 +1,4 @@
-import type { Principal } from '@collab/service-kit';
+import type { PageInfo, Principal } from '@collab/service-kit';
 import type { HistoryEntry, RequesterHistoryEntry } from './case-timeline';
 
 export class GetCaseHistory {
@@ -12,9 +12,8 @@ export class GetCaseHistory {
 /** GET /api/v1/cases/{id}/history: a page of the case's events, oldest first (for the requester, only those meant for them). */
 export interface CaseHistory {
   readonly caseId: string;
-  readonly events: readonly HistoryEntry[] | readonly RequesterHistoryEntry[];
-  /** Pass as `after` for the next page; null on the last one. */
-  readonly next: string | null;
+  readonly items: readonly HistoryEntry[] | readonly RequesterHistoryEntry[];
+  readonly page: PageInfo;
   /** The moment the history was cut at; null for everything recorded so far. */
   readonly asOf: string | null;
 }

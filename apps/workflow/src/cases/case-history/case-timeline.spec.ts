@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '@collab/event-store';
 import { historyPage, occurredAtOf, streamAsOf } from './case-timeline';
+import { keyAfter } from '@collab/service-kit';
 
 const routing = { id: 'workflow.route-case', kind: 'service' } as const;
 
@@ -62,13 +63,13 @@ describe('a page of history', () => {
 
   it('lists every stream’s events in log order, with who, when and which request', () => {
     const page = historyPage(events, { after: 0n, limit: 10 });
-    expect(page.events.map(({ position, stream, type }) => [position, stream, type])).toEqual([
+    expect(page.items.map(({ position, stream, type }) => [position, stream, type])).toEqual([
       ['1', 'case-1', 'CaseRegistered'],
       ['2', 'case-1', 'CaseQueued'],
       ['3', 'task-7', 'CollaborationRequested'],
       ['5', 'case-1', 'CaseWorkStarted'],
     ]);
-    expect(page.events[0]).toEqual({
+    expect(page.items[0]).toEqual({
       position: '1',
       stream: 'case-1',
       streamVersion: 1,
@@ -81,23 +82,23 @@ describe('a page of history', () => {
       causationId: 'intake-event-9',
       data: { caseId: 'case-1', openedAt: '2026-11-20T09:30:00.000Z' },
     });
-    expect(page.next).toBeNull();
+    expect(page.page.next).toBeNull();
   });
 
   it('names the person a service acted for as the actor, and the service as the one it went through', () => {
     const person = { id: 'agent-li', kind: 'user' } as const;
     const onBehalf = { ...task, metadata: { correlationId: 'corr-1', causationId: 'e-3', actor: routing, onBehalfOf: person } };
-    expect(historyPage([onBehalf], { after: 0n, limit: 1 }).events[0]).toMatchObject({ actor: person, via: routing });
+    expect(historyPage([onBehalf], { after: 0n, limit: 1 }).items[0]).toMatchObject({ actor: person, via: routing });
   });
 
   it('pages on from the cursor it gives, to the last page', () => {
     const first = historyPage(events, { after: 0n, limit: 3 });
-    expect(first.next).toBe('3');
-    const second = historyPage(events, { after: BigInt(first.next!), limit: 3 });
-    expect(second.events.map((event) => event.position)).toEqual(['5']);
-    expect(second.next).toBeNull();
+    expect(keyAfter(first.page.next ?? undefined)).toBe('3');
+    const second = historyPage(events, { after: BigInt(keyAfter(first.page.next ?? undefined)!), limit: 3 });
+    expect(second.items.map((event) => event.position)).toEqual(['5']);
+    expect(second.page.next).toBeNull();
   });
 
   it('ends with no cursor when the page is exactly full', () =>
-    expect(historyPage(events, { after: 0n, limit: 4 }).next).toBeNull());
+    expect(historyPage(events, { after: 0n, limit: 4 }).page.next).toBeNull());
 });

@@ -1,5 +1,6 @@
 import { responsibleActorOf, type Actor, type RecordedEvent } from '@collab/event-store';
 import { sharedWithRequester, type CollaborationTaskEvent, type SlaEvent, type WorkflowCaseEvent } from '@collab/workflow-domain';
+import { cursorOf, type ListPage } from '@collab/service-kit';
 
 type KnownEvent = WorkflowCaseEvent | CollaborationTaskEvent | SlaEvent;
 type WhenField = { readonly [Type in KnownEvent['type']]: keyof Extract<KnownEvent, { type: Type }>['data'] & string };
@@ -97,19 +98,16 @@ export const historyEntryOf = (event: RecordedEvent): HistoryEntry => ({
   data: { ...event.data },
 });
 
-export interface HistoryPage {
-  readonly events: HistoryEntry[];
-  /** Pass as `after` for the next page; null on the last one. */
-  readonly next: string | null;
-}
+export type HistoryPage = ListPage<HistoryEntry>;
 
 type Page = { readonly after: bigint; readonly limit: number };
 
-const pageOf = <Entry>(events: readonly RecordedEvent[], page: Page, entryOf: (event: RecordedEvent) => Entry): { events: Entry[]; next: string | null } => {
+/** The cursor is the last shown event's position in the log (opaque to callers, like every list's). */
+const pageOf = <Entry>(events: readonly RecordedEvent[], page: Page, entryOf: (event: RecordedEvent) => Entry): ListPage<Entry> => {
   const ordered = events.filter((event) => event.position > page.after).sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0));
   const shown = ordered.slice(0, page.limit);
   const last = shown.at(-1);
-  return { events: shown.map(entryOf), next: ordered.length > shown.length && last ? last.position.toString() : null };
+  return { items: shown.map(entryOf), page: { limit: page.limit, next: ordered.length > shown.length && last ? cursorOf(last.position.toString()) : null } };
 };
 
 /** The events of several streams in the order the log recorded them, `limit` at a time after the cursor. */
@@ -124,7 +122,7 @@ export interface RequesterHistoryEntry {
 }
 
 /** The case events meant for the requester (sharedWithRequester), paged like the staff history. */
-export const requesterHistoryPage = (caseEvents: readonly RecordedEvent[], page: Page): { events: RequesterHistoryEntry[]; next: string | null } => {
+export const requesterHistoryPage = (caseEvents: readonly RecordedEvent[], page: Page): ListPage<RequesterHistoryEntry> => {
   const shared = caseEvents.flatMap((event) => {
     const data = sharedWithRequester(event.type, event.data);
     return data === undefined ? [] : [{ event, data }];

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { NotFound } from '@collab/service-kit';
+import { NotFound, keyAfter, pageFromRows, type ListPage, type PageRequest } from '@collab/service-kit';
 import { agentStreamId } from '@collab/workflow-domain';
 import { FINISHED_CASE_SQL } from '../../cases/case-view/case-view.entity';
 import { OrgAgentRecord } from '../org-view/org-view.entity';
@@ -24,16 +24,18 @@ export class AgentRoster {
     return agentViewOf(state.agent, { active: state.status === 'active', version, load });
   }
 
-  async list(filter: { queueId?: string; unitId?: string }): Promise<AgentView[]> {
+  async list(filter: { queueId?: string; unitId?: string } & PageRequest): Promise<ListPage<AgentView>> {
+    const after = keyAfter(filter.after);
     const query = this.dataSource
       .getRepository(OrgAgentRecord)
       .createQueryBuilder('agent')
       .orderBy('agent.id');
     if (filter.queueId) query.andWhere(':queueId = any(agent.queues)', { queueId: filter.queueId });
     if (filter.unitId) query.andWhere('agent.unit_id = :unitId', { unitId: filter.unitId });
-    const records = await query.getMany();
-    const loads = await this.loads(records.map((record) => record.id));
-    return records.map((record) => agentViewOfRecord(record, loads[record.id] ?? 0));
+    if (after !== undefined) query.andWhere('agent.id > :after', { after });
+    const records = await query.take(filter.limit + 1).getMany();
+    const loads = await this.loads(records.slice(0, filter.limit).map((record) => record.id));
+    return pageFromRows(records, filter, (record) => record.id, (record) => agentViewOfRecord(record, loads[record.id] ?? 0));
   }
 
   private async loads(agentIds: readonly string[]): Promise<Record<string, number>> {

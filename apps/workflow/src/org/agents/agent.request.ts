@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
+import { pageQueryShape } from '@collab/service-kit';
 import {
   agentId,
   capacity,
@@ -31,7 +32,7 @@ export class ChangeAgentRequest extends createZodDto(changeAgentSchema) {}
 
 export class AgentActivityRequest extends createZodDto(reasonBody) {}
 
-export const listAgentsSchema = z.object({ queueId: orgId.optional(), unitId: orgId.optional() }).strict();
+export const listAgentsSchema = z.object({ queueId: orgId.optional(), unitId: orgId.optional(), ...pageQueryShape }).strict();
 
 export class ListAgentsQuery extends createZodDto(listAgentsSchema) {}
 

@@ -17,6 +17,7 @@ import { Answers,
   defined,
   originOf,
   type CommandOrigin,
+  type ListPage,
   type Principal,
 } from '@collab/service-kit';
 import { STAFF_ROLES, agentReferences, type AgentCommand } from '@collab/workflow-domain';
@@ -50,10 +51,10 @@ export class AgentsHttp {
   @Get()
   @Roles(...STAFF_ROLES)
   @ApiOkResponse({
-    description: 'Every agent (or those of `queueId` / `unitId`), active or not, with their load.',
+    description: 'A page of the agents (or those of `queueId` / `unitId`), active or not, by id, with their load.',
   })
-  async list(@Query() query: ListAgentsQuery): Promise<{ agents: AgentView[] }> {
-    return { agents: await this.roster.list(defined(query)) };
+  list(@Query() query: ListAgentsQuery): Promise<ListPage<AgentView>> {
+    return this.roster.list(defined(query));
   }
 
   @Answers(agentViewSchema)

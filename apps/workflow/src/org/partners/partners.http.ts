@@ -1,4 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -12,7 +14,7 @@ import {
 } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Response } from 'express';
-import type { Repository } from 'typeorm';
+import { MoreThan, type Repository } from 'typeorm';
 import { Answers,
   CurrentPrincipal,
   NotFound,
@@ -20,6 +22,10 @@ import { Answers,
   defined,
   originOf,
   type CommandOrigin,
+  keyAfter,
+  pageFromRows,
+  pageQueryShape,
+  type ListPage,
   type Principal,
 } from '@collab/service-kit';
 import {
@@ -38,6 +44,8 @@ import { partnerListSchema, partnerViewSchema } from '../org.answers';
 const originFrom = (principal: Principal, response: Response): CommandOrigin =>
   originOf(principal, response.req.get('x-correlation-id'));
 
+class ListPartnersQuery extends createZodDto(z.strictObject(pageQueryShape)) {}
+
 /** Partner organisations: resellers, content providers, outsourced centres that take collaboration tasks. */
 @ApiTags('org')
 @ApiBearerAuth()
@@ -51,9 +59,11 @@ export class PartnersHttp {
   @Answers(partnerListSchema)
   @Get()
   @Roles(...STAFF_ROLES)
-  @ApiOkResponse({ description: 'Every partner, active or not, by id.' })
-  async list(): Promise<{ partners: PartnerView[] }> {
-    return { partners: (await this.partners.find({ order: { id: 'ASC' } })).map(partnerViewOfRecord) };
+  @ApiOkResponse({ description: 'A page of the partners, active or not, by id.' })
+  async list(@Query() query: ListPartnersQuery): Promise<ListPage<PartnerView>> {
+    const after = keyAfter(query.after);
+    const records = await this.partners.find({ where: after === undefined ? {} : { id: MoreThan(after) }, order: { id: 'ASC' }, take: query.limit + 1 });
+    return pageFromRows(records, query, (record) => record.id, partnerViewOfRecord);
   }
 
   @Answers(partnerViewSchema)

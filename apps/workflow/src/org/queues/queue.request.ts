@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
+import { pageQueryShape } from '@collab/service-kit';
 import { LANGUAGE_RULES } from '@collab/workflow-domain';
 import { changesSomething, nfcText, orgId, reason, skills } from '../org-fields.request';
 
@@ -24,7 +25,7 @@ export const changeQueueSchema = changesSomething(queueSettings);
 
 export class ChangeQueueRequest extends createZodDto(changeQueueSchema) {}
 
-export const listQueuesSchema = z.object({ unitId: orgId.optional() }).strict();
+export const listQueuesSchema = z.object({ unitId: orgId.optional(), ...pageQueryShape }).strict();
 
 export class ListQueuesQuery extends createZodDto(listQueuesSchema) {}
 

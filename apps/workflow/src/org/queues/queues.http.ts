@@ -12,7 +12,7 @@ import {
 } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Response } from 'express';
-import type { Repository } from 'typeorm';
+import { MoreThan, type Repository } from 'typeorm';
 import { Answers,
   CurrentPrincipal,
   NotFound,
@@ -20,6 +20,9 @@ import { Answers,
   defined,
   originOf,
   type CommandOrigin,
+  keyAfter,
+  pageFromRows,
+  type ListPage,
   type Principal,
 } from '@collab/service-kit';
 import {
@@ -51,13 +54,15 @@ export class QueuesHttp {
   @Answers(queueListSchema)
   @Get()
   @Roles(...STAFF_ROLES)
-  @ApiOkResponse({ description: 'Every queue (or those of `unitId`), by id.' })
-  async list(@Query() query: ListQueuesQuery): Promise<{ queues: QueueView[] }> {
+  @ApiOkResponse({ description: 'A page of the queues (or those of `unitId`), by id.' })
+  async list(@Query() query: ListQueuesQuery): Promise<ListPage<QueueView>> {
+    const after = keyAfter(query.after);
     const records = await this.queues.find({
-      where: query.unitId ? { unitId: query.unitId } : {},
+      where: { ...(query.unitId ? { unitId: query.unitId } : {}), ...(after === undefined ? {} : { id: MoreThan(after) }) },
       order: { id: 'ASC' },
+      take: query.limit + 1,
     });
-    return { queues: records.map(queueViewOfRecord) };
+    return pageFromRows(records, query, (record) => record.id, queueViewOfRecord);
   }
 
   @Answers(queueViewSchema)

@@ -11,6 +11,8 @@ import {
 } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
 import type { Response } from 'express';
 import type { Repository } from 'typeorm';
 import { Answers,
@@ -21,6 +23,9 @@ import { Answers,
   defined,
   originOf,
   type CommandOrigin,
+  pageOf,
+  pageQueryShape,
+  type ListPage,
   type Principal,
 } from '@collab/service-kit';
 import {
@@ -54,6 +59,8 @@ const entryIdParam = new ParseUUIDPipe({
 const originFrom = (principal: Principal, response: Response): CommandOrigin =>
   originOf(principal, response.req.get('x-correlation-id'));
 
+class ListResponsibilitiesQuery extends createZodDto(z.strictObject(pageQueryShape)) {}
+
 /** 职责矩阵: which unit (and queue) or partner handles which request type, category and region. */
 @ApiTags('org')
 @ApiBearerAuth()
@@ -67,10 +74,11 @@ export class ResponsibilitiesHttp {
   @Answers(responsibilityListSchema)
   @Get()
   @Roles(...STAFF_ROLES)
-  @ApiOkResponse({ description: 'Every standing entry, oldest first.' })
-  async list(): Promise<{ entries: ResponsibilityView[] }> {
-    const records = await this.entries.find({ order: { assignedAt: 'ASC', entryId: 'ASC' } });
-    return { entries: records.map(responsibilityViewOfRecord) };
+  @ApiOkResponse({ description: 'A page of the standing entries, oldest first.' })
+  async list(@Query() query: ListResponsibilitiesQuery): Promise<ListPage<ResponsibilityView>> {
+    // The matrix is a catalogue (one row per standing rule), paged in memory; ISO instants sort as they happened.
+    const entries = (await this.entries.find()).map(responsibilityViewOfRecord);
+    return pageOf(entries, query, (entry) => `${entry.assignedAt}|${entry.id}`);
   }
 
   /** The most specific entry covering these facts, from the matrix as it stands now. */

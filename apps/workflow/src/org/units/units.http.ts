@@ -1,4 +1,6 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
 import {
   ApiBearerAuth,
   ApiBadRequestResponse,
@@ -11,7 +13,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Answers, CurrentPrincipal, Roles, defined, originOf, type Principal } from '@collab/service-kit';
+import { Answers, CurrentPrincipal, Roles, defined, originOf, pageOf, pageQueryShape, type ListPage, type Principal } from '@collab/service-kit';
 import {
   STAFF_ROLES,
   unitReferences,
@@ -23,6 +25,8 @@ import { UnitDirectory } from './unit-directory';
 import { ChangeUnitRequest, DefineUnitRequest } from './unit.request';
 import { unitViewOf, type UnitNode, type UnitView } from './unit-view';
 import { unitTreeSchema, unitViewSchema } from '../org.answers';
+
+class ReadUnitsQuery extends createZodDto(z.strictObject(pageQueryShape)) {}
 
 /** The hierarchy group → province → city → department: staff read it, administrators change it. */
 @ApiTags('org')
@@ -38,10 +42,10 @@ export class UnitsHttp {
   @Get()
   @Roles(...STAFF_ROLES)
   @ApiOkResponse({
-    description: 'The hierarchy as a tree, tops first, each unit with its queues and the units below it.',
+    description: 'A page of the top units by id, each with its queues and the units below it.',
   })
-  async tree(): Promise<{ units: UnitNode[] }> {
-    return { units: await this.directory.tree() };
+  async tree(@Query() query: ReadUnitsQuery): Promise<ListPage<UnitNode>> {
+    return pageOf(await this.directory.tree(), query, (top) => top.id);
   }
 
   @Answers(unitViewSchema)

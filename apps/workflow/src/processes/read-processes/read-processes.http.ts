@@ -1,12 +1,16 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Answers, NotFound, Roles } from '@collab/service-kit';
+import { Answers, NotFound, Roles, pageOf, pageQueryShape, type ListPage } from '@collab/service-kit';
 import type { PublishedProcess } from '@collab/workflow-domain';
 import { processDetailsOf, type ProcessDetails } from '../process-details';
 import { ProcessIdParam, ProcessVersionParam } from '../process-id.param';
 import { PublishedProcesses } from '../published-processes';
 import { ProcessList, type ProcessListEntry } from './process-list';
 import { processDetailsSchema, processListSchema, publishedProcessSchema } from '../../workflow.answers';
+
+class ReadProcessesQuery extends createZodDto(z.strictObject(pageQueryShape)) {}
 
 /** Staff read the processes: how cases are routed and timed is internal. */
 @ApiTags('processes')
@@ -21,9 +25,9 @@ export class ReadProcessesHttp {
 
   @Answers(processListSchema)
   @Get()
-  @ApiOkResponse({ description: 'Every process with its latest version number and scope, ordered by id.' })
-  all(): Promise<ProcessListEntry[]> {
-    return this.list.all();
+  @ApiOkResponse({ description: 'A page of the processes with their latest version number and scope, ordered by id.' })
+  async all(@Query() query: ReadProcessesQuery): Promise<ListPage<ProcessListEntry>> {
+    return pageOf(await this.list.all(), query, (process) => process.processId);
   }
 
   @Answers(processDetailsSchema)

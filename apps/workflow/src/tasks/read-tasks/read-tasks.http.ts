@@ -19,11 +19,11 @@ export class ReadTasksHttp {
    */
   @Answers(taskPageSchema)
   @Get()
-  @ApiOkResponse({ description: 'A page of tasks; `nextOffset` continues, null on the last page.' })
+  @ApiOkResponse({ description: 'A page of tasks, newest first; `page.next` is the `after` of the next page, null on the last.' })
   list(@Query() query: ReadTasksQuery, @CurrentPrincipal() principal: Principal): Promise<TaskPage> {
     return this.board.list(principal, {
       limit: query.limit,
-      offset: query.offset,
+      after: query.after,
       ...(query.status === undefined ? {} : { status: query.status }),
       ...(query.caseId === undefined ? {} : { caseId: query.caseId }),
     });

@@ -1,4 +1,6 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -8,7 +10,7 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { Answers, Allow, CurrentPrincipal, Roles, ValidationFailed, originOf, type Principal } from '@collab/service-kit';
+import { Answers, Allow, CurrentPrincipal, Roles, ValidationFailed, originOf, pageOf, pageQueryShape, type ListPage, type Principal } from '@collab/service-kit';
 import type { ReturnReason } from '@collab/workflow-domain';
 import { ReturnReasons } from './return-reasons';
 import {
@@ -30,6 +32,8 @@ const reasonIn = (list: readonly ReturnReason[], code: string): ReturnReason => 
   return found;
 };
 
+class ReadReturnReasonsQuery extends createZodDto(z.strictObject(pageQueryShape)) {}
+
 /** Registered before the task routes, so `return-reasons` is never read as a task id. */
 @ApiTags('tasks')
 @ApiBearerAuth()
@@ -41,9 +45,9 @@ export class ReturnReasonsHttp {
   @Answers(returnReasonListSchema)
   @Get()
   @Allow('requester')
-  @ApiOkResponse({ description: 'Every return reason, active or retired.' })
-  async list(): Promise<{ reasons: readonly ReturnReason[] }> {
-    return { reasons: await this.reasons.current() };
+  @ApiOkResponse({ description: 'A page of the return reasons, active or retired, by code.' })
+  async list(@Query() query: ReadReturnReasonsQuery): Promise<ListPage<ReturnReason>> {
+    return pageOf(await this.reasons.current(), query, (reason) => reason.code);
   }
 
   @Answers(returnReasonSchema)

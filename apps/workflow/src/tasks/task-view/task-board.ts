@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, In, type Repository } from 'typeorm';
-import { NotFound, scopeCovers, scopeCoversSides, scopeIsEmpty } from '@collab/domain-kernel';
+import { NotFound, ValidationFailed, scopeCovers, scopeCoversSides, scopeIsEmpty } from '@collab/domain-kernel';
 import type { EventStore } from '@collab/event-store';
-import { EVENT_STORE, type Principal } from '@collab/service-kit';
+import { EVENT_STORE, keyAfter, pageFromRows, type ListPage, type PageRequest, type Principal } from '@collab/service-kit';
 import { collaborationTaskStreamId } from '@collab/workflow-domain';
 import { CasePromise } from '../../cases/case-promise/case-promise.entity';
 import { untilProjected } from '../../cases/read-your-writes';
@@ -12,18 +12,24 @@ import { taskDetailsOf, type TaskDetails } from './task-details';
 import { TaskView } from './task-view.entity';
 import { taskViewOf } from './task-view.fold';
 
-export interface TaskFilter {
+export interface TaskFilter extends PageRequest {
   readonly status?: string;
   readonly caseId?: string;
-  readonly limit: number;
-  readonly offset: number;
 }
 
-export interface TaskPage {
-  readonly tasks: TaskDetails[];
-  /** The offset of the next page; null on the last one. */
-  readonly nextOffset: number | null;
-}
+export type TaskPage = ListPage<TaskDetails>;
+
+/** The cursor's key: the last shown task's `requestedAt|id`, the order the list is read in. */
+const keyOfTask = (view: TaskView): string => `${view.requestedAt.toISOString()}|${view.id}`;
+
+const taskKeyAfter = (after: string | undefined): { readonly requestedAt: Date; readonly id: string } | undefined => {
+  const key = keyAfter(after);
+  if (key === undefined) return undefined;
+  const [requestedAt = '', id = '', ...rest] = key.split('|');
+  if (rest.length > 0 || id === '' || Number.isNaN(Date.parse(requestedAt)))
+    throw new ValidationFailed([{ field: 'after', message: 'must be a cursor from an earlier page' }]);
+  return { requestedAt: new Date(requestedAt), id };
+};
 
 /** A case one of `:...partOf` takes part in: it holds or asked one of the case's tasks. */
 const CASES_TAKEN_PART_IN = `select part.case_id from workflow.task_view part
@@ -77,23 +83,23 @@ export class TaskBoard {
    */
   async list(principal: Principal, filter: TaskFilter): Promise<TaskPage> {
     const { scope } = await this.parties.of(principal);
-    if (scopeIsEmpty(scope)) return { tasks: [], nextOffset: null };
+    const after = taskKeyAfter(filter.after);
+    if (scopeIsEmpty(scope)) return { items: [], page: { limit: filter.limit, next: null } };
     const query = this.views.createQueryBuilder('task');
     if (scope.reach === 'sides') query.where(withinScope(scope));
     if (filter.caseId !== undefined) query.andWhere('task.caseId = :caseId', { caseId: filter.caseId });
     if (filter.status !== undefined) query.andWhere('task.status = :status', { status: filter.status });
-    const rows = await query
-      .orderBy('task.requestedAt', 'DESC')
-      .addOrderBy('task.id', 'ASC')
-      .offset(filter.offset)
-      .limit(filter.limit + 1)
-      .getMany();
-    const page = rows.slice(0, filter.limit);
-    const numbers = await this.caseNumbersOf(page.map((view) => view.caseId));
-    return {
-      tasks: page.map((view) => taskDetailsOf(view, numbers.get(view.caseId) ?? null)),
-      nextOffset: rows.length > filter.limit ? filter.offset + filter.limit : null,
-    };
+    if (after !== undefined)
+      query.andWhere(
+        new Brackets((later) =>
+          later
+            .where('task.requestedAt < :afterAt', { afterAt: after.requestedAt })
+            .orWhere('(task.requestedAt = :afterAt and task.id > :afterId)', { afterAt: after.requestedAt, afterId: after.id }),
+        ),
+      );
+    const rows = await query.orderBy('task.requestedAt', 'DESC').addOrderBy('task.id', 'ASC').limit(filter.limit + 1).getMany();
+    const numbers = await this.caseNumbersOf(rows.slice(0, filter.limit).map((view) => view.caseId));
+    return pageFromRows(rows, filter, keyOfTask, (view) => taskDetailsOf(view, numbers.get(view.caseId) ?? null));
   }
 
   /**

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CLOCK, type Clock, type Principal } from '@collab/service-kit';
+import { CLOCK, pageInOrder, type Clock, type PageInfo, type PageRequest, type Principal } from '@collab/service-kit';
 import { CaseFacts, type CaseFact } from '../../cases/case-facts';
 import type { CaseView } from '../../cases/case-view/case-view.entity';
 import type { TaskView } from '../../tasks/task-view/task-view.entity';
@@ -9,6 +9,7 @@ import { bySlaRisk, type WorkItem } from './work-item';
 
 export interface WorkbenchAnswer {
   readonly items: readonly WorkItem[];
+  readonly page: PageInfo;
   /** `tasks` are those addressed to the caller's unit or partner; `outgoing` those the caller asked for. */
   readonly counts: { readonly cases: number; readonly tasks: number; readonly outgoing: number; readonly overdue: number; readonly warned: number };
   readonly asOf: string;
@@ -29,7 +30,7 @@ export class Workbench {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async of(principal: Principal): Promise<WorkbenchAnswer> {
+  async of(principal: Principal, request: PageRequest): Promise<WorkbenchAnswer> {
     const now = this.clock.now();
     const { cases, tasks, outgoing } = await this.desk.of(principal);
     const facts = await this.cases.of([...cases.map((view) => view.id), ...tasks.map((view) => view.caseId), ...outgoing.map((view) => view.caseId)]);
@@ -39,7 +40,9 @@ export class Workbench {
       ...tasks.map((view) => this.taskItem(view, 'ADDRESSED_TO_UNIT', facts, countdown.ofTask(view))),
       ...outgoing.map((view) => this.taskItem(view, 'REQUESTED_BY_ME', facts, countdown.ofTask(view))),
     ].sort(bySlaRisk);
-    return { items, counts: countsOf(items), asOf: now.toISOString() };
+    // The order moves with the clock, so the cursor names an item, not a key of the order.
+    const page = pageInOrder(items, request, (item) => `${item.kind}|${item.id}`);
+    return { ...page, counts: countsOf(items), asOf: now.toISOString() };
   }
 
   private caseItem(view: CaseView, principal: Principal, facts: ReadonlyMap<string, CaseFact>, countdown: WorkItem['countdown']): WorkItem {

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CLOCK, DATABASE, type Clock, type Database, type Principal } from '@collab/service-kit';
+import { CLOCK, DATABASE, pageOf, type Clock, type Database, type PageInfo, type PageRequest, type Principal } from '@collab/service-kit';
 import { FINISHED_CASE_SQL } from '../../cases/case-view/case-view.entity';
 
 /** A queue where cases wait and no active agent works: nothing will pick them up until someone acts. */
@@ -15,8 +15,9 @@ export interface UnattendedQueue {
 }
 
 export interface UnattendedQueuesAnswer {
-  readonly queues: readonly UnattendedQueue[];
-  /** Every case waiting in those queues. */
+  readonly items: readonly UnattendedQueue[];
+  readonly page: PageInfo;
+  /** Every case waiting in those queues, on every page. */
   readonly waitingCases: number;
   readonly asOf: string;
 }
@@ -56,7 +57,7 @@ export class UnattendedQueues {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async of(principal: Principal): Promise<UnattendedQueuesAnswer> {
+  async of(principal: Principal, request: PageRequest): Promise<UnattendedQueuesAnswer> {
     const unit = principal.roles.includes('admin') ? null : (principal.unit ?? null);
     const { rows } = await this.database.pool.query<UnattendedRow>(UNATTENDED_QUEUES_SQL, [unit]);
     const queues = rows.map((row) => ({
@@ -66,8 +67,9 @@ export class UnattendedQueues {
       waitingSince: new Date(row.waiting_since).toISOString(),
       caseIds: row.case_ids,
     }));
+    // ISO instants of one form sort as they happened: the key keeps the SQL's order.
     return {
-      queues,
+      ...pageOf(queues, request, (queue) => `${queue.waitingSince}|${queue.queue}`),
       waitingCases: queues.reduce((sum, queue) => sum + queue.waiting, 0),
       asOf: this.clock.now().toISOString(),
     };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listPageSchema } from '../list-page';
 import { answerSchema, instant } from './answer-schemas';
 
 /** What the operations endpoints every process serves answer (health, readiness, dead letters). */
@@ -18,24 +19,23 @@ export const readinessSchema = answerSchema(
   z.object({ status: z.enum(['ready', 'not ready']), ready: z.boolean(), checks: z.record(z.string(), z.object({ ready: z.boolean(), detail: z.unknown().optional() })) }),
 );
 
-export const deadLetterListSchema = answerSchema(
+export const deadLetterListSchema = listPageSchema(
   'DeadLetterList',
-  z.object({
-    items: z.array(
-      z.object({
-        id: z.string(),
-        follower: z.string(),
-        eventId: z.string(),
-        eventType: z.string(),
-        streamId: z.string(),
-        position: z.string().nullable(),
-        error: z.object({ name: z.string(), message: z.string(), stack: z.string().optional() }),
-        attempts: z.number().int(),
-        recordedAt: instant,
-        replayedAt: instant.nullable(),
-      }),
-    ),
-  }),
+  answerSchema(
+    'DeadLetter',
+    z.object({
+      id: z.string(),
+      follower: z.string(),
+      eventId: z.string(),
+      eventType: z.string(),
+      streamId: z.string(),
+      position: z.string().nullable(),
+      error: z.object({ name: z.string(), message: z.string(), stack: z.string().optional() }),
+      attempts: z.number().int(),
+      recordedAt: instant,
+      replayedAt: instant.nullable(),
+    }),
+  ),
 );
 
 export const replayRequestedSchema = answerSchema('ReplayRequested', z.object({ follower: z.string(), streamsRequested: z.number().int() }));

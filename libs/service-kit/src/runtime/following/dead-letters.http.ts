@@ -10,6 +10,7 @@ import type { Database } from '../database';
 import { HostedServices } from '../hosted-services';
 import { DATABASE, PLATFORM_CONFIG } from '../tokens';
 import { deadLetterListSchema, replayRequestedSchema } from '../../http/answers/operations.answers';
+import { pageOf, pageQueryShape } from '../../http/list-page';
 
 const name = z.string().trim().min(1).max(200).regex(/^[\w.:-]+$/, { message: 'must be a follower name such as workflow.assign-agent or consumer:workflow.route-case' });
 
@@ -21,7 +22,7 @@ export class ReplayRequest extends createZodDto(
   }),
 ) {}
 
-export class DeadLetterQuery extends createZodDto(z.strictObject({ follower: name.optional() })) {}
+export class DeadLetterQuery extends createZodDto(z.strictObject({ follower: name.optional(), ...pageQueryShape })) {}
 
 const asListed = (letter: StoredDeadLetter) => ({
   id: letter.id,
@@ -56,8 +57,12 @@ export class DeadLettersHttp {
   @Get()
   @Roles('admin')
   async list(@Query() query: DeadLetterQuery) {
-    const letters = await Promise.all(this.homes().map((home) => new DeadLetterStore(home).list(this.database.pool, query.follower)));
-    return { items: letters.flat().map(asListed) };
+    const letters = await Promise.all(
+      this.homes().map(async (home) => (await new DeadLetterStore(home).list(this.database.pool, query.follower)).map((letter) => ({ home, letter }))),
+    );
+    // Oldest first; each service keeps its own ids, so the key names the home too.
+    const page = pageOf(letters.flat(), query, ({ home, letter }) => `${letter.recordedAt.toISOString()}|${home}|${letter.id}`);
+    return { items: page.items.map(({ letter }) => asListed(letter)), page: page.page };
   }
 
   @Answers(replayRequestedSchema)

@@ -1687,7 +1687,8 @@ export interface components {
             reason: string;
         };
         AgentList: {
-            agents: components["schemas"]["AgentView"][];
+            items: components["schemas"]["AgentView"][];
+            page: components["schemas"]["PageInfo"];
         };
         AgentView: {
             active: boolean;
@@ -1794,7 +1795,10 @@ export interface components {
             } | null;
             warningFrom: string | null;
         };
-        CalendarList: components["schemas"]["CalendarView"][];
+        CalendarList: {
+            items: components["schemas"]["CalendarView"][];
+            page: components["schemas"]["PageInfo"];
+        };
         CalendarView: {
             announcedThrough?: string;
             holidayRules?: ({
@@ -1841,11 +1845,11 @@ export interface components {
             reason: string;
         };
         CaseDetails: components["schemas"]["StaffCaseDetails"] | components["schemas"]["RequesterCase"];
-        CaseHistory: {
+        CaseHistoryPage: {
             asOf: string | null;
             caseId: string;
-            events: components["schemas"]["HistoryEntry"][] | components["schemas"]["RequesterHistoryEntry"][];
-            next: string | null;
+            items: components["schemas"]["HistoryEntry"][] | components["schemas"]["RequesterHistoryEntry"][];
+            page: components["schemas"]["PageInfo"];
         };
         CaseLeg: {
             calendarId: string | null;
@@ -1945,7 +1949,10 @@ export interface components {
             usable: boolean;
             version: number;
         };
-        CategoryTree: components["schemas"]["CategoryNode"][];
+        CategoryTree: {
+            items: components["schemas"]["CategoryNode"][];
+            page: components["schemas"]["PageInfo"];
+        };
         CategoryView: {
             /** @description Slash path of slugs: `billing`, `billing/wrong-charge`. */
             id: string;
@@ -2041,7 +2048,10 @@ export interface components {
         ChannelAvailabilityRequest: {
             reason?: string;
         };
-        ChannelList: components["schemas"]["ChannelView"][];
+        ChannelList: {
+            items: components["schemas"]["ChannelView"][];
+            page: components["schemas"]["PageInfo"];
+        };
         ChannelView: {
             audiences: ("EXTERNAL" | "INTERNAL" | "PARTNER")[];
             calendarId: string;
@@ -2139,8 +2149,9 @@ export interface components {
         };
         /** @description The slice's rows as CSV (RFC 4180, CRLF): a header of the dimensions then the measures, one line per row. */
         CubeSliceCsv: string;
-        CustomerCases: {
-            cases: components["schemas"]["CaseOverview"][];
+        CustomerCaseList: {
+            items: components["schemas"]["CaseOverview"][];
+            page: components["schemas"]["PageInfo"];
         };
         CustomerProfile: {
             cases: components["schemas"]["ProfileCase"][];
@@ -2195,27 +2206,29 @@ export interface components {
             items: components["schemas"]["CustomerTag"][];
             page: components["schemas"]["PageInfo"];
         };
+        DeadLetter: {
+            attempts: number;
+            error: {
+                message: string;
+                name: string;
+                stack?: string;
+            };
+            eventId: string;
+            eventType: string;
+            follower: string;
+            id: string;
+            position: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-23T02:00:00.000Z
+             */
+            recordedAt: string;
+            replayedAt: string | null;
+            streamId: string;
+        };
         DeadLetterList: {
-            items: {
-                attempts: number;
-                error: {
-                    message: string;
-                    name: string;
-                    stack?: string;
-                };
-                eventId: string;
-                eventType: string;
-                follower: string;
-                id: string;
-                position: string | null;
-                /**
-                 * Format: date-time
-                 * @example 2026-11-23T02:00:00.000Z
-                 */
-                recordedAt: string;
-                replayedAt: string | null;
-                streamId: string;
-            }[];
+            items: components["schemas"]["DeadLetter"][];
+            page: components["schemas"]["PageInfo"];
         };
         DefineCalendarRequest: {
             announcedThrough?: string;
@@ -2907,7 +2920,8 @@ export interface components {
             reason: string;
         };
         PartnerList: {
-            partners: components["schemas"]["PartnerView"][];
+            items: components["schemas"]["PartnerView"][];
+            page: components["schemas"]["PageInfo"];
         };
         PartnerView: {
             active: boolean;
@@ -2965,6 +2979,10 @@ export interface components {
             }[];
         };
         ProcessList: {
+            items: components["schemas"]["ProcessSummary"][];
+            page: components["schemas"]["PageInfo"];
+        };
+        ProcessSummary: {
             /**
              * Format: date-time
              * @example 2026-11-23T02:00:00.000Z
@@ -2978,7 +2996,7 @@ export interface components {
             };
             /** @enum {string} */
             status: "ACTIVE" | "RETIRED";
-        }[];
+        };
         ProfileCase: {
             caseId: string;
             caseNumber: string | null;
@@ -3101,7 +3119,8 @@ export interface components {
             }[];
         };
         QueueList: {
-            queues: components["schemas"]["QueueView"][];
+            items: components["schemas"]["QueueView"][];
+            page: components["schemas"]["PageInfo"];
         };
         QueueView: {
             id: string;
@@ -3293,7 +3312,8 @@ export interface components {
             resolutionCode: string;
         };
         ResponsibilityList: {
-            entries: components["schemas"]["ResponsibilityView"][];
+            items: components["schemas"]["ResponsibilityView"][];
+            page: components["schemas"]["PageInfo"];
         };
         ResponsibilityView: {
             /** Format: date-time */
@@ -3331,7 +3351,8 @@ export interface components {
             };
         };
         ReturnReasonList: {
-            reasons: components["schemas"]["ReturnReason"][];
+            items: components["schemas"]["ReturnReason"][];
+            page: components["schemas"]["PageInfo"];
         };
         ReturnTaskRequest: {
             note: string;
@@ -3737,6 +3758,10 @@ export interface components {
             withdrawnAt: string | null;
             withdrawReason: string | null;
         };
+        TaskList: {
+            items: components["schemas"]["TaskDetails"][];
+            page: components["schemas"]["PageInfo"];
+        };
         TaskNote: {
             /**
              * Format: date-time
@@ -3746,10 +3771,6 @@ export interface components {
             by: string;
             note: string;
             unit: string;
-        };
-        TaskPage: {
-            nextOffset: number | null;
-            tasks: components["schemas"]["TaskDetails"][];
         };
         TaskSla: {
             acceptWithinBusinessMinutes: number;
@@ -3761,14 +3782,16 @@ export interface components {
             reason: string;
             region?: string;
         };
-        UnattendedQueues: {
+        UnattendedQueuePage: {
             /**
              * Format: date-time
              * @example 2026-11-23T02:00:00.000Z
              */
             asOf: string;
-            queues: ({
+            items: ({
                 caseIds: string[];
+                queue: string;
+                unitId: string | null;
                 waiting: number;
                 /**
                  * Format: date-time
@@ -3778,6 +3801,7 @@ export interface components {
             } & {
                 [key: string]: unknown;
             })[];
+            page: components["schemas"]["PageInfo"];
             waitingCases: number;
         };
         UnitNode: {
@@ -3797,7 +3821,8 @@ export interface components {
             version: number;
         };
         UnitTree: {
-            units: components["schemas"]["UnitNode"][];
+            items: components["schemas"]["UnitNode"][];
+            page: components["schemas"]["PageInfo"];
         };
         UnitView: {
             calendarId: string;
@@ -3843,7 +3868,7 @@ export interface components {
         WithdrawTaskRequest: {
             reason: string;
         };
-        Workbench: {
+        WorkbenchPage: {
             /**
              * Format: date-time
              * @example 2026-11-23T02:00:00.000Z
@@ -3859,6 +3884,7 @@ export interface components {
             items: {
                 [key: string]: unknown;
             }[];
+            page: components["schemas"]["PageInfo"];
         };
     };
     responses: never;
@@ -3935,7 +3961,9 @@ export interface operations {
     DeadLettersHttp_list: {
         parameters: {
             query?: {
+                after?: string;
                 follower?: string;
+                limit?: number;
             };
             header?: never;
             path?: never;
@@ -4410,7 +4438,10 @@ export interface operations {
     };
     ReadCalendarsHttp_list: {
         parameters: {
-            query?: never;
+            query?: {
+                after?: string;
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -5183,13 +5214,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Events oldest first, `limit` (1–500, default 100) at a time; pass the answer’s `next` as `after` for the next page (null on the last). With `asOf` only the events that had happened by then (by `occurredAt`), each stream cut where it stood. */
+            /** @description Events oldest first, `limit` (1–200, default 50) at a time; pass the answer’s `page.next` as `after` for the next page (null on the last). With `asOf` only the events that had happened by then (by `occurredAt`), each stream cut where it stood. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseHistory"];
+                    "application/json": components["schemas"]["CaseHistoryPage"];
                 };
             };
             /** @description The request is invalid; `errors` names each invalid field. */
@@ -5720,7 +5751,9 @@ export interface operations {
     ReadCategoriesHttp_list: {
         parameters: {
             query?: {
+                after?: string;
                 includeRetired?: string;
+                limit?: number;
             };
             header?: never;
             path?: never;
@@ -5728,7 +5761,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The roots, each with its children, ordered by id; retired ones only with includeRetired=true. */
+            /** @description A page of the roots, each with its children, ordered by id; retired ones only with includeRetired=true. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6085,7 +6118,10 @@ export interface operations {
     };
     ReadChannelsHttp_list: {
         parameters: {
-            query?: never;
+            query?: {
+                after?: string;
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -6664,7 +6700,7 @@ export interface operations {
     CustomerCasesHttp_list: {
         parameters: {
             query?: {
-                before?: string;
+                after?: string;
                 limit?: number;
             };
             header?: never;
@@ -6676,13 +6712,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The cases the caller may see, newest first; page on with `before` = the last openedAt. */
+            /** @description The cases the caller may see, newest first; `page.next` is the `after` of the next page. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CustomerCases"];
+                    "application/json": components["schemas"]["CustomerCaseList"];
                 };
             };
             /** @description The request is invalid; `errors` names each invalid field. */
@@ -9637,6 +9673,8 @@ export interface operations {
     AgentsHttp_list: {
         parameters: {
             query?: {
+                after?: string;
+                limit?: number;
                 queueId?: string;
                 unitId?: string;
             };
@@ -9646,7 +9684,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Every agent (or those of `queueId` / `unitId`), active or not, with their load. */
+            /** @description A page of the agents (or those of `queueId` / `unitId`), active or not, by id, with their load. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -10154,14 +10192,17 @@ export interface operations {
     };
     PartnersHttp_list: {
         parameters: {
-            query?: never;
+            query?: {
+                after?: string;
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Every partner, active or not, by id. */
+            /** @description A page of the partners, active or not, by id. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -10590,6 +10631,8 @@ export interface operations {
     QueuesHttp_list: {
         parameters: {
             query?: {
+                after?: string;
+                limit?: number;
                 unitId?: string;
             };
             header?: never;
@@ -10598,7 +10641,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Every queue (or those of `unitId`), by id. */
+            /** @description A page of the queues (or those of `unitId`), by id. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -10949,14 +10992,17 @@ export interface operations {
     };
     ResponsibilitiesHttp_list: {
         parameters: {
-            query?: never;
+            query?: {
+                after?: string;
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Every standing entry, oldest first. */
+            /** @description A page of the standing entries, oldest first. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -11214,14 +11260,17 @@ export interface operations {
     };
     UnitsHttp_tree: {
         parameters: {
-            query?: never;
+            query?: {
+                after?: string;
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The hierarchy as a tree, tops first, each unit with its queues and the units below it. */
+            /** @description A page of the top units by id, each with its queues and the units below it. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -11492,14 +11541,17 @@ export interface operations {
     };
     ReadProcessesHttp_all: {
         parameters: {
-            query?: never;
+            query?: {
+                after?: string;
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Every process with its latest version number and scope, ordered by id. */
+            /** @description A page of the processes with their latest version number and scope, ordered by id. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -11839,9 +11891,9 @@ export interface operations {
     ReadTasksHttp_list: {
         parameters: {
             query?: {
+                after?: string;
                 caseId?: string;
                 limit?: number;
-                offset?: number;
                 status?: "REQUESTED" | "ACCEPTED" | "COMPLETED" | "RETURNED" | "WITHDRAWN";
             };
             header?: never;
@@ -11850,13 +11902,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of tasks; `nextOffset` continues, null on the last page. */
+            /** @description A page of tasks, newest first; `page.next` is the `after` of the next page, null on the last. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TaskPage"];
+                    "application/json": components["schemas"]["TaskList"];
                 };
             };
             /** @description The request is invalid; `errors` names each invalid field. */
@@ -12469,14 +12521,17 @@ export interface operations {
     };
     ReturnReasonsHttp_list: {
         parameters: {
-            query?: never;
+            query?: {
+                after?: string;
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Every return reason, active or retired. */
+            /** @description A page of the return reasons, active or retired, by code. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -12671,20 +12726,23 @@ export interface operations {
     };
     ReadWorkbenchHttp_read: {
         parameters: {
-            query?: never;
+            query?: {
+                after?: string;
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Work items sorted by SLA risk, each with its countdown. */
+            /** @description A page of work items sorted by SLA risk, each with its countdown; `counts` cover the whole desk. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Workbench"];
+                    "application/json": components["schemas"]["WorkbenchPage"];
                 };
             };
             /** @description The request is invalid; `errors` names each invalid field. */
@@ -12727,20 +12785,23 @@ export interface operations {
     };
     UnattendedQueuesHttp_read: {
         parameters: {
-            query?: never;
+            query?: {
+                after?: string;
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Each queue with waiting cases and no active agent: its unit (null when the directory has no such queue), how many wait, since when, and the case ids longest-waiting first (at most 50); `waitingCases` totals them. */
+            /** @description Each queue with waiting cases and no active agent: its unit (null when the directory has no such queue), how many wait, since when, and the case ids longest-waiting first (at most 50), a page at a time; `waitingCases` totals them over every page. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UnattendedQueues"];
+                    "application/json": components["schemas"]["UnattendedQueuePage"];
                 };
             };
             /** @description The request is invalid; `errors` names each invalid field. */
