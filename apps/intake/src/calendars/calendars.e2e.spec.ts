@@ -52,8 +52,8 @@ describe('business calendars, through REST', () => {
   /** The list reads the read model, which follows the log a moment behind. */
   const listEventually = async (until: (calendars: CalendarView[]) => boolean): Promise<CalendarView[]> => {
     for (let attempt = 0; attempt < 100; attempt += 1) {
-      const { body } = await call<CalendarView[]>('GET', '', { token: agent });
-      if (until(body)) return body;
+      const { body } = await call<{ items: CalendarView[] }>('GET', '', { token: agent });
+      if (until(body.items)) return body.items;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     throw new Error('the calendar list never got there');

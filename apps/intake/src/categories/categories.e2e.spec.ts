@@ -109,8 +109,8 @@ describe('the category tree, through REST', () => {
   /** The tree reads the read model, which follows the log a moment behind. */
   const treeEventually = async (query: string, until: (nodes: Node[]) => boolean): Promise<Node[]> => {
     for (let attempt = 0; attempt < 100; attempt += 1) {
-      const { body } = await call<Node[]>('GET', query, { token: agent });
-      if (until(flatten(body))) return body;
+      const { body } = await call<{ items: Node[] }>('GET', query, { token: agent });
+      if (until(flatten(body.items))) return body.items;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     throw new Error('the category tree never got there');

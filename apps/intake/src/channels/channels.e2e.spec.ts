@@ -107,8 +107,8 @@ describe('the channel registry, through REST', () => {
   type Listed = { id: string; kind: string; enabled: boolean; version: number };
   const listEventually = async (until: (channels: Listed[]) => boolean): Promise<Listed[]> => {
     for (let attempt = 0; attempt < 100; attempt += 1) {
-      const { body } = await call<Listed[]>('GET', '', { token: agent });
-      if (until(body)) return body;
+      const { body } = await call<{ items: Listed[] }>('GET', '', { token: agent });
+      if (until(body.items)) return body.items;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     throw new Error('the channel list never got there');
