@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AUDIENCES, CHANNEL_KINDS, REQUEST_TYPES } from '@collab/intake-domain';
+import { CASE_STATUSES } from '@collab/domain-kernel';
 import { answerSchema, instant, listPageSchema } from '@collab/service-kit';
 import type { CalendarCoverageView } from './calendars/calendar-coverage/calendar-coverage.http';
 import type { ExpectedTimesAnswer } from './calendars/expected-times/expected-times.handler';
@@ -122,7 +123,8 @@ const caseOverview: z.ZodType<CaseOverview> = answerSchema(
     id: z.string(),
     number: z.string(),
     customerId: z.string(),
-    status: z.string(),
+    // OPENED and ACKNOWLEDGED are intake's, until workflow's first word about the case arrives.
+    status: z.enum(['OPENED', 'ACKNOWLEDGED', ...CASE_STATUSES]),
     channel: z.string(),
     channelKind: z.string(),
     audience: z.string(),

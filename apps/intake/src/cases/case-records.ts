@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { NotFound, ValidationFailed, canSee, holdsAny, type Viewer } from '@collab/domain-kernel';
+import { NotFound, ValidationFailed, canSee, holdsAny, shownCaseStatus, type Viewer } from '@collab/domain-kernel';
 import { keyAfter, pageFromRows, type ListPage, type PageRequest } from '@collab/service-kit';
 
 /** A case as intake shows it: its opening, its promise, and how far workflow has taken it. */
@@ -78,7 +78,8 @@ const overviewOf = (row: Row): CaseOverview => ({
   id: row.id,
   number: row.number,
   customerId: row.customer_id,
-  status: row.progress_status ?? row.status,
+  // case_progress stores ASSIGNED for a case only in a queue too; shown, that case is QUEUED.
+  status: shownCaseStatus(row.progress_status ?? row.status, row.assignee),
   channel: row.channel,
   channelKind: row.channel_kind,
   audience: row.audience,

@@ -53,7 +53,7 @@ export const contactIsRoutedAndReadable = async (endpoints: Endpoints): Promise<
       id: accepted['caseId'],
       number: accepted['caseNumber'],
       acknowledgement: accepted['acknowledgement'],
-      status: 'ASSIGNED',
+      status: 'QUEUED',
       queue: 'complaints',
       subject: aComplaint.subject,
     });

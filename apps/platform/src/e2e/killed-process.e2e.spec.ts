@@ -48,7 +48,7 @@ describe('the embedded platform killed with SIGKILL', () => {
       await eventually(async () => {
         const response = await fetch(`${platform!.baseUrl}/api/v1/cases/${caseId}`, { headers: { authorization: `Bearer ${agent}` } });
         expect(response.status).toBe(200);
-        expect(await response.json()).toMatchObject({ id: caseId, status: 'ASSIGNED', queue: 'complaints' });
+        expect(await response.json()).toMatchObject({ id: caseId, status: 'QUEUED', queue: 'complaints' });
       });
     }
   });

@@ -31,6 +31,10 @@ const comparable = (answer: Answer): Answer => ({
   legs: answer.legs?.map((leg) => (leg['to'] === null ? { ...leg, heldMinutes: undefined } : leg)),
 });
 
+/** That release's answer in today's status words: it said ASSIGNED for a case in a queue that nobody held, now QUEUED. */
+const inTodaysWords = (answer: Answer): Answer =>
+  answer['status'] === 'ASSIGNED' && answer['assignee'] === null ? { ...answer, status: 'QUEUED' } : answer;
+
 describe('a data folder written by main at e900be2', () => {
   let platform: EmbeddedPlatform;
 
@@ -47,7 +51,7 @@ describe('a data folder written by main at e900be2', () => {
     await eventually(async () => {
       const now = await platform.call('GET', `/api/v1/cases/${String(before['id'])}`, { caller: supervisor });
       expect(now.status).toBe(200);
-      expect(comparable(now.body)).toEqual(comparable(before));
+      expect(comparable(now.body)).toEqual(comparable(inTodaysWords(before)));
       // Acknowledged before the coverage was recorded: not claimed either way.
       expect((now.body['acknowledgement'] as Record<string, unknown>)['coverage']).toBeNull();
       for (const [index, leg] of (before.legs ?? []).entries())
@@ -66,7 +70,7 @@ describe('a data folder written by main at e900be2', () => {
     expect(String(fresh.body['caseNumber'])).toMatch(/^GD-SZ-20261130-\d{6}$/);
     expect(Number(String(fresh.body['caseNumber']).slice(-6))).toBeGreaterThan(3);
     await eventually(async () =>
-      expect((await platform.call('GET', `/api/v1/cases/${String(fresh.body['caseId'])}`, { caller: supervisor })).body).toMatchObject({ status: 'ASSIGNED', queue: 'complaints' }),
+      expect((await platform.call('GET', `/api/v1/cases/${String(fresh.body['caseId'])}`, { caller: supervisor })).body).toMatchObject({ status: 'QUEUED', queue: 'complaints' }),
     );
   });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CASE_STATUSES } from '@collab/domain-kernel';
 import { answerSchema, instant, pageInfoSchema } from '@collab/service-kit';
 import type { ChainLink } from './get-case/case-chain';
 import type { CaseDetails } from './get-case/get-case.query';
@@ -58,7 +59,8 @@ const caseLeg = answerSchema(
 const caseFacts = {
   id: z.string(),
   number: z.string().nullable(),
-  status: z.string(),
+  // REGISTERED is transient: routing follows registration in the same append.
+  status: z.enum(['REGISTERED', ...CASE_STATUSES]),
   channel: z.string(),
   audience: z.string(),
   requestType: z.string(),

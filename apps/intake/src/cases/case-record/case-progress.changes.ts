@@ -3,8 +3,9 @@ import type { SqlExecutor } from '@collab/messaging';
 
 /*
  * What each of workflow's public case events changes in intake.case_progress. The shapes are the
- * fields intake reads of libs/contracts/schemas/workflow/<Name>.v1.schema.json; the statuses are
- * intake's (and gRPC's CaseStatus): ASSIGNED means in a queue, with or without an owner yet.
+ * fields intake reads of libs/contracts/schemas/workflow/<Name>.v1.schema.json. The stored status
+ * ASSIGNED means in a queue, with or without an owner yet; readers show it as QUEUED while nobody
+ * holds the case (case-records.ts), so rows already stored need no migration.
  */
 
 const COLUMNS = ['status', 'queue', 'assignee', 'assigned_at', 'resolved_at', 'closed_at'] as const;

@@ -98,7 +98,7 @@ export const unroutedCases = async (workflow: string, jwtSecret: string, caseIds
     const response = await fetch(`${workflow}/api/v1/cases/${caseId}`, { headers: { authorization: `Bearer ${agent}` }, signal: AbortSignal.timeout(10_000) }).catch(() => undefined);
     if (response?.status !== 200) return false;
     const body = (await response.json()) as { status?: string; queue?: string };
-    return body.queue === 'complaints' && body.status === 'ASSIGNED';
+    return body.queue === 'complaints' && (body.status === 'QUEUED' || body.status === 'ASSIGNED');
   };
   const reader = async (): Promise<void> => {
     for (let caseId = waiting.pop(); caseId !== undefined; caseId = waiting.pop()) {

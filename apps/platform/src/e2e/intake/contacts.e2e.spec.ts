@@ -202,12 +202,12 @@ describe('submitting contacts (统一接入), embedded platform', () => {
       const answer = await submit(contact({ requester: { id: 'cust-progress' }, category: 'billing/wrong-charge' }), customer('cust-progress'));
       await eventually(async () => {
         const [recorded] = await casesOf(String(answer.body?.customerId));
-        expect(recorded).toMatchObject({ id: answer.body?.caseId, status: 'ASSIGNED', queue: expect.any(String) });
+        expect(recorded).toMatchObject({ id: answer.body?.caseId, status: 'QUEUED', queue: expect.any(String) });
       }, { timeoutMs: 30_000 });
       const [own] = await casesOf('me', customer('cust-progress'));
-      expect(own).toMatchObject({ id: answer.body?.caseId, status: 'ASSIGNED', queue: null, assignee: null });
+      expect(own).toMatchObject({ id: answer.body?.caseId, status: 'QUEUED', queue: null, assignee: null });
       const overGrpc = await platform.intakeGrpc<{ case: Record<string, unknown> }>('GetCase', { caseId: answer.body?.caseId }, customer('cust-progress'));
-      expect(overGrpc.response?.case).toMatchObject({ status: 'CASE_STATUS_ASSIGNED', queue: '', assignee: '' });
+      expect(overGrpc.response?.case).toMatchObject({ status: 'CASE_STATUS_QUEUED', queue: '', assignee: '' });
     });
 
     it('answers a malformed case id with INVALID_ARGUMENT and an unknown customer list as empty', async () => {

@@ -93,9 +93,9 @@ describe('assignment rules: capacity is exceeded only by a supervisor’s explic
       });
       expect(reopened.status).toBe(200);
       // The requester's answer is their own view; staff see where the case waits.
-      expect(reopened.body).toMatchObject({ status: 'ASSIGNED' });
+      expect(reopened.body).toMatchObject({ status: 'QUEUED' });
       expect(reopened.body).not.toHaveProperty('assignee');
-      expect(await caseOf(first.caseId)).toMatchObject({ status: 'ASSIGNED', queue: 'complaints', assignee: null });
+      expect(await caseOf(first.caseId)).toMatchObject({ status: 'QUEUED', queue: 'complaints', assignee: null });
       expect((await historyOf(first.caseId, 'CaseReopened')).map((event) => event.data)).toEqual([
         expect.objectContaining({ queue: 'complaints', agentId: 'agent-one', waitsForRoom: true, reason: '又被扣了一次' }),
       ]);

@@ -70,7 +70,7 @@ describe('history and time travel of a case (workflow), embedded platform', () =
     caseId = String(submitted.body['caseId']);
     opened = await eventually(async () => {
       const routed = await get(`/api/v1/cases/${caseId}`);
-      expect(routed.body).toMatchObject({ status: 'ASSIGNED', queue: 'complaints' });
+      expect(routed.body).toMatchObject({ status: 'QUEUED', queue: 'complaints' });
       return routed.body;
     });
   });
@@ -149,7 +149,7 @@ describe('history and time travel of a case (workflow), embedded platform', () =
 
     it('shows the case in its queue from the assignment on', async () => {
       const then = await get(`/api/v1/cases/${caseId}?asOf=${String(opened['assignedAt'])}`);
-      expect(then.body).toMatchObject({ status: 'ASSIGNED', queue: 'complaints', assignedAt: opened['assignedAt'], subject: complaint.subject, number: opened['number'] });
+      expect(then.body).toMatchObject({ status: 'QUEUED', queue: 'complaints', assignedAt: opened['assignedAt'], subject: complaint.subject, number: opened['number'] });
     });
 
     it('does not know a case before it was opened', async () => {
@@ -273,7 +273,7 @@ describe('history and time travel of a case (workflow), embedded platform', () =
     });
 
     it('shows the case in its queue, without an owner, as it was just before the assignment', async () => {
-      expect((await get(`/api/v1/cases/${caseId}?asOf=${beforeOwner}`)).body).toMatchObject({ status: 'ASSIGNED', queue: 'complaints', assignee: null, chain: [] });
+      expect((await get(`/api/v1/cases/${caseId}?asOf=${beforeOwner}`)).body).toMatchObject({ status: 'QUEUED', queue: 'complaints', assignee: null, chain: [] });
       expect((await get(`/api/v1/cases/${caseId}`)).body).toMatchObject({ status: 'IN_PROGRESS', assignee: owner.sub });
     });
 

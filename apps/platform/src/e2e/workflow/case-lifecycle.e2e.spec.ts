@@ -76,10 +76,10 @@ describe('the case lifecycle over REST (统一流程), embedded platform', () =>
       });
       const reopened = (await steps.act(caseId, 'reopen', customer('cust-happy'), { reason: 'charged again this month' })).body;
       // The requester's answer is their view of the case: who works it inside is not theirs to see.
-      expect(reopened).toMatchObject({ status: 'ASSIGNED', closedAt: null, resolution: null });
+      expect(reopened).toMatchObject({ status: 'QUEUED', closedAt: null, resolution: null });
       expect(reopened).not.toHaveProperty('assignee');
       // Bob has no room (capacity 0): the case waits in its queue rather than exceed it.
-      expect((await steps.read(caseId)).body).toMatchObject({ status: 'ASSIGNED', assignee: null });
+      expect((await steps.read(caseId)).body).toMatchObject({ status: 'QUEUED', assignee: null });
       expect(
         (
           await steps.act(caseId, 'assign', supervisor, {
@@ -124,7 +124,7 @@ describe('the case lifecycle over REST (统一流程), embedded platform', () =>
       });
       expect(moved).toMatchObject({
         status: 200,
-        body: { status: 'ASSIGNED', queue: 'technical-support', assignee: null },
+        body: { status: 'QUEUED', queue: 'technical-support', assignee: null },
       });
       expect(
         (
@@ -326,9 +326,9 @@ describe('the case lifecycle over REST (统一流程), embedded platform', () =>
       });
       expect(
         (await steps.act(own, 'reopen', customer('cust-mine'), { reason: 'still wrong' })).body,
-      ).toMatchObject({ status: 'ASSIGNED' });
+      ).toMatchObject({ status: 'QUEUED' });
       // Ann's capacity is 0: the case waits in its queue rather than exceed it.
-      expect((await steps.read(own)).body).toMatchObject({ status: 'ASSIGNED', queue: 'complaints', assignee: null });
+      expect((await steps.read(own)).body).toMatchObject({ status: 'QUEUED', queue: 'complaints', assignee: null });
     });
 
     it('refuses a reopening after the window has passed', async () => {

@@ -76,7 +76,7 @@ describe('GET /api/v1/workbench (统一工作桌面), embedded platform', () => 
     const waiting = String(submitted.body['caseId']);
     await eventually(async () => {
       const item = (await desk(supervisor)).items.find((candidate) => candidate.id === waiting);
-      expect(item).toMatchObject({ kind: 'CASE', why: 'UNIT_QUEUE', status: 'ASSIGNED', countdown: { clockKey: 'case:response' } });
+      expect(item).toMatchObject({ kind: 'CASE', why: 'UNIT_QUEUE', status: 'QUEUED', countdown: { clockKey: 'case:response' } });
     });
     // Every front-line colleague sees it waiting; another unit's staff do not.
     expect((await desk(ownerCaller)).items.find((item) => item.id === waiting)).toMatchObject({ why: 'UNIT_QUEUE' });

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { shownCaseStatus } from '@collab/domain-kernel';
 
 /** The case as staff and requesters read it; rebuilt from workflow's log at any time. */
 @Entity({ schema: 'workflow', name: 'case_view' })
@@ -32,6 +33,9 @@ export class CaseView {
   @Column('timestamptz', { name: 'resolution_due_at', nullable: true }) resolutionDueAt!: Date | null;
   @Column('int') version!: number;
 }
+
+/** The status a reader is shown, in the decider's words (QUEUED while nobody holds the case). */
+export const shownStatusOf = (view: Pick<CaseView, 'status' | 'assignee'>): string => shownCaseStatus(view.status, view.assignee);
 
 /** A case stops counting as open work (its owner's load, its queue's waiting line) once resolved, closed or cancelled. */
 export const FINISHED_CASE_STATUSES = ['RESOLVED', 'CLOSED', 'CANCELLED'] as const;

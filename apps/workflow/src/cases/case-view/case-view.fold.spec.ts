@@ -13,7 +13,7 @@ import {
   type WorkflowCaseEvent,
   type WorkflowCaseState,
 } from '@collab/workflow-domain';
-import type { CaseView } from './case-view.entity';
+import { type CaseView, shownStatusOf } from './case-view.entity';
 import { foldCaseView } from './case-view.fold';
 import { CaseViewProjection } from './case-view.projection';
 
@@ -178,6 +178,27 @@ describe('the case view folded from its events', () => {
       { numRuns: 300 },
     );
     expect([...statuses].sort()).toEqual(['ASSIGNED', 'CANCELLED', 'CLOSED', 'IN_PROGRESS', 'REGISTERED', 'RESOLVED']);
+  });
+
+  it('shows the decider\'s own status word after every event (a queued case is QUEUED, not ASSIGNED)', () => {
+    const { evolve, initialState } = workflowCaseDecider;
+    // The row cannot count open tasks, so a collaborating case shows IN_PROGRESS (case-view.entity.ts).
+    const wordOf = (status: WorkflowCaseState['status']): string => (status === 'collaborating' ? 'IN_PROGRESS' : status.toUpperCase().replace('-', '_'));
+    const shown = new Set<string>();
+    fc.assert(
+      fc.property(steps, (tried) => {
+        const events = historyOf(undefined, tried);
+        events.forEach((_event, index) => {
+          const seen = events.slice(0, index + 1);
+          const status = shownStatusOf(foldCaseView(seen)!);
+          shown.add(status);
+          expect(status).toBe(wordOf(seen.reduce(evolve, initialState()).status));
+        });
+      }),
+      { numRuns: 300 },
+    );
+    expect(shown).toContain('QUEUED');
+    expect(shown).toContain('ASSIGNED');
   });
 
   it('is nothing before the case was registered', () => expect(foldCaseView([])).toBeUndefined());

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, pageInOrder, type Clock, type PageInfo, type PageRequest, type Principal } from '@collab/service-kit';
 import { CaseFacts, type CaseFact } from '../../cases/case-facts';
-import type { CaseView } from '../../cases/case-view/case-view.entity';
+import { type CaseView, shownStatusOf } from '../../cases/case-view/case-view.entity';
 import type { TaskView } from '../../tasks/task-view/task-view.entity';
 import { DeskWork } from './desk-work';
 import { WorkCountdowns } from './work-countdowns';
@@ -52,7 +52,7 @@ export class Workbench {
       caseId: view.id,
       caseNumber: facts.get(view.id)?.caseNumber ?? null,
       why: view.assignee === principal.subject ? 'OWNER' : 'UNIT_QUEUE',
-      status: view.status,
+      status: shownStatusOf(view),
       title: view.subject,
       priority: view.priority,
       urgeCount: null,

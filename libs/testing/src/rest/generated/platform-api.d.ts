@@ -1915,7 +1915,8 @@ export interface components {
             };
             requestType: string;
             resolvedAt: string | null;
-            status: string;
+            /** @enum {string} */
+            status: "OPENED" | "ACKNOWLEDGED" | "QUEUED" | "ASSIGNED" | "IN_PROGRESS" | "RESOLVED" | "CLOSED" | "CANCELLED";
             subject: string;
             version: number;
         };
@@ -3288,7 +3289,8 @@ export interface components {
                 resolvedAt: string;
             } | null;
             resolvedAt: string | null;
-            status: string;
+            /** @enum {string} */
+            status: "REGISTERED" | "QUEUED" | "ASSIGNED" | "IN_PROGRESS" | "RESOLVED" | "CLOSED" | "CANCELLED";
             subject: string;
             version: number;
         };
@@ -3595,7 +3597,8 @@ export interface components {
             requestType: string;
             resolvedAt: string | null;
             routingRule: string | null;
-            status: string;
+            /** @enum {string} */
+            status: "REGISTERED" | "QUEUED" | "ASSIGNED" | "IN_PROGRESS" | "RESOLVED" | "CLOSED" | "CANCELLED";
             subject: string;
             version: number;
         };

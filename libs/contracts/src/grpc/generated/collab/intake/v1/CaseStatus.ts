@@ -1,8 +1,9 @@
 // Original file: proto/collab/intake/v1/intake_service.proto
 
 /**
- * CaseStatus follows the case lifecycle: opened → acknowledged → assigned → in progress →
- * resolved → closed, or cancelled. New states are added as new values, never renumbered.
+ * CaseStatus follows the case lifecycle: opened → acknowledged → queued → assigned → in progress →
+ * resolved → closed, or cancelled. QUEUED: in a queue, nobody holds it; ASSIGNED: an agent holds
+ * it. New states are added as new values, never renumbered.
  */
 export const CaseStatus = {
   CASE_STATUS_UNSPECIFIED: 'CASE_STATUS_UNSPECIFIED',
@@ -13,11 +14,13 @@ export const CaseStatus = {
   CASE_STATUS_RESOLVED: 'CASE_STATUS_RESOLVED',
   CASE_STATUS_CLOSED: 'CASE_STATUS_CLOSED',
   CASE_STATUS_CANCELLED: 'CASE_STATUS_CANCELLED',
+  CASE_STATUS_QUEUED: 'CASE_STATUS_QUEUED',
 } as const;
 
 /**
- * CaseStatus follows the case lifecycle: opened → acknowledged → assigned → in progress →
- * resolved → closed, or cancelled. New states are added as new values, never renumbered.
+ * CaseStatus follows the case lifecycle: opened → acknowledged → queued → assigned → in progress →
+ * resolved → closed, or cancelled. QUEUED: in a queue, nobody holds it; ASSIGNED: an agent holds
+ * it. New states are added as new values, never renumbered.
  */
 export type CaseStatus =
   | 'CASE_STATUS_UNSPECIFIED'
@@ -36,9 +39,12 @@ export type CaseStatus =
   | 6
   | 'CASE_STATUS_CANCELLED'
   | 7
+  | 'CASE_STATUS_QUEUED'
+  | 8
 
 /**
- * CaseStatus follows the case lifecycle: opened → acknowledged → assigned → in progress →
- * resolved → closed, or cancelled. New states are added as new values, never renumbered.
+ * CaseStatus follows the case lifecycle: opened → acknowledged → queued → assigned → in progress →
+ * resolved → closed, or cancelled. QUEUED: in a queue, nobody holds it; ASSIGNED: an agent holds
+ * it. New states are added as new values, never renumbered.
  */
 export type CaseStatus__Output = typeof CaseStatus[keyof typeof CaseStatus]
