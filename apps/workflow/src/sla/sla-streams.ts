@@ -20,7 +20,7 @@ export interface SlaEventSource {
   readonly metadata: EventMetadata;
   /** The same source always gives the same ids, so a repeated command appends nothing new. */
   readonly eventIdFor: (event: SlaEvent, index: number) => string;
-  /** The SLA stream as the caller has just read it (clocksWithVersion): decided on without reading it again. */
+  /** The SLA stream as the caller has just read it (clocksAndCase): decided on without reading it again. */
   readonly loaded?: { readonly state: SlaState; readonly version: number };
 }
 
@@ -60,9 +60,19 @@ export class SlaStreams {
     return (await this.sla.load(slaStreamId(caseId))).state;
   }
 
-  /** The case's SLA stream folded, with its version (to decide on without reading it again). */
-  clocksWithVersion(caseId: string): Promise<{ state: SlaState; version: number }> {
-    return this.sla.load(slaStreamId(caseId));
+  /**
+   * The SLA stream folded with its version and the case as its stream has it, in one statement: the
+   * clock keeper needs the case's opening and priority whenever a clock starts, and two reads were
+   * two transactions.
+   */
+  async clocksAndCase(caseId: string): Promise<{ clocks: { state: SlaState; version: number }; caseState: WorkflowCaseState }> {
+    const streams = await this.store.readStreams([slaStreamId(caseId), workflowCaseStreamId(caseId)]);
+    const slaEvents = streams.get(slaStreamId(caseId)) ?? [];
+    const caseEvents = streams.get(workflowCaseStreamId(caseId)) ?? [];
+    return {
+      clocks: { state: fold(slaDecider, slaEvents.map((event) => ({ type: event.type, data: event.data }) as SlaEvent)), version: slaEvents.length },
+      caseState: fold(workflowCaseDecider, caseEvents.map((event) => ({ type: event.type, data: event.data }) as WorkflowCaseEvent)),
+    };
   }
 
   /** Decides on the case's SLA stream and appends. */

@@ -70,6 +70,15 @@ export class FencedTimerTable<Row extends QueryResultRow> {
     return rows;
   }
 
+  /** Whether any timer not yet fired or cancelled is due by `now`, whoever claims it: a look that locks and writes nothing. */
+  async anyDue(now: Date): Promise<boolean> {
+    const { rows } = await this.pool.query(
+      `select 1 from ${this.table} where fired_at is null and cancelled_at is null and due_at <= $1 limit 1`,
+      [now],
+    );
+    return rows.length > 0;
+  }
+
   /** It fired: whatever cancelled it meanwhile, the event was recorded. */
   markFired(term: LeaseTerm, id: string, at: Date): Promise<void> {
     return this.settled(term, id, 'fired_at = $5, cancelled_at = null', at);

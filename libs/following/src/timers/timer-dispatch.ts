@@ -15,6 +15,12 @@ export interface DueTimerSource<Timer> {
   release(term: LeaseTerm, timer: Timer): Promise<void>;
   /** False while the timers may not be claimed yet (e.g. what cancels them has not caught up). */
   ready?(): Promise<boolean>;
+  /**
+   * Whether any timer not yet fired or cancelled is due by `now`, claimed or not. One cheap read
+   * that lets an idle pass skip its readiness check and its claim, each a transaction of its own.
+   * A false "yes" only costs the claim it would have made anyway.
+   */
+  anyDue?(now: Date): Promise<boolean>;
 }
 
 export interface TimerDispatchSettings {
@@ -86,6 +92,7 @@ export class TimerDispatch<Timer> {
 
   /** One look at the due timers; true when a full batch was due, so more may be waiting. */
   private async pass(term: LeaseTerm, signal: AbortSignal): Promise<boolean> {
+    if (this.source.anyDue && !(await this.source.anyDue(this.settings.now()))) return false;
     if (this.source.ready && !(await this.source.ready())) return false;
     const now = this.settings.now();
     const claimed = await this.source.claim(term, now, this.settings.batch);

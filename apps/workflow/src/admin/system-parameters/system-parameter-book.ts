@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EventStore } from '@collab/event-store';
+import { fold } from '@collab/domain-kernel';
 import { BriefMemory, CLOCK, CommandHandler, EVENT_STORE, PLATFORM_CONFIG, type Clock, type CommandOrigin, type PlatformConfig } from '@collab/service-kit';
 import {
   DEFAULT_CASE_POLICY,
@@ -38,7 +39,7 @@ export class SystemParameterBook {
   private readonly standing = new BriefMemory<'all', SystemParameterStanding[]>();
 
   constructor(
-    @Inject(EVENT_STORE) store: EventStore,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(PLATFORM_CONFIG) config: PlatformConfig,
   ) {
@@ -56,7 +57,7 @@ export class SystemParameterBook {
   }
 
   all(): Promise<SystemParameterStanding[]> {
-    return this.standing.lookUp('all', () => Promise.all(SYSTEM_PARAMETER_NAMES.map((name) => this.load(name))));
+    return this.standing.lookUp('all', () => this.loadAll());
   }
 
   async values(): Promise<SystemParameterValues> {
@@ -80,9 +81,13 @@ export class SystemParameterBook {
     }
   }
 
-  private async load(name: SystemParameterName): Promise<SystemParameterStanding> {
-    const { state } = await this.parameters.load(systemParameterStreamId(name));
-    return this.standingOf(name, state);
+  /** Every parameter's stream in one statement: one read a stream was a transaction each. */
+  private async loadAll(): Promise<SystemParameterStanding[]> {
+    const streams = await this.store.readStreams(SYSTEM_PARAMETER_NAMES.map(systemParameterStreamId));
+    return SYSTEM_PARAMETER_NAMES.map((name) => {
+      const events = (streams.get(systemParameterStreamId(name)) ?? []).map((event) => ({ type: event.type, data: event.data }) as SystemParameterEvent);
+      return this.standingOf(name, fold(systemParameterDecider, events));
+    });
   }
 
   private standingOf(name: SystemParameterName, state: SystemParameterState): SystemParameterStanding {

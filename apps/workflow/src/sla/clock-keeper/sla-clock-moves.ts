@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { deterministicEventId, type RecordedEvent } from '@collab/event-store';
 import type { BusinessCalendar } from '@collab/business-calendar';
-import { calendarNeededBy, slaCommandsFor, type SlaReactionContext, type SlaSourceEvent, type SlaState } from '@collab/workflow-domain';
+import { calendarNeededBy, slaCommandsFor, type SlaReactionContext, type SlaSourceEvent, type SlaState, type WorkflowCaseState } from '@collab/workflow-domain';
 import { SystemParameterBook } from '../../admin/system-parameters/system-parameter-book';
 import { BUSINESS_CALENDARS, type BusinessCalendars } from '../../workflow.ports';
 import { SlaStreams } from '../sla-streams';
@@ -26,8 +26,9 @@ export class SlaClockMoves {
   async follow(event: RecordedEvent, now: Date): Promise<void> {
     const source = { type: event.type, data: event.data } as SlaSourceEvent;
     const { caseId } = source.data;
-    const clocks = await this.streams.clocksWithVersion(caseId);
-    const commands = slaCommandsFor(source, await this.contextFor(source, caseId, clocks.state));
+    // Both streams in one read: most reactions start a clock, and starting one needs the case's facts.
+    const { clocks, caseState } = await this.streams.clocksAndCase(caseId);
+    const commands = slaCommandsFor(source, await this.contextFor(source, clocks.state, caseState));
     for (const [step, command] of commands.entries()) {
       // The first command is decided on the stream just read; each later one reads what the one before appended.
       await this.streams.decide(caseId, command, now, {
@@ -38,12 +39,11 @@ export class SlaClockMoves {
     }
   }
 
-  private async contextFor(event: SlaSourceEvent, caseId: string, state: SlaState): Promise<SlaReactionContext> {
+  private async contextFor(event: SlaSourceEvent, state: SlaState, caseState: WorkflowCaseState): Promise<SlaReactionContext> {
     // The quiet period in force when the case is resolved; its clock keeps it whatever changes later.
     const { autoCloseMinutes: quietMinutes } = await this.parameters.values();
     const calendarId = calendarNeededBy(event, state);
     if (calendarId === null) return { state, calendar: null, caseFacts: null, quietMinutes };
-    const caseState = await this.streams.caseState(caseId);
     const caseFacts = caseState.status === 'none' ? null : { openedAt: caseState.summary.openedAt, priority: caseState.summary.priority };
     return { state, calendar: await this.calendarOf(calendarId), caseFacts, quietMinutes };
   }

@@ -20,6 +20,10 @@ export class DueTimers {
     private readonly firing: SlaTimerFiring,
   ) {}
 
+  anyDue(now: Date): Promise<boolean> {
+    return this.table.anyDue(now);
+  }
+
   claim(term: LeaseTerm, now: Date, limit: number): Promise<ClaimedTimer[]> {
     return this.table.claimDue(term, now, new Date(now.getTime() + LEASE_MS), limit);
   }

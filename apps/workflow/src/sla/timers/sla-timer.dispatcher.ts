@@ -45,6 +45,8 @@ export class SlaTimerDispatcher implements OnApplicationBootstrap, OnModuleDestr
       async () => (await this.checkpoints.load(this.database.pool, [SLA_CLOCK_KEEPER])).get(SLA_CLOCK_KEEPER) ?? 0n,
     );
     const source = {
+      // Idle, nothing is due: one look instead of the keeper's wait (two reads) and an empty claim.
+      anyDue: this.timers.anyDue.bind(this.timers),
       claim: this.timers.claim.bind(this.timers),
       settle: this.timers.settle.bind(this.timers),
       release: this.timers.release.bind(this.timers),

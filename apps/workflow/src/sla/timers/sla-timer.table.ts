@@ -75,6 +75,11 @@ export class SlaTimerTable {
     return (await this.timers.claimDue(term, now, leaseUntil, limit)).map(claimedTimer).sort(byDueOrder);
   }
 
+  /** Whether any timer not yet fired or cancelled is due by `now` (an idle pass then claims nothing). */
+  anyDue(now: Date): Promise<boolean> {
+    return this.timers.anyDue(now);
+  }
+
   /** It fired: whatever a clock's stop cancelled meanwhile, the event was recorded. */
   markFired(term: LeaseTerm, id: string, at: Date): Promise<void> {
     return this.timers.markFired(term, id, at);
