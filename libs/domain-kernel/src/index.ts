@@ -5,3 +5,4 @@ export * from './case-visibility';
 export * from './access-policy';
 export * from './region';
 export * from './task-scope';
+export * from './role-grants';
