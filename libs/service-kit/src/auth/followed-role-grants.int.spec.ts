@@ -106,4 +106,12 @@ describe('FollowedRoleGrants: role grants followed from workflow events', () => 
     expect(idle.following).toBe(false);
     expect(idle.source()).toBeNull();
   });
+
+  it('stays idle where no workflow log can be followed (one service on its own, without Kafka)', async () => {
+    const nowhere: EventConsumerPort = { consume: () => Promise.reject(new Error('no event log is configured for workflow')) };
+    const idle = new FollowedRoleGrants(nowhere, { pool } as Database, hosting(schema));
+    await idle.onApplicationBootstrap();
+    expect(idle.following).toBe(false);
+    expect(await idle.grantedTo(liWei())).toEqual({ roles: [] });
+  });
 });
