@@ -6,3 +6,4 @@ export * from './access-policy';
 export * from './region';
 export * from './task-scope';
 export * from './case-status';
+export * from './role-grants';

@@ -2,6 +2,7 @@ export * from './auth/principal';
 export * from './auth/command-origin';
 export * from './auth/auth.guard';
 export * from './auth/role-grants';
+export * from './auth/followed-role-grants';
 export * from './rate-limit';
 export * from './config/platform.config';
 export * from './errors/domain-errors';

@@ -5,7 +5,8 @@ import type { RequestOrigin } from '@collab/event-store';
 import { Forbidden, ROLE_GRANTS, isKnownRole, requireGrant, type Grant } from '@collab/domain-kernel';
 import { AUTHENTICATOR, type Authenticator, type Principal } from './principal';
 import { principalOfRequest } from './request-principal';
-import { ROLE_GRANT_SOURCE, withGrantedRoles, type RoleGrantSource } from './role-grants';
+import { FollowedRoleGrants } from './followed-role-grants';
+import { grantSourceOf, withGrantedRoles, type RoleGrantSource } from './role-grants';
 
 const IS_PUBLIC = 'collab:public';
 const ALLOWED = 'collab:allowed';
@@ -94,6 +95,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     @Inject(AUTHENTICATOR) private readonly authenticator: Authenticator,
     @Optional() private readonly modules?: ModuleRef,
+    @Optional() private readonly followed?: FollowedRoleGrants,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -106,15 +108,8 @@ export class AuthGuard implements CanActivate {
     return admits(principal, policy);
   }
 
-  /** The service that keeps role grants (workflow), where this process runs it; none elsewhere. */
   private grantSource(): RoleGrantSource | null {
-    if (this.grants === undefined) {
-      try {
-        this.grants = this.modules?.get<symbol, RoleGrantSource>(ROLE_GRANT_SOURCE, { strict: false }) ?? null;
-      } catch {
-        this.grants = null;
-      }
-    }
+    if (this.grants === undefined) this.grants = this.followed ? this.followed.source() : grantSourceOf(this.modules, undefined);
     return this.grants;
   }
 }

@@ -1,3 +1,4 @@
+import type { ModuleRef } from '@nestjs/core';
 import type { Principal } from './principal';
 
 /** What grants add to a caller: roles, and the unit where the token names none. */
@@ -28,4 +29,19 @@ export const withGrantedRoles = async (principal: Principal, source: RoleGrantSo
     roles: [...new Set([...principal.roles, ...granted.roles])],
     ...(principal.unit === undefined && granted.unit !== undefined ? { unit: granted.unit } : {}),
   };
+};
+
+/**
+ * Where this process's auth reads grants: workflow's own store where the process runs workflow
+ * (bound to ROLE_GRANT_SOURCE), else the copy it follows from workflow's events; none when it
+ * follows nothing (a process without services, a unit test).
+ */
+export const grantSourceOf = (modules: ModuleRef | undefined, followed: (RoleGrantSource & { readonly following: boolean }) | undefined): RoleGrantSource | null => {
+  try {
+    const kept = modules?.get<symbol, RoleGrantSource>(ROLE_GRANT_SOURCE, { strict: false });
+    if (kept) return kept;
+  } catch {
+    // No module binds it: this process does not run workflow.
+  }
+  return followed?.following ? followed : null;
 };

@@ -7,6 +7,7 @@ import {
   type ServerWritableStream,
 } from '@grpc/grpc-js';
 import type { Authenticator, Principal } from '../auth/principal';
+import { withGrantedRoles, type RoleGrantSource } from '../auth/role-grants';
 import { addressOfPeer } from '../rate-limit/client-limits';
 import { certificatePrincipalOf } from './grpc-tls';
 import type { CallLimiter } from '../rate-limit/call-limiter';
@@ -20,6 +21,8 @@ export interface CallDependencies {
   readonly stopping: AbortSignal;
   /** Counts each call against its client's allowance (by subject, else by address) before the handler. */
   readonly limiter?: CallLimiter | undefined;
+  /** Where the caller's granted roles come from (issue 13), as the REST guard reads them; none when absent. */
+  readonly grants?: (() => RoleGrantSource | null) | undefined;
 }
 
 /** What unary and streaming calls share; grpc-js does not export its own name for it. */
@@ -54,13 +57,15 @@ const verifiedCaller = (call: ServerSurfaceCall, authenticator: Authenticator): 
 /** A token that does not verify still counts, against the caller's address, before it is refused. */
 const contextOf = async (
   call: ServerSurfaceCall,
-  deps: Pick<CallDependencies, 'authenticator' | 'limiter'>,
+  deps: Pick<CallDependencies, 'authenticator' | 'limiter' | 'grants'>,
   signal: AbortSignal,
 ): Promise<CallContext> => {
   const verified = verifiedCaller(call, deps.authenticator);
   const principal: Principal | undefined = await verified.catch(() => undefined);
   await deps.limiter?.admit(principal, addressOfPeer(call.getPeer()));
-  return { principal: principal ?? (await verified), metadata: call.metadata, signal, method: call.getPath() };
+  // A method's policy sees the granted roles as a REST route's does.
+  const granted = await withGrantedRoles(principal ?? (await verified), deps.grants?.() ?? null);
+  return { principal: granted, metadata: call.metadata, signal, method: call.getPath() };
 };
 
 export const authenticatedUnary =

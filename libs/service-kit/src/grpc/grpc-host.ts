@@ -13,6 +13,7 @@ import { authenticatedServerStream, authenticatedUnary, type CallDependencies } 
 import type { MethodImplementation, ServiceImplementation, ServicePolicy } from './grpc-handlers';
 import { consoleErrorLog, type GrpcErrorLog } from './grpc-status';
 import { serverCredentialsOf, type GrpcTls } from './grpc-tls';
+import type { RoleGrantSource } from '../auth/role-grants';
 
 export interface GrpcHostOptions {
   readonly authenticator: Authenticator;
@@ -28,6 +29,8 @@ export interface GrpcHostOptions {
   readonly limiter?: CallLimiter | undefined;
   /** TLS, and with a client CA partner certificates beside bearer tokens; plain TCP when absent. */
   readonly tls?: GrpcTls | undefined;
+  /** Where callers' granted roles come from (issue 13), asked on each call; none when absent. */
+  readonly grants?: (() => RoleGrantSource | null) | undefined;
 }
 
 /**
@@ -60,6 +63,7 @@ export class GrpcHost {
       log: options.log ?? consoleErrorLog,
       stopping: this.stopping.signal,
       limiter: options.limiter,
+      grants: options.grants,
     };
   }
 

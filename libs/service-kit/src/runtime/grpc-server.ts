@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { ServiceDefinition } from '@grpc/grpc-js';
+import { FollowedRoleGrants } from '../auth/followed-role-grants';
 import { AUTHENTICATOR, type Authenticator } from '../auth/principal';
 import { ClientRateLimits } from '../rate-limit/client-rate-limits';
 import { grpcTlsOf, type PlatformConfig } from '../config/platform.config';
@@ -28,6 +29,8 @@ export class GrpcServices {
 export class GrpcServer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('gRPC');
   private host?: GrpcHost;
+  // A property, not a fifth constructor parameter: where calls' granted roles come from (issue 13).
+  @Inject(FollowedRoleGrants) private readonly grantSources!: FollowedRoleGrants;
 
   constructor(
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
@@ -48,6 +51,7 @@ export class GrpcServer implements OnApplicationBootstrap, BeforeApplicationShut
       port: this.config.GRPC_PORT,
       limiter: this.rateLimits.calls,
       tls: grpcTlsOf(this.config),
+      grants: () => this.grantSources.source(),
       log: { error: (details, message) => this.logger.error(details, message) },
     });
     for (const { definition, implementation, policy } of this.services.registrations) host.addService(definition, implementation, policy);

@@ -19,6 +19,7 @@ import type { Logger } from 'pino';
 import { sharedPoolDriver } from '@collab/event-store';
 import { EVENT_CONSUMER } from '@collab/messaging';
 import { AuthGuard } from '../auth/auth.guard';
+import { FollowedRoleGrants } from '../auth/followed-role-grants';
 import { SafeTextPipe } from '../http/safe-text';
 import { AUTHENTICATOR } from '../auth/principal';
 import { rateLimitSettingsOf, type PlatformConfig } from '../config/platform.config';
@@ -128,6 +129,7 @@ export class PlatformRuntimeModule implements NestModule {
         RuntimeShutdown,
         GrpcServices,
         GrpcServer,
+        FollowedRoleGrants,
         { provide: CLOCK, useValue: options.clock ?? systemClock },
         { provide: TRACING, useValue: options.tracing ?? null },
         { provide: AUTHENTICATOR, useFactory: () => createAuthenticator(config) },

@@ -1,5 +1,8 @@
+import { status } from '@grpc/grpc-js';
+import { GrpcServer } from '@collab/service-kit';
 import { TEST_MONDAY_MORNING, eventually } from '@collab/testing';
 import { EmbeddedPlatform, MovableClock, type CallResult, type Caller } from '../embedded-platform';
+import { OutsiderClient } from '../grpc/outsider-client';
 import { admin, supervisor } from '../workflow/lifecycle-steps';
 
 /*
@@ -21,13 +24,24 @@ describe('role grants over the admin API, embedded platform', () => {
   const readProcesses = (caller: Caller) => platform.call('GET', '/api/v1/processes', { caller });
   const readParameters = (caller: Caller) => platform.call('GET', '/api/v1/admin/parameters', { caller });
 
+  // Another service than workflow, over REST and over gRPC: every service's auth adds the grants.
+  let kpis: OutsiderClient;
+  const readKpis = (caller: Caller) => platform.call('GET', '/api/v1/kpis', { caller });
+  const listKpisOverGrpc = async (caller: Caller) => kpis.call<{ kpis: unknown[] }>('ListKpis', {}, await platform.token(caller));
+
   beforeAll(async () => {
     platform = await EmbeddedPlatform.start({}, clock);
+    kpis = new OutsiderClient('collab/kpi/v1/kpi_service.proto', 'collab.kpi.v1.KpiService', `127.0.0.1:${platform.app.get(GrpcServer).port!}`);
   });
   afterAll(() => platform?.stop());
 
   it('given no grant, a token without roles is refused staff routes', async () =>
     expect((await readProcesses(liWei)).status).toBe(403));
+
+  it('given no grant, a token without roles is refused KPI reads over REST and gRPC', async () => {
+    expect((await readKpis(liWei)).status).toBe(403);
+    expect((await listKpisOverGrpc(liWei)).error?.code).toBe(status.PERMISSION_DENIED);
+  });
 
   describe('given li.wei granted supervisor in billing', () => {
     beforeAll(async () => expect((await grant('li.wei', 'billing', 'supervisor')).status).toBe(200));
@@ -35,6 +49,13 @@ describe('role grants over the admin API, embedded platform', () => {
     it('admits her token as a supervisor, still not as an admin', async () => {
       expect((await readProcesses(liWei)).status).toBe(200);
       expect((await readParameters(liWei)).status).toBe(403);
+    });
+
+    it('admits her token to another service, over REST and over gRPC', async () => {
+      expect((await readKpis(liWei)).status).toBe(200);
+      const listed = await listKpisOverGrpc(liWei);
+      expect(listed.error).toBeUndefined();
+      expect(listed.response?.kpis.length).toBeGreaterThan(0);
     });
 
     it('does not apply the grant to her token when it names another unit', async () =>
@@ -60,6 +81,8 @@ describe('role grants over the admin API, embedded platform', () => {
       expect(revoked.status).toBe(200);
       expect(revoked.body).toMatchObject({ userId: 'li.wei', grants: [] });
       expect((await readProcesses(liWei)).status).toBe(403);
+      expect((await readKpis(liWei)).status).toBe(403);
+      expect((await listKpisOverGrpc(liWei)).error?.code).toBe(status.PERMISSION_DENIED);
       expect((await revoke('li.wei', 'billing', 'supervisor')).status).toBe(404);
     });
   });

@@ -35,6 +35,16 @@ export const FollowingTables = (schema: string): MigrationClass =>
        PRIMARY KEY (consumer, event_id))`,
   ]);
 
+/**
+ * The role grants a service follows from workflow (FollowedRoleGrants, issue 13): every schema has
+ * the table, as every schema has the inbox; a process hosting workflow leaves it empty.
+ */
+export const RoleGrantTables = (schema: string): MigrationClass =>
+  sqlMigration('RoleGrantTables1797206400000', [
+    `CREATE TABLE IF NOT EXISTS "${schema}".role_grant (
+       user_id text NOT NULL, unit text NOT NULL, role text NOT NULL, PRIMARY KEY (user_id, unit, role))`,
+  ]);
+
 /** One lock for every schema's migrations: concurrent DDL on one database can collide in the catalog. */
 const MIGRATION_LOCK = `SELECT pg_advisory_lock(hashtextextended('collab.migrations', 0))`;
 const MIGRATION_UNLOCK = `SELECT pg_advisory_unlock(hashtextextended('collab.migrations', 0))`;
@@ -72,7 +82,7 @@ export const migrateSchema = async (database: Database, schema: string, migratio
       driver: sharedPoolDriver(database.pool),
       schema,
       migrationsTableName: 'migrations',
-      migrations: [FollowingTables(schema), ...migrations],
+      migrations: [FollowingTables(schema), RoleGrantTables(schema), ...migrations],
       migrationsTransactionMode: 'each',
       logging: false,
     });

@@ -1,4 +1,4 @@
-import { NotFound, isKnownRole, type Decider, type DecisionContext, type FieldError } from '@collab/domain-kernel';
+import { NotFound, isKnownRole, rolesGrantedIn, type Decider, type DecisionContext, type FieldError } from '@collab/domain-kernel';
 import { rejectInvalid, requireText } from '../validation';
 import type { GrantRole, RevokeRole, RoleGrantCommand, RoleGrantEvent } from './role-grants.events';
 
@@ -64,13 +64,6 @@ export const roleGrantDecider: Decider<RoleGrantCommand, RoleGrantEvent, RoleGra
   },
 };
 
-/**
- * The roles a caller gains from grants: those in the unit their token names; a token naming no
- * unit gains the grants of every unit, and the unit itself where all name the same one.
- */
-export const grantedTo = (state: RoleGrantState, tokenUnit: string | undefined): { roles: string[]; unit?: string } => {
-  const applying = tokenUnit === undefined ? state.grants : state.grants.filter((held) => held.unit === tokenUnit);
-  const units = new Set(applying.map((held) => held.unit));
-  const [only] = units;
-  return { roles: [...new Set(applying.map((held) => held.role))], ...(tokenUnit === undefined && units.size === 1 && only !== undefined ? { unit: only } : {}) };
-};
+/** The roles a caller gains from this user's grants (the rule every service applies). */
+export const grantedTo = (state: RoleGrantState, tokenUnit: string | undefined): { roles: string[]; unit?: string } =>
+  rolesGrantedIn(state.grants, tokenUnit);
