@@ -100,6 +100,11 @@ const main = async (): Promise<void> => {
       `observations per KPI (${count(card.observations)} observations in all), ${card.samples} calls over varying units and months:`,
       `p50 ${card.p50.toFixed(2)} ms, **p95 ${card.p95.toFixed(2)} ms**.`,
       'Before a scorecard read the catalogue and the unit tree once for all its lines: p50 627 / p95 1,435 ms at load average 23 (46 calls).',
+      'Before the unit series index (kpi.observation (kpi_id, version, (dims->>\'unit\'), at), migration KpiUnitSeries), when a unit\'s month',
+      'read every unit\'s observations of that month: p50 129 / p95 299 ms at load average 18.00 (214 calls, same run settings).',
+      'On PostgreSQL 15 (EXPLAIN ANALYZE, one KPI, one unit, one month, 264,000 observations): the month\'s series went from a bitmap scan',
+      'of observation_series keeping 10 of 1,000 rows (1.68 ms) to observation_unit_series reading just the 10 (0.21 ms); a level\'s carried-in',
+      'backlog from 50 of 5,000 rows (5.27 ms) to 0.14 ms.',
     ];
     console.log(lines.join('\n'));
     log(`wrote ${await writeBenchSection('kpi', lines)}`);

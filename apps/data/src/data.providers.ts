@@ -17,12 +17,13 @@ import { CustomerTags } from './tags/customer-tags';
 import { CustomerTagsHttp } from './tags/customer-tags.http';
 import { TagReviewDispatcher } from './tags/tag-review.dispatcher';
 import { TagReviewFiring } from './tags/tag-review.firing';
+import { TagRuleReviewsReactor } from './tags/tag-rule-reviews.reactor';
 import { TagRules } from './tags/tag-rules';
 import { TagRulesHttp } from './tags/tag-rules.http';
 import { CustomerTagsProjection, TagRulesProjection } from './tags/tags.projection';
 
 export const DATA_PROVIDERS: readonly Provider[] = [FactsChanged, IntakeFactConsumer, WorkflowFactConsumer, KnowledgeFactConsumer, DataCube, CustomerProfiles, DependencyMap, LiveFigureReader,
-  TagRules, CustomerTags, TagRulesProjection, CustomerTagsProjection, TagReviewFiring, TagReviewDispatcher, ...AUDIT_PROVIDERS, DataServiceGrpc, KpiAlertsConsumer,
+  TagRules, CustomerTags, TagRulesProjection, CustomerTagsProjection, TagRuleReviewsReactor, TagReviewFiring, TagReviewDispatcher, ...AUDIT_PROVIDERS, DataServiceGrpc, KpiAlertsConsumer,
 ];
 
 export const DATA_CONTROLLERS: readonly Type[] = [CubeHttp, CustomerProfileHttp, DependencyMapHttp, MonitorHttp, MonitorPageHttp, TagRulesHttp, CustomerTagsHttp, ...AUDIT_CONTROLLERS];

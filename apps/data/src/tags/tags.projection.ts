@@ -3,11 +3,10 @@ import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@collab/event-store';
 import type { CustomerTagsEvent, TagRuleEvent } from '@collab/data-domain';
 import { Projection } from '@collab/service-kit';
-import { reviewEveryone } from './tag-reviews';
 
 /**
- * The rules in force (data.tag_rule); a new version or a retirement asks for every known customer
- * to be judged again, in the transaction that moves the checkpoint.
+ * The rules in force (data.tag_rule): a fold of the rule streams alone, so it can be rebuilt. The
+ * reviews a new version or a retirement asks for are TagRuleReviewsReactor's.
  */
 @Injectable()
 export class TagRulesProjection extends Projection {
@@ -15,23 +14,20 @@ export class TagRulesProjection extends Projection {
   readonly log = 'data';
   readonly handles = ['TagRuleDefined', 'TagRuleRetired'];
   readonly tables = ['data.tag_rule'];
-  override readonly notRebuildable = 'it also asks for reviews (data.tag_review), which the timer dispatcher marks as it fires them: rebuilt, every review would be asked again';
 
   async apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
     for (const recorded of events) {
       const event = { type: recorded.type, data: recorded.data } as TagRuleEvent;
       if (event.type === 'TagRuleDefined') {
-        const { tag, version, description, conditions, definedAt } = event.data;
+        const { tag, version, description, conditions } = event.data;
         await tx.query(
           `insert into data.tag_rule (tag, version, description, conditions, retired) values ($1, $2, $3, $4::jsonb, false)
            on conflict (tag) do update set version = excluded.version, description = excluded.description, conditions = excluded.conditions, retired = false
            where data.tag_rule.version <= excluded.version`,
           [tag, version, description, JSON.stringify(conditions)],
         );
-        await reviewEveryone(tx, recorded.id, new Date(definedAt));
       } else {
         await tx.query('update data.tag_rule set retired = true where tag = $1 and version <= $2', [event.data.tag, event.data.version]);
-        await reviewEveryone(tx, recorded.id, new Date(event.data.retiredAt));
       }
     }
   }

@@ -59,7 +59,7 @@ describe('npm run rebuild -- data facts: the data service’s read models rebuil
   it('lists the read model with the logs it is fed from', async () => {
     const { code, output } = await rebuildCommand(['data'], dataDir);
     expect(code).toBe(2);
-    expect(output).toContain('data      facts (from intake, workflow, knowledge)');
+    expect(output).toContain('data      tag-rules, customer-tags, facts (from intake, workflow, knowledge)');
   });
 
   it('rebuilds the fact store row for row equal to the live one, with progress lines, and the platform goes on from it', async () => {
