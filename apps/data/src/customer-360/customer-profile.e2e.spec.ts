@@ -41,7 +41,7 @@ describe('customer 360 across three channels and two cases', () => {
       caseResolved(bill, '2026-11-30T07:00:00.000Z', [articleId]), feedbackRecorded(bill, 4, '2026-11-30T09:00:00.000Z'),
     );
     await data.untilFacts(12);
-  }, 60_000);
+  }, 180_000);
 
   afterAll(() => data?.stop());
 

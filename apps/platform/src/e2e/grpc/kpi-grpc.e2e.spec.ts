@@ -53,7 +53,7 @@ describe('collab.kpi.v1.KpiService over gRPC (a client built from proto/ only), 
   it('lists the library and reads one KPI as REST does', async () => {
     const listed = await grpc<{ kpis: { id: string; version: number; measure: { kind: string } }[] }>(agent, 'ListKpis', {});
     const rest = await platform.call('GET', '/api/v1/kpis', { caller: agent });
-    expect(listed.response?.kpis.map((kpi) => [kpi.id, kpi.version])).toEqual((rest.body['kpis'] as { id: string; version: number }[]).map((kpi) => [kpi.id, kpi.version]));
+    expect(listed.response?.kpis.map((kpi) => [kpi.id, kpi.version])).toEqual((rest.body['items'] as { id: string; version: number }[]).map((kpi) => [kpi.id, kpi.version]));
     const one = await grpc<{ kpi: Record<string, unknown> }>(analyst, 'GetKpi', { kpiId: 'first-response-time-p90' });
     const restOne = (await platform.call('GET', '/api/v1/kpis/first-response-time-p90', { caller: analyst })).body;
     expect(one.response?.kpi).toMatchObject({

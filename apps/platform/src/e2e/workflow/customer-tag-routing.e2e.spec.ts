@@ -42,7 +42,7 @@ describe('routing by customer tag (tag = at-risk → priority queue), embedded p
     expect((await platform.call('POST', '/api/v1/processes', { caller: admin, body: tagRouting })).status).toBe(201);
     await eventually(async () => {
       const listed = await platform.call('GET', '/api/v1/processes', { caller: agent });
-      expect(listed.body).toEqual(expect.arrayContaining([expect.objectContaining({ processId: 'tag-routing', status: 'ACTIVE' })]));
+      expect(listed.body['items']).toEqual(expect.arrayContaining([expect.objectContaining({ processId: 'tag-routing', status: 'ACTIVE' })]));
     });
     const rule = await platform.call('PUT', '/api/v1/data/tag-rules/at-risk', {
       caller: admin, body: { conditions: [{ type: 'COUNT', kind: 'CASE_OPENED', requestType: 'COMPLAINT', atLeast: 3, withinDays: 30 }] },
