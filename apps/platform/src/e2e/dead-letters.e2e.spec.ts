@@ -11,7 +11,7 @@ describe('dead letters, listed and replayed by an operator', () => {
   const lines: string[] = [];
   const dlq = async (...args: string[]) => {
     lines.splice(0);
-    const env = { AUTH_JWT_SECRET: 'platform-e2e-secret-0123456789' };
+    const env = { AUTH_JWT_SECRET: 'platform-e2e-secret-0123456789-abcdef' };
     const code = await runDlqCli([...args, '--url', platform.baseUrl], env, { out: (line) => lines.push(line), err: (line) => lines.push(line) });
     return { code, output: lines.join('\n') };
   };

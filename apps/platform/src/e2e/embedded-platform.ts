@@ -25,7 +25,7 @@ export interface CallResult {
 
 export { MovableClock } from '@collab/testing';
 
-const secret = 'platform-e2e-secret-0123456789';
+const secret = 'platform-e2e-secret-0123456789-abcdef';
 
 /**
  * The whole platform embedded on PGlite in a temporary folder, on free ports, reached only
