@@ -4365,7 +4365,10 @@ export interface operations {
                 /** @description Carried by the events the request causes (CloudEvents `correlationid`); one is made up when absent. */
                 "x-correlation-id"?: string;
             };
-            path?: never;
+            path: {
+                /** @description The system parameter to change. */
+                name: "joinWindowMinutes" | "autoCloseMinutes" | "reopenWindowMinutes" | "pingPongMaxBounces";
+            };
             cookie?: never;
         };
         requestBody: {

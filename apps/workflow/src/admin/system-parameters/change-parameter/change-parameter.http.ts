@@ -1,7 +1,7 @@
 import { Body, Controller, Headers, Param, Put } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Allow, Answers, CurrentPrincipal, originOf, type Principal } from '@collab/service-kit';
-import type { SystemParameterName } from '@collab/workflow-domain';
+import { SYSTEM_PARAMETER_NAMES, type SystemParameterName } from '@collab/workflow-domain';
 import { SystemParameterBook } from '../system-parameter-book';
 import { SystemParameterNameParam } from '../system-parameter-name.param';
 import { answerOf, systemParameterSchema, type SystemParameterAnswer } from '../system-parameters.answers';
@@ -21,6 +21,7 @@ export class ChangeParameterHttp {
   @Answers(systemParameterSchema, { problems: [409] })
   @Put(':name')
   @Allow('admin')
+  @ApiParam({ name: 'name', enum: SYSTEM_PARAMETER_NAMES, description: 'The system parameter to change.' })
   @ApiOkResponse({ description: 'The parameter with the value now in force and its new version.' })
   @ApiBadRequestResponse({ description: "The value is outside the parameter's range, or a field is malformed; each is named." })
   @ApiNotFoundResponse({ description: 'No parameter has this name.' })
