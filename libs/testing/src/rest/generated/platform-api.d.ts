@@ -49,6 +49,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/escalation-percents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["EscalationPercentsHttp_read"];
+        put: operations["EscalationPercentsHttp_change"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/grants/{userId}": {
         parameters: {
             query?: never;
@@ -2010,6 +2026,11 @@ export interface components {
             defaultLanguage?: string;
             name?: string;
         };
+        ChangeEscalationPercentsRequest: {
+            expectedVersion: number;
+            percents: number[];
+            reason?: string;
+        };
         ChangeParameterRequest: {
             expectedVersion: number;
             reason?: string;
@@ -2550,6 +2571,27 @@ export interface components {
             reason?: string;
             skills?: string[];
             unitId: string;
+        };
+        EscalationPercents: {
+            changedAt: string | null;
+            /** @description Who made the last change (the subject of their token). */
+            changedBy: string | null;
+            /** @description The escalation levels the list stands for: level 1 alerts the holding unit's supervisor, later levels the unit above. */
+            levels: {
+                atPercent: number;
+                level: number;
+                /** @enum {string} */
+                notify: "UNIT_SUPERVISOR" | "PARENT_UNIT_SUPERVISOR";
+            }[];
+            /** @description How many percentages the list may hold. */
+            maxPercents: number;
+            /** @description In force for clocks started from now on, ascending: the first warns, each further one escalates a level. Empty: each process version's own policy. */
+            percents: number[];
+            reason: string | null;
+            /** @description How many changes they have had: send it as expectedVersion to change them. */
+            version: number;
+            /** @description The warning the list stands for; null when the list is empty. */
+            warnAtPercent: number | null;
         };
         ExpectedTimesAnswer: {
             /**
@@ -4063,6 +4105,134 @@ export interface operations {
             };
             /** @description The caller may not do this. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A store or broker is not reachable just now, or no answer came in time; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    EscalationPercentsHttp_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EscalationPercents"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each invalid field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A store or broker is not reachable just now, or no answer came in time; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    EscalationPercentsHttp_change: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Carried by the events the request causes (CloudEvents `correlationid`); one is made up when absent. */
+                "x-correlation-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeEscalationPercentsRequest"];
+            };
+        };
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EscalationPercents"];
+                };
+            };
+            /** @description A percentage is not whole, outside 1–100 or not above the one before it, or there are more than five; each is named. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description expectedVersion is not their version: another change came first. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
