@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, In, type Repository } from 'typeorm';
+import { OPEN_TASK_STATUSES } from '@collab/domain-kernel';
 import type { Principal } from '@collab/service-kit';
 import { CaseView } from '../../cases/case-view/case-view.entity';
 import { TaskView } from '../../tasks/task-view/task-view.entity';
 import { ORG_LOOKUP, type OrgLookup } from '../../workflow.ports';
 
 const OPEN_CASE = ['ASSIGNED', 'IN_PROGRESS'];
-const OPEN_TASK = ['REQUESTED', 'ACCEPTED'];
 /** A desk shows this much of each kind at most; the rest waits behind it. */
 export const DESK_LIMIT = 200;
 
@@ -31,7 +31,7 @@ export class DeskWork {
 
   /** The open tasks the person asked for: the requester watches them until they come back. */
   private outgoingOf(principal: Principal): Promise<TaskView[]> {
-    return this.tasks.find({ where: { requestedBy: principal.subject, status: In(OPEN_TASK) }, order: { requestedAt: 'ASC' }, take: DESK_LIMIT });
+    return this.tasks.find({ where: { requestedBy: principal.subject, status: In([...OPEN_TASK_STATUSES]) }, order: { requestedAt: 'ASC' }, take: DESK_LIMIT });
   }
 
   /** Open cases the person owns, and cases without an owner waiting in their unit's queues; partners own no cases. */
@@ -52,6 +52,6 @@ export class DeskWork {
 
   private tasksOf(party: string | undefined, queues: readonly string[]): Promise<TaskView[]> {
     if (party === undefined) return Promise.resolve([]);
-    return this.tasks.find({ where: { targetId: In([party, ...queues]), status: In(OPEN_TASK) }, order: { requestedAt: 'ASC' }, take: DESK_LIMIT });
+    return this.tasks.find({ where: { targetId: In([party, ...queues]), status: In([...OPEN_TASK_STATUSES]) }, order: { requestedAt: 'ASC' }, take: DESK_LIMIT });
   }
 }
