@@ -136,6 +136,31 @@ describe('collaboration across units and partners (流程穿越), embedded platf
     expect(resolved).toMatchObject({ status: 200, body: { status: 'RESOLVED' } });
   });
 
+  it('a case waiting on its task is COLLABORATING in every view: workflow, the requester’s list, intake’s gRPC — until the case records the end', async () => {
+    const requester = `cust-collab-${(requesters += 1)}`;
+    const caseId = await steps.caseAt('in-progress', requester, owner);
+    const taskId = String((await ask(caseId, { kind: 'UNIT', id: 'billing' })).body['taskId']);
+    const everyView = async () => {
+      const mine = await platform.call('GET', '/api/v1/customers/me/cases', { caller: customer(requester) });
+      const grpc = await platform.intakeGrpc<{ case: { status: string } }>('GetCase', { caseId }, supervisor);
+      return {
+        workflow: (await steps.read(caseId)).body['status'],
+        requester: (await steps.read(caseId, customer(requester))).body['status'],
+        customerCases: (mine.body['items'] as Record<string, unknown>[]).find((listed) => listed['id'] === caseId)?.['status'],
+        grpc: grpc.response?.case.status,
+      };
+    };
+    await eventually(async () =>
+      expect(await everyView()).toEqual({ workflow: 'COLLABORATING', requester: 'COLLABORATING', customerCases: 'COLLABORATING', grpc: 'CASE_STATUS_COLLABORATING' }),
+    );
+    await arrived(taskId, billingClerk);
+    expect((await onTask(taskId, 'accept', billingClerk)).status).toBe(200);
+    expect((await onTask(taskId, 'complete', billingClerk, { result: '已退还 30 元' })).status).toBe(200);
+    await eventually(async () =>
+      expect(await everyView()).toEqual({ workflow: 'IN_PROGRESS', requester: 'IN_PROGRESS', customerCases: 'IN_PROGRESS', grpc: 'CASE_STATUS_IN_PROGRESS' }),
+    );
+  });
+
   it('a return (退单) names a reason from the managed list, and the case sees it RETURNED', async () => {
     const caseId = await caseInProgress();
     const taskId = String((await ask(caseId, { kind: 'UNIT', id: 'billing' })).body['taskId']);

@@ -26,6 +26,7 @@ import type { BusinessCalendars, OrgLookup, OrgParty } from '../../workflow.port
 import type { CaseRecords } from '../case-history/case-streams';
 import { CaseView, shownStatusOf } from '../case-view/case-view.entity';
 import { CaseViewProjection } from '../case-view/case-view.projection';
+import { openTasksOf } from '../get-case/case-chain';
 import { CaseCourses } from '../get-case/case-courses';
 import type { CaseCourse } from '../get-case/case-details';
 import { LegClocks } from '../get-case/leg-clocks';
@@ -274,7 +275,7 @@ describe('the course of a case, as the case view keeps it', () => {
     const shown = async () => {
       const view = await dataSource.getRepository(CaseView).findOneByOrFail({ id: caseId });
       const { chain } = await projected(caseId, at);
-      return { status: shownStatusOf(view), task: chain[0]?.status, recordedEnd: chain[0]?.closedAt !== null };
+      return { status: shownStatusOf(view, openTasksOf(chain)), task: chain[0]?.status, recordedEnd: chain[0]?.closedAt !== null };
     };
 
     beforeAll(async () => {

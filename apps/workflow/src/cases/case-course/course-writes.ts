@@ -5,7 +5,7 @@ import type { LegState } from './course-rows';
 import type { CourseBatch } from './holder-clocks';
 
 type Change<Kind extends CourseChange['change']> = Extract<CourseChange, { change: Kind }>;
-type At = Pick<Change<'task-accepted'>, 'caseId' | 'version' | 'taskId'>;
+type At = Pick<Change<'task-moved'>, 'caseId' | 'version' | 'taskId'>;
 
 /** A leg about to open: whose, since when, and where it sits in the main line or the chain. */
 interface OpeningLeg {
@@ -57,21 +57,25 @@ export const takeMain = async (batch: CourseBatch, change: Change<'take'>): Prom
   await openLeg(batch, { caseId, key: mainLegKey(version), kind: 'CASE', unit, taskId: null, parentTaskId: null, ordinal: version, from: at, version });
 };
 
-export const takeTask = (batch: CourseBatch, { caseId, version, taskId, parentTaskId, unit, at }: Change<'task-taken'>) =>
-  openLeg(batch, { caseId, key: taskLegKey(taskId), kind: 'TASK', unit, taskId, parentTaskId, ordinal: null, from: at, version });
+export const takeTask = async (batch: CourseBatch, change: Change<'task-taken'>): Promise<void> => {
+  const { caseId, version, taskId, parentTaskId, unit, at } = change;
+  await openLeg(batch, { caseId, key: taskLegKey(taskId), kind: 'TASK', unit, taskId, parentTaskId, ordinal: null, from: at, version });
+  moveLink(batch, change, 'REQUESTED');
+};
 
 /**
  * The task's link takes the task's status, as its own stream says it (the case records an ending
  * later, a cancelled case never). Guarded by the task stream's version, and a task only moves
  * forward, so a replay or the case's own word for the same ending changes nothing.
  */
-const moveLink = ({ rows }: CourseBatch, { caseId, version, taskId }: At, status: TaskStatusWord): void => {
+const moveLink = ({ rows }: CourseBatch, { caseId, version, taskId }: At, status: TaskStatusWord | null): void => {
   const known = rows.link(caseId, taskId);
-  if (known && known.task_version < version) rows.setLink({ ...known, status: laterTaskStatus(known.status, status), task_version: version });
+  if (known && known.task_version < version)
+    rows.setLink({ ...known, status: status === null ? known.status : laterTaskStatus(known.status, status), task_version: version });
 };
 
-export const acceptTask = (batch: CourseBatch, change: Change<'task-accepted'>): Promise<void> => {
-  moveLink(batch, change, 'ACCEPTED');
+export const moveTask = (batch: CourseBatch, change: Change<'task-moved'>): Promise<void> => {
+  moveLink(batch, change, change.status);
   return Promise.resolve();
 };
 

@@ -1,7 +1,7 @@
 import type { WorkflowCaseEvent } from '@collab/workflow-domain';
 import type { CaseView } from './case-view.entity';
 
-export type ChangingEvent = Exclude<WorkflowCaseEvent, { type: 'CaseRegistered' }>;
+type ChangingEvent = Exclude<WorkflowCaseEvent, { type: 'CaseRegistered' }>;
 type DataOf<Type extends ChangingEvent['type']> = Extract<ChangingEvent, { type: Type }>['data'];
 type Changes = { readonly [Type in ChangingEvent['type']]: (data: DataOf<Type>) => Partial<CaseView> };
 
@@ -46,20 +46,3 @@ const CHANGES: Changes = {
 
 export const caseViewChange = (event: ChangingEvent): Partial<CaseView> =>
   (CHANGES[event.type] as (data: ChangingEvent['data']) => Partial<CaseView>)(event.data);
-
-/**
- * How many collaboration tasks the case has open after the event, counted as the case decider keeps
- * them: one more when it opens one, one fewer when it records how one ended, none once cancelled (its
- * tasks are withdrawn, and a cancelled case records no ending). Undefined: the event leaves the count.
- */
-const OPEN_TASKS_AFTER: Partial<Record<ChangingEvent['type'], (openTasks: number) => number>> = {
-  CollaborationTaskOpened: (openTasks) => openTasks + 1,
-  CollaborationTaskClosed: (openTasks) => Math.max(0, openTasks - 1),
-  CaseCancelled: () => 0,
-};
-
-/** The event's change to a case view row, with the row's count of open tasks moved from its count before. */
-export const caseViewChangeAfter = (event: ChangingEvent, before: Partial<Pick<CaseView, 'openTasks'>>): Partial<CaseView> => {
-  const after = OPEN_TASKS_AFTER[event.type];
-  return after === undefined ? caseViewChange(event) : { ...caseViewChange(event), openTasks: after(before.openTasks ?? 0) };
-};

@@ -31,14 +31,16 @@ export class CaseView {
   @Column('text', { name: 'process_stage', nullable: true }) processStage!: string | null;
   @Column('timestamptz', { name: 'response_due_at', nullable: true }) responseDueAt!: Date | null;
   @Column('timestamptz', { name: 'resolution_due_at', nullable: true }) resolutionDueAt!: Date | null;
-  /** Collaboration tasks the case opened and has not yet recorded the end of: the decider's `collaborating` while above 0. */
-  @Column('int', { name: 'open_tasks' }) openTasks!: number;
   @Column('int') version!: number;
 }
 
-/** The status a reader is shown, in the decider's words (QUEUED while nobody holds the case, COLLABORATING while its tasks are open). */
-export const shownStatusOf = (view: Pick<CaseView, 'status' | 'assignee' | 'openTasks'>): string =>
-  shownCaseStatus(view.status, view.assignee, view.openTasks);
+/**
+ * The status a reader is shown, in the decider's words: QUEUED while nobody holds the case,
+ * COLLABORATING while it has open collaboration tasks (`openTasks`: the links of its chain it has
+ * not recorded the end of, as the case course keeps them).
+ */
+export const shownStatusOf = (view: Pick<CaseView, 'status' | 'assignee'>, openTasks: number): string =>
+  shownCaseStatus(view.status, view.assignee, openTasks);
 
 /** A case stops counting as open work (its owner's load, its queue's waiting line) once resolved, closed or cancelled. */
 export const FINISHED_CASE_STATUSES = ['RESOLVED', 'CLOSED', 'CANCELLED'] as const;

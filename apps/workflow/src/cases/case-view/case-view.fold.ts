@@ -1,5 +1,5 @@
 import type { CaseSummary, WorkflowCaseEvent } from '@collab/workflow-domain';
-import { caseViewChangeAfter } from './case-view.changes';
+import { caseViewChange } from './case-view.changes';
 import type { CaseView } from './case-view.entity';
 
 /**
@@ -34,14 +34,13 @@ export const registeredCaseView = (data: CaseSummary, version: number): CaseView
   processStage: null,
   responseDueAt: null,
   resolutionDueAt: null,
-  openTasks: 0,
   version,
 });
 
 const evolveView = (view: CaseView | undefined, event: WorkflowCaseEvent, version: number): CaseView | undefined => {
   if (event.type === 'CaseRegistered') return registeredCaseView(event.data, version);
   // A stream that does not start with CaseRegistered has no row to change, as in the projection.
-  return view === undefined ? undefined : { ...view, ...caseViewChangeAfter(event, view), version };
+  return view === undefined ? undefined : { ...view, ...caseViewChange(event), version };
 };
 
 /** The view after the given events of one case stream, in stream order; undefined before CaseRegistered. */

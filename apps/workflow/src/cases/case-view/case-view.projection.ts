@@ -6,7 +6,7 @@ import { COLLABORATION_TASK_EVENT_TYPES, WORKFLOW_CASE_EVENT_TYPES, workflowCase
 import { COURSE_HOLDER_EVENT_TYPES } from '../case-course/case-course.changes';
 import { CaseCourseProjection } from '../case-course/case-course.projection';
 import { CASE_COURSE_TABLES } from '../case-course/case-course.tables';
-import { caseViewChangeAfter } from './case-view.changes';
+import { caseViewChange } from './case-view.changes';
 import { CaseView } from './case-view.entity';
 import { CaseViewRows } from './case-view.rows';
 
@@ -28,7 +28,6 @@ const registered = (event: RecordedEvent, data: CaseRegistered['data']): Partial
   requesterPartner: data.requesterPartner ?? null,
   requesterUnit: data.requesterUnit ?? null,
   openedAt: new Date(data.openedAt),
-  openTasks: 0,
   version: event.streamVersion,
 });
 
@@ -59,7 +58,7 @@ export class CaseViewProjection extends Projection {
     for (const event of caseEvents) {
       const domainEvent = { type: event.type, data: event.data } as WorkflowCaseEvent;
       if (domainEvent.type === 'CaseRegistered') views.register(registered(event, domainEvent.data));
-      else views.change(domainEvent.data.caseId, event.streamVersion, (before) => caseViewChangeAfter(domainEvent, before));
+      else views.change(domainEvent.data.caseId, event.streamVersion, caseViewChange(domainEvent));
     }
     await views.save();
     await this.course.apply(events, tx);

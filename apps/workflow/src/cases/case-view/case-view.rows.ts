@@ -28,12 +28,12 @@ export class CaseViewRows {
     this.changed.add(row.id);
   }
 
-  /** An event of the case's stream at `version`: shown if the row has not seen it; its change may read the row before it. */
-  change(caseId: string, version: number, changesOf: (before: ViewRow) => Partial<CaseView>): void {
+  /** An event of the case's stream at `version`: shown if the row has not seen it. */
+  change(caseId: string, version: number, changes: Partial<CaseView>): void {
     const row = this.rows.get(caseId);
     if (!row || row.version >= version) return;
     // The batch's own copy of the row: changed in place, written back once.
-    Object.assign(row, changesOf(row), { version });
+    Object.assign(row, changes, { version });
     this.changed.add(caseId);
   }
 

@@ -75,3 +75,11 @@ export const chainOfLinks = (links: readonly Link[]): ChainLink[] => {
  */
 export const chainOf = (caseEvents: readonly WorkflowCaseEvent[], taskEvents: readonly CollaborationTaskEvent[] = []): ChainLink[] =>
   chainOfLinks([...movedBy(linksOf(caseEvents), taskEvents).values()]);
+
+/**
+ * The tasks of the chain the case has not yet recorded the end of (closedAt is the case's record,
+ * whatever the task's own status says meanwhile): the case decider's open tasks, so the case is
+ * collaborating while there is any.
+ */
+export const openTasksOf = (chain: readonly ChainLink[]): number =>
+  chain.reduce((open, link) => open + (link.closedAt === null ? 1 : 0) + openTasksOf(link.children), 0);

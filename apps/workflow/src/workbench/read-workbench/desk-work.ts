@@ -20,13 +20,23 @@ export class DeskWork {
     @Inject(ORG_LOOKUP) private readonly org: OrgLookup,
   ) {}
 
-  async of(principal: Principal): Promise<{ cases: CaseView[]; tasks: TaskView[]; outgoing: TaskView[] }> {
+  async of(principal: Principal): Promise<{ cases: CaseView[]; openTasks: ReadonlyMap<string, number>; tasks: TaskView[]; outgoing: TaskView[] }> {
     const party = principal.partner ?? principal.unit;
     // A case asks for help from its queue, and a unit's staff work what waits in the unit's queues.
     const queues = principal.partner === undefined && party !== undefined ? await this.org.queuesOfUnit(party) : [];
     const [cases, tasks, asked] = await Promise.all([this.casesOf(principal, queues), this.tasksOf(party, queues), this.outgoingOf(principal)]);
     const addressed = new Set(tasks.map((task) => task.id));
-    return { cases, tasks, outgoing: asked.filter((task) => !addressed.has(task.id)) };
+    return { cases, openTasks: await this.openTasksOf(cases), tasks, outgoing: asked.filter((task) => !addressed.has(task.id)) };
+  }
+
+  /** How many tasks each case has open as its chain keeps them (case-chain.ts openTasksOf): its COLLABORATING. */
+  private async openTasksOf(cases: readonly CaseView[]): Promise<ReadonlyMap<string, number>> {
+    if (cases.length === 0) return new Map();
+    const rows = await this.cases.manager.query<{ case_id: string; open: number }[]>(
+      `select case_id, count(*)::int as open from workflow.case_task_link where case_id = any($1::uuid[]) and closed_at is null group by case_id`,
+      [cases.map((view) => view.id)],
+    );
+    return new Map(rows.map((row) => [row.case_id, row.open]));
   }
 
   /** The open tasks the person asked for: the requester watches them until they come back. */
