@@ -1,3 +1,4 @@
+import type { TaskStatusWord } from '@collab/domain-kernel';
 import type { TaskSla } from '@collab/workflow-domain';
 import type { TaskView, TaskViewNote } from './task-view.entity';
 
@@ -10,7 +11,7 @@ export interface TaskDetails {
   readonly parentTaskId: string | null;
   readonly fromUnit: string;
   readonly to: { readonly kind: string; readonly id: string; readonly region: string };
-  readonly status: string;
+  readonly status: TaskStatusWord;
   readonly reason: string;
   readonly sla: TaskSla;
   readonly acceptDueAt: string;

@@ -1932,7 +1932,7 @@ export interface components {
             requestType: string;
             resolvedAt: string | null;
             /** @enum {string} */
-            status: "OPENED" | "ACKNOWLEDGED" | "QUEUED" | "ASSIGNED" | "IN_PROGRESS" | "RESOLVED" | "CLOSED" | "CANCELLED";
+            status: "OPENED" | "ACKNOWLEDGED" | "QUEUED" | "ASSIGNED" | "IN_PROGRESS" | "COLLABORATING" | "RESOLVED" | "CLOSED" | "CANCELLED";
             subject: string;
             version: number;
         };
@@ -2008,7 +2008,7 @@ export interface components {
             parentTaskId: string | null;
             reason: string;
             /** @enum {string} */
-            status: "OPEN" | "COMPLETED" | "RETURNED" | "WITHDRAWN";
+            status: "REQUESTED" | "ACCEPTED" | "COMPLETED" | "RETURNED" | "WITHDRAWN";
             taskId: string;
             to: components["schemas"]["CollaborationTarget"];
         };
@@ -3332,7 +3332,7 @@ export interface components {
             } | null;
             resolvedAt: string | null;
             /** @enum {string} */
-            status: "REGISTERED" | "QUEUED" | "ASSIGNED" | "IN_PROGRESS" | "RESOLVED" | "CLOSED" | "CANCELLED";
+            status: "REGISTERED" | "QUEUED" | "ASSIGNED" | "IN_PROGRESS" | "COLLABORATING" | "RESOLVED" | "CLOSED" | "CANCELLED";
             subject: string;
             version: number;
         };
@@ -3640,7 +3640,7 @@ export interface components {
             resolvedAt: string | null;
             routingRule: string | null;
             /** @enum {string} */
-            status: "REGISTERED" | "QUEUED" | "ASSIGNED" | "IN_PROGRESS" | "RESOLVED" | "CLOSED" | "CANCELLED";
+            status: "REGISTERED" | "QUEUED" | "ASSIGNED" | "IN_PROGRESS" | "COLLABORATING" | "RESOLVED" | "CLOSED" | "CANCELLED";
             subject: string;
             version: number;
         };
@@ -3796,7 +3796,8 @@ export interface components {
                 note: string;
             } | null;
             sla: components["schemas"]["TaskSla"];
-            status: string;
+            /** @enum {string} */
+            status: "REQUESTED" | "ACCEPTED" | "COMPLETED" | "RETURNED" | "WITHDRAWN";
             to: components["schemas"]["CollaborationTarget"];
             urgeCount: number;
             version: number;
