@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { CaseResolutionsConsumer } from '@collab/knowledge';
 import { toCollabEvent } from '@collab/messaging';
 import { HostedServices } from '@collab/service-kit';
 import { eventually, TEST_MONDAY_MORNING } from '@collab/testing';
 import { workflowContract } from '@collab/workflow';
+import { runRebuildCommand } from '../../rebuild/rebuild.command';
 import { EmbeddedPlatform, MovableClock, type Caller } from '../embedded-platform';
 import { customer, frontLineAgent, LifecycleSteps } from '../workflow/lifecycle-steps';
 
@@ -17,6 +21,7 @@ describe("an article's effectiveness across services (知识效果), embedded pl
   let platform: EmbeddedPlatform;
   let steps: LifecycleSteps;
   let articleId = '';
+  let dataDir = '';
 
   const knowledge = async (caller: Caller, method: string, path: string, body?: unknown) => {
     const answer = await platform.call(method, `/api/v1/knowledge${path}`, { caller, ...(body === undefined ? {} : { body }) });
@@ -24,8 +29,11 @@ describe("an article's effectiveness across services (知识效果), embedded pl
     return answer;
   };
 
+  const effectiveness = () => knowledge(frontLineAgent(owner), 'GET', `/articles/${articleId}/effectiveness`);
+
   beforeAll(async () => {
-    platform = await EmbeddedPlatform.start({}, clock);
+    dataDir = await mkdtemp(join(tmpdir(), 'collab-effectiveness-'));
+    platform = await EmbeddedPlatform.startOn(dataDir, {}, clock);
     steps = new LifecycleSteps(platform);
     await steps.enrolAgent(owner, 'complaints', 0);
     await knowledge(editor, 'POST', '/nodes', { id: 'billing', names: { en: 'Billing', zh: '账单' } });
@@ -50,7 +58,7 @@ describe("an article's effectiveness across services (知识效果), embedded pl
     const resolved = await steps.act(caseId, 'resolve', frontLineAgent(owner), { resolutionCode: 'REFUNDED', knowledgeArticleIds: [articleId], note: '退还重复扣费' });
     expect(resolved.status).toBe(200);
 
-    const effectiveness = () => knowledge(frontLineAgent(owner), 'GET', `/articles/${articleId}/effectiveness`);
+   const effectiveness = () => knowledge(frontLineAgent(owner), 'GET', `/articles/${articleId}/effectiveness`);
     const expected = { articleId, views: 1, helpful: 1, unhelpful: 0, usedToResolve: 1, selfServiceResolutions: 0, helpfulnessRate: 1 };
     await eventually(async () => expect((await effectiveness()).body).toEqual(expected), { timeoutMs: 15_000 });
 
@@ -63,6 +71,17 @@ describe("an article's effectiveness across services (知识效果), embedded pl
     const headAfterRedelivery = await platform.app.get(HostedServices).get('knowledge')!.store.headPosition();
     await eventually(async () => expect((await effectiveness()).body).toEqual(expected), { timeoutMs: 15_000 });
     expect(await platform.app.get(HostedServices).get('knowledge')!.store.headPosition()).toBe(headAfterRedelivery);
+  });
+
+  it('is rebuilt from the log to the same figures (npm run rebuild -- knowledge article-effectiveness)', async () => {
+    const before = (await effectiveness()).body;
+    let output = '';
+    platform = await platform.restart(async () => {
+      const io = { out: { write: (text: string) => (output += text) }, env: { DATA_DIR: dataDir }, signal: new AbortController().signal };
+      expect(await runRebuildCommand(['knowledge', 'article-effectiveness'], io)).toBe(0);
+    });
+    expect(output).toContain('knowledge.article_effectiveness 1');
+    expect((await effectiveness()).body).toEqual(before);
   });
 
   it('keeps effectiveness from the customer who read the article', async () => {
