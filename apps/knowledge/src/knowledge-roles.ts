@@ -1,4 +1,4 @@
-import { ROLE_GRANTS } from '@collab/domain-kernel';
+import type { Grant } from '@collab/domain-kernel';
 
 /** Editors write articles and keep the map; reviewers approve or reject what editors submit. */
 export const EDITOR = 'editor';
@@ -7,9 +7,5 @@ export const REVIEWER = 'reviewer';
 /** Editors and reviewers see drafts and every version; everyone else sees what is published for their audience. */
 export const seesDrafts = (roles: readonly string[]): boolean => roles.includes(EDITOR) || roles.includes(REVIEWER);
 
-/** Who reads articles' effectiveness: the organisation's staff and analysts, and those who curate the articles. */
-export const EFFECTIVENESS_READERS: readonly string[] = [
-  ...Object.entries(ROLE_GRANTS).filter(([, role]) => role.grants.includes('staff') || role.grants.includes('analyst')).map(([name]) => name),
-  EDITOR,
-  REVIEWER,
-];
+/** Who reads articles' effectiveness: the organisation's staff and analysts, and the editors and reviewers who curate articles. */
+export const EFFECTIVENESS_READERS = ['staff', 'analyst', 'curator'] as const satisfies readonly Grant[];

@@ -98,7 +98,7 @@ export class KnowledgeApp {
   }
 
   /** `collab.knowledge.v1.KnowledgeService` as `caller`, over a client built from proto/. */
-  async grpc<Response>(caller: Caller, method: 'Search' | 'GetArticle' | 'Suggest', request: object): Promise<GrpcAnswer<Response>> {
+  async grpc<Response>(caller: Caller, method: 'Search' | 'GetArticle' | 'Suggest' | 'GetArticleEffectiveness', request: object): Promise<GrpcAnswer<Response>> {
     const { knowledge } = loadProtos();
     const client = new knowledge.KnowledgeService(`127.0.0.1:${this.app.get(GrpcServer).port!}`, credentials.createInsecure());
     const metadata = new Metadata();

@@ -14,6 +14,7 @@ import { ArticleSearchProjection } from './search/article-search.projection';
 import { SearchHttp } from './search/search.http';
 import { ArticleSuggestions } from './search/article-suggestions';
 import { SearchVocabulary } from './search/search-vocabulary';
+import { ArticleGrpcMethods } from './grpc/article-methods.grpc';
 import { KnowledgeServiceGrpc } from './grpc/knowledge-service.grpc';
 import { ArticleTimerDispatcher } from './review/article-timer.dispatcher';
 import { ArticleTimerFiring } from './review/article-timer.firing';
@@ -32,7 +33,7 @@ import { EffectivenessHttp } from './usage/effectiveness.http';
 import { RecordViewHttp } from './usage/record-view.http';
 
 export const KNOWLEDGE_PROVIDERS: readonly Provider[] = [KnowledgeMap, ArticleCommands, ArticleReader, ArticlePoints, ArticleSearch, ArticleSearchProjection,
-  ArticleSuggestions, SearchVocabulary, KnowledgeServiceGrpc,
+  ArticleSuggestions, SearchVocabulary, KnowledgeServiceGrpc, ArticleGrpcMethods,
   ArticleTimerProjection, ArticleTimerTable, ArticleTimerFiring, ArticleTimerDispatcher, ReviewQueueProjection, ArticleUsageProjection,
   ArticleEffectivenessProjection, ArticleEffectivenessReader, CaseResolutionsConsumer,
 ];

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { status } from '@grpc/grpc-js';
 import { eventually, MovableClock } from '@collab/testing';
 import { KnowledgeApp, type Caller } from '../knowledge.e2e-app';
 import { CaseResolutionsConsumer } from './case-resolutions.consumer';
@@ -82,6 +83,18 @@ describe("articles' effectiveness: views, votes, cases resolved and self-service
   ])('lets %s read effectiveness or not (%i)', async (caller, status) => {
     expect((await effectiveness(useful, caller)).status).toBe(status);
     expect((await knowledge.call(caller, 'GET', '/effectiveness/unhelpful')).status).toBe(status);
+  });
+
+  it('answers the same figures over gRPC to staff and editors, and refuses customers and partners', async () => {
+    const asked = (caller: Caller, articleId = useful) => knowledge.grpc<{ effectiveness: Record<string, unknown> }>(caller, 'GetArticleEffectiveness', { articleId });
+    for (const caller of ['staff', 'editor'] as const)
+      expect((await asked(caller)).response?.effectiveness).toEqual({
+        articleId: useful, views: 1, helpful: 1, unhelpful: 1, usedToResolve: 1, selfServiceResolutions: 1, helpfulnessRate: { value: 0.5 },
+      });
+    expect((await asked('staff', useless)).response?.effectiveness).toMatchObject({ views: 2, helpfulnessRate: null });
+    for (const caller of ['customer', 'reseller1'] as const) expect((await asked(caller)).error?.code).toBe(status.PERMISSION_DENIED);
+    expect((await asked('staff', 'nope')).error?.code).toBe(status.INVALID_ARGUMENT);
+    expect((await asked('staff', randomUUID())).error?.code).toBe(status.NOT_FOUND);
   });
 
   it('keeps an article a customer may not see from being viewed, and answers bad input 400 naming the field', async () => {

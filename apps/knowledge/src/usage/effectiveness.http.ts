@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Answers, CurrentPrincipal, Roles, uuidParam, type ListPage, type Principal } from '@collab/service-kit';
+import { Allow, Answers, CurrentPrincipal, uuidParam, type ListPage, type Principal } from '@collab/service-kit';
 import { ArticleReader } from '../articles/article-reader';
 import { articleEffectivenessSchema, unhelpfulArticlesSchema, type ArticleEffectivenessAnswer, type UnhelpfulArticle } from '../knowledge.answers';
 import { EFFECTIVENESS_READERS } from '../knowledge-roles';
@@ -24,7 +24,7 @@ export class EffectivenessHttp {
   /** Audience rules as for reading the article: one the caller may not see is 404. */
   @Answers(articleEffectivenessSchema, { problems: [404], description: "The article's usage over all its versions." })
   @Get('articles/:id/effectiveness')
-  @Roles(...EFFECTIVENESS_READERS)
+  @Allow(...EFFECTIVENESS_READERS)
   async article(@Param('id', uuidParam('id')) id: string, @CurrentPrincipal() principal: Principal): Promise<ArticleEffectivenessAnswer> {
     await this.reader.article(id, principal);
     return this.effectiveness.of(id);
@@ -33,7 +33,7 @@ export class EffectivenessHttp {
   /** `?minViews=` (default 20): published articles read at least that often, none of whose readers it helped, most read first. */
   @Answers(unhelpfulArticlesSchema, { description: 'A page of the articles, most read first.' })
   @Get('effectiveness/unhelpful')
-  @Roles(...EFFECTIVENESS_READERS)
+  @Allow(...EFFECTIVENESS_READERS)
   unhelpful(@Query() query: UnhelpfulQuery): Promise<ListPage<UnhelpfulArticle>> {
     return this.effectiveness.neverHelped(query);
   }
