@@ -785,6 +785,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/knowledge/articles/{id}/effectiveness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["EffectivenessHttp_article"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/knowledge/articles/{id}/feedback": {
         parameters: {
             query?: never;
@@ -857,6 +873,38 @@ export interface paths {
             cookie?: never;
         };
         get: operations["ReadArticleHttp_version"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/knowledge/articles/{id}/views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RecordViewHttp_view"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/knowledge/effectiveness/unhelpful": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["EffectivenessHttp_unhelpful"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1722,6 +1770,19 @@ export interface components {
             reason?: string;
         };
         Article: components["schemas"]["PublishedArticle"] | components["schemas"]["EditorArticle"];
+        ArticleEffectiveness: {
+            articleId: string;
+            /** @description Readers who said it helped (a changed mind counts once, as its last answer). */
+            helpful: number;
+            /** @description helpful / (helpful + unhelpful); null until someone voted. */
+            helpfulnessRate: number | null;
+            /** @description Customers who answered "this solved it" instead of opening a case. */
+            selfServiceResolutions: number;
+            unhelpful: number;
+            /** @description Cases an agent resolved citing it, each case once. */
+            usedToResolve: number;
+            views: number;
+        };
         ArticleFeedback: {
             articleId: string;
             helpful: boolean;
@@ -1755,6 +1816,18 @@ export interface components {
         ArticleVersionList: {
             items: components["schemas"]["ArticleVersion"][];
             page: components["schemas"]["PageInfo"];
+        };
+        ArticleView: {
+            articleId: string;
+            /** @description The published version that was read. */
+            version: number;
+            /** @description Send it again on a retry: the view is counted once. */
+            viewId: string;
+        };
+        ArticleViewBody: {
+            channel?: string;
+            /** Format: uuid */
+            viewId?: string;
         };
         AssignCaseRequest: {
             agentId: string;
@@ -3849,6 +3922,18 @@ export interface components {
             })[];
             page: components["schemas"]["PageInfo"];
             waitingCases: number;
+        };
+        UnhelpfulArticle: {
+            articleId: string;
+            language: string;
+            nodeId: string;
+            title: string;
+            unhelpful: number;
+            views: number;
+        };
+        UnhelpfulArticles: {
+            items: components["schemas"]["UnhelpfulArticle"][];
+            page: components["schemas"]["PageInfo"];
         };
         UnitNode: {
             calendarId: string;
@@ -8106,6 +8191,73 @@ export interface operations {
             };
         };
     };
+    EffectivenessHttp_article: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The article's usage over all its versions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArticleEffectiveness"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each invalid field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A store or broker is not reachable just now, or no answer came in time; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     GiveFeedbackHttp_feedback: {
         parameters: {
             query?: never;
@@ -8444,6 +8596,140 @@ export interface operations {
             };
             /** @description No such resource, or not one the caller may see. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A store or broker is not reachable just now, or no answer came in time; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RecordViewHttp_view: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Carried by the events the request causes (CloudEvents `correlationid`); one is made up when absent. */
+                "x-correlation-id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ArticleViewBody"];
+            };
+        };
+        responses: {
+            /** @description The view recorded (also when it was recorded already). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArticleView"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each invalid field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A store or broker is not reachable just now, or no answer came in time; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    EffectivenessHttp_unhelpful: {
+        parameters: {
+            query?: {
+                after?: string;
+                limit?: number;
+                minViews?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the articles, most read first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnhelpfulArticles"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each invalid field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
