@@ -50,7 +50,7 @@ export class KpiTestBed {
   /** Forgets everything folded (the definitions stay): the next run starts on an empty fold without opening a database again. */
   async reset(): Promise<void> {
     await this.database.pool.query(
-      `truncate kpi.fact, kpi.case_context, kpi.case_holding, kpi.queue_unit, kpi.unit, kpi.task_target, kpi.duration_end, kpi.observation, kpi.alert_watch, kpi.processed_events`,
+      `truncate kpi.fact, kpi.fact_customer, kpi.case_context, kpi.case_holding, kpi.queue_unit, kpi.unit, kpi.task_target, kpi.duration_end, kpi.observation, kpi.alert_watch, kpi.processed_events`,
     );
   }
 

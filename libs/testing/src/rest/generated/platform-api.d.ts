@@ -2312,6 +2312,17 @@ export interface components {
                         in: string[];
                     }[];
                 };
+                unlessFollowedBy?: {
+                    of: {
+                        /** @enum {string} */
+                        fact: "ContactReceived" | "CaseOpened" | "CaseQueued" | "FirstResponse" | "CaseResolved" | "CaseClosed" | "CaseCancelled" | "CaseReopened" | "CaseEscalated" | "SlaClockStopped" | "TaskOpened" | "TaskClosed" | "PingPongDetected" | "FeedbackRecorded" | "SelfServiceAnswered";
+                        where?: {
+                            field: string;
+                            in: string[];
+                        }[];
+                    };
+                    withinMinutes: number;
+                };
             } | {
                 denominator: {
                     /** @enum {string} */
@@ -2720,6 +2731,10 @@ export interface components {
             /** @constant */
             kind: "count";
             of: components["schemas"]["KpiFactSelector"];
+            unlessFollowedBy?: {
+                of: components["schemas"]["KpiFactSelector"];
+                withinMinutes: number;
+            };
         } | {
             denominator: components["schemas"]["KpiFactSelector"];
             /** @constant */
@@ -3405,6 +3420,17 @@ export interface components {
                         field: string;
                         in: string[];
                     }[];
+                };
+                unlessFollowedBy?: {
+                    of: {
+                        /** @enum {string} */
+                        fact: "ContactReceived" | "CaseOpened" | "CaseQueued" | "FirstResponse" | "CaseResolved" | "CaseClosed" | "CaseCancelled" | "CaseReopened" | "CaseEscalated" | "SlaClockStopped" | "TaskOpened" | "TaskClosed" | "PingPongDetected" | "FeedbackRecorded" | "SelfServiceAnswered";
+                        where?: {
+                            field: string;
+                            in: string[];
+                        }[];
+                    };
+                    withinMinutes: number;
                 };
             } | {
                 denominator: {
