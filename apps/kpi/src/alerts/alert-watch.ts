@@ -4,7 +4,7 @@ import { contributionsOf, type KpiDefinitionVersion, type KpiFact } from '@colla
 /**
  * Marks the hour a new fact fell in for every KPI version it changed and that has a threshold, in
  * the fold's transaction: the alert check that follows cannot be lost to a crash between the two.
- * A backfill does not mark (it recomputes the past; alerts are about figures as they happen).
+ * A backfill does not mark: the alert check replays its history once it is done (alert-replay.ts).
  */
 export const markWatched = async (tx: SqlExecutor, definitions: readonly KpiDefinitionVersion[], fact: KpiFact): Promise<void> => {
   for (const definition of definitions) if (contributionsOf(definition, fact).length > 0) await markHour(tx, definition, fact.at);
