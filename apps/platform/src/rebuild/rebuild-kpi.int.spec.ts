@@ -80,6 +80,7 @@ describe('npm run rebuild -- kpi <read-model>: the KPI service’s definitions, 
     const live = await picture(poolOf(platform), [...OWN_TABLES, ...VALUE_TABLES]);
     expect(live.get('kpi.definition')!.length).toBeGreaterThan(10);
     expect(live.get('kpi.observation')!.length).toBeGreaterThan(100);
+    expect(live.get('kpi.alert_event')!.length).toBeGreaterThan(0);
     await platform.app.close();
 
     for (const readModel of ['definitions', 'alerts']) {
