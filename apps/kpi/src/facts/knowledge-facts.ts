@@ -14,8 +14,11 @@ export const knowledgeFacts = (event: CollabEvent): Fed => {
   const message = knowledge.read(event);
   if (message === undefined) return NOTHING;
   const { articleId, channel, customerId, resolvedAt } = message.data;
+  // `becameCase` is not the judgement (the follow-up is): the built-in's first version, still seeded
+  // in databases made before the follow-up existed, filters on it and keeps counting every answer.
+  const attrs = { becameCase: false, articleId };
   return {
-    fact: { eventId: event.id, kind: 'SelfServiceAnswered', at: resolvedAt, caseId: null, taskId: null, dims: channel === undefined ? {} : { channel }, attrs: { articleId } },
+    fact: { eventId: event.id, kind: 'SelfServiceAnswered', at: resolvedAt, caseId: null, taskId: null, dims: channel === undefined ? {} : { channel }, attrs },
     context: customerOf(event.id, [customerId]),
   };
 };
