@@ -34,13 +34,16 @@ const withAlerts = async (bed: KpiTestBed) => {
   await store.ensureSchema();
   let now = new Date('2026-11-23T00:00:00.000Z');
   const alerts = new KpiAlerts({ now: () => now }, bed.database, bed.values, new KpiAlertReplay(store, bed.database));
-  const consumer = new KpiFactsConsumer({ consume: () => Promise.reject(new Error('fed by the spec')) }, bed.database, bed.folding, alerts);
+  // The spec checks after each event itself (as if each arrived alone), not when the consumer would ask for a check.
+  const asked = { check: (): Promise<void> => Promise.resolve(), soon: (): void => undefined };
+  const consumer = new KpiFactsConsumer({ consume: () => Promise.reject(new Error('fed by the spec')) }, bed.database, bed.folding, asked);
   return {
     alerts,
     feed: async (events: readonly CollabEvent[]) => {
       for (const event of events) {
         now = new Date(String(event.data['openedAt']));
         await consumer.on('intake', event);
+        await alerts.check();
       }
     },
     /** The KPI's alerts as recorded, stream by stream in order: what the list and the topic carry. */
