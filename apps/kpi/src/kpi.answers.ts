@@ -28,7 +28,11 @@ const factSelector: z.ZodType<FactSelector> = answerSchema(
 const measure: z.ZodType<Measure> = answerSchema(
   'KpiMeasure',
   z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('count'), of: factSelector }),
+    z.object({
+      kind: z.literal('count'),
+      of: factSelector,
+      unlessFollowedBy: z.object({ of: factSelector, withinMinutes: z.number().int() }).exactOptional(),
+    }),
     z.object({ kind: z.literal('rate'), numerator: factSelector, denominator: factSelector }),
     z.object({ kind: z.literal('average'), of: factSelector, attribute: z.string() }),
     z.object({

@@ -1,6 +1,7 @@
 import type { Provider, Type } from '@nestjs/common';
 import { KpiFiguresGrpc } from './grpc/kpi-figures.grpc';
 import { KpiServiceGrpc } from './grpc/kpi-service.grpc';
+import { KpiAlertReplay } from './alerts/alert-replay';
 import { KpiAlertList } from './alerts/kpi-alert-list';
 import { KpiAlertProjection } from './alerts/kpi-alert.projection';
 import { KpiAlerts } from './alerts/kpi-alerts';
@@ -20,7 +21,7 @@ import { ReadValuesHttp } from './values/read-values/read-values.http';
 import { KpiScorecards } from './values/scorecards/kpi-scorecards';
 import { ScorecardsHttp } from './values/scorecards/scorecards.http';
 
-export const KPI_PROVIDERS: readonly Provider[] = [KpiCatalogue, KpiFolding, KpiCommands, KpiDefinitionProjection, KpiLibrary, KpiFactsConsumer, KpiValues, KpiScorecards, KpiBackfills, KpiFiguresGrpc, KpiServiceGrpc, KpiAlerts, KpiAlertProjection, KpiAlertList];
+export const KPI_PROVIDERS: readonly Provider[] = [KpiCatalogue, KpiFolding, KpiCommands, KpiDefinitionProjection, KpiLibrary, KpiFactsConsumer, KpiValues, KpiScorecards, KpiBackfills, KpiFiguresGrpc, KpiServiceGrpc, KpiAlerts, KpiAlertReplay, KpiAlertProjection, KpiAlertList];
 
 // Alerts and scorecards before the `:id` routes: Express tries routes in the order they are registered.
 export const KPI_CONTROLLERS: readonly Type[] = [ReadAlertsHttp, ScorecardsHttp, ReadValuesHttp, BackfillHttp, ManageKpisHttp, ReadKpisHttp];

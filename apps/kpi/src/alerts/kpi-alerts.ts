@@ -1,19 +1,14 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import type { DecisionContext } from '@collab/domain-kernel';
-import type { EventStore } from '@collab/event-store';
 import { rowsOf } from '@collab/following';
 import {
   WATCHED_GRANULARITIES,
-  kpiAlertDecider,
-  kpiAlertStreamId,
-  type KpiAlertEvent,
-  type KpiAlertState,
   type KpiDefinitionVersion,
   type ObserveKpiValue,
   type WatchedGranularity,
 } from '@collab/kpi-domain';
-import { CLOCK, CommandHandler, DATABASE, EVENT_STORE, type Clock, type Database } from '@collab/service-kit';
+import { CLOCK, DATABASE, type Clock, type Database } from '@collab/service-kit';
 import { KpiValues } from '../values/kpi-values';
+import { KpiAlertReplay } from './alert-replay';
 import { WHOLE, scopeText, type Scope } from '../values/kpi-scope';
 
 interface Mark {
@@ -35,7 +30,11 @@ const ROUNDS = 20;
  */
 const GATHER_MS = 500;
 
-const ALERTS_ACTOR = { id: 'kpi.alerts', kind: 'system' } as const;
+/**
+ * Marks of a version being backfilled wait: its figures are incomplete until the backfill is done,
+ * and its history is then replayed (alert-replay.ts) before its marks are checked against the figures.
+ */
+const NOT_BACKFILLING = `not exists (select 1 from kpi.backfill b where b.kpi_id = w.kpi_id and b.version = w.version and (b.status = 'RUNNING' or not b.alerts_replayed))`;
 
 const bucketOf = (hour: Date, granularity: WatchedGranularity): { from: Date; to: Date } => {
   if (granularity === 'hour') return { from: hour, to: new Date(hour.getTime() + 3_600_000) };
@@ -60,17 +59,14 @@ export class KpiAlerts implements OnModuleDestroy {
   private readonly logger = new Logger('KpiAlerts');
   private gathering: ReturnType<typeof setTimeout> | undefined;
   private stopped = false;
-  private readonly streams: CommandHandler<ObserveKpiValue, KpiAlertEvent, KpiAlertState, DecisionContext>;
   private running: Promise<void> = Promise.resolve();
 
   constructor(
-    @Inject(EVENT_STORE) store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(DATABASE) private readonly database: Database,
     private readonly values: KpiValues,
-  ) {
-    this.streams = new CommandHandler(store, kpiAlertDecider, { streamOf: (command: ObserveKpiValue) => kpiAlertStreamId(command.subject), retriesOnConflict: 3 });
-  }
+    private readonly replay: KpiAlertReplay,
+  ) {}
 
   /**
    * Asks for a check within GATHER_MS; one request covers every fact folded meanwhile. A check that
@@ -101,14 +97,27 @@ export class KpiAlerts implements OnModuleDestroy {
   }
 
   private async checkMarked(): Promise<void> {
+    await this.replayBackfilled();
     const pool = this.database.pool;
     for (let round = 0; round < ROUNDS; round += 1) {
-      const marks = rowsOf<Mark>(await pool.query(`select kpi_id, version, hour, marks from kpi.alert_watch order by hour, kpi_id, version limit ${MARKS_PER_ROUND}`));
+      const marks = rowsOf<Mark>(await pool.query(`select kpi_id, version, hour, marks from kpi.alert_watch w where ${NOT_BACKFILLING} order by hour, kpi_id, version limit ${MARKS_PER_ROUND}`));
       if (marks.length === 0) return;
       for (const mark of marks) {
         await this.checkHour(mark);
         await pool.query(`delete from kpi.alert_watch where kpi_id = $1 and version = $2 and hour = $3 and marks = $4`, [mark.kpi_id, mark.version, mark.hour, mark.marks]);
       }
+    }
+  }
+
+  /** The finished backfills whose history has not been through the alert decider yet (one at a time: each reads its version's observations). */
+  private async replayBackfilled(): Promise<void> {
+    const finished = rowsOf<{ kpi_id: string; version: number; finished_at: string }>(
+      await this.database.pool.query(`select kpi_id, version, finished_at::text as finished_at from kpi.backfill where status = 'DONE' and not alerts_replayed order by 3, kpi_id, version`),
+    );
+    for (const { kpi_id, version, finished_at } of finished) {
+      await this.replay.replay(await this.values.definition(kpi_id, version));
+      // Unless the backfill ran again meanwhile: then its end asks for another replay.
+      await this.database.pool.query(`update kpi.backfill set alerts_replayed = true where kpi_id = $1 and version = $2 and status = 'DONE' and finished_at::text = $3`, [kpi_id, version, finished_at]);
     }
   }
 
@@ -125,7 +134,7 @@ export class KpiAlerts implements OnModuleDestroy {
     const series = await this.values.series({ kpiId, version, scope, granularity, from: bucket.from.toISOString(), to: bucket.to.toISOString() });
     const subject = { kpiId, version, scope: scopeText(scope), granularity, bucket: bucketText(bucket.from) };
     const command: ObserveKpiValue = { type: 'ObserveKpiValue', subject, value: series.values[0]?.value ?? null, thresholds: { target, warning, direction } };
-    await this.streams.handle(command, { now: this.clock.now() }, { metadata: { correlationId: kpiAlertStreamId(subject), actor: ALERTS_ACTOR } });
+    await this.replay.observe(command, this.clock.now());
   }
 
   /** The units and partners with figures of this KPI version in the bucket. */

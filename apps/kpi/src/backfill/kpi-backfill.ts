@@ -65,7 +65,8 @@ const journalSize = async (pool: SqlExecutor): Promise<{ readonly initial: numbe
  * write the same rows by the same keys (upserts by source event, duration ends kept by rule), so
  * whatever both reach is written once and the result equals what live folding would have made. It
  * reads to the end of the journal, so facts journalled while it runs are covered too; progress is
- * kept in kpi.backfill for the API and the CLI.
+ * kept in kpi.backfill for the API and the CLI. Its alerts come after it, from the alert check
+ * (kpi-alerts.ts), which holds the version's alerts back while it runs and then replays its history.
  */
 export const backfill = async (
   pool: Pool,
@@ -76,8 +77,8 @@ export const backfill = async (
   let progress: BackfillProgress = { kpiId: definition.kpiId, version: definition.version, total: initial, done: 0, status: 'RUNNING' };
   const save = (p: BackfillProgress) =>
     pool.query(
-      `insert into kpi.backfill (kpi_id, version, total, done, status, started_at, finished_at) values ($1, $2, $3, $4, $5, now(), case when $5 = 'RUNNING' then null else now() end)
-       on conflict (kpi_id, version) do update set total = excluded.total, done = excluded.done, status = excluded.status, finished_at = excluded.finished_at`,
+      `insert into kpi.backfill (kpi_id, version, total, done, status, started_at, finished_at, alerts_replayed) values ($1, $2, $3, $4, $5, now(), case when $5 = 'RUNNING' then null else now() end, false)
+       on conflict (kpi_id, version) do update set total = excluded.total, done = excluded.done, status = excluded.status, finished_at = excluded.finished_at, alerts_replayed = false`,
       [p.kpiId, p.version, p.total, p.done, p.status],
     );
   await save(progress);

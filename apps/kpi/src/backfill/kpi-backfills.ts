@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common
 import { rowsOf } from '@collab/following';
 import type { KpiDefinitionVersion } from '@collab/kpi-domain';
 import { DATABASE, pageOf, type Database, type ListPage, type PageRequest } from '@collab/service-kit';
+import { KpiAlerts } from '../alerts/kpi-alerts';
 import { backfill, type BackfillProgress } from './kpi-backfill';
 
 interface ProgressRow {
@@ -19,13 +20,18 @@ export class KpiBackfills implements OnModuleDestroy {
   private readonly stopping = new AbortController();
   private readonly running = new Map<string, Promise<unknown>>();
 
-  constructor(@Inject(DATABASE) private readonly database: Database) {}
+  constructor(
+    @Inject(DATABASE) private readonly database: Database,
+    private readonly alerts: KpiAlerts,
+  ) {}
 
   /** Starts computing a new version over the whole history (once per version in this process). */
   start(definition: KpiDefinitionVersion): void {
     const key = `${definition.kpiId}@${definition.version}`;
     if (this.running.has(key)) return;
     const run = backfill(this.database.pool, definition, { signal: this.stopping.signal })
+      // Done: its history's alerts now, not at the next event folded (the check replays it first).
+      .then((progress) => (progress.status === 'DONE' ? this.alerts.check() : undefined))
       .catch(async (error: unknown) => {
         this.logger.error(`backfill of ${key} failed: ${String(error)}`);
         await this.database.pool.query(`update kpi.backfill set status = 'FAILED' where kpi_id = $1 and version = $2`, [definition.kpiId, definition.version]).catch(() => undefined);

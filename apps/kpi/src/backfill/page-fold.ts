@@ -1,6 +1,7 @@
 import { defaultCalendars, type BusinessCalendar } from '@collab/business-calendar';
 import { rowsOf, type SqlExecutor } from '@collab/following';
-import { contributionsOf, minutesBetween, type KpiDefinitionVersion, type KpiFact } from '@collab/kpi-domain';
+import { contributionsOf, followUpOf, minutesBetween, type KpiDefinitionVersion, type KpiFact } from '@collab/kpi-domain';
+import { customerKeysOfFacts, lockCustomers, settleFollowUps } from '../computation/follow-up-settling';
 
 const CALENDARS: ReadonlyMap<string, BusinessCalendar> = new Map(defaultCalendars().map((calendar) => [calendar.id, calendar]));
 
@@ -148,9 +149,13 @@ const completePairs = async (tx: SqlExecutor, definition: KpiDefinitionVersion, 
  * write fact by fact, so a backfill still ends equal to live folding.
  */
 export const foldPage = async (tx: SqlExecutor, definition: KpiDefinitionVersion, facts: readonly KpiFact[]): Promise<void> => {
+  // A follow-up KPI locks the page's customers before it writes (follow-up-settling.ts), as live folding does.
+  const followsUp = followUpOf(definition) !== undefined;
+  if (followsUp) await lockCustomers(tx, await customerKeysOfFacts(tx, facts.map((fact) => fact.eventId)));
   const page = new PageFold(definition);
   for (const fact of facts) page.add(fact);
   await upsertObservations(tx, definition, [...page.observations.values()]);
   await keepEnds(tx, definition, [...page.ends.values()]);
   await completePairs(tx, definition, page.pairs());
+  if (followsUp) await settleFollowUps(tx, definition, facts);
 };

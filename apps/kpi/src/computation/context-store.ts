@@ -49,6 +49,9 @@ export const applyContext = async (tx: SqlExecutor, change: ContextChange): Prom
         [change.unitId, change.parentId ?? null, change.calendarId ?? null, change.parentId !== undefined],
       );
       return;
+    case 'customer':
+      await tx.query(`insert into kpi.fact_customer (event_id, customer_key) select $1, unnest($2::text[]) on conflict do nothing`, [change.eventId, change.keys]);
+      return;
     case 'task-target':
       await tx.query(`insert into kpi.task_target (task_id, case_id, target_kind, target_id) values ($1, $2, $3, $4) on conflict do nothing`, [change.taskId, change.caseId, change.targetKind, change.targetId]);
       return;

@@ -1,15 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { rowsOf, type SqlExecutor } from '@collab/following';
 import type { KpiDefinitionVersion, KpiFact } from '@collab/kpi-domain';
-import { markWatched } from '../alerts/alert-watch';
+import { markHour, markWatched } from '../alerts/alert-watch';
+import { customerKeysOf } from '../facts/customer-keys';
 import type { Fed } from '../facts/fed-fact';
 import { applyContext, caseCounts, reattribute, rescopeCase } from './context-store';
 import { foldFact, remeasureCase } from './fact-folding';
+import { lockCustomers, settleFollowUps } from './follow-up-settling';
 import { KpiCatalogue } from './kpi-catalogue';
 
 /** A closed case was resolved at first contact when nothing else was needed: one contact, no reopening, no collaboration task. */
-const withCaseStory = async (tx: SqlExecutor, fact: KpiFact): Promise<KpiFact> => {
-  if (fact.kind !== 'CaseClosed' || fact.caseId === null) return fact;
+const withCaseStory = async (tx: SqlExecutor, fact: KpiFact | undefined): Promise<KpiFact | undefined> => {
+  if (fact?.kind !== 'CaseClosed' || fact.caseId === null) return fact;
   const counts = await caseCounts(tx, fact.caseId);
   return { ...fact, attrs: { ...fact.attrs, firstContact: counts.contacts <= 1 && counts.reopens === 0 && counts.tasks === 0 } };
 };
@@ -23,6 +25,12 @@ const journal = async (tx: SqlExecutor, fact: KpiFact): Promise<boolean> =>
     ),
   ).length === 1;
 
+/** Another instant of a KPI version whose figure a fact changed. */
+interface Changed {
+  readonly definition: KpiDefinitionVersion;
+  readonly at: string;
+}
+
 const CHANGES_HOLDING = new Set(['CaseQueued', 'CaseReopened']);
 
 /**
@@ -34,16 +42,23 @@ const CHANGES_HOLDING = new Set(['CaseQueued', 'CaseReopened']);
 export class KpiFolding {
   constructor(private readonly catalogue: KpiCatalogue) {}
 
-  async record(tx: SqlExecutor, fed: Fed): Promise<void> {
-    const fact = fed.fact === undefined ? undefined : await withCaseStory(tx, fed.fact);
+  async record(tx: SqlExecutor, fed: Fed, { watch = true }: { readonly watch?: boolean } = {}): Promise<void> {
+    await lockCustomers(tx, customerKeysOf(fed.context));
+    const fact = await withCaseStory(tx, fed.fact);
     if (fact !== undefined && !(await journal(tx, fact))) return;
     for (const change of fed.context) await applyContext(tx, change);
     const definitions = await this.catalogue.live(tx);
     if (fact !== undefined) {
-      await this.fold(tx, definitions, fact);
-      await markWatched(tx, definitions, fact);
+      const changed = await this.fold(tx, definitions, fact);
+      if (watch) await this.watch(tx, definitions, fact, changed);
     }
     for (const change of fed.context) for (const caseId of await reattribute(tx, change)) await this.refresh(tx, definitions, caseId);
+  }
+
+  /** Marks the hours whose figures the fact changed, for the alert check after the commit. */
+  private async watch(tx: SqlExecutor, definitions: readonly KpiDefinitionVersion[], fact: KpiFact, changed: readonly Changed[]): Promise<void> {
+    await markWatched(tx, definitions, fact);
+    for (const { definition, at } of changed) await markHour(tx, definition, at);
   }
 
   /** A case's attribution changed after its facts were folded: measured and scoped again. */
@@ -52,11 +67,19 @@ export class KpiFolding {
     await rescopeCase(tx, caseId);
   }
 
-  /** Folds a journalled fact into the given versions (live: all of them; a backfill: one). */
-  async fold(tx: SqlExecutor, definitions: readonly KpiDefinitionVersion[], fact: KpiFact): Promise<void> {
-    for (const definition of definitions) await foldFact(tx, definition, fact);
-    if (fact.caseId === null) return;
+  /**
+   * Folds a journalled fact into the given versions; answers the other instants whose figures it
+   * changed (self-service answers it took out of deflection).
+   */
+  async fold(tx: SqlExecutor, definitions: readonly KpiDefinitionVersion[], fact: KpiFact): Promise<Changed[]> {
+    const changed: Changed[] = [];
+    for (const definition of definitions) {
+      await foldFact(tx, definition, fact);
+      for (const at of await settleFollowUps(tx, definition, [fact])) if (at !== fact.at) changed.push({ definition, at });
+    }
+    if (fact.caseId === null) return changed;
     if (CHANGES_HOLDING.has(fact.kind)) await remeasureCase(tx, definitions, fact.caseId);
     await rescopeCase(tx, fact.caseId);
+    return changed;
   }
 }

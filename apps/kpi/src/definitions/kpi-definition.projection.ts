@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@collab/event-store';
 import { KPI_DEFINITION_EVENT_TYPES, type KpiDefinitionEvent } from '@collab/kpi-domain';
@@ -13,13 +13,14 @@ export class KpiDefinitionProjection extends Projection {
   readonly handles = KPI_DEFINITION_EVENT_TYPES;
   readonly tables = ['kpi.definition'];
 
-  constructor(private readonly catalogue: KpiCatalogue) {
+  /** Without a catalogue when the rebuild command constructs it (no fold runs there to be told). */
+  constructor(@Optional() private readonly catalogue?: KpiCatalogue) {
     super();
   }
 
   async apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
     for (const recorded of events) await this.applyOne({ type: recorded.type, data: recorded.data } as KpiDefinitionEvent, tx);
-    this.catalogue.changed();
+    this.catalogue?.changed();
   }
 
   private async applyOne(event: KpiDefinitionEvent, tx: EntityManager): Promise<void> {

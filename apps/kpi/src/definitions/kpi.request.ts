@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
-import { FACT_KINDS, GRANULARITIES, SCOPE_DIMENSIONS, STATISTICS } from '@collab/kpi-domain';
+import { FACT_KINDS, GRANULARITIES, MAX_FOLLOW_UP_MINUTES, SCOPE_DIMENSIONS, STATISTICS } from '@collab/kpi-domain';
 
 /** Shapes and outer bounds; the decider checks every rule between fields and names each failing one. */
 const name = z.string().min(1).max(200);
@@ -8,7 +8,12 @@ const filter = z.strictObject({ field: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]{0,
 const selector = z.strictObject({ fact: z.enum(FACT_KINDS), where: z.array(filter).max(10).optional() });
 
 const measure = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('count'), of: selector }),
+  z.strictObject({
+    kind: z.literal('count'),
+    of: selector,
+    /** Count only the facts the same customer did not follow up within the window (knowledge deflection: no case within 72 h). */
+    unlessFollowedBy: z.strictObject({ of: selector, withinMinutes: z.int().min(1).max(MAX_FOLLOW_UP_MINUTES) }).optional(),
+  }),
   z.strictObject({ kind: z.literal('rate'), numerator: selector, denominator: selector }),
   z.strictObject({ kind: z.literal('average'), of: selector, attribute: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]{0,40}$/) }),
   z.strictObject({

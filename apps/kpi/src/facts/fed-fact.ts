@@ -8,7 +8,9 @@ export type ContextChange =
   | { readonly kind: 'queue-unit'; readonly queueId: string; readonly unitId: string; readonly at: string }
   | { readonly kind: 'unit'; readonly unitId: string; readonly parentId: string | null | undefined; readonly calendarId: string | undefined }
   | { readonly kind: 'task-target'; readonly taskId: string; readonly caseId: string; readonly targetKind: 'UNIT' | 'PARTNER'; readonly targetId: string }
-  | { readonly kind: 'case-count'; readonly caseId: string; readonly counter: 'contacts' | 'reopens' | 'tasks' };
+  | { readonly kind: 'case-count'; readonly caseId: string; readonly counter: 'contacts' | 'reopens' | 'tasks' }
+  /** The customer a fact is about, as pseudonymous keys (customer-keys.ts): what links a self-service answer to a later case. */
+  | { readonly kind: 'customer'; readonly eventId: string; readonly keys: readonly string[] };
 
 /** One published event, read: the fact it is (if any) and the context it changes. */
 export interface Fed {

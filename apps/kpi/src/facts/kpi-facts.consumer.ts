@@ -4,23 +4,7 @@ import { EVENT_CONSUMER, ProcessedEvents, afterCommit, type EventConsumerPort, t
 import { DATABASE, type Database } from '@collab/service-kit';
 import { KpiAlerts } from '../alerts/kpi-alerts';
 import { KpiFolding } from '../computation/kpi-folding';
-import type { Fed } from './fed-fact';
-import { intakeFacts, openingContact } from './intake-facts';
-import { knowledgeFacts } from './knowledge-facts';
-import { workflowFacts } from './workflow-facts';
-
-const READERS = {
-  intake: (event: CollabEvent): readonly Fed[] => {
-    const fed = intakeFacts(event);
-    const contact = openingContact(event, fed);
-    return contact === undefined ? [fed] : [fed, contact];
-  },
-  workflow: (event: CollabEvent): readonly Fed[] => [workflowFacts(event)],
-  knowledge: (event: CollabEvent): readonly Fed[] => [knowledgeFacts(event)],
-} as const;
-
-export type KpiSource = keyof typeof READERS;
-export const KPI_SOURCES = Object.keys(READERS) as KpiSource[];
+import { FED_READERS, KPI_SOURCES, tellsSomething, type KpiSource } from './fed-readers';
 
 export const consumerNameOf = (source: ServiceName): string => `kpi.facts-from-${source}`;
 
@@ -52,8 +36,8 @@ export class KpiFactsConsumer implements OnApplicationBootstrap, OnModuleDestroy
   }
 
   async on(source: KpiSource, event: CollabEvent): Promise<void> {
-    const feds = READERS[source](event);
-    if (feds.every((fed) => fed.fact === undefined && fed.context.length === 0)) return;
+    const feds = FED_READERS[source](event);
+    if (!tellsSomething(feds)) return;
     await this.inbox.runOnce(this.database.pool, { consumerName: consumerNameOf(source), eventId: event.id }, async (tx) => {
       for (const fed of feds) await this.folding.record(tx, fed);
     });

@@ -15,7 +15,10 @@ const selectorOf = (selector: FactSelector): kpiV1.FactSelector => ({ fact: sele
 const measureOf = (measure: Measure): kpiV1.Measure => {
   switch (measure.kind) {
     case 'count':
-      return { kind: measure.kind, of: selectorOf(measure.of) };
+      return {
+        kind: measure.kind, of: selectorOf(measure.of),
+        ...(measure.unlessFollowedBy === undefined ? {} : { unlessFollowedBy: { of: selectorOf(measure.unlessFollowedBy.of), withinMinutes: measure.unlessFollowedBy.withinMinutes } }),
+      };
     case 'rate':
       return { kind: measure.kind, numerator: selectorOf(measure.numerator), denominator: selectorOf(measure.denominator) };
     case 'average':

@@ -8,7 +8,8 @@ import type { EventConsumerPort } from '@collab/messaging';
 import { loadPlatformConfig, migrateSchema, openDatabase, type Database } from '@collab/service-kit';
 import { KpiCatalogue } from '../computation/kpi-catalogue';
 import { KpiFolding } from '../computation/kpi-folding';
-import { KpiFactsConsumer, type KpiSource } from '../facts/kpi-facts.consumer';
+import type { KpiSource } from '../facts/fed-readers';
+import { KpiFactsConsumer } from '../facts/kpi-facts.consumer';
 import { KPI_MIGRATIONS } from '../migrations/kpi.migrations';
 import { KpiValues, type KpiSeries } from '../values/kpi-values';
 import { parseScope } from '../values/kpi-scope';
@@ -50,7 +51,7 @@ export class KpiTestBed {
   /** Forgets everything folded (the definitions stay): the next run starts on an empty fold without opening a database again. */
   async reset(): Promise<void> {
     await this.database.pool.query(
-      `truncate kpi.fact, kpi.case_context, kpi.case_holding, kpi.queue_unit, kpi.unit, kpi.task_target, kpi.duration_end, kpi.observation, kpi.alert_watch, kpi.processed_events`,
+      `truncate kpi.fact, kpi.fact_customer, kpi.case_context, kpi.case_holding, kpi.queue_unit, kpi.unit, kpi.task_target, kpi.duration_end, kpi.observation, kpi.alert_watch, kpi.processed_events`,
     );
   }
 

@@ -3,6 +3,7 @@ import { DataDirLocked } from '@collab/event-store';
 import { Stopped } from '@collab/following';
 import { intakeReadModels } from '@collab/intake';
 import { knowledgeReadModels } from '@collab/knowledge';
+import { kpiReadModels } from '@collab/kpi';
 import {
   InvalidConfiguration,
   findReadModel,
@@ -27,6 +28,7 @@ export const REBUILDABLE_SERVICES: Readonly<Record<string, ServiceReadModels>> =
   workflow: workflowReadModels,
   knowledge: knowledgeReadModels,
   data: dataReadModels,
+  kpi: kpiReadModels,
 };
 
 export interface RebuildIo {

@@ -5,6 +5,7 @@ export * from './definition/specification.validation';
 export * from './library/built-in-library';
 export * from './computation/kpi-fact';
 export * from './computation/contributions';
+export * from './computation/follow-ups';
 export * from './computation/statistics';
 export * from './alerts/kpi-alert.events';
 export * from './alerts/kpi-alert.decider';

@@ -3,6 +3,7 @@ import type { MessageTypeDefinition } from '@grpc/proto-loader';
 
 import type { FactSelector as _collab_kpi_v1_FactSelector, FactSelector__Output as _collab_kpi_v1_FactSelector__Output } from './collab/kpi/v1/FactSelector';
 import type { Filter as _collab_kpi_v1_Filter, Filter__Output as _collab_kpi_v1_Filter__Output } from './collab/kpi/v1/Filter';
+import type { FollowUp as _collab_kpi_v1_FollowUp, FollowUp__Output as _collab_kpi_v1_FollowUp__Output } from './collab/kpi/v1/FollowUp';
 import type { GetKpiRequest as _collab_kpi_v1_GetKpiRequest, GetKpiRequest__Output as _collab_kpi_v1_GetKpiRequest__Output } from './collab/kpi/v1/GetKpiRequest';
 import type { GetKpiResponse as _collab_kpi_v1_GetKpiResponse, GetKpiResponse__Output as _collab_kpi_v1_GetKpiResponse__Output } from './collab/kpi/v1/GetKpiResponse';
 import type { GetScorecardRequest as _collab_kpi_v1_GetScorecardRequest, GetScorecardRequest__Output as _collab_kpi_v1_GetScorecardRequest__Output } from './collab/kpi/v1/GetScorecardRequest';
@@ -40,6 +41,7 @@ export interface ProtoGrpcType {
       v1: {
         FactSelector: MessageTypeDefinition<_collab_kpi_v1_FactSelector, _collab_kpi_v1_FactSelector__Output>
         Filter: MessageTypeDefinition<_collab_kpi_v1_Filter, _collab_kpi_v1_Filter__Output>
+        FollowUp: MessageTypeDefinition<_collab_kpi_v1_FollowUp, _collab_kpi_v1_FollowUp__Output>
         GetKpiRequest: MessageTypeDefinition<_collab_kpi_v1_GetKpiRequest, _collab_kpi_v1_GetKpiRequest__Output>
         GetKpiResponse: MessageTypeDefinition<_collab_kpi_v1_GetKpiResponse, _collab_kpi_v1_GetKpiResponse__Output>
         GetScorecardRequest: MessageTypeDefinition<_collab_kpi_v1_GetScorecardRequest, _collab_kpi_v1_GetScorecardRequest__Output>

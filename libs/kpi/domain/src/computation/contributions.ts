@@ -29,6 +29,7 @@ export const kindsRead = (definition: KpiDefinitionVersion): readonly string[] =
   const { measure } = definition;
   switch (measure.kind) {
     case 'count':
+      return measure.unlessFollowedBy === undefined ? [measure.of.fact] : [measure.of.fact, measure.unlessFollowedBy.of.fact];
     case 'average':
       return [measure.of.fact];
     case 'rate':

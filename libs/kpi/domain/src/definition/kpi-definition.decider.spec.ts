@@ -41,6 +41,8 @@ describe('a KPI definition', () => {
     ['a rate target above 1', {}, { target: 1.5 }],
     ['a warning past the target', {}, { warning: 0.2 }],
     ['an unknown fact', {}, { measure: { kind: 'count', of: { fact: 'Nothing' as FactKind } } }],
+    ['a follow-up window of no minutes', {}, { measure: { kind: 'count', of: { fact: 'SelfServiceAnswered' }, unlessFollowedBy: { of: { fact: 'CaseOpened' }, withinMinutes: 0 } }, target: null, warning: null }],
+    ['a follow-up window beyond 90 days', {}, { measure: { kind: 'count', of: { fact: 'SelfServiceAnswered' }, unlessFollowedBy: { of: { fact: 'CaseOpened' }, withinMinutes: 90 * 1440 + 1 } }, target: null, warning: null }],
   ])('refuses %s', (_, command, overrides) =>
     spec.given().when({ type: 'DefineKpi', kpiId: 'returns', specification: specification(overrides), ...command }).thenThrows(ValidationFailed));
 

@@ -48,9 +48,23 @@ export interface FactSelector {
   readonly where?: readonly Filter[];
 }
 
+/**
+ * A later fact of the same customer that undoes a counted one: a self-service answer "became a case"
+ * when the customer who got it opened one within the window after it (a case opened at the same
+ * instant included). Facts are linked by the customer ids both events carry (see the app's fact mapping).
+ */
+export interface FollowUp {
+  readonly of: FactSelector;
+  /** The window after the counted fact, in minutes (72 h = 4320). */
+  readonly withinMinutes: number;
+}
+
+/** The longest follow-up window a definition may name: 90 days. */
+export const MAX_FOLLOW_UP_MINUTES = 90 * 24 * 60;
+
 export type Measure =
-  /** How many selected facts happened in the bucket. */
-  | { readonly kind: 'count'; readonly of: FactSelector }
+  /** How many selected facts happened in the bucket; with `unlessFollowedBy`, those the same customer did not follow up within the window. */
+  | { readonly kind: 'count'; readonly of: FactSelector; readonly unlessFollowedBy?: FollowUp }
   /** Numerator facts over denominator facts in the bucket (0..1). */
   | { readonly kind: 'rate'; readonly numerator: FactSelector; readonly denominator: FactSelector }
   /** The average of a numeric attribute of the selected facts (CSAT). */

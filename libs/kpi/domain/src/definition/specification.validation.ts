@@ -1,5 +1,5 @@
 import type { FieldError } from '@collab/domain-kernel';
-import { FACT_KINDS, GRANULARITIES, SCOPE_DIMENSIONS, type FactSelector, type Filter, type KpiSpecification, type Measure } from './kpi-definition';
+import { FACT_KINDS, GRANULARITIES, MAX_FOLLOW_UP_MINUTES, SCOPE_DIMENSIONS, type FactSelector, type FollowUp, type Filter, type KpiSpecification, type Measure } from './kpi-definition';
 
 const selectorErrors = (field: string, selector: FactSelector): FieldError[] => [
   ...((FACT_KINDS as readonly string[]).includes(selector.fact) ? [] : [{ field: `${field}.fact`, message: `must be one of ${FACT_KINDS.join(', ')}` }]),
@@ -9,9 +9,20 @@ const selectorErrors = (field: string, selector: FactSelector): FieldError[] => 
 const filterErrors = (field: string, filters: readonly Filter[]): FieldError[] =>
   filters.flatMap((filter, index) => (filter.in.length === 0 ? [{ field: `${field}.${index}.in`, message: 'must name at least one value' }] : []));
 
+const followUpErrors = (followUp: FollowUp | undefined): FieldError[] =>
+  followUp === undefined
+    ? []
+    : [
+        ...selectorErrors('measure.unlessFollowedBy.of', followUp.of),
+        ...(Number.isInteger(followUp.withinMinutes) && followUp.withinMinutes >= 1 && followUp.withinMinutes <= MAX_FOLLOW_UP_MINUTES
+          ? []
+          : [{ field: 'measure.unlessFollowedBy.withinMinutes', message: `must be a whole number of minutes from 1 to ${MAX_FOLLOW_UP_MINUTES}` }]),
+      ];
+
 const measureErrors = (measure: Measure): FieldError[] => {
   switch (measure.kind) {
     case 'count':
+      return [...selectorErrors('measure.of', measure.of), ...followUpErrors(measure.unlessFollowedBy)];
     case 'average':
       return selectorErrors('measure.of', measure.of);
     case 'rate':

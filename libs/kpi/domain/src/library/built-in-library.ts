@@ -3,6 +3,9 @@ import type { FactSelector, KpiSpecification, Measure } from '../definition/kpi-
 const ALL_GRANULARITIES = ['minute', 'hour', 'day', 'month'] as const;
 const CASE_DIMENSIONS = ['channel', 'audience', 'unit', 'partner', 'region', 'category', 'requestType'] as const;
 
+/** How long after a self-service answer a case of the same customer means the answer did not deflect it: 72 h. */
+export const DEFLECTION_WINDOW_MINUTES = 72 * 60;
+
 const facts = (fact: FactSelector['fact'], where: FactSelector['where'] = []): FactSelector => (where.length > 0 ? { fact, where } : { fact });
 const is = (field: string, ...values: string[]) => ({ field, in: values });
 
@@ -46,7 +49,13 @@ const ENTRIES: readonly Entry[] = [
   { id: 'backlog', zh: '积压工单', en: 'Backlog (open cases)', description: 'Cases opened and not yet closed or cancelled, as of the end of each bucket.', measure: { kind: 'level', up: facts('CaseOpened'), down: facts('CaseClosed') }, unitOfMeasure: 'cases', lowerIsBetter: true },
   { id: 'csat-average', zh: '满意度均值', en: 'CSAT average', description: 'The average satisfaction score (1–5) requesters gave.', measure: { kind: 'average', of: facts('FeedbackRecorded'), attribute: 'csat' }, unitOfMeasure: 'score 1–5', target: 4, warning: 4.3 },
   { id: 'csat-response-rate', zh: '满意度参评率', en: 'CSAT response rate', description: 'Feedback recorded over cases closed.', measure: { kind: 'rate', numerator: facts('FeedbackRecorded'), denominator: facts('CaseClosed') }, unitOfMeasure: 'share', target: 0.3, warning: 0.4 },
-  { id: 'knowledge-deflection', zh: '知识分流', en: 'Knowledge deflection', description: 'Self-service answers that did not become cases: knowledge’s SelfServiceResolved (an article solved it before a contact was submitted).', measure: { kind: 'count', of: facts('SelfServiceAnswered', [is('becameCase', 'false')]) }, unitOfMeasure: 'answers', dimensions: ['channel', 'audience', 'category'] },
+  {
+    id: 'knowledge-deflection', zh: '知识分流', en: 'Knowledge deflection',
+    description:
+      'Self-service answers that did not become cases: knowledge’s SelfServiceResolved (an article solved it before a contact was submitted), unless the same customer opened a case within 72 hours after it (intake’s CaseOpened naming that customer: its customer id or the requester’s own id). The answer is counted in its own bucket and leaves it when the case arrives, whichever of the two events arrives first.',
+    measure: { kind: 'count', of: facts('SelfServiceAnswered'), unlessFollowedBy: { of: facts('CaseOpened'), withinMinutes: DEFLECTION_WINDOW_MINUTES } },
+    unitOfMeasure: 'answers', dimensions: ['channel', 'audience', 'category'],
+  },
 ];
 
 /** The indicator library every installation starts with (seeded once; administrators revise it like any KPI). */

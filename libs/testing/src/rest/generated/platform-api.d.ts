@@ -2406,6 +2406,17 @@ export interface components {
                         in: string[];
                     }[];
                 };
+                unlessFollowedBy?: {
+                    of: {
+                        /** @enum {string} */
+                        fact: "ContactReceived" | "CaseOpened" | "CaseQueued" | "FirstResponse" | "CaseResolved" | "CaseClosed" | "CaseCancelled" | "CaseReopened" | "CaseEscalated" | "SlaClockStopped" | "TaskOpened" | "TaskClosed" | "PingPongDetected" | "FeedbackRecorded" | "SelfServiceAnswered";
+                        where?: {
+                            field: string;
+                            in: string[];
+                        }[];
+                    };
+                    withinMinutes: number;
+                };
             } | {
                 denominator: {
                     /** @enum {string} */
@@ -2835,6 +2846,10 @@ export interface components {
             /** @constant */
             kind: "count";
             of: components["schemas"]["KpiFactSelector"];
+            unlessFollowedBy?: {
+                of: components["schemas"]["KpiFactSelector"];
+                withinMinutes: number;
+            };
         } | {
             denominator: components["schemas"]["KpiFactSelector"];
             /** @constant */
@@ -3520,6 +3535,17 @@ export interface components {
                         field: string;
                         in: string[];
                     }[];
+                };
+                unlessFollowedBy?: {
+                    of: {
+                        /** @enum {string} */
+                        fact: "ContactReceived" | "CaseOpened" | "CaseQueued" | "FirstResponse" | "CaseResolved" | "CaseClosed" | "CaseCancelled" | "CaseReopened" | "CaseEscalated" | "SlaClockStopped" | "TaskOpened" | "TaskClosed" | "PingPongDetected" | "FeedbackRecorded" | "SelfServiceAnswered";
+                        where?: {
+                            field: string;
+                            in: string[];
+                        }[];
+                    };
+                    withinMinutes: number;
                 };
             } | {
                 denominator: {

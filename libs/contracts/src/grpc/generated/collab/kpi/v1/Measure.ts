@@ -1,9 +1,10 @@
 // Original file: proto/collab/kpi/v1/kpi_service.proto
 
 import type { FactSelector as _collab_kpi_v1_FactSelector, FactSelector__Output as _collab_kpi_v1_FactSelector__Output } from '../../../collab/kpi/v1/FactSelector';
+import type { FollowUp as _collab_kpi_v1_FollowUp, FollowUp__Output as _collab_kpi_v1_FollowUp__Output } from '../../../collab/kpi/v1/FollowUp';
 
 /**
- * Measure: `kind` says which fields are set — count (of), rate (numerator, denominator),
+ * Measure: `kind` says which fields are set — count (of, unless_followed_by), rate (numerator, denominator),
  * average (of, attribute), duration (from, to, statistic, time, until), level (up, down).
  */
 export interface Measure {
@@ -28,10 +29,11 @@ export interface Measure {
   'until'?: (string);
   'up'?: (_collab_kpi_v1_FactSelector | null);
   'down'?: (_collab_kpi_v1_FactSelector | null);
+  'unlessFollowedBy'?: (_collab_kpi_v1_FollowUp | null);
 }
 
 /**
- * Measure: `kind` says which fields are set — count (of), rate (numerator, denominator),
+ * Measure: `kind` says which fields are set — count (of, unless_followed_by), rate (numerator, denominator),
  * average (of, attribute), duration (from, to, statistic, time, until), level (up, down).
  */
 export interface Measure__Output {
@@ -56,4 +58,5 @@ export interface Measure__Output {
   'until': (string);
   'up': (_collab_kpi_v1_FactSelector__Output | null);
   'down': (_collab_kpi_v1_FactSelector__Output | null);
+  'unlessFollowedBy': (_collab_kpi_v1_FollowUp__Output | null);
 }
