@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { answerSchema, instant } from '@collab/service-kit';
+import { TASK_STATUSES } from '@collab/domain-kernel';
 import type { CustomerProfile } from './customer-profile';
+import { SHOWN_CASE_STATUSES } from './shown-status';
 
 /** What Customer 360 answers: one customer's contacts, cases, legs, ratings, tags, articles and timeline. */
 
@@ -11,7 +13,7 @@ const profileLeg = answerSchema(
     caseId: z.string(),
     fromUnit: z.string(),
     to: z.object({ kind: z.string(), id: z.string(), region: z.string() }),
-    status: z.string(),
+    status: z.enum(TASK_STATUSES),
     requestedAt: instant.nullable(),
     endedAt: instant.nullable(),
     turnaroundBusinessMinutes: z.number().nullable(),
@@ -23,7 +25,7 @@ const profileCase = answerSchema(
   z.object({
     caseId: z.string(),
     caseNumber: z.string().nullable(),
-    status: z.string(),
+    status: z.enum(SHOWN_CASE_STATUSES).meta({ description: 'OPENED or ACKNOWLEDGED (intake) until a queue holds the case; then the shared case statuses (COLLABORATING: worked while its tasks are open).' }),
     statusAt: instant.nullable(),
     openedAt: instant.nullable(),
     channel: z.string().nullable(),

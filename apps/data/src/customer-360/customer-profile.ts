@@ -1,3 +1,6 @@
+import type { TaskStatusWord } from '@collab/domain-kernel';
+import { isOpenTask, shownCaseStatus } from './shown-status';
+
 /** The rows the profile is assembled from (data.case_dim, data.fact, data.task_dim). */
 export interface CaseRow {
   case_id: string;
@@ -42,7 +45,7 @@ export interface TaskRow {
   to_id: string;
   region: string;
   requested_at: Date;
-  status: string;
+  status: TaskStatusWord;
 }
 
 const iso = (date: Date | null): string | null => date?.toISOString() ?? null;
@@ -70,12 +73,13 @@ const legOf = (task: TaskRow, facts: readonly FactRow[]) => {
 const caseOf = (row: CaseRow, facts: readonly FactRow[], tasks: readonly TaskRow[]) => {
   const own = facts.filter((fact) => fact.case_id === row.case_id);
   const feedback = own.filter((fact) => fact.kind === 'FEEDBACK').at(-1);
+  const legs = tasks.filter((task) => task.case_id === row.case_id);
   return {
-    caseId: row.case_id, caseNumber: row.case_number, status: row.status ?? 'OPEN', statusAt: iso(row.status_at), openedAt: iso(row.opened_at),
+    caseId: row.case_id, caseNumber: row.case_number, status: shownCaseStatus(row.status, legs.filter((task) => isOpenTask(task.status)).length), statusAt: iso(row.status_at), openedAt: iso(row.opened_at),
     channel: row.channel, category: row.category, requestType: row.request_type, priority: row.priority, region: row.region, subject: row.subject,
     promise: { firstResponseBy: iso(row.response_due_at), resolutionBy: iso(row.resolution_due_at) },
     csat: feedback?.csat ?? null,
-    legs: tasks.filter((task) => task.case_id === row.case_id).map((task) => legOf(task, own)),
+    legs: legs.map((task) => legOf(task, own)),
   };
 };
 

@@ -4,7 +4,8 @@ import { businessMinutes, calendarMinutes } from './business-minutes';
 import { describeCase, moveCaseStatus, recordFact } from './fact-store';
 
 export const CASE_FACT_TYPES = [
-  'CaseRegistered', 'CaseProcessStarted', 'CaseQueued', 'CaseAssignedToAgent', 'CaseWorkStarted', 'CaseResolved', 'CaseClosed', 'CaseCancelled', 'CaseReopened', 'FeedbackRecorded',
+  'CaseRegistered', 'CaseProcessStarted', 'CaseQueued', 'CaseAssignedToAgent', 'CaseWorkStarted', 'CaseTransferred', 'CollaborationTaskOpened',
+  'CaseResolved', 'CaseClosed', 'CaseCancelled', 'CaseReopened', 'FeedbackRecorded',
 ] as const;
 type CaseMessage = PublicMessage<typeof workflowLanguage, (typeof CASE_FACT_TYPES)[number]>;
 
@@ -19,10 +20,10 @@ const caseOfSubject = (subject: unknown): string => {
 type Base = { eventId: string; source: 'workflow' };
 type On<Type extends CaseMessage['type']> = (tx: SqlExecutor, base: Base, message: Extract<CaseMessage, { type: Type }>) => Promise<void>;
 
-const registered: On<'CaseRegistered'> = async (tx, _, { data }) => {
+// Registration names dimensions only: until a queue holds the case, its status is intake's (opened, acknowledged).
+const registered: On<'CaseRegistered'> = (tx, _, { data }) => {
   const { caseId, channel, audience, requestType, category, region, priority, language, subject, requesterPartner, openedAt, customerTier } = data;
-  await describeCase(tx, caseId, { channel, audience, requestType, category, region, priority, language, subject, requesterPartner, openedAt, customerTier });
-  await moveCaseStatus(tx, caseId, 'OPEN', openedAt);
+  return describeCase(tx, caseId, { channel, audience, requestType, category, region, priority, language, subject, requesterPartner, openedAt, customerTier });
 };
 
 const queued: On<'CaseQueued'> = async (tx, base, { data: { caseId, queue, queuedAt } }) => {
@@ -31,8 +32,17 @@ const queued: On<'CaseQueued'> = async (tx, base, { data: { caseId, queue, queue
   await recordFact(tx, { ...base, kind: 'CASE_QUEUED', at: queuedAt, caseId, unit: queue });
 };
 
+// The step's own time (not the envelope's, when it was recorded), so its order against the case's other steps is the business's.
 const working: On<'CaseAssignedToAgent' | 'CaseWorkStarted'> = (tx, _, message) =>
-  moveCaseStatus(tx, caseOfSubject(message.envelope.subject), message.type === 'CaseWorkStarted' ? 'IN_PROGRESS' : 'ASSIGNED', String(message.envelope.time));
+  message.type === 'CaseWorkStarted'
+    ? moveCaseStatus(tx, message.data.caseId, 'IN_PROGRESS', message.data.startedAt)
+    : moveCaseStatus(tx, message.data.caseId, 'ASSIGNED', message.data.assignedAt);
+
+// Moved to another queue, the case waits there for an owner (workflow's view: held by nobody, so QUEUED).
+const transferred: On<'CaseTransferred'> = async (tx, _, { data: { caseId, to, transferredAt } }) => {
+  await describeCase(tx, caseId, { queue: to.queue });
+  await moveCaseStatus(tx, caseId, 'QUEUED', transferredAt);
+};
 
 const closed: On<'CaseClosed'> = async (tx, base, { data: { caseId, closure, closedAt } }) => {
   await moveCaseStatus(tx, caseId, 'CLOSED', closedAt);
@@ -53,7 +63,8 @@ const cancelledOrReopened = async (
     return recordFact(tx, { ...base, kind: 'CASE_CANCELLED', at: message.data.cancelledAt, caseId, detail: { reason: message.data.reason } });
   }
   await describeCase(tx, caseId, { queue: message.data.queue });
-  await moveCaseStatus(tx, caseId, 'REOPENED', message.data.reopenedAt);
+  // Its last owner has it again, unless they had no room and it waits in its queue.
+  await moveCaseStatus(tx, caseId, message.data.waitsForRoom === true ? 'QUEUED' : 'ASSIGNED', message.data.reopenedAt);
   return recordFact(tx, { ...base, kind: 'CASE_REOPENED', at: message.data.reopenedAt, caseId, unit: message.data.queue, detail: { reason: message.data.reason } });
 };
 
@@ -82,6 +93,9 @@ const ON: { readonly [Type in CaseMessage['type']]: On<Type> } = {
   CaseQueued: queued,
   CaseAssignedToAgent: (tx, base, message) => working(tx, base, message),
   CaseWorkStarted: (tx, base, message) => working(tx, base, message),
+  CaseTransferred: transferred,
+  // Asking for help means the case is being worked (workflow's view says so); its open tasks make it COLLABORATING when read.
+  CollaborationTaskOpened: (tx, _, { data: { caseId, openedAt } }) => moveCaseStatus(tx, caseId, 'IN_PROGRESS', openedAt),
   CaseResolved: resolved,
   CaseClosed: closed,
   CaseCancelled: cancelledOrReopened,

@@ -1,5 +1,6 @@
 import type { SqlExecutor } from '@collab/messaging';
 import type { FactKind } from '@collab/data-domain';
+import type { CaseStatus } from '@collab/domain-kernel';
 import { reviewAfterFact } from '../tags/tag-reviews';
 
 export type FactSource = 'intake' | 'workflow' | 'knowledge';
@@ -83,12 +84,34 @@ export const describeCase = async (tx: SqlExecutor, caseId: string, dimensions: 
   );
 };
 
-/** The case's status as of `at`: a later status never yields to an earlier one arriving late. */
-export const moveCaseStatus = async (tx: SqlExecutor, caseId: string, status: string, at: string): Promise<void> => {
+/**
+ * Intake's words for a case no queue holds yet (what intake's own views show), before workflow's
+ * shared vocabulary (CASE_STATUSES) takes over. Workflow's REGISTERED is not shown: to every other
+ * view a registered case is still opened or acknowledged.
+ */
+export const UNROUTED_CASE_STATUSES = ['OPENED', 'ACKNOWLEDGED'] as const;
+export type UnroutedCaseStatus = (typeof UNROUTED_CASE_STATUSES)[number];
+const UNROUTED_SQL = UNROUTED_CASE_STATUSES.map((status) => `'${status}'`).join(', ');
+
+/**
+ * The case's status as of `at`, in workflow's words: a later status never yields to an earlier one
+ * arriving late, and always replaces intake's (whose log the rebuild may read before or after workflow's).
+ */
+export const moveCaseStatus = async (tx: SqlExecutor, caseId: string, status: CaseStatus, at: string): Promise<void> => {
   await tx.query(
     `insert into data.case_dim (case_id, status, status_at) values ($1, $2, $3)
      on conflict (case_id) do update set status = excluded.status, status_at = excluded.status_at
-     where data.case_dim.status_at is null or data.case_dim.status_at <= excluded.status_at`,
+     where data.case_dim.status is null or data.case_dim.status in (${UNROUTED_SQL}) or data.case_dim.status_at <= excluded.status_at`,
+    [caseId, status, new Date(at)],
+  );
+};
+
+/** Intake's step of a case not yet routed: never replaces workflow's word, and acknowledged never goes back to opened. */
+export const moveUnroutedCaseStatus = async (tx: SqlExecutor, caseId: string, status: UnroutedCaseStatus, at: string): Promise<void> => {
+  await tx.query(
+    `insert into data.case_dim (case_id, status, status_at) values ($1, $2, $3)
+     on conflict (case_id) do update set status = excluded.status, status_at = excluded.status_at
+     where data.case_dim.status is null or (data.case_dim.status = 'OPENED' and excluded.status = 'ACKNOWLEDGED')`,
     [caseId, status, new Date(at)],
   );
 };

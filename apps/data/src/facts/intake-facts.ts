@@ -1,6 +1,6 @@
 import { intakeLanguage, readerFor, type PublicMessage } from '@collab/contracts';
 import type { SqlExecutor } from '@collab/messaging';
-import { describeCase, recordFact } from './fact-store';
+import { describeCase, moveUnroutedCaseStatus, recordFact } from './fact-store';
 
 export const INTAKE_FACT_TYPES = ['CaseOpened', 'ContactAppended', 'CaseAcknowledged'] as const;
 export const intakeReader = readerFor(intakeLanguage, { only: INTAKE_FACT_TYPES });
@@ -18,6 +18,7 @@ export const applyIntakeFact = async (tx: SqlExecutor, message: IntakeMessage): 
         priority: opened.priority, customerTier: opened.requester.tier, language: opened.language, requesterPartner: opened.requester.partner,
         subject: opened.subject, openedAt: opened.openedAt,
       });
+      await moveUnroutedCaseStatus(tx, opened.caseId, 'OPENED', opened.openedAt);
       return recordFact(tx, {
         eventId, source: 'intake', kind: 'CASE_OPENED', at: opened.openedAt, channel: opened.channel, caseId: opened.caseId, customerId: opened.customerId,
         detail: { channel: opened.channel, channelKind: opened.channelKind, caseNumber: opened.caseNumber, subject: opened.subject, requestType: opened.requestType },
@@ -35,6 +36,7 @@ export const applyIntakeFact = async (tx: SqlExecutor, message: IntakeMessage): 
       await describeCase(tx, acknowledged.caseId, {
         calendarId: acknowledged.calendarId, responseDueAt: acknowledged.expectedFirstResponseAt, resolutionDueAt: acknowledged.expectedResolutionAt,
       });
+      await moveUnroutedCaseStatus(tx, acknowledged.caseId, 'ACKNOWLEDGED', acknowledged.acknowledgedAt);
       return recordFact(tx, {
         eventId, source: 'intake', kind: 'CASE_ACKNOWLEDGED', at: acknowledged.acknowledgedAt, caseId: acknowledged.caseId,
         detail: { expectedFirstResponseAt: acknowledged.expectedFirstResponseAt, expectedResolutionAt: acknowledged.expectedResolutionAt },

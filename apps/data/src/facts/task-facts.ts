@@ -2,8 +2,9 @@ import { rowsOf, type SqlExecutor } from '@collab/messaging';
 import type { workflowLanguage, PublicMessage } from '@collab/contracts';
 import { businessMinutes, calendarMinutes } from './business-minutes';
 import { recordFact } from './fact-store';
+import { moveTaskStatus } from './task-status';
 
-export const TASK_FACT_TYPES = ['CollaborationRequested', 'TaskAccepted', 'TaskCompleted', 'TaskReturned', 'SlaWarning', 'SlaBreached', 'PingPongDetected'] as const;
+export const TASK_FACT_TYPES = ['CollaborationRequested', 'TaskAccepted', 'TaskCompleted', 'TaskReturned', 'TaskWithdrawn', 'SlaWarning', 'SlaBreached', 'PingPongDetected'] as const;
 type TaskMessage = PublicMessage<typeof workflowLanguage, (typeof TASK_FACT_TYPES)[number]>;
 
 interface TaskRow {
@@ -31,6 +32,7 @@ const turnaround = (task: TaskRow | undefined, endedAt: string) =>
 export const applyTaskFact = async (tx: SqlExecutor, message: TaskMessage): Promise<void> => {
   const eventId = message.envelope.id;
   const base = { eventId, source: 'workflow' as const };
+  if (isWatch(message)) return watchFact(tx, base, message);
   switch (message.type) {
     case 'CollaborationRequested': {
       const { taskId, caseId, fromUnit, to, sla, requestedAt, reason } = message.data;
@@ -45,20 +47,34 @@ export const applyTaskFact = async (tx: SqlExecutor, message: TaskMessage): Prom
     case 'TaskAccepted': {
       const { taskId, caseId, acceptedAt } = message.data;
       const task = await taskOf(tx, taskId);
+      await moveTaskStatus(tx, taskId, 'ACCEPTED');
       return recordFact(tx, { ...base, kind: 'TASK_ACCEPTED', at: acceptedAt, caseId, taskId, ...servedBy(task), ...turnaround(task, acceptedAt) });
     }
     case 'TaskCompleted': {
       const { taskId, caseId, completedAt, result } = message.data;
       const task = await taskOf(tx, taskId);
-      await tx.query(`update data.task_dim set status = 'COMPLETED' where task_id = $1`, [taskId]);
+      await moveTaskStatus(tx, taskId, 'COMPLETED');
       return recordFact(tx, { ...base, kind: 'TASK_COMPLETED', at: completedAt, caseId, taskId, ...servedBy(task), ...turnaround(task, completedAt), detail: { result } });
     }
     case 'TaskReturned': {
       const { taskId, caseId, returnedAt, reasonCode } = message.data;
       const task = await taskOf(tx, taskId);
-      await tx.query(`update data.task_dim set status = 'RETURNED' where task_id = $1`, [taskId]);
+      await moveTaskStatus(tx, taskId, 'RETURNED');
       return recordFact(tx, { ...base, kind: 'TASK_RETURNED', at: returnedAt, caseId, taskId, ...servedBy(task), ...turnaround(task, returnedAt), detail: { reasonCode } });
     }
+    // The leg's status only: withdrawal is no fact kind (the cube's and KPI definitions' list), and no turnaround of the asked unit.
+    case 'TaskWithdrawn':
+      return moveTaskStatus(tx, message.data.taskId, 'WITHDRAWN');
+  }
+};
+
+const WATCH_TYPES = ['SlaWarning', 'SlaBreached', 'PingPongDetected'] as const;
+type WatchMessage = Extract<TaskMessage, { type: (typeof WATCH_TYPES)[number] }>;
+const isWatch = (message: TaskMessage): message is WatchMessage => (WATCH_TYPES as readonly string[]).includes(message.type);
+
+/** What workflow's watches saw: an SLA clock warned or breached, a hand-off bouncing between two units. */
+const watchFact = (tx: SqlExecutor, base: { eventId: string; source: 'workflow' }, message: WatchMessage): Promise<void> => {
+  switch (message.type) {
     case 'SlaWarning':
       return slaFact(tx, { ...base, kind: 'SLA_WARNING', at: message.data.warnedAt }, message.data);
     case 'SlaBreached':

@@ -32,7 +32,8 @@ export interface LiveFigures {
   readonly kpiAlerts: { readonly open: number; readonly latest: readonly OpenKpiAlert[] };
 }
 
-const OPEN = `coalesce(status, 'OPEN') not in ('RESOLVED', 'CLOSED', 'CANCELLED')`;
+/** A case not yet finished, whatever step it is at (a case intake alone has told of has no status yet). */
+const OPEN = `coalesce(status, 'OPENED') not in ('RESOLVED', 'CLOSED', 'CANCELLED')`;
 
 /** Reads the live figures from the fact store, as of the clock's now. */
 @Injectable()

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { articlePublishedV1, caseProcessStartedV1, collaborationRequestedV1 } from '@collab/contracts';
+import { articlePublishedV1, caseProcessStartedV1, collaborationRequestedV1, collaborationTaskOpenedV1 } from '@collab/contracts';
 import { feedEvent, type FeedEvent } from './published-feed';
 
 const system = { id: 'workflow', kind: 'service' } as const;
@@ -80,6 +80,21 @@ export const caseRegistered = (fixture: CaseFixture, queue: string): FeedEvent[]
   feedEvent('workflow', `case-${fixture.caseId}`, 'CaseQueued', { caseId: fixture.caseId, queue, ruleId: 'rule-1', queuedAt: fixture.at }),
 ];
 
+/** Workflow's steps of an owner working the case: assigned to the agent, then work started. */
+export const caseWorked = (fixture: CaseFixture, queue: string, at: string): FeedEvent[] => [
+  feedEvent('workflow', `case-${fixture.caseId}`, 'CaseAssignedToAgent', { caseId: fixture.caseId, queue, agentId: agent.id, overCapacity: null, actor: system, reason: 'SKILL_MATCH', assignedAt: at }),
+  feedEvent('workflow', `case-${fixture.caseId}`, 'CaseWorkStarted', { caseId: fixture.caseId, agentId: agent.id, actor: agent, startedAt: at }),
+];
+
+export const caseTransferred = (fixture: CaseFixture, from: string, to: string, at: string): FeedEvent =>
+  feedEvent('workflow', `case-${fixture.caseId}`, 'CaseTransferred', {
+    caseId: fixture.caseId, from: { queue: from, region: fixture.region }, to: { queue: to, region: fixture.region }, actor: agent, reason: 'WRONG_QUEUE', transferredAt: at,
+  });
+
+/** Workflow's reopening: back to the last owner, or waiting in the queue when they have no room. */
+export const caseReopened = (fixture: CaseFixture, queue: string, at: string, waitsForRoom: boolean): FeedEvent =>
+  feedEvent('workflow', `case-${fixture.caseId}`, 'CaseReopened', { caseId: fixture.caseId, queue, agentId: agent.id, waitsForRoom, actor: { id: 'customer', kind: 'user' }, reason: '又被扣了一次', reopenedAt: at });
+
 export const caseResolved = (fixture: CaseFixture, at: string, knowledgeArticleIds: string[] = []): FeedEvent =>
   feedEvent('workflow', `case-${fixture.caseId}`, 'CaseResolved', { caseId: fixture.caseId, resolutionCode: 'FIXED', knowledgeArticleIds, note: '', actor: agent, resolvedAt: at });
 
@@ -100,6 +115,18 @@ export const collaborationRequested = (task: TaskFixture): FeedEvent =>
     ...collaborationRequestedV1.examples[0], taskId: task.taskId, caseId: task.caseId, parentTaskId: null, fromUnit: task.fromUnit, to: task.to,
     sla: { calendarId: 'cn-standard', acceptWithinBusinessMinutes: 60, completeWithinBusinessMinutes: 480 }, actor: system, requestedAt: task.at,
   });
+
+/** The case's own record of the task it asked for (what workflow's case view counts as open). */
+export const collaborationTaskOpened = (task: TaskFixture): FeedEvent =>
+  feedEvent('workflow', `case-${task.caseId}`, 'CollaborationTaskOpened', {
+    ...collaborationTaskOpenedV1.examples[0], caseId: task.caseId, taskId: task.taskId, parentTaskId: null, fromUnit: task.fromUnit, to: task.to, actor: agent, openedAt: task.at,
+  });
+
+export const taskAccepted = (task: TaskFixture, at: string): FeedEvent =>
+  feedEvent('workflow', `task-${task.taskId}`, 'TaskAccepted', { taskId: task.taskId, caseId: task.caseId, unit: task.to.id, actor: agent, acceptedAt: at });
+
+export const taskWithdrawn = (task: TaskFixture, at: string): FeedEvent =>
+  feedEvent('workflow', `task-${task.taskId}`, 'TaskWithdrawn', { taskId: task.taskId, caseId: task.caseId, reason: 'NO_LONGER_NEEDED', actor: agent, withdrawnAt: at });
 
 export const taskCompleted = (task: TaskFixture, at: string): FeedEvent =>
   feedEvent('workflow', `task-${task.taskId}`, 'TaskCompleted', { taskId: task.taskId, caseId: task.caseId, result: 'done', actor: agent, completedAt: at });
