@@ -3143,7 +3143,11 @@ export interface components {
             };
             region: string | null;
             requestType: string | null;
-            status: string;
+            /**
+             * @description OPENED or ACKNOWLEDGED (intake) until a queue holds the case; then the shared case statuses (COLLABORATING: worked while its tasks are open).
+             * @enum {string}
+             */
+            status: "OPENED" | "ACKNOWLEDGED" | "QUEUED" | "ASSIGNED" | "IN_PROGRESS" | "COLLABORATING" | "RESOLVED" | "CLOSED" | "CANCELLED";
             statusAt: string | null;
             subject: string | null;
         };
@@ -3152,7 +3156,8 @@ export interface components {
             endedAt: string | null;
             fromUnit: string;
             requestedAt: string | null;
-            status: string;
+            /** @enum {string} */
+            status: "REQUESTED" | "ACCEPTED" | "COMPLETED" | "RETURNED" | "WITHDRAWN";
             taskId: string;
             to: {
                 id: string;
