@@ -62,6 +62,26 @@ describe('npm run rebuild -- data facts: the data service’s read models rebuil
     expect(output).toContain('data      tag-rules, customer-tags, facts (from intake, workflow, knowledge)');
   });
 
+  it('shows every case in Customer 360 with the status workflow’s case view shows (one vocabulary)', async () => {
+    const { rows } = await poolOf(platform).query<{ case_id: string; customer_id: string }>('select case_id, customer_id from data.case_dim where customer_id is not null');
+    expect(rows.length).toBeGreaterThan(10);
+    const shown = async (path: string) => (await platform.call('GET', path, { caller: supervisor })).body;
+    await eventually(async () => {
+      const differing: string[] = [];
+      for (const customerId of new Set(rows.map((row) => row.customer_id))) {
+        const profile = (await shown(`/api/v1/customers/${customerId}/profile`)) as { cases: { caseId: string; status: string }[] };
+        for (const found of profile.cases) {
+          const { status } = (await shown(`/api/v1/cases/${found.caseId}`)) as { status: string };
+          // Before routing workflow says REGISTERED where every other view keeps intake's word.
+          if (found.status !== status && !(status === 'REGISTERED' && ['OPENED', 'ACKNOWLEDGED'].includes(found.status))) differing.push(`${found.caseId}: ${found.status} / ${status}`);
+        }
+      }
+      expect(differing).toEqual([]);
+    }, { timeoutMs: 30_000 });
+    const { rows: words } = await poolOf(platform).query<{ status: string }>('select distinct status from data.task_dim order by 1');
+    expect(words.map((word) => word.status)).toEqual(expect.arrayContaining(['COMPLETED', 'RETURNED', 'WITHDRAWN']));
+  }, 60_000);
+
   it('rebuilds the fact store row for row equal to the live one, with progress lines, and the platform goes on from it', async () => {
     const live = await rowsOf(poolOf(platform), FACT_TABLES);
     expect(live.get('data.fact')!.length).toBeGreaterThan(50);
