@@ -5,10 +5,11 @@ import { ValidationFailed } from '@collab/domain-kernel';
 import { GrpcServices, defined, fieldErrorsOf, isUuid, unary, type Principal } from '@collab/service-kit';
 import { ArticleReader } from '../articles/article-reader';
 import type { PublishedArticleView } from '../articles/article-views';
-import { ArticleSearch, type SearchHit } from '../search/article-search';
+import { ArticleSearch } from '../search/article-search';
 import { ArticleSuggestions } from '../search/article-suggestions';
 import { grpcSearchSchema } from '../search/search.request';
 import { suggestionRequestSchema } from '../suggestions/suggestion.request';
+import type { SearchHit } from '../knowledge.answers';
 
 /** proto3 has no "absent": the empty string and zero mean the field was not sent. */
 const text = (value: string): string | undefined => (value === '' ? undefined : value);
