@@ -1,36 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, DATABASE, type Clock, type Database } from '@collab/service-kit';
-
-export interface Count {
-  readonly key: string;
-  readonly count: number;
-}
-
-/** A KPI alert still standing: its KPI's figure crossed a threshold in a watched bucket and has not recovered. */
-export interface OpenKpiAlert {
-  readonly kpiId: string;
-  readonly version: number;
-  readonly scope: string;
-  readonly granularity: string;
-  readonly bucket: string;
-  readonly threshold: string;
-  readonly standing: string;
-  readonly value: number;
-  readonly thresholdValue: number;
-  readonly at: string;
-}
+import type { Count, LiveFigures, OpenKpiAlert } from './monitor.answers';
 
 /** The most open alerts the monitor lists, newest first. */
 const ALERTS_SHOWN = 20;
-
-/** What the operations monitor (运营可视) shows: the backlog by channel, region and unit, cases at SLA risk, throughput and open KPI alerts. */
-export interface LiveFigures {
-  readonly at: string;
-  readonly backlog: { readonly total: number; readonly byChannel: readonly Count[]; readonly byRegion: readonly Count[]; readonly byUnit: readonly Count[] };
-  readonly slaRisk: { readonly atRisk: number; readonly breached: number };
-  readonly throughput: { readonly contactsLastHour: number; readonly resolvedLastHour: number; readonly contactsToday: number };
-  readonly kpiAlerts: { readonly open: number; readonly latest: readonly OpenKpiAlert[] };
-}
 
 const OPEN = `coalesce(status, 'OPEN') not in ('RESOLVED', 'CLOSED', 'CANCELLED')`;
 

@@ -1,12 +1,29 @@
 import { z } from 'zod';
 import { answerSchema, instant } from '@collab/service-kit';
-import type { LiveFigures } from './live-figures';
 
 /** What the operations monitor answers: the live figures, once or as server-sent events. */
 
-const counts = z.array(z.object({ key: z.string(), count: z.number().int() }));
+const count = z.object({ key: z.string(), count: z.number().int() });
+export type Count = z.infer<typeof count>;
+const counts = z.array(count);
 
-export const liveFiguresSchema: z.ZodType<LiveFigures> = answerSchema(
+/** A KPI alert still standing: its KPI's figure crossed a threshold in a watched bucket and has not recovered. */
+const openKpiAlert = z.object({
+  kpiId: z.string(),
+  version: z.number().int(),
+  scope: z.string(),
+  granularity: z.string(),
+  bucket: z.string(),
+  threshold: z.string(),
+  standing: z.string(),
+  value: z.number(),
+  thresholdValue: z.number(),
+  at: instant,
+});
+export type OpenKpiAlert = z.infer<typeof openKpiAlert>;
+
+/** What the operations monitor (运营可视) shows: the backlog by channel, region and unit, cases at SLA risk, throughput and open KPI alerts. */
+export const liveFiguresSchema = answerSchema(
   'LiveFigures',
   z.object({
     at: instant,
@@ -15,23 +32,11 @@ export const liveFiguresSchema: z.ZodType<LiveFigures> = answerSchema(
     throughput: z.object({ contactsLastHour: z.number().int(), resolvedLastHour: z.number().int(), contactsToday: z.number().int() }),
     kpiAlerts: z.object({
       open: z.number().int().meta({ description: 'KPI alerts crossed and not yet recovered (from collab.kpi.events.v1).' }),
-      latest: z.array(
-        z.object({
-          kpiId: z.string(),
-          version: z.number().int(),
-          scope: z.string(),
-          granularity: z.string(),
-          bucket: z.string(),
-          threshold: z.string(),
-          standing: z.string(),
-          value: z.number(),
-          thresholdValue: z.number(),
-          at: instant,
-        }),
-      ),
+      latest: z.array(openKpiAlert),
     }),
   }),
 );
+export type LiveFigures = z.infer<typeof liveFiguresSchema>;
 
 export const liveFiguresStreamSchema = answerSchema(
   'LiveFiguresStream',
