@@ -22,12 +22,12 @@ const openKpiAlert = z.object({
 });
 export type OpenKpiAlert = z.infer<typeof openKpiAlert>;
 
-/** What the operations monitor (运营可视) shows: the backlog by channel, region and unit, cases at SLA risk, throughput and open KPI alerts. */
+/** What the operations monitor (运营可视) shows: the backlog by channel, region and queue, cases at SLA risk, throughput and open KPI alerts. */
 export const liveFiguresSchema = answerSchema(
   'LiveFigures',
   z.object({
     at: instant,
-    backlog: z.object({ total: z.number().int(), byChannel: counts, byRegion: counts, byUnit: counts }),
+    backlog: z.object({ total: z.number().int(), byChannel: counts, byRegion: counts, byQueue: counts.meta({ description: 'Open cases per queue id (the queue that holds them), not per org unit.' }) }),
     slaRisk: z.object({ atRisk: z.number().int(), breached: z.number().int() }),
     throughput: z.object({ contactsLastHour: z.number().int(), resolvedLastHour: z.number().int(), contactsToday: z.number().int() }),
     kpiAlerts: z.object({
@@ -44,6 +44,6 @@ export const liveFiguresStreamSchema = answerSchema(
     description:
       'Server-sent events (text/event-stream), never ending: each is `event: figures` with `data:` one LiveFigures as JSON ' +
       '(#/components/schemas/LiveFigures) — at once, on every change of the fact store (at most 4 a second) and every 5 s.',
-    examples: ['event: figures\ndata: {"at":"2026-12-01T08:00:00.000Z","backlog":{"total":3,"byChannel":[],"byRegion":[],"byUnit":[]},"slaRisk":{"atRisk":0,"breached":0},"throughput":{"contactsLastHour":1,"resolvedLastHour":0,"contactsToday":5},"kpiAlerts":{"open":0,"latest":[]}}\n\n'],
+    examples: ['event: figures\ndata: {"at":"2026-12-01T08:00:00.000Z","backlog":{"total":3,"byChannel":[],"byRegion":[],"byQueue":[]},"slaRisk":{"atRisk":0,"breached":0},"throughput":{"contactsLastHour":1,"resolvedLastHour":0,"contactsToday":5},"kpiAlerts":{"open":0,"latest":[]}}\n\n'],
   }),
 );
