@@ -3662,8 +3662,11 @@ export interface components {
              */
             owner: "intake" | "workflow";
             reason: string | null;
-            /** @enum {string} */
-            unit: "minutes" | "bounces";
+            /**
+             * @description What the value counts (as a KPI names it); `unit` alone means an org unit in this API.
+             * @enum {string}
+             */
+            unitOfMeasure: "minutes" | "bounces";
             /** @description The value in force: new decisions use it. */
             value: number;
             /** @description How many changes it has had: send it as expectedVersion to change it. */
