@@ -111,3 +111,38 @@ export const articleFeedbackAnswerSchema = answerSchema(
   }),
 );
 export type ArticleFeedbackAnswer = z.infer<typeof articleFeedbackAnswerSchema>;
+
+export const articleViewAnswerSchema = answerSchema(
+  'ArticleView',
+  z.strictObject({
+    viewId: z.string().meta({ description: 'Send it again on a retry: the view is counted once.' }),
+    articleId: z.string(),
+    version: z.number().int().meta({ description: 'The published version that was read.' }),
+  }),
+);
+export type ArticleViewAnswer = z.infer<typeof articleViewAnswerSchema>;
+
+const usageCounts = {
+  views: z.number().int(),
+  helpful: z.number().int().meta({ description: 'Readers who said it helped (a changed mind counts once, as its last answer).' }),
+  unhelpful: z.number().int(),
+  usedToResolve: z.number().int().meta({ description: 'Cases an agent resolved citing it, each case once.' }),
+  selfServiceResolutions: z.number().int().meta({ description: 'Customers who answered "this solved it" instead of opening a case.' }),
+};
+
+export const articleEffectivenessSchema = answerSchema(
+  'ArticleEffectiveness',
+  z.strictObject({
+    articleId: z.string(),
+    ...usageCounts,
+    helpfulnessRate: z.number().nullable().meta({ description: 'helpful / (helpful + unhelpful); null until someone voted.' }),
+  }),
+);
+export type ArticleEffectivenessAnswer = z.infer<typeof articleEffectivenessSchema>;
+
+const unhelpfulArticleSchema = answerSchema(
+  'UnhelpfulArticle',
+  z.strictObject({ articleId: z.string(), title: z.string(), language: z.string(), nodeId: z.string(), views: z.number().int(), unhelpful: z.number().int() }),
+);
+export type UnhelpfulArticle = z.infer<typeof unhelpfulArticleSchema>;
+export const unhelpfulArticlesSchema = listPageSchema('UnhelpfulArticles', unhelpfulArticleSchema);

@@ -1,14 +1,22 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { INestApplication } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Module, type INestApplication } from '@nestjs/common';
 import { credentials, Metadata, type ServiceError } from '@grpc/grpc-js';
-import { loadProtos } from '@collab/contracts';
+import { asIs, caseResolvedV1, loadProtos, serviceContract, workflowLanguage, type CollabEvent } from '@collab/contracts';
 import type { EventStore } from '@collab/event-store';
 import { articleStreamId } from '@collab/knowledge-domain';
-import { EVENT_STORE, GrpcServer, createServiceApp, issueDevToken, loadPlatformConfig } from '@collab/service-kit';
+import { toCollabEvent } from '@collab/messaging';
+import { EVENT_STORE, GrpcServer, HostedServices, ServiceStoreModule, createServiceApp, issueDevToken, loadPlatformConfig } from '@collab/service-kit';
 import { MovableClock, eventually, freshDatabase, type FreshDatabase } from '@collab/testing';
 import { KnowledgeModule } from './knowledge.module';
+
+/** A stand-in for workflow's log, fed by the specs with CaseResolved as workflow publishes it (no workflow code runs). */
+const resolvedAsIs = asIs(caseResolvedV1);
+const workflowFeed = serviceContract<{ readonly type: 'CaseResolved'; readonly data: Parameters<typeof resolvedAsIs>[0] }>(workflowLanguage, { CaseResolved: resolvedAsIs });
+@Module({ imports: [ServiceStoreModule.forService(workflowFeed)] })
+class WorkflowFeed {}
 
 const secret = 'knowledge-e2e-secret-0123456789ab';
 
@@ -65,7 +73,7 @@ export class KnowledgeApp {
       GRPC_PORT: '0',
       ...(storage.database ? { DATABASE_URL: storage.database.url } : {}),
     });
-    const app = await createServiceApp(config, [KnowledgeModule], { clock });
+    const app = await createServiceApp(config, [WorkflowFeed, KnowledgeModule], { clock });
     await app.listen(0, '127.0.0.1');
     const entries = await Promise.all(Object.entries(CALLERS).map(async ([name, claims]) => [name, await issueDevToken(secret, claims)] as const));
     return new KnowledgeApp(app, await app.getUrl(), Object.fromEntries(entries) as Record<Caller, string>, storage);
@@ -90,7 +98,7 @@ export class KnowledgeApp {
   }
 
   /** `collab.knowledge.v1.KnowledgeService` as `caller`, over a client built from proto/. */
-  async grpc<Response>(caller: Caller, method: 'Search' | 'GetArticle' | 'Suggest', request: object): Promise<GrpcAnswer<Response>> {
+  async grpc<Response>(caller: Caller, method: 'Search' | 'GetArticle' | 'Suggest' | 'GetArticleEffectiveness', request: object): Promise<GrpcAnswer<Response>> {
     const { knowledge } = loadProtos();
     const client = new knowledge.KnowledgeService(`127.0.0.1:${this.app.get(GrpcServer).port!}`, credentials.createInsecure());
     const metadata = new Metadata();
@@ -103,6 +111,21 @@ export class KnowledgeApp {
     } finally {
       client.close();
     }
+  }
+
+  /** Workflow resolving a case citing `articleIds`: appended to the stand-in log, answered as knowledge's consumer receives it. */
+  async caseResolved(articleIds: readonly string[], caseId: string = randomUUID()): Promise<CollabEvent> {
+    const { store } = this.app.get(HostedServices).get('workflow')!;
+    const data = { caseId, resolutionCode: 'EXPLAINED', knowledgeArticleIds: [...articleIds], note: '', actor: { id: 'agent-1', kind: 'user' }, resolvedAt: '2026-11-20T10:00:00.000Z' };
+    const streamId = `case-${caseId}`;
+    await store.append(streamId, [{ id: randomUUID(), type: 'CaseResolved', data, metadata: { correlationId: randomUUID(), actor: { id: 'agent-1', kind: 'user' } } }], 'any');
+    const [recorded] = await store.readStream(streamId);
+    return toCollabEvent(workflowFeed, recorded!);
+  }
+
+  /** A provider of the app (a consumer, to hand it a message again as a redelivery would). */
+  get<T>(type: new (...args: never[]) => T): T {
+    return this.app.get(type);
   }
 
   async stop(): Promise<void> {

@@ -14,6 +14,7 @@ import { ArticleSearchProjection } from './search/article-search.projection';
 import { SearchHttp } from './search/search.http';
 import { ArticleSuggestions } from './search/article-suggestions';
 import { SearchVocabulary } from './search/search-vocabulary';
+import { ArticleGrpcMethods } from './grpc/article-methods.grpc';
 import { KnowledgeServiceGrpc } from './grpc/knowledge-service.grpc';
 import { ArticleTimerDispatcher } from './review/article-timer.dispatcher';
 import { ArticleTimerFiring } from './review/article-timer.firing';
@@ -25,11 +26,17 @@ import { ResolveSelfServiceHttp } from './self-service/resolve-self-service.http
 import { ReviewQueueProjection } from './review/review-queue.projection';
 import { ArticleUsageProjection } from './usage/article-usage.projection';
 import { GiveFeedbackHttp } from './usage/give-feedback.http';
+import { ArticleEffectivenessReader } from './usage/article-effectiveness';
+import { ArticleEffectivenessProjection } from './usage/article-effectiveness.projection';
+import { CaseResolutionsConsumer } from './usage/case-resolutions.consumer';
+import { EffectivenessHttp } from './usage/effectiveness.http';
+import { RecordViewHttp } from './usage/record-view.http';
 
 export const KNOWLEDGE_PROVIDERS: readonly Provider[] = [KnowledgeMap, ArticleCommands, ArticleReader, ArticlePoints, ArticleSearch, ArticleSearchProjection,
-  ArticleSuggestions, SearchVocabulary, KnowledgeServiceGrpc,
+  ArticleSuggestions, SearchVocabulary, KnowledgeServiceGrpc, ArticleGrpcMethods,
   ArticleTimerProjection, ArticleTimerTable, ArticleTimerFiring, ArticleTimerDispatcher, ReviewQueueProjection, ArticleUsageProjection,
+  ArticleEffectivenessProjection, ArticleEffectivenessReader, CaseResolutionsConsumer,
 ];
 
 // SearchHttp before the article routes: Express tries routes in the order they are registered.
-export const KNOWLEDGE_CONTROLLERS: readonly Type[] = [SearchHttp, ReviewQueueHttp, SuggestionsHttp, ResolveSelfServiceHttp, ReadMapHttp, ManageMapHttp, DraftArticleHttp, EditArticleHttp, ReviewArticleHttp, GiveFeedbackHttp, ReadArticleHttp];
+export const KNOWLEDGE_CONTROLLERS: readonly Type[] = [SearchHttp, ReviewQueueHttp, SuggestionsHttp, ResolveSelfServiceHttp, ReadMapHttp, ManageMapHttp, DraftArticleHttp, EditArticleHttp, ReviewArticleHttp, GiveFeedbackHttp, RecordViewHttp, EffectivenessHttp, ReadArticleHttp];

@@ -27,6 +27,7 @@ import {
   pingPongDetectedV1,
   processRetiredV1,
   systemParameterChangedV1,
+  escalationPercentsChangedV1,
   roleGrantedV1,
   roleRevokedV1,
   processVersionPublishedV2,
@@ -65,6 +66,7 @@ import type {
   ReturnReasonEvent,
   SlaEvent,
   SystemParameterEvent,
+  EscalationPercentsEvent,
   RoleGrantEvent,
   UnitEvent,
   WorkflowCaseEvent,
@@ -82,6 +84,7 @@ type WorkflowEvent =
   | ReturnReasonEvent
   | SlaEvent
   | SystemParameterEvent
+  | EscalationPercentsEvent
   | RoleGrantEvent;
 
 /**
@@ -144,6 +147,7 @@ export const workflowContract: ServiceContract = serviceContract<WorkflowEvent>(
   SlaEscalated: asIs(slaEscalatedV1),
   SlaClockStopped: asIs(slaClockStoppedV1),
   SystemParameterChanged: asIs(systemParameterChangedV1),
+  EscalationPercentsChanged: asIs(escalationPercentsChangedV1),
   RoleGranted: asIs(roleGrantedV1),
   RoleRevoked: asIs(roleRevokedV1),
 });

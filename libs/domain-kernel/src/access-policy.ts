@@ -5,7 +5,7 @@ import { Forbidden } from './domain-errors';
  * acts for itself only (its own contacts and cases; object-level rules decide the rest). Every
  * other grant comes from a role in the table below, and only in the audience that role belongs to.
  */
-export const GRANTS = ['requester', 'channel', 'staff', 'manager', 'admin', 'partner-staff', 'analyst', 'department', 'auditor'] as const;
+export const GRANTS = ['requester', 'channel', 'staff', 'manager', 'admin', 'partner-staff', 'analyst', 'department', 'auditor', 'curator'] as const;
 export type Grant = (typeof GRANTS)[number];
 
 type Audience = 'EXTERNAL' | 'INTERNAL' | 'PARTNER';
@@ -31,10 +31,10 @@ export const ROLE_GRANTS: Readonly<Record<string, RoleGrant>> = {
   supervisor: { audiences: ['INTERNAL'], grants: ['staff', 'manager'] },
   admin: { audiences: ['INTERNAL'], grants: ['staff', 'manager', 'admin'] },
   'partner-agent': { audiences: ['PARTNER'], grants: ['partner-staff'] },
-  /** Knowledge: writes and curates the knowledge map and articles (the roles name no grant beyond themselves). */
-  editor: { audiences: ['INTERNAL'], grants: [] },
+  /** Knowledge: writes and curates the knowledge map and articles; `curator` lets them read how articles serve their readers. */
+  editor: { audiences: ['INTERNAL'], grants: ['curator'] },
   /** Knowledge: approves or rejects an article version someone else wrote. */
-  reviewer: { audiences: ['INTERNAL'], grants: [] },
+  reviewer: { audiences: ['INTERNAL'], grants: ['curator'] },
   /** KPI: reads every figure and manages KPI definitions (grants nothing on cases). */
   analyst: { audiences: ['INTERNAL'], grants: ['analyst'] },
   /** KPI: a department's account (its `unit` claim) reads its own unit's and its children's figures. */

@@ -7,3 +7,4 @@ export * from './region';
 export * from './task-scope';
 export * from './case-status';
 export * from './role-grants';
+export * from './task-status';

@@ -15,6 +15,12 @@ export interface ConsumerSubscription {
   /** The service whose events are consumed. */
   readonly source: ServiceName;
   readonly handle: CollabEventHandler;
+  /**
+   * The handler writes only through `ProcessedEvents.runOnce`'s executor (no event-store appends, no
+   * other queries), and defers what must follow the commit with `afterCommit`. A transport may then
+   * handle a batch of events in one transaction with its checkpoint (the log-fed one does).
+   */
+  readonly sharesBatchTransaction?: boolean;
 }
 
 export interface RunningConsumer {

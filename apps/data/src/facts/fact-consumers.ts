@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { CollabEvent, ServiceName } from '@collab/contracts';
-import { EVENT_CONSUMER, ProcessedEvents, type EventConsumerPort, type RunningConsumer } from '@collab/messaging';
+import { EVENT_CONSUMER, ProcessedEvents, afterCommit, type EventConsumerPort, type RunningConsumer } from '@collab/messaging';
 import { DATABASE, type Database } from '@collab/service-kit';
 import { intakeFactEffect, knowledgeFactEffect, workflowFactEffect, type FactEffect } from './fact-effects';
 import { FactsChanged } from './facts-changed';
@@ -24,7 +24,7 @@ abstract class FactConsumer implements OnApplicationBootstrap, OnModuleDestroy {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.consumer = await this.events.consume({ consumerName: this.name, source: this.source, handle: (event) => this.on(event) });
+    this.consumer = await this.events.consume({ consumerName: this.name, source: this.source, handle: (event) => this.on(event), sharesBatchTransaction: true });
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -34,7 +34,7 @@ abstract class FactConsumer implements OnApplicationBootstrap, OnModuleDestroy {
   async on(event: CollabEvent): Promise<void> {
     const effect = this.effect(event);
     if (effect === undefined) return;
-    if (await this.inbox.runOnce(this.database.pool, { consumerName: this.name, eventId: event.id }, effect)) this.changed.notify(this.source);
+    if (await this.inbox.runOnce(this.database.pool, { consumerName: this.name, eventId: event.id }, effect)) afterCommit(() => this.changed.notify(this.source));
   }
 }
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { kpiLanguage, readerFor, type CollabEvent, type PublicMessage } from '@collab/contracts';
-import { EVENT_CONSUMER, ProcessedEvents, type EventConsumerPort, type RunningConsumer, type SqlExecutor } from '@collab/messaging';
+import { EVENT_CONSUMER, ProcessedEvents, afterCommit, type EventConsumerPort, type RunningConsumer, type SqlExecutor } from '@collab/messaging';
 import { DATABASE, type Database } from '@collab/service-kit';
 import { FactsChanged } from '../facts/facts-changed';
 
@@ -38,7 +38,7 @@ export class KpiAlertsConsumer implements OnApplicationBootstrap, OnModuleDestro
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.consumer = await this.events.consume({ consumerName: NAME, source: 'kpi', handle: (event) => this.on(event) });
+    this.consumer = await this.events.consume({ consumerName: NAME, source: 'kpi', handle: (event) => this.on(event), sharesBatchTransaction: true });
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -48,6 +48,6 @@ export class KpiAlertsConsumer implements OnApplicationBootstrap, OnModuleDestro
   async on(event: CollabEvent): Promise<void> {
     const message = kpiAlerts.read(event);
     if (message === undefined) return;
-    if (await this.inbox.runOnce(this.database.pool, { consumerName: NAME, eventId: event.id }, async (tx) => { await applyAlert(tx, message); })) this.changed.notify('kpi');
+    if (await this.inbox.runOnce(this.database.pool, { consumerName: NAME, eventId: event.id }, async (tx) => { await applyAlert(tx, message); })) afterCommit(() => this.changed.notify('kpi'));
   }
 }

@@ -22,6 +22,12 @@ export class TagReviewDispatcher implements OnApplicationBootstrap, OnModuleDest
   private readonly logger = new Logger('TagReviews');
   private readonly table: FencedTimerTable<ReviewRow>;
   private dispatch: TimerDispatch<ReviewRow> | undefined;
+  /**
+   * The customers judged in the current pass (one `now` per pass). A contact asks for a review per
+   * fact, so a pass often claims several for one customer; the first judgement read every fact they
+   * were asked for (each was committed with its fact, before the claim), so the others are settled by it.
+   */
+  private pass: { readonly at: number; readonly judged: Set<string> } = { at: Number.NaN, judged: new Set() };
 
   @Inject(CLOCK) private readonly clock!: Clock;
   @Inject(PLATFORM_CONFIG) private readonly config!: PlatformConfig;
@@ -56,6 +62,8 @@ export class TagReviewDispatcher implements OnApplicationBootstrap, OnModuleDest
 
   /** Reviews the customer; a failure leaves the review pending for the next pass. */
   async settle(term: LeaseTerm, review: ReviewRow, now: Date): Promise<void> {
+    if (this.pass.at !== now.getTime()) this.pass = { at: now.getTime(), judged: new Set() };
+    if (this.pass.judged.has(review.customer_id)) return this.table.markFired(term, review.id, now);
     const reviewed = await this.firing.review({ id: review.id, customerId: review.customer_id }, now).then(
       () => true,
       (error: unknown) => {
@@ -63,8 +71,10 @@ export class TagReviewDispatcher implements OnApplicationBootstrap, OnModuleDest
         return false;
       },
     );
-    if (reviewed) await this.table.markFired(term, review.id, now);
-    else await this.table.release(term, review.id);
+    if (reviewed) {
+      this.pass.judged.add(review.customer_id);
+      await this.table.markFired(term, review.id, now);
+    } else await this.table.release(term, review.id);
   }
 
   release(term: LeaseTerm, review: ReviewRow): Promise<void> {

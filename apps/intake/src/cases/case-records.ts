@@ -11,6 +11,7 @@ interface Row {
   readonly customer_id: string;
   readonly status: string;
   readonly progress_status: string | null;
+  readonly open_tasks: number | null;
   readonly channel: string;
   readonly channel_kind: string;
   readonly audience: string;
@@ -39,7 +40,7 @@ interface Row {
   readonly workflow_version: number | null;
 }
 
-const SELECT = `select r.*, p.status as progress_status, p.queue, p.assignee, p.assigned_at, p.resolved_at, p.closed_at, p.workflow_version
+const SELECT = `select r.*, p.status as progress_status, p.open_tasks, p.queue, p.assignee, p.assigned_at, p.resolved_at, p.closed_at, p.workflow_version
   from intake.case_record r left join intake.case_progress p on p.case_id = r.id`;
 
 const iso = (time: Date | null): string | null => (time === null ? null : time.toISOString());
@@ -48,9 +49,9 @@ const overviewOf = (row: Row): CaseOverview => ({
   id: row.id,
   number: row.number,
   customerId: row.customer_id,
-  // case_progress stores ASSIGNED for a case only in a queue too; shown, that case is QUEUED.
+  // case_progress stores ASSIGNED for a case only in a queue too (shown QUEUED), and IN_PROGRESS while its tasks are open (COLLABORATING).
   // The read model holds only statuses intake and workflow wrote; the answer check under test catches a stranger.
-  status: shownCaseStatus(row.progress_status ?? row.status, row.assignee) as CaseOverview['status'],
+  status: shownCaseStatus(row.progress_status ?? row.status, row.assignee, row.open_tasks ?? 0) as CaseOverview['status'],
   channel: row.channel,
   channelKind: row.channel_kind,
   audience: row.audience,

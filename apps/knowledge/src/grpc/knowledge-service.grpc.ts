@@ -2,11 +2,11 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { ZodType } from 'zod';
 import { fromProtoEnum, loadProtos, toProtoEnum, toTimestamp, type knowledgeV1 } from '@collab/contracts';
 import { ValidationFailed } from '@collab/domain-kernel';
-import { GrpcServices, defined, fieldErrorsOf, isUuid, unary, type Principal } from '@collab/service-kit';
-import { ArticleReader } from '../articles/article-reader';
-import type { PublishedArticleView } from '../articles/article-views';
+import { GrpcServices, defined, fieldErrorsOf, unary, type Principal } from '@collab/service-kit';
 import { ArticleSearch } from '../search/article-search';
 import { ArticleSuggestions } from '../search/article-suggestions';
+import { EFFECTIVENESS_READERS } from '../knowledge-roles';
+import { ArticleGrpcMethods } from './article-methods.grpc';
 import { grpcSearchSchema } from '../search/search.request';
 import { suggestionRequestSchema } from '../suggestions/suggestion.request';
 import type { SearchHit } from '../knowledge.answers';
@@ -34,19 +34,11 @@ const hitOf = (hit: SearchHit): knowledgeV1.SearchHit => ({
   publishedAt: toTimestamp(hit.publishedAt),
 });
 
-const articleOf = (view: PublishedArticleView): knowledgeV1.Article => ({
-  id: view.id, knowledgePointId: view.knowledgePointId, version: view.version, title: view.title, summary: view.summary, body: view.body,
-  type: toProtoEnum('ARTICLE_TYPE_', view.type), nodeId: view.nodeId,
-  audiences: view.audiences.map((audience) => toProtoEnum('ARTICLE_AUDIENCE_', audience) as knowledgeV1.ArticleAudience),
-  partners: [...(view.partners ?? [])], language: view.language, tags: [...view.tags],
-  effectiveFrom: view.effectiveFrom ? toTimestamp(view.effectiveFrom) : null, expiresAt: view.expiresAt ? toTimestamp(view.expiresAt) : null,
-});
-
 const readerOf = (principal: Principal) => ({ audience: principal.audience, ...(principal.partner ? { partner: principal.partner } : {}) });
 
 /**
  * `collab.knowledge.v1.KnowledgeService`: the same validation, audience filter and answers as REST
- * (search, published article by id, suggestions), for other services and partner systems.
+ * (search, published article by id, suggestions, an article's effectiveness), for other services and partner systems.
  */
 @Injectable()
 export class KnowledgeServiceGrpc implements OnModuleInit {
@@ -54,22 +46,20 @@ export class KnowledgeServiceGrpc implements OnModuleInit {
     private readonly grpc: GrpcServices,
     private readonly search: ArticleSearch,
     private readonly suggestions: ArticleSuggestions,
-    private readonly reader: ArticleReader,
+    private readonly articles: ArticleGrpcMethods,
   ) {}
 
   onModuleInit(): void {
     const { knowledge } = loadProtos();
     this.grpc.add(knowledge.KnowledgeService.service, {
       Search: unary((request, { principal }) => this.searched(request, principal)),
-      GetArticle: unary(async (request, { principal }) => {
-        if (!isUuid(request.articleId)) throw new ValidationFailed([{ field: 'article_id', message: 'must be an article id (UUID)' }]);
-        return { article: articleOf(await this.reader.published(request.articleId, principal)) };
-      }),
+      GetArticle: unary((request, { principal }) => this.articles.article(request, principal)),
       Suggest: unary(async (request, { principal }) => {
         const shape = { text: request.text, category: text(request.category), lang: text(request.lang), limit: count(request.limit) };
         return { suggestions: (await this.suggestions.suggest(defined(validated(suggestionRequestSchema, shape)), readerOf(principal))).map(hitOf) };
       }),
-    }, { Search: ['requester'], GetArticle: ['requester'], Suggest: ['requester'] });
+      GetArticleEffectiveness: unary((request, { principal }) => this.articles.effectiveness(request, principal)),
+    }, { Search: ['requester'], GetArticle: ['requester'], Suggest: ['requester'], GetArticleEffectiveness: EFFECTIVENESS_READERS });
   }
 
   private async searched(request: knowledgeV1.SearchRequest__Output, principal: Principal): Promise<knowledgeV1.SearchResponse> {

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { DecisionContext } from '@collab/domain-kernel';
 import type { EventStore } from '@collab/event-store';
 import { rowsOf } from '@collab/following';
@@ -27,6 +27,14 @@ interface Mark {
 const MARKS_PER_ROUND = 50;
 const ROUNDS = 20;
 
+/**
+ * How long a request for a check waits for others to join it. Marks are durable (written in the
+ * fold's transaction), so gathering loses nothing: a burst of facts costs one check, not one per
+ * fact (a check reads every watched bucket's figure and alert stream), and an alert follows its
+ * fact within about this much.
+ */
+const GATHER_MS = 500;
+
 const ALERTS_ACTOR = { id: 'kpi.alerts', kind: 'system' } as const;
 
 const bucketOf = (hour: Date, granularity: WatchedGranularity): { from: Date; to: Date } => {
@@ -48,7 +56,10 @@ const bucketText = (at: Date): string => at.toISOString().replace('.000Z', 'Z');
  * department or a partner reads.
  */
 @Injectable()
-export class KpiAlerts {
+export class KpiAlerts implements OnModuleDestroy {
+  private readonly logger = new Logger('KpiAlerts');
+  private gathering: ReturnType<typeof setTimeout> | undefined;
+  private stopped = false;
   private readonly streams: CommandHandler<ObserveKpiValue, KpiAlertEvent, KpiAlertState, DecisionContext>;
   private running: Promise<void> = Promise.resolve();
 
@@ -59,6 +70,27 @@ export class KpiAlerts {
     private readonly values: KpiValues,
   ) {
     this.streams = new CommandHandler(store, kpiAlertDecider, { streamOf: (command: ObserveKpiValue) => kpiAlertStreamId(command.subject), retriesOnConflict: 3 });
+  }
+
+  /**
+   * Asks for a check within GATHER_MS; one request covers every fact folded meanwhile. A check that
+   * fails (the database away) is asked for again: its marks are still there.
+   */
+  soon(): void {
+    if (this.gathering !== undefined || this.stopped) return;
+    this.gathering = setTimeout(() => {
+      this.gathering = undefined;
+      this.check().catch((error: unknown) => {
+        this.logger.warn(`alert check failed, trying again: ${String(error)}`);
+        this.soon();
+      });
+    }, GATHER_MS);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.gathering);
+    await this.running;
   }
 
   /** Checks every marked hour; one check at a time in this process. */

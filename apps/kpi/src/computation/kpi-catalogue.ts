@@ -19,6 +19,8 @@ const FRESH_MS = 1_000;
 @Injectable()
 export class KpiCatalogue {
   private cached: { readonly at: number; readonly versions: readonly KpiDefinitionVersion[] } | undefined;
+  /** Found versions only: a version asked for before its definition is projected is looked up again. */
+  private readonly looked = new Map<string, { readonly at: number; readonly found: KpiDefinitionVersion & { readonly retired: boolean } }>();
 
   async live(db: SqlExecutor): Promise<readonly KpiDefinitionVersion[]> {
     const now = Date.now();
@@ -30,10 +32,16 @@ export class KpiCatalogue {
 
   changed(): void {
     this.cached = undefined;
+    this.looked.clear();
   }
 
   /** One version, or the newest when `version` is absent; retired ones too (their values stay readable). */
   async version(db: SqlExecutor, kpiId: string, version?: number): Promise<(KpiDefinitionVersion & { readonly retired: boolean }) | undefined> {
+    // The alert check and every values read ask this per bucket; a definition changes a few times a year.
+    const key = `${kpiId}@${version ?? 'newest'}`;
+    const now = Date.now();
+    const known = this.looked.get(key);
+    if (known && now - known.at < FRESH_MS) return known.found;
     const rows = rowsOf<DefinitionRow>(
       await db.query(
         `select kpi_id, version, specification, retired from kpi.definition where kpi_id = $1 and ($2::int is null or version = $2) order by version desc limit 1`,
@@ -41,7 +49,10 @@ export class KpiCatalogue {
       ),
     );
     const row = rows[0];
-    return row === undefined ? undefined : { ...versionOf(row), retired: row.retired };
+    if (row === undefined) return undefined;
+    const found = { ...versionOf(row), retired: row.retired };
+    this.looked.set(key, { at: now, found });
+    return found;
   }
 
   async all(db: SqlExecutor): Promise<readonly (KpiDefinitionVersion & { readonly retired: boolean; readonly builtIn: boolean; readonly versions: number[] })[]> {

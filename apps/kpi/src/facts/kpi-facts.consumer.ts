@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { CollabEvent, ServiceName } from '@collab/contracts';
-import { EVENT_CONSUMER, ProcessedEvents, type EventConsumerPort, type RunningConsumer } from '@collab/messaging';
+import { EVENT_CONSUMER, ProcessedEvents, afterCommit, type EventConsumerPort, type RunningConsumer } from '@collab/messaging';
 import { DATABASE, type Database } from '@collab/service-kit';
 import { KpiAlerts } from '../alerts/kpi-alerts';
 import { KpiFolding } from '../computation/kpi-folding';
@@ -39,12 +39,12 @@ export class KpiFactsConsumer implements OnApplicationBootstrap, OnModuleDestroy
     @Inject(EVENT_CONSUMER) private readonly events: EventConsumerPort,
     @Inject(DATABASE) private readonly database: Database,
     private readonly folding: KpiFolding,
-    @Inject(KpiAlerts) private readonly alerts: Pick<KpiAlerts, 'check'>,
+    @Inject(KpiAlerts) private readonly alerts: Pick<KpiAlerts, 'soon'>,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     for (const source of KPI_SOURCES)
-      this.consumers.push(await this.events.consume({ consumerName: consumerNameOf(source), source, handle: (event) => this.on(source, event) }));
+      this.consumers.push(await this.events.consume({ consumerName: consumerNameOf(source), source, handle: (event) => this.on(source, event), sharesBatchTransaction: true }));
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -57,7 +57,7 @@ export class KpiFactsConsumer implements OnApplicationBootstrap, OnModuleDestroy
     await this.inbox.runOnce(this.database.pool, { consumerName: consumerNameOf(source), eventId: event.id }, async (tx) => {
       for (const fed of feds) await this.folding.record(tx, fed);
     });
-    // After the commit, still under this consumer's lease: the figures the fold changed are checked against their thresholds.
-    await this.alerts.check();
+    // After the commit, asked by this consumer's lease holder: the figures the fold changed are checked against their thresholds.
+    afterCommit(() => this.alerts.soon());
   }
 }

@@ -17,7 +17,7 @@ import type { KpiSeries } from '../kpi.answers';
 const NO_TRANSPORT: EventConsumerPort = { consume: () => Promise.reject(new Error('the test bed feeds events itself')) };
 const quiet = { warn: () => undefined };
 /** The test bed folds only; alerts are checked in the service (see the alerts e2e spec). */
-const NO_ALERTS = { check: (): Promise<void> => Promise.resolve() };
+const NO_ALERTS = { soon: (): void => undefined };
 const sourceOf = (event: CollabEvent): KpiSource => event.source.slice('/collab/'.length) as KpiSource;
 
 /**

@@ -31,9 +31,20 @@ const comparable = (answer: Answer): Answer => ({
   legs: answer.legs?.map((leg) => (leg['to'] === null ? { ...leg, heldMinutes: undefined } : leg)),
 });
 
-/** That release's answer in today's status words: it said ASSIGNED for a case in a queue that nobody held, now QUEUED. */
-const inTodaysWords = (answer: Answer): Answer =>
-  answer['status'] === 'ASSIGNED' && answer['assignee'] === null ? { ...answer, status: 'QUEUED' } : answer;
+type Link = Record<string, unknown> & { children: Link[] };
+/** A link of that release's chain in today's words: OPEN until the case recorded the end, now the task's own status (the fixture's task was never accepted). */
+const linkInTodaysWords = (link: Link): Link => ({ ...link, status: link['status'] === 'OPEN' ? 'REQUESTED' : link['status'], children: link.children.map(linkInTodaysWords) });
+const anyOpen = (links: readonly Link[]): boolean => links.some((link) => link['closedAt'] === null || anyOpen(link.children));
+
+/**
+ * That release's answer in today's status words: it said ASSIGNED for a case in a queue that nobody
+ * held, now QUEUED; IN_PROGRESS for a case with a task open, now COLLABORATING; OPEN for a task in the chain.
+ */
+const inTodaysWords = (answer: Answer): Answer => {
+  const chain = (answer['chain'] ?? []) as Link[];
+  const status = answer['status'] === 'ASSIGNED' && answer['assignee'] === null ? 'QUEUED' : answer['status'] === 'IN_PROGRESS' && anyOpen(chain) ? 'COLLABORATING' : answer['status'];
+  return { ...answer, status, ...(answer['chain'] === undefined ? {} : { chain: chain.map(linkInTodaysWords) }) };
+};
 
 describe('a data folder written by main at e900be2', () => {
   let platform: EmbeddedPlatform;

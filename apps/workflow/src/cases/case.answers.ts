@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CASE_STATUSES } from '@collab/domain-kernel';
+import { CASE_STATUSES, TASK_STATUSES } from '@collab/domain-kernel';
 import { answerSchema, instant, pageInfoSchema } from '@collab/service-kit';
 import type { ChainLink } from './get-case/case-chain';
 import type { CaseDetails } from './get-case/get-case.query';
@@ -25,7 +25,7 @@ const chainLink: z.ZodType<ChainLink> = answerSchema(
     fromUnit: z.string(),
     to: collaborationTargetSchema,
     reason: z.string(),
-    status: z.enum(['OPEN', 'COMPLETED', 'RETURNED', 'WITHDRAWN']),
+    status: z.enum(TASK_STATUSES),
     openedAt: instant,
     openedBy: actorRef,
     acceptDueAt: instant,

@@ -5,6 +5,7 @@ import { SlaTimerClaimToken } from './0003-sla-timer-claim-token.migration';
 import { RoutingAndAssignmentRules } from './0004-routing-and-assignment-rules.migration';
 import { AssignmentBoard } from './0005-assignment-board.migration';
 import { CustomerTags } from './0006-customer-tags.migration';
+import { CaseCollaborationStatus } from './0007-case-collaboration-status.migration';
 
 /** Workflow's read-model migrations in the order they were released; append, never edit. */
 export const WORKFLOW_MIGRATIONS: readonly MigrationClass[] = [
@@ -14,4 +15,5 @@ export const WORKFLOW_MIGRATIONS: readonly MigrationClass[] = [
   RoutingAndAssignmentRules,
   AssignmentBoard,
   CustomerTags,
+  CaseCollaborationStatus,
 ];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TASK_STATUSES } from '@collab/domain-kernel';
 import type { ReturnReason } from '@collab/workflow-domain';
 import { answerSchema, instant, listPageSchema } from '@collab/service-kit';
 import { collaborationTargetSchema } from '../cases/case.answers';
@@ -22,7 +23,7 @@ export const taskDetailsSchema = answerSchema(
     parentTaskId: z.string().nullable(),
     fromUnit: z.string(),
     to: collaborationTargetSchema,
-    status: z.string(),
+    status: z.enum(TASK_STATUSES),
     reason: z.string(),
     sla: taskSla,
     acceptDueAt: instant,

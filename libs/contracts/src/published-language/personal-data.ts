@@ -75,6 +75,8 @@ const NOT_PERSONAL = [
   'warnAt', 'warnAtPercent', 'warnedAt', 'withdrawnAt',
   // System parameters (issue 13): a number of minutes or bounces, and the one it replaced.
   'value', 'previous',
+  // Escalation percentages (issue 13): shares of an SLA, and the list they replaced.
+  'percents',
   // Role grants (issue 13): which role of the access policy, and when; userId is a person-id.
   'role', 'revokedAt',
 ];

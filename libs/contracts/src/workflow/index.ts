@@ -31,6 +31,7 @@ import { partnerRegisteredV1 } from './partner-registered.v1';
 import { pingPongDetectedV1 } from './ping-pong-detected.v1';
 import { processRetiredV1 } from './process-retired.v1';
 import { systemParameterChangedV1 } from './system-parameter-changed.v1';
+import { escalationPercentsChangedV1 } from './escalation-percents-changed.v1';
 import { roleGrantedV1 } from './role-granted.v1';
 import { roleRevokedV1 } from './role-revoked.v1';
 import { processVersionPublishedV1 } from './process-version-published.v1';
@@ -107,6 +108,7 @@ export {
   slaEscalatedV1,
   slaWarningV1,
   systemParameterChangedV1,
+  escalationPercentsChangedV1,
   roleGrantedV1,
   roleRevokedV1,
   taskAcceptedV1,
@@ -163,6 +165,7 @@ export const workflowLanguage = publishedLanguage(
     SlaEscalated: slaEscalatedV1,
     SlaWarning: slaWarningV1,
     SystemParameterChanged: systemParameterChangedV1,
+    EscalationPercentsChanged: escalationPercentsChangedV1,
     RoleGranted: roleGrantedV1,
     RoleRevoked: roleRevokedV1,
     TaskAccepted: taskAcceptedV1,

@@ -25,7 +25,7 @@ describe('a reactor that runs its batches as one transaction', () => {
   let batchSql: SqlExecutor | undefined;
   let failInBatch = 0;
 
-  const start = (): void => {
+  const start = (batchCheckpoint?: 'deferred'): void => {
     const reactor = new Reactor(
       db.schema,
       {
@@ -47,6 +47,7 @@ describe('a reactor that runs its batches as one transaction', () => {
               batchSql = undefined;
             }
           }),
+        ...(batchCheckpoint ? { batchCheckpoint } : {}),
       },
       pool,
       quiet,
@@ -100,5 +101,18 @@ describe('a reactor that runs its batches as one transaction', () => {
     await until(() => checkpointAt(head));
     const { rows } = await db.admin.query<{ n: number }>(`select n from ${db.schema}.seen order by n`);
     expect(rows.map((row) => row.n)).toEqual([1, 2, 3]);
+  });
+
+  it('with a deferred checkpoint, commits the reactions of a batch together and leaves the checkpoint to the runner', async () => {
+    await db.store.append('case-a', [step(1), step(2), step(3)], 'no_stream');
+    start('deferred');
+    const head = await db.store.headPosition();
+    await until(() => checkpointAt(head));
+    const { rows } = await db.admin.query<{ n: number; xmin: string; checkpoint: string }>(
+      `select s.n, s.xmin::text as xmin, (select xmin::text from ${db.schema}.checkpoints where name = 'test.batched') as checkpoint from ${db.schema}.seen s order by s.n`,
+    );
+    expect(rows.map((row) => row.n)).toEqual([1, 2, 3]);
+    expect(new Set(rows.map((row) => row.xmin)).size).toBe(1);
+    expect(rows[0]!.checkpoint).not.toBe(rows[0]!.xmin);
   });
 });

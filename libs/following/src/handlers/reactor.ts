@@ -20,6 +20,12 @@ export interface ReactorSpec {
    * must not run on the transaction what other writers take locks for (event-store appends).
    */
   readonly batchTransaction?: BatchTransaction;
+  /**
+   * Where the batch transaction leaves the checkpoint: `with-batch` (the default) commits it with the
+   * reactions; `deferred` leaves it to the runner's flush (every N events or ~250 ms), for reactions
+   * that are idempotent by themselves (an inbox): a small batch then costs no checkpoint write.
+   */
+  readonly batchCheckpoint?: 'with-batch' | 'deferred';
 }
 
 /** Runs `work` in one transaction (committed when it resolves, rolled back when it throws); `sql` runs on it. */
@@ -72,8 +78,11 @@ export class Reactor implements BatchHandler {
   }
 
   async handle(batch: FollowerBatch): Promise<'committed' | 'deferred'> {
-    if (this.spec.batchTransaction && !batch.events.some((event) => this.parked.has(event.streamId)) && (await this.together(batch)))
-      return 'committed';
+    if (this.spec.batchTransaction && !batch.events.some((event) => this.parked.has(event.streamId)) && (await this.together(batch))) {
+      if (this.spec.batchCheckpoint !== 'deferred') return 'committed';
+      batch.advance(batch.upTo);
+      return 'deferred';
+    }
     for (const event of batch.events) {
       if (batch.signal.aborted) throw new Stopped();
       if (this.parked.has(event.streamId)) await this.deadLetter(event, new Error(`waits behind an earlier dead letter of ${event.streamId}`), 0);
@@ -96,7 +105,7 @@ export class Reactor implements BatchHandler {
           if (batch.signal.aborted) throw new Stopped();
           await this.reactInSpan(event, batch.signal);
         }
-        await this.checkpoints.save(sql, batch.term, this.checkpointNames, batch.upTo);
+        if (this.spec.batchCheckpoint !== 'deferred') await this.checkpoints.save(sql, batch.term, this.checkpointNames, batch.upTo);
       });
       return true;
     } catch (error) {

@@ -11,3 +11,6 @@ export * from './article/version-diff';
 export * from './article/article-history';
 export * from './self-service/self-service.decider';
 export * from './usage/article-feedback.decider';
+export * from './usage/article-view';
+export * from './usage/article-resolution.decider';
+export * from './usage/article-effectiveness';

@@ -1,6 +1,8 @@
 import type { ServiceContract, ServiceName } from '@collab/contracts';
 import type { RecordedEvent } from '@collab/event-store';
 import { REACTOR_FLUSH, Reactor, type FollowerDefinition, type SqlExecutor } from '@collab/following';
+import { batchTransactionOn } from '../postgres/processed-events';
+import type { TransactionalPool } from '../postgres/sql';
 import { toCollabEvent } from '../envelope';
 import { consoleMessagingLogger, type MessagingLogger } from '../logger';
 import type { ConsumerSubscription, EventConsumerPort, RunningConsumer } from '../messaging.port';
@@ -19,7 +21,7 @@ export interface LogFedEventConsumerOptions {
   readonly run: RunFollower;
   /** Where the consumers' checkpoints, leases and dead letters live (the `messaging` schema). */
   readonly home: string;
-  readonly db: SqlExecutor;
+  readonly db: SqlExecutor & TransactionalPool;
   readonly logger?: MessagingLogger;
 }
 
@@ -29,7 +31,9 @@ export const consumerCheckpointName = (consumerName: string): string => `consume
  * The embedded mode's transport: a consumer follows the source service's log in this process
  * through the runtime's shared reader, sees exactly the CloudEvents envelopes Kafka would carry
  * (unpublished types are passed), and runs as a follower with a lease and a checkpoint
- * `consumer:<name>` saved every 200 events or 250 ms (at least once, like Kafka). Faults are the
+ * `consumer:<name>` saved every 200 events or 250 ms (at least once, like Kafka) — or, for a
+ * subscription that `sharesBatchTransaction`, each batch's handlings commit in one transaction (a
+ * failed batch is handled again event by event). Faults are the
  * runtime's: infrastructure retried without limit, poison dead-lettered with its stream parked.
  */
 export class LogFedEventConsumer implements EventConsumerPort {
@@ -47,7 +51,13 @@ export class LogFedEventConsumer implements EventConsumerPort {
     const published = contract.publishes;
     const reactor = new Reactor(
       this.options.home,
-      { name, handles: published, react: (event: RecordedEvent) => subscription.handle(toCollabEvent(contract, event)) },
+      {
+        name,
+        handles: published,
+        react: (event: RecordedEvent) => subscription.handle(toCollabEvent(contract, event)),
+        // The inbox makes each handling idempotent, so the checkpoint keeps its own pace.
+        ...(subscription.sharesBatchTransaction ? { batchTransaction: batchTransactionOn(this.options.db), batchCheckpoint: 'deferred' as const } : {}),
+      },
       this.options.db,
       this.logger,
     );

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { testSchema, type TestSchema } from '../testing/postgres-test-kit';
-import { ProcessedEvents } from './processed-events';
+import { afterCommit, batchTransactionOn, ProcessedEvents } from './processed-events';
 
 jest.setTimeout(30_000);
 
@@ -65,5 +65,49 @@ describe('ProcessedEvents (the inbox)', () => {
     await inbox.runOnce(db.pool, { consumerName: 'kpi', eventId: randomUUID() }, (tx) => Promise.resolve(void (leaked = tx)));
 
     await expect(leaked?.query('SELECT 1')).rejects.toThrow(/transaction is over/);
+  });
+  describe('inside a batch transaction (a consumer that shares its batch)', () => {
+    it('joins the batch: every handling commits with the batch, and what follows the commit runs after it', async () => {
+      // The pool is one connection, as embedded: everything inside goes through the batch's transaction.
+      const seen: string[] = [];
+      await batchTransactionOn(db.pool)(async () => {
+        for (const eventId of [randomUUID(), randomUUID()]) await inbox.runOnce(db.pool, { consumerName: 'kpi', eventId }, countOpened('SH-PD'));
+        afterCommit(() => seen.push('after the commit'));
+        seen.push('batch handled');
+      });
+      expect(seen).toEqual(['batch handled', 'after the commit']);
+      expect(await opened('SH-PD')).toBe(2);
+    });
+
+    it('rolls every handling of the batch back when one fails, ledger included, and runs nothing after', async () => {
+      const [first, second] = [randomUUID(), randomUUID()];
+      const after = jest.fn();
+      const batch = batchTransactionOn(db.pool)(async () => {
+        await inbox.runOnce(db.pool, { consumerName: 'kpi', eventId: first }, countOpened('BJ-HD'));
+        afterCommit(after);
+        await inbox.runOnce(db.pool, { consumerName: 'kpi', eventId: second }, () => Promise.reject(new Error('projection bug')));
+      });
+      await expect(batch).rejects.toThrow('projection bug');
+      expect(after).not.toHaveBeenCalled();
+      expect(await opened('BJ-HD')).toBeUndefined();
+      // Handled again one by one (as the reactor does), the first event is new.
+      expect(await inbox.runOnce(db.pool, { consumerName: 'kpi', eventId: first }, countOpened('BJ-HD'))).toBe(true);
+    });
+
+    it('counts a redelivery within the same batch once', async () => {
+      const eventId = randomUUID();
+      const deliveries = await batchTransactionOn(db.pool)(async () => [
+        await inbox.runOnce(db.pool, { consumerName: 'kpi', eventId }, countOpened('HK-KL')),
+        await inbox.runOnce(db.pool, { consumerName: 'kpi', eventId }, countOpened('HK-KL')),
+      ]);
+      expect(deliveries).toEqual([true, false]);
+      expect(await opened('HK-KL')).toBe(1);
+    });
+
+    it('runs what follows the commit at once outside any batch', () => {
+      const after = jest.fn();
+      afterCommit(after);
+      expect(after).toHaveBeenCalledTimes(1);
+    });
   });
 });

@@ -10,7 +10,19 @@ import type { SqlExecutor } from '@collab/messaging';
 
 const COLUMNS = ['status', 'queue', 'assignee', 'assigned_at', 'resolved_at', 'closed_at'] as const;
 type Column = (typeof COLUMNS)[number];
-export type ProgressChange = Partial<Record<Column, string | null>>;
+/**
+ * How an event moves the count of collaboration tasks the case has open, which readers show as
+ * COLLABORATING while above 0 (case-records.ts): one more, one fewer, or none left (cancelled).
+ */
+type OpenTasksMove = 'one-more' | 'one-fewer' | 'none';
+export type ProgressChange = Partial<Record<Column, string | null>> & { readonly openTasks?: OpenTasksMove };
+
+/** The stored count after the move, as SQL over the row before it (`intake.case_progress.open_tasks`). */
+const OPEN_TASKS_AFTER: Readonly<Record<OpenTasksMove, string>> = {
+  'one-more': 'intake.case_progress.open_tasks + 1',
+  'one-fewer': 'greatest(intake.case_progress.open_tasks - 1, 0)',
+  none: '0',
+};
 
 type Data = Readonly<Record<string, unknown>>;
 const text = (data: Data, field: string): string => String(data[field]);
@@ -44,7 +56,10 @@ const CHANGES: Readonly<Record<string, (data: Data) => ProgressChange>> = {
   'collab.workflow.CaseResolved.v1': (d) => ({ status: 'RESOLVED', resolved_at: text(d, 'resolvedAt') }),
   'collab.workflow.CaseClosed.v1': (d) => ({ status: 'CLOSED', closed_at: text(d, 'closedAt') }),
   // closed_at is when the case ended, by closing or by cancelling; the status says which.
-  'collab.workflow.CaseCancelled.v1': (d) => ({ status: 'CANCELLED', closed_at: text(d, 'cancelledAt') }),
+  'collab.workflow.CaseCancelled.v1': (d) => ({ status: 'CANCELLED', closed_at: text(d, 'cancelledAt'), openTasks: 'none' }),
+  // Workflow's case decider calls the case collaborating while a task it opened has not been recorded as ended.
+  'collab.workflow.CollaborationTaskOpened.v1': () => ({ openTasks: 'one-more' }),
+  'collab.workflow.CollaborationTaskClosed.v1': () => ({ openTasks: 'one-fewer' }),
   // Its last owner works it again (workflow shows it assigned until work restarts); no longer resolved nor closed.
   'collab.workflow.CaseReopened.v1': (d) => ({
     status: 'ASSIGNED',
@@ -75,11 +90,14 @@ export const progressChangeOf = (event: CollabEvent): ProgressChange | undefined
 export const applyProgress = (tx: SqlExecutor, event: CollabEvent, change: ProgressChange): Promise<unknown> => {
   const columns = COLUMNS.filter((column) => column in change);
   const inserted = columns.filter((column) => column !== 'status');
-  const values = [String(event.data['caseId']), event.streamversion, change.status ?? 'ASSIGNED', ...inserted.map((column) => change[column] ?? null)];
-  const updates = [...columns, 'workflow_version'].map((column) => `${column} = excluded.${column}`).join(', ');
+  const values = [String(event.data['caseId']), event.streamversion, change.status ?? 'ASSIGNED', change.openTasks === 'one-more' ? 1 : 0, ...inserted.map((column) => change[column] ?? null)];
+  const updates = [
+    ...[...columns, 'workflow_version'].map((column) => `${column} = excluded.${column}`),
+    ...(change.openTasks === undefined ? [] : [`open_tasks = ${OPEN_TASKS_AFTER[change.openTasks]}`]),
+  ].join(', ');
   return tx.query(
-    `insert into intake.case_progress (case_id, workflow_version, status${inserted.map((column) => `, ${column}`).join('')})
-     values ($1, $2, $3${inserted.map((_, index) => `, $${index + 4}`).join('')})
+    `insert into intake.case_progress (case_id, workflow_version, status, open_tasks${inserted.map((column) => `, ${column}`).join('')})
+     values ($1, $2, $3, $4${inserted.map((_, index) => `, $${index + 5}`).join('')})
      on conflict (case_id) do update set ${updates}
      where intake.case_progress.workflow_version < excluded.workflow_version`,
     values,

@@ -108,4 +108,62 @@ describe('system parameters over the admin API, embedded platform', () => {
       expect(await submit('cust-twice')).not.toBe(first);
     });
   });
+
+  describe('given the escalation percentages set to 50, 80 and 100', () => {
+    interface ShownClock { readonly status: string; readonly warnAt: string | null; readonly escalationLevel: number; readonly escalations: readonly { level: number; atPercent: number; at: string }[] }
+    const percents = (body: Record<string, unknown>, caller = admin): Promise<CallResult> => platform.call('PUT', '/api/v1/admin/escalation-percents', { caller, body });
+    const responseClock = (caseId: string, expected: Record<string, unknown>): Promise<ShownClock> =>
+      eventually(async () => {
+        const clocks = (await platform.call('GET', `/api/v1/cases/${caseId}/sla`, { caller: supervisor })).body['clocks'] as (ShownClock & { clockKey: string })[];
+        const clock = clocks.find((shown) => shown.clockKey === 'case:response');
+        expect(clock).toMatchObject(expected);
+        return clock!;
+      });
+    let before: string;
+
+    it('are none until an administrator sets them (each process its own), and only an administrator may', async () => {
+      expect((await platform.call('GET', '/api/v1/admin/escalation-percents', { caller: admin })).body).toMatchObject({ percents: [], warnAtPercent: null, levels: [], version: 0, changedBy: null });
+      expect((await platform.call('GET', '/api/v1/admin/escalation-percents', { caller: supervisor })).status).toBe(403);
+      expect((await percents({ percents: [50, 80, 100], expectedVersion: 0 }, supervisor)).status).toBe(403);
+    });
+
+    it.each<[string, unknown, string]>([
+      ['out of order', [80, 50], 'percents.1'],
+      ['past 100 %', [50, 120], 'percents.1'],
+      ['more than five', [10, 20, 30, 40, 50, 60], 'percents'],
+      ['not a list', '50,80', 'percents'],
+    ])('refuses percentages %s with 400 naming the field', async (_, list, field) => {
+      const refused = await percents({ percents: list, expectedVersion: 0 });
+      expect(refused.status).toBe(400);
+      expect(refused.body['errors']).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
+    });
+
+    it('escalates a case opened after the change at 80 %, before its breach; a clock started before keeps its process’s levels', async () => {
+      before = await steps.openComplaint('cust-escalation-before');
+      await responseClock(before, { escalations: [{ level: 1, atPercent: 100 }, { level: 2, atPercent: 150 }] });
+
+      const changed = await percents({ percents: [50, 80, 100], expectedVersion: 0, reason: '投诉升级规定 2026-12' });
+      expect(changed.status).toBe(200);
+      expect(changed.body).toMatchObject({ percents: [50, 80, 100], warnAtPercent: 50, version: 1, changedBy: admin.sub, reason: '投诉升级规定 2026-12' });
+
+      const after = await steps.openComplaint('cust-escalation-after');
+      const shown = await responseClock(after, {
+        status: 'RUNNING',
+        escalations: [
+          { level: 1, atPercent: 80, notify: 'UNIT_SUPERVISOR' },
+          { level: 2, atPercent: 100, notify: 'PARENT_UNIT_SUPERVISOR' },
+        ],
+      });
+      clock.advanceTo(new Date(Date.parse(shown.escalations[0]!.at) + 1_000));
+      await responseClock(after, { status: 'WARNED', escalationLevel: 1 });
+      await responseClock(before, { escalationLevel: 0, escalations: [{ level: 1, atPercent: 100 }, { level: 2, atPercent: 150 }] });
+    });
+
+    it('shows the change in the audit trail, with who made it', async () =>
+      eventually(async () =>
+        expect((await platform.call('GET', `/api/v1/admin/audit?actor=user:${admin.sub}&service=workflow`, { caller: admin })).body['items']).toEqual(
+          expect.arrayContaining([expect.objectContaining({ type: 'EscalationPercentsChanged', subject: 'system-parameter-escalationPercents', actor: `user:${admin.sub}` })]),
+        ),
+      ));
+  });
 });

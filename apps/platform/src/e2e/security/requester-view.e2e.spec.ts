@@ -35,7 +35,8 @@ describe("the requester's view of their case, embedded platform", () => {
     expect((await onTask(taskId, 'notes', billingClerk, { note: STAFF_NOTE })).status).toBe(200);
     expect((await onTask(taskId, 'urge', ownerCaller, { note: '客户第二次来电' })).status).toBe(200);
     expect((await onTask(taskId, 'complete', billingClerk, { result: '已退还 30 元' })).status).toBe(200);
-    await eventually(async () => expect((await steps.read(caseId)).body['chain']).toEqual([expect.objectContaining({ status: 'COMPLETED' })]));
+    // closedAt: the case itself has recorded the end, so it may be resolved.
+    await eventually(async () => expect((await steps.read(caseId)).body['chain']).toEqual([expect.objectContaining({ status: 'COMPLETED', closedAt: expect.any(String) })]));
     expect((await steps.act(caseId, 'resolve', ownerCaller, { resolutionCode: 'REFUNDED', note: 'refunded 30 yuan', knowledgeArticleIds: ['kb-refunds'] })).status).toBe(200);
     expect((await steps.act(caseId, 'feedback', requester, { csat: 5, comment: '谢谢' })).status).toBe(200);
   });

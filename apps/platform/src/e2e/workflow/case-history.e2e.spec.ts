@@ -257,7 +257,7 @@ describe('history and time travel of a case (workflow), embedded platform', () =
       taskId = String((await act('collaborations', owner, { to: { kind: 'UNIT', id: 'billing' }, reason: '请核对本月计费' }, { 'x-correlation-id': HELP_CORRELATION }))['taskId']);
       clock.advanceMinutes(30);
       await eventually(() => ok(platform.call('POST', `/api/v1/tasks/${taskId}/return`, { caller: billingClerk, body: { reasonCode: 'WRONG_UNIT', note: '应由网络部核实速率' } }), 'return'));
-      await eventually(async () => expect((await get(`/api/v1/cases/${caseId}`)).body['chain']).toEqual([expect.objectContaining({ status: 'RETURNED' })]));
+      await eventually(async () => expect((await get(`/api/v1/cases/${caseId}`)).body['chain']).toEqual([expect.objectContaining({ status: 'RETURNED', outcomeReason: 'WRONG_UNIT' })]));
     });
 
     it('lists each step with the person who took it and the correlation id of their request', async () => {

@@ -82,7 +82,8 @@ describe('collaboration across units and partners (流程穿越), embedded platf
     const asked = await ask(caseId, { kind: 'UNIT', id: 'billing' });
     expect(asked.status).toBe(201);
     const taskId = String(asked.body['taskId']);
-    expect(asked.body['case']).toMatchObject({ id: caseId, status: 'IN_PROGRESS' });
+    // The case waits on its task: the decider's own word, as its 409s say it.
+    expect(asked.body['case']).toMatchObject({ id: caseId, status: 'COLLABORATING', chain: [{ taskId, status: 'REQUESTED' }] });
 
     const task = await arrived(taskId, billingClerk);
     expect(task).toMatchObject({
@@ -111,6 +112,10 @@ describe('collaboration across units and partners (流程穿越), embedded platf
       status: 'ACCEPTED',
       acceptedBy: 'billing-clerk',
     });
+    // The chain says of the task what /tasks says.
+    await eventually(async () =>
+      expect((await steps.read(caseId)).body).toMatchObject({ status: 'COLLABORATING', chain: [{ taskId, status: 'ACCEPTED' }] }),
+    );
     const noted = await onTask(taskId, 'notes', billingClerk, { note: '已核实，系统重复扣费' });
     expect(noted.body['notes']).toEqual([
       expect.objectContaining({ unit: 'billing', note: '已核实，系统重复扣费', by: 'billing-clerk' }),
@@ -120,14 +125,40 @@ describe('collaboration across units and partners (流程穿越), embedded platf
       result: '已退还 30 元',
     });
 
+    // Once the case has recorded the task's end it is worked again.
     await eventually(async () =>
-      expect((await chainOf(caseId))[0]).toMatchObject({ taskId, status: 'COMPLETED' }),
+      expect((await steps.read(caseId)).body).toMatchObject({ status: 'IN_PROGRESS', chain: [{ taskId, status: 'COMPLETED' }] }),
     );
     const resolved = await steps.act(caseId, 'resolve', ownerCaller, {
       resolutionCode: 'REFUNDED',
       note: 'billing refunded',
     });
     expect(resolved).toMatchObject({ status: 200, body: { status: 'RESOLVED' } });
+  });
+
+  it('a case waiting on its task is COLLABORATING in every view: workflow, the requester’s list, intake’s gRPC — until the case records the end', async () => {
+    const requester = `cust-collab-${(requesters += 1)}`;
+    const caseId = await steps.caseAt('in-progress', requester, owner);
+    const taskId = String((await ask(caseId, { kind: 'UNIT', id: 'billing' })).body['taskId']);
+    const everyView = async () => {
+      const mine = await platform.call('GET', '/api/v1/customers/me/cases', { caller: customer(requester) });
+      const grpc = await platform.intakeGrpc<{ case: { status: string } }>('GetCase', { caseId }, supervisor);
+      return {
+        workflow: (await steps.read(caseId)).body['status'],
+        requester: (await steps.read(caseId, customer(requester))).body['status'],
+        customerCases: (mine.body['items'] as Record<string, unknown>[]).find((listed) => listed['id'] === caseId)?.['status'],
+        grpc: grpc.response?.case.status,
+      };
+    };
+    await eventually(async () =>
+      expect(await everyView()).toEqual({ workflow: 'COLLABORATING', requester: 'COLLABORATING', customerCases: 'COLLABORATING', grpc: 'CASE_STATUS_COLLABORATING' }),
+    );
+    await arrived(taskId, billingClerk);
+    expect((await onTask(taskId, 'accept', billingClerk)).status).toBe(200);
+    expect((await onTask(taskId, 'complete', billingClerk, { result: '已退还 30 元' })).status).toBe(200);
+    await eventually(async () =>
+      expect(await everyView()).toEqual({ workflow: 'IN_PROGRESS', requester: 'IN_PROGRESS', customerCases: 'IN_PROGRESS', grpc: 'CASE_STATUS_IN_PROGRESS' }),
+    );
   });
 
   it('a return (退单) names a reason from the managed list, and the case sees it RETURNED', async () => {
@@ -174,7 +205,8 @@ describe('collaboration across units and partners (流程穿越), embedded platf
         ).status,
       ).toBe(200);
       await eventually(async () =>
-        expect((await chainOf(caseId)).filter((link) => link['status'] === 'RETURNED')).toHaveLength(
+        // closedAt: the case has recorded the return (and with it any ping-pong), not only the task.
+        expect((await chainOf(caseId)).filter((link) => link['status'] === 'RETURNED' && link['closedAt'] !== null)).toHaveLength(
           round + 1,
         ),
       );

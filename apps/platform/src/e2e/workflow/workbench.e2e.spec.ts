@@ -44,6 +44,8 @@ describe('GET /api/v1/workbench (统一工作桌面), embedded platform', () => 
       expect(mine.items.filter((item) => item.kind === 'CASE').map((item) => item.id)).toEqual([older, newer]);
       const myCases = mine.items.filter((item) => item.kind === 'CASE');
       expect(myCases.every((item) => item.why === 'OWNER' && item.countdown !== null)).toBe(true);
+      // Both wait on a task they asked for: the case decider's word, as GET /cases/{id} shows it.
+      expect(myCases.map((item) => item.status)).toEqual(['COLLABORATING', 'COLLABORATING']);
     });
     await eventually(async () => {
       const billing = await desk(billingClerk);
@@ -52,6 +54,7 @@ describe('GET /api/v1/workbench (统一工作桌面), embedded platform', () => 
       const partnerDesk = await desk(partnerAgent);
       expect(partnerDesk.items.map((item) => item.id)).toEqual([partnerTask]);
       expect(partnerDesk.items[0]!.countdown).toMatchObject({ clockKey: expect.stringMatching(/^task:/), secondsToDue: expect.any(Number) });
+      expect(partnerDesk.items[0]!.status).toBe('REQUESTED');
     });
   });
 

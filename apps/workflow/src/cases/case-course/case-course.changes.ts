@@ -2,6 +2,7 @@ import type { RecordedEvent } from '@collab/event-store';
 import {
   collaborationTaskStreamId,
   mainLineMoveOf,
+  caseOutcomeFor,
   taskHoldEndOf,
   workflowCaseStreamId,
   type CollaborationTaskEvent,
@@ -9,6 +10,7 @@ import {
   type PartnerRegistered,
   type QueueEvent,
   type UnitEvent,
+  type TaskOutcome,
   type WorkflowCaseEvent,
 } from '@collab/workflow-domain';
 import type { Link } from '../get-case/case-chain';
@@ -29,7 +31,8 @@ export type CourseChange =
   | (At & { readonly change: 'link-opened'; readonly link: Link })
   | (At & { readonly change: 'link-closed'; readonly taskId: string; readonly closed: Pick<Link, 'status' | 'closedAt' | 'closedBy' | 'outcomeReason'> })
   | (At & { readonly change: 'task-taken'; readonly taskId: string; readonly parentTaskId: string | null; readonly unit: string; readonly at: string })
-  | (At & { readonly change: 'task-released'; readonly taskId: string; readonly at: string })
+  | (At & { readonly change: 'task-released'; readonly taskId: string; readonly at: string; readonly status: TaskOutcome })
+  | (At & { readonly change: 'task-moved'; readonly taskId: string; readonly status: 'ACCEPTED' | null })
   | HolderChange;
 
 /** A queue's unit, or a unit's or partner's calendar, as the org directory's streams say; `defines` for the first event of the stream. */
@@ -49,7 +52,7 @@ const TASK_STREAM = collaborationTaskStreamId('');
 const caseChangeOf = (event: WorkflowCaseEvent, at: At): CourseChange | null => {
   if (event.type === 'CollaborationTaskOpened') {
     const { taskId, parentTaskId, fromUnit, to, reason, openedAt, actor, acceptDueAt, completeDueAt } = event.data;
-    const link = { taskId, parentTaskId, fromUnit, to, reason, status: 'OPEN', openedAt, openedBy: actor, acceptDueAt, completeDueAt, closedAt: null, closedBy: null, outcomeReason: null } as const;
+    const link = { taskId, parentTaskId, fromUnit, to, reason, status: 'REQUESTED', openedAt, openedBy: actor, acceptDueAt, completeDueAt, closedAt: null, closedBy: null, outcomeReason: null } as const;
     return { ...at, change: 'link-opened', link };
   }
   if (event.type === 'CollaborationTaskClosed') {
@@ -61,12 +64,18 @@ const caseChangeOf = (event: WorkflowCaseEvent, at: At): CourseChange | null => 
   return moved.move === 'take' ? { ...at, change: 'take', unit: moved.unit, at: moved.at } : { ...at, change: 'release', at: moved.at };
 };
 
+/**
+ * A task's events move its leg and, in the task's own words (as /tasks shows it), its link's status;
+ * each one is seen by the link (its task version), whether it moves the status or not (a note, an urge).
+ */
 const taskChangeOf = (event: CollaborationTaskEvent, at: At): CourseChange | null => {
   const { taskId } = event.data;
   if (event.type === 'CollaborationRequested')
     return { ...at, change: 'task-taken', taskId, parentTaskId: event.data.parentTaskId, unit: event.data.to.id, at: event.data.requestedAt };
   const end = taskHoldEndOf(event);
-  return end === null ? null : { ...at, change: 'task-released', taskId, at: end };
+  const ended = caseOutcomeFor(event);
+  if (end !== null && ended !== null) return { ...at, change: 'task-released', taskId, at: end, status: ended.outcome };
+  return { ...at, change: 'task-moved', taskId, status: event.type === 'TaskAccepted' ? 'ACCEPTED' : null };
 };
 
 /** The directory's events that move a clock; agents, responsibilities, id claims and a partner's (de)activation move none. */

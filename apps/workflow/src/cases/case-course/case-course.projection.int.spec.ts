@@ -5,10 +5,15 @@ import { validateCalendar, type BusinessCalendar } from '@collab/business-calend
 import type { JsonObject, RecordedEvent } from '@collab/event-store';
 import { freshDatabase, type FreshDatabase } from '@collab/testing';
 import {
+  caseOutcomeFor,
+  collaborationTaskDecider,
   collaborationTaskStreamId,
+  taskCreationFor,
   workflowCaseDecider,
   workflowCaseStreamId,
   type ActorRef,
+  type CollaborationTaskCommand,
+  type CollaborationTaskEvent,
   type OrgEvent,
   type WorkflowCaseCommand,
   type WorkflowCaseEvent,
@@ -19,8 +24,9 @@ import { migrateSchema } from '@collab/service-kit';
 import { WORKFLOW_MIGRATIONS } from '../../migrations/workflow.migrations';
 import type { BusinessCalendars, OrgLookup, OrgParty } from '../../workflow.ports';
 import type { CaseRecords } from '../case-history/case-streams';
-import { CaseView } from '../case-view/case-view.entity';
+import { CaseView, shownStatusOf } from '../case-view/case-view.entity';
 import { CaseViewProjection } from '../case-view/case-view.projection';
+import { openTasksOf } from '../get-case/case-chain';
 import { CaseCourses } from '../get-case/case-courses';
 import type { CaseCourse } from '../get-case/case-details';
 import { LegClocks } from '../get-case/leg-clocks';
@@ -208,7 +214,7 @@ describe('the course of a case, as the case view keeps it', () => {
       { numRuns: 200 },
     );
     expect([...seen].sort()).toEqual(
-      expect.arrayContaining(['a chain', 'CaseReopened', 'CaseCancelled', 'TaskReturned', 'TaskWithdrawn', 'TaskCompleted', 'CollaborationTaskClosed', 'to lost-queue', 'to network-desk']),
+      expect.arrayContaining(['a chain', 'TaskAccepted', 'CaseReopened', 'CaseCancelled', 'TaskReturned', 'TaskWithdrawn', 'TaskCompleted', 'CollaborationTaskClosed', 'to lost-queue', 'to network-desk']),
     );
   });
 
@@ -242,5 +248,74 @@ describe('the course of a case, as the case view keeps it', () => {
       ['complaints', 'front-line', 'cn-standard'],
       ['moving-desk', 'network', 'nine-to-five'],
     ]);
+  });
+
+  describe('a case waiting on a collaboration task, step by step', () => {
+    const caseId = randomUUID();
+    const taskId = `${caseId.slice(0, 8)}-task-1`;
+    const at = new Date(OPENED_AT);
+    const clerk: ActorRef = { id: 'clerk-wu', kind: 'user' };
+    const caseEvents: WorkflowCaseEvent[] = [];
+    const taskEvents: CollaborationTaskEvent[] = [];
+    let position = 1_000_000;
+    const record = (streamId: string, streamVersion: number, event: WorkflowCaseEvent | CollaborationTaskEvent): RecordedEvent => ({
+      id: randomUUID(), ...event, data: event.data as unknown as JsonObject, metadata: { correlationId: caseId, actor: admin }, streamId, streamVersion, position: BigInt((position += 1)), recordedAt: at,
+    });
+    /** When: the case decides the command; its events are projected. */
+    const onCase = (command: WorkflowCaseCommand) => {
+      const decided = workflowCaseDecider.decide(command, caseEvents.reduce(workflowCaseDecider.evolve, workflowCaseDecider.initialState()), { now: at });
+      return apply(decided.map((event) => record(workflowCaseStreamId(caseId), caseEvents.push(event), event)));
+    };
+    /** When: the task decides the command (as its target or the process manager sends it); its events are projected. */
+    const onTask = (command: CollaborationTaskCommand) => {
+      const decided = collaborationTaskDecider.decide(command, taskEvents.reduce(collaborationTaskDecider.evolve, collaborationTaskDecider.initialState()), { now: at });
+      return apply(decided.map((event) => record(collaborationTaskStreamId(taskId), taskEvents.push(event), event)));
+    };
+    /** Then: the status GET /cases/{id} shows, and the status of the task in its chain. */
+    const shown = async () => {
+      const view = await dataSource.getRepository(CaseView).findOneByOrFail({ id: caseId });
+      const { chain } = await projected(caseId, at);
+      return { status: shownStatusOf(view, openTasksOf(chain)), task: chain[0]?.status, recordedEnd: chain[0]?.closedAt !== null };
+    };
+
+    beforeAll(async () => {
+      await onCase({ type: 'RegisterAndRouteCase', summary: { ...summaryOf(caseId), openedAt: at.toISOString() }, rules: [], fallback: { queue: 'complaints', ruleId: 'test' } });
+      await onCase({ type: 'AssignCase', caseId, queue: 'complaints', agentId: 'agent-li', agentLoad: { load: 0, capacity: 5 }, overrideCapacity: false, reason: 'least load', actor: admin });
+      await onCase({ type: 'StartWork', caseId, actor: { id: 'agent-li', kind: 'user' } });
+    });
+
+    it('shows COLLABORATING, its task REQUESTED, once the case opened the task', async () => {
+      await onCase({
+        type: 'RequestCollaboration',
+        caseId,
+        actor: { id: 'agent-li', kind: 'user' },
+        request: {
+          taskId, parentTaskId: null, to: { kind: 'UNIT', id: 'billing', region: 'GD' }, reason: '请核实',
+          sla: { calendarId: 'cn-standard', acceptWithinBusinessMinutes: 60, completeWithinBusinessMinutes: 480 },
+          acceptDueAt: new Date(OPENED_AT + 86_400_000).toISOString(), completeDueAt: new Date(OPENED_AT + 2 * 86_400_000).toISOString(),
+        },
+      });
+      const opened = caseEvents.find((event) => event.type === 'CollaborationTaskOpened');
+      if (opened?.type !== 'CollaborationTaskOpened') throw new Error('the case opened no task');
+      await onTask(taskCreationFor(opened));
+      expect(await shown()).toEqual({ status: 'COLLABORATING', task: 'REQUESTED', recordedEnd: false });
+    });
+
+    it('shows the task ACCEPTED once its target accepted it', async () => {
+      await onTask({ type: 'AcceptTask', taskId, byUnit: 'billing', actor: clerk });
+      expect(await shown()).toEqual({ status: 'COLLABORATING', task: 'ACCEPTED', recordedEnd: false });
+    });
+
+    it('shows the task COMPLETED as soon as it is, the case still COLLABORATING until it records the end', async () => {
+      await onTask({ type: 'CompleteTask', taskId, byUnit: 'billing', result: '已退费', actor: clerk });
+      expect(await shown()).toEqual({ status: 'COLLABORATING', task: 'COMPLETED', recordedEnd: false });
+    });
+
+    it('returns the case to IN_PROGRESS when it recorded the end of its last open task', async () => {
+      const outcome = caseOutcomeFor(taskEvents[taskEvents.length - 1]!);
+      if (outcome === null) throw new Error('the task did not end');
+      await onCase(outcome);
+      expect(await shown()).toEqual({ status: 'IN_PROGRESS', task: 'COMPLETED', recordedEnd: true });
+    });
   });
 });

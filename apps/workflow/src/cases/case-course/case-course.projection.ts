@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@collab/event-store';
 import { courseChangeOf, type CourseChange } from './case-course.changes';
-import { closeLink, openLink, releaseMain, releaseTask, takeMain, takeTask } from './course-writes';
+import { closeLink, moveTask, openLink, releaseMain, releaseTask, takeMain, takeTask } from './course-writes';
 import { CourseRows } from './course-rows';
 import { CourseBatch } from './holder-clocks';
 
@@ -15,6 +15,7 @@ const APPLIERS: Appliers = {
   'link-closed': closeLink,
   'task-taken': takeTask,
   'task-released': releaseTask,
+  'task-moved': moveTask,
   holder: (batch, change) => batch.keepHolder(change),
 };
 

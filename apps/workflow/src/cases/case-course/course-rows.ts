@@ -40,7 +40,10 @@ export interface LinkState {
   readonly closed_by: ActorRef | null;
   readonly outcome_reason: string | null;
   readonly ordinal: number;
+  /** The case stream's version of the last case event that changed the link. */
   readonly version: number;
+  /** The task stream's version of the last task event that moved its status (0 before any). */
+  readonly task_version: number;
 }
 
 const LEG_COLUMNS: ColumnTypes = {
@@ -50,7 +53,7 @@ const LEG_COLUMNS: ColumnTypes = {
 const LINK_COLUMNS: ColumnTypes = {
   case_id: 'uuid', task_id: 'text', parent_task_id: 'text', from_unit: 'text', target: 'jsonb', reason: 'text', status: 'text', opened_at: 'timestamptz',
   opened_by: 'jsonb', accept_due_at: 'timestamptz', complete_due_at: 'timestamptz', closed_at: 'timestamptz', closed_by: 'jsonb', outcome_reason: 'text',
-  ordinal: 'int', version: 'int',
+  ordinal: 'int', version: 'int', task_version: 'int',
 };
 /** A leg closes once; the legs of a batch on one calendar send it once. */
 const LEG_UPSERT: Upsert = {
@@ -60,12 +63,15 @@ const LEG_UPSERT: Upsert = {
     WHERE workflow.case_leg.to_at IS NULL AND excluded.to_at IS NOT NULL`,
   shared: ['calendar'],
 };
-/** A link changes only to a later version; opened again it keeps the place in the chain its first opening gave it. */
+/**
+ * A link changes only to a later version of its case's stream or, at the same one, of its task's;
+ * opened again it keeps the place in the chain its first opening gave it.
+ */
 const LINK_UPSERT: Upsert = {
   table: 'workflow.case_task_link',
   columns: LINK_COLUMNS,
   onConflict: `ON CONFLICT (case_id, task_id) DO UPDATE SET ${fromExcluded(Object.keys(LINK_COLUMNS).filter((column) => !['case_id', 'task_id', 'ordinal'].includes(column)))}
-    WHERE workflow.case_task_link.version < excluded.version`,
+    WHERE (workflow.case_task_link.version, workflow.case_task_link.task_version) < (excluded.version, excluded.task_version)`,
 };
 
 /** Open legs keep their calendar; read as text, each distinct calendar is parsed once per batch. */
@@ -89,7 +95,7 @@ const byCase = <Row extends { readonly case_id: string }>(rows: readonly Row[], 
  * The legs and links of the cases one batch touches, and their priorities: read in three
  * statements, changed in memory in log order, written back in one upsert per table whose guards
  * are the ones a statement per event had — a leg opens once and closes once, a link changes only to
- * a later version of its case's stream — so a batch applied twice leaves the rows as once.
+ * a later version of its case's stream or its task's — so a batch applied twice leaves the rows as once.
  */
 export class CourseRows {
   private readonly changedLegs = new Set<LegState>();

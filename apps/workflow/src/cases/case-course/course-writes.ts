@@ -1,9 +1,11 @@
+import { laterTaskStatus, type TaskStatusWord } from '@collab/domain-kernel';
 import { heldMinutes, shownClockOf } from '../get-case/case-legs';
 import type { CourseChange, LegKind } from './case-course.changes';
 import type { LegState } from './course-rows';
 import type { CourseBatch } from './holder-clocks';
 
 type Change<Kind extends CourseChange['change']> = Extract<CourseChange, { change: Kind }>;
+type At = Pick<Change<'task-moved'>, 'caseId' | 'version' | 'taskId'>;
 
 /** A leg about to open: whose, since when, and where it sits in the main line or the chain. */
 interface OpeningLeg {
@@ -55,11 +57,32 @@ export const takeMain = async (batch: CourseBatch, change: Change<'take'>): Prom
   await openLeg(batch, { caseId, key: mainLegKey(version), kind: 'CASE', unit, taskId: null, parentTaskId: null, ordinal: version, from: at, version });
 };
 
-export const takeTask = (batch: CourseBatch, { caseId, version, taskId, parentTaskId, unit, at }: Change<'task-taken'>) =>
-  openLeg(batch, { caseId, key: taskLegKey(taskId), kind: 'TASK', unit, taskId, parentTaskId, ordinal: null, from: at, version });
+export const takeTask = async (batch: CourseBatch, change: Change<'task-taken'>): Promise<void> => {
+  const { caseId, version, taskId, parentTaskId, unit, at } = change;
+  await openLeg(batch, { caseId, key: taskLegKey(taskId), kind: 'TASK', unit, taskId, parentTaskId, ordinal: null, from: at, version });
+  moveLink(batch, change, 'REQUESTED');
+};
 
-export const releaseTask = (batch: CourseBatch, { caseId, version, taskId, at }: Change<'task-released'>): Promise<void> => {
+/**
+ * The task's link takes the task's status, as its own stream says it (the case records an ending
+ * later, a cancelled case never). Guarded by the task stream's version, and a task only moves
+ * forward, so a replay or the case's own word for the same ending changes nothing.
+ */
+const moveLink = ({ rows }: CourseBatch, { caseId, version, taskId }: At, status: TaskStatusWord | null): void => {
+  const known = rows.link(caseId, taskId);
+  if (known && known.task_version < version)
+    rows.setLink({ ...known, status: status === null ? known.status : laterTaskStatus(known.status, status), task_version: version });
+};
+
+export const moveTask = (batch: CourseBatch, change: Change<'task-moved'>): Promise<void> => {
+  moveLink(batch, change, change.status);
+  return Promise.resolve();
+};
+
+export const releaseTask = (batch: CourseBatch, change: Change<'task-released'>): Promise<void> => {
+  const { caseId, version, taskId, at } = change;
   closeLegs(batch, caseId, (leg) => leg.leg_key === taskLegKey(taskId), { at, version });
+  moveLink(batch, change, change.status);
   return Promise.resolve();
 };
 
@@ -68,17 +91,17 @@ export const openLink = ({ rows }: CourseBatch, { caseId, version, link }: Chang
   const known = rows.link(caseId, link.taskId);
   if (known && known.version >= version) return Promise.resolve();
   rows.setLink({
-    case_id: caseId, task_id: link.taskId, parent_task_id: link.parentTaskId, from_unit: link.fromUnit, target: link.to, reason: link.reason, status: 'OPEN',
+    case_id: caseId, task_id: link.taskId, parent_task_id: link.parentTaskId, from_unit: link.fromUnit, target: link.to, reason: link.reason, status: link.status,
     opened_at: link.openedAt, opened_by: link.openedBy, accept_due_at: link.acceptDueAt, complete_due_at: link.completeDueAt,
-    closed_at: null, closed_by: null, outcome_reason: null, ordinal: known?.ordinal ?? version, version,
+    closed_at: null, closed_by: null, outcome_reason: null, ordinal: known?.ordinal ?? version, version, task_version: known?.task_version ?? 0,
   });
   return Promise.resolve();
 };
 
-/** How a task ended; only a later case event changes it again. */
+/** How a task ended as the case recorded it (its status most often came first, from the task); only a later case event changes it again. */
 export const closeLink = ({ rows }: CourseBatch, { caseId, version, taskId, closed }: Change<'link-closed'>): Promise<void> => {
   const known = rows.link(caseId, taskId);
   if (known && known.version < version)
-    rows.setLink({ ...known, status: closed.status, closed_at: closed.closedAt, closed_by: closed.closedBy, outcome_reason: closed.outcomeReason, version });
+    rows.setLink({ ...known, status: laterTaskStatus(known.status, closed.status), closed_at: closed.closedAt, closed_by: closed.closedBy, outcome_reason: closed.outcomeReason, version });
   return Promise.resolve();
 };

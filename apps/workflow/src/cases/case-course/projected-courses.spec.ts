@@ -32,7 +32,7 @@ const link = (taskId: string, ordinal: number): LinkRow => ({
   from_unit: 'billing-desk',
   target: { kind: 'UNIT', id: 'network', region: 'GD' },
   reason: '请核实',
-  status: 'OPEN',
+  status: 'REQUESTED',
   opened_at: new Date('2026-11-23T02:00:00.000Z'),
   opened_by: { id: 'agent-li', kind: 'user' },
   accept_due_at: new Date('2026-11-24T02:00:00.000Z'),

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { CLOCK, type Clock } from '@collab/service-kit';
-import type { TaskOutcome } from '@collab/workflow-domain';
+import type { TaskStatusWord } from '@collab/domain-kernel';
 import type { CaseView } from '../case-view/case-view.entity';
 import { chainOfLinks, type Link } from '../get-case/case-chain';
 import type { CaseCourse } from '../get-case/case-details';
@@ -15,7 +15,7 @@ const linkOf = (row: LinkRow): Link => ({
   fromUnit: row.from_unit,
   to: row.target,
   reason: row.reason,
-  status: row.status as 'OPEN' | TaskOutcome,
+  status: row.status as TaskStatusWord,
   openedAt: row.opened_at.toISOString(),
   openedBy: row.opened_by,
   acceptDueAt: row.accept_due_at.toISOString(),

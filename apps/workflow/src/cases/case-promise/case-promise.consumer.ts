@@ -27,6 +27,7 @@ export class CasePromiseConsumer implements OnApplicationBootstrap, OnModuleDest
       consumerName: CONSUMER,
       source: 'intake',
       handle: (event) => this.on(event),
+      sharesBatchTransaction: true,
     });
   }
 

@@ -34,8 +34,13 @@ export class CaseView {
   @Column('int') version!: number;
 }
 
-/** The status a reader is shown, in the decider's words (QUEUED while nobody holds the case). */
-export const shownStatusOf = (view: Pick<CaseView, 'status' | 'assignee'>): string => shownCaseStatus(view.status, view.assignee);
+/**
+ * The status a reader is shown, in the decider's words: QUEUED while nobody holds the case,
+ * COLLABORATING while it has open collaboration tasks (`openTasks`: the links of its chain it has
+ * not recorded the end of, as the case course keeps them).
+ */
+export const shownStatusOf = (view: Pick<CaseView, 'status' | 'assignee'>, openTasks: number): string =>
+  shownCaseStatus(view.status, view.assignee, openTasks);
 
 /** A case stops counting as open work (its owner's load, its queue's waiting line) once resolved, closed or cancelled. */
 export const FINISHED_CASE_STATUSES = ['RESOLVED', 'CLOSED', 'CANCELLED'] as const;

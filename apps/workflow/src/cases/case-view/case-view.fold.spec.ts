@@ -13,6 +13,7 @@ import {
   type WorkflowCaseEvent,
   type WorkflowCaseState,
 } from '@collab/workflow-domain';
+import { chainOf, openTasksOf } from '../get-case/case-chain';
 import { type CaseView, shownStatusOf } from './case-view.entity';
 import { foldCaseView } from './case-view.fold';
 import { CaseViewProjection } from './case-view.projection';
@@ -182,15 +183,14 @@ describe('the case view folded from its events', () => {
 
   it('shows the decider\'s own status word after every event (a queued case is QUEUED, not ASSIGNED)', () => {
     const { evolve, initialState } = workflowCaseDecider;
-    // The row cannot count open tasks, so a collaborating case shows IN_PROGRESS (case-view.entity.ts).
-    const wordOf = (status: WorkflowCaseState['status']): string => (status === 'collaborating' ? 'IN_PROGRESS' : status.toUpperCase().replace('-', '_'));
+    const wordOf = (status: WorkflowCaseState['status']): string => status.toUpperCase().replace('-', '_');
     const shown = new Set<string>();
     fc.assert(
       fc.property(steps, (tried) => {
         const events = historyOf(undefined, tried);
         events.forEach((_event, index) => {
           const seen = events.slice(0, index + 1);
-          const status = shownStatusOf(foldCaseView(seen)!);
+          const status = shownStatusOf(foldCaseView(seen)!, openTasksOf(chainOf(seen)));
           shown.add(status);
           expect(status).toBe(wordOf(seen.reduce(evolve, initialState()).status));
         });
@@ -199,9 +199,38 @@ describe('the case view folded from its events', () => {
     );
     expect(shown).toContain('QUEUED');
     expect(shown).toContain('ASSIGNED');
+    expect(shown).toContain('COLLABORATING');
   });
 
   it('is nothing before the case was registered', () => expect(foldCaseView([])).toBeUndefined());
+
+  describe('while the case waits on its collaboration tasks', () => {
+    // The kinds of commandFor; pick 1 keeps the case's queue, gives room, and names task-2 (returned), pick 2 task-3 (withdrawn).
+    const [ASSIGN, START, REQUEST, OUTCOME] = [0, 3, 4, 5];
+    const working = [ASSIGN, START].map((kind) => ({ kind, pick: 1, minutesLater: 5 }));
+    const ask = (pick: number) => ({ kind: REQUEST, pick, minutesLater: 5 });
+    const ended = (pick: number) => ({ kind: OUTCOME, pick, minutesLater: 5 });
+    const shownAfter = async (steps: readonly Step[]) => {
+      const events = historyOf(undefined, steps);
+      const openTasks = openTasksOf(chainOf(events));
+      const stored = (await projected(events)) as unknown as CaseView;
+      expect(shownStatusOf(stored, openTasks)).toBe(shownStatusOf(foldCaseView(events)!, openTasks));
+      return { shown: shownStatusOf(stored, openTasks), openTasks, events: events.length };
+    };
+
+    it('shows COLLABORATING once the case opened a task', async () =>
+      expect(await shownAfter([...working, ask(1)])).toMatchObject({ shown: 'COLLABORATING', openTasks: 1 }));
+
+    it('stays COLLABORATING while another task is still open', async () =>
+      expect(await shownAfter([...working, ask(1), ask(2), ended(1)])).toMatchObject({ shown: 'COLLABORATING', openTasks: 1 }));
+
+    // Registered and queued, then an event for each of the six steps: none was refused.
+    it('returns to IN_PROGRESS when the case recorded the end of its last open task', async () =>
+      expect(await shownAfter([...working, ask(1), ask(2), ended(1), ended(2)])).toMatchObject({ shown: 'IN_PROGRESS', openTasks: 0, events: 8 }));
+
+    it('shows CANCELLED when cancelled while collaborating', async () =>
+      expect(await shownAfter([...working, ask(1), { kind: CANCEL, pick: 0, minutesLater: 5 }])).toMatchObject({ shown: 'CANCELLED' }));
+  });
 
   it('keeps the process version the case started on', () =>
     expect(foldCaseView(historyOf(undefined, [], true))).toMatchObject({ status: 'ASSIGNED', processId: BUILT_IN_DEFAULT_PROCESS.processId, processVersion: BUILT_IN_DEFAULT_PROCESS.version }));

@@ -22,7 +22,7 @@ export class CustomerTagsConsumer implements OnApplicationBootstrap, OnModuleDes
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.consumer = await this.events.consume({ consumerName: CONSUMER, source: 'data', handle: (event) => this.on(event) });
+    this.consumer = await this.events.consume({ consumerName: CONSUMER, source: 'data', handle: (event) => this.on(event), sharesBatchTransaction: true });
   }
 
   async onModuleDestroy(): Promise<void> {

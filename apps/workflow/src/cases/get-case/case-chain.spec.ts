@@ -1,4 +1,4 @@
-import type { CollaborationTaskClosed, CollaborationTaskOpened, WorkflowCaseEvent } from '@collab/workflow-domain';
+import type { CollaborationTaskClosed, CollaborationTaskEvent, CollaborationTaskOpened, WorkflowCaseEvent } from '@collab/workflow-domain';
 import { chainOf } from './case-chain';
 
 const owner = { id: 'agent-li', kind: 'user' } as const;
@@ -43,11 +43,11 @@ describe('the chain of a case (流程穿越)', () => {
 
   it('is a tree: each task under the task whose holder asked for it, in the order opened', () =>
     expect(shape(chainOf(events))).toEqual([
-      ['task-1', 'complaints', 'billing-dept', 'OPEN', [
+      ['task-1', 'complaints', 'billing-dept', 'REQUESTED', [
         ['task-2', 'billing-dept', 'network-dept', 'RETURNED', []],
         ['task-3', 'billing-dept', 'partner-fi', 'COMPLETED', []],
       ]],
-      ['task-4', 'complaints', 'marketing-dept', 'OPEN', []],
+      ['task-4', 'complaints', 'marketing-dept', 'REQUESTED', []],
     ]));
 
   it('records who asked, why, when, and how each task ended', () => {
@@ -74,6 +74,28 @@ describe('the chain of a case (流程穿越)', () => {
 
   it('keeps a task whose parent it cannot find at the root, rather than lose it', () =>
     expect(shape(chainOf([opened('task-9', 'task-gone', ['billing-dept', 'network-dept'], '2026-11-23T03:00:00.000Z')]))).toEqual([
-      ['task-9', 'billing-dept', 'network-dept', 'OPEN', []],
+      ['task-9', 'billing-dept', 'network-dept', 'REQUESTED', []],
     ]));
+
+  describe('says of each task what /tasks says, as the task moves', () => {
+    const at = '2026-11-23T02:30:00.000Z';
+    const accepted = (taskId: string): CollaborationTaskEvent => ({ type: 'TaskAccepted', data: { taskId, caseId: 'case-1', unit: 'billing-dept', actor: billingClerk, acceptedAt: at } });
+    const completed = (taskId: string): CollaborationTaskEvent => ({ type: 'TaskCompleted', data: { taskId, caseId: 'case-1', result: '已退费', actor: billingClerk, completedAt: at } });
+    const noted = (taskId: string): CollaborationTaskEvent => ({ type: 'TaskNoteAdded', data: { taskId, caseId: 'case-1', unit: 'billing-dept', note: '在查', actor: billingClerk, addedAt: at } });
+    const statusOf = (taskEvents: readonly CollaborationTaskEvent[], caseEvents: readonly WorkflowCaseEvent[] = events) =>
+      Object.fromEntries(chainOf(caseEvents, taskEvents).flatMap(function flat(link): [string, string][] {
+        return [[link.taskId, link.status], ...link.children.flatMap(flat)];
+      }));
+
+    it('REQUESTED until its target accepts it, then ACCEPTED (a note moves nothing)', () =>
+      expect(statusOf([noted('task-1'), accepted('task-1')])).toMatchObject({ 'task-1': 'ACCEPTED', 'task-4': 'REQUESTED' }));
+
+    it('COMPLETED as soon as the task is, before the case has recorded it (closedAt stays null until then)', () => {
+      expect(statusOf([accepted('task-1'), completed('task-1')])).toMatchObject({ 'task-1': 'COMPLETED' });
+      expect(chainOf(events, [completed('task-1')])[0]).toMatchObject({ status: 'COMPLETED', closedAt: null, outcomeReason: null });
+    });
+
+    it('never moves back: the case’s own record of an ending, or a task event read again, leaves it', () =>
+      expect(statusOf([accepted('task-3'), completed('task-3'), accepted('task-3')])).toMatchObject({ 'task-3': 'COMPLETED', 'task-2': 'RETURNED' }));
+  });
 });

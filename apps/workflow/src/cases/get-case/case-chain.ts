@@ -1,4 +1,5 @@
-import type { ActorRef, CollaborationTarget, TaskOutcome, WorkflowCaseEvent } from '@collab/workflow-domain';
+import { laterTaskStatus, type TaskStatusWord } from '@collab/domain-kernel';
+import { caseOutcomeFor, type ActorRef, type CollaborationTarget, type CollaborationTaskEvent, type WorkflowCaseEvent } from '@collab/workflow-domain';
 
 /** One collaboration task (协同单) of the chain, with the tasks its holder asked for in turn. */
 export interface ChainLink {
@@ -9,7 +10,8 @@ export interface ChainLink {
   readonly to: CollaborationTarget;
   /** What was asked and why. */
   readonly reason: string;
-  readonly status: 'OPEN' | TaskOutcome;
+  /** The task's status in the words /tasks uses, as the task moves (the case records its end later). */
+  readonly status: TaskStatusWord;
   readonly openedAt: string;
   readonly openedBy: ActorRef;
   readonly acceptDueAt: string;
@@ -29,12 +31,26 @@ const linksOf = (events: readonly WorkflowCaseEvent[]): Map<string, Link> => {
   for (const event of events) {
     if (event.type === 'CollaborationTaskOpened') {
       const { taskId, parentTaskId, fromUnit, to, reason, openedAt, actor, acceptDueAt, completeDueAt } = event.data;
-      links.set(taskId, { taskId, parentTaskId, fromUnit, to, reason, status: 'OPEN', openedAt, openedBy: actor, acceptDueAt, completeDueAt, closedAt: null, closedBy: null, outcomeReason: null });
+      links.set(taskId, { taskId, parentTaskId, fromUnit, to, reason, status: 'REQUESTED', openedAt, openedBy: actor, acceptDueAt, completeDueAt, closedAt: null, closedBy: null, outcomeReason: null });
     }
     if (event.type === 'CollaborationTaskClosed') {
       const open = links.get(event.data.taskId);
-      if (open) links.set(open.taskId, { ...open, status: event.data.outcome, closedAt: event.data.closedAt, closedBy: event.data.actor, outcomeReason: event.data.reason });
+      if (open) links.set(open.taskId, { ...open, status: laterTaskStatus(open.status, event.data.outcome), closedAt: event.data.closedAt, closedBy: event.data.actor, outcomeReason: event.data.reason });
     }
+  }
+  return links;
+};
+
+/** The status a task event moves its task to; null for one that moves none (a note, an urge, the request itself). */
+const taskStatusOf = (event: CollaborationTaskEvent): TaskStatusWord | null =>
+  event.type === 'TaskAccepted' ? 'ACCEPTED' : (caseOutcomeFor(event)?.outcome ?? null);
+
+/** The links with each task's status as its own stream moved it; a task only moves forward, so the order of the two streams does not matter. */
+const movedBy = (links: Map<string, Link>, taskEvents: readonly CollaborationTaskEvent[]): Map<string, Link> => {
+  for (const event of taskEvents) {
+    const link = links.get(event.data.taskId);
+    const status = taskStatusOf(event);
+    if (link && status !== null) links.set(link.taskId, { ...link, status: laterTaskStatus(link.status, status) });
   }
   return links;
 };
@@ -54,7 +70,16 @@ export const chainOfLinks = (links: readonly Link[]): ChainLink[] => {
 };
 
 /**
- * 流程穿越: the whole chain of collaboration tasks as a tree, from the case stream alone (it records
- * every task opened and how each ended).
+ * 流程穿越: the whole chain of collaboration tasks as a tree: the case stream records every task
+ * opened and how each ended; the task streams say how far each task has got meanwhile.
  */
-export const chainOf = (events: readonly WorkflowCaseEvent[]): ChainLink[] => chainOfLinks([...linksOf(events).values()]);
+export const chainOf = (caseEvents: readonly WorkflowCaseEvent[], taskEvents: readonly CollaborationTaskEvent[] = []): ChainLink[] =>
+  chainOfLinks([...movedBy(linksOf(caseEvents), taskEvents).values()]);
+
+/**
+ * The tasks of the chain the case has not yet recorded the end of (closedAt is the case's record,
+ * whatever the task's own status says meanwhile): the case decider's open tasks, so the case is
+ * collaborating while there is any.
+ */
+export const openTasksOf = (chain: readonly ChainLink[]): number =>
+  chain.reduce((open, link) => open + (link.closedAt === null ? 1 : 0) + openTasksOf(link.children), 0);

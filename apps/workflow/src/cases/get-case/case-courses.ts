@@ -24,6 +24,6 @@ export class CaseCourses {
     const until = asOf !== undefined && asOf < now ? asOf : now;
     const history = { caseEvents: caseEventsOf(records), taskEvents: taskEventsOf(records) };
     const legs = measuredLegs(history, await this.clocks.for(history, until), until);
-    return { asOf: asOf?.toISOString() ?? null, legs, chain: chainOf(history.caseEvents) };
+    return { asOf: asOf?.toISOString() ?? null, legs, chain: chainOf(history.caseEvents, history.taskEvents) };
   }
 }

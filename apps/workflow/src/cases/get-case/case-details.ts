@@ -1,5 +1,6 @@
 import type { CasePromise } from '../case-promise/case-promise.entity';
 import { type CaseView, shownStatusOf } from '../case-view/case-view.entity';
+import { openTasksOf } from './case-chain';
 import type { StaffCaseDetails as CaseDetails } from './get-case.query';
 
 /** What the case shows beside its own fields: its legs and chain, projected (now) or folded from its streams (asOf). */
@@ -34,7 +35,7 @@ export const caseDetailsOf = (view: CaseView, promise: CasePromise | null, cours
   // The number names the case from its opening on, so it is shown whenever it is known.
   number: promise?.caseNumber ?? null,
   acknowledgement: acknowledgementOf(promise, course.asOf === null ? undefined : new Date(course.asOf)),
-  status: shownStatusOf(view),
+  status: shownStatusOf(view, openTasksOf(course.chain)),
   channel: view.channel,
   audience: view.audience,
   requestType: view.requestType,

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { deterministicEventId, type RecordedEvent } from '@collab/event-store';
 import type { BusinessCalendar } from '@collab/business-calendar';
 import { calendarNeededBy, slaCommandsFor, type SlaReactionContext, type SlaSourceEvent, type SlaState, type WorkflowCaseState } from '@collab/workflow-domain';
+import { EscalationPercentsBook } from '../../admin/system-parameters/escalation-percents/escalation-percents-book';
 import { SystemParameterBook } from '../../admin/system-parameters/system-parameter-book';
 import { BUSINESS_CALENDARS, type BusinessCalendars } from '../../workflow.ports';
 import { SlaStreams } from '../sla-streams';
@@ -19,6 +20,7 @@ export class SlaClockMoves {
 
   constructor(
     private readonly parameters: SystemParameterBook,
+    private readonly escalationPercents: EscalationPercentsBook,
     @Inject(BUSINESS_CALENDARS) private readonly calendars: BusinessCalendars,
     private readonly streams: SlaStreams,
   ) {}
@@ -42,10 +44,12 @@ export class SlaClockMoves {
   private async contextFor(event: SlaSourceEvent, state: SlaState, caseState: WorkflowCaseState): Promise<SlaReactionContext> {
     // The quiet period in force when the case is resolved; its clock keeps it whatever changes later.
     const { autoCloseMinutes: quietMinutes } = await this.parameters.values();
+    // Likewise the escalation percentages in force when a clock starts: a running clock keeps the instants it started with.
+    const systemEscalation = await this.escalationPercents.policy();
     const calendarId = calendarNeededBy(event, state);
-    if (calendarId === null) return { state, calendar: null, caseFacts: null, quietMinutes };
+    if (calendarId === null) return { state, calendar: null, caseFacts: null, quietMinutes, systemEscalation };
     const caseFacts = caseState.status === 'none' ? null : { openedAt: caseState.summary.openedAt, priority: caseState.summary.priority };
-    return { state, calendar: await this.calendarOf(calendarId), caseFacts, quietMinutes };
+    return { state, calendar: await this.calendarOf(calendarId), caseFacts, quietMinutes, systemEscalation };
   }
 
   private async calendarOf(calendarId: string): Promise<BusinessCalendar | null> {

@@ -1,4 +1,5 @@
 import { toTimestamp, type workflowV1 } from '@collab/contracts';
+import type { TaskStatusWord } from '@collab/domain-kernel';
 import type { CaseFact } from '../../cases/case-facts';
 import type { TaskView } from '../task-view/task-view.entity';
 
@@ -6,7 +7,7 @@ type TaskStatus = NonNullable<workflowV1.CollaborationTask['status']>;
 type ReturnReason = NonNullable<workflowV1.CollaborationTask['returnReason']>;
 
 /** The view's statuses in the contract's words: a task its asker withdrew is CANCELLED to the target. */
-const STATUS: Readonly<Record<string, TaskStatus>> = {
+const STATUS: Readonly<Record<TaskStatusWord, TaskStatus>> = {
   REQUESTED: 'TASK_STATUS_REQUESTED',
   ACCEPTED: 'TASK_STATUS_ACCEPTED',
   COMPLETED: 'TASK_STATUS_COMPLETED',
@@ -64,7 +65,7 @@ export const partnerTaskOf = (
     view.targetKind === 'PARTNER'
       ? { unit: '', partner: view.targetId }
       : { unit: view.targetId, partner: '' },
-  status: STATUS[view.status] ?? 'TASK_STATUS_UNSPECIFIED',
+  status: STATUS[view.status],
   summary: view.reason,
   requestType: facts?.requestType ?? '',
   category: facts?.category ?? '',

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
+import { TASK_STATUSES } from '@collab/domain-kernel';
 import { pageQueryShape } from '@collab/service-kit';
-
-export const TASK_STATUSES = ['REQUESTED', 'ACCEPTED', 'COMPLETED', 'RETURNED', 'WITHDRAWN'] as const;
 
 export const readTasksSchema = z
   .object({

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { TaskStatusWord } from '@collab/domain-kernel';
 import type { CollaborationTarget, TaskSla } from '@collab/workflow-domain';
 
 /** A note on a task as the view keeps it: who (unit and person) said what, when. */
@@ -23,7 +24,7 @@ export class TaskView {
   @Column('text', { name: 'target_kind' }) targetKind!: CollaborationTarget['kind'];
   @Column('text', { name: 'target_id' }) targetId!: string;
   @Column('text', { name: 'target_region' }) targetRegion!: string;
-  @Column('text') status!: string;
+  @Column('text') status!: TaskStatusWord;
   @Column('text') reason!: string;
   @Column('jsonb') sla!: TaskSla;
   @Column('timestamptz', { name: 'accept_due_at' }) acceptDueAt!: Date;

@@ -32,11 +32,11 @@ export class Workbench {
 
   async of(principal: Principal, request: PageRequest): Promise<WorkbenchAnswer> {
     const now = this.clock.now();
-    const { cases, tasks, outgoing } = await this.desk.of(principal);
+    const { cases, openTasks, tasks, outgoing } = await this.desk.of(principal);
     const facts = await this.cases.of([...cases.map((view) => view.id), ...tasks.map((view) => view.caseId), ...outgoing.map((view) => view.caseId)]);
     const countdown = await this.countdowns.of(cases, [...tasks, ...outgoing], facts, now);
     const items = [
-      ...cases.map((view) => this.caseItem(view, principal, facts, countdown.ofCase(view))),
+      ...cases.map((view) => this.caseItem(view, { principal, facts, openTasks }, countdown.ofCase(view))),
       ...tasks.map((view) => this.taskItem(view, 'ADDRESSED_TO_UNIT', facts, countdown.ofTask(view))),
       ...outgoing.map((view) => this.taskItem(view, 'REQUESTED_BY_ME', facts, countdown.ofTask(view))),
     ].sort(bySlaRisk);
@@ -45,14 +45,18 @@ export class Workbench {
     return { ...page, counts: countsOf(items), asOf: now.toISOString() };
   }
 
-  private caseItem(view: CaseView, principal: Principal, facts: ReadonlyMap<string, CaseFact>, countdown: WorkItem['countdown']): WorkItem {
+  private caseItem(
+    view: CaseView,
+    { principal, facts, openTasks }: { principal: Principal; facts: ReadonlyMap<string, CaseFact>; openTasks: ReadonlyMap<string, number> },
+    countdown: WorkItem['countdown'],
+  ): WorkItem {
     return {
       kind: 'CASE',
       id: view.id,
       caseId: view.id,
       caseNumber: facts.get(view.id)?.caseNumber ?? null,
       why: view.assignee === principal.subject ? 'OWNER' : 'UNIT_QUEUE',
-      status: shownStatusOf(view),
+      status: shownStatusOf(view, openTasks.get(view.id) ?? 0),
       title: view.subject,
       priority: view.priority,
       urgeCount: null,

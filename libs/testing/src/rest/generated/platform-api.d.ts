@@ -49,6 +49,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/escalation-percents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["EscalationPercentsHttp_read"];
+        put: operations["EscalationPercentsHttp_change"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/grants/{userId}": {
         parameters: {
             query?: never;
@@ -769,6 +785,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/knowledge/articles/{id}/effectiveness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["EffectivenessHttp_article"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/knowledge/articles/{id}/feedback": {
         parameters: {
             query?: never;
@@ -841,6 +873,38 @@ export interface paths {
             cookie?: never;
         };
         get: operations["ReadArticleHttp_version"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/knowledge/articles/{id}/views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RecordViewHttp_view"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/knowledge/effectiveness/unhelpful": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["EffectivenessHttp_unhelpful"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1706,6 +1770,19 @@ export interface components {
             reason?: string;
         };
         Article: components["schemas"]["PublishedArticle"] | components["schemas"]["EditorArticle"];
+        ArticleEffectiveness: {
+            articleId: string;
+            /** @description Readers who said it helped (a changed mind counts once, as its last answer). */
+            helpful: number;
+            /** @description helpful / (helpful + unhelpful); null until someone voted. */
+            helpfulnessRate: number | null;
+            /** @description Customers who answered "this solved it" instead of opening a case. */
+            selfServiceResolutions: number;
+            unhelpful: number;
+            /** @description Cases an agent resolved citing it, each case once. */
+            usedToResolve: number;
+            views: number;
+        };
         ArticleFeedback: {
             articleId: string;
             helpful: boolean;
@@ -1739,6 +1816,18 @@ export interface components {
         ArticleVersionList: {
             items: components["schemas"]["ArticleVersion"][];
             page: components["schemas"]["PageInfo"];
+        };
+        ArticleView: {
+            articleId: string;
+            /** @description The published version that was read. */
+            version: number;
+            /** @description Send it again on a retry: the view is counted once. */
+            viewId: string;
+        };
+        ArticleViewBody: {
+            channel?: string;
+            /** Format: uuid */
+            viewId?: string;
         };
         AssignCaseRequest: {
             agentId: string;
@@ -1916,7 +2005,7 @@ export interface components {
             requestType: string;
             resolvedAt: string | null;
             /** @enum {string} */
-            status: "OPENED" | "ACKNOWLEDGED" | "QUEUED" | "ASSIGNED" | "IN_PROGRESS" | "RESOLVED" | "CLOSED" | "CANCELLED";
+            status: "OPENED" | "ACKNOWLEDGED" | "QUEUED" | "ASSIGNED" | "IN_PROGRESS" | "COLLABORATING" | "RESOLVED" | "CLOSED" | "CANCELLED";
             subject: string;
             version: number;
         };
@@ -1992,7 +2081,7 @@ export interface components {
             parentTaskId: string | null;
             reason: string;
             /** @enum {string} */
-            status: "OPEN" | "COMPLETED" | "RETURNED" | "WITHDRAWN";
+            status: "REQUESTED" | "ACCEPTED" | "COMPLETED" | "RETURNED" | "WITHDRAWN";
             taskId: string;
             to: components["schemas"]["CollaborationTarget"];
         };
@@ -2009,6 +2098,11 @@ export interface components {
             calendarId?: string;
             defaultLanguage?: string;
             name?: string;
+        };
+        ChangeEscalationPercentsRequest: {
+            expectedVersion: number;
+            percents: number[];
+            reason?: string;
         };
         ChangeParameterRequest: {
             expectedVersion: number;
@@ -2550,6 +2644,27 @@ export interface components {
             reason?: string;
             skills?: string[];
             unitId: string;
+        };
+        EscalationPercents: {
+            changedAt: string | null;
+            /** @description Who made the last change (the subject of their token). */
+            changedBy: string | null;
+            /** @description The escalation levels the list stands for: level 1 alerts the holding unit's supervisor, later levels the unit above. */
+            levels: {
+                atPercent: number;
+                level: number;
+                /** @enum {string} */
+                notify: "UNIT_SUPERVISOR" | "PARENT_UNIT_SUPERVISOR";
+            }[];
+            /** @description How many percentages the list may hold. */
+            maxPercents: number;
+            /** @description In force for clocks started from now on, ascending: the first warns, each further one escalates a level. Empty: each process version's own policy. */
+            percents: number[];
+            reason: string | null;
+            /** @description How many changes they have had: send it as expectedVersion to change them. */
+            version: number;
+            /** @description The warning the list stands for; null when the list is empty. */
+            warnAtPercent: number | null;
         };
         ExpectedTimesAnswer: {
             /**
@@ -3291,7 +3406,7 @@ export interface components {
             } | null;
             resolvedAt: string | null;
             /** @enum {string} */
-            status: "REGISTERED" | "QUEUED" | "ASSIGNED" | "IN_PROGRESS" | "RESOLVED" | "CLOSED" | "CANCELLED";
+            status: "REGISTERED" | "QUEUED" | "ASSIGNED" | "IN_PROGRESS" | "COLLABORATING" | "RESOLVED" | "CLOSED" | "CANCELLED";
             subject: string;
             version: number;
         };
@@ -3599,7 +3714,7 @@ export interface components {
             resolvedAt: string | null;
             routingRule: string | null;
             /** @enum {string} */
-            status: "REGISTERED" | "QUEUED" | "ASSIGNED" | "IN_PROGRESS" | "RESOLVED" | "CLOSED" | "CANCELLED";
+            status: "REGISTERED" | "QUEUED" | "ASSIGNED" | "IN_PROGRESS" | "COLLABORATING" | "RESOLVED" | "CLOSED" | "CANCELLED";
             subject: string;
             version: number;
         };
@@ -3758,7 +3873,8 @@ export interface components {
                 note: string;
             } | null;
             sla: components["schemas"]["TaskSla"];
-            status: string;
+            /** @enum {string} */
+            status: "REQUESTED" | "ACCEPTED" | "COMPLETED" | "RETURNED" | "WITHDRAWN";
             to: components["schemas"]["CollaborationTarget"];
             urgeCount: number;
             version: number;
@@ -3810,6 +3926,18 @@ export interface components {
             })[];
             page: components["schemas"]["PageInfo"];
             waitingCases: number;
+        };
+        UnhelpfulArticle: {
+            articleId: string;
+            language: string;
+            nodeId: string;
+            title: string;
+            unhelpful: number;
+            views: number;
+        };
+        UnhelpfulArticles: {
+            items: components["schemas"]["UnhelpfulArticle"][];
+            page: components["schemas"]["PageInfo"];
         };
         UnitNode: {
             calendarId: string;
@@ -4067,6 +4195,134 @@ export interface operations {
             };
             /** @description The caller may not do this. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A store or broker is not reachable just now, or no answer came in time; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    EscalationPercentsHttp_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EscalationPercents"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each invalid field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A store or broker is not reachable just now, or no answer came in time; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    EscalationPercentsHttp_change: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Carried by the events the request causes (CloudEvents `correlationid`); one is made up when absent. */
+                "x-correlation-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeEscalationPercentsRequest"];
+            };
+        };
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EscalationPercents"];
+                };
+            };
+            /** @description A percentage is not whole, outside 1–100 or not above the one before it, or there are more than five; each is named. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description expectedVersion is not their version: another change came first. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7939,6 +8195,73 @@ export interface operations {
             };
         };
     };
+    EffectivenessHttp_article: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The article's usage over all its versions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArticleEffectiveness"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each invalid field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A store or broker is not reachable just now, or no answer came in time; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     GiveFeedbackHttp_feedback: {
         parameters: {
             query?: never;
@@ -8277,6 +8600,140 @@ export interface operations {
             };
             /** @description No such resource, or not one the caller may see. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A store or broker is not reachable just now, or no answer came in time; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RecordViewHttp_view: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Carried by the events the request causes (CloudEvents `correlationid`); one is made up when absent. */
+                "x-correlation-id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ArticleViewBody"];
+            };
+        };
+        responses: {
+            /** @description The view recorded (also when it was recorded already). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArticleView"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each invalid field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A store or broker is not reachable just now, or no answer came in time; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    EffectivenessHttp_unhelpful: {
+        parameters: {
+            query?: {
+                after?: string;
+                limit?: number;
+                minViews?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the articles, most read first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnhelpfulArticles"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each invalid field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -76,8 +76,8 @@ export const startTaskClocks = (command: StartTaskClocks, state: SlaState): SlaC
     { ...common, clockKey: taskAcceptClock(command.taskId), targetMinutes: command.sla.acceptWithinBusinessMinutes, dueAt: command.acceptDueAt },
     { ...common, clockKey: taskCompleteClock(command.taskId), targetMinutes: command.sla.completeWithinBusinessMinutes, dueAt: command.completeDueAt },
   ];
-  // A task has no escalation policy of its own: it follows its case's.
-  const policy = state.caseEscalation ?? DEFAULT_SLA_ESCALATION;
+  // A task has no escalation policy of its own: it follows the system's percentages if set, else its case's.
+  const policy = command.escalation ?? state.caseEscalation ?? DEFAULT_SLA_ESCALATION;
   return clocks.filter((clock) => neverRan(state, clock.clockKey)).map((clock) => clockStarted(clock, command, policy));
 };
 
@@ -99,7 +99,7 @@ export const restartResolutionClock = (command: RestartResolutionClock, state: S
     startedAt: command.reopenedAt,
     dueAt: dueAt.toISOString(),
   };
-  return [clockStarted(figures, command, state.caseEscalation ?? DEFAULT_SLA_ESCALATION)];
+  return [clockStarted(figures, command, command.escalation ?? state.caseEscalation ?? DEFAULT_SLA_ESCALATION)];
 };
 
 /** The quiet period counts calendar minutes and only closes the case: no warning, no escalation. */

@@ -9,6 +9,7 @@ import {
 } from '../case.fixtures';
 import type { CaseProcessStarted } from '../case.events';
 import { taskAccepted, taskCompleted, taskNoteAdded, taskReturned, taskWithdrawn } from '../collaboration-task/task.fixtures';
+import { escalationPolicyOf } from '../system-parameters/escalation-percents';
 import { calendarNeededBy, slaCommandsFor, type SlaReactionContext, type SlaSourceEvent } from './sla-reactions';
 import { caseClocksStarted, escalation, nineToFiveDesk, OPENED, stateOf } from './sla.fixtures';
 
@@ -17,6 +18,7 @@ const context: SlaReactionContext = {
   calendar: nineToFiveDesk,
   caseFacts: { openedAt: OPENED, priority: 'URGENT' },
   quietMinutes: 4320,
+  systemEscalation: null,
 };
 
 const processStarted: CaseProcessStarted = {
@@ -59,6 +61,25 @@ describe('the clock keeper', () => {
     expect(commandsFor(taskOpened())).toMatchObject([
       { type: 'StartTaskClocks', caseId: 'case-1', taskId: 'task-1', holdingUnit: 'billing-dept', sla: { acceptWithinBusinessMinutes: 60 } },
     ]));
+
+  describe('given escalation percentages set by an administrator (50, 80, 100)', () => {
+    const system = escalationPolicyOf([50, 80, 100])!;
+    const withPercents = (event: SlaSourceEvent) => slaCommandsFor(event, { ...context, systemEscalation: system });
+
+    it('starts the case’s clocks on them instead of its process’s', () =>
+      expect(withPercents(processStarted)).toMatchObject([{ type: 'StartCaseClocks', escalation: system }]));
+
+    it('starts a task’s clocks on them', () =>
+      expect(withPercents(taskOpened())).toMatchObject([{ type: 'StartTaskClocks', escalation: system }]));
+
+    it('restarts a reopened case’s resolution clock on them', () =>
+      expect(withPercents(caseReopened())).toMatchObject([{ type: 'StopSlaClocks' }, { type: 'RestartResolutionClock', escalation: system }]));
+
+    it('leaves every clock its case’s policy while none are set', () => {
+      expect(commandsFor(processStarted)).toMatchObject([{ escalation }]);
+      expect(commandsFor(taskOpened())[0]).not.toHaveProperty('escalation');
+    });
+  });
 
   it.each<[string, SlaSourceEvent, object]>([
     ['work started', caseWorkStarted(), { clockKeys: ['case:response'], reason: 'WORK_STARTED' }],

@@ -1,6 +1,7 @@
 import type { BusinessCalendar } from '@collab/business-calendar';
 import type { WorkflowCaseEvent } from '../case.events';
 import type { CollaborationTaskEvent } from '../collaboration-task/task.events';
+import type { EscalationPolicy } from '../process/process-definition';
 import type { SlaCommand, StopSlaClocks } from './sla.commands';
 import { taskAcceptClock, taskCompleteClock, type SlaStopReason } from './sla.events';
 import type { SlaState } from './sla.state';
@@ -31,6 +32,11 @@ export interface SlaReactionContext {
   readonly caseFacts: { readonly openedAt: string; readonly priority: string } | null;
   /** The case policy's quiet period after a resolution, in calendar minutes. */
   readonly quietMinutes: number;
+  /**
+   * The escalation percentages in force as a policy (a system parameter), for the clocks this
+   * event starts; null while none are set, and each clock takes its case's process policy.
+   */
+  readonly systemEscalation: EscalationPolicy | null;
 }
 
 /** The calendar whose business time the event's clocks count; null when it starts none. */
@@ -50,6 +56,9 @@ const stopping = (
 const taskStop = (data: { caseId: string; taskId: string }, reason: SlaStopReason, at: string): StopSlaClocks =>
   stopping(data.caseId, [taskAcceptClock(data.taskId), taskCompleteClock(data.taskId)], reason, at);
 
+/** The system's percentages override the process's for a clock starting now; a running clock keeps its own. */
+const systemEscalation = (context: SlaReactionContext) => (context.systemEscalation === null ? {} : { escalation: context.systemEscalation });
+
 const onCalendar = (context: SlaReactionContext) => ({
   calendar: context.calendar,
   ...(context.caseFacts ? { priority: context.caseFacts.priority } : {}),
@@ -66,13 +75,14 @@ const REACTIONS: { readonly [Type in SlaSourceEvent['type']]?: Reaction<Type> } 
     const { caseId, sla, escalation, responseDueAt, resolutionDueAt, startedAt } = data;
     // The due times count from the case's opening; the routing time stands in only without it.
     const openedAt = context.caseFacts?.openedAt ?? startedAt;
-    return [{ type: 'StartCaseClocks', caseId, openedAt, sla, escalation, responseDueAt, resolutionDueAt, ...onCalendar(context) }];
+    const policy = context.systemEscalation ?? escalation;
+    return [{ type: 'StartCaseClocks', caseId, openedAt, sla, escalation: policy, responseDueAt, resolutionDueAt, ...onCalendar(context) }];
   },
   CaseWorkStarted: ({ data }) => [stopping(data.caseId, ['case:response'], 'WORK_STARTED', data.startedAt)],
   CollaborationTaskOpened: ({ data }, context) => {
     const { caseId, taskId, to, openedAt, sla, acceptDueAt, completeDueAt } = data;
     const clocks = { caseId, taskId, holdingUnit: to.id, openedAt, sla, acceptDueAt, completeDueAt };
-    return [{ type: 'StartTaskClocks', ...clocks, ...onCalendar(context) }];
+    return [{ type: 'StartTaskClocks', ...clocks, ...onCalendar(context), ...systemEscalation(context) }];
   },
   CaseResolved: ({ data: { caseId, resolvedAt } }, context) => [
     stopping(caseId, ['case:response', 'case:resolution'], 'RESOLVED', resolvedAt),
@@ -81,7 +91,7 @@ const REACTIONS: { readonly [Type in SlaSourceEvent['type']]?: Reaction<Type> } 
   CaseClosed: ({ data }) => [stopping(data.caseId, ['case:auto-close'], 'CLOSED', data.closedAt)],
   CaseReopened: ({ data: { caseId, reopenedAt } }, context) => [
     stopping(caseId, ['case:auto-close'], 'REOPENED', reopenedAt),
-    { type: 'RestartResolutionClock', caseId, reopenedAt, ...onCalendar(context) },
+    { type: 'RestartResolutionClock', caseId, reopenedAt, ...onCalendar(context), ...systemEscalation(context) },
   ],
   CaseCancelled: ({ data }) => [stopping(data.caseId, 'EVERY_RUNNING_CLOCK', 'CANCELLED', data.cancelledAt)],
   TaskAccepted: ({ data }) => [stopping(data.caseId, [taskAcceptClock(data.taskId)], 'TASK_ACCEPTED', data.acceptedAt)],

@@ -38,6 +38,8 @@ export interface StartTaskClocks extends ClockCalendar {
   readonly sla: TaskSla;
   readonly acceptDueAt: string;
   readonly completeDueAt: string;
+  /** The escalation percentages an administrator set (a system parameter); absent: the case's own policy. */
+  readonly escalation?: EscalationPolicy;
 }
 
 /**
@@ -49,6 +51,8 @@ export interface RestartResolutionClock extends ClockCalendar {
   readonly type: 'RestartResolutionClock';
   readonly caseId: string;
   readonly reopenedAt: string;
+  /** The escalation percentages an administrator set (a system parameter); absent: the case's own policy. */
+  readonly escalation?: EscalationPolicy;
 }
 
 /** The case was resolved: unless the requester confirms or reopens first, it closes itself after the quiet period. */

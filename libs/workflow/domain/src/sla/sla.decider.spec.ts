@@ -1,3 +1,4 @@
+import { escalationPolicyOf } from '../system-parameters/escalation-percents';
 import type { SlaEvent } from './sla.events';
 import {
   caseClocksStarted,
@@ -200,6 +201,57 @@ describe('a collaboration task', () => {
 
   it('of a case without a process follows the default policy', () =>
     expect(decided([], startTaskClocks(), OPENED)).toMatchObject([{ data: { warnAtPercent: 80, escalations: [{ level: 1 }, { level: 2 }] } }, {}]));
+});
+
+describe('escalation percentages an administrator set (a system parameter: warn at 50 %, escalate at 80 % and at 100 %)', () => {
+  const system = escalationPolicyOf([50, 80, 100])!;
+  // The task's accept clock: opened Monday 10:00 on the 9–17 desk, 60 business minutes, due 11:00.
+  const ACCEPT_DUE = shanghai('2026-11-23T11:00:00');
+
+  it('a task clock started after the change warns and escalates at the new percentages, though its case started on its process’s', () =>
+    expect(decided(started, startTaskClocks({ escalation: system }), OPENED)[0]).toMatchObject({
+      data: {
+        clockKey: 'task:task-1:accept',
+        warnAt: shanghai('2026-11-23T10:30:00'),
+        warnAtPercent: 50,
+        escalations: [
+          { level: 1, atPercent: 80, notify: 'UNIT_SUPERVISOR', at: shanghai('2026-11-23T10:48:00') },
+          { level: 2, atPercent: 100, notify: 'PARENT_UNIT_SUPERVISOR', at: ACCEPT_DUE },
+        ],
+      },
+    }));
+
+  it('escalates level 1 at 80 %, before the breach', () => {
+    const history = [...started, ...decided(started, startTaskClocks({ escalation: system }), OPENED)];
+    const at = shanghai('2026-11-23T10:48:00');
+    given(...history)
+      .when(escalate({ clockKey: 'task:task-1:accept', startedAt: shanghai('2026-11-23T10:00:00'), holdingUnit: 'billing-dept', supervisorUnit: 'billing-dept', supervisorId: 'sup-billing' }), at)
+      .then({
+        type: 'SlaEscalated',
+        data: {
+          caseId: 'case-1', clockKey: 'task:task-1:accept', taskId: 'task-1', level: 1, notify: 'UNIT_SUPERVISOR',
+          holdingUnit: 'billing-dept', supervisorUnit: 'billing-dept', supervisorId: 'sup-billing', dueAt: ACCEPT_DUE, escalatedAt: at,
+        },
+      });
+  });
+
+  it('a clock started before the change keeps its instants: its level 2 stays at 150 %', () => {
+    const history = [...started, ...decided(started, startTaskClocks(), OPENED)];
+    const at = shanghai('2026-11-23T11:30:00');
+    expect(decided(history, escalate({ clockKey: 'task:task-1:accept', startedAt: shanghai('2026-11-23T10:00:00'), level: 2 }), at)).toMatchObject([
+      { type: 'SlaEscalated', data: { level: 2, notify: 'PARENT_UNIT_SUPERVISOR', escalatedAt: at } },
+    ]);
+  });
+
+  it('a reopened case’s resolution clock restarts on them', () => {
+    const resolvedAt = shanghai('2026-11-23T15:00:00');
+    const reopenedAt = shanghai('2026-11-24T10:00:00');
+    const resolved = [...started, ...decided(started, stopClocks({ clockKeys: ['case:response', 'case:resolution'], reason: 'RESOLVED', at: resolvedAt }), resolvedAt)];
+    const reopen = { type: 'RestartResolutionClock' as const, caseId: 'case-1', reopenedAt, calendar: nineToFiveDesk, escalation: system };
+    expect(decided(resolved, reopen, reopenedAt)).toMatchObject([
+      { data: { clockKey: 'case:resolution', warnAtPercent: 50, escalations: [{ level: 1, atPercent: 80 }, { level: 2, atPercent: 100 }] } },
+    ]);
+  });
 });
 
 describe('after a resolution', () => {

@@ -1,9 +1,10 @@
 // Original file: proto/collab/intake/v1/intake_service.proto
 
 /**
- * CaseStatus follows the case lifecycle: opened → acknowledged → queued → assigned → in progress →
- * resolved → closed, or cancelled. QUEUED: in a queue, nobody holds it; ASSIGNED: an agent holds
- * it. New states are added as new values, never renumbered.
+ * CaseStatus follows the case lifecycle: opened → acknowledged → queued → assigned → in progress
+ * (⇄ collaborating) → resolved → closed, or cancelled. QUEUED: in a queue, nobody holds it;
+ * ASSIGNED: an agent holds it; COLLABORATING: being worked while collaboration tasks it opened are
+ * still open. New states are added as new values, never renumbered.
  */
 export const CaseStatus = {
   CASE_STATUS_UNSPECIFIED: 'CASE_STATUS_UNSPECIFIED',
@@ -15,12 +16,14 @@ export const CaseStatus = {
   CASE_STATUS_CLOSED: 'CASE_STATUS_CLOSED',
   CASE_STATUS_CANCELLED: 'CASE_STATUS_CANCELLED',
   CASE_STATUS_QUEUED: 'CASE_STATUS_QUEUED',
+  CASE_STATUS_COLLABORATING: 'CASE_STATUS_COLLABORATING',
 } as const;
 
 /**
- * CaseStatus follows the case lifecycle: opened → acknowledged → queued → assigned → in progress →
- * resolved → closed, or cancelled. QUEUED: in a queue, nobody holds it; ASSIGNED: an agent holds
- * it. New states are added as new values, never renumbered.
+ * CaseStatus follows the case lifecycle: opened → acknowledged → queued → assigned → in progress
+ * (⇄ collaborating) → resolved → closed, or cancelled. QUEUED: in a queue, nobody holds it;
+ * ASSIGNED: an agent holds it; COLLABORATING: being worked while collaboration tasks it opened are
+ * still open. New states are added as new values, never renumbered.
  */
 export type CaseStatus =
   | 'CASE_STATUS_UNSPECIFIED'
@@ -41,10 +44,13 @@ export type CaseStatus =
   | 7
   | 'CASE_STATUS_QUEUED'
   | 8
+  | 'CASE_STATUS_COLLABORATING'
+  | 9
 
 /**
- * CaseStatus follows the case lifecycle: opened → acknowledged → queued → assigned → in progress →
- * resolved → closed, or cancelled. QUEUED: in a queue, nobody holds it; ASSIGNED: an agent holds
- * it. New states are added as new values, never renumbered.
+ * CaseStatus follows the case lifecycle: opened → acknowledged → queued → assigned → in progress
+ * (⇄ collaborating) → resolved → closed, or cancelled. QUEUED: in a queue, nobody holds it;
+ * ASSIGNED: an agent holds it; COLLABORATING: being worked while collaboration tasks it opened are
+ * still open. New states are added as new values, never renumbered.
  */
 export type CaseStatus__Output = typeof CaseStatus[keyof typeof CaseStatus]

@@ -2,6 +2,8 @@
 
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
+import type { GetArticleEffectivenessRequest as _collab_knowledge_v1_GetArticleEffectivenessRequest, GetArticleEffectivenessRequest__Output as _collab_knowledge_v1_GetArticleEffectivenessRequest__Output } from '../../../collab/knowledge/v1/GetArticleEffectivenessRequest';
+import type { GetArticleEffectivenessResponse as _collab_knowledge_v1_GetArticleEffectivenessResponse, GetArticleEffectivenessResponse__Output as _collab_knowledge_v1_GetArticleEffectivenessResponse__Output } from '../../../collab/knowledge/v1/GetArticleEffectivenessResponse';
 import type { GetArticleRequest as _collab_knowledge_v1_GetArticleRequest, GetArticleRequest__Output as _collab_knowledge_v1_GetArticleRequest__Output } from '../../../collab/knowledge/v1/GetArticleRequest';
 import type { GetArticleResponse as _collab_knowledge_v1_GetArticleResponse, GetArticleResponse__Output as _collab_knowledge_v1_GetArticleResponse__Output } from '../../../collab/knowledge/v1/GetArticleResponse';
 import type { SearchRequest as _collab_knowledge_v1_SearchRequest, SearchRequest__Output as _collab_knowledge_v1_SearchRequest__Output } from '../../../collab/knowledge/v1/SearchRequest';
@@ -31,6 +33,25 @@ export interface KnowledgeServiceClient extends grpc.Client {
   getArticle(argument: _collab_knowledge_v1_GetArticleRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_collab_knowledge_v1_GetArticleResponse__Output>): grpc.ClientUnaryCall;
   getArticle(argument: _collab_knowledge_v1_GetArticleRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_collab_knowledge_v1_GetArticleResponse__Output>): grpc.ClientUnaryCall;
   getArticle(argument: _collab_knowledge_v1_GetArticleRequest, callback: grpc.requestCallback<_collab_knowledge_v1_GetArticleResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * GetArticleEffectiveness returns how an article serves its readers, over all its versions. Only
+   * the organisation's staff and analysts and the article's editors and reviewers may ask
+   * (PERMISSION_DENIED for customers and partners' agents).
+   */
+  GetArticleEffectiveness(argument: _collab_knowledge_v1_GetArticleEffectivenessRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_collab_knowledge_v1_GetArticleEffectivenessResponse__Output>): grpc.ClientUnaryCall;
+  GetArticleEffectiveness(argument: _collab_knowledge_v1_GetArticleEffectivenessRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_collab_knowledge_v1_GetArticleEffectivenessResponse__Output>): grpc.ClientUnaryCall;
+  GetArticleEffectiveness(argument: _collab_knowledge_v1_GetArticleEffectivenessRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_collab_knowledge_v1_GetArticleEffectivenessResponse__Output>): grpc.ClientUnaryCall;
+  GetArticleEffectiveness(argument: _collab_knowledge_v1_GetArticleEffectivenessRequest, callback: grpc.requestCallback<_collab_knowledge_v1_GetArticleEffectivenessResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * GetArticleEffectiveness returns how an article serves its readers, over all its versions. Only
+   * the organisation's staff and analysts and the article's editors and reviewers may ask
+   * (PERMISSION_DENIED for customers and partners' agents).
+   */
+  getArticleEffectiveness(argument: _collab_knowledge_v1_GetArticleEffectivenessRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_collab_knowledge_v1_GetArticleEffectivenessResponse__Output>): grpc.ClientUnaryCall;
+  getArticleEffectiveness(argument: _collab_knowledge_v1_GetArticleEffectivenessRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_collab_knowledge_v1_GetArticleEffectivenessResponse__Output>): grpc.ClientUnaryCall;
+  getArticleEffectiveness(argument: _collab_knowledge_v1_GetArticleEffectivenessRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_collab_knowledge_v1_GetArticleEffectivenessResponse__Output>): grpc.ClientUnaryCall;
+  getArticleEffectiveness(argument: _collab_knowledge_v1_GetArticleEffectivenessRequest, callback: grpc.requestCallback<_collab_knowledge_v1_GetArticleEffectivenessResponse__Output>): grpc.ClientUnaryCall;
   
   /**
    * Search pages through published articles, best match first, then the freshest.
@@ -78,6 +99,13 @@ export interface KnowledgeServiceHandlers extends grpc.UntypedServiceImplementat
   GetArticle: grpc.handleUnaryCall<_collab_knowledge_v1_GetArticleRequest__Output, _collab_knowledge_v1_GetArticleResponse>;
   
   /**
+   * GetArticleEffectiveness returns how an article serves its readers, over all its versions. Only
+   * the organisation's staff and analysts and the article's editors and reviewers may ask
+   * (PERMISSION_DENIED for customers and partners' agents).
+   */
+  GetArticleEffectiveness: grpc.handleUnaryCall<_collab_knowledge_v1_GetArticleEffectivenessRequest__Output, _collab_knowledge_v1_GetArticleEffectivenessResponse>;
+  
+  /**
    * Search pages through published articles, best match first, then the freshest.
    */
   Search: grpc.handleUnaryCall<_collab_knowledge_v1_SearchRequest__Output, _collab_knowledge_v1_SearchResponse>;
@@ -91,6 +119,7 @@ export interface KnowledgeServiceHandlers extends grpc.UntypedServiceImplementat
 
 export interface KnowledgeServiceDefinition extends grpc.ServiceDefinition {
   GetArticle: MethodDefinition<_collab_knowledge_v1_GetArticleRequest, _collab_knowledge_v1_GetArticleResponse, _collab_knowledge_v1_GetArticleRequest__Output, _collab_knowledge_v1_GetArticleResponse__Output>
+  GetArticleEffectiveness: MethodDefinition<_collab_knowledge_v1_GetArticleEffectivenessRequest, _collab_knowledge_v1_GetArticleEffectivenessResponse, _collab_knowledge_v1_GetArticleEffectivenessRequest__Output, _collab_knowledge_v1_GetArticleEffectivenessResponse__Output>
   Search: MethodDefinition<_collab_knowledge_v1_SearchRequest, _collab_knowledge_v1_SearchResponse, _collab_knowledge_v1_SearchRequest__Output, _collab_knowledge_v1_SearchResponse__Output>
   Suggest: MethodDefinition<_collab_knowledge_v1_SuggestRequest, _collab_knowledge_v1_SuggestResponse, _collab_knowledge_v1_SuggestRequest__Output, _collab_knowledge_v1_SuggestResponse__Output>
 }
