@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { answerSchema, instant } from '@collab/service-kit';
-import type { CustomerProfile } from './customer-profile';
 
 /** What Customer 360 answers: one customer's contacts, cases, legs, ratings, tags, articles and timeline. */
 
@@ -38,7 +37,7 @@ const profileCase = answerSchema(
   }),
 );
 
-export const customerProfileSchema: z.ZodType<CustomerProfile> = answerSchema(
+export const customerProfileSchema = answerSchema(
   'CustomerProfile',
   z.object({
     customerId: z.string(),
@@ -54,3 +53,4 @@ export const customerProfileSchema: z.ZodType<CustomerProfile> = answerSchema(
     ),
   }),
 );
+export type CustomerProfile = z.infer<typeof customerProfileSchema>;
