@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import { Module, type INestApplication, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -57,7 +58,22 @@ export const createServiceApp = async (config: PlatformConfig, modules: readonly
   // application/*+json too, so problem and CloudEvents bodies parse; the limit applies to all (after inflating).
   app.useBodyParser('json', { limit: config.BODY_LIMIT, type: ['application/json', 'application/*+json'], verify: verifyUtf8 });
   serveApiDocs(app, config);
+  keepIdleConnections(app.getHttpServer());
   return app;
+};
+
+/**
+ * How long an idle keep-alive connection stays open: longer than the usual 60 s idle timeout of a
+ * load balancer or proxy in front, so the server never closes a connection the other side is about
+ * to reuse (Node's default, 5 s, races a client's 4 s reuse window whenever the event loop stalls
+ * for a second, and the request is reset). Shutdown closes idle connections at once all the same.
+ */
+export const KEEP_ALIVE_MS = 65_000;
+
+const keepIdleConnections = (server: Server): void => {
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  // Headers must be allowed longer than the idle wait, or a slow request line is cut off first.
+  server.headersTimeout = KEEP_ALIVE_MS + 1_000;
 };
 
 /**
