@@ -1,13 +1,18 @@
 // `npm test`: unit specs are pure, so they run in parallel workers (one per core). Each e2e spec of
 // the embedded platform starts its own platform (its own PGlite folder, free ports, its own clock),
-// so those run two at a time. Integration specs and the specs that spawn service processes, stop
-// brokers or cut databases (faults, distributed, lifecycle, the example consumer on the shared
-// broker) share PostgreSQL, Kafka and the machine's timers, so they run one at a time. With
-// `--json --outputFile=F` the runs' reports are merged into F, as one jest run would write it.
+// so those run two at a time. The specs that spawn service processes, stop brokers or cut databases
+// (faults, distributed, lifecycle, the example consumer on the shared broker) share PostgreSQL,
+// Kafka and the machine's timers, so they run one at a time, and so does every integration spec
+// unless tools/jest/paired-int-specs.txt declares it paired-safe: those run two at a time after.
+// The list is explicit, and a new spec is alone until listed, because safety cannot be read off a
+// spec reliably: a spec that makes its own database may still bound a duration, restart a broker
+// or reach shared state through a test kit in another file. With `--json --outputFile=F` the runs'
+// reports are merged into F, as one jest run would write it.
 // Any other selection (`--selectProjects`, a path) is one plain jest run, in band.
 const { spawnSync } = require('node:child_process');
 const { availableParallelism } = require('node:os');
-const { readFileSync, writeFileSync, rmSync } = require('node:fs');
+const { existsSync, readFileSync, writeFileSync, rmSync } = require('node:fs');
+const { join } = require('node:path');
 
 const args = process.argv.slice(2);
 const jest = require.resolve('jest/bin/jest');
@@ -24,16 +29,46 @@ const reportOf = (name) => (output ? [`--outputFile=${output}.${name}`] : []);
 /** E2e specs that spawn processes, stop a broker, cut a database or read a shared topic: one at a time. */
 const ALONE = '(/e2e/faults/|\\.distributed\\.e2e\\.spec|/tools/lifecycle/|/analysts/example-consumer)';
 
+/**
+ * Integration specs that may run two at a time: one path a line, `#` comments say why. A listed
+ * path that no longer exists stops the run, so the list cannot silently shrink to nothing.
+ */
+const ROOT = join(__dirname, '..', '..');
+const PAIRED_LIST = join(__dirname, 'paired-int-specs.txt');
+const paired = readFileSync(PAIRED_LIST, 'utf8').split('\n').map((line) => line.replace(/#.*/, '').trim()).filter(Boolean);
+const gone = paired.filter((path) => !existsSync(join(ROOT, path)));
+if (gone.length > 0) {
+  process.stderr.write(`${PAIRED_LIST} lists specs that do not exist: ${gone.join(', ')}\n`);
+  process.exit(2);
+}
+const PAIRED = `(${paired.map((path) => `/${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`).join('|')})`;
+
 const workers = String(Math.max(2, availableParallelism()));
 const runs = [
   ['unit', ['--selectProjects', 'unit', `--maxWorkers=${workers}`]],
   ['embedded', ['--selectProjects', 'e2e', '--maxWorkers=2', `--testPathIgnorePatterns=${ALONE}`]],
-  ['alone', ['--runInBand', '--selectProjects', 'integration', 'e2e', `--testPathPattern=(\\.int\\.spec|${ALONE})`]],
+  ['alone', ['--runInBand', '--selectProjects', 'integration', 'e2e', `--testPathPattern=(\\.int\\.spec|${ALONE})`, ...(paired.length ? [`--testPathIgnorePatterns=${PAIRED}`] : [])]],
+  ...(paired.length ? [['paired', ['--selectProjects', 'integration', '--maxWorkers=2', `--testPathPattern=${PAIRED}`]]] : []),
 ];
-const statuses = runs.map(([name, selection]) => run([...selection, ...rest, ...reportOf(name)]));
+// TEST_RUNS=alone,paired runs only those of the runs above (to time or retry a group as CI runs it).
+const only = process.env['TEST_RUNS']?.split(',').filter(Boolean);
+const chosen = only ? runs.filter(([name]) => only.includes(name)) : runs;
+if (chosen.length === 0) {
+  process.stderr.write(`TEST_RUNS names none of the runs: ${runs.map(([name]) => name).join(', ')}\n`);
+  process.exit(2);
+}
+const seconds = [];
+const statuses = chosen.map(([name, selection]) => {
+  const started = Date.now();
+  const status = run([...selection, ...rest, ...reportOf(name)]);
+  seconds.push(`${name} ${Math.round((Date.now() - started) / 1000)} s`);
+  return status;
+});
+// Where the time went, for keeping CI inside its budget.
+process.stdout.write(`\ntest runs: ${seconds.join(', ')}\n`);
 
 if (output) {
-  const parts = runs.map(([name]) => name).flatMap((name) => {
+  const parts = chosen.map(([name]) => name).flatMap((name) => {
     try {
       const report = JSON.parse(readFileSync(`${output}.${name}`, 'utf8'));
       rmSync(`${output}.${name}`);
@@ -47,7 +82,7 @@ if (output) {
   const merged = {
     ...Object.fromEntries(counts.map((key) => [key, sum(key)])),
     startTime: Math.min(...parts.map((part) => part.startTime)),
-    success: parts.length === runs.length && parts.every((part) => part.success),
+    success: parts.length === chosen.length && parts.every((part) => part.success),
     wasInterrupted: parts.some((part) => part.wasInterrupted),
     testResults: parts.flatMap((part) => part.testResults ?? []),
   };

@@ -3,11 +3,12 @@ import { randomUUID } from 'node:crypto';
 import { fromProtoEnum, fromTimestamp, loadProtos, toProtoEnum, toTimestamp, type intakeV1 } from '@collab/contracts';
 import { ValidationFailed } from '@collab/domain-kernel';
 import { GrpcServices, actorOf, fieldErrorsOf, isUuid, unary, type CallContext } from '@collab/service-kit';
-import { CaseRecords, type CaseOverview } from './cases/case-records';
+import { CaseRecords } from './cases/case-records';
 import { SUBMITTERS, idempotencyKeyOf } from './contacts/submit-contact/submit-contact.http';
-import { SubmitContact, type ContactAccepted } from './contacts/submit-contact/submit-contact.command';
+import { SubmitContact } from './contacts/submit-contact/submit-contact.command';
 import { submitContactSchema, type SubmitContactInput } from './contacts/submit-contact/submit-contact.request';
 import { SubmitContactHandler } from './contacts/submit-contact/submit-contact.handler';
+import type { CaseOverview, ContactAccepted } from './intake.answers';
 
 /** proto3 has no "absent" for strings: the empty string means the field was not sent. */
 const present = (value: string | undefined): string | undefined => (value === undefined || value === '' ? undefined : value);
@@ -71,7 +72,7 @@ const time = (value: string | null | undefined) => (value ? toTimestamp(value) :
 const caseOf = (overview: CaseOverview): intakeV1.Case => ({
   id: overview.id,
   number: overview.number,
-  status: toProtoEnum('CASE_STATUS_', overview.status) as Field<'status'>,
+  status: toProtoEnum('CASE_STATUS_', overview.status),
   audience: toProtoEnum('AUDIENCE_', overview.audience) as Field<'audience'>,
   requester: overview.requester,
   requestType: toProtoEnum('REQUEST_TYPE_', overview.requestType) as Field<'requestType'>,

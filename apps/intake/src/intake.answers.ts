@@ -2,13 +2,6 @@ import { z } from 'zod';
 import { AUDIENCES, CHANNEL_KINDS, REQUEST_TYPES } from '@collab/intake-domain';
 import { CASE_STATUSES } from '@collab/domain-kernel';
 import { answerSchema, instant, listPageSchema } from '@collab/service-kit';
-import type { CalendarCoverageView } from './calendars/calendar-coverage/calendar-coverage.http';
-import type { ExpectedTimesAnswer } from './calendars/expected-times/expected-times.handler';
-import type { CaseOverview } from './cases/case-records';
-import type { CategoryView } from './categories/category-view/category-view';
-import type { CategoryNode } from './categories/read-categories/category-tree';
-import type { ChannelView } from './channels/channel-view/channel-view';
-import type { ContactAccepted } from './contacts/submit-contact/submit-contact.command';
 
 /** What intake's REST API answers: contacts, channels, categories, calendars and a customer's cases. */
 
@@ -17,7 +10,8 @@ const promiseCoverage = answerSchema(
   z.object({ complete: z.boolean(), announcedThrough: z.string().nullable(), warning: z.string().nullable() }),
 );
 
-export const contactAcceptedSchema: z.ZodType<ContactAccepted> = answerSchema(
+/** The answer to a contact: which case it is in, and what the requester may expect. */
+export const contactAcceptedSchema = answerSchema(
   'ContactAccepted',
   z.object({
     caseId: z.string(),
@@ -27,18 +21,27 @@ export const contactAcceptedSchema: z.ZodType<ContactAccepted> = answerSchema(
     status: z.literal('ACKNOWLEDGED'),
     joinedExistingCase: z.boolean(),
     joinReason: z.enum(['THREAD', 'SAME_CUSTOMER_AND_CATEGORY']).exactOptional(),
+    /** The case the contact's thread belonged to, which had ended (closed or cancelled): the contact did not join it. */
     previousCaseId: z.string().exactOptional(),
+    /** The promise made at acknowledgement, repeated to every contact that joins the case. */
     acknowledgement: z.object({
       acknowledgedAt: instant,
       expectedFirstResponseAt: instant,
       expectedResolutionAt: instant,
       calendarId: z.string(),
+      /**
+       * Whether the times fall within the calendar's announced holidays; incomplete, the promise may
+       * move when the next year's holidays are announced. Null for a case acknowledged before it was recorded.
+       */
       coverage: promiseCoverage.nullable(),
     }),
   }),
 );
+export type ContactAccepted = z.infer<typeof contactAcceptedSchema>;
+export type Acknowledgement = ContactAccepted['acknowledgement'];
 
-export const channelViewSchema: z.ZodType<ChannelView> = answerSchema(
+/** A channel as the API shows it and as intake's other features consult it. */
+export const channelViewSchema = answerSchema(
   'ChannelView',
   z.object({
     id: z.string(),
@@ -48,20 +51,30 @@ export const channelViewSchema: z.ZodType<ChannelView> = answerSchema(
     enabled: z.boolean(),
     calendarId: z.string(),
     defaultLanguage: z.string(),
+    /** The channel stream's version: how many changes it has seen. */
     version: z.number().int(),
   }),
 );
+export type ChannelView = z.infer<typeof channelViewSchema>;
 export const channelListSchema = listPageSchema('ChannelList', channelViewSchema);
 
 const categoryFields = {
   id: z.string().meta({ description: 'Slash path of slugs: `billing`, `billing/wrong-charge`.' }),
   names: z.record(z.string(), z.string()),
+  /** The request types it applies to; absent means all. */
   requestTypes: z.array(z.enum(REQUEST_TYPES)).exactOptional(),
+  /** Its own status; a category under a retired one stays `active` here but is not `usable`. */
   status: z.enum(['active', 'retired']),
+  /** Whether new contacts may use it: it and every ancestor are active. */
   usable: z.boolean(),
+  /** The category stream's version: how many changes it has seen. */
   version: z.number().int(),
 };
-export const categoryViewSchema: z.ZodType<CategoryView> = answerSchema('CategoryView', z.object({ ...categoryFields, parentId: z.string().exactOptional() }));
+/** A category as the API shows it and as intake's other features consult it; `parentId` is absent for a root. */
+export const categoryViewSchema = answerSchema('CategoryView', z.object({ ...categoryFields, parentId: z.string().exactOptional() }));
+export type CategoryView = z.infer<typeof categoryViewSchema>;
+/** One category of the tree with the categories directly under it (the recursion is the one thing typed by hand). */
+export type CategoryNode = z.infer<z.ZodObject<typeof categoryFields>> & { children: CategoryNode[] };
 const categoryNode: z.ZodType<CategoryNode> = answerSchema(
   'CategoryNode',
   z.object({
@@ -91,33 +104,49 @@ export const calendarViewSchema = answerSchema(
 );
 export const calendarListSchema = listPageSchema('CalendarList', calendarViewSchema);
 
-export const calendarCoverageSchema: z.ZodType<CalendarCoverageView> = answerSchema(
+/** How far a calendar's announced holidays reach, and whether its administrators have been warned. */
+export const calendarCoverageSchema = answerSchema(
   'CalendarCoverageView',
   z.object({
     calendarId: z.string(),
+    /** The last date the announced holidays and 调休 cover; null for a calendar of rules only (always covered). */
     announcedThrough: z.string().nullable(),
+    /** The first instant no longer covered: midnight after `announcedThrough` in the calendar's zone. */
     coverageEndsAt: instant.nullable(),
+    /** When CalendarCoverageEnding falls due: 60 days before `coverageEndsAt`. */
     warningFrom: instant.nullable(),
+    /** CalendarCoverageEnding for this `announcedThrough`, once raised. */
     ending: z.object({ raisedAt: instant }).nullable(),
   }),
 );
+export type CalendarCoverageView = z.infer<typeof calendarCoverageSchema>;
 
-export const expectedTimesSchema: z.ZodType<ExpectedTimesAnswer> = answerSchema(
+/** The promise a contact would get, and why: whether the desk is open, or on call, when it arrives. */
+export const expectedTimesSchema = answerSchema(
   'ExpectedTimesAnswer',
   z.object({
     channel: z.string(),
     calendarId: z.string(),
     timeZone: z.string(),
     arrivesAt: instant,
+    /** It arrives within the calendar's normal working hours. */
     withinServiceHours: z.boolean(),
+    /** It arrives outside them, but the on-call rota (值班) works contacts of its priority right then. */
     onCall: z.boolean(),
     firstResponseBy: instant,
     resolveBy: instant,
+    /**
+     * `complete: false` when the times reach past the calendar's announced holidays
+     * (`announcedThrough`): counted on its rule-based holidays only, they may move once the next
+     * year's holidays are announced; `warning` says so, naming the calendar.
+     */
     coverage: z.object({ complete: z.boolean(), announcedThrough: z.string().exactOptional(), warning: z.string().exactOptional() }),
   }),
 );
+export type ExpectedTimesAnswer = z.infer<typeof expectedTimesSchema>;
 
-const caseOverview: z.ZodType<CaseOverview> = answerSchema(
+/** A case as intake shows it: its opening, its promise, and how far workflow has taken it. */
+const caseOverview = answerSchema(
   'CaseOverview',
   z.object({
     id: z.string(),
@@ -144,8 +173,11 @@ const caseOverview: z.ZodType<CaseOverview> = answerSchema(
     assignee: z.string().nullable(),
     assignedAt: instant.nullable(),
     resolvedAt: instant.nullable(),
+    /** When the case ended: closed, or cancelled (then `status` is CANCELLED); null while open. */
     closedAt: instant.nullable(),
+    /** Grows with every change recorded about the case, in intake or in workflow. */
     version: z.number().int(),
   }),
 );
+export type CaseOverview = z.infer<typeof caseOverview>;
 export const customerCasesSchema = listPageSchema('CustomerCaseList', caseOverview);

@@ -1,8 +1,5 @@
 import { z } from 'zod';
 import { answerSchema, instant, listPageSchema } from '@collab/service-kit';
-import type { SearchHit } from './search/article-search';
-import type { SelfServiceResolution } from './self-service/resolve-self-service.http';
-import type { Suggestions } from './suggestions/suggestions.http';
 
 /**
  * What the knowledge base's REST API answers. Article content is documented by its stable
@@ -73,7 +70,7 @@ const reviewQueueEntrySchema = answerSchema(
 export type ReviewQueueEntry = z.infer<typeof reviewQueueEntrySchema>;
 export const reviewQueueSchema = listPageSchema('ReviewQueue', reviewQueueEntrySchema);
 
-const searchHitSchema: z.ZodType<SearchHit> = answerSchema(
+const searchHitSchema = answerSchema(
   'SearchHit',
   z.object({
     id: z.string(),
@@ -91,15 +88,19 @@ const searchHitSchema: z.ZodType<SearchHit> = answerSchema(
   }),
 );
 
+export type SearchHit = z.infer<typeof searchHitSchema>;
+
 /** A page of search results: `page.next` is the next page's cursor (`?after=`), `page.total` counts only what the caller may see. */
 export const searchResultsSchema = listPageSchema('SearchResults', searchHitSchema);
 
-export const suggestionsSchema: z.ZodType<Suggestions> = answerSchema('ArticleSuggestions', z.object({ suggestions: z.array(searchHitSchema) }));
+export const suggestionsSchema = answerSchema('ArticleSuggestions', z.object({ suggestions: z.array(searchHitSchema) }));
+export type Suggestions = z.infer<typeof suggestionsSchema>;
 
-export const selfServiceResolutionSchema: z.ZodType<SelfServiceResolution> = answerSchema(
+export const selfServiceResolutionSchema = answerSchema(
   'SelfServiceResolution',
   z.object({ resolutionId: z.string(), articleId: z.string(), customerId: z.string() }),
 );
+export type SelfServiceResolution = z.infer<typeof selfServiceResolutionSchema>;
 
 export const articleFeedbackAnswerSchema = answerSchema(
   'ArticleFeedback',

@@ -12,10 +12,7 @@ import {
 } from '@collab/kpi-domain';
 import { answerSchema, instant, listPageSchema } from '@collab/service-kit';
 import type { KpiAlert } from './alerts/kpi-alert-list';
-import type { BackfillProgress } from './backfill/kpi-backfill';
 import type { KpiView } from './definitions/kpi-views';
-import type { KpiSeries, ValuePoint } from './values/kpi-values';
-import type { Scorecard, ScorecardLine } from './values/scorecards/kpi-scorecards';
 
 /** What the KPI service's REST API answers: the indicator library, values by bucket, scorecards and backfills. */
 
@@ -76,7 +73,7 @@ export const kpiViewSchema: z.ZodType<KpiView> = answerSchema(
 /** The indicator library, one page of it. */
 export const kpiListSchema = listPageSchema('KpiList', kpiViewSchema);
 
-const valuePoint: z.ZodType<ValuePoint> = answerSchema(
+const valuePoint = answerSchema(
   'KpiValuePoint',
   z.object({
     bucket: z.string().meta({ description: 'The start of the bucket, ISO 8601 in UTC.' }),
@@ -88,8 +85,10 @@ const valuePoint: z.ZodType<ValuePoint> = answerSchema(
   }),
 );
 
+export type ValuePoint = z.infer<typeof valuePoint>;
+
 /** A KPI's values by bucket, naming the definition version they were computed by. */
-export const kpiSeriesSchema: z.ZodType<KpiSeries> = answerSchema(
+export const kpiSeriesSchema = answerSchema(
   'KpiSeries',
   z.object({
     kpiId: z.string(),
@@ -107,6 +106,8 @@ export const kpiSeriesSchema: z.ZodType<KpiSeries> = answerSchema(
   }),
 );
 
+export type KpiSeries = z.infer<typeof kpiSeriesSchema>;
+
 /** The same values as CSV (`Accept: text/csv`). */
 export const kpiSeriesCsvSchema = answerSchema(
   'KpiSeriesCsv',
@@ -115,7 +116,7 @@ export const kpiSeriesCsvSchema = answerSchema(
   }),
 );
 
-const scorecardLine: z.ZodType<ScorecardLine> = answerSchema(
+const scorecardLine = answerSchema(
   'KpiScorecardLine',
   z.object({
     kpiId: z.string(),
@@ -130,15 +131,24 @@ const scorecardLine: z.ZodType<ScorecardLine> = answerSchema(
   }),
 );
 
-export const scorecardSchema: z.ZodType<Scorecard> = answerSchema(
-  'KpiScorecard',
-  z.object({ scope: z.string(), month: z.string().meta({ description: 'YYYY-MM (UTC).' }), lines: z.array(scorecardLine) }),
-);
+export type ScorecardLine = z.infer<typeof scorecardLine>;
 
-const backfillProgress: z.ZodType<BackfillProgress> = answerSchema(
+export const scorecardSchema = answerSchema(
+  'KpiScorecard',
+  z.object({
+    scope: z.string(),
+    month: z.string().meta({ description: 'YYYY-MM (UTC).' }),
+    /** One line per live KPI version kept by this dimension: during a transition both versions of a KPI appear, each named. */
+    lines: z.array(scorecardLine),
+  }),
+);
+export type Scorecard = z.infer<typeof scorecardSchema>;
+
+const backfillProgress = answerSchema(
   'KpiBackfillProgress',
   z.object({ kpiId: z.string(), version: z.number().int(), total: z.number().int(), done: z.number().int(), status: z.enum(['RUNNING', 'DONE', 'FAILED']) }),
 );
+export type BackfillProgress = z.infer<typeof backfillProgress>;
 /** A KPI's backfills, one per version, oldest version first. */
 export const backfillsSchema = listPageSchema('KpiBackfills', backfillProgress);
 

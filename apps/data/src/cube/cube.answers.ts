@@ -1,17 +1,19 @@
 import { z } from 'zod';
 import { answerSchema, instant } from '@collab/service-kit';
-import type { CubeRow, CubeSlice } from './data-cube';
 
 /** What the data cube answers: a slice as JSON, or its rows as CSV. */
 
-const cubeRow: z.ZodType<CubeRow> = answerSchema(
+const cubeRow = answerSchema(
   'CubeRow',
   z.record(z.string(), z.union([z.string(), z.number(), z.null()])).meta({ description: 'One value per dimension (string, null where unknown) and per measure (number, null where none).' }),
 );
 
+export type CubeRow = z.infer<typeof cubeRow>;
+
 const dimensionSteps = z.record(z.string(), z.string());
 
-export const cubeSliceSchema: z.ZodType<CubeSlice> = answerSchema(
+/** A slice: one row per combination of the dimensions' values, the totals over them, and where each dimension rolls up or drills down. */
+export const cubeSliceSchema = answerSchema(
   'CubeSlice',
   z.object({
     from: instant,
@@ -25,6 +27,8 @@ export const cubeSliceSchema: z.ZodType<CubeSlice> = answerSchema(
     rollUp: dimensionSteps.meta({ description: 'Per dimension, the coarser level it rolls up to.' }),
   }),
 );
+
+export type CubeSlice = z.infer<typeof cubeSliceSchema>;
 
 export const cubeSliceCsvSchema = answerSchema(
   'CubeSliceCsv',

@@ -4,8 +4,8 @@ import type { Response } from 'express';
 import { readCubeQuery } from '@collab/data-domain';
 import { ValidationFailed } from '@collab/domain-kernel';
 import { Allow, Answers } from '@collab/service-kit';
-import { DataCube, sliceAsCsv, type CubeSlice } from './data-cube';
-import { cubeSliceCsvSchema, cubeSliceSchema } from './cube.answers';
+import { DataCube, sliceAsCsv } from './data-cube';
+import { cubeSliceCsvSchema, cubeSliceSchema, type CubeSlice } from './cube.answers';
 import { CubeQueryParams } from './cube.request';
 
 @ApiTags('data')

@@ -2,21 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { navigationOf, type CubeQuery } from '@collab/data-domain';
 import { DATABASE, type Database } from '@collab/service-kit';
 import { cubeStatement } from './cube-sql';
+import type { CubeRow, CubeSlice } from './cube.answers';
 
-export type CubeRow = Record<string, string | number | null>;
-
-/** A slice: one row per combination of the dimensions' values, the totals over them, and where each dimension rolls up or drills down. */
-export interface CubeSlice {
-  readonly from: string;
-  readonly to: string;
-  readonly measures: readonly string[];
-  readonly dimensions: readonly string[];
-  readonly filters: Record<string, readonly string[]>;
-  readonly rows: readonly CubeRow[];
-  readonly totals: CubeRow;
-  readonly drillDown: Record<string, string>;
-  readonly rollUp: Record<string, string>;
-}
 
 /** Answers cube queries from the fact store. */
 @Injectable()
@@ -38,9 +25,9 @@ export class DataCube {
     return {
       from: query.from.toISOString(),
       to: query.to.toISOString(),
-      measures: query.measures,
-      dimensions: query.dimensions,
-      filters: Object.fromEntries(query.filters.map((filter) => [filter.dimension, filter.values])),
+      measures: [...query.measures],
+      dimensions: [...query.dimensions],
+      filters: Object.fromEntries(query.filters.map((filter) => [filter.dimension, [...filter.values]])),
       rows: rows.map((row) => named(row, true)),
       totals: named(totals[0] ?? {}, false),
       ...navigationOf(query.dimensions),

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { answerSchema, instant } from '@collab/service-kit';
 import { TASK_STATUSES } from '@collab/domain-kernel';
-import type { CustomerProfile } from './customer-profile';
 import { SHOWN_CASE_STATUSES } from './shown-status';
 
 /** What Customer 360 answers: one customer's contacts, cases, legs, ratings, tags, articles and timeline. */
@@ -40,7 +39,7 @@ const profileCase = answerSchema(
   }),
 );
 
-export const customerProfileSchema: z.ZodType<CustomerProfile> = answerSchema(
+export const customerProfileSchema = answerSchema(
   'CustomerProfile',
   z.object({
     customerId: z.string(),
@@ -56,3 +55,4 @@ export const customerProfileSchema: z.ZodType<CustomerProfile> = answerSchema(
     ),
   }),
 );
+export type CustomerProfile = z.infer<typeof customerProfileSchema>;

@@ -3,8 +3,7 @@ import { ApiBearerAuth, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ValidationFailed } from '@collab/domain-kernel';
 import { Allow, Answers, CurrentPrincipal, isUuid, type Principal } from '@collab/service-kit';
 import { CustomerProfiles } from './customer-profiles';
-import type { CustomerProfile } from './customer-profile';
-import { customerProfileSchema } from './customer-profile.answers';
+import { customerProfileSchema, type CustomerProfile } from './customer-profile.answers';
 
 @ApiTags('customers')
 @ApiBearerAuth()

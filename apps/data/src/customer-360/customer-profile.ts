@@ -1,5 +1,6 @@
 import type { TaskStatusWord } from '@collab/domain-kernel';
 import { isOpenTask, shownCaseStatus } from './shown-status';
+import type { CustomerProfile } from './customer-profile.answers';
 
 /** The rows the profile is assembled from (data.case_dim, data.fact, data.task_dim). */
 export interface CaseRow {
@@ -84,7 +85,7 @@ const caseOf = (row: CaseRow, facts: readonly FactRow[], tasks: readonly TaskRow
 };
 
 /** One customer's 360° view: every contact, case, leg, rating and article, and one timeline across services. */
-export const profileOf = ({ customerId, cases, facts, tasks, articles, tags }: ProfileSources) => {
+export const profileOf = ({ customerId, cases, facts, tasks, articles, tags }: ProfileSources): CustomerProfile => {
   const ratings = facts.flatMap((fact) => (fact.kind === 'FEEDBACK' && fact.csat !== null ? [fact.csat] : []));
   const usedBy = (articleId: string) => facts.filter((fact) => fact.kind === 'CASE_RESOLVED' && ((fact.detail['knowledgeArticleIds'] as string[] | undefined) ?? []).includes(articleId)).map((fact) => fact.case_id);
   return {
@@ -100,5 +101,3 @@ export const profileOf = ({ customerId, cases, facts, tasks, articles, tags }: P
     timeline: facts.map((fact) => ({ at: fact.at.toISOString(), source: fact.source, kind: fact.kind, caseId: fact.case_id, ...(fact.task_id ? { taskId: fact.task_id } : {}), ...(fact.channel ? { channel: fact.channel } : {}) })),
   };
 };
-
-export type CustomerProfile = ReturnType<typeof profileOf>;

@@ -3,7 +3,8 @@ import { FACT_KINDS } from '@collab/data-domain';
 import { holds, NotFound } from '@collab/domain-kernel';
 import { DATABASE, type Database, type Principal } from '@collab/service-kit';
 import { CustomerTags } from '../tags/customer-tags';
-import { profileOf, type CaseRow, type CustomerProfile, type FactRow, type TaskRow } from './customer-profile';
+import { profileOf, type CaseRow, type FactRow, type TaskRow } from './customer-profile';
+import type { CustomerProfile } from './customer-profile.answers';
 
 /**
  * Customer 360 (服务需求集中展现) from the fact store: one customer's contacts, cases, legs, CSAT and

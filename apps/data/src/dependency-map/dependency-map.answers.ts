@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { answerSchema, instant } from '@collab/service-kit';
-import type { DependencyMapView } from './dependency-map';
 
 /** What the service dependency map answers. */
 
@@ -19,7 +18,7 @@ const dependencyEdge = answerSchema(
   }),
 );
 
-export const dependencyMapSchema: z.ZodType<DependencyMapView> = answerSchema(
+export const dependencyMapSchema = answerSchema(
   'DependencyMap',
   z.object({
     from: instant.nullable(),
@@ -29,3 +28,4 @@ export const dependencyMapSchema: z.ZodType<DependencyMapView> = answerSchema(
     bottlenecks: z.array(z.object({ from: z.string(), to: z.string(), reasons: z.array(z.enum(['TURNAROUND', 'RETURNS'])) })),
   }),
 );
+export type DependencyMapView = z.infer<typeof dependencyMapSchema>;

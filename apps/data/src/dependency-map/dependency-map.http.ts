@@ -3,8 +3,8 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { Allow, Answers, instantSchema } from '@collab/service-kit';
-import { DependencyMap, type DependencyMapView } from './dependency-map';
-import { dependencyMapSchema } from './dependency-map.answers';
+import { DependencyMap } from './dependency-map';
+import { dependencyMapSchema, type DependencyMapView } from './dependency-map.answers';
 
 const windowSchema = z.object({ from: instantSchema().optional(), to: instantSchema().optional() }).strict();
 class DependencyWindow extends createZodDto(windowSchema) {}

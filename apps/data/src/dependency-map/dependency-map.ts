@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { bottlenecksOf, returnRateOf, type Bottleneck, type DependencyEdge } from '@collab/data-domain';
+import { bottlenecksOf, returnRateOf, type DependencyEdge } from '@collab/data-domain';
 import { DATABASE, type Database } from '@collab/service-kit';
+import type { DependencyMapView } from './dependency-map.answers';
 
 interface EdgeRow {
   from_unit: string;
@@ -9,14 +10,6 @@ interface EdgeRow {
   volume: number;
   returned: number;
   median: number | null;
-}
-
-export interface DependencyMapView {
-  readonly from: string | null;
-  readonly to: string | null;
-  readonly nodes: readonly { id: string; kind: 'UNIT' | 'PARTNER' }[];
-  readonly edges: readonly (DependencyEdge & { returnRate: number })[];
-  readonly bottlenecks: readonly Bottleneck[];
 }
 
 /** The internal service dependency map, drawn from real hand-offs (协同单) in the fact store. */
@@ -54,7 +47,7 @@ export class DependencyMap {
       to: window.to?.toISOString() ?? null,
       nodes: [...nodes].map(([id, kind]) => ({ id, kind })),
       edges: edges.map((edge) => ({ ...edge, returnRate: Math.round(returnRateOf(edge) * 1000) / 1000 })),
-      bottlenecks: bottlenecksOf(edges),
+      bottlenecks: bottlenecksOf(edges).map((bottleneck) => ({ ...bottleneck, reasons: [...bottleneck.reasons] })),
     };
   }
 }

@@ -4,11 +4,13 @@ import { readCubeQuery } from '@collab/data-domain';
 import { ValidationFailed } from '@collab/domain-kernel';
 import { GrpcServices, defined, isUuid, unary, type Principal } from '@collab/service-kit';
 import { cubeQuerySchema } from '../cube/cube.request';
-import { DataCube, type CubeRow, type CubeSlice } from '../cube/data-cube';
-import type { CustomerProfile } from '../customer-360/customer-profile';
+import { DataCube } from '../cube/data-cube';
 import { CustomerProfiles } from '../customer-360/customer-profiles';
-import { DependencyMap, type DependencyMapView } from '../dependency-map/dependency-map';
+import { DependencyMap } from '../dependency-map/dependency-map';
 import { instantOf, text, validated, wrapped } from './grpc-request';
+import type { CubeRow, CubeSlice } from '../cube/cube.answers';
+import type { DependencyMapView } from '../dependency-map/dependency-map.answers';
+import type { CustomerProfile } from '../customer-360/customer-profile.answers';
 
 const timestamp = (instant: string | null) => (instant === null ? null : toTimestamp(instant));
 const orEmpty = (value: string | null | undefined): string => value ?? '';

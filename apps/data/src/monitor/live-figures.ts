@@ -1,36 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, DATABASE, type Clock, type Database } from '@collab/service-kit';
-
-export interface Count {
-  readonly key: string;
-  readonly count: number;
-}
-
-/** A KPI alert still standing: its KPI's figure crossed a threshold in a watched bucket and has not recovered. */
-export interface OpenKpiAlert {
-  readonly kpiId: string;
-  readonly version: number;
-  readonly scope: string;
-  readonly granularity: string;
-  readonly bucket: string;
-  readonly threshold: string;
-  readonly standing: string;
-  readonly value: number;
-  readonly thresholdValue: number;
-  readonly at: string;
-}
+import type { Count, LiveFigures, OpenKpiAlert } from './monitor.answers';
 
 /** The most open alerts the monitor lists, newest first. */
 const ALERTS_SHOWN = 20;
-
-/** What the operations monitor (运营可视) shows: the backlog by channel, region and unit, cases at SLA risk, throughput and open KPI alerts. */
-export interface LiveFigures {
-  readonly at: string;
-  readonly backlog: { readonly total: number; readonly byChannel: readonly Count[]; readonly byRegion: readonly Count[]; readonly byUnit: readonly Count[] };
-  readonly slaRisk: { readonly atRisk: number; readonly breached: number };
-  readonly throughput: { readonly contactsLastHour: number; readonly resolvedLastHour: number; readonly contactsToday: number };
-  readonly kpiAlerts: { readonly open: number; readonly latest: readonly OpenKpiAlert[] };
-}
 
 /** A case not yet finished, whatever step it is at (a case intake alone has told of has no status yet). */
 const OPEN = `coalesce(status, 'OPENED') not in ('RESOLVED', 'CLOSED', 'CANCELLED')`;
@@ -47,7 +20,7 @@ export class LiveFigureReader {
     const now = this.clock.now();
     const grouped = async (expression: string): Promise<Count[]> =>
       (await this.database.pool.query<Count>(`select coalesce(${expression}, '?') as key, count(*)::int as count from data.case_dim where ${OPEN} group by 1 order by 2 desc, 1`)).rows;
-    const [byChannel, byRegion, byUnit] = [await grouped('channel'), await grouped(`split_part(region, '-', 1)`), await grouped('queue')];
+    const [byChannel, byRegion, byQueue] = [await grouped('channel'), await grouped(`split_part(region, '-', 1)`), await grouped('queue')];
     const { rows: [risk] } = await this.database.pool.query<{ at_risk: number; breached: number }>(
       `select (count(distinct f.case_id) filter (where f.kind = 'SLA_WARNING'))::int as at_risk, (count(distinct f.case_id) filter (where f.kind = 'SLA_BREACHED'))::int as breached
        from data.fact f join data.case_dim c on c.case_id = f.case_id where f.kind in ('SLA_WARNING', 'SLA_BREACHED') and ${OPEN.replace('status', 'c.status')}`,
@@ -64,7 +37,7 @@ export class LiveFigureReader {
     const counted = { at_risk: 0, breached: 0, contacts_hour: 0, resolved_hour: 0, contacts_today: 0, ...risk, ...flow };
     return {
       at: now.toISOString(),
-      backlog: { total: byChannel.reduce((sum, entry) => sum + entry.count, 0), byChannel, byRegion, byUnit },
+      backlog: { total: byChannel.reduce((sum, entry) => sum + entry.count, 0), byChannel, byRegion, byQueue },
       slaRisk: { atRisk: counted.at_risk, breached: counted.breached },
       throughput: { contactsLastHour: counted.contacts_hour, resolvedLastHour: counted.resolved_hour, contactsToday: counted.contacts_today },
       kpiAlerts: await this.openAlerts(),

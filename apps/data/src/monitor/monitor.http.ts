@@ -3,8 +3,8 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { concat, defer, interval, merge, Observable, switchMap, throttleTime } from 'rxjs';
 import { Allow, Answers } from '@collab/service-kit';
 import { FactsChanged } from '../facts/facts-changed';
-import { LiveFigureReader, type LiveFigures } from './live-figures';
-import { liveFiguresSchema, liveFiguresStreamSchema } from './monitor.answers';
+import { LiveFigureReader } from './live-figures';
+import { liveFiguresSchema, liveFiguresStreamSchema, type LiveFigures } from './monitor.answers';
 
 /** How often the stream sends figures with nothing new (time alone moves throughput), and at most how often on new facts. */
 const HEARTBEAT_MS = 5_000;

@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
 import { Allow, Answers, CurrentPrincipal, defined, originOf, pageOf, pageQueryShape, type ListPage, type Principal } from '@collab/service-kit';
 import { DefineTagRuleRequest } from './tag-rule.request';
-import { TagRules, type TagRuleView } from './tag-rules';
-import { tagRuleListSchema, tagRuleSchema } from './tags.answers';
+import { TagRules } from './tag-rules';
+import { tagRuleListSchema, tagRuleSchema, type TagRuleView } from './tags.answers';
 
 class TagRulePageQuery extends createZodDto(z.strictObject(pageQueryShape)) {}
 

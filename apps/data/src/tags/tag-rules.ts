@@ -3,18 +3,15 @@ import { tagRuleDecider, tagRuleStreamId, type TagCondition, type TagRuleCommand
 import { NotFound, type DecisionContext } from '@collab/domain-kernel';
 import type { EventStore } from '@collab/event-store';
 import { CLOCK, CommandHandler, DATABASE, EVENT_STORE, type Clock, type CommandOrigin, type Database } from '@collab/service-kit';
+import type { TagRuleView } from './tags.answers';
 
-export interface TagRuleView {
-  readonly tag: string;
-  readonly version: number;
-  readonly status: 'ACTIVE' | 'RETIRED';
-  readonly description: string;
-  readonly conditions: readonly TagCondition[];
-}
+/** The domain's conditions as the answer carries them (its lists copied, not shared). */
+const conditionsOf = (conditions: readonly TagCondition[]): TagRuleView['conditions'] =>
+  conditions.map((condition) => (condition.type === 'ATTRIBUTE' ? { ...condition, in: [...condition.in] } : condition));
 
 const viewOf = (tag: string, state: TagRuleState): TagRuleView => {
   if (state.status === 'none') throw new NotFound('tag rule', tag);
-  return { tag, version: state.version, status: state.status === 'active' ? 'ACTIVE' : 'RETIRED', description: state.description, conditions: state.conditions };
+  return { tag, version: state.version, status: state.status === 'active' ? 'ACTIVE' : 'RETIRED', description: state.description, conditions: conditionsOf(state.conditions) };
 };
 
 /** Runs analysts' commands on the tag-rule streams and reads the rules in force. */
@@ -40,6 +37,6 @@ export class TagRules {
     const { rows } = await this.database.pool.query<{ tag: string; version: number; description: string; conditions: TagCondition[]; retired: boolean }>(
       'select tag, version, description, conditions, retired from data.tag_rule order by tag',
     );
-    return rows.map((row) => ({ tag: row.tag, version: row.version, status: row.retired ? 'RETIRED' : 'ACTIVE', description: row.description, conditions: row.conditions }));
+    return rows.map((row) => ({ tag: row.tag, version: row.version, status: row.retired ? 'RETIRED' : 'ACTIVE', description: row.description, conditions: conditionsOf(row.conditions) }));
   }
 }

@@ -18,6 +18,8 @@ export const tagRuleSchema = answerSchema(
   }),
 );
 
+export type TagRuleView = z.infer<typeof tagRuleSchema>;
+
 export const tagRuleListSchema = listPageSchema('TagRuleList', tagRuleSchema);
 
 export const customerTagSchema = answerSchema(

@@ -14,7 +14,7 @@ import { EVENT_STORE } from '@collab/service-kit';
 import { ServicePromises } from '../acknowledgement/service-promises';
 import { CALENDAR_LOOKUP, type CalendarLookup } from '../intake.ports';
 import { CaseNumberAllocator } from '../case-numbers/case-number-allocator';
-import type { Acknowledgement } from '../contacts/submit-contact/submit-contact.command';
+import type { Acknowledgement } from '../intake.answers';
 
 /** What a contact learns about the case it is in. */
 export interface CaseReceipt {

@@ -35,4 +35,4 @@ export const CATEGORY_CONTROLLERS: readonly Type[] = [
 export const CATEGORY_ENTITIES: readonly Type[] = [CategoryViewRecord];
 
 export { CategoryDirectory } from './category-directory';
-export type { CategoryView } from './category-view/category-view';
+export type { CategoryView } from '../intake.answers';

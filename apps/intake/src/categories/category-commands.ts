@@ -12,7 +12,8 @@ import type { DecisionContext } from '@collab/domain-kernel';
 import { CLOCK, CommandHandler, EVENT_STORE, type Clock } from '@collab/service-kit';
 import type { CommandOrigin } from '@collab/service-kit';
 import { CategoryDirectory } from './category-directory';
-import { categoryViewOf, type CategoryView } from './category-view/category-view';
+import { categoryViewOf } from './category-view/category-view';
+import type { CategoryView } from '../intake.answers';
 
 /** Category commands run here, for administrators and the seed alike: deciding again on the fresh state is always safe, the decider re-checks everything. */
 export const categoryCommandHandler = (store: EventStore) =>

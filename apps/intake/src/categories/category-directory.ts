@@ -11,7 +11,8 @@ import {
 import { NotFound, ValidationFailed } from '@collab/service-kit';
 import { IntakeFolds } from '../folds/intake-folds';
 import type { CategoryLookup } from '../intake.ports';
-import { categoryViewOf, type CategoryView } from './category-view/category-view';
+import { categoryViewOf } from './category-view/category-view';
+import type { CategoryView } from '../intake.answers';
 
 const refuse = (message: string): never => {
   throw new ValidationFailed([{ field: 'category', message }]);

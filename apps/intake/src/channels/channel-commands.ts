@@ -13,7 +13,8 @@ import { CLOCK, CommandHandler, EVENT_STORE, type Clock } from '@collab/service-
 import type { CommandOrigin } from '@collab/service-kit';
 import { CALENDAR_LOOKUP, type CalendarLookup } from '../intake.ports';
 import { ChannelDirectory } from './channel-directory';
-import { channelViewOf, type ChannelView } from './channel-view/channel-view';
+import { channelViewOf } from './channel-view/channel-view';
+import type { ChannelView } from '../intake.answers';
 
 /** Channel commands run here, for administrators and the seed alike: deciding again on the fresh state is always safe, the decider re-checks everything. */
 export const channelCommandHandler = (store: EventStore) =>

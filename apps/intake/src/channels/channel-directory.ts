@@ -3,7 +3,8 @@ import { CHANNEL_ID_PATTERN, channelStreamId, type Audience, type ChannelEvent }
 import { NotFound, ValidationFailed } from '@collab/service-kit';
 import { IntakeFolds } from '../folds/intake-folds';
 import type { ChannelLookup } from '../intake.ports';
-import { channelViewOf, type ChannelView } from './channel-view/channel-view';
+import { channelViewOf } from './channel-view/channel-view';
+import type { ChannelView } from '../intake.answers';
 
 const refuse = (message: string): never => {
   throw new ValidationFailed([{ field: 'channel', message }]);

@@ -33,4 +33,4 @@ export const CHANNEL_CONTROLLERS: readonly Type[] = [
 export const CHANNEL_ENTITIES: readonly Type[] = [ChannelViewRecord];
 
 export { ChannelDirectory } from './channel-directory';
-export type { ChannelView } from './channel-view/channel-view';
+export type { ChannelView } from '../intake.answers';

@@ -3,12 +3,13 @@ import type { ZodType } from 'zod';
 import { fromProtoEnum, loadProtos, toProtoEnum, toTimestamp, type knowledgeV1 } from '@collab/contracts';
 import { ValidationFailed } from '@collab/domain-kernel';
 import { GrpcServices, defined, fieldErrorsOf, unary, type Principal } from '@collab/service-kit';
-import { ArticleSearch, type SearchHit } from '../search/article-search';
+import { ArticleSearch } from '../search/article-search';
 import { ArticleSuggestions } from '../search/article-suggestions';
 import { EFFECTIVENESS_READERS } from '../knowledge-roles';
 import { ArticleGrpcMethods } from './article-methods.grpc';
 import { grpcSearchSchema } from '../search/search.request';
 import { suggestionRequestSchema } from '../suggestions/suggestion.request';
+import type { SearchHit } from '../knowledge.answers';
 
 /** proto3 has no "absent": the empty string and zero mean the field was not sent. */
 const text = (value: string): string | undefined => (value === '' ? undefined : value);

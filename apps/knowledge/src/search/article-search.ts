@@ -8,6 +8,7 @@ import { HEADLINE_CLOSE, HEADLINE_OPEN, fromHeadline, simpleSnippet } from './sn
 import { queryWords, stemmedQuery, typoCandidates } from './latin-query';
 import { SearchVocabulary } from './search-vocabulary';
 import { simpleQuery } from './search-text';
+import type { SearchHit } from '../knowledge.answers';
 
 export interface SearchRequest {
   readonly q: string;
@@ -19,21 +20,6 @@ export interface SearchRequest {
   /** How many ranked results to skip, and how many to answer. */
   readonly offset: number;
   readonly limit: number;
-}
-
-export interface SearchHit {
-  readonly id: string;
-  readonly knowledgePointId: string;
-  readonly version: number;
-  readonly title: string;
-  readonly summary: string;
-  readonly type: string;
-  readonly language: string;
-  readonly nodeId: string;
-  readonly tags: string[];
-  readonly publishedAt: string;
-  readonly snippet: string;
-  readonly score: number;
 }
 
 export interface SearchResults {

@@ -3,9 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { Reader } from '@collab/knowledge-domain';
 import { CLOCK, type Clock } from '@collab/service-kit';
-import { AUDIENCE_FILTER, type SearchHit } from './article-search';
+import { AUDIENCE_FILTER } from './article-search';
 import { HEADLINE_CLOSE, HEADLINE_OPEN, fromHeadline, simpleSnippet } from './snippet';
 import { simpleAnyQuery } from './search-text';
+import type { SearchHit } from '../knowledge.answers';
 
 export interface SuggestionRequest {
   /** A case's or contact's text. */

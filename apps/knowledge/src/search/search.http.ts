@@ -1,9 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Answers, Allow, CurrentPrincipal, ValidationFailed, cursorOf, defined, keyAfter, type ListPage, type Principal } from '@collab/service-kit';
-import { ArticleSearch, type SearchHit } from './article-search';
+import { ArticleSearch } from './article-search';
 import { MAX_SEARCH_OFFSET, SearchQuery } from './search.request';
-import { searchResultsSchema } from '../knowledge.answers';
+import { searchResultsSchema, type SearchHit } from '../knowledge.answers';
 
 /** A ranking has no key to page after, so a search cursor holds the offset its page starts at. */
 const offsetAfter = (after: string | undefined): number | undefined => {

@@ -6,14 +6,8 @@ import type { EventStore } from '@collab/event-store';
 import { selfServiceDecider, selfServiceStreamId, type RecordSelfServiceResolution } from '@collab/knowledge-domain';
 import { Allow, Answers, CLOCK, CommandHandler, CurrentPrincipal, EVENT_STORE, originOf, type Clock, type Principal } from '@collab/service-kit';
 import { ArticleReader } from '../articles/article-reader';
-import { selfServiceResolutionSchema } from '../knowledge.answers';
+import { selfServiceResolutionSchema, type SelfServiceResolution } from '../knowledge.answers';
 import { SelfServiceResolutionBody } from './self-service.request';
-
-export interface SelfServiceResolution {
-  readonly resolutionId: string;
-  readonly articleId: string;
-  readonly customerId: string;
-}
 
 /** A customer acts for themselves only; channels and staff name the customer they act for. */
 const customerOf = (principal: Principal, named: string | undefined): string => {

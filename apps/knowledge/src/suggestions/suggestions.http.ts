@@ -2,13 +2,8 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Allow, Answers, CurrentPrincipal, defined, type Principal } from '@collab/service-kit';
 import { ArticleSuggestions } from '../search/article-suggestions';
-import type { SearchHit } from '../search/article-search';
-import { suggestionsSchema } from '../knowledge.answers';
+import { suggestionsSchema, type Suggestions } from '../knowledge.answers';
 import { SuggestionRequestBody } from './suggestion.request';
-
-export interface Suggestions {
-  readonly suggestions: SearchHit[];
-}
 
 @ApiTags('knowledge')
 @ApiBearerAuth()

@@ -1,10 +1,9 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Allow, Answers, PAGE_LIMIT_DEFAULT, type ListPage } from '@collab/service-kit';
-import { backfillsSchema } from '../kpi.answers';
+import { backfillsSchema, type BackfillProgress } from '../kpi.answers';
 import { KpiCommands } from '../definitions/kpi-commands';
 import { PageQuery } from '../definitions/page.request';
-import type { BackfillProgress } from './kpi-backfill';
 import { KpiBackfills } from './kpi-backfills';
 
 /** Computing a KPI version over the whole history, beside live folding; its progress. */

@@ -1,7 +1,8 @@
 import { BUILT_IN_KPIS } from '@collab/kpi-domain';
 import { KpiTestBed } from '../testing/kpi-test-bed';
 import { monthOfEvents } from '../testing/scenario';
-import { backfill, type BackfillProgress } from './kpi-backfill';
+import { backfill } from './kpi-backfill';
+import type { BackfillProgress } from '../kpi.answers';
 
 describe('a backfill computes a new KPI version over the whole history', () => {
   const events = monthOfEvents();

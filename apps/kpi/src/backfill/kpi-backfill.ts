@@ -3,17 +3,10 @@ import type { KpiDefinitionVersion, KpiFact } from '@collab/kpi-domain';
 import type { TransactionalPool } from '@collab/messaging';
 
 import { foldPage } from './page-fold';
+import type { BackfillProgress } from '../kpi.answers';
 
 /** The database's pool: plain queries, and a connection for a transaction. */
 type Pool = TransactionalPool & SqlExecutor;
-
-export interface BackfillProgress {
-  readonly kpiId: string;
-  readonly version: number;
-  readonly total: number;
-  readonly done: number;
-  readonly status: 'RUNNING' | 'DONE' | 'FAILED';
-}
 
 interface FactRow {
   readonly seq: string;

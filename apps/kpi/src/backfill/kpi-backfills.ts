@@ -3,7 +3,8 @@ import { rowsOf } from '@collab/following';
 import type { KpiDefinitionVersion } from '@collab/kpi-domain';
 import { DATABASE, pageOf, type Database, type ListPage, type PageRequest } from '@collab/service-kit';
 import { KpiAlerts } from '../alerts/kpi-alerts';
-import { backfill, type BackfillProgress } from './kpi-backfill';
+import { backfill } from './kpi-backfill';
+import type { BackfillProgress } from '../kpi.answers';
 
 interface ProgressRow {
   readonly kpi_id: string;

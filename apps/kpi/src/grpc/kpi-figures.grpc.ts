@@ -3,13 +3,14 @@ import { toTimestamp, type kpiV1 } from '@collab/contracts';
 import { ValidationFailed } from '@collab/domain-kernel';
 import { defined, type Principal } from '@collab/service-kit';
 import { admittedScope, parseScope } from '../values/kpi-scope';
-import { KpiValues, type KpiSeries } from '../values/kpi-values';
+import { KpiValues } from '../values/kpi-values';
 import { period } from '../values/read-values/read-values.http';
-import { KpiScorecards, type Scorecard } from '../values/scorecards/kpi-scorecards';
+import { KpiScorecards } from '../values/scorecards/kpi-scorecards';
 import { KINDS, isKind } from '../values/scorecards/scorecards.http';
 import { scorecardQuerySchema, valuesQuerySchema } from '../values/values.request';
 import { count, instantOf, renamed, text, validated, wrapped } from './grpc-request';
 import { kpiIdOf } from './kpi-messages';
+import type { KpiSeries, Scorecard } from '../kpi.answers';
 
 const seriesOf = (series: KpiSeries): kpiV1.KpiSeries => ({
   ...series, target: wrapped(series.target), warning: wrapped(series.warning), from: toTimestamp(series.from), to: toTimestamp(series.to),

@@ -11,8 +11,9 @@ import { KpiFolding } from '../computation/kpi-folding';
 import type { KpiSource } from '../facts/fed-readers';
 import { KpiFactsConsumer } from '../facts/kpi-facts.consumer';
 import { KPI_MIGRATIONS } from '../migrations/kpi.migrations';
-import { KpiValues, type KpiSeries } from '../values/kpi-values';
+import { KpiValues } from '../values/kpi-values';
 import { parseScope } from '../values/kpi-scope';
+import type { KpiSeries } from '../kpi.answers';
 
 const NO_TRANSPORT: EventConsumerPort = { consume: () => Promise.reject(new Error('the test bed feeds events itself')) };
 const quiet = { warn: () => undefined };

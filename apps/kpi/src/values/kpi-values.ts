@@ -1,36 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { NotFound, ValidationFailed } from '@collab/domain-kernel';
 import { rowsOf } from '@collab/following';
-import { standingOf, type Granularity, type KpiDefinitionVersion, type Standing } from '@collab/kpi-domain';
+import { standingOf, type Granularity, type KpiDefinitionVersion } from '@collab/kpi-domain';
 import { DATABASE, type Database } from '@collab/service-kit';
 import { KpiCatalogue } from '../computation/kpi-catalogue';
 import { scopeText, type Scope } from './kpi-scope';
 import { levelBaseQuery, seriesQuery, type Narrowing, type SeriesBase } from './series-sql';
-
-export interface ValuePoint {
-  readonly bucket: string;
-  readonly value: number | null;
-  readonly numerator: number | null;
-  readonly denominator: number | null;
-  readonly samples: number;
-  readonly standing: Standing;
-}
-
-/** Every answer names the definition version its figures were computed by. */
-export interface KpiSeries {
-  readonly kpiId: string;
-  readonly version: number;
-  readonly names: KpiDefinitionVersion['names'];
-  readonly unitOfMeasure: string;
-  readonly direction: KpiDefinitionVersion['direction'];
-  readonly target: number | null;
-  readonly warning: number | null;
-  readonly scope: string;
-  readonly granularity: Granularity;
-  readonly from: string;
-  readonly to: string;
-  readonly values: readonly ValuePoint[];
-}
+import type { KpiSeries } from '../kpi.answers';
 
 export interface SeriesRequest {
   readonly kpiId: string;

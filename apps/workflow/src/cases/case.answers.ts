@@ -109,6 +109,7 @@ export const requesterCaseSchema = answerSchema(
 /** Staff see how the case is worked; its requester see their case (no legs, chain, queue or owner). */
 export const caseDetailsSchema: z.ZodType<CaseDetails> = answerSchema('CaseDetails', z.union([staffCaseDetailsSchema, requesterCaseSchema]));
 
+/** One event of a case's history, as GET /api/v1/cases/{id}/history lists it. */
 const historyEntry = answerSchema(
   'HistoryEntry',
   z.object({
@@ -118,17 +119,22 @@ const historyEntry = answerSchema(
     type: z.string(),
     occurredAt: instant,
     recordedAt: instant,
+    /** Who did it: the person (customer, channel) — also when a service carried it out for them — else the service or system. */
     actor,
+    /** The service that carried it out on the actor's behalf; null when the actor appended it themselves. */
     via: actor.nullable(),
     correlationId: z.string(),
     causationId: z.string().nullable(),
     data: z.record(z.string(), z.unknown()),
   }),
 );
+export type HistoryEntry = z.infer<typeof historyEntry>;
+/** One event of their case as its requester sees it: what happened and when, never who inside did it. */
 const requesterHistoryEntry = answerSchema(
   'RequesterHistoryEntry',
   z.object({ position: z.string(), type: z.string(), occurredAt: instant, data: z.record(z.string(), z.unknown()) }),
 );
+export type RequesterHistoryEntry = z.infer<typeof requesterHistoryEntry>;
 
 /** A page of the case's events, with the case and the moment the history was cut at beside them. */
 export const caseHistorySchema = answerSchema(

@@ -12,9 +12,8 @@ import { Allow, Answers, CurrentPrincipal, originOf, uuidParam, type Principal }
 import { AddTaskNoteRequest } from './add-task-note/add-task-note.request';
 import { CompleteTaskRequest } from './complete-task/complete-task.request';
 import { ReturnTaskRequest } from './return-task/return-task.request';
-import { taskDetailsSchema } from './task.answers';
+import { taskDetailsSchema, type TaskDetails } from './task.answers';
 import { TaskCommands, type TaskRequest } from './task-commands';
-import type { TaskDetails } from './task-view/task-details';
 import { UrgeTaskRequest } from './urge-task/urge-task.request';
 import { WithdrawTaskRequest } from './withdraw-task/withdraw-task.request';
 

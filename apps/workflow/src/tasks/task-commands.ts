@@ -16,7 +16,7 @@ import { passingRefusals } from './collaboration-process/workflow-log-reactor';
 import { TaskParties } from './task-parties';
 import { TaskSurroundingsLookup, type TaskSurroundings } from './task-surroundings';
 import { TaskBoard } from './task-view/task-board';
-import type { TaskDetails } from './task-view/task-details';
+import type { TaskDetails } from './task.answers';
 
 type PartyCommand = Exclude<CollaborationTaskCommand, CreateCollaborationTask>;
 type WithoutParty<Command> = Command extends PartyCommand ? Omit<Command, 'byUnit' | 'actor'> : never;

@@ -3,7 +3,6 @@ import { TASK_STATUSES } from '@collab/domain-kernel';
 import type { ReturnReason } from '@collab/workflow-domain';
 import { answerSchema, instant, listPageSchema } from '@collab/service-kit';
 import { collaborationTargetSchema } from '../cases/case.answers';
-import type { TaskDetails } from './task-view/task-details';
 
 /** What the REST API answers about collaboration tasks (协同单) and return reasons. */
 
@@ -13,11 +12,13 @@ const taskSla = answerSchema(
 );
 const taskNote = answerSchema('TaskNote', z.object({ unit: z.string(), note: z.string(), by: z.string(), at: instant }));
 
-export const taskDetailsSchema: z.ZodType<TaskDetails> = answerSchema(
+/** A collaboration task as GET /api/v1/tasks answers it (and, mapped, the partner gRPC service). */
+export const taskDetailsSchema = answerSchema(
   'TaskDetails',
   z.object({
     id: z.string(),
     caseId: z.string(),
+    /** The human case number intake gave the case; null until its acknowledgement arrived. */
     caseNumber: z.string().nullable(),
     parentTaskId: z.string().nullable(),
     fromUnit: z.string(),
@@ -44,6 +45,7 @@ export const taskDetailsSchema: z.ZodType<TaskDetails> = answerSchema(
     position: z.string().meta({ description: "The workflow log position of the task's last change: a watcher's cursor." }),
   }),
 );
+export type TaskDetails = z.infer<typeof taskDetailsSchema>;
 
 export const taskPageSchema = listPageSchema('TaskList', taskDetailsSchema);
 

@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import { Module, type INestApplication, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -57,14 +58,49 @@ export const createServiceApp = async (config: PlatformConfig, modules: readonly
   // application/*+json too, so problem and CloudEvents bodies parse; the limit applies to all (after inflating).
   app.useBodyParser('json', { limit: config.BODY_LIMIT, type: ['application/json', 'application/*+json'], verify: verifyUtf8 });
   serveApiDocs(app, config);
+  keepIdleConnections(app.getHttpServer());
   return app;
 };
+
+/**
+ * How long an idle keep-alive connection stays open: longer than the usual 60 s idle timeout of a
+ * load balancer or proxy in front, so the server never closes a connection the other side is about
+ * to reuse (Node's default, 5 s, races a client's 4 s reuse window whenever the event loop stalls
+ * for a second, and the request is reset). Shutdown closes idle connections at once all the same.
+ */
+export const KEEP_ALIVE_MS = 65_000;
+
+const keepIdleConnections = (server: Server): void => {
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  // Headers must be allowed longer than the idle wait, or a slow request line is cut off first.
+  server.headersTimeout = KEEP_ALIVE_MS + 1_000;
+};
+
+/**
+ * The docs page runs Swagger UI's own files and nothing else: no inline or evaluated script, nothing
+ * from another origin, not framed. Its template's inline styles need 'unsafe-inline' for styles only.
+ */
+export const API_DOCS_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
 
 /** The API docs as API_DOCS_ACCESS says: open, for staff tokens only, or not served at all (404). */
 const serveApiDocs = (app: NestExpressApplication, config: PlatformConfig): void => {
   const access = endpointAccessOf(config, 'API_DOCS_ACCESS');
   if (access === 'off') return;
   const authenticator = app.get<Authenticator>(AUTHENTICATOR);
+  app.use('/api/docs', (_request: Request, response: { setHeader(name: string, value: string): void }, next: () => void) => {
+    response.setHeader('content-security-policy', API_DOCS_CSP);
+    next();
+  });
   app.use('/api/docs', (request: Request, _response: unknown, next: (error?: unknown) => void) => {
     admitToEndpoint(access, authenticator, { path: request.originalUrl, authorization: request.headers.authorization }).then(() => next(), next);
   });

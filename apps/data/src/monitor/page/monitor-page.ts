@@ -34,7 +34,7 @@ export const MONITOR_HTML = `<!doctype html>
 <div class="charts">
   <section><h2>Backlog by channel</h2><canvas id="by-channel"></canvas></section>
   <section><h2>Backlog by region</h2><canvas id="by-region"></canvas></section>
-  <section><h2>Backlog by unit</h2><canvas id="by-unit"></canvas></section>
+  <section><h2>Backlog by queue</h2><canvas id="by-queue"></canvas></section>
 </div>
 <section class="map"><h2>KPI alerts</h2>
   <table><thead><tr><th>KPI</th><th>scope</th><th>bucket</th><th>threshold</th><th>value</th><th>standing</th></tr></thead><tbody id="kpi-alerts"></tbody></table>
@@ -80,7 +80,7 @@ export const MONITOR_SCRIPT = `'use strict';
     drawAlerts(figures.kpiAlerts.latest);
     chart('by-channel', figures.backlog.byChannel);
     chart('by-region', figures.backlog.byRegion);
-    chart('by-unit', figures.backlog.byUnit);
+    chart('by-queue', figures.backlog.byQueue);
     status.textContent = 'live · ' + figures.at;
   }
 

@@ -5,20 +5,7 @@ import { Answers, Allow, NotFound } from '@collab/service-kit';
 import { CalendarDirectory } from '../calendar-directory';
 import { CalendarIdParam } from '../calendar-id.param';
 import { CalendarCoverageWatch } from './calendar-coverage-watch';
-import { calendarCoverageSchema } from '../../intake.answers';
-
-/** How far a calendar's announced holidays reach, and whether its administrators have been warned. */
-export interface CalendarCoverageView {
-  readonly calendarId: string;
-  /** The last date the announced holidays and 调休 cover; null for a calendar of rules only (always covered). */
-  readonly announcedThrough: string | null;
-  /** The first instant no longer covered: midnight after `announcedThrough` in the calendar's zone. */
-  readonly coverageEndsAt: string | null;
-  /** When CalendarCoverageEnding falls due: 60 days before `coverageEndsAt`. */
-  readonly warningFrom: string | null;
-  /** CalendarCoverageEnding for this `announcedThrough`, once raised. */
-  readonly ending: { readonly raisedAt: string } | null;
-}
+import { calendarCoverageSchema, type CalendarCoverageView } from '../../intake.answers';
 
 /**
  * Beside the definition, not in it: GET /calendars/{id} answers exactly what a PUT takes, so an

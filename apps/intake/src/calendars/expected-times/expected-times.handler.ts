@@ -1,29 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { isWorkingTime, type CalendarCoverage } from '@collab/business-calendar';
+import { isWorkingTime } from '@collab/business-calendar';
 import { CLOCK, type Clock } from '@collab/service-kit';
 import { ServicePromises } from '../../acknowledgement/service-promises';
 import { CHANNEL_LOOKUP, type ChannelLookup } from '../../intake.ports';
 import type { ExpectedTimesQuestion } from './expected-times.request';
-
-/** The promise a contact would get, and why: whether the desk is open, or on call, when it arrives. */
-export interface ExpectedTimesAnswer {
-  readonly channel: string;
-  readonly calendarId: string;
-  readonly timeZone: string;
-  readonly arrivesAt: string;
-  /** It arrives within the calendar's normal working hours. */
-  readonly withinServiceHours: boolean;
-  /** It arrives outside them, but the on-call rota (值班) works contacts of its priority right then. */
-  readonly onCall: boolean;
-  readonly firstResponseBy: string;
-  readonly resolveBy: string;
-  /**
-   * `complete: false` when the times reach past the calendar's announced holidays
-   * (`announcedThrough`): counted on its rule-based holidays only, they may move once the next
-   * year's holidays are announced; `warning` says so, naming the calendar.
-   */
-  readonly coverage: CalendarCoverage;
-}
+import type { ExpectedTimesAnswer } from '../../intake.answers';
 
 /**
  * The what-if: the same ServicePromises the acknowledgement uses, so a channel shows the promise a

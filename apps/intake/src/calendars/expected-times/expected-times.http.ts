@@ -1,9 +1,9 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ExpectedTimesHandler, type ExpectedTimesAnswer } from './expected-times.handler';
+import { ExpectedTimesHandler } from './expected-times.handler';
 import { ExpectedTimesRequest } from './expected-times.request';
 import { Answers, Allow } from '@collab/service-kit';
-import { expectedTimesSchema } from '../../intake.answers';
+import { expectedTimesSchema, type ExpectedTimesAnswer } from '../../intake.answers';
 
 /**
  * Lives with the calendars, not with submitting contacts: it answers from workflow's processes as

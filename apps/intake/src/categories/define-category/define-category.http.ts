@@ -9,9 +9,8 @@ import {
 import { Answers, CurrentPrincipal, Roles, defined, type Principal } from '@collab/service-kit';
 import { originOf } from '@collab/service-kit';
 import { CategoryCommands } from '../category-commands';
-import type { CategoryView } from '../category-view/category-view';
 import { DefineCategoryRequest } from './define-category.request';
-import { categoryViewSchema } from '../../intake.answers';
+import { categoryViewSchema, type CategoryView } from '../../intake.answers';
 
 @ApiTags('categories')
 @ApiBearerAuth()

@@ -2,11 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { standingOf, type CategoryStatus } from '@collab/intake-domain';
-import type { CategoryView } from '../category-view/category-view';
 import { CategoryViewRecord } from '../category-view/category-view.entity';
-
-/** One category of the tree with the categories directly under it. */
-export type CategoryNode = Omit<CategoryView, 'parentId'> & { readonly children: CategoryNode[] };
+import type { CategoryNode } from '../../intake.answers';
 
 /** The whole tree, from the read model (it follows the log a moment behind the commands). */
 @Injectable()

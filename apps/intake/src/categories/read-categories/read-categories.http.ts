@@ -2,11 +2,10 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import { CategoryDirectory } from '../category-directory';
 import { CategoryIdParam } from '../category-id.param';
-import type { CategoryView } from '../category-view/category-view';
-import { CategoryTree, type CategoryNode } from './category-tree';
+import { CategoryTree } from './category-tree';
 import { ReadCategoriesQuery } from './read-categories.request';
 import { Answers, Allow, pageOf, type ListPage } from '@collab/service-kit';
-import { categoryTreeSchema, categoryViewSchema } from '../../intake.answers';
+import { categoryTreeSchema, categoryViewSchema, type CategoryView, type CategoryNode } from '../../intake.answers';
 
 /** Any authenticated caller may see the tree contacts are filed under. */
 @ApiTags('categories')

@@ -12,9 +12,8 @@ import { Answers, CurrentPrincipal, Roles, type Principal } from '@collab/servic
 import { originOf } from '@collab/service-kit';
 import { CategoryCommands } from '../category-commands';
 import { CategoryIdParam } from '../category-id.param';
-import type { CategoryView } from '../category-view/category-view';
 import { RenameCategoryRequest } from './rename-category.request';
-import { categoryViewSchema } from '../../intake.answers';
+import { categoryViewSchema, type CategoryView } from '../../intake.answers';
 
 @ApiTags('categories')
 @ApiBearerAuth()

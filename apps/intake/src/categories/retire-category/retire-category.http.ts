@@ -12,9 +12,8 @@ import { Answers, CurrentPrincipal, Roles, defined, type Principal } from '@coll
 import { originOf } from '@collab/service-kit';
 import { CategoryCommands } from '../category-commands';
 import { CategoryIdParam } from '../category-id.param';
-import type { CategoryView } from '../category-view/category-view';
 import { RetireCategoryRequest } from './retire-category.request';
-import { categoryViewSchema } from '../../intake.answers';
+import { categoryViewSchema, type CategoryView } from '../../intake.answers';
 
 @ApiTags('categories')
 @ApiBearerAuth()

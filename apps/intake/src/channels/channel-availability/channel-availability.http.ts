@@ -11,9 +11,8 @@ import { Answers, CurrentPrincipal, Roles, defined, type Principal } from '@coll
 import { originOf } from '@collab/service-kit';
 import { ChannelCommands } from '../channel-commands';
 import { ChannelIdParam } from '../channel-id.param';
-import type { ChannelView } from '../channel-view/channel-view';
 import { ChannelAvailabilityRequest } from './channel-availability.request';
-import { channelViewSchema } from '../../intake.answers';
+import { channelViewSchema, type ChannelView } from '../../intake.answers';
 
 /** Switching a channel on and off; while it is off, contacts on it are refused. */
 @ApiTags('channels')

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { Audience, ChannelKind } from '@collab/intake-domain';
-import type { ChannelView } from './channel-view';
+import type { ChannelView } from '../../intake.answers';
 
 /** The channel registry as the list endpoint reads it; rebuilt from intake's log at any time. */
 @Entity({ schema: 'intake', name: 'channel_view' })

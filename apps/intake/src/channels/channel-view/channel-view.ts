@@ -1,17 +1,5 @@
-import type { Audience, ChannelKind, ChannelState } from '@collab/intake-domain';
-
-/** A channel as the API shows it and as intake's other features consult it. */
-export interface ChannelView {
-  readonly id: string;
-  readonly kind: ChannelKind;
-  readonly name: string;
-  readonly audiences: readonly Audience[];
-  readonly enabled: boolean;
-  readonly calendarId: string;
-  readonly defaultLanguage: string;
-  /** The channel stream's version: how many changes it has seen. */
-  readonly version: number;
-}
+import type { ChannelState } from '@collab/intake-domain';
+import type { ChannelView } from '../../intake.answers';
 
 export type RegisteredChannelState = Extract<ChannelState, { channel: unknown }>;
 
@@ -19,7 +7,7 @@ export const channelViewOf = ({ status, channel }: RegisteredChannelState, versi
   id: channel.channelId,
   kind: channel.kind,
   name: channel.name,
-  audiences: channel.audiences,
+  audiences: [...channel.audiences],
   enabled: status === 'enabled',
   calendarId: channel.calendarId,
   defaultLanguage: channel.defaultLanguage,

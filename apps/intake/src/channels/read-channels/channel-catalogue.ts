@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import type { ChannelView } from '../channel-view/channel-view';
 import { ChannelViewRecord, channelViewOfRecord } from '../channel-view/channel-view.entity';
+import type { ChannelView } from '../../intake.answers';
 
 /** The whole registry, from the read model (it follows the log a moment behind the commands). */
 @Injectable()

@@ -4,10 +4,9 @@ import { z } from 'zod';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ChannelDirectory } from '../channel-directory';
 import { ChannelIdParam } from '../channel-id.param';
-import type { ChannelView } from '../channel-view/channel-view';
 import { ChannelCatalogue } from './channel-catalogue';
 import { Answers, Allow, pageOf, pageQueryShape, type ListPage } from '@collab/service-kit';
-import { channelListSchema, channelViewSchema } from '../../intake.answers';
+import { channelListSchema, channelViewSchema, type ChannelView } from '../../intake.answers';
 
 class ReadChannelsQuery extends createZodDto(z.strictObject(pageQueryShape)) {}
 

@@ -9,9 +9,8 @@ import {
 import { Answers, CurrentPrincipal, Roles, type Principal } from '@collab/service-kit';
 import { originOf } from '@collab/service-kit';
 import { ChannelCommands } from '../channel-commands';
-import type { ChannelView } from '../channel-view/channel-view';
 import { RegisterChannelRequest } from './register-channel.request';
-import { channelViewSchema } from '../../intake.answers';
+import { channelViewSchema, type ChannelView } from '../../intake.answers';
 
 @ApiTags('channels')
 @ApiBearerAuth()

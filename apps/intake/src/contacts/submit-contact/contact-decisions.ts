@@ -22,7 +22,7 @@ import {
 import { JoinWindow } from '../join-window/join-window';
 import { ContactFactsReader, type ContactFacts } from './contact-facts';
 import type { ContactRequest } from './contact-request';
-import type { ContactAccepted } from './submit-contact.command';
+import type { ContactAccepted } from '../../intake.answers';
 
 /** What one attempt decided: the answer, or the streams to write and the answer they give. */
 export type Decision =

@@ -4,7 +4,7 @@ import { ContactDecisions } from './contact-decisions';
 import { ContactFactsReader, JoinedCaseNotWrittenYet } from './contact-facts';
 import type { ContactRequest } from './contact-request';
 import { ContactWriter } from './contact-writer';
-import type { ContactAccepted } from './submit-contact.command';
+import type { ContactAccepted } from '../../intake.answers';
 
 /** Enough for twenty identical requests at once, and for the 2 s a store without multi-stream transactions may need. */
 const ATTEMPTS = 40;

@@ -3,7 +3,8 @@ import { speakingFor } from '@collab/intake-domain';
 import { ContactIntake } from './contact-intake';
 import { contactRequestOf } from './contact-request';
 import { ContactScreening } from './contact-screening';
-import { SubmitContact, type ContactAccepted } from './submit-contact.command';
+import { SubmitContact } from './submit-contact.command';
+import type { ContactAccepted } from '../../intake.answers';
 
 /**
  * 统一接入: a contact from any channel is screened (channel, category, every field), recognised

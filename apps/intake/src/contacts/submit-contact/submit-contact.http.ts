@@ -3,10 +3,10 @@ import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiT
 import { randomUUID } from 'node:crypto';
 import { ValidationFailed } from '@collab/domain-kernel';
 import { Answers, Allow, CurrentPrincipal, actorOf, type Principal } from '@collab/service-kit';
-import { SubmitContact, type ContactAccepted } from './submit-contact.command';
+import { SubmitContact } from './submit-contact.command';
 import { SubmitContactRequest } from './submit-contact.request';
 import { SubmitContactHandler } from './submit-contact.handler';
-import { contactAcceptedSchema } from '../../intake.answers';
+import { contactAcceptedSchema, type ContactAccepted } from '../../intake.answers';
 
 /** Keys are opaque to us, but they travel in a header: visible ASCII, bounded. */
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;

@@ -4,9 +4,9 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { NotFound, ValidationFailed } from '@collab/domain-kernel';
 import { Answers, Allow, CurrentPrincipal, isUuid, pageQueryShape, type ListPage, type Principal } from '@collab/service-kit';
-import { CaseRecords, type CaseOverview } from '../../cases/case-records';
+import { CaseRecords } from '../../cases/case-records';
 import { CustomerIdentities } from '../customer-identities';
-import { customerCasesSchema } from '../../intake.answers';
+import { customerCasesSchema, type CaseOverview } from '../../intake.answers';
 
 class CustomerCasesPage extends createZodDto(z.strictObject(pageQueryShape)) {}
 

@@ -4,11 +4,11 @@ import type { Response } from 'express';
 import { ValidationFailed } from '@collab/domain-kernel';
 import type { Granularity } from '@collab/kpi-domain';
 import { Allow, Answers, CurrentPrincipal, type Principal } from '@collab/service-kit';
-import { KpiValues, type KpiSeries } from '../kpi-values';
+import { KpiValues } from '../kpi-values';
 import { admittedScope, parseScope } from '../kpi-scope';
 import { ValuesQuery } from '../values.request';
 import { seriesCsv } from './values-csv';
-import { kpiSeriesCsvSchema, kpiSeriesSchema } from '../../kpi.answers';
+import { kpiSeriesCsvSchema, kpiSeriesSchema, type KpiSeries } from '../../kpi.answers';
 
 const BUCKET_MS: Record<Granularity, number> = { minute: 60_000, hour: 3_600_000, day: 86_400_000, month: 28 * 86_400_000 };
 /** The most buckets one answer holds: a caller asks for minutes of a day, not of a year. */

@@ -1,4 +1,4 @@
-import type { KpiSeries } from '../kpi-values';
+import type { KpiSeries } from '../../kpi.answers';
 
 const cell = (value: string | number | null): string => {
   if (value === null) return '';

@@ -1,28 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { KpiDefinitionVersion, Standing } from '@collab/kpi-domain';
 import { CLOCK, DATABASE, type Clock, type Database } from '@collab/service-kit';
 import { KpiCatalogue } from '../../computation/kpi-catalogue';
 import { KpiValues } from '../kpi-values';
 import type { Scope } from '../kpi-scope';
-
-export interface ScorecardLine {
-  readonly kpiId: string;
-  readonly version: number;
-  readonly names: KpiDefinitionVersion['names'];
-  readonly unitOfMeasure: string;
-  readonly value: number | null;
-  readonly target: number | null;
-  readonly warning: number | null;
-  readonly direction: KpiDefinitionVersion['direction'];
-  readonly standing: Standing;
-}
-
-export interface Scorecard {
-  readonly scope: string;
-  readonly month: string;
-  /** One line per live KPI version kept by this dimension: during a transition both versions of a KPI appear, each named. */
-  readonly lines: readonly ScorecardLine[];
-}
+import type { Scorecard, ScorecardLine } from '../../kpi.answers';
 
 const monthOf = (now: Date): string => now.toISOString().slice(0, 7);
 const nextMonth = (month: string): string => {

@@ -5,8 +5,8 @@ import { Allow, Answers, CurrentPrincipal, type Principal } from '@collab/servic
 import { KpiValues } from '../kpi-values';
 import { admittedScope } from '../kpi-scope';
 import { ScorecardQuery } from '../values.request';
-import { KpiScorecards, type Scorecard } from './kpi-scorecards';
-import { scorecardSchema } from '../../kpi.answers';
+import { KpiScorecards } from './kpi-scorecards';
+import { scorecardSchema, type Scorecard } from '../../kpi.answers';
 
 export const KINDS = ['unit', 'partner', 'channel'] as const;
 type Kind = (typeof KINDS)[number];

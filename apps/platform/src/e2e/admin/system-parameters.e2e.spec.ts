@@ -35,7 +35,7 @@ describe('system parameters over the admin API, embedded platform', () => {
       joinWindowMinutes: { value: 1440, configured: 1440, owner: 'intake', version: 0, changedBy: null },
       autoCloseMinutes: { value: 4320, owner: 'workflow', version: 0 },
       reopenWindowMinutes: { value: 10_080, min: 1, max: 525_600, version: 0 },
-      pingPongMaxBounces: { value: 2, unit: 'bounces', version: 0 },
+      pingPongMaxBounces: { value: 2, unitOfMeasure: 'bounces', version: 0 },
     });
   });
 

@@ -48,4 +48,9 @@ describe('security headers, embedded platform', () => {
     expect(health.headers.get('x-content-type-options')).toBe('nosniff');
     expect(health.headers.get('x-powered-by')).toBeNull();
   });
+
+  it('keeps an idle connection open longer than a proxy in front would (65 s, said in Keep-Alive)', async () => {
+    const health = await get('/health');
+    expect(health.headers.get('keep-alive')).toBe('timeout=65');
+  });
 });

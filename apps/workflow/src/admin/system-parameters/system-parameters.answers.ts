@@ -10,7 +10,7 @@ export const systemParameterSchema = answerSchema(
     value: z.number().int().meta({ description: 'The value in force: new decisions use it.' }),
     configured: z.number().int().meta({ description: 'What the deployment configured; the value until the first change.' }),
     owner: z.enum(['intake', 'workflow']).meta({ description: 'The service whose decisions use it.' }),
-    unit: z.enum(['minutes', 'bounces']),
+    unitOfMeasure: z.enum(['minutes', 'bounces']).meta({ description: 'What the value counts (as a KPI names it); `unit` alone means an org unit in this API.' }),
     min: z.number().int(),
     max: z.number().int(),
     version: z.number().int().meta({ description: 'How many changes it has had: send it as expectedVersion to change it.' }),
@@ -26,7 +26,7 @@ export const systemParameterListSchema = listPageSchema('SystemParameterList', s
 export const answerOf = ({ name, value, configured, state }: SystemParameterStanding): SystemParameterAnswer => {
   const { owner, unit, min, max } = SYSTEM_PARAMETERS[name];
   return {
-    name, value, configured, owner, unit, min, max,
+    name, value, configured, owner, unitOfMeasure: unit, min, max,
     version: state.version,
     changedAt: state.last?.changedAt ?? null,
     changedBy: state.last?.actor.id ?? null,

@@ -1,5 +1,5 @@
 import type { PageInfo, Principal } from '@collab/service-kit';
-import type { HistoryEntry, RequesterHistoryEntry } from './case-timeline';
+import type { HistoryEntry, RequesterHistoryEntry } from '../case.answers';
 
 export class GetCaseHistory {
   constructor(

@@ -1,6 +1,7 @@
-import { responsibleActorOf, type Actor, type RecordedEvent } from '@collab/event-store';
+import { responsibleActorOf, type RecordedEvent } from '@collab/event-store';
 import { sharedWithRequester, type CollaborationTaskEvent, type SlaEvent, type WorkflowCaseEvent } from '@collab/workflow-domain';
 import { cursorOf, type ListPage } from '@collab/service-kit';
+import type { HistoryEntry, RequesterHistoryEntry } from '../case.answers';
 
 type KnownEvent = WorkflowCaseEvent | CollaborationTaskEvent | SlaEvent;
 type WhenField = { readonly [Type in KnownEvent['type']]: keyof Extract<KnownEvent, { type: Type }>['data'] & string };
@@ -66,24 +67,6 @@ export const streamAsOf = (events: readonly RecordedEvent[], asOf: Date): Record
   return later === -1 ? [...events] : events.slice(0, later);
 };
 
-/** One event of a case's history, as GET /api/v1/cases/{id}/history lists it. */
-export interface HistoryEntry {
-  /** Position in workflow's global log, as a decimal string (a 64-bit number); the paging cursor. */
-  readonly position: string;
-  readonly stream: string;
-  readonly streamVersion: number;
-  readonly type: string;
-  readonly occurredAt: string;
-  readonly recordedAt: string;
-  /** Who did it: the person (customer, channel) — also when a service carried it out for them — else the service or system. */
-  readonly actor: Actor;
-  /** The service that carried it out on the actor's behalf; null when the actor appended it themselves. */
-  readonly via: Actor | null;
-  readonly correlationId: string;
-  readonly causationId: string | null;
-  readonly data: Record<string, unknown>;
-}
-
 export const historyEntryOf = (event: RecordedEvent): HistoryEntry => ({
   position: event.position.toString(),
   stream: event.streamId,
@@ -112,14 +95,6 @@ const pageOf = <Entry>(events: readonly RecordedEvent[], page: Page, entryOf: (e
 
 /** The events of several streams in the order the log recorded them, `limit` at a time after the cursor. */
 export const historyPage = (events: readonly RecordedEvent[], page: Page): HistoryPage => pageOf(events, page, historyEntryOf);
-
-/** One event of their case as its requester sees it: what happened and when, never who inside did it. */
-export interface RequesterHistoryEntry {
-  readonly position: string;
-  readonly type: string;
-  readonly occurredAt: string;
-  readonly data: Readonly<Record<string, unknown>>;
-}
 
 /** The case events meant for the requester (sharedWithRequester), paged like the staff history. */
 export const requesterHistoryPage = (caseEvents: readonly RecordedEvent[], page: Page): ListPage<RequesterHistoryEntry> => {

@@ -6,7 +6,8 @@ import { agentStreamId } from '@collab/workflow-domain';
 import { FINISHED_CASE_SQL } from '../../cases/case-view/case-view.entity';
 import { OrgAgentRecord } from '../org-view/org-view.entity';
 import { OrgStreams } from '../org-streams';
-import { agentViewOf, agentViewOfRecord, type AgentView } from './agent-view';
+import { agentViewOf, agentViewOfRecord } from './agent-view';
+import type { AgentView } from '../org.answers';
 
 /** Agents as the API reads them, each with the open cases they own now. */
 @Injectable()

@@ -1,20 +1,6 @@
 import type { OrgAgent } from '@collab/workflow-domain';
 import type { OrgAgentRecord } from '../org-view/org-view.entity';
-
-export interface AgentView {
-  readonly id: string;
-  readonly unitId: string;
-  readonly queues: readonly string[];
-  /** Those of `queues` that belong to another unit, each by an explicit grant (跨部门). */
-  readonly crossUnitQueues: readonly string[];
-  readonly skills: readonly string[];
-  readonly languages: readonly string[];
-  readonly capacity: number;
-  readonly active: boolean;
-  /** Open cases they own now (not resolved, closed or cancelled). */
-  readonly load: number;
-  readonly version: number;
-}
+import type { AgentView } from '../org.answers';
 
 export const agentViewOf = (
   { agentId, ...agent }: OrgAgent,
@@ -22,10 +8,10 @@ export const agentViewOf = (
 ): AgentView => ({
   id: agentId,
   unitId: agent.unitId,
-  queues: agent.queues,
-  crossUnitQueues: agent.crossUnitQueues,
-  skills: agent.skills,
-  languages: agent.languages,
+  queues: [...agent.queues],
+  crossUnitQueues: [...agent.crossUnitQueues],
+  skills: [...agent.skills],
+  languages: [...agent.languages],
   capacity: agent.capacity,
   ...status,
 });

@@ -31,8 +31,7 @@ import {
   GrantMembershipRequest,
   ListAgentsQuery,
 } from './agent.request';
-import type { AgentView } from './agent-view';
-import { agentListSchema, agentViewSchema } from '../org.answers';
+import { agentListSchema, agentViewSchema, type AgentView } from '../org.answers';
 
 const originFrom = (principal: Principal, response: Response): CommandOrigin =>
   originOf(principal, response.req.get('x-correlation-id'));

@@ -1,15 +1,6 @@
-import type { OrgNames, OrgPartner } from '@collab/workflow-domain';
+import type { OrgPartner } from '@collab/workflow-domain';
 import type { OrgPartnerRecord } from '../org-view/org-view.entity';
-
-export interface PartnerView {
-  readonly id: string;
-  readonly names: OrgNames;
-  readonly regions: readonly string[];
-  readonly calendarId: string;
-  readonly supervisorId: string | null;
-  readonly active: boolean;
-  readonly version: number;
-}
+import type { PartnerView } from '../org.answers';
 
 export const partnerViewOf = (
   { partnerId, names, regions, calendarId, supervisorId }: OrgPartner,
@@ -18,7 +9,7 @@ export const partnerViewOf = (
 ): PartnerView => ({
   id: partnerId,
   names,
-  regions,
+  regions: [...regions],
   calendarId,
   supervisorId,
   active,

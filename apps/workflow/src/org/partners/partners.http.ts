@@ -38,8 +38,8 @@ import { OrgCommands } from '../org-commands';
 import { OrgIdParam, actorFrom, changeRequestOf, withEtag } from '../org-http';
 import { OrgPartnerRecord } from '../org-view/org-view.entity';
 import { ChangePartnerRequest, PartnerActivityRequest, RegisterPartnerRequest } from './partner.request';
-import { partnerViewOf, partnerViewOfRecord, type PartnerView } from './partner-view';
-import { partnerListSchema, partnerViewSchema } from '../org.answers';
+import { partnerViewOf, partnerViewOfRecord } from './partner-view';
+import { partnerListSchema, partnerViewSchema, type PartnerView } from '../org.answers';
 
 const originFrom = (principal: Principal, response: Response): CommandOrigin =>
   originOf(principal, response.req.get('x-correlation-id'));

@@ -1,17 +1,6 @@
-import type { LanguageRule, OrgQueue } from '@collab/workflow-domain';
+import type { OrgQueue } from '@collab/workflow-domain';
 import type { OrgQueueRecord } from '../org-view/org-view.entity';
-
-export interface QueueView {
-  readonly id: string;
-  readonly unitId: string;
-  readonly name: string;
-  readonly skills: readonly string[];
-  /** REQUIRED: cases wait for an agent who speaks their language; PREFERRED: speakers first. */
-  readonly languageRule: LanguageRule;
-  /** RETIRED: takes no new cases, agents or routing rules. */
-  readonly status: 'OPEN' | 'RETIRED';
-  readonly version: number;
-}
+import type { QueueView } from '../org.answers';
 
 export const queueViewOf = (
   { queueId, unitId, name, skills, languageRule }: OrgQueue,
@@ -20,7 +9,7 @@ export const queueViewOf = (
   id: queueId,
   unitId,
   name,
-  skills,
+  skills: [...skills],
   languageRule,
   status: retired ? 'RETIRED' : 'OPEN',
   version,

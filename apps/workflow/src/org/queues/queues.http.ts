@@ -37,8 +37,8 @@ import { OrgCommands } from '../org-commands';
 import { OrgIdParam, actorFrom, changeRequestOf, withEtag } from '../org-http';
 import { OrgQueueRecord } from '../org-view/org-view.entity';
 import { ChangeQueueRequest, DefineQueueRequest, ListQueuesQuery, RetireQueueRequest } from './queue.request';
-import { queueViewOf, queueViewOfRecord, type QueueView } from './queue-view';
-import { queueListSchema, queueViewSchema } from '../org.answers';
+import { queueViewOf, queueViewOfRecord } from './queue-view';
+import { queueListSchema, queueViewSchema, type QueueView } from '../org.answers';
 
 /** Queues, where a unit's cases wait for an owner. */
 @ApiTags('org')

@@ -44,12 +44,8 @@ import {
   LookupResponsibilityQuery,
   WithdrawResponsibilityRequest,
 } from './responsibility.request';
-import {
-  responsibilityViewOf,
-  responsibilityViewOfRecord,
-  type ResponsibilityView,
-} from './responsibility-view';
-import { responsibilityListSchema, responsibilityViewSchema } from '../org.answers';
+import { responsibilityViewOf, responsibilityViewOfRecord } from './responsibility-view';
+import { responsibilityListSchema, responsibilityViewSchema, type ResponsibilityView } from '../org.answers';
 
 const entryIdParam = new ParseUUIDPipe({
   exceptionFactory: () =>

@@ -1,16 +1,6 @@
 import type { ResponsibilityEntry } from '@collab/workflow-domain';
 import type { OrgResponsibilityRecord } from '../org-view/org-view.entity';
-
-/** An entry of the responsibility matrix; a null attribute covers any value. */
-export interface ResponsibilityView {
-  readonly id: string;
-  readonly requestType: string | null;
-  readonly category: string | null;
-  readonly region: string | null;
-  readonly unitId: string;
-  readonly queueId: string | null;
-  readonly assignedAt: string;
-}
+import type { ResponsibilityView } from '../org.answers';
 
 export const responsibilityViewOf = ({
   entryId,

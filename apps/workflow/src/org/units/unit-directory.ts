@@ -5,7 +5,8 @@ import { NotFound } from '@collab/service-kit';
 import { unitStreamId } from '@collab/workflow-domain';
 import { OrgQueueRecord, OrgUnitRecord } from '../org-view/org-view.entity';
 import { OrgStreams } from '../org-streams';
-import { unitTree, unitViewOf, unitViewOfRecord, type UnitNode, type UnitView } from './unit-view';
+import { unitTree, unitViewOf, unitViewOfRecord } from './unit-view';
+import type { UnitNode, UnitView } from '../org.answers';
 
 /** Units as the API reads them: one from its stream (current), the tree from the read model. */
 @Injectable()

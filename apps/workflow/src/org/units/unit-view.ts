@@ -1,25 +1,6 @@
-import type { OrgNames, OrgUnit, UnitLevel, UnitType } from '@collab/workflow-domain';
+import type { OrgUnit } from '@collab/workflow-domain';
 import type { OrgUnitRecord } from '../org-view/org-view.entity';
-
-/** A unit as the API shows it. */
-export interface UnitView {
-  readonly id: string;
-  readonly names: OrgNames;
-  readonly level: UnitLevel;
-  readonly unitType: UnitType;
-  readonly parentId: string | null;
-  readonly region: string;
-  readonly calendarId: string;
-  readonly supervisorId: string | null;
-  /** The unit stream's version: the ETag for If-Match. */
-  readonly version: number;
-}
-
-/** A unit in the tree: its own queues and the units right below it. */
-export interface UnitNode extends UnitView {
-  readonly queues: readonly string[];
-  readonly children: readonly UnitNode[];
-}
+import type { UnitNode, UnitView } from '../org.answers';
 
 export const unitViewOf = ({ unitId, ...unit }: OrgUnit, version: number): UnitView => ({
   id: unitId,
@@ -61,7 +42,7 @@ export const unitTree = (
   }
   const nodeOf = (unit: UnitView, seen: ReadonlySet<string>): UnitNode => ({
     ...unit,
-    queues: queuesByUnit.get(unit.id) ?? [],
+    queues: [...(queuesByUnit.get(unit.id) ?? [])],
     // `seen` guards the walk; the deciders never let a unit sit under its own descendant.
     children: (childrenOf.get(unit.id) ?? [])
       .filter((child) => !seen.has(child.id))

@@ -23,8 +23,8 @@ import { OrgCommands } from '../org-commands';
 import { OrgIdParam, actorFrom, changeRequestOf, withEtag } from '../org-http';
 import { UnitDirectory } from './unit-directory';
 import { ChangeUnitRequest, DefineUnitRequest } from './unit.request';
-import { unitViewOf, type UnitNode, type UnitView } from './unit-view';
-import { unitTreeSchema, unitViewSchema } from '../org.answers';
+import { unitViewOf } from './unit-view';
+import { unitTreeSchema, unitViewSchema, type UnitNode, type UnitView } from '../org.answers';
 
 class ReadUnitsQuery extends createZodDto(z.strictObject(pageQueryShape)) {}
 

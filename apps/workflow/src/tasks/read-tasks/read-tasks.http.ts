@@ -2,9 +2,8 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Answers, Allow, CurrentPrincipal, uuidParam, type Principal } from '@collab/service-kit';
 import { TaskBoard, type TaskPage } from '../task-view/task-board';
-import type { TaskDetails } from '../task-view/task-details';
 import { ReadTasksQuery } from './read-tasks.request';
-import { taskDetailsSchema, taskPageSchema } from '../task.answers';
+import { taskDetailsSchema, taskPageSchema, type TaskDetails } from '../task.answers';
 
 @ApiTags('tasks')
 @ApiBearerAuth()

@@ -8,9 +8,10 @@ import { collaborationTaskStreamId } from '@collab/workflow-domain';
 import { CasePromise } from '../../cases/case-promise/case-promise.entity';
 import { untilProjected } from '../../cases/read-your-writes';
 import { TaskParties, type CallerUnits, type TaskSides } from '../task-parties';
-import { taskDetailsOf, type TaskDetails } from './task-details';
+import { taskDetailsOf } from './task-details';
 import { TaskView } from './task-view.entity';
 import { taskViewOf } from './task-view.fold';
+import type { TaskDetails } from '../task.answers';
 
 export interface TaskFilter extends PageRequest {
   readonly status?: string;

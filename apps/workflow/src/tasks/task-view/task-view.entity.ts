@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { TaskStatusWord } from '@collab/domain-kernel';
-import type { TaskSla } from '@collab/workflow-domain';
+import type { CollaborationTarget, TaskSla } from '@collab/workflow-domain';
 
 /** A note on a task as the view keeps it: who (unit and person) said what, when. */
 export interface TaskViewNote {
@@ -21,7 +21,7 @@ export class TaskView {
   @Column('uuid', { name: 'case_id' }) caseId!: string;
   @Column('text', { name: 'parent_task_id', nullable: true }) parentTaskId!: string | null;
   @Column('text', { name: 'from_unit' }) fromUnit!: string;
-  @Column('text', { name: 'target_kind' }) targetKind!: string;
+  @Column('text', { name: 'target_kind' }) targetKind!: CollaborationTarget['kind'];
   @Column('text', { name: 'target_id' }) targetId!: string;
   @Column('text', { name: 'target_region' }) targetRegion!: string;
   @Column('text') status!: TaskStatusWord;

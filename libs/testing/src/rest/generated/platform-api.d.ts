@@ -2972,11 +2972,12 @@ export interface components {
                     count: number;
                     key: string;
                 }[];
-                byRegion: {
+                /** @description Open cases per queue id (the queue that holds them), not per org unit. */
+                byQueue: {
                     count: number;
                     key: string;
                 }[];
-                byUnit: {
+                byRegion: {
                     count: number;
                     key: string;
                 }[];
@@ -3015,7 +3016,7 @@ export interface components {
         /**
          * @description Server-sent events (text/event-stream), never ending: each is `event: figures` with `data:` one LiveFigures as JSON (#/components/schemas/LiveFigures) — at once, on every change of the fact store (at most 4 a second) and every 5 s.
          * @example event: figures
-         *     data: {"at":"2026-12-01T08:00:00.000Z","backlog":{"total":3,"byChannel":[],"byRegion":[],"byUnit":[]},"slaRisk":{"atRisk":0,"breached":0},"throughput":{"contactsLastHour":1,"resolvedLastHour":0,"contactsToday":5},"kpiAlerts":{"open":0,"latest":[]}}
+         *     data: {"at":"2026-12-01T08:00:00.000Z","backlog":{"total":3,"byChannel":[],"byRegion":[],"byQueue":[]},"slaRisk":{"atRisk":0,"breached":0},"throughput":{"contactsLastHour":1,"resolvedLastHour":0,"contactsToday":5},"kpiAlerts":{"open":0,"latest":[]}}
          */
         LiveFiguresStream: string;
         MapNode: {
@@ -3807,8 +3808,11 @@ export interface components {
              */
             owner: "intake" | "workflow";
             reason: string | null;
-            /** @enum {string} */
-            unit: "minutes" | "bounces";
+            /**
+             * @description What the value counts (as a KPI names it); `unit` alone means an org unit in this API.
+             * @enum {string}
+             */
+            unitOfMeasure: "minutes" | "bounces";
             /** @description The value in force: new decisions use it. */
             value: number;
             /** @description How many changes it has had: send it as expectedVersion to change it. */
