@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,28 +7,10 @@ import { eventually } from '@collab/testing';
 import { EmbeddedPlatform } from '../e2e/embedded-platform';
 import { supervisor } from '../e2e/workflow/lifecycle-steps';
 import { BusyDay } from './busy-day.fixtures';
+import { rebuildCommand } from './rebuild-spec-kit';
 import { differences, nothingDiffers, positions, rowsOf } from './read-model-rows';
 
-const REPO = join(__dirname, '..', '..', '..', '..');
 const CASE_VIEW_TABLES = ['workflow.case_view', 'workflow.case_leg', 'workflow.case_task_link', 'workflow.case_leg_holder'];
-/** The settings that choose a mode are the test's to give, not the runner's to leak. */
-const MODE_SETTINGS = ['KAFKA_BROKERS', 'DATABASE_URL', 'EVENTSTORE_CONNECTION_STRING', 'SERVICE', 'DATA_DIR'];
-
-/** `npm run rebuild -- …` as an operator runs it, output not a terminal (as in CI). */
-const rebuildCommand = (args: readonly string[], dataDir: string): Promise<{ code: number | null; output: string }> =>
-  new Promise((resolve, reject) => {
-    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !MODE_SETTINGS.includes(name)));
-    const child = spawn(process.execPath, ['-r', './tools/register.js', 'apps/platform/src/rebuild/rebuild.main.ts', ...args], {
-      cwd: REPO,
-      env: { ...env, DATA_DIR: dataDir },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) => resolve({ code, output }));
-  });
 
 describe('npm run rebuild on an embedded data folder (DATA_DIR)', () => {
   let dataDir: string;

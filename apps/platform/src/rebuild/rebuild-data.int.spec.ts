@@ -1,58 +1,19 @@
-import { spawn } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Pool } from 'pg';
-import { DATABASE, type Database } from '@collab/service-kit';
 import { eventually } from '@collab/testing';
 import { EmbeddedPlatform } from '../e2e/embedded-platform';
 import { supervisor } from '../e2e/workflow/lifecycle-steps';
 import { BusyDay } from './busy-day.fixtures';
+import { busyPlatformCaughtUp, poolOf, rebuildCommand } from './rebuild-spec-kit';
 import { differences, nothingDiffers, rowsOf } from './read-model-rows';
 
-const REPO = join(__dirname, '..', '..', '..', '..');
 /** The fact store and its dimensions: the cube, the customer profiles and the dependency map read these. */
 const FACT_TABLES = ['data.fact', 'data.case_dim', 'data.task_dim'];
-const SOURCES = ['intake', 'workflow', 'knowledge'] as const;
-const MODE_SETTINGS = ['KAFKA_BROKERS', 'DATABASE_URL', 'EVENTSTORE_CONNECTION_STRING', 'SERVICE', 'DATA_DIR'];
-
-const rebuildCommand = (args: readonly string[], dataDir: string): Promise<{ code: number | null; output: string }> =>
-  new Promise((resolve, reject) => {
-    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !MODE_SETTINGS.includes(name)));
-    const child = spawn(process.execPath, ['-r', './tools/register.js', 'apps/platform/src/rebuild/rebuild.main.ts', ...args], { cwd: REPO, env: { ...env, DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) => resolve({ code, output }));
-  });
-
-/** Each source log's head, and whether the data service's consumer of it has checkpointed that far. */
-const consumersCaughtUp = async (pool: Pool): Promise<Record<string, { head: string; checkpoint: string }>> => {
-  const seen: Record<string, { head: string; checkpoint: string }> = {};
-  for (const source of SOURCES) {
-    const { rows: heads } = await pool.query<{ head: string | null }>(`select max(position)::text as head from ${source}.events`);
-    const { rows } = await pool.query<{ position: string }>(`select position::text as position from messaging.checkpoints where name = $1`, [`consumer:data.facts.${source}`]);
-    seen[source] = { head: heads[0]?.head ?? '0', checkpoint: rows[0]?.position ?? '0' };
-  }
-  return seen;
-};
 
 describe('npm run rebuild -- data facts: the data service’s read models rebuilt from the other services’ logs', () => {
   let dataDir: string;
   let platform: EmbeddedPlatform;
-  const poolOf = (running: EmbeddedPlatform): Pool => running.app.get<Database>(DATABASE).pool;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'collab-rebuild-data-'));
-    platform = await EmbeddedPlatform.startOn(dataDir);
-    const day = new BusyDay(platform);
-    await day.administer();
-    await day.work(await day.contacts(21, 12), 3);
-    await eventually(async () => {
-      const seen = await consumersCaughtUp(poolOf(platform));
-      for (const source of SOURCES) expect(seen[source]?.checkpoint).toBe(seen[source]?.head);
-    }, { timeoutMs: 60_000 });
+    ({ dataDir, platform } = await busyPlatformCaughtUp('data', (source) => `consumer:data.facts.${source}`));
   }, 300_000);
   afterAll(() => platform?.stop());
 
