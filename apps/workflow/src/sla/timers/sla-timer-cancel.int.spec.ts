@@ -2,7 +2,7 @@ import { Pool } from 'pg';
 import { migrateSchema } from '@collab/service-kit';
 import { freshDatabase, type FreshDatabase } from '@collab/testing';
 import { WORKFLOW_MIGRATIONS } from '../../migrations/workflow.migrations';
-import { CANCEL_CLOCK_SQL, CANCEL_EARLIER_RUNS_SQL } from './sla-timer.projection';
+import { CANCEL_CLOCK_SQL, CANCEL_EARLIER_RUNS_SQL, MARK_RECORDED_SQL } from './sla-timer.projection';
 
 /*
  * Every contact starts and restarts SLA clocks, and each start cancels the clock's earlier timers.
@@ -94,6 +94,23 @@ describe('cancelling an SLA clock’s timers, with thousands of other cases’ t
     expect(await pendingOf('case-8')).toHaveLength(3);
     await pool.query(CANCEL_CLOCK_SQL, ['case-7', 'FIRST_RESPONSE', RESTARTED]);
     expect(await pendingOf('case-7')).toEqual([]);
+    expect(await pendingOf('case-8')).toHaveLength(3);
+  });
+
+  it('marks fired the timer whose firing the log holds, so the clock stopping after leaves it fired, not cancelled', async () => {
+    // A dispatcher recorded case-9's warning and was killed before marking the timer; the work then started.
+    const nodes = await plan(MARK_RECORDED_SQL, ['case-9', 'FIRST_RESPONSE', 'WARN', 0, RESTARTED]);
+    expect(nodes.map((node) => node['Index Name']).filter(Boolean)).toEqual(['sla_timer_clock']);
+    await pool.query(MARK_RECORDED_SQL, ['case-9', 'FIRST_RESPONSE', 'WARN', 0, RESTARTED]);
+    await pool.query(CANCEL_CLOCK_SQL, ['case-9', 'FIRST_RESPONSE', '2026-11-02T04:00:00.000Z']);
+    const { rows } = await pool.query<{ kind: string; fired: boolean; cancelled: boolean }>(
+      `select kind, fired_at is not null as fired, cancelled_at is not null as cancelled from workflow.sla_timer where case_id = 'case-9' order by kind`,
+    );
+    expect(rows).toEqual([
+      { kind: 'BREACH', fired: false, cancelled: true },
+      { kind: 'ESCALATE', fired: false, cancelled: true },
+      { kind: 'WARN', fired: true, cancelled: false },
+    ]);
     expect(await pendingOf('case-8')).toHaveLength(3);
   });
 });
