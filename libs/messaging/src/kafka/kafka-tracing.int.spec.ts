@@ -51,6 +51,9 @@ describe('a trace through Kafka: append, relay, consumer', () => {
     reader = await TopicReader.open(topic);
     await eventually(() => expect(handledIn).toHaveLength(1));
     await eventually(() => expect(spanNamed(`process ${topic}`)).toBeDefined());
+    // The send span ends when the broker's acknowledgement reaches the relay, which may come after
+    // the consumer has already handled the message.
+    await eventually(() => expect(spanNamed(`send ${topic}`)).toBeDefined());
     await eventually(() => expect(reader?.messages).toHaveLength(1));
 
     const append = spanNamed('append intake')!;
