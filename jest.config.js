@@ -37,6 +37,13 @@ module.exports = {
       testPathIgnorePatterns: ['\\.int\\.spec\\.ts$', '\\.e2e\\.spec\\.ts$', '/node_modules/'],
     },
     { ...common, ...withKafka, displayName: 'integration', testMatch: ['**/*.int.spec.ts'], setupFilesAfterEnv: ['<rootDir>/tools/jest/integration.setup.js'] },
-    { ...common, ...withKafka, displayName: 'e2e', testMatch: ['**/*.e2e.spec.ts'], setupFilesAfterEnv: ['<rootDir>/tools/jest/e2e.setup.js'] },
+    {
+      ...common,
+      globalSetup: '<rootDir>/tools/jest/e2e-global-setup.js',
+      globalTeardown: '<rootDir>/tools/jest/e2e-global-teardown.js',
+      displayName: 'e2e',
+      testMatch: ['**/*.e2e.spec.ts'],
+      setupFilesAfterEnv: ['<rootDir>/tools/jest/e2e.setup.js'],
+    },
   ],
 };

@@ -7,6 +7,7 @@ import { loadProtos } from '@collab/contracts';
 import { GrpcServer, HostedServices, createServiceApp, issueDevToken, loadPlatformConfig, type Audience, type Clock } from '@collab/service-kit';
 import { MovableClock, TEST_MONDAY_MORNING, UNTHROTTLED, platformClient, type PlatformClient } from '@collab/testing';
 import { PLATFORM_MODULES } from '../platform.modules';
+import { copyPlatformTemplate, startsLikeTheTemplate } from './platform-template';
 
 export interface Caller {
   readonly sub: string;
@@ -39,8 +40,11 @@ export class EmbeddedPlatform {
     private readonly started: { readonly env: Record<string, string>; readonly clock: Clock },
   ) {}
 
-  static async start(env: Record<string, string> = {}, clock?: Clock): Promise<EmbeddedPlatform> {
+  static async start(env: Record<string, string> = {}, clock: Clock = new MovableClock(TEST_MONDAY_MORNING)): Promise<EmbeddedPlatform> {
     const dataDir = await mkdtemp(join(tmpdir(), 'collab-platform-'));
+    if (startsLikeTheTemplate(env, clock)) {
+      await copyPlatformTemplate(dataDir, async (folder, madeBy) => (await EmbeddedPlatform.startOn(folder, env, madeBy)).app);
+    }
     return EmbeddedPlatform.startOn(dataDir, env, clock);
   }
 
