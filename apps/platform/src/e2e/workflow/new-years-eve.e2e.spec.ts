@@ -10,7 +10,6 @@ import { customer, supervisor } from './lifecycle-steps';
  * reaching into 2027 say so. The movable clock runs on in real time from where the test puts it,
  * so instants are checked to the minute.
  */
-const clock = new MovableClock('2026-12-31T08:00:00Z');
 
 interface SlaClock {
   readonly clockKey: string;
@@ -19,8 +18,16 @@ interface SlaClock {
   readonly coverage: { readonly complete: boolean; readonly announcedThrough?: string } | null;
 }
 
-const withinAMinuteAfter = (actual: unknown, expected: string): void => {
-  const gap = Date.parse(String(actual)) - Date.parse(expected);
+const STARTS_AT = '2026-12-31T08:00:00Z';
+const clock = new MovableClock(STARTS_AT);
+
+/**
+ * The clock runs on in real time from 16:00, so a contact sent `lateMs` after it (the platform's
+ * start and the earlier steps, longer on a busy machine) is promised times `lateMs` later, within the
+ * same business hours: `actual` is `expected` moved by that, give or take the request's own minute.
+ */
+const movedByLateness = (actual: unknown, expected: string, lateMs: number): void => {
+  const gap = Date.parse(String(actual)) - Date.parse(expected) - lateMs;
   expect({ actual, gap: gap >= 0 && gap < 60_000 }).toEqual({ actual, gap: true });
 };
 
@@ -69,6 +76,7 @@ describe('New Year’s Eve 2026 in Shanghai, embedded platform', () => {
   });
 
   it('acknowledges a phone complaint at 16:00 with a resolution after 元旦, and counts its SLA clocks the same way, each saying how far it is covered', async () => {
+    const lateMs = clock.now().getTime() - Date.parse(STARTS_AT);
     const submitted = await platform.call('POST', '/api/v1/contacts', {
       caller: customer('cust-nye'),
       body: {
@@ -88,8 +96,8 @@ describe('New Year’s Eve 2026 in Shanghai, embedded platform', () => {
     // The default process (ADR 0012): first response 1 h, resolution 8 h on cn-standard. 16:00 + 1 h = 17:00 (09:00Z).
     // Resolution: Thu 31 Dec 16:00–18:00 is 2 h; Fri 1 Jan 2027 is 元旦, then the weekend; Mon 4 Jan
     // 09:00–12:00 (3 h) and 13:30–16:30 (3 h) = 16:30 (08:30Z).
-    withinAMinuteAfter(acknowledgement['expectedFirstResponseAt'], '2026-12-31T09:00:00Z');
-    withinAMinuteAfter(acknowledgement['expectedResolutionAt'], '2027-01-04T08:30:00Z');
+    movedByLateness(acknowledgement['expectedFirstResponseAt'], '2026-12-31T09:00:00Z', lateMs);
+    movedByLateness(acknowledgement['expectedResolutionAt'], '2027-01-04T08:30:00Z', lateMs);
     // The resolution falls in 2027, past the announced holidays: the acknowledgement says so, in words too.
     expect(acknowledgement['coverage']).toEqual({ complete: false, announcedThrough: '2026-12-31', warning: expect.stringContaining('cn-standard') });
 
