@@ -78,6 +78,32 @@ describe('one reader per log per process', () => {
     expect(reader.storeReads).toBe(3);
   });
 
+  it('shows a follower the batch it will most likely get next, the very events, without a read of its own', async () => {
+    const store = new InMemoryEventStore();
+    await appendMany(store, 250);
+    const reader = new SharedLogReader(store, { batchSize: 100, pollMs: 30 });
+    await reader.next(0n, abort.signal);
+
+    const ahead = await reader.ahead(100n);
+    const next = await reader.next(100n, abort.signal);
+
+    expect(ahead.map((event) => event.position)).toEqual(positions(101, 200));
+    next.forEach((event, index) => expect(event).toBe(ahead[index]));
+    // 201–250 are read ahead by the second next; peeking never reads more.
+    await reader.ahead(200n);
+    expect(reader.storeReads).toBe(3);
+  });
+
+  it('shows nothing ahead at the head, and reads nothing for it', async () => {
+    const store = new InMemoryEventStore();
+    await appendMany(store, 50);
+    const reader = new SharedLogReader(store, { batchSize: 100, pollMs: 30 });
+    await reader.next(0n, abort.signal);
+
+    expect(await reader.ahead(50n)).toEqual([]);
+    expect(reader.storeReads).toBe(1);
+  });
+
   it('reads a read-ahead that failed again for the follower that asks for it', async () => {
     const store = new InMemoryEventStore();
     await appendMany(store, 150);

@@ -85,6 +85,19 @@ export class SharedLogReader {
   }
 
   /**
+   * What `next(after)` would most likely answer, without reading the store for it: the window's
+   * events after `after`, or the read ahead in flight from there; empty when neither is at hand (a
+   * follower at the head). A follower prepares its next batch with it while its current one waits
+   * (the relay encodes while the broker acknowledges); it is never a batch to act on.
+   */
+  ahead(after: bigint, max = this.batchSize): Promise<readonly RecordedEvent[]> {
+    const cached = this.window.after(after, max);
+    if (cached !== undefined && cached.length > 0) return Promise.resolve(cached);
+    if (this.tailRead?.after === after) return this.tailRead.read.then((events) => events.slice(0, max), () => []);
+    return Promise.resolve([]);
+  }
+
+  /**
    * Nothing follows `after`: a read ended there short of a full batch, and no commit was announced since it began.
    * The followers that finish their batch after the first one then wait for the next commit instead
    * of each asking the store again (one empty read per follower per commit, before). Only with a

@@ -131,12 +131,14 @@ export class FollowerRunner {
   }
 
   /** A retried batch leaves out what an event-by-event handler already reported done. */
-  private handle(events: readonly RecordedEvent[], at: Omit<FollowerBatch, 'events' | 'advance'>): Promise<'committed' | 'deferred'> {
+  private handle(events: readonly RecordedEvent[], at: Omit<FollowerBatch, 'events' | 'advance' | 'ahead'>): Promise<'committed' | 'deferred'> {
+    const { handler } = this.definition;
     const advance = (position: bigint): void => this.advance(position);
+    const ahead = (): Promise<readonly RecordedEvent[]> => this.deps.reader.ahead(at.upTo).then((next) => next.filter((event) => handler.wants(event)));
     const attempt = (): Promise<'committed' | 'deferred'> => {
       const left = events.filter((event) => event.position > this.position);
       if (left.length === 0) return Promise.resolve('deferred');
-      return this.definition.handler.handle({ ...at, events: left, advance });
+      return handler.handle({ ...at, events: left, advance, ahead });
     };
     return untilDone(attempt, at.signal, (retry) => this.retrying(retry));
   }

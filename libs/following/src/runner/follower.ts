@@ -15,6 +15,13 @@ export interface FollowerBatch {
   readonly signal: AbortSignal;
   /** Tells the runner that everything up to `position` is done, for a handler that works event by event. */
   advance(position: bigint): void;
+  /**
+   * The wanted events of the batch that most likely comes next, when the reader already holds them
+   * or is reading them ahead; empty otherwise. Only for preparing work while this batch waits on
+   * something else (the relay encodes them while the broker acknowledges this batch): they are not
+   * handled until they come as a batch of their own, and may never come so (a stop, a lost lease).
+   */
+  ahead(): Promise<readonly RecordedEvent[]>;
 }
 
 /**

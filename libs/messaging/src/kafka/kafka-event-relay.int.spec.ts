@@ -1,4 +1,7 @@
 import type { CollabEvent } from '@collab/contracts';
+import { DEFAULT_READ_BATCH } from '@collab/following';
+import { toCollabEvent } from '../envelope';
+import { encodeCollabEvent } from './cloud-event.codec';
 import { caseAcknowledged, caseId, caseNoteDrafted, caseOpened, intakeContract } from '../testing/collab-fixtures';
 import { eventually } from '../testing/eventually';
 import { connection, messageCount, TopicReader, uniquePrefix, withAdmin } from './testing/kafka-test-kit';
@@ -53,6 +56,33 @@ describe('KafkaEventRelay', () => {
         actor: 'user:agent-17',
       });
       expect(reader.messages.some((message) => message.key === second)).toBe(true);
+    } finally {
+      await reader.stop();
+      await harness.stop();
+    }
+  });
+
+  it('given a backlog of several read batches, publishes every published event once, in order per case, exactly as toCollabEvent encodes it', async () => {
+    const { topic, eventStore, harness } = await setup('relay-backlog');
+    // Five cases written in turns, an internal note now and then: more than two read batches,
+    // so later batches are the ones the relay encoded ahead while the broker acknowledged.
+    const cases = Array.from({ length: 5 }, () => caseId());
+    for (let turn = 0; turn < Math.ceil((2.5 * DEFAULT_READ_BATCH) / 50); turn += 1)
+      await eventStore.appendMany(cases.map((streamId) => ({ streamId, events: Array.from({ length: 10 }, (_, index) => (index === 3 ? caseNoteDrafted() : turn === 0 && index === 0 ? caseOpened() : caseAcknowledged())), expected: 'any' as const })));
+    const stored = (await eventStore.readAll({ after: 0n, maxCount: 10 * DEFAULT_READ_BATCH })).filter((event) => event.type !== 'CaseNoteDrafted');
+
+    harness.start();
+    const head = await eventStore.headPosition();
+    await eventually(async () => expect(await harness.checkpoint()).toBe(head), { timeoutMs: 30_000 });
+    const reader = await TopicReader.open(topic);
+    try {
+      await eventually(() => expect(reader.messages).toHaveLength(stored.length), { timeoutMs: 30_000 });
+      expect(await messageCount(topic)).toBe(stored.length);
+      for (const streamId of cases) {
+        const published = reader.messages.filter((message) => message.key === streamId).map((message) => message.value);
+        const expected = stored.filter((event) => event.streamId === streamId).map((event) => encodeCollabEvent(toCollabEvent(intakeContract, event)).value);
+        expect(published).toEqual(expected);
+      }
     } finally {
       await reader.stop();
       await harness.stop();
