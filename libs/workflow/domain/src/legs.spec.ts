@@ -51,7 +51,7 @@ describe('the legs of a case', () => {
   ];
   const taskEvents: CollaborationTaskEvent[] = [
     collaborationRequested({ to: finnishPartner, requestedAt: '2026-11-23T03:00:00.000Z' }),
-    taskAccepted({ unit: 'fi-partner', acceptedAt: '2026-11-23T06:30:00.000Z' }),
+    taskAccepted({ by: { kind: 'PARTNER', id: 'fi-partner' }, acceptedAt: '2026-11-23T06:30:00.000Z' }),
     taskCompleted({ completedAt: '2026-11-23T08:00:00.000Z' }),
   ];
 
@@ -111,7 +111,7 @@ describe('the legs of a case', () => {
           collaborationRequested({
             taskId: 'task-2',
             parentTaskId: 'task-1',
-            fromUnit: 'billing-dept',
+            from: { kind: 'UNIT', id: 'billing-dept' },
             to: finnishPartner,
             requestedAt: '2026-11-23T03:00:00.000Z',
           }),

@@ -11,7 +11,7 @@ const opened = (taskId: string, parentTaskId: string | null, [fromUnit, to]: [st
     caseId: 'case-1',
     taskId,
     parentTaskId,
-    fromUnit,
+    from: { kind: parentTaskId === null ? 'QUEUE' : 'UNIT', id: fromUnit },
     to: { kind: to.startsWith('partner') ? 'PARTNER' : 'UNIT', id: to, region: 'GD' },
     reason: `please help, ${to}`,
     sla: { calendarId: 'cn-standard', acceptWithinBusinessMinutes: 60, completeWithinBusinessMinutes: 480 },
@@ -79,9 +79,9 @@ describe('the chain of a case (流程穿越)', () => {
 
   describe('says of each task what /tasks says, as the task moves', () => {
     const at = '2026-11-23T02:30:00.000Z';
-    const accepted = (taskId: string): CollaborationTaskEvent => ({ type: 'TaskAccepted', data: { taskId, caseId: 'case-1', unit: 'billing-dept', actor: billingClerk, acceptedAt: at } });
+    const accepted = (taskId: string): CollaborationTaskEvent => ({ type: 'TaskAccepted', data: { taskId, caseId: 'case-1', by: { kind: 'UNIT', id: 'billing-dept' }, actor: billingClerk, acceptedAt: at } });
     const completed = (taskId: string): CollaborationTaskEvent => ({ type: 'TaskCompleted', data: { taskId, caseId: 'case-1', result: '已退费', actor: billingClerk, completedAt: at } });
-    const noted = (taskId: string): CollaborationTaskEvent => ({ type: 'TaskNoteAdded', data: { taskId, caseId: 'case-1', unit: 'billing-dept', note: '在查', actor: billingClerk, addedAt: at } });
+    const noted = (taskId: string): CollaborationTaskEvent => ({ type: 'TaskNoteAdded', data: { taskId, caseId: 'case-1', by: { kind: 'UNIT', id: 'billing-dept' }, note: '在查', actor: billingClerk, addedAt: at } });
     const statusOf = (taskEvents: readonly CollaborationTaskEvent[], caseEvents: readonly WorkflowCaseEvent[] = events) =>
       Object.fromEntries(chainOf(caseEvents, taskEvents).flatMap(function flat(link): [string, string][] {
         return [[link.taskId, link.status], ...link.children.flatMap(flat)];

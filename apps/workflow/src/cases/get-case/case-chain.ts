@@ -30,8 +30,8 @@ const linksOf = (events: readonly WorkflowCaseEvent[]): Map<string, Link> => {
   const links = new Map<string, Link>();
   for (const event of events) {
     if (event.type === 'CollaborationTaskOpened') {
-      const { taskId, parentTaskId, fromUnit, to, reason, openedAt, actor, acceptDueAt, completeDueAt } = event.data;
-      links.set(taskId, { taskId, parentTaskId, fromUnit, to, reason, status: 'REQUESTED', openedAt, openedBy: actor, acceptDueAt, completeDueAt, closedAt: null, closedBy: null, outcomeReason: null });
+      const { taskId, parentTaskId, from, to, reason, openedAt, actor, acceptDueAt, completeDueAt } = event.data;
+      links.set(taskId, { taskId, parentTaskId, fromUnit: from.id, to, reason, status: 'REQUESTED', openedAt, openedBy: actor, acceptDueAt, completeDueAt, closedAt: null, closedBy: null, outcomeReason: null });
     }
     if (event.type === 'CollaborationTaskClosed') {
       const open = links.get(event.data.taskId);

@@ -42,7 +42,7 @@ const taskEvents: CollaborationTaskEvent[] = [
   {
     type: 'CollaborationRequested',
     data: {
-      caseId: 'case-1', taskId: 'task-1', parentTaskId: null, fromUnit: 'billing-desk', to: { kind: 'PARTNER', id: 'partner-fi', region: 'FI' },
+      caseId: 'case-1', taskId: 'task-1', parentTaskId: null, from: { kind: 'QUEUE', id: 'billing-desk' }, to: { kind: 'PARTNER', id: 'partner-fi', region: 'FI' },
       reason: 'check roaming', sla: { calendarId: 'fi-8-16', acceptWithinBusinessMinutes: 60, completeWithinBusinessMinutes: 480 },
       acceptDueAt: '2026-11-23T07:00:00.000Z', completeDueAt: '2026-11-24T07:00:00.000Z', actor: agent, requestedAt: '2026-11-23T04:00:00.000Z',
     },
