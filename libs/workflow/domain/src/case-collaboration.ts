@@ -18,7 +18,7 @@ import {
   type OpenTask,
   type WorkflowCaseState,
 } from './case.state';
-import { alreadyDueErrors, collaborationRequestErrors } from './collaboration-task/collaboration-request';
+import { alreadyDueErrors, askerOf, collaborationRequestErrors } from './collaboration-task/collaboration-request';
 import { checkCollaborationSides } from './collaboration-task/request-rules';
 import { rejectInvalid } from './validation';
 
@@ -140,16 +140,9 @@ export const decideCollaboration = (
   }
 };
 
-/**
- * Who asked for a task, as the case knows it. A chained task is asked by its parent task's holder,
- * and the case holds that parent (open, with its target's kind), so its target is the asker. This
- * matters for a task recorded at schema version 1, which named the asker by id only: its per-event
- * upcast (stored-event-versions.ts) has no parent to look at and says UNIT for every chain.
- */
-const askerOf = (state: Working, { data }: CollaborationTaskOpened): Party => {
-  const parent = data.parentTaskId === null ? undefined : openTasksOf(state).find((task) => task.taskId === data.parentTaskId);
-  return parent !== undefined && parent.to.id === data.from.id ? partyOf(parent.to) : data.from;
-};
+/** Who asked for a task, as the case knows it: the case holds a chain's parent (open), so its target's kind (askerOf). */
+const askerOnCase = (state: Working, { data }: CollaborationTaskOpened): Party =>
+  askerOf(data.from, openTasksOf(state).find((task) => task.taskId === data.parentTaskId)?.to);
 
 const taskOpened = (state: WorkflowCaseState, event: CollaborationTaskOpened): WorkflowCaseState => {
   if (!inStatus(state, 'in-progress', 'collaborating')) return state;
@@ -158,7 +151,7 @@ const taskOpened = (state: WorkflowCaseState, event: CollaborationTaskOpened): W
     ...recordOf(state),
     status: 'collaborating',
     ownerId: state.ownerId,
-    openTasks: [...openTasksOf(state), { taskId, parentTaskId, from: askerOf(state, event), to }],
+    openTasks: [...openTasksOf(state), { taskId, parentTaskId, from: askerOnCase(state, event), to }],
     taskIds: [...state.taskIds, taskId],
     handoffs: [...state.handoffs, requestHandoff(event)],
   };
