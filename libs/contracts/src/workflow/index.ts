@@ -1,4 +1,7 @@
 import { publishedLanguage } from '../published-language/published-language';
+
+/** The rules that give a version 1 party id its kind, for readers that fall back on them. */
+export { askerOfVersion1, sideOfVersion1 } from './party';
 import { agentChangedV1 } from './agent-changed.v1';
 import { agentCrossUnitMembershipGrantedV1 } from './agent-cross-unit-membership-granted.v1';
 import { agentDeactivatedV1 } from './agent-deactivated.v1';

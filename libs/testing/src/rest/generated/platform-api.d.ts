@@ -3162,7 +3162,12 @@ export interface components {
         ProfileLeg: {
             caseId: string;
             endedAt: string | null;
-            fromUnit: string;
+            /** @description Who asked: the case's queue (QUEUE), or for a chain the parent task's holder (UNIT or PARTNER) */
+            from: {
+                id: string;
+                /** @enum {string} */
+                kind: "QUEUE" | "UNIT" | "PARTNER";
+            };
             requestedAt: string | null;
             /** @enum {string} */
             status: "REQUESTED" | "ACCEPTED" | "COMPLETED" | "RETURNED" | "WITHDRAWN";
