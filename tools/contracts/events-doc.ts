@@ -16,7 +16,9 @@ const personalDataNote = (event: PublicEvent): string => {
 
 const row = (event: PublicEvent, language: PublishedLanguage): string => {
   const newest = language.newestOf(event);
-  const status = newest === event ? '' : ` *(superseded: read as ${newest.eventType})*`;
+  // The rule an upcaster applies where the older version could not say something (e.g. what kind of party an id named).
+  const rule = language.all.find((later) => later.upcastFrom?.event === event)?.upcastFrom?.rule;
+  const status = newest === event ? '' : ` *(superseded: read as ${newest.eventType}${rule === undefined ? '' : `; ${rule}`})*`;
   const note = personalDataNote(event);
   return `| \`${event.eventType}\` | \`${event.service}/${event.type}.v${event.version}\` | ${event.description.replace(/\|/g, '\\|')}${status}${note} |`;
 };

@@ -1,13 +1,17 @@
 import {
   caseAssignedV1,
   caseRegisteredV1,
+  collaborationRequestedV1,
+  collaborationTaskOpenedV1,
+  taskAcceptedV1,
+  taskNoteAddedV1,
   readerFor,
   workflowLanguage,
   type CollabEvent,
   type PublicEvent,
 } from '@collab/contracts';
 import { publishedFormOf } from '@collab/testing';
-import { workflowCaseDecider, type CaseSummary } from '@collab/workflow-domain';
+import { collaborationTaskDecider, workflowCaseDecider, type CaseSummary, type CollaborationTaskCommand, type CollaborationTaskEvent, type WorkflowCaseCommand, type WorkflowCaseEvent } from '@collab/workflow-domain';
 import { workflowContract } from './workflow.contract';
 
 const summary: CaseSummary = {
@@ -93,5 +97,78 @@ describe("workflow's contract, on what its decider really decides", () => {
         },
       }),
     );
+  });
+});
+
+describe('who asked, accepted and wrote a note, on the topic (tagged parties, v2)', () => {
+  const caseId = summary.caseId;
+  const agent = { id: 'agent-li', kind: 'user' } as const;
+  const partnerAgent = { id: 'reseller-a', kind: 'partner' } as const;
+  const partner = { kind: 'PARTNER', id: 'reseller-a', region: 'GD-FS' } as const;
+  const billing = { kind: 'UNIT', id: 'billing-dept', region: 'GD' } as const;
+  const sla = { calendarId: 'cn-standard', acceptWithinBusinessMinutes: 60, completeWithinBusinessMinutes: 960 };
+  const request = (taskId: string, parentTaskId: string | null, to: typeof partner | typeof billing) => ({
+    taskId, parentTaskId, to, reason: '请核实', sla, acceptDueAt: '2026-12-23T02:00:00.000Z', completeDueAt: '2026-12-24T02:00:00.000Z',
+  });
+
+  /** Runs commands through a decider from its initial state, as the app does, and returns every event decided. */
+  const run = <C, E extends { readonly type: string; readonly data: object }, S>(
+    decider: { initialState(): S; decide(command: C, state: S, context: { now: Date }): readonly E[]; evolve(state: S, event: E): S },
+    commands: readonly C[],
+  ): E[] => {
+    let state = decider.initialState();
+    return commands.flatMap((command) => {
+      const events = decider.decide(command, state, { now });
+      state = events.reduce(decider.evolve, state);
+      return events;
+    });
+  };
+
+  it('publishes the decided CollaborationTaskOpened, CollaborationRequested, TaskAccepted and TaskNoteAdded as v2, valid, v1 fields kept', () => {
+    const routed = registered();
+    const queued = routed.find((event) => event.type === 'CaseQueued');
+    const queue = queued?.type === 'CaseQueued' ? queued.data.queue : '';
+    const caseEvents = run<WorkflowCaseCommand, WorkflowCaseEvent, ReturnType<typeof workflowCaseDecider.initialState>>(workflowCaseDecider, [
+      { type: 'RegisterAndRouteCase', summary },
+      { type: 'AssignCase', caseId, queue, agentId: 'agent-li', agentLoad: { load: 0, capacity: 8 }, overrideCapacity: false, actor: agent, reason: 'test' },
+      { type: 'StartWork', caseId, actor: agent },
+      { type: 'RequestCollaboration', caseId, request: request('task-1', null, partner), actor: agent },
+      { type: 'RequestCollaboration', caseId, request: request('task-2', 'task-1', billing), actor: partnerAgent },
+    ]);
+    const opened = caseEvents.filter((event) => event.type === 'CollaborationTaskOpened').map((event) => publishedFormOf(workflowContract, event));
+    expect(opened).toMatchObject([
+      { type: 'collab.workflow.CollaborationTaskOpened.v2', errors: null, data: { fromUnit: queue, from: { kind: 'QUEUE', id: queue } } },
+      { type: 'collab.workflow.CollaborationTaskOpened.v2', errors: null, data: { fromUnit: 'reseller-a', from: { kind: 'PARTNER', id: 'reseller-a' } } },
+    ]);
+    const taskEvents = run<CollaborationTaskCommand, CollaborationTaskEvent, ReturnType<typeof collaborationTaskDecider.initialState>>(collaborationTaskDecider, [
+      { type: 'CreateCollaborationTask', caseId, from: { kind: 'QUEUE', id: 'complaints' }, request: request('task-1', null, partner), actor: agent },
+      { type: 'AcceptTask', taskId: 'task-1', byUnit: 'reseller-a', actor: partnerAgent },
+      { type: 'AddTaskNote', taskId: 'task-1', byUnit: 'complaints', note: '截图已上传', actor: agent },
+    ]);
+    expect(taskEvents.map((event) => publishedFormOf(workflowContract, event))).toMatchObject([
+      { type: 'collab.workflow.CollaborationRequested.v2', errors: null, data: { fromUnit: 'complaints', from: { kind: 'QUEUE', id: 'complaints' } } },
+      { type: 'collab.workflow.TaskAccepted.v2', errors: null, data: { unit: 'reseller-a', by: { kind: 'PARTNER', id: 'reseller-a' } } },
+      { type: 'collab.workflow.TaskNoteAdded.v2', errors: null, data: { unit: 'complaints', by: { kind: 'QUEUE', id: 'complaints' } } },
+    ]);
+  });
+
+  it('reads the v1 events main published as v2, the party kind given by the documented rules', () => {
+    const reader = readerFor(workflowLanguage);
+    const asked = { caseId, fromUnit: 'complaints', ...request('task-1', null, partner), actor: agent };
+    expect(reader.read(envelopeOf(collaborationTaskOpenedV1, { ...asked, openedAt: now.toISOString() }))).toMatchObject({
+      type: 'CollaborationTaskOpened', version: 2, data: { fromUnit: 'complaints', from: { kind: 'QUEUE', id: 'complaints' } },
+    });
+    // A chain's asker was a unit's staff: no partner could ask in turn before v2.
+    const chained = { ...asked, ...request('task-2', 'task-1', billing), fromUnit: 'network-ops' };
+    expect(reader.read(envelopeOf(collaborationRequestedV1, { ...chained, requestedAt: now.toISOString() }))).toMatchObject({
+      type: 'CollaborationRequested', version: 2, data: { from: { kind: 'UNIT', id: 'network-ops' } },
+    });
+    const acceptedAt = now.toISOString();
+    expect(reader.read(envelopeOf(taskAcceptedV1, { taskId: 'task-1', caseId, unit: 'reseller-a', actor: partnerAgent, acceptedAt }))).toMatchObject({
+      type: 'TaskAccepted', version: 2, data: { unit: 'reseller-a', by: { kind: 'PARTNER', id: 'reseller-a' } },
+    });
+    expect(reader.read(envelopeOf(taskNoteAddedV1, { taskId: 'task-1', caseId, unit: 'billing-dept', note: '在查', actor: agent, addedAt: acceptedAt }))).toMatchObject({
+      type: 'TaskNoteAdded', version: 2, data: { by: { kind: 'UNIT', id: 'billing-dept' } },
+    });
   });
 });

@@ -36,6 +36,32 @@ const storedByMain: NewEvent[] = [
   },
 ];
 
+/** A collaboration as main stored it (schema version 1): who asked, accepted or wrote by id only. */
+const taskId = '2c4e6a8b-1d3f-4b5d-9e7f-0a2c4e6a8b1d';
+const request = {
+  taskId,
+  caseId,
+  parentTaskId: null,
+  to: { kind: 'PARTNER', id: 'reseller-a', region: 'GD-FS' },
+  reason: '请现场检测光猫',
+  sla: { calendarId: 'cn-standard', acceptWithinBusinessMinutes: 60, completeWithinBusinessMinutes: 960 },
+  acceptDueAt: '2026-11-23T03:00:00.000Z',
+  completeDueAt: '2026-11-24T03:00:00.000Z',
+  actor: { id: 'agent-li', kind: 'user' },
+};
+const partnerAgent = { id: 'reseller-a', kind: 'partner' };
+const taskStoredByMain: NewEvent[] = [
+  { id: '0d7b7f52-55c3-4a35-9d38-2f1c1e0e1b01', type: 'CollaborationRequested', data: { ...request, fromUnit: 'complaints', requestedAt: '2026-11-23T02:01:00.000Z' }, metadata },
+  { id: '0d7b7f52-55c3-4a35-9d38-2f1c1e0e1b02', type: 'TaskAccepted', data: { taskId, caseId, unit: 'reseller-a', actor: partnerAgent, acceptedAt: '2026-11-23T02:02:00.000Z' }, metadata },
+  { id: '0d7b7f52-55c3-4a35-9d38-2f1c1e0e1b03', type: 'TaskNoteAdded', data: { taskId, caseId, unit: 'reseller-a', note: '明天上门', actor: partnerAgent, addedAt: '2026-11-23T02:03:00.000Z' }, metadata },
+];
+const openedByMain: NewEvent = {
+  id: '0d7b7f52-55c3-4a35-9d38-2f1c1e0e1b04',
+  type: 'CollaborationTaskOpened',
+  data: { ...request, fromUnit: 'complaints', openedAt: '2026-11-23T02:01:00.000Z' },
+  metadata,
+};
+
 describe("workflow's stored events across schema versions", () => {
   let database: FreshDatabase;
   let pool: Pool;
@@ -111,5 +137,19 @@ describe("workflow's stored events across schema versions", () => {
       data: { customerTier: 'VIP' },
       metadata: { schemaVersion: 2 },
     });
+  });
+
+  it('reads a collaboration main stored at v1 with tagged parties: the asking queue, the accepting and writing partner', async () => {
+    await stored.append(`task-${taskId}`, taskStoredByMain, 'no_stream');
+    await stored.append('case-opened-task', [openedByMain], 'no_stream');
+    const { fromUnit: _id, ...asked } = taskStoredByMain[0]!.data as Record<string, unknown>;
+    expect(await store.readStream(`task-${taskId}`)).toMatchObject([
+      { type: 'CollaborationRequested', data: { ...asked, from: { kind: 'QUEUE', id: 'complaints' } }, metadata: { schemaVersion: 2 } },
+      { type: 'TaskAccepted', data: { by: { kind: 'PARTNER', id: 'reseller-a' } }, metadata: { schemaVersion: 2 } },
+      { type: 'TaskNoteAdded', data: { by: { kind: 'PARTNER', id: 'reseller-a' }, note: '明天上门' }, metadata: { schemaVersion: 2 } },
+    ]);
+    const [opened] = await store.readStream('case-opened-task');
+    expect(opened).toMatchObject({ type: 'CollaborationTaskOpened', data: { from: { kind: 'QUEUE', id: 'complaints' } }, metadata: { schemaVersion: 2 } });
+    expect(opened!.data).not.toHaveProperty('fromUnit');
   });
 });

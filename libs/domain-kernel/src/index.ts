@@ -8,3 +8,4 @@ export * from './task-scope';
 export * from './case-status';
 export * from './role-grants';
 export * from './task-status';
+export * from './party';

@@ -4,10 +4,10 @@ const internal = (...roles: string[]) => ({ audience: 'INTERNAL' as const, roles
 const partnerAgent = { audience: 'PARTNER' as const, roles: ['partner-agent'] };
 
 // group → billing (queue billing), network; front-line (queue complaints) asks.
-const billingTask: ScopedTask = { fromUnit: 'complaints', targetId: 'billing' };
-const partnerTask: ScopedTask = { fromUnit: 'complaints', targetId: 'reseller-gd' };
-const networkChild: ScopedTask = { fromUnit: 'billing', targetId: 'network' };
-const cityTask: ScopedTask = { fromUnit: 'complaints', targetId: 'billing-sz' };
+const billingTask: ScopedTask = { fromId: 'complaints', targetId: 'billing' };
+const partnerTask: ScopedTask = { fromId: 'complaints', targetId: 'reseller-gd' };
+const networkChild: ScopedTask = { fromId: 'billing', targetId: 'network' };
+const cityTask: ScopedTask = { fromId: 'complaints', targetId: 'billing-sz' };
 
 const standing = (own: string[], below: string[] = []) => ({ own, below });
 

@@ -31,7 +31,7 @@ export interface TaskStanding {
 }
 
 export interface ScopedTask {
-  readonly fromUnit: string;
+  readonly fromId: string;
   readonly targetId: string;
 }
 
@@ -56,9 +56,9 @@ export const scopeIsEmpty = (scope: TaskScope): boolean =>
 
 /** The task by its own sides, without looking at the rest of its case. */
 export const scopeCoversSides = (scope: TaskScope, task: ScopedTask): boolean =>
-  scope.reach === 'all' || scope.held.includes(task.targetId) || scope.asked.includes(task.fromUnit);
+  scope.reach === 'all' || scope.held.includes(task.targetId) || scope.asked.includes(task.fromId);
 
 /** The task, given every task of its case (itself included): its own sides, or the caller's part in the case. */
 export const scopeCovers = (scope: TaskScope, task: ScopedTask, caseTasks: readonly ScopedTask[]): boolean =>
   scopeCoversSides(scope, task) ||
-  (scope.reach === 'sides' && caseTasks.some((other) => scope.partOf.includes(other.targetId) || scope.partOf.includes(other.fromUnit)));
+  (scope.reach === 'sides' && caseTasks.some((other) => scope.partOf.includes(other.targetId) || scope.partOf.includes(other.fromId)));

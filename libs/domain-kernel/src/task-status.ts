@@ -1,7 +1,8 @@
 /**
  * A collaboration task's (协同单) status in every view that shows one: the task list (/tasks), the
  * case's chain (流程穿越) and the workbench. requested → accepted → completed, or returned (退单),
- * or withdrawn by the unit that asked. The partner gRPC contract names WITHDRAWN as CANCELLED.
+ * or withdrawn by the unit that asked. The partner gRPC contract says TASK_STATUS_WITHDRAWN (its
+ * TASK_STATUS_CANCELLED, the old name, is deprecated and still read as a filter).
  */
 export const TASK_STATUSES = ['REQUESTED', 'ACCEPTED', 'COMPLETED', 'RETURNED', 'WITHDRAWN'] as const;
 export type TaskStatusWord = (typeof TASK_STATUSES)[number];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { answerSchema, instant } from '@collab/service-kit';
-import { TASK_STATUSES } from '@collab/domain-kernel';
+import { PARTY_KINDS, TASK_STATUSES } from '@collab/domain-kernel';
 import { SHOWN_CASE_STATUSES } from './shown-status';
 
 /** What Customer 360 answers: one customer's contacts, cases, legs, ratings, tags, articles and timeline. */
@@ -10,7 +10,9 @@ const profileLeg = answerSchema(
   z.object({
     taskId: z.string(),
     caseId: z.string(),
-    fromUnit: z.string(),
+    from: z
+      .object({ kind: z.enum(PARTY_KINDS), id: z.string() })
+      .meta({ description: "Who asked: the case's queue (QUEUE), or for a chain the parent task's holder (UNIT or PARTNER)" }),
     to: z.object({ kind: z.string(), id: z.string(), region: z.string() }),
     status: z.enum(TASK_STATUSES),
     requestedAt: instant.nullable(),

@@ -8,7 +8,7 @@ import {
 interface Profile {
   customerId: string;
   contacts: { channel: string; caseId: string; at: string }[];
-  cases: { caseId: string; status: string; promise: { firstResponseBy: string | null; resolutionBy: string | null }; csat: number | null; legs: { taskId: string; to: { id: string }; status: string; turnaroundBusinessMinutes: number | null }[] }[];
+  cases: { caseId: string; status: string; promise: { firstResponseBy: string | null; resolutionBy: string | null }; csat: number | null; legs: { taskId: string; from: { kind: string; id: string }; to: { id: string }; status: string; turnaroundBusinessMinutes: number | null }[] }[];
   csat: { count: number; average: number | null };
   knowledgeArticles: { articleId: string; title: string; use: string; caseIds: string[] }[];
   timeline: { at: string; kind: string; caseId: string }[];
@@ -56,7 +56,7 @@ describe('customer 360 across three channels and two cases', () => {
     expect(profile.cases.map((shown) => [shown.caseId, shown.status, shown.csat])).toEqual([[bill.caseId, 'RESOLVED', 4], [signal.caseId, 'QUEUED', null]]);
     expect(profile.cases[0]?.promise).toEqual({ firstResponseBy: '2026-11-30T03:00:00.000Z', resolutionBy: '2026-12-01T10:00:00.000Z' });
     // 14:00 → 16:00 Shanghai on a Monday: 120 business minutes.
-    expect(profile.cases[1]?.legs).toEqual([expect.objectContaining({ taskId: 'task-signal-1', to: expect.objectContaining({ id: 'reseller-1' }), status: 'COMPLETED', turnaroundBusinessMinutes: 120 })]);
+    expect(profile.cases[1]?.legs).toEqual([expect.objectContaining({ taskId: 'task-signal-1', from: { kind: 'QUEUE', id: 'gd-front' }, to: expect.objectContaining({ id: 'reseller-1' }), status: 'COMPLETED', turnaroundBusinessMinutes: 120 })]);
     expect(profile.csat).toEqual({ count: 1, average: 4 });
     expect(profile.knowledgeArticles).toEqual([{ articleId, title: 'Wrong charge: how to check the bill', language: 'zh-Hans', use: 'USED', caseIds: [bill.caseId] }]);
     const times = profile.timeline.map((entry) => entry.at);

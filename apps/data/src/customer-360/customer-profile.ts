@@ -42,6 +42,7 @@ export interface TaskRow {
   task_id: string;
   case_id: string;
   from_unit: string;
+  from_kind: 'QUEUE' | 'UNIT' | 'PARTNER';
   to_kind: string;
   to_id: string;
   region: string;
@@ -66,7 +67,7 @@ export interface ProfileSources {
 const legOf = (task: TaskRow, facts: readonly FactRow[]) => {
   const ended = facts.find((fact) => fact.task_id === task.task_id && (fact.kind === 'TASK_COMPLETED' || fact.kind === 'TASK_RETURNED'));
   return {
-    taskId: task.task_id, caseId: task.case_id, fromUnit: task.from_unit, to: { kind: task.to_kind, id: task.to_id, region: task.region },
+    taskId: task.task_id, caseId: task.case_id, from: { kind: task.from_kind, id: task.from_unit }, to: { kind: task.to_kind, id: task.to_id, region: task.region },
     status: task.status, requestedAt: iso(task.requested_at), endedAt: iso(ended?.at ?? null), turnaroundBusinessMinutes: ended?.business_minutes ?? null,
   };
 };

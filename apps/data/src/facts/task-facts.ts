@@ -1,5 +1,5 @@
 import { rowsOf, type SqlExecutor } from '@collab/messaging';
-import type { workflowLanguage, PublicMessage } from '@collab/contracts';
+import { askerOfVersion1, type workflowLanguage, type PublicMessage } from '@collab/contracts';
 import { businessMinutes, calendarMinutes } from './business-minutes';
 import { recordFact } from './fact-store';
 import { moveTaskStatus } from './task-status';
@@ -35,13 +35,15 @@ export const applyTaskFact = async (tx: SqlExecutor, message: TaskMessage): Prom
   if (isWatch(message)) return watchFact(tx, base, message);
   switch (message.type) {
     case 'CollaborationRequested': {
-      const { taskId, caseId, fromUnit, to, sla, requestedAt, reason } = message.data;
+      const { taskId, caseId, parentTaskId, fromUnit, to, sla, requestedAt, reason } = message.data;
+      // The reader lifts v1 to v2, so `from` is there; the fallback is the upcaster's own rule.
+      const from = message.data.from ?? askerOfVersion1(fromUnit, parentTaskId);
       await tx.query(
-        `insert into data.task_dim (task_id, case_id, from_unit, to_kind, to_id, region, calendar_id, requested_at, status)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, 'REQUESTED') on conflict (task_id) do nothing`,
-        [taskId, caseId, fromUnit, to.kind, to.id, to.region, sla.calendarId, new Date(requestedAt)],
+        `insert into data.task_dim (task_id, case_id, from_unit, from_kind, to_kind, to_id, region, calendar_id, requested_at, status)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'REQUESTED') on conflict (task_id) do nothing`,
+        [taskId, caseId, from.id, from.kind, to.kind, to.id, to.region, sla.calendarId, new Date(requestedAt)],
       );
-      const row: TaskRow = { from_unit: fromUnit, to_kind: to.kind, to_id: to.id, calendar_id: sla.calendarId, requested_at: new Date(requestedAt) };
+      const row: TaskRow = { from_unit: from.id, to_kind: to.kind, to_id: to.id, calendar_id: sla.calendarId, requested_at: new Date(requestedAt) };
       return recordFact(tx, { ...base, kind: 'TASK_REQUESTED', at: requestedAt, caseId, taskId, ...servedBy(row), detail: { reason, region: to.region } });
     }
     case 'TaskAccepted': {

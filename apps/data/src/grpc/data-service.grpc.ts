@@ -39,7 +39,8 @@ const caseOf = (found: CustomerProfile['cases'][number]): dataV1.ProfileCase => 
   region: orEmpty(found.region), subject: orEmpty(found.subject),
   promise: { firstResponseBy: timestamp(found.promise.firstResponseBy), resolutionBy: timestamp(found.promise.resolutionBy) },
   csat: wrapped(found.csat),
-  legs: found.legs.map((leg) => ({ ...leg, requestedAt: timestamp(leg.requestedAt), endedAt: timestamp(leg.endedAt), turnaroundBusinessMinutes: wrapped(leg.turnaroundBusinessMinutes) })),
+  // fromUnit stays for callers of the field before `from` (deprecated in the proto): the same id.
+  legs: found.legs.map((leg) => ({ ...leg, fromUnit: leg.from.id, requestedAt: timestamp(leg.requestedAt), endedAt: timestamp(leg.endedAt), turnaroundBusinessMinutes: wrapped(leg.turnaroundBusinessMinutes) })),
 });
 
 const profileOf = (profile: CustomerProfile): dataV1.CustomerProfile => ({

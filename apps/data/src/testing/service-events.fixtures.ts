@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { articlePublishedV1, caseProcessStartedV1, collaborationRequestedV1, collaborationTaskOpenedV1 } from '@collab/contracts';
+import { articlePublishedV1, caseProcessStartedV1, collaborationRequestedV2, collaborationTaskOpenedV2 } from '@collab/contracts';
 import { feedEvent, type FeedEvent } from './published-feed';
 
 const system = { id: 'workflow', kind: 'service' } as const;
@@ -112,18 +112,18 @@ export interface TaskFixture {
 /** Workflow's collaboration request (协同单) from one unit to a unit or partner. */
 export const collaborationRequested = (task: TaskFixture): FeedEvent =>
   feedEvent('workflow', `task-${task.taskId}`, 'CollaborationRequested', {
-    ...collaborationRequestedV1.examples[0], taskId: task.taskId, caseId: task.caseId, parentTaskId: null, fromUnit: task.fromUnit, to: task.to,
+    ...collaborationRequestedV2.examples[0], taskId: task.taskId, caseId: task.caseId, parentTaskId: null, fromUnit: task.fromUnit, from: { kind: 'QUEUE', id: task.fromUnit }, to: task.to,
     sla: { calendarId: 'cn-standard', acceptWithinBusinessMinutes: 60, completeWithinBusinessMinutes: 480 }, actor: system, requestedAt: task.at,
   });
 
 /** The case's own record of the task it asked for (what workflow's case view counts as open). */
 export const collaborationTaskOpened = (task: TaskFixture): FeedEvent =>
   feedEvent('workflow', `case-${task.caseId}`, 'CollaborationTaskOpened', {
-    ...collaborationTaskOpenedV1.examples[0], caseId: task.caseId, taskId: task.taskId, parentTaskId: null, fromUnit: task.fromUnit, to: task.to, actor: agent, openedAt: task.at,
+    ...collaborationTaskOpenedV2.examples[0], caseId: task.caseId, taskId: task.taskId, parentTaskId: null, fromUnit: task.fromUnit, from: { kind: 'QUEUE', id: task.fromUnit }, to: task.to, actor: agent, openedAt: task.at,
   });
 
 export const taskAccepted = (task: TaskFixture, at: string): FeedEvent =>
-  feedEvent('workflow', `task-${task.taskId}`, 'TaskAccepted', { taskId: task.taskId, caseId: task.caseId, unit: task.to.id, actor: agent, acceptedAt: at });
+  feedEvent('workflow', `task-${task.taskId}`, 'TaskAccepted', { taskId: task.taskId, caseId: task.caseId, unit: task.to.id, by: { kind: task.to.kind, id: task.to.id }, actor: agent, acceptedAt: at });
 
 export const taskWithdrawn = (task: TaskFixture, at: string): FeedEvent =>
   feedEvent('workflow', `task-${task.taskId}`, 'TaskWithdrawn', { taskId: task.taskId, caseId: task.caseId, reason: 'NO_LONGER_NEEDED', actor: agent, withdrawnAt: at });

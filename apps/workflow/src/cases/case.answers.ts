@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CASE_STATUSES, TASK_STATUSES } from '@collab/domain-kernel';
+import { CASE_STATUSES, PARTY_KINDS, TASK_STATUSES } from '@collab/domain-kernel';
 import { answerSchema, instant, pageInfoSchema } from '@collab/service-kit';
 import type { ChainLink } from './get-case/case-chain';
 import type { CaseDetails } from './get-case/get-case.query';
@@ -12,6 +12,8 @@ const actor = answerSchema(
   z.object({ id: z.string(), kind: z.enum(['user', 'partner', 'customer', 'channel', 'service', 'system']), name: z.string().optional() }),
 );
 export const collaborationTargetSchema = answerSchema('CollaborationTarget', z.object({ kind: z.enum(['UNIT', 'PARTNER']), id: z.string(), region: z.string() }));
+/** A queue, unit or partner of the org directory, named with what it is. */
+export const partySchema = answerSchema('Party', z.object({ kind: z.enum(PARTY_KINDS), id: z.string() }));
 export const promiseCoverageSchema = answerSchema(
   'PromiseCoverage',
   z.object({ complete: z.boolean(), announcedThrough: z.string().nullable(), warning: z.string().nullable() }),
@@ -22,7 +24,7 @@ const chainLink: z.ZodType<ChainLink> = answerSchema(
   z.object({
     taskId: z.string(),
     parentTaskId: z.string().nullable(),
-    fromUnit: z.string(),
+    from: partySchema.meta({ description: "Who asked: the case's queue, or the parent task's holder (a unit or a partner)" }),
     to: collaborationTargetSchema,
     reason: z.string(),
     status: z.enum(TASK_STATUSES),
@@ -42,7 +44,7 @@ const chainLink: z.ZodType<ChainLink> = answerSchema(
 const caseLeg = answerSchema(
   'CaseLeg',
   z.object({
-    unit: z.string(),
+    holder: partySchema.meta({ description: "Who held it: the queue on the case's main line, the task's target (a unit or a partner) on a task's leg" }),
     kind: z.enum(['CASE', 'TASK']),
     taskId: z.string().nullable(),
     parentTaskId: z.string().nullable(),

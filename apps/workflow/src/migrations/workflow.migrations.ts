@@ -6,6 +6,7 @@ import { RoutingAndAssignmentRules } from './0004-routing-and-assignment-rules.m
 import { AssignmentBoard } from './0005-assignment-board.migration';
 import { CustomerTags } from './0006-customer-tags.migration';
 import { CaseCollaborationStatus } from './0007-case-collaboration-status.migration';
+import { PartyKinds } from './0008-party-kinds.migration';
 
 /** Workflow's read-model migrations in the order they were released; append, never edit. */
 export const WORKFLOW_MIGRATIONS: readonly MigrationClass[] = [
@@ -16,4 +17,5 @@ export const WORKFLOW_MIGRATIONS: readonly MigrationClass[] = [
   AssignmentBoard,
   CustomerTags,
   CaseCollaborationStatus,
+  PartyKinds,
 ];

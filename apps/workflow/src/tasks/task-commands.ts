@@ -69,7 +69,7 @@ export class TaskCommands {
   ): Promise<TaskDetails> {
     const { state } = await this.tasks.load(collaborationTaskStreamId(request.taskId));
     if (state.status === 'none') throw new NotFound('collaboration task', request.taskId);
-    const sides = { fromUnit: state.task.fromUnit, targetId: state.task.to.id };
+    const sides = { fromId: state.task.from.id, targetId: state.task.to.id };
     const units = await this.board.callerUnits(caller);
     if (!(await this.board.visible(units, { ...sides, caseId: state.task.caseId }))) throw new NotFound('collaboration task', request.taskId);
     const command = {

@@ -1,6 +1,6 @@
 import { TaskParties, type CallerUnits } from './task-parties';
 
-const task = { fromUnit: 'complaints', targetId: 'billing' };
+const task = { fromId: 'complaints', targetId: 'billing' };
 // Who sees a task is the task scope policy's (task-scope.spec.ts in @collab/domain-kernel); here, whom a caller acts for.
 const caller = (party: string | undefined, ids: string[], allSeeing = false): CallerUnits => ({
   party,

@@ -5,7 +5,7 @@ import { ORG_LOOKUP, type OrgLookup } from '../workflow.ports';
 
 /** The two sides of a task: the asking unit (a unit, or the queue of the case it asked from) and the target. */
 export interface TaskSides {
-  readonly fromUnit: string;
+  readonly fromId: string;
   readonly targetId: string;
 }
 
@@ -37,7 +37,7 @@ export class TaskParties {
   }
 
   static isParty(caller: CallerUnits, task: TaskSides): boolean {
-    return caller.ids.includes(task.targetId) || caller.ids.includes(task.fromUnit);
+    return caller.ids.includes(task.targetId) || caller.ids.includes(task.fromId);
   }
 
   /**
@@ -47,7 +47,7 @@ export class TaskParties {
    */
   static actingUnit(caller: CallerUnits, task: TaskSides): string {
     if (caller.ids.includes(task.targetId)) return task.targetId;
-    if (caller.ids.includes(task.fromUnit)) return task.fromUnit;
+    if (caller.ids.includes(task.fromId)) return task.fromId;
     return caller.party ?? '';
   }
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { TASK_STATUSES } from '@collab/domain-kernel';
 import type { ReturnReason } from '@collab/workflow-domain';
 import { answerSchema, instant, listPageSchema } from '@collab/service-kit';
-import { collaborationTargetSchema } from '../cases/case.answers';
+import { collaborationTargetSchema, partySchema } from '../cases/case.answers';
 
 /** What the REST API answers about collaboration tasks (协同单) and return reasons. */
 
@@ -10,7 +10,15 @@ const taskSla = answerSchema(
   'TaskSla',
   z.object({ calendarId: z.string(), acceptWithinBusinessMinutes: z.number().int(), completeWithinBusinessMinutes: z.number().int() }),
 );
-const taskNote = answerSchema('TaskNote', z.object({ unit: z.string(), note: z.string(), by: z.string(), at: instant }));
+const taskNote = answerSchema(
+  'TaskNote',
+  z.object({
+    side: partySchema.meta({ description: 'The side of the task that wrote it: the asker or the target' }),
+    note: z.string(),
+    by: z.string().meta({ description: 'The person who wrote it' }),
+    at: instant,
+  }),
+);
 
 /** A collaboration task as GET /api/v1/tasks answers it (and, mapped, the partner gRPC service). */
 export const taskDetailsSchema = answerSchema(
@@ -21,7 +29,7 @@ export const taskDetailsSchema = answerSchema(
     /** The human case number intake gave the case; null until its acknowledgement arrived. */
     caseNumber: z.string().nullable(),
     parentTaskId: z.string().nullable(),
-    fromUnit: z.string(),
+    from: partySchema.meta({ description: "Who asked: the case's queue, or for a chain the parent task's holder (a unit or a partner)" }),
     to: collaborationTargetSchema,
     status: z.enum(TASK_STATUSES),
     reason: z.string(),

@@ -73,6 +73,8 @@ const NOT_PERSONAL = [
   'sla.responseWithinBusinessMinutes', 'stageId', 'startedAt', 'stoppedAt', 'supervisorUnit', 'targetMinutes', 'taskId', 'threadRef', 'to', 'to.id',
   'to.kind', 'to.queue', 'to.region', 'transferredAt', 'unit', 'unitId', 'unitType', 'units', 'units[].unitId', 'urgeCount', 'urgedAt', 'version',
   'warnAt', 'warnAtPercent', 'warnedAt', 'withdrawnAt',
+  // Tagged parties (issue 11): who asked, accepted or wrote a note — a queue, unit or partner of the org directory, never a person.
+  'from.kind', 'from.id', 'by', 'by.kind', 'by.id',
   // System parameters (issue 13): a number of minutes or bounces, and the one it replaced.
   'value', 'previous',
   // Escalation percentages (issue 13): shares of an SLA, and the list they replaced.

@@ -13,6 +13,8 @@ export interface UpcastFrom<Data extends EventData> {
   // The older definition's data type is not this one's, so it is erased here; `upcastFrom()` checks it.
   readonly event: PublicEvent<string, number, EventData>;
   readonly upcast: (older: Record<string, unknown>) => z.input<Data>;
+  /** How an older event's fields are read when the older version could not say it (shown in docs/events.md). */
+  readonly rule?: string;
 }
 
 /** One public event type at one version: the one definition its TS type, JSON Schema, AsyncAPI entry and docs come from. */
@@ -57,7 +59,12 @@ export const publicEvent = <const Type extends string, const Version extends num
 export const upcastFrom = <Older extends EventData, Data extends EventData>(
   event: PublicEvent<string, number, Older>,
   upcast: (older: z.output<Older>) => z.input<Data>,
-): UpcastFrom<Data> => ({ event, upcast: (older) => upcast(older as z.output<Older>) });
+  rule?: string,
+): UpcastFrom<Data> => ({
+  event,
+  upcast: (older) => upcast(older as z.output<Older>),
+  ...(rule === undefined ? {} : { rule }),
+});
 
 /**
  * Marks a field as personal data (`x-personal: true` in the JSON Schema). Public events carry

@@ -1,4 +1,7 @@
 import { publishedLanguage } from '../published-language/published-language';
+
+/** The rules that give a version 1 party id its kind, for readers that fall back on them. */
+export { askerOfVersion1, sideOfVersion1 } from './party';
 import { agentChangedV1 } from './agent-changed.v1';
 import { agentCrossUnitMembershipGrantedV1 } from './agent-cross-unit-membership-granted.v1';
 import { agentDeactivatedV1 } from './agent-deactivated.v1';
@@ -21,8 +24,10 @@ import { caseResolvedV1 } from './case-resolved.v1';
 import { caseTransferredV1 } from './case-transferred.v1';
 import { caseWorkStartedV1 } from './case-work-started.v1';
 import { collaborationRequestedV1 } from './collaboration-requested.v1';
+import { collaborationRequestedV2 } from './collaboration-requested.v2';
 import { collaborationTaskClosedV1 } from './collaboration-task-closed.v1';
 import { collaborationTaskOpenedV1 } from './collaboration-task-opened.v1';
+import { collaborationTaskOpenedV2 } from './collaboration-task-opened.v2';
 import { feedbackRecordedV1 } from './feedback-recorded.v1';
 import { partnerChangedV1 } from './partner-changed.v1';
 import { partnerDeactivatedV1 } from './partner-deactivated.v1';
@@ -51,8 +56,10 @@ import { slaClockStoppedV1 } from './sla-clock-stopped.v1';
 import { slaEscalatedV1 } from './sla-escalated.v1';
 import { slaWarningV1 } from './sla-warning.v1';
 import { taskAcceptedV1 } from './task-accepted.v1';
+import { taskAcceptedV2 } from './task-accepted.v2';
 import { taskCompletedV1 } from './task-completed.v1';
 import { taskNoteAddedV1 } from './task-note-added.v1';
+import { taskNoteAddedV2 } from './task-note-added.v2';
 import { taskReturnedV1 } from './task-returned.v1';
 import { taskUrgedV1 } from './task-urged.v1';
 import { taskWithdrawnV1 } from './task-withdrawn.v1';
@@ -82,8 +89,10 @@ export {
   caseTransferredV1,
   caseWorkStartedV1,
   collaborationRequestedV1,
+  collaborationRequestedV2,
   collaborationTaskClosedV1,
   collaborationTaskOpenedV1,
+  collaborationTaskOpenedV2,
   feedbackRecordedV1,
   partnerChangedV1,
   partnerDeactivatedV1,
@@ -112,8 +121,10 @@ export {
   roleGrantedV1,
   roleRevokedV1,
   taskAcceptedV1,
+  taskAcceptedV2,
   taskCompletedV1,
   taskNoteAddedV1,
+  taskNoteAddedV2,
   taskReturnedV1,
   taskUrgedV1,
   taskWithdrawnV1,
@@ -141,9 +152,9 @@ export const workflowLanguage = publishedLanguage(
     CaseResolved: caseResolvedV1,
     CaseTransferred: caseTransferredV1,
     CaseWorkStarted: caseWorkStartedV1,
-    CollaborationRequested: collaborationRequestedV1,
+    CollaborationRequested: collaborationRequestedV2,
     CollaborationTaskClosed: collaborationTaskClosedV1,
-    CollaborationTaskOpened: collaborationTaskOpenedV1,
+    CollaborationTaskOpened: collaborationTaskOpenedV2,
     FeedbackRecorded: feedbackRecordedV1,
     PartnerChanged: partnerChangedV1,
     PartnerDeactivated: partnerDeactivatedV1,
@@ -168,14 +179,14 @@ export const workflowLanguage = publishedLanguage(
     EscalationPercentsChanged: escalationPercentsChangedV1,
     RoleGranted: roleGrantedV1,
     RoleRevoked: roleRevokedV1,
-    TaskAccepted: taskAcceptedV1,
+    TaskAccepted: taskAcceptedV2,
     TaskCompleted: taskCompletedV1,
-    TaskNoteAdded: taskNoteAddedV1,
+    TaskNoteAdded: taskNoteAddedV2,
     TaskReturned: taskReturnedV1,
     TaskUrged: taskUrgedV1,
     TaskWithdrawn: taskWithdrawnV1,
     UnitChanged: unitChangedV1,
     UnitDefined: unitDefinedV1,
   },
-  [caseRegisteredV1, caseAssignedV1, caseAssignedToAgentV1, caseReassignedV1, caseReopenedV1, queueChangedV1, queueDefinedV1, processVersionPublishedV1],
+  [caseRegisteredV1, caseAssignedV1, caseAssignedToAgentV1, caseReassignedV1, caseReopenedV1, queueChangedV1, queueDefinedV1, processVersionPublishedV1, collaborationRequestedV1, collaborationTaskOpenedV1, taskAcceptedV1, taskNoteAddedV1],
 );

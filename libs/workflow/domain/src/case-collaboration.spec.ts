@@ -47,7 +47,7 @@ describe('asking another unit for help (流程穿越)', () => {
       .then(
         taskOpened(
           { taskId: 'task-2', parentTaskId: 'task-1', to: networkOps },
-          { fromUnit: 'billing-dept', actor: { id: 'billing-clerk', kind: 'user' } },
+          { from: { kind: 'UNIT', id: 'billing-dept' }, actor: { id: 'billing-clerk', kind: 'user' } },
         ),
       );
   });

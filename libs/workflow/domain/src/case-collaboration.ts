@@ -1,4 +1,4 @@
-import { IllegalTransition, ValidationFailed, assertNever } from '@collab/domain-kernel';
+import { IllegalTransition, ValidationFailed, assertNever, partyOf, type Party } from '@collab/domain-kernel';
 import type { RecordCollaborationOutcome, RequestCollaboration } from './case.commands';
 import type {
   CaseCollaborationEvent,
@@ -18,7 +18,7 @@ import {
   type OpenTask,
   type WorkflowCaseState,
 } from './case.state';
-import { alreadyDueErrors, collaborationRequestErrors } from './collaboration-task/collaboration-request';
+import { alreadyDueErrors, askerOf, collaborationRequestErrors } from './collaboration-task/collaboration-request';
 import { checkCollaborationSides } from './collaboration-task/request-rules';
 import { rejectInvalid } from './validation';
 
@@ -36,11 +36,11 @@ const openTask = (state: Working, taskId: string, command: string): OpenTask => 
   return task;
 };
 
-/** The owner's queue asks, or — for a chain — the unit holding the parent task. */
-const askingUnit = (command: RequestCollaboration, state: Working): string =>
+/** The owner's queue asks, or — for a chain — the holder of the parent task: its target, a unit or a partner. */
+const askingParty = (command: RequestCollaboration, state: Working): Party =>
   command.request.parentTaskId === null
-    ? state.desk.queue
-    : openTask(state, command.request.parentTaskId, command.type).to.id;
+    ? { kind: 'QUEUE', id: state.desk.queue }
+    : partyOf(openTask(state, command.request.parentTaskId, command.type).to);
 
 const requestCollaboration = (
   command: RequestCollaboration,
@@ -53,10 +53,10 @@ const requestCollaboration = (
     command.type,
     'help is requested while the case is being worked',
   );
-  const fromUnit = askingUnit(command, state);
+  const from = askingParty(command, state);
   const { request } = command;
   const errors = [
-    ...collaborationRequestErrors(request, fromUnit),
+    ...collaborationRequestErrors(request, from.id),
     ...alreadyDueErrors(request, context.now),
   ];
   rejectInvalid(errors.map((error) => ({ ...error, field: `request.${error.field}` })));
@@ -71,7 +71,7 @@ const requestCollaboration = (
       caseId: state.summary.caseId,
       taskId: request.taskId,
       parentTaskId: request.parentTaskId,
-      fromUnit,
+      from,
       to: request.to,
       reason: request.reason,
       sla: request.sla,
@@ -140,14 +140,18 @@ export const decideCollaboration = (
   }
 };
 
+/** Who asked for a task, as the case knows it: the case holds a chain's parent (open), so its target's kind (askerOf). */
+const askerOnCase = (state: Working, { data }: CollaborationTaskOpened): Party =>
+  askerOf(data.from, openTasksOf(state).find((task) => task.taskId === data.parentTaskId)?.to);
+
 const taskOpened = (state: WorkflowCaseState, event: CollaborationTaskOpened): WorkflowCaseState => {
   if (!inStatus(state, 'in-progress', 'collaborating')) return state;
-  const { taskId, parentTaskId, fromUnit, to } = event.data;
+  const { taskId, parentTaskId, to } = event.data;
   return {
     ...recordOf(state),
     status: 'collaborating',
     ownerId: state.ownerId,
-    openTasks: [...openTasksOf(state), { taskId, parentTaskId, fromUnit, to }],
+    openTasks: [...openTasksOf(state), { taskId, parentTaskId, from: askerOnCase(state, event), to }],
     taskIds: [...state.taskIds, taskId],
     handoffs: [...state.handoffs, requestHandoff(event)],
   };

@@ -19,7 +19,7 @@ export const transferHandoff = ({ data }: CaseTransferred): Handoff => ({
 });
 
 export const requestHandoff = ({ data }: CollaborationTaskOpened): Handoff => ({
-  from: data.fromUnit,
+  from: data.from.id,
   to: data.to.id,
   at: data.openedAt,
   kind: 'REQUEST',
@@ -28,7 +28,7 @@ export const requestHandoff = ({ data }: CollaborationTaskOpened): Handoff => ({
 /** Only a return (退单) hands the work back; a completed or withdrawn task is not a bounce. */
 export const returnHandoff = (task: OpenTask, { data }: CollaborationTaskClosed): Handoff[] =>
   data.outcome === 'RETURNED'
-    ? [{ from: task.to.id, to: task.fromUnit, at: data.closedAt, kind: 'RETURN' }]
+    ? [{ from: task.to.id, to: task.from.id, at: data.closedAt, kind: 'RETURN' }]
     : [];
 
 /** The decided events, followed by a PingPongDetected for each pair the new hand-offs pushed over the threshold. */

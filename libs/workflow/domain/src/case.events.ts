@@ -1,3 +1,4 @@
+import type { Party } from '@collab/domain-kernel';
 import type { ActorRef } from './actor';
 import type { AgentLoad } from './agent-assignment';
 import type { CollaborationRequest, TaskOutcome } from './collaboration-task/collaboration-request';
@@ -146,7 +147,12 @@ export interface CollaborationTaskOpened {
   readonly type: 'CollaborationTaskOpened';
   readonly data: CollaborationRequest & {
     readonly caseId: string;
-    readonly fromUnit: string;
+    /**
+     * Who asks: the case owner's queue (kind QUEUE), or for a chain the holder of the parent task
+     * (its target: a UNIT or a PARTNER). Schema version 2; version 1 held only the id (`fromUnit`),
+     * lifted as stored-event-versions.ts says.
+     */
+    readonly from: Party;
     readonly actor: ActorRef;
     readonly openedAt: string;
     /** Present only when a partner was asked outside the regions it serves, on purpose (not published: v1 has no field for it). */

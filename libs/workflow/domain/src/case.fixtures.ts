@@ -219,7 +219,7 @@ export const taskOpened = (
       caseId: 'case-1',
       taskId: r.taskId,
       parentTaskId: r.parentTaskId,
-      fromUnit: 'complaints',
+      from: { kind: 'QUEUE', id: 'complaints' },
       to: r.to,
       reason: r.reason,
       sla: r.sla,

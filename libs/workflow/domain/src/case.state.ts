@@ -1,4 +1,4 @@
-import { IllegalTransition } from '@collab/domain-kernel';
+import { IllegalTransition, type Party } from '@collab/domain-kernel';
 import type { CaseDesk, CaseSummary } from './case.events';
 import type { CollaborationTarget } from './collaboration-task/collaboration-request';
 import type { Handoff } from './ping-pong';
@@ -27,7 +27,8 @@ export interface CaseRecord {
 export interface OpenTask {
   readonly taskId: string;
   readonly parentTaskId: string | null;
-  readonly fromUnit: string;
+  /** Who asked: the case's queue, or the parent task's target for a chain. */
+  readonly from: Party;
   readonly to: CollaborationTarget;
 }
 

@@ -51,7 +51,7 @@ describe('the legs of a case', () => {
   ];
   const taskEvents: CollaborationTaskEvent[] = [
     collaborationRequested({ to: finnishPartner, requestedAt: '2026-11-23T03:00:00.000Z' }),
-    taskAccepted({ unit: 'fi-partner', acceptedAt: '2026-11-23T06:30:00.000Z' }),
+    taskAccepted({ by: { kind: 'PARTNER', id: 'fi-partner' }, acceptedAt: '2026-11-23T06:30:00.000Z' }),
     taskCompleted({ completedAt: '2026-11-23T08:00:00.000Z' }),
   ];
 
@@ -59,7 +59,7 @@ describe('the legs of a case', () => {
     expect(legsOf({ caseEvents, taskEvents }, inBusinessTime, new Date('2026-11-24T00:00:00.000Z'))).toEqual([
       // Friday 17:00–18:00 and Monday 09:00–10:00 in Shanghai.
       {
-        unit: 'complaints',
+        holder: { kind: 'QUEUE', id: 'complaints' },
         kind: 'CASE',
         taskId: null,
         parentTaskId: null,
@@ -69,7 +69,7 @@ describe('the legs of a case', () => {
       },
       // Monday 10:00–12:00 and 13:30–14:00 (lunch is not business time).
       {
-        unit: 'billing-desk',
+        holder: { kind: 'QUEUE', id: 'billing-desk' },
         kind: 'CASE',
         taskId: null,
         parentTaskId: null,
@@ -79,7 +79,7 @@ describe('the legs of a case', () => {
       },
       // Helsinki opens at 08:00 (06:00Z): 08:00–10:00.
       {
-        unit: 'fi-partner',
+        holder: { kind: 'PARTNER', id: 'fi-partner' },
         kind: 'TASK',
         taskId: 'task-1',
         parentTaskId: null,
@@ -95,7 +95,7 @@ describe('the legs of a case', () => {
       wallClock,
       new Date('2026-11-23T04:00:00.000Z'),
     );
-    expect(legs.map(({ unit, to, heldBusinessMinutes }) => [unit, to, heldBusinessMinutes])).toEqual([
+    expect(legs.map(({ holder, to, heldBusinessMinutes }) => [holder.id, to, heldBusinessMinutes])).toEqual([
       ['complaints', '2026-11-23T02:00:00.000Z', 65 * 60],
       ['billing-desk', null, 120],
       ['fi-partner', null, 60],
@@ -111,7 +111,7 @@ describe('the legs of a case', () => {
           collaborationRequested({
             taskId: 'task-2',
             parentTaskId: 'task-1',
-            fromUnit: 'billing-dept',
+            from: { kind: 'UNIT', id: 'billing-dept' },
             to: finnishPartner,
             requestedAt: '2026-11-23T03:00:00.000Z',
           }),
@@ -124,8 +124,8 @@ describe('the legs of a case', () => {
       new Date('2026-11-23T06:00:00.000Z'),
     );
     expect(
-      legs.map(({ unit, taskId, parentTaskId, to, heldBusinessMinutes }) => [
-        unit,
+      legs.map(({ holder, taskId, parentTaskId, to, heldBusinessMinutes }) => [
+        holder.id,
         taskId,
         parentTaskId,
         to,
@@ -193,7 +193,7 @@ describe('legs properties', () => {
         (first, moves, resolvedAfter) => {
           const { events, end } = mainLine(first, moves, resolvedAfter);
           const legs = legsOf({ caseEvents: events, taskEvents: [] }, wallClock, new Date(isoAfter(end)));
-          expect(legs.map((leg) => leg.unit)).toEqual([first, ...moves.map(([, to]) => to)]);
+          expect(legs.map((leg) => leg.holder.id)).toEqual([first, ...moves.map(([, to]) => to)]);
           legs.slice(1).forEach((leg, index) => expect(legs[index]?.to).toBe(leg.from));
           expect(legs.reduce((sum, leg) => sum + leg.heldBusinessMinutes, 0)).toBeCloseTo(end, 6);
         },
@@ -208,8 +208,8 @@ describe('legs properties', () => {
         const { events, end } = mainLine(first, moves, null);
         for (const leg of legsOf({ caseEvents: events, taskEvents: [] }, perUnit, new Date(isoAfter(end))))
           expect(leg.heldBusinessMinutes).toBeCloseTo(
-            (pace[leg.unit] ?? NaN) *
-              wallClock(leg.unit, new Date(leg.from), new Date(leg.to ?? isoAfter(end))),
+            (pace[leg.holder.id] ?? NaN) *
+              wallClock(leg.holder.id, new Date(leg.from), new Date(leg.to ?? isoAfter(end))),
             6,
           );
       }),

@@ -1,4 +1,4 @@
-import { assertNever } from '@collab/domain-kernel';
+import { assertNever, type Party } from '@collab/domain-kernel';
 import type { WorkflowCaseEvent } from './case.events';
 import type { CollaborationTaskEvent } from './collaboration-task/task.events';
 
@@ -7,8 +7,8 @@ export type MeasureBusinessTime = (unitId: string, from: Date, to: Date) => numb
 
 /** One stretch of the chain during which one unit held the case or one of its tasks. */
 export interface Leg {
-  /** The queue on the case's main line, or the task's target unit or partner. */
-  readonly unit: string;
+  /** Who held it: the queue (QUEUE) on the case's main line, or the task's target (UNIT or PARTNER). */
+  readonly holder: Party;
   readonly kind: 'CASE' | 'TASK';
   readonly taskId: string | null;
   /** The task this one was asked for, for drawing the chain; null on the main line and for the owner's tasks. */
@@ -21,7 +21,7 @@ export interface Leg {
 }
 
 interface Stretch {
-  readonly unit: string;
+  readonly holder: Party;
   readonly taskId: string | null;
   readonly parentTaskId: string | null;
   readonly from: string;
@@ -36,9 +36,9 @@ interface Line {
 const release = (line: Line, at: string): Line =>
   line.holding === null ? line : { done: [...line.done, { ...line.holding, to: at }], holding: null };
 
-const take = (line: Line, unit: string, at: string): Line => ({
+const take = (line: Line, queue: string, at: string): Line => ({
   done: release(line, at).done,
-  holding: { unit, taskId: null, parentTaskId: null, from: at, to: null },
+  holding: { holder: { kind: 'QUEUE', id: queue }, taskId: null, parentTaskId: null, from: at, to: null },
 });
 
 /** What a case event does to the case's main line: a queue takes the case, or its holder lets go. */
@@ -92,7 +92,7 @@ const taskStretches = (events: readonly CollaborationTaskEvent[]): Stretch[] => 
     const { taskId } = event.data;
     if (event.type === 'CollaborationRequested') {
       const { to, parentTaskId, requestedAt } = event.data;
-      stretches.set(taskId, { unit: to.id, taskId, parentTaskId, from: requestedAt, to: null });
+      stretches.set(taskId, { holder: { kind: to.kind, id: to.id }, taskId, parentTaskId, from: requestedAt, to: null });
       continue;
     }
     const held = stretches.get(taskId);
@@ -127,6 +127,6 @@ export const legsOf = (
     .map(({ stretch, kind }) => {
       const from = new Date(stretch.from);
       const until = stretch.to === null ? asOf : new Date(stretch.to);
-      return { ...stretch, kind, heldBusinessMinutes: until > from ? measure(stretch.unit, from, until) : 0 };
+      return { ...stretch, kind, heldBusinessMinutes: until > from ? measure(stretch.holder.id, from, until) : 0 };
     });
 };

@@ -45,16 +45,16 @@ import type { CollaborationTaskCommand } from './collaboration-task/task.command
 
 /** Every case and task event type on collab.workflow.events.v1; each must be produced below. */
 /**
- * CaseRegistered and CaseQueued are mapped to their public form, not published as stored; their real
- * output is checked through workflow's contract in apps/workflow/src/workflow.contract.spec.ts.
+ * CaseRegistered and CaseQueued are mapped to their public form, not published as stored; so are the
+ * task events whose public v2 keeps v1's id-only field beside the tagged party (fromUnit, unit).
+ * Their real output is checked through workflow's contract in apps/workflow/src/workflow.contract.spec.ts.
  */
-const MAPPED = new Set(['CaseRegistered', 'CaseQueued']);
+const MAPPED = new Set(['CaseRegistered', 'CaseQueued', 'CollaborationTaskOpened', 'CollaborationRequested', 'TaskAccepted', 'TaskNoteAdded']);
 const PUBLISHED = [
   'CaseAssignedToAgent',
   'CaseReassigned',
   'CaseTransferred',
   'CaseWorkStarted',
-  'CollaborationTaskOpened',
   'CollaborationTaskClosed',
   'PingPongDetected',
   'CaseResolved',
@@ -62,9 +62,6 @@ const PUBLISHED = [
   'FeedbackRecorded',
   'CaseReopened',
   'CaseCancelled',
-  'CollaborationRequested',
-  'TaskAccepted',
-  'TaskNoteAdded',
   'TaskCompleted',
   'TaskReturned',
   'TaskUrged',

@@ -1,3 +1,23 @@
+type Data = { readonly [key: string]: unknown };
+
+/**
+ * Version 1 of a task request named who asked by id only (`fromUnit`). The rule that gives it a kind:
+ * - no parent task: the case owner's queue asked (the case decider took `desk.queue`) — QUEUE, exact;
+ * - a chain: the holder of the parent task asked, which is that task's target, a UNIT or a PARTNER.
+ *   One event cannot tell which, so this says UNIT: until version 2 only internal staff of the
+ *   holding unit could ask in turn (REST needs the staff grant, which no partner role gives, and the
+ *   partner gRPC API cannot ask). The case fold does not rely on it: it holds the parent task and
+ *   takes the asker from its target (case-collaboration.ts, askerOf).
+ */
+const askerOfVersion1 = ({ fromUnit, ...data }: Data): Data => ({
+  ...data,
+  from: { kind: data['parentTaskId'] === null || data['parentTaskId'] === undefined ? 'QUEUE' : 'UNIT', id: fromUnit },
+});
+
+/** Acts for the partner side when the actor is a partner (a partner's principal acts as `partner`), else for a unit. */
+const sideOfActor = (data: Data): 'PARTNER' | 'UNIT' =>
+  (data['actor'] as { readonly kind?: unknown } | undefined)?.kind === 'partner' ? 'PARTNER' : 'UNIT';
+
 /**
  * The schema versions of workflow's stored events and the steps that lift older ones (the event
  * store's UpcastingEventStore runs them on every read; every append stamps the current version).
@@ -6,6 +26,10 @@
 export const WORKFLOW_STORED_EVENTS = {
   current: {
     CaseRegistered: 2,
+    CollaborationTaskOpened: 2,
+    CollaborationRequested: 2,
+    TaskAccepted: 2,
+    TaskNoteAdded: 2,
     CaseQueued: 1,
     CaseAssignedToAgent: 2,
     CaseReassigned: 2,
@@ -14,6 +38,23 @@ export const WORKFLOW_STORED_EVENTS = {
     QueueChanged: 2,
   },
   upcasters: [
+    { from: { type: 'CollaborationTaskOpened', version: 1 }, to: { type: 'CollaborationTaskOpened', version: 2 }, upcast: askerOfVersion1 },
+    { from: { type: 'CollaborationRequested', version: 1 }, to: { type: 'CollaborationRequested', version: 2 }, upcast: askerOfVersion1 },
+    {
+      // Only the task's target accepts it: a partner (acting as a partner) or a unit.
+      from: { type: 'TaskAccepted', version: 1 },
+      to: { type: 'TaskAccepted', version: 2 },
+      upcast: ({ unit, ...data }: Data) => ({ ...data, by: { kind: sideOfActor(data), id: unit } }),
+    },
+    {
+      // Either side writes notes. A partner's note is the target's; a unit-side note may be the
+      // asking queue's, which one event cannot tell from a unit's: it says UNIT. The task view holds
+      // the task's two parties and names the author by id (ids are unique across kinds), so the
+      // kind it shows is exact (task-view.fold.ts).
+      from: { type: 'TaskNoteAdded', version: 1 },
+      to: { type: 'TaskNoteAdded', version: 2 },
+      upcast: ({ unit, ...data }: Data) => ({ ...data, by: { kind: sideOfActor(data), id: unit } }),
+    },
     {
       // Before capacity overrides were recorded: none is known, so none is claimed.
       from: { type: 'CaseAssignedToAgent', version: 1 },

@@ -59,6 +59,8 @@ const CHANGES: Readonly<Record<string, (data: Data) => ProgressChange>> = {
   'collab.workflow.CaseCancelled.v1': (d) => ({ status: 'CANCELLED', closed_at: text(d, 'cancelledAt'), openTasks: 'none' }),
   // Workflow's case decider calls the case collaborating while a task it opened has not been recorded as ended.
   'collab.workflow.CollaborationTaskOpened.v1': () => ({ openTasks: 'one-more' }),
+  // v2 names who asked with its kind, which intake does not show.
+  'collab.workflow.CollaborationTaskOpened.v2': () => ({ openTasks: 'one-more' }),
   'collab.workflow.CollaborationTaskClosed.v1': () => ({ openTasks: 'one-fewer' }),
   // Its last owner works it again (workflow shows it assigned until work restarts); no longer resolved nor closed.
   'collab.workflow.CaseReopened.v1': (d) => ({

@@ -190,7 +190,7 @@ describe('history and time travel of a case (workflow), embedded platform', () =
 
     it('shows the front line holding the case on its own calendar', () =>
       expect(frontLineLeg(opened)).toMatchObject({
-        unit: 'complaints',
+        holder: { kind: 'QUEUE', id: 'complaints' },
         kind: 'CASE',
         holdingUnit: 'front-line',
         calendarId: 'cn-standard',
@@ -280,10 +280,10 @@ describe('history and time travel of a case (workflow), embedded platform', () =
     it('shows the chain and billing’s leg, measured on billing’s calendar', async () => {
       const now = (await get(`/api/v1/cases/${caseId}`)).body;
       expect(now['chain']).toEqual([
-        expect.objectContaining({ taskId, parentTaskId: null, fromUnit: 'complaints', to: expect.objectContaining({ kind: 'UNIT', id: 'billing' }), status: 'RETURNED', outcomeReason: 'WRONG_UNIT', children: [] }),
+        expect.objectContaining({ taskId, parentTaskId: null, from: { kind: 'QUEUE', id: 'complaints' }, to: expect.objectContaining({ kind: 'UNIT', id: 'billing' }), status: 'RETURNED', outcomeReason: 'WRONG_UNIT', children: [] }),
       ]);
       const billingLeg = (now['legs'] as Record<string, unknown>[]).find((leg) => leg['kind'] === 'TASK');
-      expect(billingLeg).toMatchObject({ unit: 'billing', taskId, holdingUnit: 'billing', calendarId: 'cn-standard', measuredIn: 'BUSINESS_TIME', to: expect.any(String) });
+      expect(billingLeg).toMatchObject({ holder: { kind: 'UNIT', id: 'billing' }, taskId, holdingUnit: 'billing', calendarId: 'cn-standard', measuredIn: 'BUSINESS_TIME', to: expect.any(String) });
       expect(billingLeg!['heldMinutes']).toBeGreaterThanOrEqual(30);
       expect(billingLeg!['heldMinutes']).toBeLessThan(31);
     });

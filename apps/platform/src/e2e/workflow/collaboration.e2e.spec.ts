@@ -90,7 +90,7 @@ describe('collaboration across units and partners (流程穿越), embedded platf
       caseId,
       caseNumber: expect.any(String),
       parentTaskId: null,
-      fromUnit: 'complaints',
+      from: { kind: 'QUEUE', id: 'complaints' },
       to: { kind: 'UNIT', id: 'billing', region: 'CN' },
       status: 'REQUESTED',
       reason: 'please check the charge on the March bill',
@@ -118,7 +118,7 @@ describe('collaboration across units and partners (流程穿越), embedded platf
     );
     const noted = await onTask(taskId, 'notes', billingClerk, { note: '已核实，系统重复扣费' });
     expect(noted.body['notes']).toEqual([
-      expect.objectContaining({ unit: 'billing', note: '已核实，系统重复扣费', by: 'billing-clerk' }),
+      expect.objectContaining({ side: { kind: 'UNIT', id: 'billing' }, note: '已核实，系统重复扣费', by: 'billing-clerk' }),
     ]);
     expect((await onTask(taskId, 'complete', billingClerk, { result: '已退还 30 元' })).body).toMatchObject({
       status: 'COMPLETED',
@@ -289,7 +289,7 @@ describe('collaboration across units and partners (流程穿越), embedded platf
 
     expect(await arrived(networkTask, networkEngineer)).toMatchObject({
       parentTaskId: billingTask,
-      fromUnit: 'billing',
+      from: { kind: 'UNIT', id: 'billing' },
       to: { id: 'network' },
     });
     expect((await tasksOf(billingClerk)).map((task) => task['id'])).toEqual(
@@ -299,7 +299,7 @@ describe('collaboration across units and partners (流程穿越), embedded platf
     expect(chain).toHaveLength(1);
     expect(chain[0]).toMatchObject({
       taskId: billingTask,
-      children: [expect.objectContaining({ taskId: networkTask, fromUnit: 'billing' })],
+      children: [expect.objectContaining({ taskId: networkTask, from: { kind: 'UNIT', id: 'billing' } })],
     });
 
     await onTask(networkTask, 'accept', networkEngineer);

@@ -10,8 +10,8 @@ const billingClerk = departmentStaff('billing-wang', 'billing');
 const networkEngineer = departmentStaff('network-li', 'network');
 const partner = 'fibre-partner-gd';
 
-type Link = { taskId: string; parentTaskId: string | null; fromUnit: string; to: { id: string }; status: string; children: Link[] };
-type Leg = { unit: string; kind: string; taskId: string | null; heldMinutes: number; to: string | null };
+type Link = { taskId: string; parentTaskId: string | null; from: { kind: string; id: string }; to: { id: string }; status: string; children: Link[] };
+type Leg = { holder: { kind: string; id: string }; kind: string; taskId: string | null; heldMinutes: number; to: string | null };
 
 const ok = (answer: CallResult, what: string): CallResult => {
   if (answer.status >= 300) throw new Error(`${what}: ${answer.status} ${JSON.stringify(answer.body)}`);
@@ -83,11 +83,11 @@ describe('a case across three hops and back to closing, embedded platform', () =
     expect(closed).toMatchObject({ status: 'CLOSED' });
     const [billingLink] = closed['chain'] as Link[];
     expect(billingLink).toMatchObject({ taskId: billingTask, parentTaskId: null, to: { id: 'billing' }, status: 'COMPLETED' });
-    expect(billingLink!.children[0]).toMatchObject({ taskId: networkTask, parentTaskId: billingTask, fromUnit: 'billing', to: { id: 'network' }, status: 'COMPLETED' });
-    expect(billingLink!.children[0]!.children[0]).toMatchObject({ taskId: partnerTask, parentTaskId: networkTask, fromUnit: 'network', to: { id: partner }, status: 'COMPLETED' });
+    expect(billingLink!.children[0]).toMatchObject({ taskId: networkTask, parentTaskId: billingTask, from: { kind: 'UNIT', id: 'billing' }, to: { id: 'network' }, status: 'COMPLETED' });
+    expect(billingLink!.children[0]!.children[0]).toMatchObject({ taskId: partnerTask, parentTaskId: networkTask, from: { kind: 'UNIT', id: 'network' }, to: { id: partner }, status: 'COMPLETED' });
 
     const legs = closed['legs'] as Leg[];
-    const heldBy = (unit: string) => legs.filter((leg) => leg.unit === unit).reduce((sum, leg) => sum + leg.heldMinutes, 0);
+    const heldBy = (holder: string) => legs.filter((leg) => leg.holder.id === holder).reduce((sum, leg) => sum + leg.heldMinutes, 0);
     // The clock also runs for the real seconds the test takes between steps: at most a minute or two more.
     const about = (minutes: number) => ({ asymmetricMatch: (held: number) => held >= minutes && held < minutes + 3, toString: () => `about ${minutes}` });
     expect(heldBy(partner)).toEqual(about(90));

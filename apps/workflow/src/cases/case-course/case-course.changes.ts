@@ -51,8 +51,8 @@ const TASK_STREAM = collaborationTaskStreamId('');
 
 const caseChangeOf = (event: WorkflowCaseEvent, at: At): CourseChange | null => {
   if (event.type === 'CollaborationTaskOpened') {
-    const { taskId, parentTaskId, fromUnit, to, reason, openedAt, actor, acceptDueAt, completeDueAt } = event.data;
-    const link = { taskId, parentTaskId, fromUnit, to, reason, status: 'REQUESTED', openedAt, openedBy: actor, acceptDueAt, completeDueAt, closedAt: null, closedBy: null, outcomeReason: null } as const;
+    const { taskId, parentTaskId, from, to, reason, openedAt, actor, acceptDueAt, completeDueAt } = event.data;
+    const link = { taskId, parentTaskId, from, to, reason, status: 'REQUESTED', openedAt, openedBy: actor, acceptDueAt, completeDueAt, closedAt: null, closedBy: null, outcomeReason: null } as const;
     return { ...at, change: 'link-opened', link };
   }
   if (event.type === 'CollaborationTaskClosed') {

@@ -153,7 +153,7 @@ export class CaseWorld {
     if (taskId === undefined) return [];
     const created = this.tasks.get(taskId)![0]!;
     if (created.type !== 'CollaborationRequested') return [];
-    const { to, fromUnit } = created.data;
+    const { to, from } = created.data;
     const base = { taskId, actor: clerk };
     const accept = () => this.onTask({ ...base, type: 'AcceptTask', byUnit: to.id });
     const complete = () => this.onTask({ ...base, type: 'CompleteTask', byUnit: to.id, result: '已处理' });
@@ -164,8 +164,8 @@ export class CaseWorld {
       complete,
       () => this.onTask({ ...base, type: 'AddTaskNote', byUnit: to.id, note: '在查' }),
       () => this.onTask({ ...base, type: 'ReturnTask', byUnit: to.id, reasonCode: RETURN_REASONS[pick % 2]!, note: '不归我们' }),
-      () => this.onTask({ ...base, type: 'WithdrawTask', byUnit: fromUnit, reason: '不需要了' }),
-      () => this.onTask({ ...base, type: 'UrgeTask', byUnit: fromUnit, note: '请尽快' }),
+      () => this.onTask({ ...base, type: 'WithdrawTask', byUnit: from.id, reason: '不需要了' }),
+      () => this.onTask({ ...base, type: 'UrgeTask', byUnit: from.id, note: '请尽快' }),
     ];
   }
 
@@ -192,7 +192,7 @@ export class CaseWorld {
   private withdrawOnCancel(taskId: string): void {
     const created = this.tasks.get(taskId)?.[0];
     if (created?.type === 'CollaborationRequested')
-      this.onTask({ type: 'WithdrawTask', taskId, byUnit: created.data.fromUnit, reason: 'the case was cancelled', actor: agent });
+      this.onTask({ type: 'WithdrawTask', taskId, byUnit: created.data.from.id, reason: 'the case was cancelled', actor: agent });
   }
 
   private onTask(command: CollaborationTaskCommand): void {

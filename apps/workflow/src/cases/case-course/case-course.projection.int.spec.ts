@@ -243,7 +243,7 @@ describe('the course of a case, as the case view keeps it', () => {
       ...caseStream.slice(firstTransfer + 1),
     ]);
     const { legs } = await projected(caseId, new Date(OPENED_AT + 60_000));
-    expect(legs.map((leg) => [leg.unit, leg.holdingUnit, leg.calendarId])).toEqual([
+    expect(legs.map((leg) => [leg.holder.id, leg.holdingUnit, leg.calendarId])).toEqual([
       ['moving-desk', 'front-line', 'cn-standard'],
       ['complaints', 'front-line', 'cn-standard'],
       ['moving-desk', 'network', 'nine-to-five'],

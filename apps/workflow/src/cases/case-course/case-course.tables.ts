@@ -1,4 +1,5 @@
 import type { BusinessCalendar } from '@collab/business-calendar';
+import type { Party } from '@collab/domain-kernel';
 import type { ActorRef, CollaborationTarget } from '@collab/workflow-domain';
 
 /*
@@ -49,7 +50,9 @@ export interface LegRow {
 export interface LinkRow {
   readonly task_id: string;
   readonly parent_task_id: string | null;
+  /** Who asked: `from_unit` is its id, whatever its kind (the column's name is older than the kinds). */
   readonly from_unit: string;
+  readonly from_kind: Party['kind'];
   readonly target: CollaborationTarget;
   readonly reason: string;
   readonly status: string;

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { BusinessCalendar } from '@collab/business-calendar';
 import { fromExcluded, upsertRows, type ColumnTypes, type Upsert } from '@collab/following';
+import type { Party } from '@collab/domain-kernel';
 import type { ActorRef, CollaborationTarget } from '@collab/workflow-domain';
 
 /** A row of workflow.case_leg as a batch holds it. */
@@ -29,6 +30,7 @@ export interface LinkState {
   readonly task_id: string;
   readonly parent_task_id: string | null;
   readonly from_unit: string;
+  readonly from_kind: Party['kind'];
   readonly target: CollaborationTarget;
   readonly reason: string;
   readonly status: string;
@@ -51,7 +53,7 @@ const LEG_COLUMNS: ColumnTypes = {
   to_at: 'timestamptz', holding_unit: 'text', calendar_id: 'text', measured_in: 'text', note: 'text', calendar: 'jsonb', held_minutes: 'float8', version: 'int',
 };
 const LINK_COLUMNS: ColumnTypes = {
-  case_id: 'uuid', task_id: 'text', parent_task_id: 'text', from_unit: 'text', target: 'jsonb', reason: 'text', status: 'text', opened_at: 'timestamptz',
+  case_id: 'uuid', task_id: 'text', parent_task_id: 'text', from_unit: 'text', from_kind: 'text', target: 'jsonb', reason: 'text', status: 'text', opened_at: 'timestamptz',
   opened_by: 'jsonb', accept_due_at: 'timestamptz', complete_due_at: 'timestamptz', closed_at: 'timestamptz', closed_by: 'jsonb', outcome_reason: 'text',
   ordinal: 'int', version: 'int', task_version: 'int',
 };

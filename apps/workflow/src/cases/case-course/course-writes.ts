@@ -91,7 +91,7 @@ export const openLink = ({ rows }: CourseBatch, { caseId, version, link }: Chang
   const known = rows.link(caseId, link.taskId);
   if (known && known.version >= version) return Promise.resolve();
   rows.setLink({
-    case_id: caseId, task_id: link.taskId, parent_task_id: link.parentTaskId, from_unit: link.fromUnit, target: link.to, reason: link.reason, status: link.status,
+    case_id: caseId, task_id: link.taskId, parent_task_id: link.parentTaskId, from_unit: link.from.id, from_kind: link.from.kind, target: link.to, reason: link.reason, status: link.status,
     opened_at: link.openedAt, opened_by: link.openedBy, accept_due_at: link.acceptDueAt, complete_due_at: link.completeDueAt,
     closed_at: null, closed_by: null, outcome_reason: null, ordinal: known?.ordinal ?? version, version, task_version: known?.task_version ?? 0,
   });

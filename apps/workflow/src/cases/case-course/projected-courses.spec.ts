@@ -30,6 +30,7 @@ const link = (taskId: string, ordinal: number): LinkRow => ({
   task_id: taskId,
   parent_task_id: null,
   from_unit: 'billing-desk',
+  from_kind: 'QUEUE',
   target: { kind: 'UNIT', id: 'network', region: 'GD' },
   reason: '请核实',
   status: 'REQUESTED',
@@ -69,17 +70,17 @@ describe('the course of a case read from its rows', () => {
     const early = leg({ leg_key: 'task:t-1', kind: 'TASK', unit: 'network', task_id: 't-1', from_at: monday, to_at: monday, held_minutes: 0 });
     const late = leg({ leg_key: 'task:t-2', kind: 'TASK', unit: 'partner-fi', task_id: 't-2', from_at: monday, to_at: monday, held_minutes: 0 });
     const { legs } = courseOfRows({ legs: [late, early, taken, held], links: [link('t-2', 7), link('t-1', 5)] }, 'NORMAL', monday);
-    expect(legs.map((shown) => shown.unit)).toEqual(['billing-desk', 'network-desk', 'network', 'partner-fi']);
+    expect(legs.map((shown) => shown.holder.id)).toEqual(['billing-desk', 'network-desk', 'network', 'partner-fi']);
   });
 
   it('shows a task’s leg only once the case has opened the task, as the fold reads only the task streams the case names', () => {
     const unknownTask = leg({ leg_key: 'task:t-9', kind: 'TASK', unit: 'network', task_id: 't-9', from_at: monday });
-    expect(courseOfRows({ legs: [held, unknownTask], links: [] }, 'NORMAL', monday).legs.map((shown) => shown.unit)).toEqual(['billing-desk']);
+    expect(courseOfRows({ legs: [held, unknownTask], links: [] }, 'NORMAL', monday).legs.map((shown) => shown.holder.id)).toEqual(['billing-desk']);
   });
 
   it('draws the chain from the links in the order the case opened them', () => {
     const child = { ...link('t-2', 4), parent_task_id: 't-1', from_unit: 'network' };
     const { chain } = courseOfRows({ legs: [], links: [child, link('t-1', 3)] }, 'NORMAL', monday);
-    expect(chain).toEqual([expect.objectContaining({ taskId: 't-1', openedAt: '2026-11-23T02:00:00.000Z', children: [expect.objectContaining({ taskId: 't-2', fromUnit: 'network', children: [] })] })]);
+    expect(chain).toEqual([expect.objectContaining({ taskId: 't-1', openedAt: '2026-11-23T02:00:00.000Z', children: [expect.objectContaining({ taskId: 't-2', from: expect.objectContaining({ id: 'network' }), children: [] })] })]);
   });
 });

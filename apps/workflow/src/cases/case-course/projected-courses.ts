@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { CLOCK, type Clock } from '@collab/service-kit';
 import type { TaskStatusWord } from '@collab/domain-kernel';
+import type { CollaborationTarget } from '@collab/workflow-domain';
 import type { CaseView } from '../case-view/case-view.entity';
 import { chainOfLinks, type Link } from '../get-case/case-chain';
 import type { CaseCourse } from '../get-case/case-details';
@@ -12,7 +13,7 @@ import type { LegRow, LinkRow } from './case-course.tables';
 const linkOf = (row: LinkRow): Link => ({
   taskId: row.task_id,
   parentTaskId: row.parent_task_id,
-  fromUnit: row.from_unit,
+  from: { kind: row.from_kind, id: row.from_unit },
   to: row.target,
   reason: row.reason,
   status: row.status as TaskStatusWord,
@@ -26,8 +27,9 @@ const linkOf = (row: LinkRow): Link => ({
 });
 
 /** A stored leg as the case shows it: a closed leg with its stored minutes, an open one measured up to `now`. */
-const legOf = (row: LegRow, priority: string, now: Date): CaseLeg => ({
-  unit: row.unit,
+/** A leg's holder: the queue on the main line, the task's target (a unit or a partner) on a task's leg. */
+const legOf = (row: LegRow, targets: ReadonlyMap<string, CollaborationTarget>, priority: string, now: Date): CaseLeg => ({
+  holder: { kind: row.kind === 'CASE' ? 'QUEUE' : (targets.get(row.task_id ?? '')?.kind ?? 'UNIT'), id: row.unit },
   kind: row.kind,
   taskId: row.task_id,
   parentTaskId: row.parent_task_id,
@@ -49,12 +51,13 @@ const legOf = (row: LegRow, priority: string, now: Date): CaseLeg => ({
 export const courseOfRows = (rows: { legs: readonly LegRow[]; links: readonly LinkRow[] }, priority: string, now: Date): Omit<CaseCourse, 'asOf'> => {
   const links = [...rows.links].sort((a, b) => a.ordinal - b.ordinal);
   const opened = new Map(links.map((link) => [link.task_id, link.ordinal]));
+  const targets = new Map(links.map((link) => [link.task_id, link.target]));
   const rank = (row: LegRow): [number, number, number] => [row.from_at.getTime(), row.kind === 'CASE' ? 0 : 1, row.ordinal ?? opened.get(row.task_id ?? '') ?? 0];
   const legs = rows.legs
     .filter((row) => row.kind === 'CASE' || opened.has(row.task_id ?? ''))
     .map((row) => ({ row, rank: rank(row) }))
     .sort((a, b) => a.rank[0] - b.rank[0] || a.rank[1] - b.rank[1] || a.rank[2] - b.rank[2])
-    .map(({ row }) => legOf(row, priority, now));
+    .map(({ row }) => legOf(row, targets, priority, now));
   return { legs, chain: chainOfLinks(links.map(linkOf)) };
 };
 
@@ -75,7 +78,7 @@ export class ProjectedCourses {
         [view.id],
       ),
       this.dataSource.query<LinkRow[]>(
-        `select task_id, parent_task_id, from_unit, target, reason, status, opened_at, opened_by, accept_due_at,
+        `select task_id, parent_task_id, from_unit, from_kind, target, reason, status, opened_at, opened_by, accept_due_at,
                 complete_due_at, closed_at, closed_by, outcome_reason, ordinal
            from workflow.case_task_link where case_id = $1`,
         [view.id],

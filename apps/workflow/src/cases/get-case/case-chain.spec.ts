@@ -11,7 +11,7 @@ const opened = (taskId: string, parentTaskId: string | null, [fromUnit, to]: [st
     caseId: 'case-1',
     taskId,
     parentTaskId,
-    fromUnit,
+    from: { kind: parentTaskId === null ? 'QUEUE' : 'UNIT', id: fromUnit },
     to: { kind: to.startsWith('partner') ? 'PARTNER' : 'UNIT', id: to, region: 'GD' },
     reason: `please help, ${to}`,
     sla: { calendarId: 'cn-standard', acceptWithinBusinessMinutes: 60, completeWithinBusinessMinutes: 480 },
@@ -28,6 +28,16 @@ const closed = (taskId: string, outcome: CollaborationTaskClosed['data']['outcom
 });
 
 describe('the chain of a case (流程穿越)', () => {
+  it('names a chain’s asker by its parent’s target, also where a version 1 event (lifted as UNIT) named it by id only', () => {
+    // `opened` tags a chained asker UNIT, as the stored-event upcaster lifts every version 1 chain.
+    const [root] = chainOf([
+      opened('task-1', null, ['complaints', 'partner-x'], '2026-11-23T02:00:00.000Z'),
+      opened('task-2', 'task-1', ['partner-x', 'billing-dept'], '2026-11-23T03:00:00.000Z'),
+    ]);
+    expect(root!.from).toEqual({ kind: 'QUEUE', id: 'complaints' });
+    expect(root!.children[0]!.from).toEqual({ kind: 'PARTNER', id: 'partner-x' });
+  });
+
   // Front line → billing → network, which returns it; billing then asks a partner; front line also asks marketing.
   const events: WorkflowCaseEvent[] = [
     opened('task-1', null, ['complaints', 'billing-dept'], '2026-11-23T02:00:00.000Z'),
@@ -39,7 +49,7 @@ describe('the chain of a case (流程穿越)', () => {
   ];
 
   const shape = (links: ReturnType<typeof chainOf>): unknown[] =>
-    links.map((link) => [link.taskId, link.fromUnit, link.to.id, link.status, shape(link.children)]);
+    links.map((link) => [link.taskId, link.from.id, link.to.id, link.status, shape(link.children)]);
 
   it('is a tree: each task under the task whose holder asked for it, in the order opened', () =>
     expect(shape(chainOf(events))).toEqual([
@@ -55,7 +65,7 @@ describe('the chain of a case (流程穿越)', () => {
     expect(returned).toEqual({
       taskId: 'task-2',
       parentTaskId: 'task-1',
-      fromUnit: 'billing-dept',
+      from: { kind: 'UNIT', id: 'billing-dept' },
       to: { kind: 'UNIT', id: 'network-dept', region: 'GD' },
       reason: 'please help, network-dept',
       status: 'RETURNED',
@@ -79,9 +89,9 @@ describe('the chain of a case (流程穿越)', () => {
 
   describe('says of each task what /tasks says, as the task moves', () => {
     const at = '2026-11-23T02:30:00.000Z';
-    const accepted = (taskId: string): CollaborationTaskEvent => ({ type: 'TaskAccepted', data: { taskId, caseId: 'case-1', unit: 'billing-dept', actor: billingClerk, acceptedAt: at } });
+    const accepted = (taskId: string): CollaborationTaskEvent => ({ type: 'TaskAccepted', data: { taskId, caseId: 'case-1', by: { kind: 'UNIT', id: 'billing-dept' }, actor: billingClerk, acceptedAt: at } });
     const completed = (taskId: string): CollaborationTaskEvent => ({ type: 'TaskCompleted', data: { taskId, caseId: 'case-1', result: '已退费', actor: billingClerk, completedAt: at } });
-    const noted = (taskId: string): CollaborationTaskEvent => ({ type: 'TaskNoteAdded', data: { taskId, caseId: 'case-1', unit: 'billing-dept', note: '在查', actor: billingClerk, addedAt: at } });
+    const noted = (taskId: string): CollaborationTaskEvent => ({ type: 'TaskNoteAdded', data: { taskId, caseId: 'case-1', by: { kind: 'UNIT', id: 'billing-dept' }, note: '在查', actor: billingClerk, addedAt: at } });
     const statusOf = (taskEvents: readonly CollaborationTaskEvent[], caseEvents: readonly WorkflowCaseEvent[] = events) =>
       Object.fromEntries(chainOf(caseEvents, taskEvents).flatMap(function flat(link): [string, string][] {
         return [[link.taskId, link.status], ...link.children.flatMap(flat)];

@@ -1,12 +1,12 @@
-import { laterTaskStatus, type TaskStatusWord } from '@collab/domain-kernel';
-import { caseOutcomeFor, type ActorRef, type CollaborationTarget, type CollaborationTaskEvent, type WorkflowCaseEvent } from '@collab/workflow-domain';
+import { laterTaskStatus, type Party, type TaskStatusWord } from '@collab/domain-kernel';
+import { askerOf, caseOutcomeFor, type ActorRef, type CollaborationTarget, type CollaborationTaskEvent, type WorkflowCaseEvent } from '@collab/workflow-domain';
 
 /** One collaboration task (协同单) of the chain, with the tasks its holder asked for in turn. */
 export interface ChainLink {
   readonly taskId: string;
   readonly parentTaskId: string | null;
-  /** The unit that asked: the case's queue, or the holder of the parent task. */
-  readonly fromUnit: string;
+  /** Who asked: the case's queue, or the holder of the parent task (a unit or a partner). */
+  readonly from: Party;
   readonly to: CollaborationTarget;
   /** What was asked and why. */
   readonly reason: string;
@@ -30,8 +30,8 @@ const linksOf = (events: readonly WorkflowCaseEvent[]): Map<string, Link> => {
   const links = new Map<string, Link>();
   for (const event of events) {
     if (event.type === 'CollaborationTaskOpened') {
-      const { taskId, parentTaskId, fromUnit, to, reason, openedAt, actor, acceptDueAt, completeDueAt } = event.data;
-      links.set(taskId, { taskId, parentTaskId, fromUnit, to, reason, status: 'REQUESTED', openedAt, openedBy: actor, acceptDueAt, completeDueAt, closedAt: null, closedBy: null, outcomeReason: null });
+      const { taskId, parentTaskId, from, to, reason, openedAt, actor, acceptDueAt, completeDueAt } = event.data;
+      links.set(taskId, { taskId, parentTaskId, from, to, reason, status: 'REQUESTED', openedAt, openedBy: actor, acceptDueAt, completeDueAt, closedAt: null, closedBy: null, outcomeReason: null });
     }
     if (event.type === 'CollaborationTaskClosed') {
       const open = links.get(event.data.taskId);
@@ -60,12 +60,14 @@ const movedBy = (links: Map<string, Link>, taskEvents: readonly CollaborationTas
  * the ones its holder asked for in turn, in the order given (the order the tasks were opened).
  */
 export const chainOfLinks = (links: readonly Link[]): ChainLink[] => {
-  const known = new Set(links.map((link) => link.taskId));
+  const byId = new Map(links.map((link) => [link.taskId, link]));
+  const known = new Set(byId.keys());
   const childrenOf = (parent: string | null): ChainLink[] =>
     links
       // A parent never opened on this case cannot be drawn: its child hangs at the root rather than vanish.
       .filter((link) => (parent === null ? link.parentTaskId === null || !known.has(link.parentTaskId) : link.parentTaskId === parent))
-      .map((link) => ({ ...link, children: childrenOf(link.taskId) }));
+      // The chain holds each parent, so it names a version 1 chain's asker by its parent's target, as the case fold does.
+      .map((link) => ({ ...link, from: askerOf(link.from, byId.get(link.parentTaskId ?? '')?.to), children: childrenOf(link.taskId) }));
   return childrenOf(null);
 };
 

@@ -42,7 +42,7 @@ const taskEvents: CollaborationTaskEvent[] = [
   {
     type: 'CollaborationRequested',
     data: {
-      caseId: 'case-1', taskId: 'task-1', parentTaskId: null, fromUnit: 'billing-desk', to: { kind: 'PARTNER', id: 'partner-fi', region: 'FI' },
+      caseId: 'case-1', taskId: 'task-1', parentTaskId: null, from: { kind: 'QUEUE', id: 'billing-desk' }, to: { kind: 'PARTNER', id: 'partner-fi', region: 'FI' },
       reason: 'check roaming', sla: { calendarId: 'fi-8-16', acceptWithinBusinessMinutes: 60, completeWithinBusinessMinutes: 480 },
       acceptDueAt: '2026-11-23T07:00:00.000Z', completeDueAt: '2026-11-24T07:00:00.000Z', actor: agent, requestedAt: '2026-11-23T04:00:00.000Z',
     },
@@ -62,7 +62,7 @@ describe('the legs of a case, each on its holder’s clock', () => {
   it('counts a hold across the weekend in business minutes only: Friday 16–17 and Monday 9–10', () => {
     const [frontLine] = measuredLegs(history(), clocks, mondayNoonShanghai);
     expect(frontLine).toEqual({
-      unit: 'complaints',
+      holder: { kind: 'QUEUE', id: 'complaints' },
       kind: 'CASE',
       taskId: null,
       parentTaskId: null,
@@ -78,7 +78,7 @@ describe('the legs of a case, each on its holder’s clock', () => {
 
   it('measures the leg still held up to the moment asked, and a partner’s task in the partner’s own hours', () => {
     const legs = measuredLegs(history(), clocks, new Date('2026-11-23T09:00:00.000Z'));
-    expect(legs.map(({ unit, to, heldMinutes }) => [unit, to, heldMinutes])).toEqual([
+    expect(legs.map(({ holder, to, heldMinutes }) => [holder.id, to, heldMinutes])).toEqual([
       ['complaints', '2026-11-23T02:00:00.000Z', 120],
       // Monday 10:00–17:00 Shanghai.
       ['billing-desk', null, 420],
@@ -94,7 +94,7 @@ describe('the legs of a case, each on its holder’s clock', () => {
     const unknown = new Map(clocks).set('billing-desk', { holdingUnit: 'gd-billing', calendar: null, unknown: 'calendar gd-hours is not defined' });
     const [, billing] = measuredLegs(history(), unknown, mondayNoonShanghai);
     expect(billing).toMatchObject({
-      unit: 'billing-desk',
+      holder: { kind: 'QUEUE', id: 'billing-desk' },
       holdingUnit: 'gd-billing',
       calendarId: null,
       heldMinutes: 120,

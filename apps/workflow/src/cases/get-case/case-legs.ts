@@ -50,7 +50,7 @@ export const heldMinutes = (calendar: BusinessCalendar | null | undefined, span:
 /** The holders whose clocks the legs need: a queue on the main line, a unit or partner on a task. */
 export const holdersOf = (history: LegHistory, until: Date): { readonly queues: string[]; readonly parties: string[] } => {
   const legs = legsOf(history, NOT_MEASURED, until);
-  const distinct = (kind: Leg['kind']) => [...new Set(legs.filter((leg) => leg.kind === kind).map((leg) => leg.unit))];
+  const distinct = (kind: Leg['kind']) => [...new Set(legs.filter((leg) => leg.kind === kind).map((leg) => leg.holder.id))];
   return { queues: distinct('CASE'), parties: distinct('TASK') };
 };
 
@@ -69,6 +69,6 @@ export const measuredLegs = (history: LegHistory, clocks: ReadonlyMap<string, Ho
   return legsOf(history, measure, until).map(({ heldBusinessMinutes, ...leg }) => ({
     ...leg,
     heldMinutes: heldBusinessMinutes,
-    ...shownClockOf(leg.unit, clocks.get(leg.unit)),
+    ...shownClockOf(leg.holder.id, clocks.get(leg.holder.id)),
   }));
 };

@@ -57,7 +57,7 @@ export class CollaborationTasksProcessManager extends WorkflowLogReactor {
     if (outcome === null) return;
     const task = await this.tasks.load(outcome.taskId);
     const supervisors =
-      task.status === 'none' ? {} : await this.org.supervisorsOf([task.task.fromUnit, task.task.to.id]);
+      task.status === 'none' ? {} : await this.org.supervisorsOf([task.task.from.id, task.task.to.id]);
     await this.cases.run(
       { ...outcome, supervisors },
       {
@@ -78,7 +78,7 @@ export class CollaborationTasksProcessManager extends WorkflowLogReactor {
           {
             type: 'WithdrawTask',
             taskId,
-            byUnit: task.task.fromUnit,
+            byUnit: task.task.from.id,
             reason: `the case was cancelled: ${data.reason}`,
             actor: data.actor,
           },

@@ -6,13 +6,13 @@ import type { TaskView } from '../task-view/task-view.entity';
 type TaskStatus = NonNullable<workflowV1.CollaborationTask['status']>;
 type ReturnReason = NonNullable<workflowV1.CollaborationTask['returnReason']>;
 
-/** The view's statuses in the contract's words: a task its asker withdrew is CANCELLED to the target. */
+/** The view's statuses in the contract's words, the shared vocabulary's (libs/domain-kernel task-status.ts). */
 const STATUS: Readonly<Record<TaskStatusWord, TaskStatus>> = {
   REQUESTED: 'TASK_STATUS_REQUESTED',
   ACCEPTED: 'TASK_STATUS_ACCEPTED',
   COMPLETED: 'TASK_STATUS_COMPLETED',
   RETURNED: 'TASK_STATUS_RETURNED',
-  WITHDRAWN: 'TASK_STATUS_CANCELLED',
+  WITHDRAWN: 'TASK_STATUS_WITHDRAWN',
 };
 
 /**
@@ -83,5 +83,6 @@ export const partnerTaskOf = (
   version: String(view.version),
 });
 
+/** A filter's status in the view's words; the deprecated CANCELLED (what WITHDRAWN was called) still means WITHDRAWN. */
 export const statusOfProto = (status: string): string | undefined =>
-  Object.entries(STATUS).find(([, value]) => value === status)?.[0];
+  status === 'TASK_STATUS_CANCELLED' ? 'WITHDRAWN' : Object.entries(STATUS).find(([, value]) => value === status)?.[0];

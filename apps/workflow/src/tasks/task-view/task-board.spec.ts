@@ -18,11 +18,11 @@ const clerk: Principal = { sub: 'billing-clerk', audience: 'INTERNAL', roles: ['
 const recorded = (streamVersion: number, type: string, data: Record<string, unknown>): RecordedEvent =>
   ({ id: `e${streamVersion}`, streamId: 'task-t1', streamVersion, position: BigInt(100 + streamVersion), type, data, metadata: {}, recordedAt: new Date() }) as unknown as RecordedEvent;
 const requested = recorded(1, 'CollaborationRequested', {
-  taskId: 't1', caseId: 'c1', parentTaskId: null, fromUnit: 'front-line', to: { kind: 'UNIT', id: 'billing', region: 'CN' },
+  taskId: 't1', caseId: 'c1', parentTaskId: null, from: { kind: 'QUEUE', id: 'front-line' }, to: { kind: 'UNIT', id: 'billing', region: 'CN' },
   reason: 'please check', sla: {}, acceptDueAt: '2026-11-30T04:00:00.000Z', completeDueAt: '2026-11-30T10:00:00.000Z',
   actor: { id: 'agent-ann', kind: 'user' }, requestedAt: '2026-11-30T02:00:00.000Z',
 });
-const noted = recorded(2, 'TaskNoteAdded', { taskId: 't1', caseId: 'c1', unit: 'billing', note: '已核实', actor: { id: 'billing-clerk', kind: 'user' }, addedAt: '2026-11-30T02:05:00.000Z' });
+const noted = recorded(2, 'TaskNoteAdded', { taskId: 't1', caseId: 'c1', by: { kind: 'UNIT', id: 'billing' }, note: '已核实', actor: { id: 'billing-clerk', kind: 'user' }, addedAt: '2026-11-30T02:05:00.000Z' });
 
 const boardWith = (projected: TaskView | null): TaskBoard =>
   new TaskBoard(
@@ -48,7 +48,7 @@ describe('the task board answering a command', () => {
   });
 
   it('answers from the stream when the view shows the task at an older version', async () => {
-    const older = { id: 't1', fromUnit: 'front-line', targetId: 'billing', version: 1, notes: [] } as unknown as TaskView;
+    const older = { id: 't1', fromId: 'front-line', fromKind: 'QUEUE', targetId: 'billing', version: 1, notes: [] } as unknown as TaskView;
     const details = await pastThePatience(boardWith(older).one('t1', clerk, 2));
     expect(details.notes).toHaveLength(1);
   });

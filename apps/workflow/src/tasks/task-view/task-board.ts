@@ -40,7 +40,7 @@ const CASES_TAKEN_PART_IN = `select part.case_id from workflow.task_view part
 const withinScope = ({ held, asked, partOf }: { held: readonly string[]; asked: readonly string[]; partOf: readonly string[] }): Brackets =>
   new Brackets((sides) => {
     if (held.length > 0) sides.orWhere('task.targetId IN (:...held)', { held });
-    if (asked.length > 0) sides.orWhere('task.fromUnit IN (:...asked)', { asked });
+    if (asked.length > 0) sides.orWhere('task.fromId IN (:...asked)', { asked });
     if (partOf.length > 0) sides.orWhere(`task.caseId IN (${CASES_TAKEN_PART_IN})`, { partOf });
   });
 
@@ -110,7 +110,7 @@ export class TaskBoard {
   async visible(caller: CallerUnits, task: TaskSides & { readonly caseId: string }): Promise<boolean> {
     if (scopeCoversSides(caller.scope, task)) return true;
     if (caller.scope.reach === 'all' || caller.scope.partOf.length === 0) return false;
-    const others = await this.views.find({ select: { fromUnit: true, targetId: true }, where: { caseId: task.caseId } });
+    const others = await this.views.find({ select: { fromId: true, targetId: true }, where: { caseId: task.caseId } });
     return scopeCovers(caller.scope, task, [task, ...others]);
   }
 

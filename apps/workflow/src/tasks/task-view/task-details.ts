@@ -1,14 +1,20 @@
 import type { TaskView } from './task-view.entity';
 import type { TaskDetails } from '../task.answers';
 
+import type { Party } from '@collab/domain-kernel';
+
 const iso = (value: Date | null): string | null => value?.toISOString() ?? null;
+
+/** The side of the task with this id: the asker or the target (ids are unique across queues, units and partners). */
+const sideOf = (view: TaskView, id: string): Party =>
+  id === view.fromId ? { kind: view.fromKind, id } : { kind: view.targetKind, id };
 
 export const taskDetailsOf = (view: TaskView, caseNumber: string | null): TaskDetails => ({
   id: view.id,
   caseId: view.caseId,
   caseNumber,
   parentTaskId: view.parentTaskId,
-  fromUnit: view.fromUnit,
+  from: { kind: view.fromKind, id: view.fromId },
   to: { kind: view.targetKind, id: view.targetId, region: view.targetRegion },
   status: view.status,
   reason: view.reason,
@@ -26,7 +32,7 @@ export const taskDetailsOf = (view: TaskView, caseNumber: string | null): TaskDe
   returnReason:
     view.returnReasonCode === null ? null : { code: view.returnReasonCode, note: view.returnNote ?? '' },
   withdrawReason: view.withdrawReason,
-  notes: view.notes,
+  notes: view.notes.map(({ unit, ...note }) => ({ side: sideOf(view, unit), ...note })),
   urgeCount: view.urgeCount,
   lastUrgedAt: iso(view.lastUrgedAt),
   version: view.version,

@@ -1,8 +1,12 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { TaskStatusWord } from '@collab/domain-kernel';
+import type { Party, TaskStatusWord } from '@collab/domain-kernel';
 import type { CollaborationTarget, TaskSla } from '@collab/workflow-domain';
 
-/** A note on a task as the view keeps it: who (unit and person) said what, when. */
+/**
+ * A note on a task as the view keeps it: who (the side's id, and the person) said what, when. The key
+ * `unit` is older than the kinds; it holds the id of the side that wrote it, whose kind the task's two
+ * parties give (ids are unique across kinds), so the answer names it exactly (task-details.ts).
+ */
 export interface TaskViewNote {
   readonly unit: string;
   readonly note: string;
@@ -20,7 +24,9 @@ export class TaskView {
   @PrimaryColumn('uuid') id!: string;
   @Column('uuid', { name: 'case_id' }) caseId!: string;
   @Column('text', { name: 'parent_task_id', nullable: true }) parentTaskId!: string | null;
-  @Column('text', { name: 'from_unit' }) fromUnit!: string;
+  /** Who asked: its id (the column's name is older than the kinds) and its kind (migration 0008). */
+  @Column('text', { name: 'from_unit' }) fromId!: string;
+  @Column('text', { name: 'from_kind' }) fromKind!: Party['kind'];
   @Column('text', { name: 'target_kind' }) targetKind!: CollaborationTarget['kind'];
   @Column('text', { name: 'target_id' }) targetId!: string;
   @Column('text', { name: 'target_region' }) targetRegion!: string;

@@ -8,7 +8,8 @@ export const requestedTaskView = (event: RecordedEvent, data: CollaborationReque
   id: data.taskId,
   caseId: data.caseId,
   parentTaskId: data.parentTaskId,
-  fromUnit: data.fromUnit,
+  fromId: data.from.id,
+  fromKind: data.from.kind,
   targetKind: data.to.kind,
   targetId: data.to.id,
   targetRegion: data.to.region,
@@ -36,7 +37,7 @@ export const requestedTaskView = (event: RecordedEvent, data: CollaborationReque
 });
 
 export const taskNoteOf = ({ data }: TaskNoteAdded): TaskViewNote => ({
-  unit: data.unit,
+  unit: data.by.id,
   note: data.note,
   by: data.actor.id,
   at: data.addedAt,

@@ -21,6 +21,7 @@ import type { GetDependenciesResponse as _collab_data_v1_GetDependenciesResponse
 import type { KnowledgeArticleUse as _collab_data_v1_KnowledgeArticleUse, KnowledgeArticleUse__Output as _collab_data_v1_KnowledgeArticleUse__Output } from './collab/data/v1/KnowledgeArticleUse';
 import type { Leg as _collab_data_v1_Leg, Leg__Output as _collab_data_v1_Leg__Output } from './collab/data/v1/Leg';
 import type { LegTarget as _collab_data_v1_LegTarget, LegTarget__Output as _collab_data_v1_LegTarget__Output } from './collab/data/v1/LegTarget';
+import type { Party as _collab_data_v1_Party, Party__Output as _collab_data_v1_Party__Output } from './collab/data/v1/Party';
 import type { ProfileCase as _collab_data_v1_ProfileCase, ProfileCase__Output as _collab_data_v1_ProfileCase__Output } from './collab/data/v1/ProfileCase';
 import type { TimelineEntry as _collab_data_v1_TimelineEntry, TimelineEntry__Output as _collab_data_v1_TimelineEntry__Output } from './collab/data/v1/TimelineEntry';
 import type { Values as _collab_data_v1_Values, Values__Output as _collab_data_v1_Values__Output } from './collab/data/v1/Values';
@@ -70,6 +71,7 @@ export interface ProtoGrpcType {
         KnowledgeArticleUse: MessageTypeDefinition<_collab_data_v1_KnowledgeArticleUse, _collab_data_v1_KnowledgeArticleUse__Output>
         Leg: MessageTypeDefinition<_collab_data_v1_Leg, _collab_data_v1_Leg__Output>
         LegTarget: MessageTypeDefinition<_collab_data_v1_LegTarget, _collab_data_v1_LegTarget__Output>
+        Party: MessageTypeDefinition<_collab_data_v1_Party, _collab_data_v1_Party__Output>
         ProfileCase: MessageTypeDefinition<_collab_data_v1_ProfileCase, _collab_data_v1_ProfileCase__Output>
         TimelineEntry: MessageTypeDefinition<_collab_data_v1_TimelineEntry, _collab_data_v1_TimelineEntry__Output>
         Values: MessageTypeDefinition<_collab_data_v1_Values, _collab_data_v1_Values__Output>

@@ -1948,6 +1948,8 @@ export interface components {
              */
             from: string;
             heldMinutes: number;
+            /** @description Who held it: the queue on the case's main line, the task's target (a unit or a partner) on a task's leg */
+            holder: components["schemas"]["Party"];
             holdingUnit: string | null;
             /** @enum {string} */
             kind: "CASE" | "TASK";
@@ -1957,7 +1959,6 @@ export interface components {
             parentTaskId: string | null;
             taskId: string | null;
             to: string | null;
-            unit: string;
         };
         CaseOverview: {
             acknowledgement: {
@@ -2070,7 +2071,8 @@ export interface components {
              * @example 2026-11-23T02:00:00.000Z
              */
             completeDueAt: string;
-            fromUnit: string;
+            /** @description Who asked: the case's queue, or the parent task's holder (a unit or a partner) */
+            from: components["schemas"]["Party"];
             /**
              * Format: date-time
              * @example 2026-11-23T02:00:00.000Z
@@ -3064,6 +3066,11 @@ export interface components {
             supervisorId: string | null;
             version: number;
         };
+        Party: {
+            id: string;
+            /** @enum {string} */
+            kind: "QUEUE" | "UNIT" | "PARTNER";
+        };
         PatchArticleRequest: {
             audiences?: ("EXTERNAL" | "INTERNAL" | "PARTNER")[];
             body?: string;
@@ -3155,7 +3162,12 @@ export interface components {
         ProfileLeg: {
             caseId: string;
             endedAt: string | null;
-            fromUnit: string;
+            /** @description Who asked: the case's queue (QUEUE), or for a chain the parent task's holder (UNIT or PARTNER) */
+            from: {
+                id: string;
+                /** @enum {string} */
+                kind: "QUEUE" | "UNIT" | "PARTNER";
+            };
             requestedAt: string | null;
             /** @enum {string} */
             status: "REQUESTED" | "ACCEPTED" | "COMPLETED" | "RETURNED" | "WITHDRAWN";
@@ -3883,7 +3895,8 @@ export interface components {
              * @example 2026-11-23T02:00:00.000Z
              */
             completeDueAt: string;
-            fromUnit: string;
+            /** @description Who asked: the case's queue, or for a chain the parent task's holder (a unit or a partner) */
+            from: components["schemas"]["Party"];
             id: string;
             lastUrgedAt: string | null;
             notes: components["schemas"]["TaskNote"][];
@@ -3922,9 +3935,11 @@ export interface components {
              * @example 2026-11-23T02:00:00.000Z
              */
             at: string;
+            /** @description The person who wrote it */
             by: string;
             note: string;
-            unit: string;
+            /** @description The side of the task that wrote it: the asker or the target */
+            side: components["schemas"]["Party"];
         };
         TaskSla: {
             acceptWithinBusinessMinutes: number;

@@ -14,7 +14,7 @@ import type { CollaborationTaskEvent } from './task.events';
 export const taskCreationFor = ({ data }: CollaborationTaskOpened): CreateCollaborationTask => ({
   type: 'CreateCollaborationTask',
   caseId: data.caseId,
-  fromUnit: data.fromUnit,
+  from: data.from,
   request: {
     taskId: data.taskId,
     parentTaskId: data.parentTaskId,

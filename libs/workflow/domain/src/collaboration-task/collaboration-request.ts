@@ -1,4 +1,4 @@
-import type { FieldError } from '@collab/domain-kernel';
+import type { FieldError, Party } from '@collab/domain-kernel';
 import { isInstant, requireText, requireWholeNumber } from '../validation';
 
 /** Who is asked for help: an internal department (or any unit) or a partner organisation, in a region. */
@@ -8,6 +8,15 @@ export interface CollaborationTarget {
   readonly id: string;
   readonly region: string;
 }
+
+/**
+ * Who asked for a task, where its parent task is known: a chain's asker is the parent's holder, its
+ * target, whose kind the parent says. A task recorded at schema version 1 named its asker by id only,
+ * and its per-event upcast says UNIT for every chain (stored-event-versions.ts); whoever holds the
+ * parent (the case fold, the case's chain) takes the kind from there.
+ */
+export const askerOf = (from: Party, parentTarget: CollaborationTarget | undefined): Party =>
+  parentTarget !== undefined && parentTarget.id === from.id ? { kind: parentTarget.kind, id: from.id } : from;
 
 /** The task's own SLA (OLA for a department, underpinning contract for a partner), in the target's business time. */
 export interface TaskSla {

@@ -20,7 +20,7 @@ const withChildren = { openChildTaskIds: ['task-2', 'task-3'] };
 const parent = {
   taskId: 'task-1',
   caseId: 'case-1',
-  fromUnit: 'complaints',
+  from: { kind: 'QUEUE' as const, id: 'complaints' },
   to: { kind: 'UNIT' as const, id: 'billing-dept', region: 'CN' },
 };
 
@@ -54,7 +54,7 @@ describe('a parent task with open children', () => {
       .then(taskCompleted()));
 
   it('has each open child withdrawn by the parent’s target, in the caller’s name, saying why', () => {
-    const below = [{ taskId: 'task-2', fromUnit: 'billing-dept' }];
+    const below = [{ taskId: 'task-2', from: { kind: 'UNIT' as const, id: 'billing-dept' } }];
     expect(childWithdrawals(parent, completeTask({ withdrawOpenChildren: true }), below)).toEqual([
       {
         type: 'WithdrawTask',
@@ -73,14 +73,14 @@ describe('a parent task with open children', () => {
   it("counts a child's own open children as below the parent too, each asked by its own parent's target", () =>
     expect(
       openTasksBelow('task-1', [
-        { taskId: 'task-1', parentTaskId: null, fromUnit: 'complaints' },
-        { taskId: 'task-2', parentTaskId: 'task-1', fromUnit: 'billing-dept' },
-        { taskId: 'task-3', parentTaskId: 'task-2', fromUnit: 'network-ops' },
-        { taskId: 'task-4', parentTaskId: null, fromUnit: 'complaints' },
+        { taskId: 'task-1', parentTaskId: null, from: { kind: 'QUEUE' as const, id: 'complaints' } },
+        { taskId: 'task-2', parentTaskId: 'task-1', from: { kind: 'UNIT' as const, id: 'billing-dept' } },
+        { taskId: 'task-3', parentTaskId: 'task-2', from: { kind: 'UNIT' as const, id: 'network-ops' } },
+        { taskId: 'task-4', parentTaskId: null, from: { kind: 'QUEUE' as const, id: 'complaints' } },
       ]),
     ).toEqual([
-      { taskId: 'task-2', fromUnit: 'billing-dept' },
-      { taskId: 'task-3', fromUnit: 'network-ops' },
+      { taskId: 'task-2', from: { kind: 'UNIT' as const, id: 'billing-dept' } },
+      { taskId: 'task-3', from: { kind: 'UNIT' as const, id: 'network-ops' } },
     ]));
 });
 

@@ -1,4 +1,4 @@
-import { TooSoon } from '@collab/domain-kernel';
+import { TooSoon, type Party } from '@collab/domain-kernel';
 import type { CompleteTask, ReturnTask, WithdrawTask } from './task.commands';
 import { IllegalTaskTransition, type OpenTaskState, type TaskParties, type TaskStatus } from './task.state';
 
@@ -48,7 +48,7 @@ export const requireUrgeAllowed = (state: OpenTaskState, context: RuleContext): 
 /** An open task below the one ending (a child, or a child's child), and the unit that asked for it. */
 export interface OpenDescendant {
   readonly taskId: string;
-  readonly fromUnit: string;
+  readonly from: Party;
 }
 
 /**
@@ -61,10 +61,10 @@ export const childWithdrawals = (
   openBelow: readonly OpenDescendant[],
 ): WithdrawTask[] =>
   ending.withdrawOpenChildren === true
-    ? openBelow.map(({ taskId, fromUnit }) => ({
+    ? openBelow.map(({ taskId, from }) => ({
         type: 'WithdrawTask',
         taskId,
-        byUnit: fromUnit,
+        byUnit: from.id,
         reason: `parent task ${parent.taskId} was ${ending.type === 'CompleteTask' ? 'completed' : 'returned'}`,
         actor: ending.actor,
       }))
@@ -76,12 +76,12 @@ export const openTasksBelow = (
   openTasks: readonly {
     readonly taskId: string;
     readonly parentTaskId: string | null;
-    readonly fromUnit: string;
+    readonly from: Party;
   }[],
 ): OpenDescendant[] => {
   const children = openTasks.filter((task) => task.parentTaskId === taskId);
   return children.flatMap((child) => [
-    { taskId: child.taskId, fromUnit: child.fromUnit },
+    { taskId: child.taskId, from: child.from },
     ...openTasksBelow(child.taskId, openTasks),
   ]);
 };

@@ -1,3 +1,4 @@
+import type { Party } from '@collab/domain-kernel';
 import type { ActorRef } from '../actor';
 import type { CollaborationRequest } from './collaboration-request';
 
@@ -5,7 +6,7 @@ import type { CollaborationRequest } from './collaboration-request';
 export interface CreateCollaborationTask {
   readonly type: 'CreateCollaborationTask';
   readonly caseId: string;
-  readonly fromUnit: string;
+  readonly from: Party;
   readonly request: CollaborationRequest;
   readonly actor: ActorRef;
 }

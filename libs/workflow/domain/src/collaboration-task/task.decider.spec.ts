@@ -33,7 +33,7 @@ describe('a collaboration task is requested', () => {
       .given()
       .when(
         createTask({
-          fromUnit: 'billing-dept',
+          from: { kind: 'UNIT', id: 'billing-dept' },
           request: collaborationRequest({
             taskId: 'task-2',
             parentTaskId: 'task-1',
@@ -45,7 +45,7 @@ describe('a collaboration task is requested', () => {
         collaborationRequested({
           taskId: 'task-2',
           parentTaskId: 'task-1',
-          fromUnit: 'billing-dept',
+          from: { kind: 'UNIT', id: 'billing-dept' },
           to: { kind: 'PARTNER', id: 'reseller-a', region: 'GD-FS' },
         }),
       ));
@@ -78,7 +78,7 @@ describe('the target works the task', () => {
     spec
       .given(...accepted)
       .when(addTaskNote({ byUnit: 'complaints', note: '截图已上传' }))
-      .then(taskNoteAdded({ unit: 'complaints', note: '截图已上传' }));
+      .then(taskNoteAdded({ by: { kind: 'QUEUE', id: 'complaints' }, note: '截图已上传' }));
   });
 
   it('completes it once accepted', () =>

@@ -1,4 +1,4 @@
-import { Forbidden, NotFound, assertNever, type Decider, type DecisionContext } from '@collab/domain-kernel';
+import { Forbidden, NotFound, assertNever, partyOf, type Decider, type DecisionContext, type Party } from '@collab/domain-kernel';
 import { requireNoOpenChildren, requireUrgeAllowed } from './task-rules';
 import { rejectInvalid, requireText } from '../validation';
 import { collaborationRequestErrors } from './collaboration-request';
@@ -42,15 +42,18 @@ const requireTarget = (task: TaskParties, byUnit: string, doing: string): void =
     throw new Forbidden(`only ${task.to.id}, which the task is addressed to, ${doing}`);
 };
 const requireAsker = (task: TaskParties, byUnit: string, doing: string): void => {
-  if (byUnit !== task.fromUnit) throw new Forbidden(`only ${task.fromUnit}, which asked, ${doing}`);
+  if (byUnit !== task.from.id) throw new Forbidden(`only ${task.from.id}, which asked, ${doing}`);
 };
+
+/** The side of the task `byUnit` acts for (checked before): the asker, else the target. */
+const sideOf = (task: TaskParties, byUnit: string): Party => (byUnit === task.from.id ? task.from : partyOf(task.to));
 
 const create = (command: C.CreateCollaborationTask, state: State, { now }: TaskDecisionContext): Event[] => {
   const { request } = command;
   rejectInvalid([
     ...requireText('caseId', command.caseId),
-    ...requireText('fromUnit', command.fromUnit),
-    ...collaborationRequestErrors(request, command.fromUnit).map((error) => ({
+    ...requireText('from.id', command.from.id),
+    ...collaborationRequestErrors(request, command.from.id).map((error) => ({
       ...error,
       field: `request.${error.field}`,
     })),
@@ -61,7 +64,7 @@ const create = (command: C.CreateCollaborationTask, state: State, { now }: TaskD
     taskId: request.taskId,
     caseId: command.caseId,
     parentTaskId: request.parentTaskId,
-    fromUnit: command.fromUnit,
+    from: partyOf(command.from),
     to: request.to,
     reason: request.reason,
     sla: request.sla,
@@ -84,7 +87,7 @@ const accept = (command: C.AcceptTask, state: State, { now }: TaskDecisionContex
       data: {
         taskId: task.taskId,
         caseId: task.caseId,
-        unit: command.byUnit,
+        by: { kind: task.to.kind, id: task.to.id },
         actor: command.actor,
         acceptedAt: now.toISOString(),
       },
@@ -95,13 +98,13 @@ const accept = (command: C.AcceptTask, state: State, { now }: TaskDecisionContex
 const addNote = (command: C.AddTaskNote, state: State, { now }: TaskDecisionContext): Event[] => {
   rejectInvalid(requireText('note', command.note));
   const task = partiesOf(state, command.taskId);
-  if (command.byUnit !== task.fromUnit)
-    requireTarget(task, command.byUnit, `or ${task.fromUnit}, which asked, add notes`);
+  if (command.byUnit !== task.from.id)
+    requireTarget(task, command.byUnit, `or ${task.from.id}, which asked, add notes`);
   requireOpenTask(state, command.type, 'notes are added while the task is open');
   const data = {
     taskId: task.taskId,
     caseId: task.caseId,
-    unit: command.byUnit,
+    by: sideOf(task, command.byUnit),
     note: command.note,
     actor: command.actor,
     addedAt: now.toISOString(),
@@ -211,7 +214,7 @@ const requested = (state: State, { data }: CollaborationRequested): State =>
   state.status === 'none'
     ? {
         status: 'requested',
-        task: { taskId: data.taskId, caseId: data.caseId, fromUnit: data.fromUnit, to: data.to },
+        task: { taskId: data.taskId, caseId: data.caseId, from: data.from, to: data.to },
         urges: 0,
         lastUrgedAt: null,
       }

@@ -1,5 +1,6 @@
+import type { Party } from '@collab/domain-kernel';
 import type { ActorRef } from '../actor';
-import type { CollaborationRequest } from './collaboration-request';
+import type { CollaborationRequest, CollaborationTarget } from './collaboration-request';
 
 /*
  * A collaboration task (协同单) on its own stream: requested → accepted → completed, or returned
@@ -7,35 +8,43 @@ import type { CollaborationRequest } from './collaboration-request';
  * names its task and case, the actor and the time; the correlation id rides in the metadata.
  */
 
-/** A unit (the case owner's queue, or the holder of the parent task) asked another unit or a partner for help. */
+/**
+ * The case owner's queue, or the holder of the parent task (a unit or a partner), asked another unit
+ * or a partner for help. Schema version 2 names the asker with its kind (`from`); version 1 held the
+ * id only (`fromUnit`), lifted as stored-event-versions.ts says.
+ */
 export interface CollaborationRequested {
   readonly type: 'CollaborationRequested';
   readonly data: CollaborationRequest & {
     readonly caseId: string;
-    readonly fromUnit: string;
+    readonly from: Party;
     readonly actor: ActorRef;
     readonly requestedAt: string;
   };
 }
 
+/** The target took the task on. Schema version 2: `by` (the target, with its kind) replaced `unit`, which held its id. */
 export interface TaskAccepted {
   readonly type: 'TaskAccepted';
   readonly data: {
     readonly taskId: string;
     readonly caseId: string;
-    readonly unit: string;
+    readonly by: Party & { readonly kind: CollaborationTarget['kind'] };
     readonly actor: ActorRef;
     readonly acceptedAt: string;
   };
 }
 
-/** A note by either side: a question, an answer, progress. */
+/**
+ * A note by either side: a question, an answer, progress. Schema version 2: `by` (the side that wrote
+ * it, with its kind: the asker or the target) replaced `unit`, which held its id.
+ */
 export interface TaskNoteAdded {
   readonly type: 'TaskNoteAdded';
   readonly data: {
     readonly taskId: string;
     readonly caseId: string;
-    readonly unit: string;
+    readonly by: Party;
     readonly note: string;
     readonly actor: ActorRef;
     readonly addedAt: string;

@@ -12,7 +12,7 @@ export const billingClerk: ActorRef = { id: 'billing-clerk', kind: 'user' };
 export const createTask = (o: Partial<C.CreateCollaborationTask> = {}): C.CreateCollaborationTask => ({
   type: 'CreateCollaborationTask',
   caseId: 'case-1',
-  fromUnit: 'complaints',
+  from: { kind: 'QUEUE', id: 'complaints' },
   request: collaborationRequest(),
   actor: owner,
   ...o,
@@ -76,7 +76,7 @@ export const collaborationRequested = (
       taskId: r.taskId,
       caseId: 'case-1',
       parentTaskId: r.parentTaskId,
-      fromUnit: 'complaints',
+      from: { kind: 'QUEUE', id: 'complaints' },
       to: r.to,
       reason: r.reason,
       sla: r.sla,
@@ -93,7 +93,7 @@ export const taskAccepted = (d: Partial<E.TaskAccepted['data']> = {}): E.TaskAcc
   data: {
     taskId: 'task-1',
     caseId: 'case-1',
-    unit: 'billing-dept',
+    by: { kind: 'UNIT', id: 'billing-dept' },
     actor: billingClerk,
     acceptedAt: iso(),
     ...d,
@@ -104,7 +104,7 @@ export const taskNoteAdded = (d: Partial<E.TaskNoteAdded['data']> = {}): E.TaskN
   data: {
     taskId: 'task-1',
     caseId: 'case-1',
-    unit: 'billing-dept',
+    by: { kind: 'UNIT', id: 'billing-dept' },
     note: '请提供扣费短信截图',
     actor: billingClerk,
     addedAt: iso(),

@@ -1,11 +1,12 @@
-import { IllegalTransition } from '@collab/domain-kernel';
+import { IllegalTransition, type Party } from '@collab/domain-kernel';
 import type { CollaborationTarget } from './collaboration-request';
 
 /** Who the task is between. */
 export interface TaskParties {
   readonly taskId: string;
   readonly caseId: string;
-  readonly fromUnit: string;
+  /** Who asked: the case's queue, or the parent task's holder for a chain. */
+  readonly from: Party;
   readonly to: CollaborationTarget;
 }
 

@@ -19,6 +19,7 @@ export * from './GetDependenciesResponse';
 export * from './KnowledgeArticleUse';
 export * from './Leg';
 export * from './LegTarget';
+export * from './Party';
 export * from './ProfileCase';
 export * from './TimelineEntry';
 export * from './Values';

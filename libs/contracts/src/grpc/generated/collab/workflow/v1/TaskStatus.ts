@@ -1,8 +1,8 @@
 // Original file: proto/collab/workflow/v1/partner_collaboration_service.proto
 
 /**
- * TaskStatus: requested → accepted → completed, or returned; cancelled when the case owner
- * withdraws it.
+ * TaskStatus: requested → accepted → completed, or returned; withdrawn when the unit that asked
+ * no longer needs the help. The same words as every other view of a task (REST /tasks, the case's chain).
  */
 export const TaskStatus = {
   TASK_STATUS_UNSPECIFIED: 'TASK_STATUS_UNSPECIFIED',
@@ -10,12 +10,17 @@ export const TaskStatus = {
   TASK_STATUS_ACCEPTED: 'TASK_STATUS_ACCEPTED',
   TASK_STATUS_COMPLETED: 'TASK_STATUS_COMPLETED',
   TASK_STATUS_RETURNED: 'TASK_STATUS_RETURNED',
+  /**
+   * The old name of a withdrawn task: no longer sent (TASK_STATUS_WITHDRAWN is), still accepted as a filter.
+   * @deprecated
+   */
   TASK_STATUS_CANCELLED: 'TASK_STATUS_CANCELLED',
+  TASK_STATUS_WITHDRAWN: 'TASK_STATUS_WITHDRAWN',
 } as const;
 
 /**
- * TaskStatus: requested → accepted → completed, or returned; cancelled when the case owner
- * withdraws it.
+ * TaskStatus: requested → accepted → completed, or returned; withdrawn when the unit that asked
+ * no longer needs the help. The same words as every other view of a task (REST /tasks, the case's chain).
  */
 export type TaskStatus =
   | 'TASK_STATUS_UNSPECIFIED'
@@ -28,11 +33,16 @@ export type TaskStatus =
   | 3
   | 'TASK_STATUS_RETURNED'
   | 4
+  /**
+   * The old name of a withdrawn task: no longer sent (TASK_STATUS_WITHDRAWN is), still accepted as a filter.
+   */
   | 'TASK_STATUS_CANCELLED'
   | 5
+  | 'TASK_STATUS_WITHDRAWN'
+  | 6
 
 /**
- * TaskStatus: requested → accepted → completed, or returned; cancelled when the case owner
- * withdraws it.
+ * TaskStatus: requested → accepted → completed, or returned; withdrawn when the unit that asked
+ * no longer needs the help. The same words as every other view of a task (REST /tasks, the case's chain).
  */
 export type TaskStatus__Output = typeof TaskStatus[keyof typeof TaskStatus]
