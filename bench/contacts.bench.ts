@@ -3,7 +3,9 @@
  * clients beside GET /health of the same server, and, at a steady open-loop rate, the time until the
  * case shows routed (a queue) on workflow's GET /api/v1/cases/{id}. Two modes: embedded (the whole
  * platform in one process on PGlite) and distributed (intake and workflow as their own processes on
- * PostgreSQL, with a Kafka broker of their own). Peak RSS of each service process after the load.
+ * PostgreSQL, with a Kafka broker of their own). RSS of each service process after its start and
+ * its peak after the load. The services run from the build (dist/, compiled first), as their
+ * containers run them; BENCH_LAUNCH=sources runs their TypeScript through tools/register.js instead.
  * Every load is bounded by count and time. Prints tables and rewrites its own section of
  * docs/benchmarks.md. Run: npm run bench:contacts (KAFKA_BROKERS=host:port to use a running broker).
  */
@@ -13,8 +15,8 @@ import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { issueDevToken } from '@collab/service-kit';
-import { freePort, freshDatabase } from '@collab/testing';
-import { averageLoad, privateKafka, startPatiently, Teardown, writeBenchSection, type StartedService } from './kit/bench-kit';
+import { freePort, freshDatabase, type ServiceLaunch } from '@collab/testing';
+import { averageLoad, buildServices, privateKafka, startPatiently, Teardown, writeBenchSection, type StartedService } from './kit/bench-kit';
 import { CONTACT_FIELDS, followEvery, measureRouted, percentile, ROUTED, untilRouted, type Endpoints, type Routed } from './contacts/open-loop';
 
 const MODES = ['embedded', 'distributed'] as const;
@@ -25,6 +27,7 @@ const BUDGET = {
 };
 const WARM_UP = { maxRequests: 200, maxMs: 1_000 };
 const SECRET = randomBytes(24).toString('hex');
+const LAUNCH: ServiceLaunch = process.env['BENCH_LAUNCH'] === 'sources' ? 'sources' : 'build';
 
 type Mode = (typeof MODES)[number];
 type Budget = typeof BUDGET;
@@ -57,6 +60,8 @@ interface Cell {
 interface Rss {
   readonly mode: Mode;
   readonly service: string;
+  /** VmRSS once /health answered, before any load. */
+  readonly startedMb: number;
   readonly peakMb: number;
   readonly nowMb: number;
 }
@@ -114,14 +119,36 @@ const contactRequest = (token: string): Partial<autocannon.Options> => ({
   idReplacement: true,
 });
 
-/** VmHWM (the peak resident set since the process started) and VmRSS, from /proc. */
-const rssOf = async (mode: Mode, service: string, pid: number): Promise<Rss> => {
+/** VmHWM (the kernel's high-water mark of the resident set) and VmRSS, from /proc. */
+const memoryOf = async (pid: number): Promise<{ peakMb: number; nowMb: number }> => {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
   const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN);
-  return { mode, service, peakMb: kb('VmHWM') / 1024, nowMb: kb('VmRSS') / 1024 };
+  return { peakMb: kb('VmHWM') / 1024, nowMb: kb('VmRSS') / 1024 };
+};
+
+/**
+ * The highest resident set of each process while the loads run, read every 250 ms. VmHWM alone
+ * understates it: the kernel folds the current RSS into the mark only at some points (an unmap, the
+ * exit), so memory a process gives back with madvise — as V8 does after a full collection — takes
+ * its peak with it (seen: VmHWM 394 MB during the load, 348 MB read after it).
+ */
+const peakSampler = (pids: readonly number[]) => {
+  const peaks = pids.map(() => 0);
+  const sample = () =>
+    pids.forEach((pid, index) =>
+      void memoryOf(pid).then(
+        ({ peakMb, nowMb }) => (peaks[index] = Math.max(peaks[index]!, peakMb, nowMb)),
+        () => undefined,
+      ),
+    );
+  const timer = setInterval(sample, 250);
+  sample();
+  return { stop: (): readonly number[] => (clearInterval(timer), peaks) };
 };
 
 const measure = async (mode: Mode, endpoints: Endpoints, token: string): Promise<ModeResult> => {
+  const started = await Promise.all(endpoints.processes.map(({ process }) => memoryOf(process.pid)));
+  const sampler = peakSampler(endpoints.processes.map(({ process }) => process.pid));
   const health = `${endpoints.intake}/health`;
   const contacts = `${endpoints.intake}/api/v1/contacts`;
   await untilRouted(endpoints, token, 'preflight');
@@ -146,7 +173,13 @@ const measure = async (mode: Mode, endpoints: Endpoints, token: string): Promise
     routed.push({ mode, ...(await measureRouted(rate, endpoints, token)) });
     reportRouted(routed.at(-1)!);
   }
-  const rss = await Promise.all(endpoints.processes.map(({ service, process }) => rssOf(mode, service, process.pid)));
+  const sampled = sampler.stop();
+  const rss = await Promise.all(
+    endpoints.processes.map(async ({ service, process }, index): Promise<Rss> => {
+      const { peakMb, nowMb } = await memoryOf(process.pid);
+      return { mode, service, startedMb: started[index]!.nowMb, peakMb: Math.max(peakMb, sampled[index]!), nowMb };
+    }),
+  );
   return { cells, routed, rss };
 };
 
@@ -156,7 +189,7 @@ const deploy = async (mode: Mode, teardown: Teardown): Promise<Endpoints> => {
   if (mode === 'embedded') {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'collab-bench-platform-'));
     teardown.add(() => rm(dataDir, { recursive: true, force: true }));
-    const platform = await startPatiently('platform', { ...common, DATA_DIR: dataDir, GRPC_PORT: String(await freePort()) });
+    const platform = await startPatiently('platform', { ...common, DATA_DIR: dataDir, GRPC_PORT: String(await freePort()) }, undefined, LAUNCH);
     teardown.add(() => platform.stop());
     return { intake: platform.baseUrl, workflow: platform.baseUrl, processes: [{ service: 'platform', process: platform }] };
   }
@@ -166,7 +199,7 @@ const deploy = async (mode: Mode, teardown: Teardown): Promise<Endpoints> => {
   const env = { ...common, DATABASE_URL: database.url, KAFKA_BROKERS: brokers };
   const processes: { service: string; process: StartedService }[] = [];
   for (const service of ['intake', 'workflow']) {
-    const started = await startPatiently(service, { ...env, GRPC_PORT: String(await freePort()) });
+    const started = await startPatiently(service, { ...env, GRPC_PORT: String(await freePort()) }, undefined, LAUNCH);
     teardown.add(() => started.stop());
     processes.push({ service, process: started });
   }
@@ -250,7 +283,7 @@ const routedCells = (routed: ModeRouted): string[] => [
   String(routed.reads),
 ];
 
-const rssCells = (rss: Rss): string[] => [rss.mode, rss.service, rss.peakMb.toFixed(0), rss.nowMb.toFixed(0)];
+const rssCells = (rss: Rss): string[] => [rss.mode, rss.service, rss.startedMb.toFixed(0), rss.peakMb.toFixed(0), rss.nowMb.toFixed(0)];
 
 const report = (cell: Cell): void =>
   console.log(
@@ -319,11 +352,12 @@ const markdown = (results: readonly ModeResult[], load: { start: string; end: st
       results.flatMap((result) => result.routed.map(routedCells)),
     ),
     '',
-    '**Peak RSS** of each service process after both loads: `VmHWM` of `/proc/<pid>/status` (the high-water mark since',
-    'the process started), beside `VmRSS` at that moment. Goal for each distributed service: < 200 MB.',
+    `**Peak RSS** of each service process over both loads: the highest \`VmRSS\` or \`VmHWM\` of \`/proc/<pid>/status\`, read every`,
+    '250 ms (VmHWM alone misses memory given back by madvise), beside `VmRSS` once its `/health` answered (before any load) and after the loads. Goal for each',
+    `distributed service: < 200 MB. Launch: ${LAUNCH === 'build' ? 'from the build (`npm run build`, dist/) through `scripts/serve.sh`, as the containers run them' : 'from the TypeScript sources through `tools/register.js` (`npm run start:service`)'}.`,
     '',
     ...table(
-      ['mode', 'process', 'peak RSS MB', 'RSS now MB'],
+      ['mode', 'process', 'RSS after start MB', 'peak RSS MB', 'RSS now MB'],
       results.flatMap((result) => result.rss.map(rssCells)),
     ),
 ];
@@ -336,6 +370,7 @@ const main = async (): Promise<void> => {
     '2h',
   );
   const modes = (process.env['BENCH_MODES']?.split(',') ?? MODES) as Mode[];
+  if (LAUNCH === 'build') console.log(await buildServices());
   const results: ModeResult[] = [];
   for (const mode of modes) results.push(await runMode(mode, token));
   console.log('');

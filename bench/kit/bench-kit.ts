@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { freePort, spawnService } from '@collab/testing';
+import { freePort, spawnService, type ServiceLaunch } from '@collab/testing';
 
 const run = promisify(execFile);
 const REPO = path.join(__dirname, '..', '..');
@@ -32,6 +32,10 @@ export const privateKafka = async (teardown: Teardown): Promise<string> => {
   await run('bash', [KAFKA_SCRIPT, 'start'], { env, timeout: 300_000 });
   return `127.0.0.1:${port}`;
 };
+
+/** Compiles apps/ and libs/ into dist/ (`npm run build`), for services started from the build; answers what it built. */
+export const buildServices = async (): Promise<string> =>
+  (await run(process.execPath, ['-r', './tools/register.js', 'tools/build.ts'], { cwd: REPO, timeout: 300_000 })).stdout.trim();
 
 export const averageLoad = (): string =>
   loadavg()
@@ -64,9 +68,14 @@ export interface StartedService {
  * `startServiceProcess`, with more patience for /health: on a machine shared with other work, a
  * start (the platform's five services on PGlite above all) can take longer than the tests' 60 s.
  */
-export const startPatiently = async (service: string, env: Readonly<Record<string, string>>, patienceMs = 300_000): Promise<StartedService> => {
+export const startPatiently = async (
+  service: string,
+  env: Readonly<Record<string, string>>,
+  patienceMs = 300_000,
+  launch: ServiceLaunch = 'sources',
+): Promise<StartedService> => {
   const port = await freePort();
-  const spawned = spawnService(service, env, port);
+  const spawned = spawnService(service, env, port, launch);
   const baseUrl = `http://127.0.0.1:${port}`;
   const stop = async (): Promise<void> => {
     spawned.signal('SIGTERM');

@@ -17,11 +17,10 @@ export {
   type EmbeddedDatabaseOptions,
 } from './embedded/open-embedded-database';
 export { BorrowedPool, sharedPoolDriver, type SharedPoolDriver } from './embedded/shared-pool-driver';
-export {
-  EventStoreDbEventStore,
-  type EventStoreDbEventStoreOptions,
-} from './eventstoredb/eventstoredb-event-store';
-export { EventStoreDbCheckpointStore } from './eventstoredb/eventstoredb-checkpoint-store';
+// Types only: the adapter loads on connect, so processes on PostgreSQL or PGlite never load its client.
+export type { EventStoreDbEventStore, EventStoreDbEventStoreOptions } from './eventstoredb/eventstoredb-event-store';
+export type { EventStoreDbCheckpointStore } from './eventstoredb/eventstoredb-checkpoint-store';
+export { connectEventStoreDb } from './eventstoredb/connect-eventstoredb';
 export { loadPglite } from './embedded/pglite-loader';
 export { WakeSignal } from './core/wake-signal';
 export { commitChannel } from './postgres/postgres-schema';

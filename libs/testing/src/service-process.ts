@@ -46,13 +46,30 @@ const MODE_SETTINGS = ['KAFKA_BROKERS', 'DATABASE_URL', 'EVENTSTORE_CONNECTION_S
 const inheritedEnv = (): NodeJS.ProcessEnv =>
   Object.fromEntries(Object.entries(process.env).filter(([name]) => !MODE_SETTINGS.includes(name)));
 
+/**
+ * How a service process starts: from its TypeScript sources through tools/register.js, as the
+ * tests and `npm run start:service` run it, or from the build (dist/, `npm run build`) through
+ * scripts/serve.sh, as its container runs it — what a benchmark of the deployed process measures.
+ */
+export type ServiceLaunch = 'sources' | 'build';
+
+const commandFor = (service: string, launch: ServiceLaunch): [string, string[]] =>
+  launch === 'build' ? ['bash', ['scripts/serve.sh']] : [process.execPath, ['-r', './tools/register.js', `apps/${service}/src/main.ts`]];
+
 /** Spawns `apps/<service>/src/main.ts` on its own; `startServiceProcess` also waits for /health. */
-export const spawnService = (service: string, env: Readonly<Record<string, string>>, httpPort: number): SpawnedService => {
+export const spawnService = (
+  service: string,
+  env: Readonly<Record<string, string>>,
+  httpPort: number,
+  launch: ServiceLaunch = 'sources',
+): SpawnedService => {
   let output = '';
   let stderr = '';
   let firstStderrAt: number | undefined;
   const spawnedAt = Date.now();
-  const child = spawn(process.execPath, ['-r', './tools/register.js', `apps/${service}/src/main.ts`], {
+  const [command, args] = commandFor(service, launch);
+  // The build's script replaces itself with node (exec), so the child's PID is the service's.
+  const child = spawn(command, args, {
     cwd: REPO,
     env: { ...UNTHROTTLED, ...inheritedEnv(), ...env, SERVICE: service, HTTP_PORT: String(httpPort), LOG_LEVEL: env['LOG_LEVEL'] ?? 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import {
-  EventStoreDbEventStore,
+  connectEventStoreDb,
   NO_STORED_EVENT_UPGRADES,
   PostgresEventStore,
   TracedEventStore,
@@ -22,7 +22,7 @@ const openStore = async (
   database: Database,
 ): Promise<EventStore> => {
   if (config.EVENTSTORE_CONNECTION_STRING)
-    return EventStoreDbEventStore.connect({
+    return connectEventStoreDb({
       connectionString: config.EVENTSTORE_CONNECTION_STRING,
       prefix: contract.service,
     });

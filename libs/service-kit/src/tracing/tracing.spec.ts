@@ -32,6 +32,19 @@ describe('OTEL_EXPORTER_OTLP_ENDPOINT', () => {
     ]);
   });
 
+  it('when set, starts the SDK: spans record until the shutdown', async () => {
+    const tracing = startTracing(loadPlatformConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:1' }), pino({ level: 'silent' }));
+    try {
+      expect(tracing).toBeDefined();
+      const span = trace.getTracer('collab').startSpan('append intake');
+      expect(span.isRecording()).toBe(true);
+      span.end();
+    } finally {
+      await tracing?.shutdown();
+      trace.disable();
+    }
+  });
+
   it('exports to /v1/traces under the base, as the OpenTelemetry specification says', () => {
     expect(otlpTracesUrl('http://127.0.0.1:4318')).toBe('http://127.0.0.1:4318/v1/traces');
     expect(otlpTracesUrl('http://collector:4318/otlp/')).toBe('http://collector:4318/otlp/v1/traces');

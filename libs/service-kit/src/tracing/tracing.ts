@@ -1,11 +1,11 @@
 import { createRequire } from 'node:module';
 import { diag, DiagLogLevel, type DiagLogger } from '@opentelemetry/api';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { registerInstrumentations } from '@opentelemetry/instrumentation';
-import { GrpcInstrumentation } from '@opentelemetry/instrumentation-grpc';
-import { resourceFromAttributes } from '@opentelemetry/resources';
-import { BatchSpanProcessor, NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
-import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
+import type * as OtlpHttp from '@opentelemetry/exporter-trace-otlp-http';
+import type * as Instrumentation from '@opentelemetry/instrumentation';
+import type * as GrpcInstrumentations from '@opentelemetry/instrumentation-grpc';
+import type * as Resources from '@opentelemetry/resources';
+import type * as TraceSdk from '@opentelemetry/sdk-trace-node';
+import type * as SemanticConventions from '@opentelemetry/semantic-conventions';
 import type { Logger } from 'pino';
 import type { PlatformConfig } from '../config/platform.config';
 import { redactUrl } from '../logging/redact';
@@ -42,6 +42,23 @@ const boundedBy = async (ms: number, work: Promise<void>): Promise<void> => {
 };
 
 /**
+ * The SDK, the OTLP exporter (with the metrics and logs SDKs it brings) and the instrumentations,
+ * loaded only when tracing starts: a process that exports no spans would otherwise keep a few MB
+ * of modules resident for its whole life. The API (`@opentelemetry/api`) stays a plain import: its
+ * calls are no-ops until a provider registers.
+ */
+const loadSdk = () => {
+  const load = createRequire(__filename);
+  const { OTLPTraceExporter } = load('@opentelemetry/exporter-trace-otlp-http') as typeof OtlpHttp;
+  const { registerInstrumentations } = load('@opentelemetry/instrumentation') as typeof Instrumentation;
+  const { GrpcInstrumentation } = load('@opentelemetry/instrumentation-grpc') as typeof GrpcInstrumentations;
+  const { resourceFromAttributes } = load('@opentelemetry/resources') as typeof Resources;
+  const { BatchSpanProcessor, NodeTracerProvider } = load('@opentelemetry/sdk-trace-node') as typeof TraceSdk;
+  const { ATTR_SERVICE_NAME } = load('@opentelemetry/semantic-conventions') as typeof SemanticConventions;
+  return { ATTR_SERVICE_NAME, BatchSpanProcessor, GrpcInstrumentation, NodeTracerProvider, OTLPTraceExporter, registerInstrumentations, resourceFromAttributes };
+};
+
+/**
  * With OTEL_EXPORTER_OTLP_ENDPOINT set, starts OpenTelemetry for this process: spans exported in
  * batches over OTLP/HTTP, service name `collab-<SERVICE>`, W3C trace context, and the gRPC
  * instrumentation (server and client spans, `traceparent` in call metadata). Without it nothing is
@@ -51,6 +68,7 @@ const boundedBy = async (ms: number, work: Promise<void>): Promise<void> => {
  */
 export const startTracing = (config: TracingConfig, logger: Logger): Tracing | undefined => {
   if (!config.OTEL_EXPORTER_OTLP_ENDPOINT) return undefined;
+  const { ATTR_SERVICE_NAME, BatchSpanProcessor, GrpcInstrumentation, NodeTracerProvider, OTLPTraceExporter, registerInstrumentations, resourceFromAttributes } = loadSdk();
   diag.setLogger(diagnosticsTo(logger), DiagLogLevel.WARN);
   const provider = new NodeTracerProvider({
     resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: `collab-${config.SERVICE}` }),
