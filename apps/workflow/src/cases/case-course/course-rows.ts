@@ -101,8 +101,8 @@ const byCase = <Row extends { readonly case_id: string }>(rows: readonly Row[], 
 export class CourseRows {
   private readonly legs = new Map<string, Map<string, LegState>>();
   private readonly links = new Map<string, Map<string, LinkState>>();
-  private readonly changedLegs = new Set<LegState>();
-  private readonly changedLinks = new Map<string, LinkState>();
+  /** What changed, by case: a rebuild writes and lets go of some cases while it holds others. */
+  private readonly changed = new Map<string, { readonly legs: Set<LegState>; readonly links: Map<string, LinkState> }>();
 
   /** `priorityOf`: the case's priority, as its view row says (none when the case has no view row). */
   constructor(readonly priorityOf: (caseId: string) => string | undefined) {}
@@ -132,7 +132,7 @@ export class CourseRows {
 
   openLeg(leg: LegState): void {
     this.legs.set(leg.case_id, (this.legs.get(leg.case_id) ?? new Map<string, LegState>()).set(leg.leg_key, leg));
-    this.changedLegs.add(leg);
+    this.changesOf(leg.case_id).legs.add(leg);
   }
 
   /** The case's legs still open that `which` picks. */
@@ -144,7 +144,7 @@ export class CourseRows {
 
   closeLeg(leg: LegState, closed: { readonly at: Date; readonly minutes: number; readonly version: number }): void {
     Object.assign(leg, { to_at: closed.at, held_minutes: closed.minutes, calendar: null, version: closed.version });
-    this.changedLegs.add(leg);
+    this.changesOf(leg.case_id).legs.add(leg);
   }
 
   link(caseId: string, taskId: string): LinkState | undefined {
@@ -153,21 +153,34 @@ export class CourseRows {
 
   setLink(link: LinkState): void {
     this.links.set(link.case_id, (this.links.get(link.case_id) ?? new Map<string, LinkState>()).set(link.task_id, link));
-    this.changedLinks.set(`${link.case_id}/${link.task_id}`, link);
+    this.changesOf(link.case_id).links.set(link.task_id, link);
+  }
+
+  private changesOf(caseId: string) {
+    const known = this.changed.get(caseId);
+    if (known) return known;
+    const changes = { legs: new Set<LegState>(), links: new Map<string, LinkState>() };
+    this.changed.set(caseId, changes);
+    return changes;
   }
 
   /** Writes the changed rows, of every case held or of `caseIds` only; they count as changed until forgotten. */
-  async save(tx: EntityManager, caseIds?: ReadonlySet<string>): Promise<void> {
-    const wanted = <Row extends { readonly case_id: string }>(rows: Iterable<Row>): Row[] => [...rows].filter((row) => caseIds === undefined || caseIds.has(row.case_id));
-    await upsertRows(tx, LEG_UPSERT, wanted(this.changedLegs) as unknown as Record<string, unknown>[]);
-    await upsertRows(tx, LINK_UPSERT, wanted(this.changedLinks.values()) as unknown as Record<string, unknown>[]);
+  async save(tx: EntityManager, caseIds: Iterable<string> = this.changed.keys()): Promise<void> {
+    const [legs, links]: [LegState[], LinkState[]] = [[], []];
+    for (const caseId of caseIds) {
+      const changes = this.changed.get(caseId);
+      if (!changes) continue;
+      legs.push(...changes.legs);
+      links.push(...changes.links.values());
+    }
+    await upsertRows(tx, LEG_UPSERT, legs as unknown as Record<string, unknown>[]);
+    await upsertRows(tx, LINK_UPSERT, links as unknown as Record<string, unknown>[]);
   }
 
   /** Lets go of cases whose rows are written (and committed). */
   forget(caseIds: ReadonlySet<string>): void {
     for (const caseId of caseIds) {
-      for (const leg of this.legs.get(caseId)?.values() ?? []) this.changedLegs.delete(leg);
-      for (const taskId of this.links.get(caseId)?.keys() ?? []) this.changedLinks.delete(`${caseId}/${taskId}`);
+      this.changed.delete(caseId);
       this.legs.delete(caseId);
       this.links.delete(caseId);
     }
