@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
+import { workflowReadModels } from '@collab/workflow';
 import { caseLog, directoryLog, type LogRow } from './workflow-history';
 
 /** Rows per INSERT: one statement carries this many events (arrays through unnest). */
@@ -7,6 +8,9 @@ const INSERT_ROWS = 5_000;
 /** Cases generated and interleaved at a time: their events are ordered by time, as a busy log is. */
 const CASES_AT_ONCE = 2_000;
 const FIRST_CASE_AT = Date.parse('2026-11-02T01:00:00.000Z');
+
+/** The version an append stamps on an event's metadata (UpcastingEventStore): the current one of its type. */
+const schemaVersionOf = (type: string): number => workflowReadModels.storedEvents?.current[type] ?? 1;
 
 const insert = async (pool: Pool, rows: readonly LogRow[]): Promise<void> => {
   for (let start = 0; start < rows.length; start += INSERT_ROWS) {
@@ -22,7 +26,7 @@ const insert = async (pool: Pool, rows: readonly LogRow[]): Promise<void> => {
         chunk.map(() => randomUUID()),
         chunk.map((row) => row.type),
         chunk.map((row) => JSON.stringify(row.data)),
-        chunk.map((row) => JSON.stringify(row.metadata)),
+        chunk.map((row) => JSON.stringify({ ...row.metadata, schemaVersion: schemaVersionOf(row.type) })),
         chunk.map((row) => row.recordedAt.toISOString()),
       ],
     );

@@ -10,6 +10,25 @@ export interface ProjectionSpec<Tx> {
   readonly handles: readonly string[];
   /** Must give the same rows when a batch is applied twice (upsert by key and stream version). */
   apply(events: readonly RecordedEvent[], tx: Tx): Promise<void>;
+  /**
+   * A rebuild's pass over the history, when the projection has a faster one than `apply` batch by
+   * batch (docs/adr/0011): the rebuild is its shadow tables' only writer, so the pass may keep rows
+   * in memory from one batch to the next and write each once.
+   */
+  rebuilding?(): RebuildPass<Tx>;
+}
+
+/**
+ * Applies a rebuild's history batch after batch, each batch in a transaction of its own, holding
+ * what it likes in memory between them. The rebuild calls `committed` once a batch's transaction
+ * has committed; a batch whose transaction failed is applied again (so `apply` must give the same
+ * rows when repeated, as `apply` of a projection does), and rows it wrote there count as unwritten.
+ * `flush` writes everything still held, in the last transaction of the pass.
+ */
+export interface RebuildPass<Tx> {
+  apply(events: readonly RecordedEvent[], tx: Tx): Promise<void>;
+  flush(tx: Tx): Promise<void>;
+  committed(): void;
 }
 
 /** Opens a transaction and hands its work both the projections' view of it and a raw SQL executor on it. */

@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '@collab/event-store';
 import { FencedCheckpoints } from '../checkpoints/fenced-checkpoints';
 import { classify, Stopped } from '../faults';
-import type { ProjectionSpec, Transactor } from '../handlers/projection-group';
+import type { ProjectionSpec, RebuildPass, Transactor } from '../handlers/projection-group';
 import type { LeaseTerm, Leases } from '../leases/lease';
 import type { LogSource } from '../reading/shared-log-reader';
 import { backoffDelay, INFRASTRUCTURE_BACKOFF, pauseUnlessStopped } from '../runner/retrying';
@@ -80,7 +80,8 @@ export class RebuildRun<Tx> {
     await this.retried(() => shadow.create(db));
     try {
       await progress.phase('catching-up');
-      const caughtUp = await this.catchUp(0n);
+      // The history goes through the projection's own pass if it has one; what comes after, batch by batch.
+      const caughtUp = await this.catchUp(0n, this.deps.projection.rebuilding?.());
       await progress.phase('indexing');
       await this.retried(() => shadow.complete(db));
       await progress.phase('pausing-live');
@@ -101,18 +102,29 @@ export class RebuildRun<Tx> {
     }
   }
 
-  /** Applies the log after `from` until a read finds nothing more; the next batch is read while one applies. */
-  private async catchUp(from: bigint): Promise<bigint> {
+  /**
+   * Applies the log after `from` until a read finds nothing more; the next batch is read while one
+   * applies. Through `pass` when given: it learns of each commit, and writes what it still holds last.
+   */
+  private async catchUp(from: bigint, pass?: RebuildPass<Tx>): Promise<bigint> {
+    const apply = pass ? (events: readonly RecordedEvent[], tx: Tx) => pass.apply(events, tx) : (events: readonly RecordedEvent[], tx: Tx) => this.deps.projection.apply(events, tx);
+    const inTransaction = async (work: (tx: Tx) => Promise<void>): Promise<void> => {
+      await this.retried(() => this.deps.shadowTransaction(work));
+      pass?.committed();
+    };
     let position = from;
     let next = this.readAfter(position);
     for (;;) {
       const events = await next;
-      if (events.length === 0) return position;
+      if (events.length === 0) {
+        if (pass) await inTransaction((tx) => pass.flush(tx));
+        return position;
+      }
       const upTo = events[events.length - 1]!.position;
       next = this.readAfter(upTo);
       next.catch(() => undefined); // awaited at the next turn; an apply failing first must not leave it unhandled
       const wanted = events.filter((event) => this.handles.has(event.type));
-      if (wanted.length > 0) await this.retried(() => this.deps.shadowTransaction((tx) => this.deps.projection.apply(wanted, tx)));
+      if (wanted.length > 0) await inTransaction((tx) => apply(wanted, tx));
       this.read += events.length;
       this.applied += wanted.length;
       position = upTo;

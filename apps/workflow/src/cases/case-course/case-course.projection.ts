@@ -29,13 +29,34 @@ const APPLIERS: Appliers = {
  */
 export class CaseCourseProjection {
   async apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
-    const changes = events.map(courseChangeOf).filter((change): change is CourseChange => change !== null);
-    const caseIds = new Set(changes.flatMap((change) => (change.change === 'holder' ? [] : [change.caseId])));
-    const batch = new CourseBatch(tx, await CourseRows.load(tx, [...caseIds]));
-    for (const change of changes) {
-      const apply = APPLIERS[change.change] as Apply<CourseChange['change']>;
-      await apply(batch, change);
-    }
+    const changes = courseChangesOf(events);
+    const batch = new CourseBatch(tx, await CourseRows.load(tx, [...casesOf(changes)]));
+    await applyChanges(batch, changes);
     await batch.rows.save(tx);
   }
 }
+
+/** What the events change in cases' courses and in the clocks, in log order. */
+export const courseChangesOf = (events: readonly RecordedEvent[]): CourseChange[] => {
+  const changes: CourseChange[] = [];
+  for (const event of events) {
+    const change = courseChangeOf(event);
+    if (change !== null) changes.push(change);
+  }
+  return changes;
+};
+
+/** The cases whose course the changes move. */
+export const casesOf = (changes: readonly CourseChange[]): Set<string> => {
+  const cases = new Set<string>();
+  for (const change of changes) if (change.change !== 'holder') cases.add(change.caseId);
+  return cases;
+};
+
+/** Applies the changes one by one in log order to the batch's rows in memory (and the directory as they come). */
+export const applyChanges = async (batch: CourseBatch, changes: readonly CourseChange[]): Promise<void> => {
+  for (const change of changes) {
+    const apply = APPLIERS[change.change] as Apply<CourseChange['change']>;
+    await apply(batch, change);
+  }
+};

@@ -94,36 +94,38 @@ const byCase = <Row extends { readonly case_id: string }>(rows: readonly Row[], 
 };
 
 /**
- * The legs and links of the cases one batch touches, and their priorities: read in three
- * statements, changed in memory in log order, written back in one upsert per table whose guards
- * are the ones a statement per event had — a leg opens once and closes once, a link changes only to
- * a later version of its case's stream or its task's — so a batch applied twice leaves the rows as once.
+ * The legs and links of the cases one batch touches (or, in a rebuild, of the cases held across
+ * batches), and their priorities: read in a statement per table, changed in memory in log order,
+ * written back in one upsert per table whose guards are the ones a statement per event had — a leg
+ * opens once and closes once, a link changes only to a later version of its case's stream or its
+ * task's — so a batch applied twice leaves the rows as once.
  */
 export class CourseRows {
-  private readonly changedLegs = new Set<LegState>();
-  private readonly changedLinks = new Map<string, LinkState>();
+  private readonly legs = new Map<string, Map<string, LegState>>();
+  private readonly links = new Map<string, Map<string, LinkState>>();
+  /** What changed, by case: a rebuild writes and lets go of some cases while it holds others. */
+  private readonly changed = new Map<string, { readonly legs: Set<LegState>; readonly links: Map<string, LinkState> }>();
 
-  private constructor(
-    private readonly legs: Map<string, Map<string, LegState>>,
-    private readonly links: Map<string, Map<string, LinkState>>,
-    private readonly priorities: ReadonlyMap<string, string>,
-  ) {}
+  /** `priorityOf`: the case's priority, as its view row says (none when the case has no view row). */
+  constructor(readonly priorityOf: (caseId: string) => string | undefined) {}
 
+  /** The rows of one batch's cases, with their priorities as the view rows stored before them say. */
   static async load(tx: EntityManager, caseIds: readonly string[]): Promise<CourseRows> {
-    const ids = [caseIds];
-    const legs: LegState[] = caseIds.length === 0 ? [] : (await tx.query<StoredLeg[]>(LEGS_SQL, ids)).map(parsedOnce(new Map()));
-    const links: LinkState[] = caseIds.length === 0 ? [] : await tx.query('select * from workflow.case_task_link where case_id = any($1::uuid[])', ids);
-    const views: { id: string; priority: string }[] = caseIds.length === 0 ? [] : await tx.query('select id, priority from workflow.case_view where id = any($1::uuid[])', ids);
-    return new CourseRows(
-      byCase(legs, (leg) => leg.leg_key),
-      byCase(links, (link) => link.task_id),
-      new Map(views.map((view) => [view.id, view.priority])),
-    );
+    const views: { id: string; priority: string }[] = caseIds.length === 0 ? [] : await tx.query('select id, priority from workflow.case_view where id = any($1::uuid[])', [caseIds]);
+    const priorities = new Map(views.map((view) => [view.id, view.priority]));
+    const rows = new CourseRows((caseId) => priorities.get(caseId));
+    await rows.add(tx, caseIds);
+    return rows;
   }
 
-  /** The case's priority, as its view row says (none when the case has no view row). */
-  priorityOf(caseId: string): string | undefined {
-    return this.priorities.get(caseId);
+  /** Reads the stored legs and links of cases not held yet. */
+  async add(tx: EntityManager, caseIds: readonly string[]): Promise<void> {
+    if (caseIds.length === 0) return;
+    const ids = [caseIds];
+    const legs: LegState[] = (await tx.query<StoredLeg[]>(LEGS_SQL, ids)).map(parsedOnce(new Map()));
+    const links: LinkState[] = await tx.query('select * from workflow.case_task_link where case_id = any($1::uuid[])', ids);
+    for (const [caseId, held] of byCase(legs, (leg) => leg.leg_key)) this.legs.set(caseId, held);
+    for (const [caseId, held] of byCase(links, (link) => link.task_id)) this.links.set(caseId, held);
   }
 
   hasLeg(caseId: string, key: string): boolean {
@@ -132,17 +134,19 @@ export class CourseRows {
 
   openLeg(leg: LegState): void {
     this.legs.set(leg.case_id, (this.legs.get(leg.case_id) ?? new Map<string, LegState>()).set(leg.leg_key, leg));
-    this.changedLegs.add(leg);
+    this.changesOf(leg.case_id).legs.add(leg);
   }
 
   /** The case's legs still open that `which` picks. */
   openLegs(caseId: string, which: (leg: LegState) => boolean): LegState[] {
-    return [...(this.legs.get(caseId)?.values() ?? [])].filter((leg) => leg.to_at === null && which(leg));
+    const open: LegState[] = [];
+    for (const leg of this.legs.get(caseId)?.values() ?? []) if (leg.to_at === null && which(leg)) open.push(leg);
+    return open;
   }
 
   closeLeg(leg: LegState, closed: { readonly at: Date; readonly minutes: number; readonly version: number }): void {
     Object.assign(leg, { to_at: closed.at, held_minutes: closed.minutes, calendar: null, version: closed.version });
-    this.changedLegs.add(leg);
+    this.changesOf(leg.case_id).legs.add(leg);
   }
 
   link(caseId: string, taskId: string): LinkState | undefined {
@@ -151,11 +155,36 @@ export class CourseRows {
 
   setLink(link: LinkState): void {
     this.links.set(link.case_id, (this.links.get(link.case_id) ?? new Map<string, LinkState>()).set(link.task_id, link));
-    this.changedLinks.set(`${link.case_id}/${link.task_id}`, link);
+    this.changesOf(link.case_id).links.set(link.task_id, link);
   }
 
-  async save(tx: EntityManager): Promise<void> {
-    await upsertRows(tx, LEG_UPSERT, [...this.changedLegs] as unknown as Record<string, unknown>[]);
-    await upsertRows(tx, LINK_UPSERT, [...this.changedLinks.values()] as unknown as Record<string, unknown>[]);
+  private changesOf(caseId: string) {
+    const known = this.changed.get(caseId);
+    if (known) return known;
+    const changes = { legs: new Set<LegState>(), links: new Map<string, LinkState>() };
+    this.changed.set(caseId, changes);
+    return changes;
+  }
+
+  /** Writes the changed rows, of every case held or of `caseIds` only; they count as changed until forgotten. */
+  async save(tx: EntityManager, caseIds: Iterable<string> = this.changed.keys()): Promise<void> {
+    const [legs, links]: [LegState[], LinkState[]] = [[], []];
+    for (const caseId of caseIds) {
+      const changes = this.changed.get(caseId);
+      if (!changes) continue;
+      legs.push(...changes.legs);
+      links.push(...changes.links.values());
+    }
+    await upsertRows(tx, LEG_UPSERT, legs as unknown as Record<string, unknown>[]);
+    await upsertRows(tx, LINK_UPSERT, links as unknown as Record<string, unknown>[]);
+  }
+
+  /** Lets go of cases whose rows are written (and committed). */
+  forget(caseIds: ReadonlySet<string>): void {
+    for (const caseId of caseIds) {
+      this.changed.delete(caseId);
+      this.legs.delete(caseId);
+      this.links.delete(caseId);
+    }
   }
 }

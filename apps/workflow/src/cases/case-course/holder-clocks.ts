@@ -58,17 +58,20 @@ const holderClockIn = async (tx: EntityManager, kind: LegKind, holder: string): 
   return holderClockOf(what, party, party && knownCalendar(party.calendarId, row?.definition ?? undefined));
 };
 
+/** The clocks looked up, by leg kind and holder, until the directory changes. */
+export type KnownClocks = Map<string, Promise<HolderClock>>;
+
 /**
  * One batch's transaction, the course rows it changes in memory, and the clocks looked up in it: a
  * holder asked for again (a rebuild routes thousands of cases to the same queues) costs no query
- * until the batch changes the directory, which it does at once and in log order.
+ * until the directory changes, which a batch does at once and in log order. A rebuild's pass hands
+ * every batch the same clocks, as the directory only changes through the log it applies.
  */
 export class CourseBatch {
-  private readonly clocks = new Map<string, Promise<HolderClock>>();
-
   constructor(
     readonly tx: EntityManager,
     readonly rows: CourseRows,
+    private readonly clocks: KnownClocks = new Map(),
   ) {}
 
   clockOf(kind: LegKind, holder: string): Promise<HolderClock> {

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { ServiceName } from '@collab/contracts';
 import type { RecordedEvent } from '@collab/event-store';
-import type { ProjectionSpec, ReactorSpec } from '@collab/following';
+import type { ProjectionSpec, ReactorSpec, RebuildPass } from '@collab/following';
 
 /**
  * A read model fed from a service's own log (DESIGN §3, STYLE §4½). Declare the event types it
@@ -23,6 +23,8 @@ export abstract class Projection implements ProjectionSpec<EntityManager> {
   /** Why it cannot be rebuilt, if it cannot (its tables hold more than the fold of its events). */
   readonly notRebuildable?: string;
   abstract apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void>;
+  /** A rebuild's faster pass over the history, if it has one (ProjectionSpec.rebuilding). */
+  rebuilding?(): RebuildPass<EntityManager>;
 }
 
 /**
