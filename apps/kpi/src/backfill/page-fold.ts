@@ -1,12 +1,23 @@
 import { defaultCalendars, type BusinessCalendar } from '@collab/business-calendar';
 import { rowsOf, type SqlExecutor } from '@collab/following';
-import { contributionsOf, followUpOf, minutesBetween, type KpiDefinitionVersion, type KpiFact } from '@collab/kpi-domain';
+import { contributionsOf, followUpOf, kindsRead, minutesBetween, type KpiDefinitionVersion, type KpiFact } from '@collab/kpi-domain';
 import { customerKeysOfFacts, lockCustomers, settleFollowUps } from '../computation/follow-up-settling';
 
 const CALENDARS: ReadonlyMap<string, BusinessCalendar> = new Map(defaultCalendars().map((calendar) => [calendar.id, calendar]));
 
 /** Facts that change which unit holds a case, so its business-time durations are measured again (as live folding does). */
 const CHANGES_HOLDING = new Set(['CaseQueued', 'CaseReopened']);
+
+/**
+ * The fact kinds a page fold of this version does anything with: those its measure reads, and for
+ * business time those that change the holding unit. A backfill reads only these from the journal;
+ * every other fact would contribute nothing.
+ */
+export const kindsFolded = (definition: KpiDefinitionVersion): string[] => {
+  const { measure } = definition;
+  const remeasures = measure.kind === 'duration' && measure.time === 'business';
+  return [...new Set([...kindsRead(definition), ...(remeasures ? CHANGES_HOLDING : [])])];
+};
 
 interface ObservationRow {
   readonly source_key: string;
