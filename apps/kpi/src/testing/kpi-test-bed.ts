@@ -74,6 +74,7 @@ export class KpiTestBed {
   async replicateJournal(copies: number): Promise<void> {
     const pool = this.database.pool;
     await pool.query('create table kpi.fed_fact as select * from kpi.fact');
+    await pool.query('create table kpi.fed_customer as select * from kpi.fact_customer');
     try {
       for (let copy = 1; copy < copies; copy += 1) {
         const k = `#${copy}`;
@@ -82,7 +83,7 @@ export class KpiTestBed {
            select event_id || $1, kind, at, case_id || $1, task_id || $1, dims, attrs from kpi.fed_fact order by seq`,
           [k],
         );
-        await pool.query(`insert into kpi.fact_customer (event_id, customer_key) select c.event_id || $1, c.customer_key from kpi.fact_customer c join kpi.fed_fact f using (event_id)`, [k]);
+        await pool.query(`insert into kpi.fact_customer (event_id, customer_key) select event_id || $1, customer_key from kpi.fed_customer`, [k]);
       }
       const suffixes = `(select '#' || k as k from generate_series(1, ${copies - 1}) k) s`;
       await pool.query(`insert into kpi.case_context (case_id, dims, contacts, reopens, tasks) select c.case_id || s.k, c.dims, c.contacts, c.reopens, c.tasks from kpi.case_context c, ${suffixes} where c.case_id not like '%#%'`);
@@ -90,7 +91,7 @@ export class KpiTestBed {
       await pool.query(`insert into kpi.task_target (task_id, case_id, target_kind, target_id) select t.task_id || s.k, t.case_id || s.k, t.target_kind, t.target_id from kpi.task_target t, ${suffixes} where t.task_id not like '%#%'`);
       await pool.query('analyze');
     } finally {
-      await pool.query('drop table if exists kpi.fed_fact');
+      await pool.query('drop table if exists kpi.fed_fact, kpi.fed_customer');
     }
   }
 
