@@ -2,7 +2,7 @@ import { rowsOf, type SqlExecutor } from '@collab/following';
 import type { KpiDefinitionVersion, KpiFact } from '@collab/kpi-domain';
 import type { TransactionalPool } from '@collab/messaging';
 
-import { foldPage, kindsFolded } from './page-fold';
+import { gatherPage, kindsFolded, writePage, type GatheredPage } from './page-fold';
 import type { BackfillProgress } from '../kpi.answers';
 
 /** The database's pool: plain queries, and a connection for a transaction. */
@@ -81,23 +81,25 @@ export const backfill = async (
   await save(progress);
   onProgress(progress);
   const kinds = kindsFolded(definition);
-  const pageAfter = (after: string): Promise<FactRow[]> => {
+  const pageAfter = (after: string): Promise<{ readonly last: string | undefined; readonly gathered: GatheredPage }> => {
     const page = pool
       .query(`select seq, event_id, kind, at, case_id, task_id, dims, attrs from kpi.fact where seq > $1 and kind = any($2::text[]) order by seq limit ${BACKFILL_PAGE}`, [after, kinds])
-      .then((result) => rowsOf<FactRow>(result));
+      .then((result) => {
+        const rows = rowsOf<FactRow>(result);
+        return { last: rows.at(-1)?.seq, gathered: gatherPage(definition, rows.map(factOf)) };
+      });
     // Read ahead, it may fail while the page before is folded: its failure is met where it is awaited, or dropped when stopped.
     page.catch(() => undefined);
     return page;
   };
   let after = '0';
-  // The next page is read while this one is folded (on PostgreSQL another connection reads it; the embedded database queues it).
+  // The next page is read and gathered while this one is written (on PostgreSQL another connection reads it; the embedded database queues it).
   let next = pageAfter(after);
   while (signal?.aborted !== true) {
-    const page = await next;
-    if (page.length === 0) break;
-    const last = page.at(-1)!.seq;
+    const { last, gathered } = await next;
+    if (last === undefined) break;
     next = pageAfter(last);
-    await inTransaction(pool, (tx) => foldPage(tx, definition, page.map(factOf)));
+    await inTransaction(pool, (tx) => writePage(tx, definition, gathered));
     const done = progress.done + (await journalledBetween(pool, after, last));
     after = last;
     progress = { ...progress, done, total: Math.max(progress.total, done, initial + (await journalledSince())) };
