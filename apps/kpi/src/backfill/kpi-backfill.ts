@@ -2,7 +2,7 @@ import { rowsOf, type SqlExecutor } from '@collab/following';
 import type { KpiDefinitionVersion, KpiFact } from '@collab/kpi-domain';
 import type { TransactionalPool } from '@collab/messaging';
 
-import { foldPage } from './page-fold';
+import { gatherPage, kindsFolded, writePage, type GatheredPage } from './page-fold';
 import type { BackfillProgress } from '../kpi.answers';
 
 /** The database's pool: plain queries, and a connection for a transaction. */
@@ -53,6 +53,10 @@ const journalSize = async (pool: SqlExecutor): Promise<{ readonly initial: numbe
   };
 };
 
+/** How many facts the journal holds after one seq up to another: progress counts the whole journal, not just the facts a version reads. */
+const journalledBetween = async (pool: SqlExecutor, after: string, last: string): Promise<number> =>
+  Number(rowsOf<{ n: string }>(await pool.query(`select count(*) as n from kpi.fact where seq > $1 and seq <= $2`, [after, last]))[0]?.n ?? 0);
+
 /**
  * Folds the whole fact journal into one KPI version, page by page, while live folding goes on: both
  * write the same rows by the same keys (upserts by source event, duration ends kept by rule), so
@@ -76,20 +80,35 @@ export const backfill = async (
     );
   await save(progress);
   onProgress(progress);
+  const kinds = kindsFolded(definition);
+  const pageAfter = (after: string): Promise<{ readonly last: string | undefined; readonly gathered: GatheredPage }> => {
+    const page = pool
+      .query(`select seq, event_id, kind, at, case_id, task_id, dims, attrs from kpi.fact where seq > $1 and kind = any($2::text[]) order by seq limit ${BACKFILL_PAGE}`, [after, kinds])
+      .then((result) => {
+        const rows = rowsOf<FactRow>(result);
+        return { last: rows.at(-1)?.seq, gathered: gatherPage(definition, rows.map(factOf)) };
+      });
+    // Read ahead, it may fail while the page before is folded: its failure is met where it is awaited, or dropped when stopped.
+    page.catch(() => undefined);
+    return page;
+  };
   let after = '0';
+  // The next page is read and gathered while this one is written (on PostgreSQL another connection reads it; the embedded database queues it).
+  let next = pageAfter(after);
   while (signal?.aborted !== true) {
-    const page = rowsOf<FactRow>(await pool.query(`select * from kpi.fact where seq > $1 order by seq limit ${BACKFILL_PAGE}`, [after]));
-    if (page.length === 0) break;
-    await inTransaction(pool, (tx) => foldPage(tx, definition, page.map(factOf)));
-    after = page.at(-1)!.seq;
-    const done = progress.done + page.length;
+    const { last, gathered } = await next;
+    if (last === undefined) break;
+    next = pageAfter(last);
+    await inTransaction(pool, (tx) => writePage(tx, definition, gathered));
+    const done = progress.done + (await journalledBetween(pool, after, last));
+    after = last;
     progress = { ...progress, done, total: Math.max(progress.total, done, initial + (await journalledSince())) };
     await save(progress);
     onProgress(progress);
   }
   // Stopped (the process shuts down): left RUNNING, so the next start of the service takes it up again.
   if (signal?.aborted === true) return progress;
-  progress = { ...progress, status: 'DONE' };
+  progress = { ...progress, done: Math.max(progress.done, progress.total), status: 'DONE' };
   await save(progress);
   onProgress(progress);
   return progress;

@@ -1,12 +1,23 @@
 import { defaultCalendars, type BusinessCalendar } from '@collab/business-calendar';
 import { rowsOf, type SqlExecutor } from '@collab/following';
-import { contributionsOf, followUpOf, minutesBetween, type KpiDefinitionVersion, type KpiFact } from '@collab/kpi-domain';
+import { contributionsOf, followUpOf, kindsRead, minutesBetween, type KpiDefinitionVersion, type KpiFact } from '@collab/kpi-domain';
 import { customerKeysOfFacts, lockCustomers, settleFollowUps } from '../computation/follow-up-settling';
 
 const CALENDARS: ReadonlyMap<string, BusinessCalendar> = new Map(defaultCalendars().map((calendar) => [calendar.id, calendar]));
 
 /** Facts that change which unit holds a case, so its business-time durations are measured again (as live folding does). */
 const CHANGES_HOLDING = new Set(['CaseQueued', 'CaseReopened']);
+
+/**
+ * The fact kinds a page fold of this version does anything with: those its measure reads, and for
+ * business time those that change the holding unit. A backfill reads only these from the journal;
+ * every other fact would contribute nothing.
+ */
+export const kindsFolded = (definition: KpiDefinitionVersion): string[] => {
+  const { measure } = definition;
+  const remeasures = measure.kind === 'duration' && measure.time === 'business';
+  return [...new Set([...kindsRead(definition), ...(remeasures ? CHANGES_HOLDING : [])])];
+};
 
 interface ObservationRow {
   readonly source_key: string;
@@ -142,20 +153,36 @@ const completePairs = async (tx: SqlExecutor, definition: KpiDefinitionVersion, 
   await upsertObservations(tx, definition, observations);
 };
 
+/** A page of facts gathered in memory for one KPI version: what it writes, before any statement. */
+export interface GatheredPage {
+  readonly facts: readonly KpiFact[];
+  readonly observations: readonly ObservationRow[];
+  readonly ends: readonly EndRow[];
+  readonly pairs: readonly string[];
+}
+
 /**
- * Folds a page of journalled facts into one KPI version with a handful of statements: the page is
- * gathered in memory, then written as multi-row upserts (observations scoped as they are written,
- * duration ends), and its pairs measured in one read. The rows are those the live fold would
- * write fact by fact, so a backfill still ends equal to live folding.
+ * Gathers a page of journalled facts for one KPI version in memory, by the same keys and rules as
+ * the live fold. Needs no database: a backfill gathers the next page while the statements of the
+ * one before are still running.
  */
-export const foldPage = async (tx: SqlExecutor, definition: KpiDefinitionVersion, facts: readonly KpiFact[]): Promise<void> => {
-  // A follow-up KPI locks the page's customers before it writes (follow-up-settling.ts), as live folding does.
-  const followsUp = followUpOf(definition) !== undefined;
-  if (followsUp) await lockCustomers(tx, await customerKeysOfFacts(tx, facts.map((fact) => fact.eventId)));
+export const gatherPage = (definition: KpiDefinitionVersion, facts: readonly KpiFact[]): GatheredPage => {
   const page = new PageFold(definition);
   for (const fact of facts) page.add(fact);
-  await upsertObservations(tx, definition, [...page.observations.values()]);
-  await keepEnds(tx, definition, [...page.ends.values()]);
-  await completePairs(tx, definition, page.pairs());
-  if (followsUp) await settleFollowUps(tx, definition, facts);
+  return { facts, observations: [...page.observations.values()], ends: [...page.ends.values()], pairs: page.pairs() };
+};
+
+/**
+ * Writes a gathered page with a handful of statements: multi-row upserts (observations scoped as
+ * they are written, duration ends), and its pairs measured in one read. The rows are those the live
+ * fold would write fact by fact, so a backfill still ends equal to live folding.
+ */
+export const writePage = async (tx: SqlExecutor, definition: KpiDefinitionVersion, page: GatheredPage): Promise<void> => {
+  // A follow-up KPI locks the page's customers before it writes (follow-up-settling.ts), as live folding does.
+  const followsUp = followUpOf(definition) !== undefined;
+  if (followsUp) await lockCustomers(tx, await customerKeysOfFacts(tx, page.facts.map((fact) => fact.eventId)));
+  await upsertObservations(tx, definition, page.observations);
+  await keepEnds(tx, definition, page.ends);
+  await completePairs(tx, definition, page.pairs);
+  if (followsUp) await settleFollowUps(tx, definition, page.facts);
 };

@@ -5,7 +5,7 @@ import type { CollabEvent } from '@collab/contracts';
 import { rowsOf } from '@collab/following';
 import { BUILT_IN_KPIS, type Granularity } from '@collab/kpi-domain';
 import type { EventConsumerPort } from '@collab/messaging';
-import { loadPlatformConfig, migrateSchema, openDatabase, type Database } from '@collab/service-kit';
+import { loadDatabaseSettings, migrateSchema, openDatabase, type Database } from '@collab/service-kit';
 import { KpiCatalogue } from '../computation/kpi-catalogue';
 import { KpiFolding } from '../computation/kpi-folding';
 import type { KpiSource } from '../facts/fed-readers';
@@ -40,9 +40,18 @@ export class KpiTestBed {
     this.values = new KpiValues(database, this.catalogue);
   }
 
-  static async open(): Promise<KpiTestBed> {
+  /**
+   * On embedded PGlite in a temporary directory, or on the PostgreSQL database `databaseUrl` names
+   * (a benchmark's own, empty database: its `kpi` schema is created there).
+   */
+  static async open({ databaseUrl, queryTimeoutMs }: { readonly databaseUrl?: string; readonly queryTimeoutMs?: number } = {}): Promise<KpiTestBed> {
     const dataDir = await mkdtemp(join(tmpdir(), 'collab-kpi-'));
-    const database = await openDatabase(loadPlatformConfig({ DATA_DIR: dataDir }), quiet);
+    const settings = loadDatabaseSettings({
+      DATA_DIR: dataDir,
+      ...(databaseUrl === undefined ? {} : { DATABASE_URL: databaseUrl }),
+      ...(queryTimeoutMs === undefined ? {} : { DATABASE_QUERY_TIMEOUT_MS: String(queryTimeoutMs) }),
+    });
+    const database = await openDatabase(settings, quiet);
     await migrateSchema(database, 'kpi', KPI_MIGRATIONS);
     for (const { kpiId, specification } of BUILT_IN_KPIS)
       await database.pool.query(`insert into kpi.definition (kpi_id, version, specification, built_in, defined_at) values ($1, 1, $2, true, '2026-11-01T00:00:00Z')`, [kpiId, JSON.stringify(specification)]);
@@ -54,6 +63,36 @@ export class KpiTestBed {
     await this.database.pool.query(
       `truncate kpi.fact, kpi.fact_customer, kpi.case_context, kpi.case_holding, kpi.queue_unit, kpi.unit, kpi.task_target, kpi.duration_end, kpi.observation, kpi.alert_watch, kpi.processed_events`,
     );
+  }
+
+  /**
+   * Grows the journal to `copies` times what was fed, without folding: every copy repeats the fed
+   * cases under new ids (case, task and event ids suffixed `#k`), with their context and customer
+   * keys, after the originals in journal order. For a benchmark of the backfill at a scale live
+   * folding would take hours to reach; the copies' observations are what a backfill then makes.
+   */
+  async replicateJournal(copies: number): Promise<void> {
+    const pool = this.database.pool;
+    await pool.query('create table kpi.fed_fact as select * from kpi.fact');
+    await pool.query('create table kpi.fed_customer as select * from kpi.fact_customer');
+    try {
+      for (let copy = 1; copy < copies; copy += 1) {
+        const k = `#${copy}`;
+        await pool.query(
+          `insert into kpi.fact (event_id, kind, at, case_id, task_id, dims, attrs)
+           select event_id || $1, kind, at, case_id || $1, task_id || $1, dims, attrs from kpi.fed_fact order by seq`,
+          [k],
+        );
+        await pool.query(`insert into kpi.fact_customer (event_id, customer_key) select event_id || $1, customer_key from kpi.fed_customer`, [k]);
+      }
+      const suffixes = `(select '#' || k as k from generate_series(1, ${copies - 1}) k) s`;
+      await pool.query(`insert into kpi.case_context (case_id, dims, contacts, reopens, tasks) select c.case_id || s.k, c.dims, c.contacts, c.reopens, c.tasks from kpi.case_context c, ${suffixes} where c.case_id not like '%#%'`);
+      await pool.query(`insert into kpi.case_holding (case_id, from_at, event_id, queue_id, unit_id) select h.case_id || s.k, h.from_at, h.event_id || s.k, h.queue_id, h.unit_id from kpi.case_holding h, ${suffixes} where h.case_id not like '%#%'`);
+      await pool.query(`insert into kpi.task_target (task_id, case_id, target_kind, target_id) select t.task_id || s.k, t.case_id || s.k, t.target_kind, t.target_id from kpi.task_target t, ${suffixes} where t.task_id not like '%#%'`);
+      await pool.query('analyze');
+    } finally {
+      await pool.query('drop table if exists kpi.fed_fact, kpi.fed_customer');
+    }
   }
 
   async close(): Promise<void> {
