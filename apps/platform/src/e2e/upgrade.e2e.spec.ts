@@ -31,19 +31,45 @@ const comparable = (answer: Answer): Answer => ({
   legs: answer.legs?.map((leg) => (leg['to'] === null ? { ...leg, heldMinutes: undefined } : leg)),
 });
 
-type Link = Record<string, unknown> & { children: Link[] };
-/** A link of that release's chain in today's words: OPEN until the case recorded the end, now the task's own status (the fixture's task was never accepted). */
-const linkInTodaysWords = (link: Link): Link => ({ ...link, status: link['status'] === 'OPEN' ? 'REQUESTED' : link['status'], children: link.children.map(linkInTodaysWords) });
+type Link = Record<string, unknown> & { children: Link[]; to: { kind: string; id: string } };
+const everyLink = (links: readonly Link[]): Link[] => links.flatMap((link) => [link, ...everyLink(link.children)]);
+/**
+ * A link of that release's chain in today's words: OPEN until the case recorded the end, now the
+ * task's own status (the fixture's task was never accepted); `fromUnit`, now `from` with its kind
+ * (the case's queue, or in a chain the parent task's target).
+ */
+const linkInTodaysWords =
+  (parentOf: (taskId: unknown) => Link | undefined) =>
+  ({ fromUnit, ...link }: Link): Link => ({
+    ...link,
+    from: { kind: link['parentTaskId'] === null ? 'QUEUE' : parentOf(link['parentTaskId'])?.to.kind, id: fromUnit },
+    status: link['status'] === 'OPEN' ? 'REQUESTED' : link['status'],
+    children: link.children.map(linkInTodaysWords(parentOf)),
+  });
+/** A leg in today's words: `unit`, now `holder` with its kind (the case's queue, or the task's target). */
+const legInTodaysWords =
+  (taskOf: (taskId: unknown) => Link | undefined) =>
+  ({ unit, ...leg }: Record<string, unknown>): Record<string, unknown> => ({
+    ...leg,
+    holder: { kind: leg['kind'] === 'CASE' ? 'QUEUE' : taskOf(leg['taskId'])?.to.kind, id: unit },
+  });
 const anyOpen = (links: readonly Link[]): boolean => links.some((link) => link['closedAt'] === null || anyOpen(link.children));
 
 /**
- * That release's answer in today's status words: it said ASSIGNED for a case in a queue that nobody
- * held, now QUEUED; IN_PROGRESS for a case with a task open, now COLLABORATING; OPEN for a task in the chain.
+ * That release's answer in today's words: it said ASSIGNED for a case in a queue that nobody held,
+ * now QUEUED; IN_PROGRESS for a case with a task open, now COLLABORATING; OPEN for a task in the
+ * chain; and it named parties by id alone (`unit`, `fromUnit`), now with their kinds.
  */
 const inTodaysWords = (answer: Answer): Answer => {
   const chain = (answer['chain'] ?? []) as Link[];
+  const taskOf = (taskId: unknown) => everyLink(chain).find((link) => link['taskId'] === taskId);
   const status = answer['status'] === 'ASSIGNED' && answer['assignee'] === null ? 'QUEUED' : answer['status'] === 'IN_PROGRESS' && anyOpen(chain) ? 'COLLABORATING' : answer['status'];
-  return { ...answer, status, ...(answer['chain'] === undefined ? {} : { chain: chain.map(linkInTodaysWords) }) };
+  return {
+    ...answer,
+    status,
+    ...(answer['chain'] === undefined ? {} : { chain: chain.map(linkInTodaysWords(taskOf)) }),
+    ...(answer.legs === undefined ? {} : { legs: answer.legs.map(legInTodaysWords(taskOf)) }),
+  };
 };
 
 describe('a data folder written by main at e900be2', () => {
