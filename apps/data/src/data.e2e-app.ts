@@ -43,7 +43,7 @@ export class DataApp {
   /** Starts on a fresh data folder, or on `dataDir` left by an earlier `stop(true)` (a restart). */
   static async start(clock: MovableClock, dataDir?: string): Promise<DataApp> {
     dataDir ??= await mkdtemp(join(tmpdir(), 'collab-data-'));
-    const config = loadPlatformConfig({ DATA_DIR: dataDir, AUTH_JWT_SECRET: secret, LOG_LEVEL: process.env['DATA_E2E_LOG'] ?? 'silent', DATA_TAG_POLL_MS: '50' });
+    const config = loadPlatformConfig({ DATA_DIR: dataDir, AUTH_JWT_SECRET: secret, LOG_LEVEL: process.env['DATA_E2E_LOG'] ?? 'silent', DATA_TAG_POLL_MS: '50', GRPC_PORT: '0' });
     const app = await createServiceApp(config, [...PUBLISHED_FEEDS, DataModule], { clock });
     await app.listen(0, '127.0.0.1');
     return new DataApp(app, await app.getUrl(), dataDir);

@@ -99,6 +99,7 @@ export class CalendarsApp {
       DATA_DIR: this.dataDir,
       AUTH_JWT_SECRET: secret,
       LOG_LEVEL: 'silent',
+      GRPC_PORT: '0',
       ...this.options.env,
     });
     this.app = await createServiceApp(

@@ -61,7 +61,7 @@ describe('the category tree, through REST', () => {
 
   const start = async () => {
     app = await createServiceApp(
-      loadPlatformConfig({ DATA_DIR: dataDir, AUTH_JWT_SECRET: secret, LOG_LEVEL: 'silent' }),
+      loadPlatformConfig({ DATA_DIR: dataDir, AUTH_JWT_SECRET: secret, LOG_LEVEL: 'silent', GRPC_PORT: '0' }),
       [CategoriesTestModule],
     );
     await app.listen(0, '127.0.0.1');

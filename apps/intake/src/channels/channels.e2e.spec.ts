@@ -65,7 +65,7 @@ describe('the channel registry, through REST', () => {
 
   const start = async () => {
     app = await createServiceApp(
-      loadPlatformConfig({ DATA_DIR: dataDir, AUTH_JWT_SECRET: secret, LOG_LEVEL: 'silent' }),
+      loadPlatformConfig({ DATA_DIR: dataDir, AUTH_JWT_SECRET: secret, LOG_LEVEL: 'silent', GRPC_PORT: '0' }),
       [ChannelsTestModule],
     );
     await app.listen(0, '127.0.0.1');

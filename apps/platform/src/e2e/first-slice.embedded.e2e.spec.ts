@@ -14,7 +14,7 @@ describe('the first slice, embedded (all five services in one process on PGlite)
   let baseUrl: string;
 
   const start = async () => {
-    const config = loadPlatformConfig({ DATA_DIR: dataDir, AUTH_JWT_SECRET: jwtSecret, LOG_LEVEL: 'silent' });
+    const config = loadPlatformConfig({ DATA_DIR: dataDir, AUTH_JWT_SECRET: jwtSecret, LOG_LEVEL: 'silent', GRPC_PORT: '0' });
     app = await createServiceApp(config, PLATFORM_MODULES);
     await app.listen(0, '127.0.0.1');
     baseUrl = await app.getUrl();
