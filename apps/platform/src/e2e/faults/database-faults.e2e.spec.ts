@@ -63,7 +63,17 @@ describe(`database faults during ${CONTACTS} contacts (intake and workflow as pr
     admin = new Client({ connectionString: database.url });
     admin.on('error', () => undefined);
     await admin.connect();
-    const env = { DATABASE_URL: throughProxy(database.url, proxy), KAFKA_BROKERS: kafkaBrokers, AUTH_JWT_SECRET: jwtSecret, KAFKA_PARTITIONS: '3', KAFKA_TOPIC_PREFIX: ownTopicPrefix('dbfaults') };
+    // A query on a connection the silent cut leaves quiet fails only at DATABASE_QUERY_TIMEOUT_MS: at the
+    // default 30 s a contact in flight at the cut outlived the load client's 15 s (one CI run, 2026-12-07).
+    // Bounded here below what the client waits; a deadline on the request path itself is still to come.
+    const env = {
+      DATABASE_URL: throughProxy(database.url, proxy),
+      DATABASE_QUERY_TIMEOUT_MS: '5000',
+      KAFKA_BROKERS: kafkaBrokers,
+      AUTH_JWT_SECRET: jwtSecret,
+      KAFKA_PARTITIONS: '3',
+      KAFKA_TOPIC_PREFIX: ownTopicPrefix('dbfaults'),
+    };
     for (const service of ['intake', 'workflow']) {
       services.push(await startServiceProcess(service, { ...env, GRPC_PORT: String(await freePort()) }, await freePort()));
     }
