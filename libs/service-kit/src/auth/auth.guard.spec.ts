@@ -2,6 +2,7 @@ import { Controller, Get, type ExecutionContext } from '@nestjs/common';
 import { Reflector, type ModuleRef } from '@nestjs/core';
 import { Forbidden } from '@collab/domain-kernel';
 import { Allow, AuthGuard, Public, Roles } from './auth.guard';
+import { REQUEST_DEADLINE_MS, RequestDeadlineExceeded } from '../http/request-deadline.interceptor';
 import type { Authenticator, Principal } from './principal';
 import type { GrantedRoles, RoleGrantSource } from './role-grants';
 
@@ -77,4 +78,24 @@ describe('roles granted per user and unit, for tokens that carry none', () => {
 
   it('keeps what the token carries, for a user granted nothing', async () =>
     expect((await decide(caller('INTERNAL', 'agent'), 'staffOnly')).decided).toBe(true));
+});
+
+describe('the guard within the request deadline (guards run before the deadline interceptor)', () => {
+  const DEADLINE_MS = 200;
+  const silentDatabase: RoleGrantSource = { grantedTo: () => new Promise<GrantedRoles>(() => undefined) };
+  const bound = (source: RoleGrantSource) => ({ get: (token: unknown) => (token === REQUEST_DEADLINE_MS ? DEADLINE_MS : source) }) as unknown as ModuleRef;
+  const agent = caller('INTERNAL', 'agent');
+
+  it('given a grant look-up that never answers, when the deadline passes, then the request is refused as unavailable, not held', async () => {
+    const guard = new AuthGuard(new Reflector(), { authenticate: () => Promise.resolve(agent) }, bound(silentDatabase));
+    const started = Date.now();
+    await expect(guard.canActivate(contextFor('staffOnly'))).rejects.toBeInstanceOf(RequestDeadlineExceeded);
+    expect(Date.now() - started).toBeLessThan(DEADLINE_MS * 5);
+  });
+
+  it('given a look-up that answers in time, then the caller is admitted as before', async () => {
+    const answers: RoleGrantSource = { grantedTo: () => Promise.resolve({ roles: [] }) };
+    const guard = new AuthGuard(new Reflector(), { authenticate: () => Promise.resolve(agent) }, bound(answers));
+    await expect(guard.canActivate(contextFor('staffOnly'))).resolves.toBe(true);
+  });
 });

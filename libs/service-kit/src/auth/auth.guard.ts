@@ -7,6 +7,7 @@ import { AUTHENTICATOR, type Authenticator, type Principal } from './principal';
 import { principalOfRequest } from './request-principal';
 import { FollowedRoleGrants } from './followed-role-grants';
 import { grantSourceOf, withGrantedRoles, type RoleGrantSource } from './role-grants';
+import { REQUEST_DEADLINE_MS, withinRequestDeadline } from '../http/request-deadline.interceptor';
 
 const IS_PUBLIC = 'collab:public';
 const ALLOWED = 'collab:allowed';
@@ -90,6 +91,7 @@ const admits = (principal: Principal, admission: Admission): boolean => {
 @Injectable()
 export class AuthGuard implements CanActivate {
   private grants?: RoleGrantSource | null;
+  private deadline?: number | null;
 
   constructor(
     private readonly reflector: Reflector,
@@ -102,10 +104,26 @@ export class AuthGuard implements CanActivate {
     const policy = declaredPolicyOf(this.reflector, [context.getHandler(), context.getClass()]);
     if (policy && 'public' in policy) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const principal = await withGrantedRoles(await principalOfRequest(this.authenticator, request), this.grantSource());
+    const resolving = (async () => withGrantedRoles(await principalOfRequest(this.authenticator, request), this.grantSource()))();
+    const deadlineMs = this.deadlineMs();
+    const principal = await (deadlineMs === undefined ? resolving : withinRequestDeadline(request, deadlineMs, resolving));
     request.principal = { ...principal, from: requestOriginOf(request) };
     if (!policy) throw new Forbidden('no policy admits callers to this endpoint');
     return admits(principal, policy);
+  }
+
+  /** The runtime's request deadline (HTTP_REQUEST_TIMEOUT_MS); none in a module that sets none. */
+  private deadlineMs(): number | undefined {
+    if (this.deadline === undefined) {
+      let bound: unknown;
+      try {
+        bound = this.modules?.get(REQUEST_DEADLINE_MS, { strict: false });
+      } catch {
+        bound = undefined;
+      }
+      this.deadline = typeof bound === 'number' ? bound : null;
+    }
+    return this.deadline ?? undefined;
   }
 
   private grantSource(): RoleGrantSource | null {

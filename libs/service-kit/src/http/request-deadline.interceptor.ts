@@ -20,6 +20,29 @@ export class RequestDeadlineExceeded extends Error {
 
 export const REQUEST_DEADLINE_MS = Symbol('REQUEST_DEADLINE_MS');
 
+/** When each request's deadline falls, fixed by the first stage that asks: guards run before interceptors. */
+const deadlines = new WeakMap<object, number>();
+
+export const requestDeadlineAt = (request: object, deadlineMs: number): number => {
+  let at = deadlines.get(request);
+  if (at === undefined) deadlines.set(request, (at = Date.now() + deadlineMs));
+  return at;
+};
+
+/**
+ * Holds work done before the handler (the auth guard's role-grant look-up, which waits on the
+ * database) to the request's one deadline: Nest runs guards before any interceptor, so the
+ * interceptor alone would leave a request waiting on a silent database for the query timeout.
+ */
+export const withinRequestDeadline = <T>(request: object, deadlineMs: number, work: Promise<T>): Promise<T> =>
+  new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new RequestDeadlineExceeded(deadlineMs)), Math.max(0, requestDeadlineAt(request, deadlineMs) - Date.now()));
+    work.then(
+      (value) => (clearTimeout(timer), resolve(value)),
+      (error: Error) => (clearTimeout(timer), reject(error)),
+    );
+  });
+
 /**
  * Every HTTP request is answered within its deadline, whatever the handler waits for (a database
  * that went silent mid-query, a peer that does not answer): past it the caller gets 503 +
@@ -37,11 +60,12 @@ export class RequestDeadlineInterceptor implements NestInterceptor {
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http' || this.exempt(context)) return next.handle();
+    const request = context.switchToHttp().getRequest<Request>();
     return next.handle().pipe(
       timeout({
-        first: this.deadlineMs,
+        // What the guards already spent counts: one deadline from the request's first stage to its answer.
+        first: Math.max(1, requestDeadlineAt(request, this.deadlineMs) - Date.now()),
         with: () => {
-          const request = context.switchToHttp().getRequest<Request>();
           this.logger.warn({ method: request.method, path: request.originalUrl, deadlineMs: this.deadlineMs }, 'a request passed its deadline; answered 503');
           return throwError(() => new RequestDeadlineExceeded(this.deadlineMs));
         },

@@ -63,9 +63,11 @@ describe(`database faults during ${CONTACTS} contacts (intake and workflow as pr
     admin = new Client({ connectionString: database.url });
     admin.on('error', () => undefined);
     await admin.connect();
-    // A query on a connection the silent cut leaves quiet fails only at DATABASE_QUERY_TIMEOUT_MS: at the
-    // default 30 s a contact in flight at the cut outlived the load client's 15 s (one CI run, 2026-12-07).
-    // Bounded here below what the client waits; a deadline on the request path itself is still to come.
+    // A query on a connection the silent cut leaves quiet fails only at DATABASE_QUERY_TIMEOUT_MS. At the
+    // default 30 s a contact in flight at the cut outlived the load client's 15 s (one CI run, 2026-12-07):
+    // the auth guard's role-grant look-up ran before the request deadline's interceptor and outside it. The
+    // guard is now held to the same deadline (HTTP_REQUEST_TIMEOUT_MS); the shorter query bound stays, so
+    // the services' own retries come back within the outage.
     const env = {
       DATABASE_URL: throughProxy(database.url, proxy),
       DATABASE_QUERY_TIMEOUT_MS: '5000',
