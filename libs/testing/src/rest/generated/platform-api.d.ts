@@ -2079,10 +2079,15 @@ export interface components {
              */
             openedAt: string;
             openedBy: components["schemas"]["ActorRef"];
+            /** @description The return reason code or the withdrawal reason; null while open and on completion */
             outcomeReason: string | null;
             parentTaskId: string | null;
+            /** @description What was asked and why */
             reason: string;
-            /** @enum {string} */
+            /**
+             * @description The task's status in the words /tasks uses, as the task moves (the case records its end later)
+             * @enum {string}
+             */
             status: "REQUESTED" | "ACCEPTED" | "COMPLETED" | "RETURNED" | "WITHDRAWN";
             taskId: string;
             to: components["schemas"]["CollaborationTarget"];
