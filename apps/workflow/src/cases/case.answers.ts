@@ -16,6 +16,9 @@ const actor = answerSchema(
 export const collaborationTargetSchema = answerSchema('CollaborationTarget', z.object({ kind: z.enum(['UNIT', 'PARTNER']), id: z.string(), region: z.string() }));
 /** A queue, unit or partner of the org directory, named with what it is. */
 export const partySchema = answerSchema('Party', z.object({ kind: z.enum(PARTY_KINDS), id: z.string() }));
+/** The unit or partner whose business calendar a leg is measured on. */
+export const clockHolderSchema = answerSchema('ClockHolder', z.object({ kind: z.enum(['UNIT', 'PARTNER']), id: z.string() }));
+export type ClockHolder = z.infer<typeof clockHolderSchema>;
 export const promiseCoverageSchema = answerSchema(
   'PromiseCoverage',
   z.object({ complete: z.boolean(), announcedThrough: z.string().nullable(), warning: z.string().nullable() }),
@@ -60,7 +63,9 @@ export const caseLegSchema = answerSchema(
     parentTaskId: z.string().nullable(),
     from: instant,
     to: instant.nullable(),
-    holdingUnit: z.string().nullable(),
+    clockHolder: clockHolderSchema
+      .nullable()
+      .meta({ description: "Whose calendar the leg's clock runs on: the unit that owns the queue on the main line, the task's target (a unit or a partner) on a task's leg; null when the org directory does not know it" }),
     calendarId: z.string().nullable(),
     heldMinutes: z.number(),
     measuredIn: z.enum(['BUSINESS_TIME', 'CALENDAR_TIME']),

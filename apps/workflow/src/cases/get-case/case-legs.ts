@@ -1,12 +1,12 @@
 import { businessTimeBetween, type BusinessCalendar } from '@collab/business-calendar';
 import { legsOf, type CollaborationTaskEvent, type WorkflowCaseEvent } from '@collab/workflow-domain';
-import type { CaseLeg } from '../case.answers';
+import type { CaseLeg, ClockHolder } from '../case.answers';
 
 /** Whose clock a holder runs on: the org unit or partner behind a queue or a task's target, and its calendar. */
 export type HolderClock =
-  | { readonly holdingUnit: string; readonly calendar: BusinessCalendar }
-  /** Neither the unit nor its calendar could be found: its leg counts elapsed minutes, and says why. */
-  | { readonly holdingUnit: string | null; readonly calendar: null; readonly unknown: string };
+  | { readonly clockHolder: ClockHolder; readonly calendar: BusinessCalendar }
+  /** Neither the unit or partner nor its calendar could be found: its leg counts elapsed minutes, and says why. */
+  | { readonly clockHolder: ClockHolder | null; readonly calendar: null; readonly unknown: string };
 
 /** One leg of the chain as the case shows it (the answer schema's type): who held it, for how long, on which clock. */
 export type { CaseLeg } from '../case.answers';
@@ -20,12 +20,12 @@ const NOT_MEASURED = () => 0;
 const elapsedMinutes = (from: Date, to: Date) => (to.getTime() - from.getTime()) / 60_000;
 
 /** Whose clock a leg is shown on: the same four fields whether it was folded now or projected earlier. */
-export type ShownClock = Pick<CaseLeg, 'holdingUnit' | 'calendarId' | 'measuredIn' | 'note'>;
+export type ShownClock = Pick<CaseLeg, 'clockHolder' | 'calendarId' | 'measuredIn' | 'note'>;
 
 export const shownClockOf = (unit: string, clock: HolderClock | undefined): ShownClock => {
-  if (clock?.calendar) return { holdingUnit: clock.holdingUnit, calendarId: clock.calendar.id, measuredIn: 'BUSINESS_TIME', note: null };
+  if (clock?.calendar) return { clockHolder: clock.clockHolder, calendarId: clock.calendar.id, measuredIn: 'BUSINESS_TIME', note: null };
   const why = clock && 'unknown' in clock ? clock.unknown : `no clock was looked up for ${unit}`;
-  return { holdingUnit: clock?.holdingUnit ?? null, calendarId: null, measuredIn: 'CALENDAR_TIME', note: `${why}: elapsed calendar minutes counted instead` };
+  return { clockHolder: clock?.clockHolder ?? null, calendarId: null, measuredIn: 'CALENDAR_TIME', note: `${why}: elapsed calendar minutes counted instead` };
 };
 
 /**
