@@ -3,6 +3,7 @@ import {
   caseRegisteredV1,
   collaborationRequestedV1,
   collaborationTaskOpenedV1,
+  pingPongDetectedV1,
   taskAcceptedV1,
   taskNoteAddedV1,
   readerFor,
@@ -169,6 +170,53 @@ describe('who asked, accepted and wrote a note, on the topic (tagged parties, v2
     });
     expect(reader.read(envelopeOf(taskNoteAddedV1, { taskId: 'task-1', caseId, unit: 'billing-dept', note: '在查', actor: agent, addedAt: acceptedAt }))).toMatchObject({
       type: 'TaskNoteAdded', version: 2, data: { by: { kind: 'UNIT', id: 'billing-dept' } },
+    });
+  });
+
+  it('publishes a ping-pong between the case queue and a partner as PingPongDetected v2, the sides with their kinds, v1 units kept', () => {
+    const queued = registered().find((event) => event.type === 'CaseQueued');
+    const queue = queued?.type === 'CaseQueued' ? queued.data.queue : '';
+    const supervisors = { [queue]: 'sup-wang' };
+    const returned = (taskId: string): WorkflowCaseCommand => ({ type: 'RecordCollaborationOutcome', caseId, taskId, outcome: 'RETURNED', reason: 'OUT_OF_SCOPE', actor: partnerAgent, supervisors });
+    // queue → partner, partner ↩ queue (1), queue → partner (2), partner ↩ queue (3 > the default 2)
+    const caseEvents = run<WorkflowCaseCommand, WorkflowCaseEvent, ReturnType<typeof workflowCaseDecider.initialState>>(workflowCaseDecider, [
+      { type: 'RegisterAndRouteCase', summary },
+      { type: 'AssignCase', caseId, queue, agentId: 'agent-li', agentLoad: { load: 0, capacity: 8 }, overrideCapacity: false, actor: agent, reason: 'test' },
+      { type: 'StartWork', caseId, actor: agent },
+      { type: 'RequestCollaboration', caseId, request: request('task-1', null, partner), actor: agent },
+      returned('task-1'),
+      { type: 'RequestCollaboration', caseId, request: request('task-2', null, partner), actor: agent },
+      returned('task-2'),
+    ]);
+    expect(caseEvents.filter((event) => event.type === 'PingPongDetected').map((event) => publishedFormOf(workflowContract, event))).toMatchObject([
+      {
+        type: 'collab.workflow.PingPongDetected.v2',
+        errors: null,
+        data: {
+          units: [{ unitId: queue, supervisorId: 'sup-wang' }, { unitId: 'reseller-a', supervisorId: null }],
+          sides: [
+            { party: { kind: 'QUEUE', id: queue }, supervisorId: 'sup-wang' },
+            { party: { kind: 'PARTNER', id: 'reseller-a' }, supervisorId: null },
+          ],
+        },
+      },
+    ]);
+  });
+
+  it('reads a PingPongDetected v1 main published as v2, each side a UNIT by the documented rule', () => {
+    const units = [{ unitId: 'complaints', supervisorId: 'sup-wang' }, { unitId: 'billing-dept', supervisorId: null }];
+    expect(
+      readerFor(workflowLanguage).read(envelopeOf(pingPongDetectedV1, { caseId, units, bounces: 3, maxBounces: 2, detectedAt: now.toISOString() })),
+    ).toMatchObject({
+      type: 'PingPongDetected',
+      version: 2,
+      data: {
+        units,
+        sides: [
+          { party: { kind: 'UNIT', id: 'complaints' }, supervisorId: 'sup-wang' },
+          { party: { kind: 'UNIT', id: 'billing-dept' }, supervisorId: null },
+        ],
+      },
     });
   });
 });

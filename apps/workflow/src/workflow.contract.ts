@@ -24,7 +24,7 @@ import {
   partnerDeactivatedV1,
   partnerReactivatedV1,
   partnerRegisteredV1,
-  pingPongDetectedV1,
+  pingPongDetectedV2,
   processRetiredV1,
   systemParameterChangedV1,
   escalationPercentsChangedV1,
@@ -108,7 +108,11 @@ export const workflowContract: ServiceContract = serviceContract<WorkflowEvent>(
   CollaborationTaskOpened: ({ regionOverride: _override, ...opened }) =>
     publish(collaborationTaskOpenedV2, { ...opened, fromUnit: opened.from.id }),
   CollaborationTaskClosed: asIs(collaborationTaskClosedV1),
-  PingPongDetected: asIs(pingPongDetectedV1),
+  PingPongDetected: (detected) =>
+    publish(pingPongDetectedV2, {
+      ...detected,
+      units: detected.sides.map(({ party, supervisorId }) => ({ unitId: party.id, supervisorId })),
+    }),
   CaseResolved: asIs(caseResolvedV1),
   CaseClosed: asIs(caseClosedV1),
   FeedbackRecorded: asIs(feedbackRecordedV1),

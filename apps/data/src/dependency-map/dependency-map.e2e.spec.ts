@@ -37,9 +37,11 @@ describe('the service dependency map against a fixture', () => {
       taskCompleted(toBilling[0]!, '2026-11-30T02:00:00.000Z'), taskCompleted(toBilling[1]!, '2026-11-30T03:00:00.000Z'), taskCompleted(toBilling[2]!, '2026-11-30T04:00:00.000Z'),
       taskCompleted(toReseller[0]!, '2026-12-01T03:30:00.000Z'), taskReturned(toReseller[1]!, '2026-11-30T01:30:00.000Z'),
       taskCompleted(toNetwork, '2026-11-30T03:30:00.000Z'),
-      pingPongDetected(theCase.caseId, ['billing', 'gd-front'], '2026-11-30T05:00:00.000Z'),
+      pingPongDetected(theCase.caseId, [{ kind: 'UNIT', id: 'billing' }, { kind: 'QUEUE', id: 'gd-front' }], '2026-11-30T05:00:00.000Z'),
+      // A partner's side is the cube's partner, not a unit: it still counts on its edge.
+      pingPongDetected(theCase.caseId, [{ kind: 'QUEUE', id: 'gd-front' }, { kind: 'PARTNER', id: 'reseller-1' }], '2026-11-30T06:00:00.000Z'),
     );
-    await data.untilFacts(6 + 6 + 1);
+    await data.untilFacts(6 + 6 + 2);
   }, 60_000);
 
   afterAll(() => data?.stop());
@@ -50,7 +52,7 @@ describe('the service dependency map against a fixture', () => {
     expect(reply.body.edges).toEqual([
       { from: 'billing', to: { kind: 'UNIT', id: 'network' }, volume: 1, returned: 0, returnRate: 0, medianTurnaroundBusinessMinutes: 90, pingPongs: 0 },
       { from: 'gd-front', to: { kind: 'UNIT', id: 'billing' }, volume: 3, returned: 0, returnRate: 0, medianTurnaroundBusinessMinutes: 120, pingPongs: 1 },
-      { from: 'gd-front', to: { kind: 'PARTNER', id: 'reseller-1' }, volume: 2, returned: 1, returnRate: 0.5, medianTurnaroundBusinessMinutes: 315, pingPongs: 0 },
+      { from: 'gd-front', to: { kind: 'PARTNER', id: 'reseller-1' }, volume: 2, returned: 1, returnRate: 0.5, medianTurnaroundBusinessMinutes: 315, pingPongs: 1 },
     ]);
     expect(reply.body.nodes).toEqual(expect.arrayContaining([{ id: 'gd-front', kind: 'UNIT' }, { id: 'reseller-1', kind: 'PARTNER' }, { id: 'network', kind: 'UNIT' }, { id: 'billing', kind: 'UNIT' }]));
     expect(reply.body.bottlenecks).toEqual([{ from: 'gd-front', to: 'reseller-1', reasons: ['TURNAROUND', 'RETURNS'] }]);

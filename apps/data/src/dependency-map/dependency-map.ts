@@ -28,7 +28,7 @@ export class DependencyMap {
       range,
     );
     const pingPongs = (await this.database.pool.query<{ a: string; b: string; count: number }>(
-      `select least(from_unit, unit) as a, greatest(from_unit, unit) as b, count(*)::int as count from data.fact
+      `select least(from_unit, coalesce(unit, partner)) as a, greatest(from_unit, coalesce(unit, partner)) as b, count(*)::int as count from data.fact
        where kind = 'PING_PONG' and at >= $1 and at < $2 group by 1, 2`,
       range,
     )).rows;

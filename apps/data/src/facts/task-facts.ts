@@ -1,5 +1,5 @@
 import { rowsOf, type SqlExecutor } from '@collab/messaging';
-import { askerOfVersion1, type workflowLanguage, type PublicMessage } from '@collab/contracts';
+import { askerOfVersion1, pingPongSideOfVersion1, type workflowLanguage, type PublicMessage } from '@collab/contracts';
 import { businessMinutes, calendarMinutes } from './business-minutes';
 import { recordFact } from './fact-store';
 import { moveTaskStatus } from './task-status';
@@ -74,7 +74,7 @@ const WATCH_TYPES = ['SlaWarning', 'SlaBreached', 'PingPongDetected'] as const;
 type WatchMessage = Extract<TaskMessage, { type: (typeof WATCH_TYPES)[number] }>;
 const isWatch = (message: TaskMessage): message is WatchMessage => (WATCH_TYPES as readonly string[]).includes(message.type);
 
-/** What workflow's watches saw: an SLA clock warned or breached, a hand-off bouncing between two units. */
+/** What workflow's watches saw: an SLA clock warned or breached, a hand-off bouncing between two parties. */
 const watchFact = (tx: SqlExecutor, base: { eventId: string; source: 'workflow' }, message: WatchMessage): Promise<void> => {
   switch (message.type) {
     case 'SlaWarning':
@@ -83,7 +83,11 @@ const watchFact = (tx: SqlExecutor, base: { eventId: string; source: 'workflow' 
       return slaFact(tx, { ...base, kind: 'SLA_BREACHED', at: message.data.breachedAt }, message.data);
     case 'PingPongDetected': {
       const { caseId, units, bounces, detectedAt } = message.data;
-      return recordFact(tx, { ...base, kind: 'PING_PONG', at: detectedAt, caseId, fromUnit: units[0]?.unitId, unit: units[1]?.unitId, detail: { bounces } });
+      // The reader lifts v1 to v2, so `sides` is there; the fallback is the upcaster's own rule.
+      const [first, second] = (message.data.sides ?? units.map(pingPongSideOfVersion1)).map(({ party }) => party);
+      // The first side in the asker's column (a queue or a unit, as a task's from_unit); the second as the cube's unit or partner.
+      const served = second === undefined ? {} : second.kind === 'PARTNER' ? { partner: second.id } : { unit: second.id };
+      return recordFact(tx, { ...base, kind: 'PING_PONG', at: detectedAt, caseId, fromUnit: first?.id, ...served, detail: { bounces } });
     }
   }
 };

@@ -140,8 +140,15 @@ export const articlePublished = (article: { articleId: string; title: string; at
     ...articlePublishedV1.examples[0], articleId: article.articleId, title: article.title, publishedAt: article.at,
   });
 
-/** Workflow's ping-pong alarm: a hand-off between the two units reversed direction too often. */
-export const pingPongDetected = (caseId: string, units: [string, string], at: string): FeedEvent =>
+type PingPongParty = { readonly kind: 'QUEUE' | 'UNIT' | 'PARTNER'; readonly id: string };
+
+/** Workflow's ping-pong alarm (v2): a hand-off between the two parties reversed direction too often. */
+export const pingPongDetected = (caseId: string, sides: [PingPongParty, PingPongParty], at: string): FeedEvent =>
   feedEvent('workflow', `case-${caseId}`, 'PingPongDetected', {
-    caseId, units: units.map((unitId) => ({ unitId, supervisorId: null })), bounces: 3, maxBounces: 2, detectedAt: at,
+    caseId,
+    units: sides.map(({ id }) => ({ unitId: id, supervisorId: null })),
+    sides: sides.map((party) => ({ party, supervisorId: null })),
+    bounces: 3,
+    maxBounces: 2,
+    detectedAt: at,
   });

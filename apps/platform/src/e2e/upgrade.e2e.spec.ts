@@ -46,19 +46,26 @@ const linkInTodaysWords =
     status: link['status'] === 'OPEN' ? 'REQUESTED' : link['status'],
     children: link.children.map(linkInTodaysWords(parentOf)),
   });
-/** A leg in today's words: `unit`, now `holder` with its kind (the case's queue, or the task's target). */
+/**
+ * A leg in today's words: `unit`, now `holder` with its kind (the case's queue, or the task's target);
+ * `holdingUnit`, now `clockHolder` with its kind (the unit owning the queue, or the task's target).
+ */
 const legInTodaysWords =
   (taskOf: (taskId: unknown) => Link | undefined) =>
-  ({ unit, ...leg }: Record<string, unknown>): Record<string, unknown> => ({
-    ...leg,
-    holder: { kind: leg['kind'] === 'CASE' ? 'QUEUE' : taskOf(leg['taskId'])?.to.kind, id: unit },
-  });
+  ({ unit, holdingUnit, ...leg }: Record<string, unknown>): Record<string, unknown> => {
+    const targetKind = leg['kind'] === 'CASE' ? undefined : taskOf(leg['taskId'])?.to.kind;
+    return {
+      ...leg,
+      holder: { kind: targetKind ?? 'QUEUE', id: unit },
+      clockHolder: holdingUnit === null ? null : { kind: targetKind ?? 'UNIT', id: holdingUnit },
+    };
+  };
 const anyOpen = (links: readonly Link[]): boolean => links.some((link) => link['closedAt'] === null || anyOpen(link.children));
 
 /**
  * That release's answer in today's words: it said ASSIGNED for a case in a queue that nobody held,
  * now QUEUED; IN_PROGRESS for a case with a task open, now COLLABORATING; OPEN for a task in the
- * chain; and it named parties by id alone (`unit`, `fromUnit`), now with their kinds.
+ * chain; and it named parties by id alone (`unit`, `fromUnit`, `holdingUnit`), now with their kinds.
  */
 const inTodaysWords = (answer: Answer): Answer => {
   const chain = (answer['chain'] ?? []) as Link[];

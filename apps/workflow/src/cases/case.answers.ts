@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { CASE_STATUSES, PARTY_KINDS, TASK_STATUSES } from '@collab/domain-kernel';
 import { answerSchema, instant, pageInfoSchema } from '@collab/service-kit';
-import type { ChainLink } from './get-case/case-chain';
-import type { CaseDetails } from './get-case/get-case.query';
 
-/** What the REST API answers about cases (GET /cases/{id}, its history and every case command). */
+/**
+ * What the REST API answers about cases (GET /cases/{id}, its history and every case command). Each
+ * answer's TS type is the `z.infer` of its schema here, so the code and the served OpenAPI document
+ * cannot drift apart.
+ */
 
 const actorRef = answerSchema('ActorRef', z.object({ id: z.string(), kind: z.enum(['user', 'partner', 'service', 'system']) }));
 const actor = answerSchema(
@@ -14,34 +16,45 @@ const actor = answerSchema(
 export const collaborationTargetSchema = answerSchema('CollaborationTarget', z.object({ kind: z.enum(['UNIT', 'PARTNER']), id: z.string(), region: z.string() }));
 /** A queue, unit or partner of the org directory, named with what it is. */
 export const partySchema = answerSchema('Party', z.object({ kind: z.enum(PARTY_KINDS), id: z.string() }));
+/** The unit or partner whose business calendar a leg is measured on. */
+export const clockHolderSchema = answerSchema('ClockHolder', z.object({ kind: z.enum(['UNIT', 'PARTNER']), id: z.string() }));
+export type ClockHolder = z.infer<typeof clockHolderSchema>;
 export const promiseCoverageSchema = answerSchema(
   'PromiseCoverage',
   z.object({ complete: z.boolean(), announcedThrough: z.string().nullable(), warning: z.string().nullable() }),
 );
 
-const chainLink: z.ZodType<ChainLink> = answerSchema(
+/** One collaboration task (协同单) of the chain, without the tasks its holder asked for in turn: what the case view keeps per task (case-course). */
+const link = {
+  taskId: z.string(),
+  parentTaskId: z.string().nullable(),
+  from: partySchema.meta({ description: "Who asked: the case's queue, or the parent task's holder (a unit or a partner)" }),
+  to: collaborationTargetSchema,
+  reason: z.string().meta({ description: 'What was asked and why' }),
+  status: z.enum(TASK_STATUSES).meta({ description: 'The task\'s status in the words /tasks uses, as the task moves (the case records its end later)' }),
+  openedAt: instant,
+  openedBy: actorRef,
+  acceptDueAt: instant,
+  completeDueAt: instant,
+  closedAt: instant.nullable(),
+  closedBy: actorRef.nullable(),
+  outcomeReason: z.string().nullable().meta({ description: 'The return reason code or the withdrawal reason; null while open and on completion' }),
+};
+export type Link = z.infer<z.ZodObject<typeof link>>;
+
+/** One collaboration task of the chain, with the tasks its holder asked for in turn. */
+export type ChainLink = Link & { children: ChainLink[] };
+export const chainLinkSchema: z.ZodType<ChainLink> = answerSchema(
   'ChainLink',
   z.object({
-    taskId: z.string(),
-    parentTaskId: z.string().nullable(),
-    from: partySchema.meta({ description: "Who asked: the case's queue, or the parent task's holder (a unit or a partner)" }),
-    to: collaborationTargetSchema,
-    reason: z.string(),
-    status: z.enum(TASK_STATUSES),
-    openedAt: instant,
-    openedBy: actorRef,
-    acceptDueAt: instant,
-    completeDueAt: instant,
-    closedAt: instant.nullable(),
-    closedBy: actorRef.nullable(),
-    outcomeReason: z.string().nullable(),
+    ...link,
     get children() {
-      return z.array(chainLink);
+      return z.array(chainLinkSchema);
     },
   }),
 );
 
-const caseLeg = answerSchema(
+export const caseLegSchema = answerSchema(
   'CaseLeg',
   z.object({
     holder: partySchema.meta({ description: "Who held it: the queue on the case's main line, the task's target (a unit or a partner) on a task's leg" }),
@@ -50,7 +63,9 @@ const caseLeg = answerSchema(
     parentTaskId: z.string().nullable(),
     from: instant,
     to: instant.nullable(),
-    holdingUnit: z.string().nullable(),
+    clockHolder: clockHolderSchema
+      .nullable()
+      .meta({ description: "Whose calendar the leg's clock runs on: the unit that owns the queue on the main line, the task's target (a unit or a partner) on a task's leg; null when the org directory does not know it" }),
     calendarId: z.string().nullable(),
     heldMinutes: z.number(),
     measuredIn: z.enum(['BUSINESS_TIME', 'CALENDAR_TIME']),
@@ -93,10 +108,14 @@ export const staffCaseDetailsSchema = answerSchema(
     process: z
       .object({ id: z.string(), version: z.number().int(), stage: z.string().nullable(), responseDueAt: instant.nullable(), resolutionDueAt: instant.nullable() })
       .nullable(),
-    legs: z.array(caseLeg),
-    chain: z.array(chainLink),
+    legs: z.array(caseLegSchema),
+    chain: z.array(chainLinkSchema),
   }),
 );
+/** The case as staff see it: how the organisation works it. */
+export type StaffCaseDetails = z.infer<typeof staffCaseDetailsSchema>;
+/** One leg of the chain as the case shows it: who held it, for how long, on which clock. */
+export type CaseLeg = z.infer<typeof caseLegSchema>;
 
 export const requesterCaseSchema = answerSchema(
   'RequesterCase',
@@ -107,9 +126,16 @@ export const requesterCaseSchema = answerSchema(
     feedback: z.object({ csat: z.number(), comment: z.string(), recordedAt: instant }).nullable(),
   }),
 );
+/**
+ * The case as its requester sees it: what they asked, where it stands, what they were promised,
+ * how it was resolved and what they said of it. Nothing of how it is worked inside (no legs,
+ * chain, queue, rule, owner or internal due times).
+ */
+export type RequesterCase = z.infer<typeof requesterCaseSchema>;
 
 /** Staff see how the case is worked; its requester see their case (no legs, chain, queue or owner). */
-export const caseDetailsSchema: z.ZodType<CaseDetails> = answerSchema('CaseDetails', z.union([staffCaseDetailsSchema, requesterCaseSchema]));
+export const caseDetailsSchema = answerSchema('CaseDetails', z.union([staffCaseDetailsSchema, requesterCaseSchema]));
+export type CaseDetails = z.infer<typeof caseDetailsSchema>;
 
 /** One event of a case's history, as GET /api/v1/cases/{id}/history lists it. */
 const historyEntry = answerSchema(

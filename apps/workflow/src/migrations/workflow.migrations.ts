@@ -7,6 +7,7 @@ import { AssignmentBoard } from './0005-assignment-board.migration';
 import { CustomerTags } from './0006-customer-tags.migration';
 import { CaseCollaborationStatus } from './0007-case-collaboration-status.migration';
 import { PartyKinds } from './0008-party-kinds.migration';
+import { ClockHolder } from './0009-clock-holder.migration';
 
 /** Workflow's read-model migrations in the order they were released; append, never edit. */
 export const WORKFLOW_MIGRATIONS: readonly MigrationClass[] = [
@@ -18,4 +19,5 @@ export const WORKFLOW_MIGRATIONS: readonly MigrationClass[] = [
   CustomerTags,
   CaseCollaborationStatus,
   PartyKinds,
+  ClockHolder,
 ];

@@ -17,7 +17,7 @@ export type PersonalDataClass = 'contact' | 'person-id' | 'free-text' | 'none';
 const CONTACT = ['requester.name', 'requester.phone', 'requester.email', 'contact.requester.name', 'contact.requester.phone', 'contact.requester.email'];
 
 const PERSON_IDS = [
-  'actor', 'actor.id', 'agentId', 'fromAgentId', 'toAgentId', 'supervisorId', 'units[].supervisorId', 'customerId', 'contact.customerId',
+  'actor', 'actor.id', 'agentId', 'fromAgentId', 'toAgentId', 'supervisorId', 'units[].supervisorId', 'sides[].supervisorId', 'customerId', 'contact.customerId',
   'requester.id', 'contact.requester.id', 'requesterId', 'approvedBy', 'archivedBy', 'userId',
 ];
 
@@ -75,6 +75,8 @@ const NOT_PERSONAL = [
   'warnAt', 'warnAtPercent', 'warnedAt', 'withdrawnAt',
   // Tagged parties (issue 11): who asked, accepted or wrote a note — a queue, unit or partner of the org directory, never a person.
   'from.kind', 'from.id', 'by', 'by.kind', 'by.id',
+  // The two sides of a ping-pong (PingPongDetected v2): parties of the org directory.
+  'sides', 'sides[].party', 'sides[].party.kind', 'sides[].party.id',
   // System parameters (issue 13): a number of minutes or bounces, and the one it replaced.
   'value', 'previous',
   // Escalation percentages (issue 13): shares of an SLA, and the list they replaced.

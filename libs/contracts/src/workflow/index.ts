@@ -1,7 +1,7 @@
 import { publishedLanguage } from '../published-language/published-language';
 
 /** The rules that give a version 1 party id its kind, for readers that fall back on them. */
-export { askerOfVersion1, sideOfVersion1 } from './party';
+export { askerOfVersion1, pingPongSideOfVersion1, sideOfVersion1 } from './party';
 import { agentChangedV1 } from './agent-changed.v1';
 import { agentCrossUnitMembershipGrantedV1 } from './agent-cross-unit-membership-granted.v1';
 import { agentDeactivatedV1 } from './agent-deactivated.v1';
@@ -34,6 +34,7 @@ import { partnerDeactivatedV1 } from './partner-deactivated.v1';
 import { partnerReactivatedV1 } from './partner-reactivated.v1';
 import { partnerRegisteredV1 } from './partner-registered.v1';
 import { pingPongDetectedV1 } from './ping-pong-detected.v1';
+import { pingPongDetectedV2 } from './ping-pong-detected.v2';
 import { processRetiredV1 } from './process-retired.v1';
 import { systemParameterChangedV1 } from './system-parameter-changed.v1';
 import { escalationPercentsChangedV1 } from './escalation-percents-changed.v1';
@@ -99,6 +100,7 @@ export {
   partnerReactivatedV1,
   partnerRegisteredV1,
   pingPongDetectedV1,
+  pingPongDetectedV2,
   processRetiredV1,
   processVersionPublishedV1,
   processVersionPublishedV2,
@@ -160,7 +162,7 @@ export const workflowLanguage = publishedLanguage(
     PartnerDeactivated: partnerDeactivatedV1,
     PartnerReactivated: partnerReactivatedV1,
     PartnerRegistered: partnerRegisteredV1,
-    PingPongDetected: pingPongDetectedV1,
+    PingPongDetected: pingPongDetectedV2,
     ProcessRetired: processRetiredV1,
     ProcessVersionPublished: processVersionPublishedV2,
     QueueChanged: queueChangedV2,
@@ -188,5 +190,5 @@ export const workflowLanguage = publishedLanguage(
     UnitChanged: unitChangedV1,
     UnitDefined: unitDefinedV1,
   },
-  [caseRegisteredV1, caseAssignedV1, caseAssignedToAgentV1, caseReassignedV1, caseReopenedV1, queueChangedV1, queueDefinedV1, processVersionPublishedV1, collaborationRequestedV1, collaborationTaskOpenedV1, taskAcceptedV1, taskNoteAddedV1],
+  [caseRegisteredV1, caseAssignedV1, caseAssignedToAgentV1, caseReassignedV1, caseReopenedV1, queueChangedV1, queueDefinedV1, processVersionPublishedV1, collaborationRequestedV1, collaborationTaskOpenedV1, taskAcceptedV1, taskNoteAddedV1, pingPongDetectedV1],
 );

@@ -27,3 +27,10 @@ export const SIDE_RULE =
 
 export const sideOfVersion1 = (unit: string, actor: { readonly kind: string }) =>
   ({ kind: actor.kind === 'partner' ? 'PARTNER' : 'UNIT', id: unit }) as const;
+
+/** The rule that gives a version 1 ping-pong side (`units[].unitId`) its kind; the same rule lifts workflow's stored events. */
+export const PING_PONG_SIDE_RULE =
+  "`sides` is read from `units`: each `unitId` becomes a party of kind UNIT, as v1 called every side a unit. It may have been a queue (a case transferred back and forth, or returned to its owner's queue) or a partner; one event cannot tell. A reader that holds the case's transfers and tasks names each side by id against their parties (ids are unique across queues, units and partners).";
+
+export const pingPongSideOfVersion1 = (side: { readonly unitId: string; readonly supervisorId: string | null }) =>
+  ({ party: { kind: 'UNIT', id: side.unitId }, supervisorId: side.supervisorId }) as const;

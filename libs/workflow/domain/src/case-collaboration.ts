@@ -84,7 +84,7 @@ const requestCollaboration = (
   };
   return withPingPong(
     state,
-    { events: [opened], handoffs: [requestHandoff(opened)] },
+    { events: [opened], handoffs: [requestHandoff(opened, from)] },
     command.supervisors,
     context,
   );
@@ -147,13 +147,14 @@ const askerOnCase = (state: Working, { data }: CollaborationTaskOpened): Party =
 const taskOpened = (state: WorkflowCaseState, event: CollaborationTaskOpened): WorkflowCaseState => {
   if (!inStatus(state, 'in-progress', 'collaborating')) return state;
   const { taskId, parentTaskId, to } = event.data;
+  const from = askerOnCase(state, event);
   return {
     ...recordOf(state),
     status: 'collaborating',
     ownerId: state.ownerId,
-    openTasks: [...openTasksOf(state), { taskId, parentTaskId, from: askerOnCase(state, event), to }],
+    openTasks: [...openTasksOf(state), { taskId, parentTaskId, from, to }],
     taskIds: [...state.taskIds, taskId],
-    handoffs: [...state.handoffs, requestHandoff(event)],
+    handoffs: [...state.handoffs, requestHandoff(event, from)],
   };
 };
 
@@ -178,9 +179,9 @@ export const evolveCollaboration = (
     case 'CollaborationTaskClosed':
       return taskClosed(state, event);
     case 'PingPongDetected': {
-      const [a, b] = event.data.units;
+      const [a, b] = event.data.sides;
       return isRouted(state)
-        ? { ...state, pingPongPairs: [...state.pingPongPairs, pairKey(a.unitId, b.unitId)] }
+        ? { ...state, pingPongPairs: [...state.pingPongPairs, pairKey(a.party.id, b.party.id)] }
         : state;
     }
     default:

@@ -1,3 +1,4 @@
+import { partyOf, type Party } from '@collab/domain-kernel';
 import type { SupervisorDirectory } from './actor';
 import type {
   CaseTransferred,
@@ -11,24 +12,28 @@ import { detectPingPong, type Handoff } from './ping-pong';
 
 /* The hand-offs a case event makes; decide and evolve both use these, so they cannot disagree. */
 
+const queue = (id: string): Party => ({ kind: 'QUEUE', id });
+
+/** A transfer moves the case from one queue to another. */
 export const transferHandoff = ({ data }: CaseTransferred): Handoff => ({
-  from: data.from.queue,
-  to: data.to.queue,
+  from: queue(data.from.queue),
+  to: queue(data.to.queue),
   at: data.transferredAt,
   kind: 'TRANSFER',
 });
 
-export const requestHandoff = ({ data }: CollaborationTaskOpened): Handoff => ({
-  from: data.from.id,
-  to: data.to.id,
+/** A request goes from who asked (as the case knows it: askerOf) to the unit or partner asked. */
+export const requestHandoff = ({ data }: CollaborationTaskOpened, asker: Party): Handoff => ({
+  from: partyOf(asker),
+  to: partyOf(data.to),
   at: data.openedAt,
   kind: 'REQUEST',
 });
 
-/** Only a return (退单) hands the work back; a completed or withdrawn task is not a bounce. */
+/** Only a return (退单) hands the work back, from the task's target to who asked; a completed or withdrawn task is not a bounce. */
 export const returnHandoff = (task: OpenTask, { data }: CollaborationTaskClosed): Handoff[] =>
   data.outcome === 'RETURNED'
-    ? [{ from: task.to.id, to: task.from.id, at: data.closedAt, kind: 'RETURN' }]
+    ? [{ from: partyOf(task.to), to: partyOf(task.from), at: data.closedAt, kind: 'RETURN' }]
     : [];
 
 /** The decided events, followed by a PingPongDetected for each pair the new hand-offs pushed over the threshold. */

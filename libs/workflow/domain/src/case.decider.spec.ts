@@ -171,16 +171,17 @@ describe('a case bouncing between two queues (ping-pong)', () => {
   const bounced = [...queuedCase(), there, back, there];
   const supervisors = { complaints: 'sup-wang', 'billing-desk': 'sup-chen' };
   const sendBack = transferCase({ to: { queue: 'complaints' }, supervisors });
-  const units = [
-    { unitId: 'complaints', supervisorId: 'sup-wang' },
-    { unitId: 'billing-desk', supervisorId: 'sup-chen' },
+  // A transfer is between queues: both sides are the case's queues.
+  const sides = [
+    { party: { kind: 'QUEUE', id: 'complaints' }, supervisorId: 'sup-wang' },
+    { party: { kind: 'QUEUE', id: 'billing-desk' }, supervisorId: 'sup-chen' },
   ] as const;
 
   it(`raises PingPongDetected naming both queues and their supervisors on bounce ${DEFAULT_CASE_POLICY.pingPongMaxBounces + 1}`, () =>
     spec
       .given(...bounced)
       .when(sendBack)
-      .then(back, pingPongDetected({ units })));
+      .then(back, pingPongDetected({ sides })));
 
   it('does not raise it before the threshold', () =>
     spec
@@ -190,7 +191,7 @@ describe('a case bouncing between two queues (ping-pong)', () => {
 
   it('raises it once per pair', () =>
     spec
-      .given(...bounced, back, pingPongDetected({ units }), there)
+      .given(...bounced, back, pingPongDetected({ sides }), there)
       .when(sendBack)
       .then(back));
 
@@ -198,7 +199,7 @@ describe('a case bouncing between two queues (ping-pong)', () => {
     specAt(T0, { ...DEFAULT_CASE_POLICY, pingPongMaxBounces: 0 })
       .given(...queuedCase(), there)
       .when(sendBack)
-      .then(back, pingPongDetected({ bounces: 1, maxBounces: 0, units })));
+      .then(back, pingPongDetected({ bounces: 1, maxBounces: 0, sides })));
 
   it('names no supervisor the directory did not give', () =>
     spec
@@ -207,9 +208,9 @@ describe('a case bouncing between two queues (ping-pong)', () => {
       .then(
         back,
         pingPongDetected({
-          units: [
-            { unitId: 'complaints', supervisorId: null },
-            { unitId: 'billing-desk', supervisorId: null },
+          sides: [
+            { party: { kind: 'QUEUE', id: 'complaints' }, supervisorId: null },
+            { party: { kind: 'QUEUE', id: 'billing-desk' }, supervisorId: null },
           ],
         }),
       ));

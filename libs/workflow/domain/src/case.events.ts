@@ -6,7 +6,7 @@ import type { PingPongDetected } from './ping-pong';
 import type { EscalationPolicy, StageSla } from './process/process-definition';
 import type { RoutingFacts } from './routing';
 
-export type { PingPongDetected, PingPongUnit } from './ping-pong';
+export type { PingPongDetected, PingPongSide } from './ping-pong';
 
 /*
  * The case's events after intake opened and acknowledged it (DESIGN.md §4): queued → assigned →

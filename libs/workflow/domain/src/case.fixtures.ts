@@ -249,9 +249,9 @@ export const pingPongDetected = (d: Partial<E.PingPongDetected['data']> = {}): E
   type: 'PingPongDetected',
   data: {
     caseId: 'case-1',
-    units: [
-      { unitId: 'complaints', supervisorId: 'sup-wang' },
-      { unitId: 'billing-dept', supervisorId: 'sup-chen' },
+    sides: [
+      { party: { kind: 'QUEUE', id: 'complaints' }, supervisorId: 'sup-wang' },
+      { party: { kind: 'UNIT', id: 'billing-dept' }, supervisorId: 'sup-chen' },
     ],
     bounces: 3,
     maxBounces: 2,

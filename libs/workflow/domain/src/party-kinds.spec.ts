@@ -1,5 +1,16 @@
 import { fold } from '@collab/domain-kernel';
-import { caseInProgress, collaborationRequest, iso, owner, requestCollaboration, specAt, taskOpened } from './case.fixtures';
+import {
+  caseInProgress,
+  collaborationRequest,
+  iso,
+  owner,
+  pingPongDetected,
+  recordOutcome,
+  requestCollaboration,
+  specAt,
+  taskClosed,
+  taskOpened,
+} from './case.fixtures';
 import { workflowCaseDecider } from './case.decider';
 import type { WorkflowCaseEvent } from './case.events';
 import { WORKFLOW_STORED_EVENTS } from './stored-event-versions';
@@ -115,4 +126,52 @@ describe('a task requested at schema version 1', () => {
       taskNoteAdded({ by: { kind: 'UNIT', id: 'billing-dept' } }),
     );
   });
+});
+
+describe('a ping-pong detected at schema version 1', () => {
+  /** PingPongDetected as main stored it: both sides named `units[].unitId`, whatever they were. */
+  const detectedAtVersion1 = (): WorkflowCaseEvent =>
+    lifted('PingPongDetected', {
+      caseId: 'case-1',
+      units: [
+        { unitId: 'complaints', supervisorId: 'sup-wang' },
+        { unitId: 'billing-dept', supervisorId: 'sup-chen' },
+      ],
+      bounces: 3,
+      maxBounces: 2,
+      detectedAt: iso(),
+    });
+  const requested = (taskId: string) => taskOpened({ taskId }, { openedAt: iso() });
+  const returned = (taskId: string) => taskClosed({ taskId, outcome: 'RETURNED', reason: 'OUT_OF_SCOPE' });
+  const supervisors = { complaints: 'sup-wang', 'billing-dept': 'sup-chen' };
+
+  it('reads as version 2, each side a UNIT as version 1 called it', () =>
+    expect(detectedAtVersion1()).toEqual(
+      pingPongDetected({
+        sides: [
+          { party: { kind: 'UNIT', id: 'complaints' }, supervisorId: 'sup-wang' },
+          { party: { kind: 'UNIT', id: 'billing-dept' }, supervisorId: 'sup-chen' },
+        ],
+      }),
+    ));
+
+  it('keeps the pair raised: the case fold keys it by id, so the same bounce is not raised again', () =>
+    specAt()
+      .given(...caseInProgress(), requested('task-1'), returned('task-1'), requested('task-2'), returned('task-2'), detectedAtVersion1(), requested('task-3'))
+      .when(recordOutcome({ taskId: 'task-3', outcome: 'RETURNED', reason: 'OUT_OF_SCOPE', supervisors }))
+      .then(returned('task-3')));
+
+  it('without it, the same history raises a version 2 event naming the queue and the unit', () =>
+    specAt()
+      .given(...caseInProgress(), requested('task-1'), returned('task-1'), requested('task-2'))
+      .when(recordOutcome({ taskId: 'task-2', outcome: 'RETURNED', reason: 'OUT_OF_SCOPE', supervisors }))
+      .then(
+        returned('task-2'),
+        pingPongDetected({
+          sides: [
+            { party: { kind: 'QUEUE', id: 'complaints' }, supervisorId: 'sup-wang' },
+            { party: { kind: 'UNIT', id: 'billing-dept' }, supervisorId: 'sup-chen' },
+          ],
+        }),
+      ));
 });

@@ -1,9 +1,12 @@
 import fc from 'fast-check';
+import type { Party } from '@collab/domain-kernel';
 import { bouncesByPair, detectPingPong, pairKey, type Handoff, type PingPongCheck } from './ping-pong';
 
+/** A party by id: `q-…` a queue, `p-…` a partner, else a unit. */
+const party = (id: string): Party => ({ kind: id.startsWith('q-') ? 'QUEUE' : id.startsWith('p-') ? 'PARTNER' : 'UNIT', id });
 const handoff = (from: string, to: string, kind: Handoff['kind'] = 'REQUEST'): Handoff => ({
-  from,
-  to,
+  from: party(from),
+  to: party(to),
   at: '2026-11-20T09:30:00.000Z',
   kind,
 });
@@ -19,10 +22,10 @@ const check = (overrides: Partial<PingPongCheck> = {}): PingPongCheck => ({
 const alternating = (a: string, b: string, n: number): Handoff[] =>
   Array.from({ length: n }, (_, index) => (index % 2 === 0 ? handoff(a, b) : handoff(b, a, 'RETURN')));
 
-describe('counting bounces between two units', () => {
+describe('counting bounces between two parties', () => {
   it('counts each reversal of direction, not each hand-off', () =>
     expect(bouncesByPair(alternating('stores', 'billing', 4))).toEqual([
-      { units: ['stores', 'billing'], bounces: 3 },
+      { sides: [party('stores'), party('billing')], bounces: 3 },
     ]));
 
   it('does not count asking the same unit again', () =>
@@ -32,27 +35,27 @@ describe('counting bounces between two units', () => {
         handoff('stores', 'billing'),
         handoff('stores', 'billing'),
       ]),
-    ).toEqual([{ units: ['stores', 'billing'], bounces: 0 }]));
+    ).toEqual([{ sides: [party('stores'), party('billing')], bounces: 0 }]));
 
   it('keeps pairs apart', () =>
     expect(
       bouncesByPair([handoff('a', 'b'), handoff('b', 'c'), handoff('b', 'a'), handoff('c', 'b')]),
     ).toEqual([
-      { units: ['a', 'b'], bounces: 1 },
-      { units: ['b', 'c'], bounces: 1 },
+      { sides: [party('a'), party('b')], bounces: 1 },
+      { sides: [party('b'), party('c')], bounces: 1 },
     ]));
 });
 
 describe('detecting ping-pong', () => {
-  it('raises PingPongDetected naming both units and their supervisors when bounces exceed the threshold', () =>
-    expect(detectPingPong(alternating('stores', 'billing', 4), check())).toEqual([
+  it('raises PingPongDetected naming both parties with their kinds and supervisors when bounces exceed the threshold', () =>
+    expect(detectPingPong(alternating('q-stores', 'billing', 4), check({ supervisors: { billing: 'sup-chen', 'q-stores': 'sup-wang' } }))).toEqual([
       {
         type: 'PingPongDetected',
         data: {
           caseId: 'case-1',
-          units: [
-            { unitId: 'stores', supervisorId: 'sup-wang' },
-            { unitId: 'billing', supervisorId: 'sup-chen' },
+          sides: [
+            { party: { kind: 'QUEUE', id: 'q-stores' }, supervisorId: 'sup-wang' },
+            { party: { kind: 'UNIT', id: 'billing' }, supervisorId: 'sup-chen' },
           ],
           bounces: 3,
           maxBounces: 2,
@@ -64,9 +67,9 @@ describe('detecting ping-pong', () => {
   it('stays quiet at the threshold', () =>
     expect(detectPingPong(alternating('stores', 'billing', 3), check())).toEqual([]));
 
-  it('names a unit without a supervisor with null', () =>
-    expect(detectPingPong(alternating('stores', 'partner-x', 4), check())[0]?.data.units[1]).toEqual({
-      unitId: 'partner-x',
+  it('names a partner as a partner, and a party without a supervisor with null', () =>
+    expect(detectPingPong(alternating('stores', 'p-reseller', 4), check())[0]?.data.sides[1]).toEqual({
+      party: { kind: 'PARTNER', id: 'p-reseller' },
       supervisorId: null,
     }));
 
@@ -80,7 +83,7 @@ describe('detecting ping-pong', () => {
 });
 
 describe('ping-pong properties', () => {
-  const unit = fc.constantFrom('a', 'b', 'c', 'd', 'e');
+  const unit = fc.constantFrom('a', 'b', 'q-c', 'p-d', 'e');
   const handoffs = fc.array(
     fc.tuple(unit, unit).map(([from, to]) => handoff(from, to)),
     { maxLength: 40 },
@@ -99,13 +102,13 @@ describe('ping-pong properties', () => {
   it('a pair’s count depends only on the hand-offs between the two of them', () =>
     fc.assert(
       fc.property(handoffs, (history) => {
-        const between = (p: string, q: string) =>
-          history.filter(({ from, to }) => pairKey(from, to) === pairKey(p, q) && from !== to);
+        const between = (p: Party, q: Party) =>
+          history.filter(({ from, to }) => pairKey(from.id, to.id) === pairKey(p.id, q.id) && from.id !== to.id);
         for (const {
-          units: [p, q],
+          sides: [p, q],
           bounces,
         } of bouncesByPair(history))
-          expect(bouncesByPair(between(p, q))).toEqual([{ units: [p, q], bounces }]);
+          expect(bouncesByPair(between(p, q))).toEqual([{ sides: [p, q], bounces }]);
       }),
     ));
 
@@ -116,9 +119,9 @@ describe('ping-pong properties', () => {
         const keys = raised.map(
           ({
             data: {
-              units: [a, b],
+              sides: [a, b],
             },
-          }) => pairKey(a.unitId, b.unitId),
+          }) => pairKey(a.party.id, b.party.id),
         );
         expect(new Set(keys).size).toBe(keys.length);
         expect(detectPingPong(history, check({ maxBounces, alreadyRaised: keys }))).toEqual([]);

@@ -46,17 +46,17 @@ import type { CollaborationTaskCommand } from './collaboration-task/task.command
 /** Every case and task event type on collab.workflow.events.v1; each must be produced below. */
 /**
  * CaseRegistered and CaseQueued are mapped to their public form, not published as stored; so are the
- * task events whose public v2 keeps v1's id-only field beside the tagged party (fromUnit, unit).
+ * task events whose public v2 keeps v1's id-only field beside the tagged party (fromUnit, unit), and
+ * PingPongDetected, whose public v2 keeps v1's `units` beside its `sides`.
  * Their real output is checked through workflow's contract in apps/workflow/src/workflow.contract.spec.ts.
  */
-const MAPPED = new Set(['CaseRegistered', 'CaseQueued', 'CollaborationTaskOpened', 'CollaborationRequested', 'TaskAccepted', 'TaskNoteAdded']);
+const MAPPED = new Set(['CaseRegistered', 'CaseQueued', 'CollaborationTaskOpened', 'CollaborationRequested', 'TaskAccepted', 'TaskNoteAdded', 'PingPongDetected']);
 const PUBLISHED = [
   'CaseAssignedToAgent',
   'CaseReassigned',
   'CaseTransferred',
   'CaseWorkStarted',
   'CollaborationTaskClosed',
-  'PingPongDetected',
   'CaseResolved',
   'CaseClosed',
   'FeedbackRecorded',

@@ -19,6 +19,21 @@ const sideOfActor = (data: Data): 'PARTNER' | 'UNIT' =>
   (data['actor'] as { readonly kind?: unknown } | undefined)?.kind === 'partner' ? 'PARTNER' : 'UNIT';
 
 /**
+ * Version 1 of PingPongDetected named both sides `units[].unitId`, though a side was a queue (a case
+ * transferred back and forth, or a task returned to the owner's queue), a unit or a partner. One event
+ * cannot tell which, so each reads as a UNIT, as version 1 called it (the published rule,
+ * PING_PONG_SIDE_RULE in libs/contracts, says the same). The case fold does not rely on it: it keys
+ * raised pairs by id (ids are unique across kinds).
+ */
+const sidesOfVersion1 = ({ units, ...data }: Data): Data => ({
+  ...data,
+  sides: (units as readonly { readonly unitId: string; readonly supervisorId: string | null }[]).map(({ unitId, supervisorId }) => ({
+    party: { kind: 'UNIT', id: unitId },
+    supervisorId,
+  })),
+});
+
+/**
  * The schema versions of workflow's stored events and the steps that lift older ones (the event
  * store's UpcastingEventStore runs them on every read; every append stamps the current version).
  * Plain data and functions: the domain says how its own events evolved.
@@ -36,8 +51,10 @@ export const WORKFLOW_STORED_EVENTS = {
     CaseReopened: 2,
     QueueDefined: 2,
     QueueChanged: 2,
+    PingPongDetected: 2,
   },
   upcasters: [
+    { from: { type: 'PingPongDetected', version: 1 }, to: { type: 'PingPongDetected', version: 2 }, upcast: sidesOfVersion1 },
     { from: { type: 'CollaborationTaskOpened', version: 1 }, to: { type: 'CollaborationTaskOpened', version: 2 }, upcast: askerOfVersion1 },
     { from: { type: 'CollaborationRequested', version: 1 }, to: { type: 'CollaborationRequested', version: 2 }, upcast: askerOfVersion1 },
     {

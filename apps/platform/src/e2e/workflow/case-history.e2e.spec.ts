@@ -192,7 +192,7 @@ describe('history and time travel of a case (workflow), embedded platform', () =
       expect(frontLineLeg(opened)).toMatchObject({
         holder: { kind: 'QUEUE', id: 'complaints' },
         kind: 'CASE',
-        holdingUnit: 'front-line',
+        clockHolder: { kind: 'UNIT', id: 'front-line' },
         calendarId: 'cn-standard',
         measuredIn: 'BUSINESS_TIME',
         from: opened['assignedAt'],
@@ -283,7 +283,7 @@ describe('history and time travel of a case (workflow), embedded platform', () =
         expect.objectContaining({ taskId, parentTaskId: null, from: { kind: 'QUEUE', id: 'complaints' }, to: expect.objectContaining({ kind: 'UNIT', id: 'billing' }), status: 'RETURNED', outcomeReason: 'WRONG_UNIT', children: [] }),
       ]);
       const billingLeg = (now['legs'] as Record<string, unknown>[]).find((leg) => leg['kind'] === 'TASK');
-      expect(billingLeg).toMatchObject({ holder: { kind: 'UNIT', id: 'billing' }, taskId, holdingUnit: 'billing', calendarId: 'cn-standard', measuredIn: 'BUSINESS_TIME', to: expect.any(String) });
+      expect(billingLeg).toMatchObject({ holder: { kind: 'UNIT', id: 'billing' }, taskId, clockHolder: { kind: 'UNIT', id: 'billing' }, calendarId: 'cn-standard', measuredIn: 'BUSINESS_TIME', to: expect.any(String) });
       expect(billingLeg!['heldMinutes']).toBeGreaterThanOrEqual(30);
       expect(billingLeg!['heldMinutes']).toBeLessThan(31);
     });

@@ -154,9 +154,10 @@ describe('the case lifecycle over REST (统一流程), embedded platform', () =>
       expect(raised).toEqual([
         expect.objectContaining({
           data: expect.objectContaining({
-            units: expect.arrayContaining([
-              { unitId: 'complaints', supervisorId: 'front-line-supervisor' },
-              { unitId: 'technical-support', supervisorId: 'front-line-supervisor' },
+            // A transfer is between queues.
+            sides: expect.arrayContaining([
+              { party: { kind: 'QUEUE', id: 'complaints' }, supervisorId: 'front-line-supervisor' },
+              { party: { kind: 'QUEUE', id: 'technical-support' }, supervisorId: 'front-line-supervisor' },
             ]),
             bounces: 3,
           }),

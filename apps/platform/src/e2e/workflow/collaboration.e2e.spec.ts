@@ -215,9 +215,10 @@ describe('collaboration across units and partners (流程穿越), embedded platf
     expect(raised).toEqual([
       expect.objectContaining({
         data: expect.objectContaining({
-          units: expect.arrayContaining([
-            { unitId: 'complaints', supervisorId: 'front-line-supervisor' },
-            { unitId: 'billing', supervisorId: 'billing-supervisor' },
+          // The case's queue asked, the billing unit returned: a request and a return are between the task's parties.
+          sides: expect.arrayContaining([
+            { party: { kind: 'QUEUE', id: 'complaints' }, supervisorId: 'front-line-supervisor' },
+            { party: { kind: 'UNIT', id: 'billing' }, supervisorId: 'billing-supervisor' },
           ]),
         }),
       }),

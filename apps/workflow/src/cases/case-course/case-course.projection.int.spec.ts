@@ -276,10 +276,10 @@ describe('the course of a case, as the case view keeps it', () => {
       ...caseStream.slice(firstTransfer + 1),
     ]);
     const { legs } = await projected(caseId, new Date(OPENED_AT + 60_000));
-    expect(legs.map((leg) => [leg.holder.id, leg.holdingUnit, leg.calendarId])).toEqual([
-      ['moving-desk', 'front-line', 'cn-standard'],
-      ['complaints', 'front-line', 'cn-standard'],
-      ['moving-desk', 'network', 'nine-to-five'],
+    expect(legs.map((leg) => [leg.holder.id, leg.clockHolder, leg.calendarId])).toEqual([
+      ['moving-desk', { kind: 'UNIT', id: 'front-line' }, 'cn-standard'],
+      ['complaints', { kind: 'UNIT', id: 'front-line' }, 'cn-standard'],
+      ['moving-desk', { kind: 'UNIT', id: 'network' }, 'nine-to-five'],
     ]);
   });
 

@@ -38,7 +38,8 @@ export interface LegRow {
   readonly ordinal: number | null;
   readonly from_at: Date;
   readonly to_at: Date | null;
-  readonly holding_unit: string | null;
+  readonly clock_holder_id: string | null;
+  readonly clock_holder_kind: 'UNIT' | 'PARTNER' | null;
   readonly calendar_id: string | null;
   readonly measured_in: 'BUSINESS_TIME' | 'CALENDAR_TIME';
   readonly note: string | null;

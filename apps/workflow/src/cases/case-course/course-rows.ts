@@ -15,7 +15,9 @@ export interface LegState {
   readonly ordinal: number | null;
   readonly from_at: Date;
   to_at: Date | null;
-  readonly holding_unit: string | null;
+  /** Whose calendar the leg's clock runs on (a unit or a partner), by id and kind; null when unknown. */
+  readonly clock_holder_id: string | null;
+  readonly clock_holder_kind: 'UNIT' | 'PARTNER' | null;
   readonly calendar_id: string | null;
   readonly measured_in: string;
   readonly note: string | null;
@@ -50,7 +52,7 @@ export interface LinkState {
 
 const LEG_COLUMNS: ColumnTypes = {
   case_id: 'uuid', leg_key: 'text', kind: 'text', unit: 'text', task_id: 'text', parent_task_id: 'text', ordinal: 'int', from_at: 'timestamptz',
-  to_at: 'timestamptz', holding_unit: 'text', calendar_id: 'text', measured_in: 'text', note: 'text', calendar: 'jsonb', held_minutes: 'float8', version: 'int',
+  to_at: 'timestamptz', clock_holder_id: 'text', clock_holder_kind: 'text', calendar_id: 'text', measured_in: 'text', note: 'text', calendar: 'jsonb', held_minutes: 'float8', version: 'int',
 };
 const LINK_COLUMNS: ColumnTypes = {
   case_id: 'uuid', task_id: 'text', parent_task_id: 'text', from_unit: 'text', from_kind: 'text', target: 'jsonb', reason: 'text', status: 'text', opened_at: 'timestamptz',
@@ -77,7 +79,7 @@ const LINK_UPSERT: Upsert = {
 };
 
 /** Open legs keep their calendar; read as text, each distinct calendar is parsed once per batch. */
-const LEGS_SQL = `select case_id, leg_key, kind, unit, task_id, parent_task_id, ordinal, from_at, to_at, holding_unit, calendar_id, measured_in, note,
+const LEGS_SQL = `select case_id, leg_key, kind, unit, task_id, parent_task_id, ordinal, from_at, to_at, clock_holder_id, clock_holder_kind, calendar_id, measured_in, note,
   calendar::text as calendar, held_minutes, version from workflow.case_leg where case_id = any($1::uuid[])`;
 type StoredLeg = Omit<LegState, 'calendar'> & { readonly calendar: string | null };
 const parsedOnce = (parsed: Map<string, BusinessCalendar>) => (leg: StoredLeg): LegState => {

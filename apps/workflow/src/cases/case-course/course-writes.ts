@@ -30,7 +30,7 @@ const openLeg = async (batch: CourseBatch, leg: OpeningLeg): Promise<void> => {
   const shown = shownClockOf(leg.unit, clock);
   batch.rows.openLeg({
     case_id: leg.caseId, leg_key: leg.key, kind: leg.kind, unit: leg.unit, task_id: leg.taskId, parent_task_id: leg.parentTaskId, ordinal: leg.ordinal,
-    from_at: new Date(leg.from), to_at: null, holding_unit: shown.holdingUnit, calendar_id: shown.calendarId, measured_in: shown.measuredIn, note: shown.note,
+    from_at: new Date(leg.from), to_at: null, clock_holder_id: shown.clockHolder?.id ?? null, clock_holder_kind: shown.clockHolder?.kind ?? null, calendar_id: shown.calendarId, measured_in: shown.measuredIn, note: shown.note,
     calendar: clock.calendar, held_minutes: null, version: leg.version,
   });
 };

@@ -9,13 +9,14 @@ import type { CourseRows } from './course-rows';
 interface HolderRow {
   readonly kind: HolderChange['holder'];
   readonly party_id: string | null;
+  readonly party_kind: 'UNIT' | 'PARTNER' | null;
   readonly calendar_id: string | null;
   readonly definition: BusinessCalendar | null;
 }
 
 /** A queue leads to the unit (or partner) that owns it; a unit or partner is its own party. */
 const HOLDER_SQL = `
-  select h.kind, p.id as party_id, p.calendar_id, c.definition
+  select h.kind, p.id as party_id, p.kind as party_kind, p.calendar_id, c.definition
     from workflow.case_leg_holder h
     left join workflow.case_leg_holder p
       on p.id = case when h.kind = 'QUEUE' then h.unit_id else h.id end and p.kind <> 'QUEUE'
@@ -41,9 +42,11 @@ export const keepHolder = async (tx: EntityManager, change: HolderChange): Promi
 };
 
 /** The party a leg's holder leads to, if the directory knows it as the right kind of holder. */
-const partyOf = (kind: LegKind, row: HolderRow | undefined): { id: string; calendarId: string } | undefined => {
+const partyOf = (kind: LegKind, row: HolderRow | undefined): { kind: 'UNIT' | 'PARTNER'; id: string; calendarId: string } | undefined => {
   const fits = row !== undefined && (kind === 'CASE' ? row.kind === 'QUEUE' : row.kind !== 'QUEUE');
-  return fits && row.party_id !== null && row.calendar_id !== null ? { id: row.party_id, calendarId: row.calendar_id } : undefined;
+  return fits && row.party_id !== null && row.party_kind !== null && row.calendar_id !== null
+    ? { kind: row.party_kind, id: row.party_id, calendarId: row.calendar_id }
+    : undefined;
 };
 
 /**

@@ -35,7 +35,7 @@ const legOf = (row: LegRow, targets: ReadonlyMap<string, CollaborationTarget>, p
   parentTaskId: row.parent_task_id,
   from: row.from_at.toISOString(),
   to: row.to_at?.toISOString() ?? null,
-  holdingUnit: row.holding_unit,
+  clockHolder: row.clock_holder_id === null ? null : { kind: row.clock_holder_kind ?? 'UNIT', id: row.clock_holder_id },
   calendarId: row.calendar_id,
   heldMinutes: row.held_minutes ?? heldMinutes(row.calendar, { from: row.from_at, until: now }, priority),
   measuredIn: row.measured_in,
@@ -72,7 +72,7 @@ export class ProjectedCourses {
   async of(view: CaseView): Promise<CaseCourse> {
     const [legs, links] = await Promise.all([
       this.dataSource.query<LegRow[]>(
-        `select leg_key, kind, unit, task_id, parent_task_id, ordinal, from_at, to_at, holding_unit, calendar_id,
+        `select leg_key, kind, unit, task_id, parent_task_id, ordinal, from_at, to_at, clock_holder_id, clock_holder_kind, calendar_id,
                 measured_in, note, calendar, held_minutes
            from workflow.case_leg where case_id = $1`,
         [view.id],

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { shownCaseStatus } from '@collab/domain-kernel';
+import { CASE_STATUSES, shownCaseStatus } from '@collab/domain-kernel';
 
 /** The case as staff and requesters read it; rebuilt from workflow's log at any time. */
 @Entity({ schema: 'workflow', name: 'case_view' })
@@ -39,8 +39,16 @@ export class CaseView {
  * COLLABORATING while it has open collaboration tasks (`openTasks`: the links of its chain it has
  * not recorded the end of, as the case course keeps them).
  */
-export const shownStatusOf = (view: Pick<CaseView, 'status' | 'assignee'>, openTasks: number): string =>
-  shownCaseStatus(view.status, view.assignee, openTasks);
+export const shownStatusOf = (view: Pick<CaseView, 'status' | 'assignee'>, openTasks: number): ShownCaseStatus => {
+  const shown = shownCaseStatus(view.status, view.assignee, openTasks);
+  // The view stores what the decider wrote; a word outside the answer's enum is a defect, said here rather than served.
+  if (!(SHOWN_CASE_STATUSES as readonly string[]).includes(shown)) throw new Error(`case ${view.status} shows as unknown status ${shown}`);
+  return shown as ShownCaseStatus;
+};
+
+/** The statuses a case answer may show: REGISTERED is transient (routing follows registration in the same append). */
+export const SHOWN_CASE_STATUSES = ['REGISTERED', ...CASE_STATUSES] as const;
+export type ShownCaseStatus = (typeof SHOWN_CASE_STATUSES)[number];
 
 /** A case stops counting as open work (its owner's load, its queue's waiting line) once resolved, closed or cancelled. */
 export const FINISHED_CASE_STATUSES = ['RESOLVED', 'CLOSED', 'CANCELLED'] as const;

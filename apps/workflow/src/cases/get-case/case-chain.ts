@@ -1,30 +1,8 @@
-import { laterTaskStatus, type Party, type TaskStatusWord } from '@collab/domain-kernel';
-import { askerOf, caseOutcomeFor, type ActorRef, type CollaborationTarget, type CollaborationTaskEvent, type WorkflowCaseEvent } from '@collab/workflow-domain';
+import { laterTaskStatus, type TaskStatusWord } from '@collab/domain-kernel';
+import { askerOf, caseOutcomeFor, type CollaborationTaskEvent, type WorkflowCaseEvent } from '@collab/workflow-domain';
+import type { ChainLink, Link } from '../case.answers';
 
-/** One collaboration task (协同单) of the chain, with the tasks its holder asked for in turn. */
-export interface ChainLink {
-  readonly taskId: string;
-  readonly parentTaskId: string | null;
-  /** Who asked: the case's queue, or the holder of the parent task (a unit or a partner). */
-  readonly from: Party;
-  readonly to: CollaborationTarget;
-  /** What was asked and why. */
-  readonly reason: string;
-  /** The task's status in the words /tasks uses, as the task moves (the case records its end later). */
-  readonly status: TaskStatusWord;
-  readonly openedAt: string;
-  readonly openedBy: ActorRef;
-  readonly acceptDueAt: string;
-  readonly completeDueAt: string;
-  readonly closedAt: string | null;
-  readonly closedBy: ActorRef | null;
-  /** The return reason code or the withdrawal reason; null while open and on completion. */
-  readonly outcomeReason: string | null;
-  readonly children: ChainLink[];
-}
-
-/** One task of the chain without its children: what the case view keeps per task (case-course). */
-export type Link = Omit<ChainLink, 'children'>;
+export type { ChainLink, Link } from '../case.answers';
 
 const linksOf = (events: readonly WorkflowCaseEvent[]): Map<string, Link> => {
   const links = new Map<string, Link>();

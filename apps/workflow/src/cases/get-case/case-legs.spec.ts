@@ -51,9 +51,9 @@ const taskEvents: CollaborationTaskEvent[] = [
 ];
 
 const clocks = new Map<string, HolderClock>([
-  ['complaints', { holdingUnit: 'gd-sz-front-line', calendar: nineToFive }],
-  ['billing-desk', { holdingUnit: 'gd-billing', calendar: nineToFive }],
-  ['partner-fi', { holdingUnit: 'partner-fi', calendar: helsinki }],
+  ['complaints', { clockHolder: { kind: 'UNIT', id: 'gd-sz-front-line' }, calendar: nineToFive }],
+  ['billing-desk', { clockHolder: { kind: 'UNIT', id: 'gd-billing' }, calendar: nineToFive }],
+  ['partner-fi', { clockHolder: { kind: 'PARTNER', id: 'partner-fi' }, calendar: helsinki }],
 ]);
 const mondayNoonShanghai = new Date('2026-11-23T04:00:00.000Z');
 const history = (priority?: string): LegHistory => ({ caseEvents: caseEvents(priority), taskEvents });
@@ -68,7 +68,7 @@ describe('the legs of a case, each on its holder’s clock', () => {
       parentTaskId: null,
       from: '2026-11-20T08:00:00.000Z',
       to: '2026-11-23T02:00:00.000Z',
-      holdingUnit: 'gd-sz-front-line',
+      clockHolder: { kind: 'UNIT', id: 'gd-sz-front-line' },
       calendarId: 'nine-to-five',
       heldMinutes: 120,
       measuredIn: 'BUSINESS_TIME',
@@ -78,12 +78,12 @@ describe('the legs of a case, each on its holder’s clock', () => {
 
   it('measures the leg still held up to the moment asked, and a partner’s task in the partner’s own hours', () => {
     const legs = measuredLegs(history(), clocks, new Date('2026-11-23T09:00:00.000Z'));
-    expect(legs.map(({ holder, to, heldMinutes }) => [holder.id, to, heldMinutes])).toEqual([
-      ['complaints', '2026-11-23T02:00:00.000Z', 120],
+    expect(legs.map(({ holder, clockHolder, to, heldMinutes }) => [holder.id, clockHolder, to, heldMinutes])).toEqual([
+      ['complaints', { kind: 'UNIT', id: 'gd-sz-front-line' }, '2026-11-23T02:00:00.000Z', 120],
       // Monday 10:00–17:00 Shanghai.
-      ['billing-desk', null, 420],
-      // Helsinki opens at 08:00 (06:00Z): 08:00–10:00.
-      ['partner-fi', '2026-11-23T08:00:00.000Z', 120],
+      ['billing-desk', { kind: 'UNIT', id: 'gd-billing' }, null, 420],
+      // Helsinki opens at 08:00 (06:00Z): 08:00–10:00, on the partner's clock, named as a partner.
+      ['partner-fi', { kind: 'PARTNER', id: 'partner-fi' }, '2026-11-23T08:00:00.000Z', 120],
     ]);
   });
 
@@ -91,11 +91,11 @@ describe('the legs of a case, each on its holder’s clock', () => {
     expect(measuredLegs(history('URGENT'), clocks, mondayNoonShanghai)[0]!.heldMinutes).toBe(240));
 
   it('falls back to elapsed minutes for a holder whose calendar is unknown, and says so in the leg', () => {
-    const unknown = new Map(clocks).set('billing-desk', { holdingUnit: 'gd-billing', calendar: null, unknown: 'calendar gd-hours is not defined' });
+    const unknown = new Map(clocks).set('billing-desk', { clockHolder: { kind: 'UNIT', id: 'gd-billing' }, calendar: null, unknown: 'calendar gd-hours is not defined' });
     const [, billing] = measuredLegs(history(), unknown, mondayNoonShanghai);
     expect(billing).toMatchObject({
       holder: { kind: 'QUEUE', id: 'billing-desk' },
-      holdingUnit: 'gd-billing',
+      clockHolder: { kind: 'UNIT', id: 'gd-billing' },
       calendarId: null,
       heldMinutes: 120,
       measuredIn: 'CALENDAR_TIME',

@@ -1,22 +1,15 @@
 import { businessTimeBetween, type BusinessCalendar } from '@collab/business-calendar';
-import { legsOf, type CollaborationTaskEvent, type Leg, type WorkflowCaseEvent } from '@collab/workflow-domain';
+import { legsOf, type CollaborationTaskEvent, type WorkflowCaseEvent } from '@collab/workflow-domain';
+import type { CaseLeg, ClockHolder } from '../case.answers';
 
 /** Whose clock a holder runs on: the org unit or partner behind a queue or a task's target, and its calendar. */
 export type HolderClock =
-  | { readonly holdingUnit: string; readonly calendar: BusinessCalendar }
-  /** Neither the unit nor its calendar could be found: its leg counts elapsed minutes, and says why. */
-  | { readonly holdingUnit: string | null; readonly calendar: null; readonly unknown: string };
+  | { readonly clockHolder: ClockHolder; readonly calendar: BusinessCalendar }
+  /** Neither the unit or partner nor its calendar could be found: its leg counts elapsed minutes, and says why. */
+  | { readonly clockHolder: ClockHolder | null; readonly calendar: null; readonly unknown: string };
 
-/** One leg of the chain as the case shows it: who held it, for how long, on which clock. */
-export interface CaseLeg extends Omit<Leg, 'heldBusinessMinutes'> {
-  /** The org unit or partner that held it: the queue's unit on the main line, the target of a task. */
-  readonly holdingUnit: string | null;
-  readonly calendarId: string | null;
-  readonly heldMinutes: number;
-  /** BUSINESS_TIME on the holder's calendar; CALENDAR_TIME only when that calendar is unknown (see `note`). */
-  readonly measuredIn: 'BUSINESS_TIME' | 'CALENDAR_TIME';
-  readonly note: string | null;
-}
+/** One leg of the chain as the case shows it (the answer schema's type): who held it, for how long, on which clock. */
+export type { CaseLeg } from '../case.answers';
 
 export interface LegHistory {
   readonly caseEvents: readonly WorkflowCaseEvent[];
@@ -27,12 +20,12 @@ const NOT_MEASURED = () => 0;
 const elapsedMinutes = (from: Date, to: Date) => (to.getTime() - from.getTime()) / 60_000;
 
 /** Whose clock a leg is shown on: the same four fields whether it was folded now or projected earlier. */
-export type ShownClock = Pick<CaseLeg, 'holdingUnit' | 'calendarId' | 'measuredIn' | 'note'>;
+export type ShownClock = Pick<CaseLeg, 'clockHolder' | 'calendarId' | 'measuredIn' | 'note'>;
 
 export const shownClockOf = (unit: string, clock: HolderClock | undefined): ShownClock => {
-  if (clock?.calendar) return { holdingUnit: clock.holdingUnit, calendarId: clock.calendar.id, measuredIn: 'BUSINESS_TIME', note: null };
+  if (clock?.calendar) return { clockHolder: clock.clockHolder, calendarId: clock.calendar.id, measuredIn: 'BUSINESS_TIME', note: null };
   const why = clock && 'unknown' in clock ? clock.unknown : `no clock was looked up for ${unit}`;
-  return { holdingUnit: clock?.holdingUnit ?? null, calendarId: null, measuredIn: 'CALENDAR_TIME', note: `${why}: elapsed calendar minutes counted instead` };
+  return { clockHolder: clock?.clockHolder ?? null, calendarId: null, measuredIn: 'CALENDAR_TIME', note: `${why}: elapsed calendar minutes counted instead` };
 };
 
 /**
@@ -50,7 +43,7 @@ export const heldMinutes = (calendar: BusinessCalendar | null | undefined, span:
 /** The holders whose clocks the legs need: a queue on the main line, a unit or partner on a task. */
 export const holdersOf = (history: LegHistory, until: Date): { readonly queues: string[]; readonly parties: string[] } => {
   const legs = legsOf(history, NOT_MEASURED, until);
-  const distinct = (kind: Leg['kind']) => [...new Set(legs.filter((leg) => leg.kind === kind).map((leg) => leg.holder.id))];
+  const distinct = (kind: CaseLeg['kind']) => [...new Set(legs.filter((leg) => leg.kind === kind).map((leg) => leg.holder.id))];
   return { queues: distinct('CASE'), parties: distinct('TASK') };
 };
 

@@ -23,15 +23,15 @@ describe('whose clock each leg runs on', () => {
 
   it('a queue runs on the calendar of the unit that owns it', async () => {
     const found = await clocks.for({ caseEvents: [assigned('complaints', '2026-11-23T01:00:00.000Z')], taskEvents: [] }, until);
-    expect(found.get('complaints')).toEqual({ holdingUnit: 'front-line', calendar: expect.objectContaining({ id: 'cn-standard' }) });
+    expect(found.get('complaints')).toEqual({ clockHolder: { kind: 'UNIT', id: 'front-line' }, calendar: expect.objectContaining({ id: 'cn-standard' }) });
   });
 
   it('says why a leg cannot be measured in business time: an unknown queue, unit, or calendar', async () => {
     const found = await clocks.for({ caseEvents: [assigned('lost-queue', '2026-11-23T01:00:00.000Z')], taskEvents: [asked('t1', 'billing'), asked('t2', 'nowhere')] }, until);
     expect(Object.fromEntries(found)).toEqual({
-      'lost-queue': { holdingUnit: null, calendar: null, unknown: 'the org directory does not know queue lost-queue' },
-      billing: { holdingUnit: 'billing', calendar: null, unknown: 'calendar billing-hours of billing is not known' },
-      nowhere: { holdingUnit: null, calendar: null, unknown: 'the org directory does not know unit or partner nowhere' },
+      'lost-queue': { clockHolder: null, calendar: null, unknown: 'the org directory does not know queue lost-queue' },
+      billing: { clockHolder: { kind: 'UNIT', id: 'billing' }, calendar: null, unknown: 'calendar billing-hours of billing is not known' },
+      nowhere: { clockHolder: null, calendar: null, unknown: 'the org directory does not know unit or partner nowhere' },
     });
   });
 });

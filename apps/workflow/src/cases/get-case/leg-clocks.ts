@@ -6,12 +6,13 @@ import { holdersOf, type HolderClock, type LegHistory } from './case-legs';
 /** What a holder's leg is measured on: the party behind it and the party's calendar, or why it cannot be. */
 export const holderClockOf = (
   what: string,
-  party: { readonly id: string; readonly calendarId: string } | undefined,
+  party: { readonly kind: 'UNIT' | 'PARTNER'; readonly id: string; readonly calendarId: string } | undefined,
   calendar: BusinessCalendar | undefined,
 ): HolderClock => {
-  if (!party) return { holdingUnit: null, calendar: null, unknown: `the org directory does not know ${what}` };
-  if (!calendar) return { holdingUnit: party.id, calendar: null, unknown: `calendar ${party.calendarId} of ${party.id} is not known` };
-  return { holdingUnit: party.id, calendar };
+  if (!party) return { clockHolder: null, calendar: null, unknown: `the org directory does not know ${what}` };
+  const clockHolder = { kind: party.kind, id: party.id };
+  if (!calendar) return { clockHolder, calendar: null, unknown: `calendar ${party.calendarId} of ${party.id} is not known` };
+  return { clockHolder, calendar };
 };
 
 /** Finds each holder's business calendar: a queue through the unit that owns it, a task's target directly. */

@@ -1,35 +1,7 @@
 import type { RequesterOutcome } from '@collab/workflow-domain';
-import type { StaffCaseDetails } from './get-case.query';
+import type { RequesterCase, StaffCaseDetails } from '../case.answers';
 
-/**
- * The case as its requester sees it: what they asked, where it stands, what they were promised,
- * how it was resolved and what they said of it. Nothing of how it is worked inside (no legs,
- * chain, queue, rule, owner or internal due times).
- */
-export interface RequesterCase extends RequesterOutcome {
-  readonly id: string;
-  readonly number: string | null;
-  readonly status: string;
-  /** The promise made at acknowledgement (the one the organisation holds itself to). */
-  readonly acknowledgement: {
-    readonly acknowledgedAt: string;
-    readonly expectedFirstResponseAt: string;
-    readonly expectedResolutionAt: string;
-  } | null;
-  readonly channel: string;
-  readonly audience: string;
-  readonly requestType: string;
-  readonly category: string;
-  readonly subject: string;
-  readonly description: string;
-  readonly language: string;
-  readonly region: string;
-  readonly openedAt: string;
-  readonly resolvedAt: string | null;
-  readonly closedAt: string | null;
-  readonly version: number;
-  readonly asOf: string | null;
-}
+export type { RequesterCase } from '../case.answers';
 
 /** A whitelist: a field added to the staff view stays internal until it is added here. */
 export const requesterCaseOf = (details: StaffCaseDetails, outcome: RequesterOutcome): RequesterCase => {
@@ -54,7 +26,7 @@ export const requesterCaseOf = (details: StaffCaseDetails, outcome: RequesterOut
     openedAt: details.openedAt,
     resolvedAt: details.resolvedAt,
     closedAt: details.closedAt,
-    resolution: outcome.resolution,
+    resolution: outcome.resolution && { ...outcome.resolution, knowledgeArticleIds: [...outcome.resolution.knowledgeArticleIds] },
     feedback: outcome.feedback,
     version: details.version,
     asOf: details.asOf,

@@ -1942,6 +1942,8 @@ export interface components {
         };
         CaseLeg: {
             calendarId: string | null;
+            /** @description Whose calendar the leg's clock runs on: the unit that owns the queue on the main line, the task's target (a unit or a partner) on a task's leg; null when the org directory does not know it */
+            clockHolder: components["schemas"]["ClockHolder"] | null;
             /**
              * Format: date-time
              * @example 2026-11-23T02:00:00.000Z
@@ -1950,7 +1952,6 @@ export interface components {
             heldMinutes: number;
             /** @description Who held it: the queue on the case's main line, the task's target (a unit or a partner) on a task's leg */
             holder: components["schemas"]["Party"];
-            holdingUnit: string | null;
             /** @enum {string} */
             kind: "CASE" | "TASK";
             /** @enum {string} */
@@ -2079,10 +2080,15 @@ export interface components {
              */
             openedAt: string;
             openedBy: components["schemas"]["ActorRef"];
+            /** @description The return reason code or the withdrawal reason; null while open and on completion */
             outcomeReason: string | null;
             parentTaskId: string | null;
+            /** @description What was asked and why */
             reason: string;
-            /** @enum {string} */
+            /**
+             * @description The task's status in the words /tasks uses, as the task moves (the case records its end later)
+             * @enum {string}
+             */
             status: "REQUESTED" | "ACCEPTED" | "COMPLETED" | "RETURNED" | "WITHDRAWN";
             taskId: string;
             to: components["schemas"]["CollaborationTarget"];
@@ -2159,6 +2165,11 @@ export interface components {
             kind: "PHONE" | "IVR" | "WEB" | "APP" | "EMAIL" | "CHAT" | "WECHAT" | "WEIBO" | "AI_BOT" | "STORE" | "FIELD" | "ACCOUNT_MANAGER" | "PARTNER_API" | "INTERNAL_PORTAL";
             name: string;
             version: number;
+        };
+        ClockHolder: {
+            id: string;
+            /** @enum {string} */
+            kind: "UNIT" | "PARTNER";
         };
         CollaborationRequested: {
             case: components["schemas"]["CaseDetails"];
