@@ -35,4 +35,12 @@ describe('the REST contract against its last released copy (docs/openapi/release
     expect(breakingChanges(released(), changed)).toContain('GET /api/v1/org/units/{id} answer.version: type integer became string');
     expect(breakingChanges(released(), changed).join()).not.toContain('nickname');
   });
+
+  it('looks inside a union answer: a field gone from one of its shapes (CaseDetails → StaffCaseDetails.subject)', () => {
+    const changed = current();
+    const staff = changed.components.schemas['StaffCaseDetails']!;
+    delete staff.properties['subject'];
+    staff.required = staff.required.filter((field) => field !== 'subject');
+    expect(breakingChanges(released(), changed)).toEqual(expect.arrayContaining([expect.stringMatching(/^GET \/api\/v1\/cases\/\{id\} answer\(1 of 2\)\.subject: removed from the answer$/)]));
+  });
 });

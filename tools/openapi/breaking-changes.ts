@@ -41,12 +41,43 @@ const shapeProblems = (a: Json, b: Json, at: string): string[] => {
   return problems;
 };
 
-/** An answer schema of `after` must promise at least what `before` promised. */
+/** The shapes an answer may take: each member of a union (anyOf, oneOf), or the schema itself. */
+const alternativesOf = (document: Document, schema: Json): Json[] => {
+  const resolved = resolve(document, schema);
+  const members = [...list(resolved['anyOf']), ...list(resolved['oneOf'])].map(asJson);
+  return members.length > 0 ? members.flatMap((member) => alternativesOf(document, member)) : [resolved];
+};
+
+/** allOf's members are one object: their properties and required fields together. */
+const merged = (document: Document, schema: Json): Json => {
+  const members = list(schema['allOf']).map((member) => merged(document, resolve(document, asJson(member))));
+  if (members.length === 0) return schema;
+  return {
+    ...schema,
+    properties: Object.assign({}, ...members.map((member) => asJson(member['properties'])), asJson(schema['properties'])),
+    required: [...new Set([...members.flatMap((member) => strings(member['required'])), ...strings(schema['required'])])],
+  };
+};
+
+/**
+ * An answer schema of `after` must promise at least what `before` promised. With unions, whatever
+ * shape may be answered now must keep the promise of one shape answered before; a shape that keeps
+ * none is reported against the old shape it is closest to.
+ */
 const answerProblems = (comparison: Comparison, [was, now]: [Json, Json], at: string): string[] => {
   const key = `${JSON.stringify(was)}→${JSON.stringify(now)}`;
   if (comparison.seen.has(key)) return [];
   comparison.seen.add(key);
-  const [a, b] = [resolve(comparison.before, was), resolve(comparison.after, now)];
+  const [before, after] = [alternativesOf(comparison.before, was), alternativesOf(comparison.after, now)];
+  if (before.length === 1 && after.length === 1) return shapeChanges(comparison, [before[0]!, after[0]!], at);
+  return after.flatMap((shape, index) => {
+    const against = before.map((old) => shapeChanges(comparison, [old, shape], after.length > 1 ? `${at}(${index + 1} of ${after.length})` : at));
+    return against.some((problems) => problems.length === 0) ? [] : against.reduce((fewest, problems) => (problems.length < fewest.length ? problems : fewest));
+  });
+};
+
+const shapeChanges = (comparison: Comparison, [was, now]: [Json, Json], at: string): string[] => {
+  const [a, b] = [merged(comparison.before, was), merged(comparison.after, now)];
   const [propsA, propsB] = [asJson(a['properties']), asJson(b['properties'])];
   const fields = Object.entries(propsA).flatMap(([field, schema]) =>
     propsB[field] === undefined ? [`${at}.${field}: removed from the answer`] : answerProblems(comparison, [asJson(schema), asJson(propsB[field])], `${at}.${field}`),
