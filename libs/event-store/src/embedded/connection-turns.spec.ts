@@ -1,5 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
-import { asOneJob, takingTurns } from './connection-turns';
+import { asNewJob, asOneJob, takingTurns } from './connection-turns';
 
 /** A pool of one connection as pg's would hand it out: connect resolves with the client once it is free. */
 const onePool = () => {
@@ -119,5 +119,40 @@ describe('takingTurns: the one embedded connection goes to the oldest job asking
     held.release();
     (await third).release();
     expect(order).toEqual(['second', 'third']);
+  });
+
+  it('a job that gives way lets work begun within its allowance go first, and goes before work begun after it', async () => {
+    const { pool } = onePool();
+    takingTurns(pool, now);
+    const order: string[] = [];
+    const holder = await pool.connect();
+    const ask = (name: string) => pool.connect().then((client) => (order.push(name), client.release()));
+
+    // given: an analytics batch begun at 0 that gives way for 1,000 ms, and requests begun at 500 and 1,500
+    const analytics = asOneJob(() => ask('analytics'), 0, 1_000);
+    const later = asOneJob(() => ask('request at 1,500'), 1_500);
+    const sooner = asOneJob(() => ask('request at 500'), 500);
+    await settled();
+    holder.release();
+    await Promise.all([analytics, later, sooner]);
+
+    // then
+    expect(order).toEqual(['request at 500', 'analytics', 'request at 1,500']);
+  });
+
+  it('a transaction split off a job that gives way is a new job that gives way as much', async () => {
+    const { pool } = onePool();
+    takingTurns(pool, now);
+    const order: string[] = [];
+    const holder = await pool.connect();
+    const ask = (name: string) => pool.connect().then((client) => (order.push(name), client.release()));
+
+    const split = asOneJob(() => asNewJob(() => ask('split at 2,000 giving way'), 2_000), 0, 1_000);
+    const request = asOneJob(() => ask('request at 2,500'), 2_500);
+    await settled();
+    holder.release();
+    await Promise.all([split, request]);
+
+    expect(order).toEqual(['request at 2,500', 'split at 2,000 giving way']);
   });
 });

@@ -3,23 +3,30 @@ import { performance } from 'node:perf_hooks';
 import type { Pool, PoolClient } from 'pg';
 
 /**
- * When the piece of work on whose behalf a query runs began: an HTTP request when it arrived, a
- * follower's batch when it was read. Unset, a query is a piece of work of its own, begun when it asks.
+ * When the piece of work on whose behalf a query runs began (an HTTP request when it arrived, a
+ * follower's batch when it was read), and how long it lets later work go first. Unset, a query is a
+ * piece of work of its own, begun when it asks.
  */
-const jobs = new AsyncLocalStorage<number>();
+interface Job {
+  readonly since: number;
+  readonly giveWayMs: number;
+}
+const jobs = new AsyncLocalStorage<Job>();
 
 /** A clock in milliseconds; performance.now() unless a test moves one of its own. */
 export type TurnClock = () => number;
 
 /**
  * Runs `work` as one job begun at `since` (default: now): every connection it asks for meanwhile
- * waits its turn as that job, so a job that began earlier goes first. Nested calls keep the
- * outermost job's start.
+ * waits its turn as that job, so a job that began earlier goes first. A job that gives way lets
+ * work begun up to `giveWayMs` after it go first (analytics that may lag, not requests or
+ * routing); it still ages, so it is never starved. Nested calls keep the outermost job.
  */
-export const asOneJob = <T>(work: () => T, since: number = performance.now()): T => jobs.run(jobs.getStore() ?? since, work);
+export const asOneJob = <T>(work: () => T, since: number = performance.now(), giveWayMs = 0): T =>
+  jobs.run(jobs.getStore() ?? { since, giveWayMs }, work);
 
-/** Runs `work` as a job of its own begun now, even inside another (a follower's batch split into transactions). */
-export const asNewJob = <T>(work: () => T): T => jobs.run(performance.now(), work);
+/** Runs `work` as a job of its own begun now, even inside another (a follower's batch split into transactions); it gives way as the job around it. */
+export const asNewJob = <T>(work: () => T, since: number = performance.now()): T => jobs.run({ since, giveWayMs: jobs.getStore()?.giveWayMs ?? 0 }, work);
 
 interface Waiter {
   readonly since: number;
@@ -62,7 +69,8 @@ export const takingTurns = (pool: Pool, now: TurnClock = () => performance.now()
       holding = true;
       return Promise.resolve();
     }
-    const since = jobs.getStore() ?? now();
+    const job = jobs.getStore();
+    const since = job ? job.since + job.giveWayMs : now();
     return new Promise((grant) => waiting.push({ since, arrival: (arrivals += 1), grant }));
   };
 

@@ -121,7 +121,7 @@ export class FollowerRunner {
       const upTo = batch[batch.length - 1]!.position;
       const wanted = batch.filter((event) => handler.wants(event));
       // One job from now: on the embedded connection the batch's statements wait their turn as one piece of work that ages.
-      const outcome = wanted.length === 0 ? 'deferred' : await asOneJob(() => this.handle(wanted, { upTo, positions, term, signal }));
+      const outcome = wanted.length === 0 ? 'deferred' : await asOneJob(() => this.handle(wanted, { upTo, positions, term, signal }), undefined, this.definition.giveWayMs);
       this.lastFault = undefined;
       this.position = upTo;
       if (outcome === 'committed') {
