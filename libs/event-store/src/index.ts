@@ -16,6 +16,7 @@ export {
   type EmbeddedDatabase,
   type EmbeddedDatabaseOptions,
 } from './embedded/open-embedded-database';
+export { asNewJob, asOneJob, takingTurns, type TurnClock } from './embedded/connection-turns';
 export { BorrowedPool, sharedPoolDriver, type SharedPoolDriver } from './embedded/shared-pool-driver';
 // Types only: the adapter loads on connect, so processes on PostgreSQL or PGlite never load its client.
 export type { EventStoreDbEventStore, EventStoreDbEventStoreOptions } from './eventstoredb/eventstoredb-event-store';

@@ -21,7 +21,16 @@ export interface ConsumerSubscription {
    * handle a batch of events in one transaction with its checkpoint (the log-fed one does).
    */
   readonly sharesBatchTransaction?: boolean;
+  /**
+   * Its read model may lag (analytics): where the transport shares one database connection with
+   * requests (embedded), its work gives way to requests and other followers for up to
+   * ANALYTICS_GIVE_WAY_MS. Kafka consumers ignore it.
+   */
+  readonly givesWay?: boolean;
 }
+
+/** How long a consumer that `givesWay` lets work begun after its batch go first. */
+export const ANALYTICS_GIVE_WAY_MS = 1_000;
 
 export interface RunningConsumer {
   stop(): Promise<void>;

@@ -24,7 +24,7 @@ abstract class FactConsumer implements OnApplicationBootstrap, OnModuleDestroy {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.consumer = await this.events.consume({ consumerName: this.name, source: this.source, handle: (event) => this.on(event), sharesBatchTransaction: true });
+    this.consumer = await this.events.consume({ consumerName: this.name, source: this.source, handle: (event) => this.on(event), sharesBatchTransaction: true, givesWay: true });
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -28,7 +28,7 @@ export class KpiFactsConsumer implements OnApplicationBootstrap, OnModuleDestroy
 
   async onApplicationBootstrap(): Promise<void> {
     for (const source of KPI_SOURCES)
-      this.consumers.push(await this.events.consume({ consumerName: consumerNameOf(source), source, handle: (event) => this.on(source, event), sharesBatchTransaction: true }));
+      this.consumers.push(await this.events.consume({ consumerName: consumerNameOf(source), source, handle: (event) => this.on(source, event), sharesBatchTransaction: true, givesWay: true }));
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import { Pool, type PoolConfig } from 'pg';
+import { takingTurns } from './connection-turns';
 import { lockDataDir } from './data-dir-lock';
 import { loadPglite } from './pglite-loader';
 
@@ -45,7 +46,8 @@ export const openEmbeddedDatabase = async (options: EmbeddedDatabaseOptions): Pr
       extensions: loadPglite().extensions,
       relaxedDurability: options.relaxedDurability ?? false,
     });
-    const pool = new Pool(poolConfig(pglite));
+    // The oldest job (request, follower batch) asking goes first, not the oldest statement: see takingTurns.
+    const pool = takingTurns(new Pool(poolConfig(pglite)));
     let closing: Promise<void> | undefined;
     const close = async (): Promise<void> => {
       await pool.end();

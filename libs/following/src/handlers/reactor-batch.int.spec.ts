@@ -6,7 +6,7 @@ import { REACTOR_FLUSH } from '../runner/follower';
 import { FollowerRunner } from '../runner/follower-runner';
 import type { SqlExecutor } from '../sql';
 import { CuttablePool, followingSchema, type FollowingSchema } from '../testing/following-test-kit';
-import { Reactor } from './reactor';
+import { Reactor, type TransactionBounds } from './reactor';
 
 const quiet = { warn: () => undefined, error: () => undefined };
 const step = (n: number): NewEvent => ({
@@ -24,15 +24,20 @@ describe('a reactor that runs its batches as one transaction', () => {
   /** The batch's transaction while one is open: the reactions write their own table through it. */
   let batchSql: SqlExecutor | undefined;
   let failInBatch = 0;
+  let failAt = 2;
+  /** A clock the reactions move, for the time bound of a batch transaction. */
+  let clock = 0;
+  let reactionTakesMs = 0;
 
-  const start = (batchCheckpoint?: 'deferred'): void => {
+  const start = (batchCheckpoint?: 'deferred', transactionBounds?: TransactionBounds): void => {
     const reactor = new Reactor(
       db.schema,
       {
         name: 'test.batched',
         handles: ['StepRecorded'],
         react: async (event) => {
-          if (batchSql && failInBatch > 0 && event.data['n'] === 2) {
+          clock += reactionTakesMs;
+          if (batchSql && failInBatch > 0 && event.data['n'] === failAt) {
             failInBatch -= 1;
             throw Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
           }
@@ -48,6 +53,7 @@ describe('a reactor that runs its batches as one transaction', () => {
             }
           }),
         ...(batchCheckpoint ? { batchCheckpoint } : {}),
+        ...(transactionBounds ? { transactionBounds } : {}),
       },
       pool,
       quiet,
@@ -74,6 +80,9 @@ describe('a reactor that runs its batches as one transaction', () => {
     pool = new CuttablePool();
     leases = new PostgresLeases({ pool, ttlMs: 1_500, tickMs: 250 });
     failInBatch = 0;
+    failAt = 2;
+    clock = 0;
+    reactionTakesMs = 0;
   });
   afterEach(async () => {
     await runner.stop();
@@ -82,9 +91,12 @@ describe('a reactor that runs its batches as one transaction', () => {
     await db.drop();
   });
 
+  /** Bounds no reaction here reaches: the clock stands still unless a test moves it. */
+  const unbounded = (): TransactionBounds => ({ events: 50, ms: 50, now: () => clock });
+
   it('commits the reactions of a batch and its checkpoint together, once', async () => {
     await db.store.append('case-a', [step(1), step(2), step(3)], 'no_stream');
-    start();
+    start(undefined, unbounded());
     const head = await db.store.headPosition();
     await until(() => checkpointAt(head));
     const { rows } = await db.admin.query<{ n: number; same: boolean }>(
@@ -105,7 +117,7 @@ describe('a reactor that runs its batches as one transaction', () => {
 
   it('with a deferred checkpoint, commits the reactions of a batch together and leaves the checkpoint to the runner', async () => {
     await db.store.append('case-a', [step(1), step(2), step(3)], 'no_stream');
-    start('deferred');
+    start('deferred', unbounded());
     const head = await db.store.headPosition();
     await until(() => checkpointAt(head));
     const { rows } = await db.admin.query<{ n: number; xmin: string; checkpoint: string }>(
@@ -114,5 +126,46 @@ describe('a reactor that runs its batches as one transaction', () => {
     expect(rows.map((row) => row.n)).toEqual([1, 2, 3]);
     expect(new Set(rows.map((row) => row.xmin)).size).toBe(1);
     expect(rows[0]!.checkpoint).not.toBe(rows[0]!.xmin);
+  });
+
+  /** The reactions' rows grouped by the transaction that wrote them, and whether the checkpoint's was the last. */
+  const transactions = async (): Promise<{ groups: number[][]; checkpointWithLast: boolean }> => {
+    const { rows } = await db.admin.query<{ n: number; xmin: string; checkpoint: string }>(
+      `select s.n, s.xmin::text as xmin, (select xmin::text from ${db.schema}.checkpoints where name = 'test.batched') as checkpoint from ${db.schema}.seen s order by s.n`,
+    );
+    const groups = new Map<string, number[]>();
+    for (const row of rows) groups.set(row.xmin, [...(groups.get(row.xmin) ?? []), row.n]);
+    return { groups: [...groups.values()], checkpointWithLast: rows.at(-1)?.xmin === rows.at(-1)?.checkpoint };
+  };
+  const fiveSteps = () => db.store.append('case-a', [step(1), step(2), step(3), step(4), step(5)], 'no_stream');
+
+  it('ends a batch transaction after the bound of reactions and goes on in the next, the checkpoint with the last', async () => {
+    await fiveSteps();
+    start(undefined, { events: 2, ms: 60_000, now: () => clock });
+    const head = await db.store.headPosition();
+    await until(() => checkpointAt(head));
+    expect(await transactions()).toEqual({ groups: [[1, 2], [3, 4], [5]], checkpointWithLast: true });
+  });
+
+  it('ends a batch transaction once its time bound went by, whatever the count', async () => {
+    reactionTakesMs = 30;
+    await fiveSteps();
+    start(undefined, { events: 50, ms: 50, now: () => clock });
+    const head = await db.store.headPosition();
+    await until(() => checkpointAt(head));
+    expect((await transactions()).groups).toEqual([[1, 2], [3, 4], [5]]);
+  });
+
+  it('keeps the transactions committed before a failing one and handles only the rest event by event: nothing lost, nothing twice', async () => {
+    failInBatch = 1;
+    failAt = 4;
+    await fiveSteps();
+    start('deferred', { events: 2, ms: 60_000, now: () => clock });
+    const head = await db.store.headPosition();
+    await until(() => checkpointAt(head));
+    const { groups } = await transactions();
+    expect(groups[0]).toEqual([1, 2]);
+    expect(groups.flat()).toEqual([1, 2, 3, 4, 5]);
+    expect(groups.slice(1).every((group) => group.length === 1)).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { SpanKind } from '@opentelemetry/api';
-import { contextOfTraceFields, inSpan, type RecordedEvent } from '@collab/event-store';
+import { asNewJob, contextOfTraceFields, inSpan, type RecordedEvent } from '@collab/event-store';
 import { FencedCheckpoints } from '../checkpoints/fenced-checkpoints';
 import { DeadLetterStore } from '../dead-letters/dead-letter-store';
 import { classify, Stopped } from '../faults';
@@ -26,6 +26,8 @@ export interface ReactorSpec {
    * that are idempotent by themselves (an inbox): a small batch then costs no checkpoint write.
    */
   readonly batchCheckpoint?: 'with-batch' | 'deferred';
+  /** How long one batch transaction may grow; DEFAULT_TRANSACTION_BOUNDS unless a test says otherwise. */
+  readonly transactionBounds?: TransactionBounds;
 }
 
 /** Runs `work` in one transaction (committed when it resolves, rolled back when it throws); `sql` runs on it. */
@@ -37,6 +39,21 @@ export interface ReactorLog {
 }
 
 const described = describeFault;
+
+/**
+ * How long one batch transaction may hold the connection: it ends after this many reactions or once
+ * this many milliseconds went by (whichever comes first), commits, and the rest of the batch goes on
+ * in the next. Embedded, the connection is the only one: a consumer working off a backlog of 500
+ * events in one transaction held it for seconds, and every request waited behind it.
+ */
+export interface TransactionBounds {
+  readonly events: number;
+  readonly ms: number;
+  /** Milliseconds, for the time bound; performance.now() unless a test moves a clock of its own. */
+  readonly now: () => number;
+}
+
+export const DEFAULT_TRANSACTION_BOUNDS: TransactionBounds = { events: 50, ms: 50, now: () => performance.now() };
 
 /** A stored letter's JSON back into the recorded event it was. */
 const revived = (json: unknown): RecordedEvent => {
@@ -78,12 +95,16 @@ export class Reactor implements BatchHandler {
   }
 
   async handle(batch: FollowerBatch): Promise<'committed' | 'deferred'> {
-    if (this.spec.batchTransaction && !batch.events.some((event) => this.parked.has(event.streamId)) && (await this.together(batch))) {
-      if (this.spec.batchCheckpoint !== 'deferred') return 'committed';
-      batch.advance(batch.upTo);
-      return 'deferred';
+    let rest = batch.events;
+    if (this.spec.batchTransaction && !batch.events.some((event) => this.parked.has(event.streamId))) {
+      rest = batch.events.slice(await this.together(batch));
+      if (rest.length === 0) {
+        if (this.spec.batchCheckpoint !== 'deferred') return 'committed';
+        batch.advance(batch.upTo);
+        return 'deferred';
+      }
     }
-    for (const event of batch.events) {
+    for (const event of rest) {
       if (batch.signal.aborted) throw new Stopped();
       if (this.parked.has(event.streamId)) await this.deadLetter(event, new Error(`waits behind an earlier dead letter of ${event.streamId}`), 0);
       else await this.reactTo(event, batch.signal);
@@ -93,26 +114,44 @@ export class Reactor implements BatchHandler {
   }
 
   /**
-   * The batch's reactions and its checkpoint in one transaction. Any failure rolls it all back
-   * (nothing is reported done) and the batch is handled again event by event, where faults are
+   * The batch's reactions and its checkpoint in transactions of bounded length (TransactionBounds),
+   * each a job of its own on the connection, so that what waited meanwhile goes first. Answers how
+   * many of the batch's events are committed. A failure rolls back the transaction at hand (nothing
+   * of it is reported done) and the rest of the batch is handled event by event, where faults are
    * retried and poison is dead-lettered one event at a time; reactions are idempotent, so what the
    * failed attempt appended to the log is appended nothing twice.
    */
-  private async together(batch: FollowerBatch): Promise<boolean> {
+  private async together(batch: FollowerBatch): Promise<number> {
+    const { events } = batch;
+    let done = 0;
     try {
-      await this.spec.batchTransaction!(async (sql) => {
-        for (const event of batch.events) {
-          if (batch.signal.aborted) throw new Stopped();
-          await this.reactInSpan(event, batch.signal);
-        }
-        if (this.spec.batchCheckpoint !== 'deferred') await this.checkpoints.save(sql, batch.term, this.checkpointNames, batch.upTo);
-      });
-      return true;
+      while (done < events.length) {
+        const from = done;
+        done = await asNewJob(() => this.spec.batchTransaction!((sql) => this.bounded(batch, from, sql)));
+        batch.advance(done === events.length ? batch.upTo : events[done - 1]!.position);
+      }
+      return done;
     } catch (error) {
       if (classify(error) === 'stopping') throw error;
-      this.log.warn({ follower: this.spec.name, events: batch.events.length, error: described(error).message }, 'batch not applied as one transaction; handling it event by event');
-      return false;
+      this.log.warn({ follower: this.spec.name, events: events.length - done, error: described(error).message }, 'batch not applied as one transaction; handling it event by event');
+      return done;
     }
+  }
+
+  /** Reacts from `from` on, in one transaction, until the batch ends or a bound is reached; answers where it stopped. */
+  private async bounded(batch: FollowerBatch, from: number, sql: SqlExecutor): Promise<number> {
+    const { events } = batch;
+    const bounds = this.spec.transactionBounds ?? DEFAULT_TRANSACTION_BOUNDS;
+    const began = bounds.now();
+    let next = from;
+    do {
+      if (batch.signal.aborted) throw new Stopped();
+      await this.reactInSpan(events[next]!, batch.signal);
+      next += 1;
+    } while (next < events.length && next - from < bounds.events && bounds.now() - began < bounds.ms);
+    const upTo = next === events.length ? batch.upTo : events[next - 1]!.position;
+    if (this.spec.batchCheckpoint !== 'deferred') await this.checkpoints.save(sql, batch.term, this.checkpointNames, upTo);
+    return next;
   }
 
   /** Replays what an operator asked for, stream by stream, in order. */

@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '@collab/event-store';
+import { asOneJob, type RecordedEvent } from '@collab/event-store';
 import type { CheckpointCommitter } from '../checkpoints/checkpoint-committer';
 import { FencedCheckpoints } from '../checkpoints/fenced-checkpoints';
 import { Stopped, classify } from '../faults';
@@ -120,7 +120,8 @@ export class FollowerRunner {
       }
       const upTo = batch[batch.length - 1]!.position;
       const wanted = batch.filter((event) => handler.wants(event));
-      const outcome = wanted.length === 0 ? 'deferred' : await this.handle(wanted, { upTo, positions, term, signal });
+      // One job from now: on the embedded connection the batch's statements wait their turn as one piece of work that ages.
+      const outcome = wanted.length === 0 ? 'deferred' : await asOneJob(() => this.handle(wanted, { upTo, positions, term, signal }), undefined, this.definition.giveWayMs);
       this.lastFault = undefined;
       this.position = upTo;
       if (outcome === 'committed') {

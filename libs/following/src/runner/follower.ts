@@ -62,6 +62,12 @@ export interface FollowerDefinition {
   readonly home: string;
   readonly handler: BatchHandler;
   readonly flush: FlushPolicy;
+  /**
+   * Embedded (one connection), how long this follower's batches let work begun after them go first:
+   * for read models that may lag (analytics), so requests and routing are not queued behind them.
+   * They still age, so they are never starved. 0 (the default): in turn with everything else.
+   */
+  readonly giveWayMs?: number;
 }
 
 /** Where a follower stands, for /ready and /metrics. */

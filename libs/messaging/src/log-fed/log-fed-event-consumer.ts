@@ -5,7 +5,7 @@ import { batchTransactionOn } from '../postgres/processed-events';
 import type { TransactionalPool } from '../postgres/sql';
 import { toCollabEvent } from '../envelope';
 import { consoleMessagingLogger, type MessagingLogger } from '../logger';
-import type { ConsumerSubscription, EventConsumerPort, RunningConsumer } from '../messaging.port';
+import { ANALYTICS_GIVE_WAY_MS, type ConsumerSubscription, type EventConsumerPort, type RunningConsumer } from '../messaging.port';
 
 /** One service's log as the embedded transport reads it. */
 export interface LogFedSource {
@@ -61,7 +61,10 @@ export class LogFedEventConsumer implements EventConsumerPort {
       this.options.db,
       this.logger,
     );
-    const runner = this.options.run({ name, home: this.options.home, handler: reactor, flush: REACTOR_FLUSH }, subscription.source);
+    const runner = this.options.run(
+      { name, home: this.options.home, handler: reactor, flush: REACTOR_FLUSH, ...(subscription.givesWay ? { giveWayMs: ANALYTICS_GIVE_WAY_MS } : {}) },
+      subscription.source,
+    );
     return Promise.resolve({ stop: () => runner.stop() });
   }
 }

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import { Module, type INestApplication, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { asOneJob } from '@collab/event-store';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Request } from 'express';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
@@ -54,6 +55,8 @@ export const createServiceApp = async (config: PlatformConfig, modules: readonly
   // First, so even a request the drain turns away is a span, and the body parser runs in its context.
   app.use(httpTracing);
   if (options.drain) app.use(options.drain.middleware);
+  // Each request is one job from its arrival: on the embedded connection it goes before requests that came later.
+  app.use((_request: unknown, _response: unknown, next: () => void) => asOneJob(next));
   app.use(requestHygiene);
   // application/*+json too, so problem and CloudEvents bodies parse; the limit applies to all (after inflating).
   app.useBodyParser('json', { limit: config.BODY_LIMIT, type: ['application/json', 'application/*+json'], verify: verifyUtf8 });

@@ -27,7 +27,7 @@ abstract class AuditTrailConsumer implements OnApplicationBootstrap, OnModuleDes
 
   async onApplicationBootstrap(): Promise<void> {
     const consumerName = `data.audit.${this.source}`;
-    this.consumer = await this.events.consume({ consumerName, source: this.source, handle: (event) => this.on(consumerName, event), sharesBatchTransaction: true });
+    this.consumer = await this.events.consume({ consumerName, source: this.source, handle: (event) => this.on(consumerName, event), sharesBatchTransaction: true, givesWay: true });
   }
 
   async onModuleDestroy(): Promise<void> {
