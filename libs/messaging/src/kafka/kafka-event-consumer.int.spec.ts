@@ -1,7 +1,7 @@
 import type { CollabEvent } from '@collab/contracts';
 import { IllegalTransition } from '@collab/domain-kernel';
 import type { NewEvent } from '@collab/event-store';
-import { Partitioners, type Producer } from 'kafkajs';
+import type { Producer } from 'kafkajs';
 import { toCollabEvent } from '../envelope';
 import type { ConsumerSubscription, RunningConsumer } from '../messaging.port';
 import { caseAcknowledged, caseId, caseOpened, intakeContract } from '../testing/collab-fixtures';
@@ -53,34 +53,6 @@ describe('KafkaEventConsumer', () => {
     for (const stream of streams)
       expect(handled.filter((event) => event.subject === stream).map((event) => event.streamversion)).toEqual([1, 2]);
     await eventually(async () => expect(await committedEverything(`${prefix}kpi-cases`, topic)).toBe(true));
-  });
-
-  it('handles another case of the same partition while one case waits, each case still in its order', async () => {
-    const { prefix, topic, consume, publish } = setup('consumer-lanes');
-    // Two cases whose keys land in one partition (of the topic's three), so only the consumer can keep them apart.
-    const partitioner = Partitioners.DefaultPartitioner();
-    const partitionMetadata = [0, 1, 2].map((partitionId) => ({ partitionId, leader: 0, partitionErrorCode: 0, replicas: [0], isr: [0] }));
-    const partitionOf = (key: string): number => partitioner({ topic, partitionMetadata, message: { key, value: null } });
-    const waiting = caseId();
-    let other = caseId();
-    while (partitionOf(other) !== partitionOf(waiting)) other = caseId();
-    let release: () => void = () => undefined;
-    const otherHandled = new Promise<void>((resolve) => (release = resolve));
-    const handled: string[] = [];
-    await consume({
-      consumerName: 'kpi-lanes',
-      handle: async (event) => {
-        // The first case's first event waits until the other case, published after it, was handled.
-        if (event.subject === waiting && event.streamversion === 1) await otherHandled;
-        handled.push(`${event.subject === waiting ? 'waiting' : 'other'}@${event.streamversion}`);
-        if (event.subject === other && event.streamversion === 2) release();
-      },
-    });
-    await publish(envelope(waiting, caseOpened(), 1), envelope(waiting, caseAcknowledged(), 2), envelope(other, caseOpened(), 1), envelope(other, caseAcknowledged(), 2));
-
-    await eventually(() => expect(handled).toHaveLength(4));
-    expect(handled).toEqual(['other@1', 'other@2', 'waiting@1', 'waiting@2']);
-    await eventually(async () => expect(await committedEverything(`${prefix}kpi-lanes`, topic)).toBe(true));
   });
 
   it('retries an infrastructure fault without limit — more often than any fixed count — and never dead-letters it', async () => {

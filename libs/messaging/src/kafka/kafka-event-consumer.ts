@@ -5,7 +5,6 @@ import type { ConsumerSubscription, EventConsumerPort, RunningConsumer } from '.
 import { DeadLetterPublisher } from './dead-letter-publisher';
 import { createKafka, DEFAULT_PARTITIONS, ensureTopics, serviceTopics, type KafkaConnectionOptions } from './kafka-connection';
 import { KafkaParking } from './kafka-parking';
-import { handleByKey, KEY_LANES } from './key-lanes';
 import { PartitionWorker } from './partition-worker';
 import { batchTransactionOn } from '../postgres/processed-events';
 import type { TransactionalPool } from '../postgres/sql';
@@ -51,8 +50,7 @@ export interface ConsumerStatus {
  * its group keeps trying with a capped backoff (its status says so, and /ready with it), so a start
  * never fails for a broker that is away. Offsets are committed only for messages handled or
  * dead-lettered: a crash or a rebalance redelivers, never skips (handlers are idempotent). Each
- * partition is worked on its own, so one waiting on a retry does not hold up the others; inside a
- * partition, different keys (streams) are handled at once, each key in its order. A
+ * partition is worked on its own, so one waiting on a retry does not hold up the others. A
  * subscription that shares its batches has each fetched batch handled in one transaction.
  */
 export class KafkaEventConsumer implements EventConsumerPort {
@@ -151,14 +149,13 @@ class KafkaMember {
         const { batch } = payload;
         const heartbeat = (): Promise<void> => payload.heartbeat();
         if (await this.handledTogether(worker, payload)) return;
-        const upTo = await handleByKey(batch.messages, KEY_LANES, async (message) => {
+        for (const message of batch.messages) {
           // Stale: the partition was revoked or seeked meanwhile; its new owner takes over.
-          if (!payload.isRunning() || payload.isStale()) return false;
-          const done = await worker.process({ topic: batch.topic, partition: batch.partition, message }, heartbeat);
-          if (done) await heartbeat();
-          return done;
-        });
-        if (upTo !== undefined && payload.isRunning() && !payload.isStale()) payload.resolveOffset(upTo);
+          if (!payload.isRunning() || payload.isStale()) return;
+          if (!(await worker.process({ topic: batch.topic, partition: batch.partition, message }, heartbeat))) return;
+          payload.resolveOffset(message.offset);
+          await heartbeat();
+        }
       },
     });
     return ended;
