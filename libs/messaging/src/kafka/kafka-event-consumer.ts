@@ -1,4 +1,4 @@
-import { Partitioners, type Consumer, type Kafka } from 'kafkajs';
+import { Partitioners, type Consumer, type EachBatchPayload, type Kafka } from 'kafkajs';
 import { backoffDelay, INFRASTRUCTURE_BACKOFF, pauseUnlessStopped, Stopped, type SqlExecutor } from '@collab/following';
 import { consoleMessagingLogger, describeError, type MessagingLogger } from '../logger';
 import type { ConsumerSubscription, EventConsumerPort, RunningConsumer } from '../messaging.port';
@@ -6,6 +6,8 @@ import { DeadLetterPublisher } from './dead-letter-publisher';
 import { createKafka, DEFAULT_PARTITIONS, ensureTopics, serviceTopics, type KafkaConnectionOptions } from './kafka-connection';
 import { KafkaParking } from './kafka-parking';
 import { PartitionWorker } from './partition-worker';
+import { batchTransactionOn } from '../postgres/processed-events';
+import type { TransactionalPool } from '../postgres/sql';
 
 export interface KafkaEventConsumerOptions {
   readonly kafka: KafkaConnectionOptions;
@@ -19,6 +21,11 @@ export interface KafkaEventConsumerOptions {
   readonly maxWaitTimeMs?: number;
   /** The consuming service's database and schema, where parked keys and dead letters are kept. */
   readonly store?: { readonly db: SqlExecutor; readonly home: string };
+  /**
+   * Where a subscription that `sharesBatchTransaction` handles each fetched batch of a partition in
+   * one transaction (the service's pool); without it every message is its own.
+   */
+  readonly transactions?: TransactionalPool;
   readonly logger?: MessagingLogger;
 }
 
@@ -43,7 +50,8 @@ export interface ConsumerStatus {
  * its group keeps trying with a capped backoff (its status says so, and /ready with it), so a start
  * never fails for a broker that is away. Offsets are committed only for messages handled or
  * dead-lettered: a crash or a rebalance redelivers, never skips (handlers are idempotent). Each
- * partition is worked on its own, so one waiting on a retry does not hold up the others.
+ * partition is worked on its own, so one waiting on a retry does not hold up the others. A
+ * subscription that shares its batches has each fetched batch handled in one transaction.
  */
 export class KafkaEventConsumer implements EventConsumerPort {
   private readonly logger: MessagingLogger;
@@ -130,7 +138,9 @@ class KafkaMember {
     const ended = this.endOf(consumer);
     await consumer.connect();
     await consumer.subscribe({ topics: [topics.events], fromBeginning: this.options.fromBeginning ?? true });
-    const worker = new PartitionWorker({ subscription: this.subscription, deadLetters, parking: this.parking, signal: this.abort.signal, logger: this.logger });
+    const { transactions } = this.options;
+    const together = transactions && this.subscription.sharesBatchTransaction ? batchTransactionOn(transactions) : undefined;
+    const worker = new PartitionWorker({ subscription: this.subscription, deadLetters, parking: this.parking, signal: this.abort.signal, logger: this.logger, ...(together ? { together } : {}) });
     await consumer.run({
       autoCommit: true,
       eachBatchAutoResolve: false,
@@ -138,6 +148,7 @@ class KafkaMember {
       eachBatch: async (payload) => {
         const { batch } = payload;
         const heartbeat = (): Promise<void> => payload.heartbeat();
+        if (await this.handledTogether(worker, payload)) return;
         for (const message of batch.messages) {
           // Stale: the partition was revoked or seeked meanwhile; its new owner takes over.
           if (!payload.isRunning() || payload.isStale()) return;
@@ -148,6 +159,23 @@ class KafkaMember {
       },
     });
     return ended;
+  }
+
+  /**
+   * The batch in one transaction, if its subscription shares batches: true when nothing is left to
+   * do with it (committed, or the member is stopping); false when it is to be handled message by message.
+   */
+  private async handledTogether(worker: PartitionWorker, payload: EachBatchPayload): Promise<boolean> {
+    const { batch } = payload;
+    if (!payload.isRunning() || payload.isStale()) return true;
+    const together = await worker.processTogether(batch.messages.map((message) => ({ topic: batch.topic, partition: batch.partition, message })));
+    if (together === 'one-by-one') return false;
+    // Committed in the database: a partition revoked meanwhile goes again to its new owner, and the inbox passes what is done.
+    if (together === 'committed' && payload.isRunning() && !payload.isStale()) {
+      payload.resolveOffset(batch.messages[batch.messages.length - 1]!.offset);
+      await payload.heartbeat();
+    }
+    return true;
   }
 
   private newConsumer(): Consumer {

@@ -1,4 +1,5 @@
 import type { KafkaMessage } from 'kafkajs';
+import type { CollabEvent } from '@collab/contracts';
 import { PoisonEvent, settle, Stopped } from '@collab/following';
 import { describeError, type MessagingLogger } from '../logger';
 import type { ConsumerSubscription } from '../messaging.port';
@@ -13,7 +14,15 @@ export interface PartitionWorkerOptions {
   readonly parking: KafkaParking;
   readonly signal: AbortSignal;
   readonly logger: MessagingLogger;
+  /**
+   * For a subscription that `sharesBatchTransaction`: runs a batch's handlings in one transaction
+   * (`batchTransactionOn`), so a batch costs one commit instead of one per message.
+   */
+  readonly together?: <T>(work: () => Promise<T>) => Promise<T>;
 }
+
+/** How a batch went as one transaction: committed whole, to be handled message by message, or stopping. */
+export type TogetherOutcome = 'committed' | 'one-by-one' | 'stopped';
 
 export interface SourcedMessage {
   readonly topic: string;
@@ -55,6 +64,49 @@ export class PartitionWorker {
       if (error instanceof Stopped) return false;
       throw error;
     }
+  }
+
+  /**
+   * A whole batch of one partition in one transaction, when the subscription shares its batches:
+   * only if every message decodes and no key of the batch is parked. Any failure rolls the batch
+   * back (the inbox ledger with it) and answers 'one-by-one': the caller then handles the messages
+   * with `process`, where faults are retried and poison is dead-lettered one message at a time.
+   */
+  async processTogether(batch: readonly SourcedMessage[]): Promise<TogetherOutcome> {
+    const { subscription, signal, together } = this.options;
+    const decoded = together ? await this.decodedUnparked(batch) : undefined;
+    if (!together || !decoded || decoded.length === 0) return 'one-by-one';
+    try {
+      await together(async () => {
+        for (const { sourced, event } of decoded) {
+          if (signal.aborted) throw new Stopped();
+          const consumed = { topic: sourced.topic, partition: sourced.partition, offset: sourced.message.offset, consumerName: subscription.consumerName };
+          await processInSpan(event, consumed, () => subscription.handle(event));
+        }
+      });
+      return 'committed';
+    } catch (error) {
+      if (signal.aborted || error instanceof Stopped) return 'stopped';
+      this.options.logger.warn(
+        { consumer: subscription.consumerName, partition: batch[0]!.partition, messages: batch.length, error: describeError(error).message },
+        'batch not handled as one transaction; handling it message by message',
+      );
+      return 'one-by-one';
+    }
+  }
+
+  /** The batch's events, once no replay of their keys runs; undefined when one does not decode or its key is parked. */
+  private async decodedUnparked(batch: readonly SourcedMessage[]): Promise<{ sourced: SourcedMessage; event: CollabEvent }[] | undefined> {
+    const { parking } = this.options;
+    const decoded: { sourced: SourcedMessage; event: CollabEvent }[] = [];
+    for (const sourced of batch) {
+      const key = sourced.message.key?.toString() ?? '';
+      await parking.settled(key);
+      const message = decodeCollabEvent(sourced.message.value, sourced.message.headers);
+      if (!message.ok || parking.isParked(key)) return undefined;
+      decoded.push({ sourced, event: message.event });
+    }
+    return decoded;
   }
 
   private async deadLetter(sourced: SourcedMessage, key: string, error: unknown, attempts: number): Promise<boolean> {

@@ -104,6 +104,40 @@ describe('ProcessedEvents (the inbox)', () => {
       expect(await opened('HK-KL')).toBe(1);
     });
 
+    it('takes no connection and opens no transaction for a batch whose handlers wrote nothing', async () => {
+      const connect = jest.spyOn(db.pool, 'connect');
+      const after = jest.fn();
+      try {
+        // Given a batch of events every handler passes over (no runOnce), when the batch is handled:
+        const answer = await batchTransactionOn(db.pool)(() => {
+          afterCommit(after);
+          return Promise.resolve('passed over');
+        });
+        // then nothing was asked of the database, and what follows the "commit" still runs.
+        expect(answer).toBe('passed over');
+        expect(connect).not.toHaveBeenCalled();
+        expect(after).toHaveBeenCalledTimes(1);
+      } finally {
+        connect.mockRestore();
+      }
+    });
+
+    it('begins at the first handling that writes, and every later one joins the same transaction', async () => {
+      const transactions = await batchTransactionOn(db.pool)(async () => {
+        const ids: string[] = [];
+        for (const region of ['TJ-HP', 'TJ-HX']) {
+          await inbox.runOnce(db.pool, { consumerName: 'kpi', eventId: randomUUID() }, async (tx) => {
+            await countOpened(region)(tx);
+            const result = (await tx.query('SELECT txid_current()::text AS id')) as { rows: { id: string }[] };
+            ids.push(result.rows[0]!.id);
+          });
+        }
+        return ids;
+      });
+      expect(new Set(transactions).size).toBe(1);
+      expect([await opened('TJ-HP'), await opened('TJ-HX')]).toEqual([1, 1]);
+    });
+
     it('runs what follows the commit at once outside any batch', () => {
       const after = jest.fn();
       afterCommit(after);

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { quoteSchema, rowsOf, type SqlExecutor, type TransactionalPool } from './sql';
+import { quoteSchema, rowsOf, type PooledConnection, type SqlExecutor, type TransactionalPool } from './sql';
 
 /** The transaction a batch of handlings shares (see `batchTransactionOn`), and what waits for its commit. */
 interface SharedBatch {
@@ -12,32 +12,78 @@ const sharedBatch = new AsyncLocalStorage<SharedBatch>();
 /**
  * Runs `work` as one transaction on a connection of `pool`; every `runOnce` inside it joins that
  * transaction instead of opening its own, so a batch of events handled by a consumer costs one
- * commit (with the follower's checkpoint), not one per event. Only for handlers that write through
- * runOnce's executor alone: embedded, the pool is one connection, which the batch holds.
- * Callbacks given to `afterCommit` meanwhile run once the commit succeeded.
+ * commit (with the follower's checkpoint), not one per event. The transaction begins at the first
+ * statement: a batch whose handlers wrote nothing (events they pass over) costs no transaction.
+ * Only for handlers that write through runOnce's executor alone: embedded, the pool is one
+ * connection, which the batch holds once it began. Callbacks given to `afterCommit` meanwhile run
+ * once the commit succeeded.
  */
 export const batchTransactionOn =
   (pool: TransactionalPool) =>
   async <T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> => {
-    const connection = await pool.connect();
-    const scoped = new ScopedExecutor(connection);
+    const lazy = new LazyTransaction(pool);
+    const scoped = new ScopedExecutor(lazy);
     const batch: SharedBatch = { tx: scoped, committed: [] };
-    let broken: Error | undefined;
     try {
-      await connection.query('BEGIN');
       const result = await sharedBatch.run(batch, () => work(scoped));
-      await connection.query('COMMIT');
+      scoped.close();
+      await lazy.commit();
       for (const callback of batch.committed) callback();
       return result;
     } catch (error) {
-      await connection.query('ROLLBACK').catch((rollback: unknown) => (broken = rollback as Error));
-      throw error;
-    } finally {
       scoped.close();
-      // A connection that could not even roll back is not handed to the next caller.
-      connection.release(broken ?? false);
+      await lazy.rollback();
+      throw error;
     }
   };
+
+/** A transaction that takes its connection and begins at its first statement; none at all if nothing is asked of it. */
+class LazyTransaction implements SqlExecutor {
+  private began: Promise<PooledConnection> | undefined;
+
+  constructor(private readonly pool: TransactionalPool) {}
+
+  async query(sql: string, params?: unknown[]): Promise<unknown> {
+    const connection = await (this.began ??= this.begin());
+    return connection.query(sql, params);
+  }
+
+  private async begin(): Promise<PooledConnection> {
+    const connection = await this.pool.connect();
+    try {
+      await connection.query('BEGIN');
+      return connection;
+    } catch (error) {
+      connection.release(error as Error);
+      throw error;
+    }
+  }
+
+  async commit(): Promise<void> {
+    const began = this.began;
+    if (!began) return;
+    const connection = await began;
+    try {
+      await connection.query('COMMIT');
+    } catch (error) {
+      await this.end(connection);
+      throw error;
+    }
+    connection.release(false);
+  }
+
+  async rollback(): Promise<void> {
+    const connection = await this.began?.catch(() => undefined);
+    if (connection) await this.end(connection);
+  }
+
+  /** Rolls back; a connection that could not even roll back is not handed to the next caller. */
+  private async end(connection: PooledConnection): Promise<void> {
+    let broken: Error | undefined;
+    await connection.query('ROLLBACK').catch((rollback: unknown) => (broken = rollback as Error));
+    connection.release(broken ?? false);
+  }
+}
 
 /** Runs `callback` once what the caller wrote is committed: at once, or after the shared batch's commit. */
 export const afterCommit = (callback: () => void): void => {

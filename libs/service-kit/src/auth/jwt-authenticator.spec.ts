@@ -133,4 +133,40 @@ describe('JwtAuthenticator with a shared secret (HS256)', () => {
   ])('refuses to start with %s', (_case, config) => {
     expect(() => new JwtAuthenticator(config)).toThrow('JwtAuthenticator: configure');
   });
+
+  describe('a token used again (remembered as verified)', () => {
+    const issuedAt = Date.parse('2026-11-30T05:30:00Z') / 1000;
+    const onClock = () => {
+      let at = new Date(issuedAt * 1000);
+      const authenticator = new JwtAuthenticator({ secret: SECRET, now: () => at });
+      return { authenticator, moveTo: (seconds: number) => void (at = new Date(seconds * 1000)) };
+    };
+
+    it('is refused once it has expired, though it was accepted before', async () => {
+      const { authenticator, moveTo } = onClock();
+      const header = await bearer({ claims: { iat: issuedAt, exp: issuedAt + 600 } });
+      await expect(authenticator.authenticate(header)).resolves.toMatchObject({ subject: 'agent-1' });
+      moveTo(issuedAt + 590);
+      await expect(authenticator.authenticate(header)).resolves.toMatchObject({ subject: 'agent-1' });
+      // Past exp and the 30 s of skew:
+      moveTo(issuedAt + 631);
+      await expect(authenticator.authenticate(header)).rejects.toThrow('token expired');
+    });
+
+    it('is refused before its nbf when the clock is set back, though it was accepted before', async () => {
+      const { authenticator, moveTo } = onClock();
+      const header = await bearer({ claims: { iat: issuedAt, nbf: issuedAt + 100, exp: issuedAt + 600 } });
+      moveTo(issuedAt + 200);
+      await expect(authenticator.authenticate(header)).resolves.toMatchObject({ subject: 'agent-1' });
+      moveTo(issuedAt);
+      await expect(authenticator.authenticate(header)).rejects.toBeInstanceOf(Unauthenticated);
+    });
+
+    it('is verified on its own: another token with the same claims but a foreign signature is refused', async () => {
+      const { authenticator } = onClock();
+      const claims = { iat: issuedAt, exp: issuedAt + 600 };
+      await expect(authenticator.authenticate(await bearer({ claims }))).resolves.toMatchObject({ subject: 'agent-1' });
+      await expect(authenticator.authenticate(await bearer({ claims, secret: 'some-other-secret-0123456789abcdef' }))).rejects.toThrow('bad token signature');
+    });
+  });
 });

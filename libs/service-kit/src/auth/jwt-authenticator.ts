@@ -21,6 +21,9 @@ export interface JwtAuthenticatorConfig {
 
 const DAY_SECONDS = 24 * 60 * 60;
 
+/** Tokens a process remembers as verified (a client sends the same token with every request). */
+const REMEMBERED_TOKENS = 1_000;
+
 /**
  * A token from the future, or one that lives for years, is a stolen signing key or a broken
  * issuer: refused. jose checks exp and nbf; this bounds iat and the lifetime, with the same skew.
@@ -81,7 +84,7 @@ const toUnauthenticated = (error: unknown): Unauthenticated => {
   return new Unauthenticated(`cannot verify the token: ${reason}`);
 };
 
-const verifierFor = (config: JwtAuthenticatorConfig): { verify: Verify; algorithms: string[] } => {
+const verifierFor = (config: JwtAuthenticatorConfig): { verify: Verify; algorithms: string[]; remembers: boolean } => {
   if (config.secret && config.jwksUrl)
     throw new Error('JwtAuthenticator: configure either secret or jwksUrl, not both');
   if (config.secret) {
@@ -89,6 +92,8 @@ const verifierFor = (config: JwtAuthenticatorConfig): { verify: Verify; algorith
     return {
       verify: async (token, options) => (await jwtVerify(token, key, options)).payload,
       algorithms: ['HS256'],
+      // A shared secret does not change while the process runs: a signature it verified stays verified.
+      remembers: true,
     };
   }
   if (config.jwksUrl) {
@@ -96,6 +101,8 @@ const verifierFor = (config: JwtAuthenticatorConfig): { verify: Verify; algorith
     return {
       verify: async (token, options) => (await jwtVerify(token, jwks, options)).payload,
       algorithms: ['RS256', 'ES256'],
+      // A key can leave the JWKS (revoked): every request verifies against the set as it is now.
+      remembers: false,
     };
   }
   throw new Error('JwtAuthenticator: configure secret (HS256) or jwksUrl (RS256/ES256)');
@@ -104,19 +111,24 @@ const verifierFor = (config: JwtAuthenticatorConfig): { verify: Verify; algorith
 /**
  * Verifies `Authorization: Bearer <jwt>` with jose: HS256 against a shared secret, or RS256/ES256
  * against a JWKS URL (keys cached and refetched on an unknown kid). Every failure becomes an
- * Unauthenticated whose message names what is wrong, never a generic "invalid token".
+ * Unauthenticated whose message names what is wrong, never a generic "invalid token". With a shared
+ * secret, a token once accepted is remembered (the last thousand), so a client's next request with
+ * it costs no HMAC: its signature, issuer and audience cannot change, and its time window (exp, nbf,
+ * iat, lifetime) is checked again against the clock at every use.
  */
 export class JwtAuthenticator implements Authenticator {
   private readonly verify: Verify;
   private readonly options: JWTVerifyOptions;
   private readonly now: () => Date;
   private readonly maxLifetime: number;
+  private readonly remembered: Map<string, JWTPayload> | undefined;
 
   constructor(config: JwtAuthenticatorConfig) {
     this.now = config.now ?? (() => new Date());
     this.maxLifetime = config.maxTokenLifetimeSeconds ?? DAY_SECONDS;
-    const { verify, algorithms } = verifierFor(config);
+    const { verify, algorithms, remembers } = verifierFor(config);
     this.verify = verify;
+    this.remembered = remembers ? new Map() : undefined;
     this.options = {
       algorithms,
       requiredClaims: ['sub', 'exp'],
@@ -129,11 +141,36 @@ export class JwtAuthenticator implements Authenticator {
   async authenticate(authorization: string | undefined): Promise<Principal> {
     const token = bearerToken(authorization);
     const now = this.now();
-    const claims = await this.verify(token, { ...this.options, currentDate: now }).catch((error: unknown) => {
-      throw toUnauthenticated(error);
-    });
+    const claims =
+      this.rememberedValid(token, now) ??
+      (await this.verify(token, { ...this.options, currentDate: now }).catch((error: unknown) => {
+        throw toUnauthenticated(error);
+      }));
     const timeProblem = tokenTimeProblem(claims, Math.floor(now.getTime() / 1000), Number(this.options.clockTolerance), this.maxLifetime);
     if (timeProblem) throw new Unauthenticated(timeProblem);
-    return principalFromClaims(claims);
+    const principal = principalFromClaims(claims);
+    this.remember(token, claims);
+    return principal;
+  }
+
+  /**
+   * The claims of a token verified before, if its time window still holds (jose's exp and nbf
+   * checks, with the same skew); undefined sends it through the whole verification, which names
+   * what is wrong.
+   */
+  private rememberedValid(token: string, now: Date): JWTPayload | undefined {
+    const claims = this.remembered?.get(token);
+    if (!claims) return undefined;
+    const seconds = Math.floor(now.getTime() / 1000);
+    const tolerance = Number(this.options.clockTolerance);
+    if (typeof claims.exp !== 'number' || claims.exp <= seconds - tolerance || (typeof claims.nbf === 'number' && claims.nbf > seconds + tolerance)) return undefined;
+    return claims;
+  }
+
+  private remember(token: string, claims: JWTPayload): void {
+    const remembered = this.remembered;
+    if (!remembered || remembered.has(token)) return;
+    if (remembered.size >= REMEMBERED_TOKENS) remembered.delete(remembered.keys().next().value!);
+    remembered.set(token, claims);
   }
 }

@@ -47,7 +47,7 @@ export const createEventConsumer = async (
 const kafkaConsumers = async (config: PlatformConfig, database: Database, readiness: Readiness): Promise<EventConsumerPort> => {
   const home = config.SERVICE === 'platform' ? LOG_FED_HOME : config.SERVICE;
   if (home === LOG_FED_HOME) await migrateSchema(database, LOG_FED_HOME, []);
-  const consumer = new KafkaEventConsumer({ kafka: kafkaOf(config), partitions: config.KAFKA_PARTITIONS, store: { db: database.pool, home }, logger: followerLogger(new Logger('Consumers')) });
+  const consumer = new KafkaEventConsumer({ kafka: kafkaOf(config), partitions: config.KAFKA_PARTITIONS, store: { db: database.pool, home }, transactions: database.pool, logger: followerLogger(new Logger('Consumers')) });
   readiness.register('kafka consumers', () => {
     const members = consumer.status();
     return { ready: members.every((member) => member.joined), detail: members };

@@ -9,6 +9,7 @@ import {
   agentStreamId,
   assignmentNeedsOf,
   assignmentTriggersOf,
+  hasRoom,
   pickAgent,
   queueStreamId,
   workflowCaseDecider,
@@ -105,14 +106,21 @@ export class AssignAgentProcessManager extends WorkflowLogReactor {
     return 'ownerId' in state ? state.ownerId : undefined;
   }
 
-  /** Gives the queue's waiting cases, oldest first, to agents with room, until none is left or nobody has room. */
+  /**
+   * Gives the queue's waiting cases, oldest first, to agents with room, until none is left or nobody
+   * has room. Nobody serving the queue with room (the usual state of a busy queue): no case of it
+   * can be given, so neither the queue's needs nor its waiting cases are read.
+   */
   private async serve(queue: string, trigger: RecordedEvent): Promise<void> {
     const passedOver: string[] = [];
-    const queueNeeds = await this.needsOf(queue);
+    let queueNeeds: QueueNeeds | undefined;
     for (let given = 0; given < MAX_ASSIGNMENTS_PER_QUEUE; given += 1) {
+      const agents = await this.board.agentsOfQueue(queue);
+      if (!agents.some(hasRoom)) return;
       const waiting = await this.board.longestWaiting(queue, passedOver);
       if (!waiting) return;
-      const pick = pickAgent(await this.board.agentsOfQueue(queue), assignmentNeedsOf(waiting, queueNeeds));
+      queueNeeds ??= await this.needsOf(queue);
+      const pick = pickAgent(agents, assignmentNeedsOf(waiting, queueNeeds));
       if (!pick) return;
       const assigned = await this.assign(waiting, pick, trigger);
       // Given now: the board takes in what was appended. Moved on meanwhile: it learns the case as its stream has it.
