@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { CollabEvent } from '@collab/contracts';
 import { rowsOf } from '@collab/following';
 import { BUILT_IN_KPIS, type Granularity } from '@collab/kpi-domain';
-import type { EventConsumerPort } from '@collab/messaging';
+import { batchTransactionOn, type EventConsumerPort } from '@collab/messaging';
 import { loadDatabaseSettings, migrateSchema, openDatabase, type Database } from '@collab/service-kit';
 import { KpiCatalogue } from '../computation/kpi-catalogue';
 import { KpiFolding } from '../computation/kpi-folding';
@@ -14,6 +14,11 @@ import { KPI_MIGRATIONS } from '../migrations/kpi.migrations';
 import { KpiValues } from '../values/kpi-values';
 import { parseScope } from '../values/kpi-scope';
 import type { KpiSeries } from '../kpi.answers';
+
+export interface FeedOptions {
+  /** Events per shared transaction; each event in its own when absent. */
+  readonly batch?: number;
+}
 
 const NO_TRANSPORT: EventConsumerPort = { consume: () => Promise.reject(new Error('the test bed feeds events itself')) };
 const quiet = { warn: () => undefined };
@@ -101,13 +106,29 @@ export class KpiTestBed {
   }
 
   /** A second replica of the consumer on the same database: its own catalogue and fold, as another process would have. */
-  replica(): { feed(events: readonly CollabEvent[]): Promise<void> } {
+  replica(): { feed(events: readonly CollabEvent[], options?: FeedOptions): Promise<void> } {
     const consumer = new KpiFactsConsumer(NO_TRANSPORT, this.database, new KpiFolding(new KpiCatalogue()), NO_ALERTS);
-    return { feed: async (events) => { for (const event of events) await consumer.on(sourceOf(event), event); } };
+    return { feed: (events, options) => this.feedTo(consumer, events, options) };
   }
 
-  async feed(events: readonly CollabEvent[]): Promise<void> {
-    for (const event of events) await this.consumer.on(sourceOf(event), event);
+  /**
+   * Hands the events to the consumer one by one, each in its own transaction (as Kafka does), or with
+   * `batch` in batches of that many sharing one transaction (as the embedded log does).
+   */
+  feed(events: readonly CollabEvent[], options: FeedOptions = {}): Promise<void> {
+    return this.feedTo(this.consumer, events, options);
+  }
+
+  private async feedTo(consumer: KpiFactsConsumer, events: readonly CollabEvent[], { batch }: FeedOptions = {}): Promise<void> {
+    if (batch === undefined) {
+      for (const event of events) await consumer.on(sourceOf(event), event);
+      return;
+    }
+    const together = batchTransactionOn(this.database.pool);
+    for (let start = 0; start < events.length; start += batch)
+      await together(async () => {
+        for (const event of events.slice(start, start + batch)) await consumer.on(sourceOf(event), event);
+      });
   }
 
   series(kpiId: string, options: { scope?: string; granularity?: Granularity; from?: string; to?: string; version?: number } = {}): Promise<KpiSeries> {
