@@ -72,8 +72,7 @@ export class KpiTestBed {
 
   /**
    * Grows the journal to `copies` times what was fed, without folding: every copy repeats the fed
-   * cases under new ids (case, task and event ids suffixed `#k`), with their context and customer
-   * keys, after the originals in journal order. For a benchmark of the backfill at a scale live
+   * cases under new ids (case, task, event ids and customer keys suffixed `#k`), with their context, after the originals in journal order. For a benchmark of the backfill at a scale live
    * folding would take hours to reach; the copies' observations are what a backfill then makes.
    */
   async replicateJournal(copies: number): Promise<void> {
@@ -88,7 +87,8 @@ export class KpiTestBed {
            select event_id || $1, kind, at, case_id || $1, task_id || $1, dims, attrs from kpi.fed_fact order by seq`,
           [k],
         );
-        await pool.query(`insert into kpi.fact_customer (event_id, customer_key) select event_id || $1, customer_key from kpi.fed_customer`, [k]);
+        // Each copy's customers are its own: a self-service answer is followed up by its own copy's case only.
+        await pool.query(`insert into kpi.fact_customer (event_id, customer_key) select event_id || $1, customer_key || $1 from kpi.fed_customer`, [k]);
       }
       const suffixes = `(select '#' || k as k from generate_series(1, ${copies - 1}) k) s`;
       await pool.query(`insert into kpi.case_context (case_id, dims, contacts, reopens, tasks) select c.case_id || s.k, c.dims, c.contacts, c.reopens, c.tasks from kpi.case_context c, ${suffixes} where c.case_id not like '%#%'`);
