@@ -5,7 +5,7 @@ import { customerKeysOfFacts, lockCustomers, settleFollowUps } from '../computat
 
 const CALENDARS: ReadonlyMap<string, BusinessCalendar> = new Map(defaultCalendars().map((calendar) => [calendar.id, calendar]));
 
-/** Facts that change which unit holds a case, so its business-time durations are measured again (as live folding does). */
+/** Facts that change which unit holds a case, so its business-time durations are measured again. */
 const CHANGES_HOLDING = new Set(['CaseQueued', 'CaseReopened']);
 
 /**
@@ -37,10 +37,9 @@ interface EndRow {
 }
 
 /**
- * What a page of facts adds to one KPI version, gathered in memory by the same keys and rules as
- * the live fold (fact-folding.ts): one observation per (source, part), and per duration end the
- * earliest start and the first or last end. Equal instants keep the end that came first, as the
- * live fold's strict comparison does.
+ * What a page of facts adds to one KPI version, gathered in memory: one observation per (source,
+ * part), and per duration end the earliest start and the first or last end. Equal instants keep the
+ * end that came first, as the database's strict comparison (keepEnds) does for ends already kept.
  */
 class PageFold {
   readonly observations = new Map<string, ObservationRow>();
@@ -82,10 +81,10 @@ class PageFold {
 }
 
 /**
- * The scoping rule of context-store's rescopeCase, for a row about to be written: the case's
+ * The scoping rule of context-store's rescopeCases, for a row about to be written: the case's
  * dimensions, the unit holding the case at the row's instant, a task's target, the fact's own last.
- * The context is already journalled for every fact a backfill reads; a fact journalled later
- * rescopes its case as live folding always does.
+ * The context is already journalled for every fact a backfill reads (and, live, for every fact of
+ * the batch); a fact journalled later rescopes its case (context-store's rescopeCases).
  */
 const SCOPE_OF_ROW = `coalesce((select c.dims from kpi.case_context c where c.case_id = r.case_id), '{}'::jsonb)
   || coalesce((select jsonb_build_object('unit', h.unit_id) from kpi.case_holding h
@@ -162,27 +161,31 @@ export interface GatheredPage {
 }
 
 /**
- * Gathers a page of journalled facts for one KPI version in memory, by the same keys and rules as
- * the live fold. Needs no database: a backfill gathers the next page while the statements of the
- * one before are still running.
+ * Gathers a page of journalled facts for one KPI version in memory, by the same keys and rules
+ * whatever the page: a backfill's page of the journal, or the facts a live batch journalled (then
+ * `remeasure` names the cases the directory attributed again, whose business durations are measured
+ * anew). Needs no database: a backfill gathers the next page while the statements of the one before
+ * are still running.
  */
-export const gatherPage = (definition: KpiDefinitionVersion, facts: readonly KpiFact[]): GatheredPage => {
+export const gatherPage = (definition: KpiDefinitionVersion, facts: readonly KpiFact[], { remeasure = [] }: { readonly remeasure?: readonly string[] } = {}): GatheredPage => {
   const page = new PageFold(definition);
   for (const fact of facts) page.add(fact);
+  for (const caseId of remeasure) page.remeasured.add(caseId);
   return { facts, observations: [...page.observations.values()], ends: [...page.ends.values()], pairs: page.pairs() };
 };
 
 /**
  * Writes a gathered page with a handful of statements: multi-row upserts (observations scoped as
- * they are written, duration ends), and its pairs measured in one read. The rows are those the live
- * fold would write fact by fact, so a backfill still ends equal to live folding.
+ * they are written, duration ends), and its pairs measured in one read. Live folding and backfill
+ * both write through here, so a backfill ends equal to live folding. Answers the instants of the
+ * observations a follow-up took out (self-service answers no longer deflected): their figures changed.
  */
-export const writePage = async (tx: SqlExecutor, definition: KpiDefinitionVersion, page: GatheredPage): Promise<void> => {
+export const writePage = async (tx: SqlExecutor, definition: KpiDefinitionVersion, page: GatheredPage): Promise<string[]> => {
   // A follow-up KPI locks the page's customers before it writes (follow-up-settling.ts), as live folding does.
   const followsUp = followUpOf(definition) !== undefined;
   if (followsUp) await lockCustomers(tx, await customerKeysOfFacts(tx, page.facts.map((fact) => fact.eventId)));
   await upsertObservations(tx, definition, page.observations);
   await keepEnds(tx, definition, page.ends);
   await completePairs(tx, definition, page.pairs);
-  if (followsUp) await settleFollowUps(tx, definition, page.facts);
+  return followsUp ? settleFollowUps(tx, definition, page.facts) : [];
 };

@@ -59,13 +59,14 @@ export const applyContext = async (tx: SqlExecutor, change: ContextChange): Prom
 };
 
 /**
- * Scopes every observation of a case anew: the case's dimensions, under them the unit holding the
+ * Scopes every observation of the cases anew: the case's dimensions, under them the unit holding the
  * case at each observation's own instant (so a later transfer or a moved queue does not move the
  * past), a task's target (its department or partner), and the fact's own dimensions last. Run
- * after every fact of the case, so the scope converges whichever of the case's events came first.
+ * after every batch of facts for the batch's cases, so the scope converges whichever of the case's events came first.
  */
-export const rescopeCase = (tx: SqlExecutor, caseId: string): Promise<unknown> =>
-  tx.query(
+export const rescopeCases = async (tx: SqlExecutor, caseIds: readonly string[]): Promise<void> => {
+  if (caseIds.length === 0) return;
+  await tx.query(
     `update kpi.observation o set dims =
         coalesce((select c.dims from kpi.case_context c where c.case_id = o.case_id), '{}'::jsonb)
      || coalesce((select jsonb_build_object('unit', h.unit_id) from kpi.case_holding h
@@ -73,9 +74,10 @@ export const rescopeCase = (tx: SqlExecutor, caseId: string): Promise<unknown> =
      || coalesce((select case t.target_kind when 'PARTNER' then jsonb_build_object('partner', t.target_id) else jsonb_build_object('unit', t.target_id) end
                   from kpi.task_target t where t.task_id = o.task_id), '{}'::jsonb)
      || o.own
-     where o.case_id = $1`,
-    [caseId],
+     where o.case_id = any($1::text[])`,
+    [caseIds],
   );
+};
 
 export interface CaseCounts {
   readonly contacts: number;
@@ -85,15 +87,3 @@ export interface CaseCounts {
 
 export const caseCounts = async (tx: SqlExecutor, caseId: string): Promise<CaseCounts> =>
   rowsOf<CaseCounts>(await tx.query(`select contacts, reopens, tasks from kpi.case_context where case_id = $1`, [caseId]))[0] ?? { contacts: 0, reopens: 0, tasks: 0 };
-
-/** The calendar of the unit holding the case at an instant, if the directory named one. */
-export const holdingCalendar = async (tx: SqlExecutor, caseId: string, at: string): Promise<string | undefined> => {
-  const rows = rowsOf<{ calendar_id: string | null }>(
-    await tx.query(
-      `select u.calendar_id from kpi.case_holding h join kpi.unit u on u.unit_id = h.unit_id
-       where h.case_id = $1 and h.from_at <= $2 order by h.from_at desc, h.event_id desc limit 1`,
-      [caseId, at],
-    ),
-  );
-  return rows[0]?.calendar_id ?? undefined;
-};

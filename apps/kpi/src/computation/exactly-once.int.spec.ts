@@ -43,6 +43,23 @@ describe('the KPI fold counts each event once, in any order', () => {
     expect(await bed.observations()).toEqual(reference);
   });
 
+  it('folded in batches sharing a transaction (the embedded log), the rows are those of one event at a time', async () => {
+    await bed.feed(events, { batch: 7 });
+    expect(await bed.observations()).toEqual(reference);
+  });
+
+  it('a redelivered batch folded as a batch changes nothing', async () => {
+    await bed.feed(events, { batch: 50 });
+    await bed.feed(events.slice(5, 30), { batch: 50 });
+    await bed.feed(events.slice(3, 40), { batch: 4 });
+    expect(await bed.observations()).toEqual(reference);
+  });
+
+  it('two replicas folding the same log in batches count it once', async () => {
+    await Promise.all([bed.feed(events, { batch: 5 }), bed.replica().feed(events, { batch: 9 })]);
+    expect(await bed.observations()).toEqual(reference);
+  });
+
   it('a resolution before its opening completes the duration when the opening arrives', async () => {
     const opening = events.find((event) => event.type.endsWith('.CaseOpened.v3') && event.data['caseId'] === CASE_C)!;
     await bed.feed(events.filter((event) => event !== opening));
@@ -51,11 +68,11 @@ describe('the KPI fold counts each event once, in any order', () => {
     expect(await bed.observations()).toEqual(reference);
   });
 
-  it('any interleaving of the streams gives the same rows', async () => {
+  it('any interleaving of the streams, in any batches, gives the same rows', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.nat(50), { minLength: 5, maxLength: 40 }), async (picks) => {
+      fc.asyncProperty(fc.array(fc.nat(50), { minLength: 5, maxLength: 40 }), fc.option(fc.integer({ min: 1, max: 60 }), { nil: undefined }), async (picks, batch) => {
         await bed.reset();
-        await bed.feed(interleave(events, picks));
+        await bed.feed(interleave(events, picks), batch === undefined ? {} : { batch });
         expect(await bed.observations()).toEqual(reference);
       }),
       { numRuns: 8 },

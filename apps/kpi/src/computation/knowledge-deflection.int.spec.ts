@@ -47,6 +47,12 @@ describe('knowledge deflection: self-service answers the same customer did not f
     expect(await bed.observations()).toEqual(reference);
   });
 
+  it('answers and the cases that undo them in one batch transaction, by two replicas in batches of their own: the same rows', async () => {
+    const interleaved = [answers[0]!, cases[0]!, answers[1]!, cases[2]!, answers[2]!, answers[4]!, cases[3]!, answers[3]!, cases[1]!];
+    await Promise.all([bed.feed(interleaved, { batch: 9 }), bed.replica().feed([...interleaved].reverse(), { batch: 2 })]);
+    expect(await bed.observations()).toEqual(reference);
+  });
+
   it('a backfill of the definition over the same history ends equal to live folding, also while the cases still arrive', async () => {
     await bed.feed([...answers, cases[0]!]);
     await bed.database.pool.query(`delete from kpi.observation where kpi_id = $1`, [DEFLECTION]);

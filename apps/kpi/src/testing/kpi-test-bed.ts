@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { CollabEvent } from '@collab/contracts';
 import { rowsOf } from '@collab/following';
 import { BUILT_IN_KPIS, type Granularity } from '@collab/kpi-domain';
-import type { EventConsumerPort } from '@collab/messaging';
+import { batchTransactionOn, type EventConsumerPort } from '@collab/messaging';
 import { loadDatabaseSettings, migrateSchema, openDatabase, type Database } from '@collab/service-kit';
 import { KpiCatalogue } from '../computation/kpi-catalogue';
 import { KpiFolding } from '../computation/kpi-folding';
@@ -14,6 +14,11 @@ import { KPI_MIGRATIONS } from '../migrations/kpi.migrations';
 import { KpiValues } from '../values/kpi-values';
 import { parseScope } from '../values/kpi-scope';
 import type { KpiSeries } from '../kpi.answers';
+
+export interface FeedOptions {
+  /** Events per shared transaction; each event in its own when absent. */
+  readonly batch?: number;
+}
 
 const NO_TRANSPORT: EventConsumerPort = { consume: () => Promise.reject(new Error('the test bed feeds events itself')) };
 const quiet = { warn: () => undefined };
@@ -67,8 +72,7 @@ export class KpiTestBed {
 
   /**
    * Grows the journal to `copies` times what was fed, without folding: every copy repeats the fed
-   * cases under new ids (case, task and event ids suffixed `#k`), with their context and customer
-   * keys, after the originals in journal order. For a benchmark of the backfill at a scale live
+   * cases under new ids (case, task, event ids and customer keys suffixed `#k`), with their context, after the originals in journal order. For a benchmark of the backfill at a scale live
    * folding would take hours to reach; the copies' observations are what a backfill then makes.
    */
   async replicateJournal(copies: number): Promise<void> {
@@ -83,7 +87,8 @@ export class KpiTestBed {
            select event_id || $1, kind, at, case_id || $1, task_id || $1, dims, attrs from kpi.fed_fact order by seq`,
           [k],
         );
-        await pool.query(`insert into kpi.fact_customer (event_id, customer_key) select event_id || $1, customer_key from kpi.fed_customer`, [k]);
+        // Each copy's customers are its own: a self-service answer is followed up by its own copy's case only.
+        await pool.query(`insert into kpi.fact_customer (event_id, customer_key) select event_id || $1, customer_key || $1 from kpi.fed_customer`, [k]);
       }
       const suffixes = `(select '#' || k as k from generate_series(1, ${copies - 1}) k) s`;
       await pool.query(`insert into kpi.case_context (case_id, dims, contacts, reopens, tasks) select c.case_id || s.k, c.dims, c.contacts, c.reopens, c.tasks from kpi.case_context c, ${suffixes} where c.case_id not like '%#%'`);
@@ -101,13 +106,29 @@ export class KpiTestBed {
   }
 
   /** A second replica of the consumer on the same database: its own catalogue and fold, as another process would have. */
-  replica(): { feed(events: readonly CollabEvent[]): Promise<void> } {
+  replica(): { feed(events: readonly CollabEvent[], options?: FeedOptions): Promise<void> } {
     const consumer = new KpiFactsConsumer(NO_TRANSPORT, this.database, new KpiFolding(new KpiCatalogue()), NO_ALERTS);
-    return { feed: async (events) => { for (const event of events) await consumer.on(sourceOf(event), event); } };
+    return { feed: (events, options) => this.feedTo(consumer, events, options) };
   }
 
-  async feed(events: readonly CollabEvent[]): Promise<void> {
-    for (const event of events) await this.consumer.on(sourceOf(event), event);
+  /**
+   * Hands the events to the consumer one by one, each in its own transaction (as Kafka does), or with
+   * `batch` in batches of that many sharing one transaction (as the embedded log does).
+   */
+  feed(events: readonly CollabEvent[], options: FeedOptions = {}): Promise<void> {
+    return this.feedTo(this.consumer, events, options);
+  }
+
+  private async feedTo(consumer: KpiFactsConsumer, events: readonly CollabEvent[], { batch }: FeedOptions = {}): Promise<void> {
+    if (batch === undefined) {
+      for (const event of events) await consumer.on(sourceOf(event), event);
+      return;
+    }
+    const together = batchTransactionOn(this.database.pool);
+    for (let start = 0; start < events.length; start += batch)
+      await together(async () => {
+        for (const event of events.slice(start, start + batch)) await consumer.on(sourceOf(event), event);
+      });
   }
 
   series(kpiId: string, options: { scope?: string; granularity?: Granularity; from?: string; to?: string; version?: number } = {}): Promise<KpiSeries> {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { testSchema, type TestSchema } from '../testing/postgres-test-kit';
-import { afterCommit, batchTransactionOn, ProcessedEvents } from './processed-events';
+import { afterCommit, batchTransactionOn, beforeCommit, ProcessedEvents } from './processed-events';
 
 jest.setTimeout(30_000);
 
@@ -136,6 +136,37 @@ describe('ProcessedEvents (the inbox)', () => {
       });
       expect(new Set(transactions).size).toBe(1);
       expect([await opened('TJ-HP'), await opened('TJ-HX')]).toEqual([1, 1]);
+    });
+
+    it('runs what a handling left for the end of the batch in its transaction, after the last handling and before the commit', async () => {
+      const seen: string[] = [];
+      await batchTransactionOn(db.pool)(async () => {
+        await inbox.runOnce(db.pool, { consumerName: 'kpi', eventId: randomUUID() }, () => {
+          expect(beforeCommit(async (tx) => { seen.push('finished'); await countOpened('SZ-NS')(tx); })).toBe(true);
+          return Promise.resolve();
+        });
+        afterCommit(() => seen.push('after the commit'));
+        seen.push('last handling');
+      });
+      expect(seen).toEqual(['last handling', 'finished', 'after the commit']);
+      expect(await opened('SZ-NS')).toBe(1);
+    });
+
+    it('rolls the batch back, handlings and all, when what was left for its end fails', async () => {
+      const eventId = randomUUID();
+      const batch = batchTransactionOn(db.pool)(async () => {
+        await inbox.runOnce(db.pool, { consumerName: 'kpi', eventId }, countOpened('SZ-FT'));
+        beforeCommit(() => Promise.reject(new Error('fold bug')));
+      });
+      await expect(batch).rejects.toThrow('fold bug');
+      expect(await opened('SZ-FT')).toBeUndefined();
+      expect(await inbox.runOnce(db.pool, { consumerName: 'kpi', eventId }, countOpened('SZ-FT'))).toBe(true);
+    });
+
+    it('leaves the end to the caller outside any batch', () => {
+      const finish = jest.fn();
+      expect(beforeCommit(finish)).toBe(false);
+      expect(finish).not.toHaveBeenCalled();
     });
 
     it('runs what follows the commit at once outside any batch', () => {

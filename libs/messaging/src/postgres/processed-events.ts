@@ -4,6 +4,7 @@ import { quoteSchema, rowsOf, type PooledConnection, type SqlExecutor, type Tran
 /** The transaction a batch of handlings shares (see `batchTransactionOn`), and what waits for its commit. */
 interface SharedBatch {
   readonly tx: SqlExecutor;
+  readonly committing: ((tx: SqlExecutor) => Promise<void>)[];
   readonly committed: (() => void)[];
 }
 
@@ -15,17 +16,19 @@ const sharedBatch = new AsyncLocalStorage<SharedBatch>();
  * commit (with the follower's checkpoint), not one per event. The transaction begins at the first
  * statement: a batch whose handlers wrote nothing (events they pass over) costs no transaction.
  * Only for handlers that write through runOnce's executor alone: embedded, the pool is one
- * connection, which the batch holds once it began. Callbacks given to `afterCommit` meanwhile run
- * once the commit succeeded.
+ * connection, which the batch holds once it began. Work given to `beforeCommit` meanwhile runs in
+ * the transaction, in order, just before it commits (a handler's writes gathered over the batch);
+ * callbacks given to `afterCommit` once the commit succeeded.
  */
 export const batchTransactionOn =
   (pool: TransactionalPool) =>
   async <T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> => {
     const lazy = new LazyTransaction(pool);
     const scoped = new ScopedExecutor(lazy);
-    const batch: SharedBatch = { tx: scoped, committed: [] };
+    const batch: SharedBatch = { tx: scoped, committing: [], committed: [] };
     try {
       const result = await sharedBatch.run(batch, () => work(scoped));
+      for (const finish of batch.committing) await finish(scoped);
       scoped.close();
       await lazy.commit();
       for (const callback of batch.committed) callback();
@@ -84,6 +87,18 @@ class LazyTransaction implements SqlExecutor {
     connection.release(broken ?? false);
   }
 }
+
+/**
+ * Inside a shared batch (see `batchTransactionOn`): runs `finish` in the batch's transaction after the
+ * batch's last handling and before its commit, so a handler can gather its writes over the batch and
+ * make them in a few statements; a failure rolls the whole batch back. Answers false, doing nothing,
+ * when there is no shared batch: the caller then finishes in its own transaction itself.
+ */
+export const beforeCommit = (finish: (tx: SqlExecutor) => Promise<void>): boolean => {
+  const batch = sharedBatch.getStore();
+  if (batch) batch.committing.push(finish);
+  return batch !== undefined;
+};
 
 /** Runs `callback` once what the caller wrote is committed: at once, or after the shared batch's commit. */
 export const afterCommit = (callback: () => void): void => {
