@@ -9,7 +9,7 @@ const started = ({ data }: SlaClockStarted, version: number): unknown[] => [
   data.caseId,
   data.clockKey,
   data.taskId,
-  data.holdingUnit,
+  data.clockHolder?.id ?? null,
   data.calendarId,
   data.targetMinutes,
   data.startedAt,
