@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { answerSchema, instant, listPageSchema, pageInfoSchema } from '@collab/service-kit';
+import { clockHolderSchema } from './cases/case.answers';
 
 /**
  * What workflow's REST API answers about processes, SLA clocks and the workbench. The process
@@ -44,7 +45,12 @@ const calendarCoverage = z.object({ complete: z.boolean(), announcedThrough: z.s
 
 export const caseSlaSchema = answerSchema(
   'CaseSla',
-  z.object({ caseId: z.string(), asAt: instant, clocks: z.array(z.looseObject({ coverage: calendarCoverage.nullable() })) }),
+  z.object({
+    caseId: z.string(),
+    asAt: instant,
+    // Whose clock it is: the task's target for a task clock, null for the case's own (held by the unit owning its queue).
+    clocks: z.array(z.looseObject({ clockHolder: clockHolderSchema.nullable(), coverage: calendarCoverage.nullable() })),
+  }),
 );
 
 /** The desk: a page of its items, most at risk first, with the whole desk's counts beside them. */

@@ -4,6 +4,8 @@ import {
   collaborationRequestedV1,
   collaborationTaskOpenedV1,
   pingPongDetectedV1,
+  slaClockStartedV1,
+  slaEscalatedV1,
   taskAcceptedV1,
   taskNoteAddedV1,
   readerFor,
@@ -12,7 +14,7 @@ import {
   type PublicEvent,
 } from '@collab/contracts';
 import { publishedFormOf } from '@collab/testing';
-import { collaborationTaskDecider, workflowCaseDecider, type CaseSummary, type CollaborationTaskCommand, type CollaborationTaskEvent, type WorkflowCaseCommand, type WorkflowCaseEvent } from '@collab/workflow-domain';
+import { collaborationTaskDecider, slaDecider, workflowCaseDecider, type CaseSummary, type CollaborationTaskCommand, type CollaborationTaskEvent, type WorkflowCaseCommand, type WorkflowCaseEvent } from '@collab/workflow-domain';
 import { workflowContract } from './workflow.contract';
 
 const summary: CaseSummary = {
@@ -218,5 +220,45 @@ describe('who asked, accepted and wrote a note, on the topic (tagged parties, v2
         ],
       },
     });
+  });
+});
+
+describe('whose SLA clock it is, on the topic (SlaClockStarted and SlaEscalated v2)', () => {
+  const caseId = summary.caseId;
+  const partner = { kind: 'PARTNER', id: 'reseller-a' } as const;
+  const openedAt = '2026-11-23T02:00:00.000Z';
+  const clocks = slaDecider.decide(
+    {
+      type: 'StartTaskClocks', caseId, taskId: 'task-1', clockHolder: partner, openedAt, calendar: null,
+      sla: { calendarId: 'cn-standard', acceptWithinBusinessMinutes: 60, completeWithinBusinessMinutes: 240 },
+      acceptDueAt: '2026-11-23T03:00:00.000Z', completeDueAt: '2026-11-23T06:00:00.000Z',
+    },
+    slaDecider.initialState(),
+    { now },
+  );
+  const escalated = slaDecider.decide(
+    { type: 'EscalateSla', caseId, clockKey: 'task:task-1:accept', startedAt: openedAt, level: 1, clockHolder: partner, supervisorUnit: 'reseller-a', supervisorId: 'sup-reseller' },
+    clocks.reduce(slaDecider.evolve, slaDecider.initialState()),
+    { now: new Date('2026-11-23T03:00:00.000Z') },
+  );
+
+  it('publishes a partner task clock as SlaClockStarted v2, the holder with its kind, v1 holdingUnit kept', () =>
+    expect(clocks.map((event) => publishedFormOf(workflowContract, event))).toMatchObject([
+      { type: 'collab.workflow.SlaClockStarted.v2', errors: null, data: { holdingUnit: 'reseller-a', clockHolder: partner } },
+      { type: 'collab.workflow.SlaClockStarted.v2', errors: null, data: { holdingUnit: 'reseller-a', clockHolder: partner } },
+    ]));
+
+  it('publishes its escalation as SlaEscalated v2, the holder with its kind, v1 holdingUnit kept', () =>
+    expect(escalated.map((event) => publishedFormOf(workflowContract, event))).toMatchObject([
+      { type: 'collab.workflow.SlaEscalated.v2', errors: null, data: { holdingUnit: 'reseller-a', clockHolder: partner, supervisorId: 'sup-reseller' } },
+    ]));
+
+  it('reads SlaClockStarted and SlaEscalated v1 main published as v2: a task clock holder a UNIT, none for none, by the documented rule', () => {
+    const reader = readerFor(workflowLanguage);
+    const started = { caseId, clockKey: 'task:task-1:accept', taskId: 'task-1', holdingUnit: 'billing-dept', calendarId: null, targetMinutes: 60, startedAt: openedAt, dueAt: '2026-11-23T03:00:00.000Z', warnAt: null, warnAtPercent: null, escalations: [] };
+    expect(reader.read(envelopeOf(slaClockStartedV1, started))).toMatchObject({ type: 'SlaClockStarted', version: 2, data: { holdingUnit: 'billing-dept', clockHolder: { kind: 'UNIT', id: 'billing-dept' } } });
+    expect(reader.read(envelopeOf(slaClockStartedV1, { ...started, clockKey: 'case:response', taskId: null, holdingUnit: null }))).toMatchObject({ version: 2, data: { clockHolder: null } });
+    const escalation = { caseId, clockKey: 'case:response', taskId: null, level: 1, notify: 'UNIT_SUPERVISOR', holdingUnit: 'front-line', supervisorUnit: 'front-line', supervisorId: 'sup-front', dueAt: openedAt, escalatedAt: openedAt };
+    expect(reader.read(envelopeOf(slaEscalatedV1, escalation))).toMatchObject({ type: 'SlaEscalated', version: 2, data: { holdingUnit: 'front-line', clockHolder: { kind: 'UNIT', id: 'front-line' } } });
   });
 });

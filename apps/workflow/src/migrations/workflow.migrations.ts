@@ -8,6 +8,7 @@ import { CustomerTags } from './0006-customer-tags.migration';
 import { CaseCollaborationStatus } from './0007-case-collaboration-status.migration';
 import { PartyKinds } from './0008-party-kinds.migration';
 import { ClockHolder } from './0009-clock-holder.migration';
+import { SlaClockHolder } from './0010-sla-clock-holder.migration';
 
 /** Workflow's read-model migrations in the order they were released; append, never edit. */
 export const WORKFLOW_MIGRATIONS: readonly MigrationClass[] = [
@@ -20,4 +21,5 @@ export const WORKFLOW_MIGRATIONS: readonly MigrationClass[] = [
   CaseCollaborationStatus,
   PartyKinds,
   ClockHolder,
+  SlaClockHolder,
 ];

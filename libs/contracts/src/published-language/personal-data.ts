@@ -77,6 +77,8 @@ const NOT_PERSONAL = [
   'from.kind', 'from.id', 'by', 'by.kind', 'by.id',
   // The two sides of a ping-pong (PingPongDetected v2): parties of the org directory.
   'sides', 'sides[].party', 'sides[].party.kind', 'sides[].party.id',
+  // Whose SLA clock it is (SlaClockStarted, SlaEscalated v2): a unit or partner of the org directory.
+  'clockHolder', 'clockHolder.kind', 'clockHolder.id',
   // System parameters (issue 13): a number of minutes or bounces, and the one it replaced.
   'value', 'previous',
   // Escalation percentages (issue 13): shares of an SLA, and the list they replaced.

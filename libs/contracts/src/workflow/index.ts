@@ -1,7 +1,7 @@
 import { publishedLanguage } from '../published-language/published-language';
 
 /** The rules that give a version 1 party id its kind, for readers that fall back on them. */
-export { askerOfVersion1, pingPongSideOfVersion1, sideOfVersion1 } from './party';
+export { askerOfVersion1, clockHolderOfVersion1, pingPongSideOfVersion1, sideOfVersion1 } from './party';
 import { agentChangedV1 } from './agent-changed.v1';
 import { agentCrossUnitMembershipGrantedV1 } from './agent-cross-unit-membership-granted.v1';
 import { agentDeactivatedV1 } from './agent-deactivated.v1';
@@ -53,8 +53,10 @@ import { returnReasonDefinedV1 } from './return-reason-defined.v1';
 import { returnReasonRetiredV1 } from './return-reason-retired.v1';
 import { slaBreachedV1 } from './sla-breached.v1';
 import { slaClockStartedV1 } from './sla-clock-started.v1';
+import { slaClockStartedV2 } from './sla-clock-started.v2';
 import { slaClockStoppedV1 } from './sla-clock-stopped.v1';
 import { slaEscalatedV1 } from './sla-escalated.v1';
+import { slaEscalatedV2 } from './sla-escalated.v2';
 import { slaWarningV1 } from './sla-warning.v1';
 import { taskAcceptedV1 } from './task-accepted.v1';
 import { taskAcceptedV2 } from './task-accepted.v2';
@@ -115,8 +117,10 @@ export {
   returnReasonRetiredV1,
   slaBreachedV1,
   slaClockStartedV1,
+  slaClockStartedV2,
   slaClockStoppedV1,
   slaEscalatedV1,
+  slaEscalatedV2,
   slaWarningV1,
   systemParameterChangedV1,
   escalationPercentsChangedV1,
@@ -173,9 +177,9 @@ export const workflowLanguage = publishedLanguage(
     ReturnReasonDefined: returnReasonDefinedV1,
     ReturnReasonRetired: returnReasonRetiredV1,
     SlaBreached: slaBreachedV1,
-    SlaClockStarted: slaClockStartedV1,
+    SlaClockStarted: slaClockStartedV2,
     SlaClockStopped: slaClockStoppedV1,
-    SlaEscalated: slaEscalatedV1,
+    SlaEscalated: slaEscalatedV2,
     SlaWarning: slaWarningV1,
     SystemParameterChanged: systemParameterChangedV1,
     EscalationPercentsChanged: escalationPercentsChangedV1,
@@ -190,5 +194,5 @@ export const workflowLanguage = publishedLanguage(
     UnitChanged: unitChangedV1,
     UnitDefined: unitDefinedV1,
   },
-  [caseRegisteredV1, caseAssignedV1, caseAssignedToAgentV1, caseReassignedV1, caseReopenedV1, queueChangedV1, queueDefinedV1, processVersionPublishedV1, collaborationRequestedV1, collaborationTaskOpenedV1, taskAcceptedV1, taskNoteAddedV1, pingPongDetectedV1],
+  [caseRegisteredV1, caseAssignedV1, caseAssignedToAgentV1, caseReassignedV1, caseReopenedV1, queueChangedV1, queueDefinedV1, processVersionPublishedV1, collaborationRequestedV1, collaborationTaskOpenedV1, taskAcceptedV1, taskNoteAddedV1, pingPongDetectedV1, slaClockStartedV1, slaEscalatedV1],
 );

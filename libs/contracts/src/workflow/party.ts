@@ -34,3 +34,13 @@ export const PING_PONG_SIDE_RULE =
 
 export const pingPongSideOfVersion1 = (side: { readonly unitId: string; readonly supervisorId: string | null }) =>
   ({ party: { kind: 'UNIT', id: side.unitId }, supervisorId: side.supervisorId }) as const;
+
+/**
+ * The rule that gives a version 1 SLA clock holder (`holdingUnit` of SlaClockStarted and SlaEscalated)
+ * its kind; the same rule lifts workflow's stored events.
+ */
+export const CLOCK_HOLDER_RULE =
+  "`clockHolder` is read from `holdingUnit`: null stays null; a case clock's holder (`taskId` null, only on SlaEscalated) is the unit owning the case's queue — UNIT, exact; a task clock's holder is the task's target, a unit or a partner, which v1 does not say — UNIT. A reader that holds the task (CollaborationTaskOpened `to`) names the holder by id against the task's target (ids are unique across queues, units and partners).";
+
+export const clockHolderOfVersion1 = (holdingUnit: string | null) =>
+  holdingUnit === null ? null : ({ kind: 'UNIT', id: holdingUnit } as const);

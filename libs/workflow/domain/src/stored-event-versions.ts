@@ -34,6 +34,19 @@ const sidesOfVersion1 = ({ units, ...data }: Data): Data => ({
 });
 
 /**
+ * Version 1 of SlaClockStarted and SlaEscalated named whose clock it is by id only (`holdingUnit`).
+ * A case clock's holder (SlaEscalated with no task) is the unit owning the case's queue: UNIT, exact.
+ * A task clock's holder is the task's target, a unit or a partner, and one event cannot tell which:
+ * it reads as a UNIT, as version 1 called it (CLOCK_HOLDER_RULE in libs/contracts says the same). The
+ * SLA fold and the timers do not rely on the kind: the escalation contacts look the holder up by id
+ * (ids are unique across kinds), so an old partner's clock still finds the partner's supervisor.
+ */
+const clockHolderOfVersion1 = ({ holdingUnit, ...data }: Data): Data => ({
+  ...data,
+  clockHolder: typeof holdingUnit === 'string' ? { kind: 'UNIT', id: holdingUnit } : null,
+});
+
+/**
  * The schema versions of workflow's stored events and the steps that lift older ones (the event
  * store's UpcastingEventStore runs them on every read; every append stamps the current version).
  * Plain data and functions: the domain says how its own events evolved.
@@ -52,8 +65,12 @@ export const WORKFLOW_STORED_EVENTS = {
     QueueDefined: 2,
     QueueChanged: 2,
     PingPongDetected: 2,
+    SlaClockStarted: 2,
+    SlaEscalated: 2,
   },
   upcasters: [
+    { from: { type: 'SlaClockStarted', version: 1 }, to: { type: 'SlaClockStarted', version: 2 }, upcast: clockHolderOfVersion1 },
+    { from: { type: 'SlaEscalated', version: 1 }, to: { type: 'SlaEscalated', version: 2 }, upcast: clockHolderOfVersion1 },
     { from: { type: 'PingPongDetected', version: 1 }, to: { type: 'PingPongDetected', version: 2 }, upcast: sidesOfVersion1 },
     { from: { type: 'CollaborationTaskOpened', version: 1 }, to: { type: 'CollaborationTaskOpened', version: 2 }, upcast: askerOfVersion1 },
     { from: { type: 'CollaborationRequested', version: 1 }, to: { type: 'CollaborationRequested', version: 2 }, upcast: askerOfVersion1 },

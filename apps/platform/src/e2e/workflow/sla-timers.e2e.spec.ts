@@ -104,9 +104,9 @@ describe('SLA timers (durable, on business calendars), embedded platform', () =>
     expect(namesOf(facts)).toEqual(['SlaClockStarted', 'SlaWarning', 'SlaBreached', 'SlaEscalated 1', 'SlaEscalated 2']);
     expect(facts[3]).toMatchObject({
       actor: { id: 'workflow.sla-timers', kind: 'system' },
-      data: { notify: 'UNIT_SUPERVISOR', holdingUnit: 'front-line', supervisorUnit: 'front-line', supervisorId: 'front-line-supervisor', dueAt: response.dueAt },
+      data: { notify: 'UNIT_SUPERVISOR', clockHolder: { kind: 'UNIT', id: 'front-line' }, supervisorUnit: 'front-line', supervisorId: 'front-line-supervisor', dueAt: response.dueAt },
     });
-    expect(facts[4]).toMatchObject({ data: { notify: 'PARENT_UNIT_SUPERVISOR', holdingUnit: 'front-line', supervisorUnit: 'group', supervisorId: 'group-supervisor' } });
+    expect(facts[4]).toMatchObject({ data: { notify: 'PARENT_UNIT_SUPERVISOR', clockHolder: { kind: 'UNIT', id: 'front-line' }, supervisorUnit: 'group', supervisorId: 'group-supervisor' } });
     // The resolution clock's warning lies further ahead in business time: nothing yet.
     expect(namesOf(await slaFacts(steps, caseId, 'case:resolution'))).toEqual(['SlaClockStarted']);
   });
@@ -133,21 +133,21 @@ describe('SLA timers (durable, on business calendars), embedded platform', () =>
       if (!clock) throw new Error('no task clock yet');
       return clock;
     });
-    expect(accept).toMatchObject({ status: 'RUNNING', holdingUnit: 'billing', taskId: expect.any(String) });
+    expect(accept).toMatchObject({ status: 'RUNNING', clockHolder: { kind: 'UNIT', id: 'billing' }, taskId: expect.any(String) });
     const taskId = String(accept['taskId']);
     const clerk = departmentStaff('billing-clerk', 'billing');
     await eventually(async () => expect((await platform.call('POST', `/api/v1/tasks/${taskId}/accept`, { caller: clerk })).status).toBe(200));
     await shows(platform, caseId, `task:${taskId}:accept`, { status: 'MET', stopReason: 'TASK_ACCEPTED' });
 
-    const complete = await shows(platform, caseId, `task:${taskId}:complete`, { status: 'RUNNING', holdingUnit: 'billing' });
+    const complete = await shows(platform, caseId, `task:${taskId}:complete`, { status: 'RUNNING', clockHolder: { kind: 'UNIT', id: 'billing' } });
     clock.advanceTo(justAfter(levelAt(complete, 2)));
     await shows(platform, caseId, `task:${taskId}:complete`, { status: 'BREACHED', escalationLevel: 2 });
     await severalPolls();
     const facts = await slaFacts(steps, caseId, `task:${taskId}:complete`);
     expect(namesOf(facts)).toEqual(['SlaClockStarted', 'SlaWarning', 'SlaBreached', 'SlaEscalated 1', 'SlaEscalated 2']);
     expect(facts.slice(3).map((fact) => fact.data)).toMatchObject([
-      { taskId, holdingUnit: 'billing', supervisorUnit: 'billing', supervisorId: 'billing-supervisor' },
-      { taskId, holdingUnit: 'billing', supervisorUnit: 'group', supervisorId: 'group-supervisor' },
+      { taskId, clockHolder: { kind: 'UNIT', id: 'billing' }, supervisorUnit: 'billing', supervisorId: 'billing-supervisor' },
+      { taskId, clockHolder: { kind: 'UNIT', id: 'billing' }, supervisorUnit: 'group', supervisorId: 'group-supervisor' },
     ]);
     expect(namesOf(await slaFacts(steps, caseId, `task:${taskId}:accept`))).toEqual(['SlaClockStarted', 'SlaClockStopped']);
   });

@@ -9,7 +9,8 @@ const started = ({ data }: SlaClockStarted, version: number): unknown[] => [
   data.caseId,
   data.clockKey,
   data.taskId,
-  data.holdingUnit,
+  data.clockHolder?.id ?? null,
+  data.clockHolder?.kind ?? null,
   data.calendarId,
   data.targetMinutes,
   data.startedAt,
@@ -43,9 +44,9 @@ export class SlaClockProjection extends Projection {
     switch (event.type) {
       case 'SlaClockStarted':
         return [
-          `insert into workflow.sla_clock (case_id, clock_key, task_id, holding_unit, calendar_id, target_minutes, started_at, due_at, warn_at, escalations, version)
-           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11)
-           on conflict (case_id, clock_key) do update set task_id = excluded.task_id, holding_unit = excluded.holding_unit,
+          `insert into workflow.sla_clock (case_id, clock_key, task_id, clock_holder_id, clock_holder_kind, calendar_id, target_minutes, started_at, due_at, warn_at, escalations, version)
+           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12)
+           on conflict (case_id, clock_key) do update set task_id = excluded.task_id, clock_holder_id = excluded.clock_holder_id, clock_holder_kind = excluded.clock_holder_kind,
              calendar_id = excluded.calendar_id, target_minutes = excluded.target_minutes, started_at = excluded.started_at,
              due_at = excluded.due_at, warn_at = excluded.warn_at, escalations = excluded.escalations, warned_at = null, breached_at = null, escalation_level = 0,
              stopped_at = null, stop_reason = null, met = null, version = excluded.version

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { CLOCK, type Clock } from '@collab/service-kit';
 import type { ScheduledEscalation } from '@collab/workflow-domain';
+import type { ClockHolder } from '../../cases/case.answers';
 
 /** Where a clock stands: running (maybe warned or breached), or stopped in time or late. */
 export type SlaClockStatus = 'RUNNING' | 'WARNED' | 'BREACHED' | 'MET' | 'MISSED';
@@ -15,8 +16,8 @@ export interface SlaClockReading {
   /** `case:response`, `case:resolution`, `case:auto-close`, `task:<taskId>:accept`, `task:<taskId>:complete`. */
   readonly clockKey: string;
   readonly status: SlaClockStatus;
-  /** The task's target for a task clock; null for the case's clocks (held by the unit owning the case's queue). */
-  readonly holdingUnit: string | null;
+  /** Whose clock it is: the task's target (UNIT or PARTNER) for a task clock; null for the case's clocks (held by the unit owning the case's queue). */
+  readonly clockHolder: ClockHolder | null;
   /** Null for the quiet period before auto-close, which counts calendar minutes. */
   readonly calendarId: string | null;
   readonly targetMinutes: number;
@@ -41,7 +42,8 @@ interface ClockRow {
   readonly case_id: string;
   readonly task_id: string | null;
   readonly clock_key: string;
-  readonly holding_unit: string | null;
+  readonly clock_holder_id: string | null;
+  readonly clock_holder_kind: string | null;
   readonly calendar_id: string | null;
   readonly target_minutes: number;
   readonly started_at: Date;
@@ -62,12 +64,16 @@ const statusOf = (row: ClockRow): SlaClockStatus => {
   return row.warned_at ? 'WARNED' : 'RUNNING';
 };
 
+/** A clock's holder is a task's target, a unit or a partner (the projection writes its kind; migration 0010 filled rows stored before). */
+const holderOf = ({ clock_holder_id: id, clock_holder_kind: kind }: ClockRow): ClockHolder | null =>
+  id === null ? null : { kind: kind === 'PARTNER' ? 'PARTNER' : 'UNIT', id };
+
 const readingOf = (row: ClockRow, now: Date): SlaClockReading => ({
   caseId: row.case_id,
   taskId: row.task_id,
   clockKey: row.clock_key,
   status: statusOf(row),
-  holdingUnit: row.holding_unit,
+  clockHolder: holderOf(row),
   calendarId: row.calendar_id,
   targetMinutes: row.target_minutes,
   startedAt: row.started_at.toISOString(),
@@ -83,7 +89,7 @@ const readingOf = (row: ClockRow, now: Date): SlaClockReading => ({
   secondsToDue: row.stopped_at ? null : Math.floor((row.due_at.getTime() - now.getTime()) / 1000),
 });
 
-const COLUMNS = `case_id, task_id, clock_key, holding_unit, calendar_id, target_minutes, started_at, due_at, warn_at,
+const COLUMNS = `case_id, task_id, clock_key, clock_holder_id, clock_holder_kind, calendar_id, target_minutes, started_at, due_at, warn_at,
   warned_at, breached_at, escalation_level, escalations, stopped_at, stop_reason, met`;
 
 /**

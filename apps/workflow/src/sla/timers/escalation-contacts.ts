@@ -1,16 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { Party } from '@collab/domain-kernel';
 import type { EscalationTarget, SlaClock } from '@collab/workflow-domain';
 import { ORG_LOOKUP, type OrgLookup } from '../../workflow.ports';
 import { SlaStreams } from '../sla-streams';
 
 /** Whom an escalation alerts about which holder's work; null where the org directory names nobody. */
 export interface EscalationContact {
-  readonly holdingUnit: string | null;
+  readonly clockHolder: Party | null;
   readonly supervisorUnit: string | null;
   readonly supervisorId: string | null;
 }
 
-const NOBODY: EscalationContact = { holdingUnit: null, supervisorUnit: null, supervisorId: null };
+const NOBODY: EscalationContact = { clockHolder: null, supervisorUnit: null, supervisorId: null };
 
 /**
  * Looks up, when an escalation fires, who holds the work and whose supervisor hears of it: the
@@ -26,18 +27,21 @@ export class EscalationContacts {
   ) {}
 
   async of(caseId: string, clock: SlaClock, notify: EscalationTarget): Promise<EscalationContact> {
-    const holdingUnit = clock.holdingUnit ?? (await this.unitHoldingCase(caseId));
-    if (holdingUnit === null) return NOBODY;
-    const holder = await this.org.party(holdingUnit);
-    const supervisorUnit = notify === 'UNIT_SUPERVISOR' ? holdingUnit : (holder?.parentId ?? null);
-    if (supervisorUnit === null) return { ...NOBODY, holdingUnit };
-    const supervising = supervisorUnit === holdingUnit ? holder : await this.org.party(supervisorUnit);
-    return { holdingUnit, supervisorUnit, supervisorId: supervising?.supervisorId ?? null };
+    const clockHolder = clock.clockHolder ?? (await this.unitHoldingCase(caseId));
+    if (clockHolder === null) return NOBODY;
+    // Looked up by id, whatever the kind (ids are unique across queues, units and partners): a clock
+    // stored before version 2 names a partner as a UNIT and still finds the partner's supervisor.
+    const holder = await this.org.party(clockHolder.id);
+    const supervisorUnit = notify === 'UNIT_SUPERVISOR' ? clockHolder.id : (holder?.parentId ?? null);
+    if (supervisorUnit === null) return { ...NOBODY, clockHolder };
+    const supervising = supervisorUnit === clockHolder.id ? holder : await this.org.party(supervisorUnit);
+    return { clockHolder, supervisorUnit, supervisorId: supervising?.supervisorId ?? null };
   }
 
-  private async unitHoldingCase(caseId: string): Promise<string | null> {
+  private async unitHoldingCase(caseId: string): Promise<Party | null> {
     const state = await this.streams.caseState(caseId);
     if (state.status === 'none' || state.status === 'registered') return null;
-    return (await this.org.unitOfQueue(state.desk.queue))?.id ?? null;
+    const unit = await this.org.unitOfQueue(state.desk.queue);
+    return unit === undefined ? null : { kind: 'UNIT', id: unit.id };
   }
 }

@@ -32,9 +32,17 @@ const party = (id: string, supervisorId: string | null, parentId: string | null)
   id, kind: 'UNIT', unitType: 'FRONT_LINE', name: id, region: 'CN', calendarId: '24x7', supervisorId, parentId,
 });
 
-/** The org directory as far as escalations ask it: the complaints queue belongs to the front line, under the group. */
+/** The org directory as far as escalations ask it: the complaints queue belongs to the front line and billing is a unit, both under the group; reseller-a is a partner. */
 const org: OrgLookup = {
-  party: (id) => Promise.resolve(new Map([['front-line', party('front-line', 'sup-front', 'group')], ['group', party('group', 'sup-group', null)]]).get(id)),
+  party: (id) =>
+    Promise.resolve(
+      new Map([
+        ['front-line', party('front-line', 'sup-front', 'group')],
+        ['billing', party('billing', 'sup-billing', 'group')],
+        ['group', party('group', 'sup-group', null)],
+        ['reseller-a', { ...party('reseller-a', 'sup-reseller', null), kind: 'PARTNER' as const, unitType: 'PARTNER' as const }],
+      ]).get(id),
+    ),
   unitOfQueue: (queueId) => Promise.resolve(queueId === 'complaints' ? party('front-line', 'sup-front', 'group') : undefined),
   queuesOfUnit: () => Promise.resolve([]),
   below: () => Promise.resolve([]),
@@ -125,9 +133,55 @@ describe('firing an SLA timer', () => {
     expect(await world.firing.fire(world.timer('ESCALATE', 2), minutesAfterOpening(90))).toBe('fired');
     const escalations = (await world.store.readStream(slaStreamId(world.caseId))).filter((event) => event.type === 'SlaEscalated');
     expect(escalations.map((event) => event.data)).toMatchObject([
-      { level: 1, notify: 'UNIT_SUPERVISOR', holdingUnit: 'front-line', supervisorUnit: 'front-line', supervisorId: 'sup-front' },
-      { level: 2, notify: 'PARENT_UNIT_SUPERVISOR', holdingUnit: 'front-line', supervisorUnit: 'group', supervisorId: 'sup-group' },
+      { level: 1, notify: 'UNIT_SUPERVISOR', clockHolder: { kind: 'UNIT', id: 'front-line' }, supervisorUnit: 'front-line', supervisorId: 'sup-front' },
+      { level: 2, notify: 'PARENT_UNIT_SUPERVISOR', clockHolder: { kind: 'UNIT', id: 'front-line' }, supervisorUnit: 'group', supervisorId: 'sup-group' },
     ]);
+  });
+
+  const taskClocksHeldBy = (world: World, clockHolder: { readonly kind: 'UNIT' | 'PARTNER'; readonly id: string }) =>
+    world.onSla({
+      type: 'StartTaskClocks',
+      caseId: world.caseId,
+      taskId: 'task-1',
+      clockHolder,
+      openedAt: OPENED,
+      sla: { calendarId: '24x7', acceptWithinBusinessMinutes: 60, completeWithinBusinessMinutes: 240 },
+      acceptDueAt: minutesAfterOpening(60).toISOString(),
+      completeDueAt: minutesAfterOpening(240).toISOString(),
+      calendar: around,
+    });
+
+  const taskEscalations = async (world: World) => {
+    expect(await world.firing.fire(world.timer('ESCALATE', 1, 'task:task-1:accept'), minutesAfterOpening(60))).toBe('fired');
+    expect(await world.firing.fire(world.timer('ESCALATE', 2, 'task:task-1:accept'), minutesAfterOpening(90))).toBe('fired');
+    return (await world.store.readStream(slaStreamId(world.caseId))).filter((event) => event.type === 'SlaEscalated').map((event) => event.data);
+  };
+
+  it('escalates a task held by a unit to that unit’s supervisor, then to the one above, naming the unit as a UNIT', async () => {
+    const world = setUp();
+    await caseClocksStarted(world);
+    await taskClocksHeldBy(world, { kind: 'UNIT', id: 'billing' });
+    expect(await taskEscalations(world)).toEqual([
+      expect.objectContaining({ level: 1, clockHolder: { kind: 'UNIT', id: 'billing' }, supervisorUnit: 'billing', supervisorId: 'sup-billing' }),
+      expect.objectContaining({ level: 2, clockHolder: { kind: 'UNIT', id: 'billing' }, supervisorUnit: 'group', supervisorId: 'sup-group' }),
+    ]);
+  });
+
+  it('escalates a task held by a partner to the partner’s supervisor, naming the partner as a PARTNER; a partner has no unit above it', async () => {
+    const world = setUp();
+    await caseClocksStarted(world);
+    await taskClocksHeldBy(world, { kind: 'PARTNER', id: 'reseller-a' });
+    expect(await taskEscalations(world)).toEqual([
+      expect.objectContaining({ level: 1, clockHolder: { kind: 'PARTNER', id: 'reseller-a' }, supervisorUnit: 'reseller-a', supervisorId: 'sup-reseller' }),
+      expect.objectContaining({ level: 2, clockHolder: { kind: 'PARTNER', id: 'reseller-a' }, supervisorUnit: null, supervisorId: null }),
+    ]);
+  });
+
+  it('finds a partner’s supervisor by id for a clock stored before version 2, which names the partner as a UNIT', async () => {
+    const world = setUp();
+    await caseClocksStarted(world);
+    await taskClocksHeldBy(world, { kind: 'UNIT', id: 'reseller-a' });
+    expect(await taskEscalations(world)).toMatchObject([{ supervisorUnit: 'reseller-a', supervisorId: 'sup-reseller' }, { supervisorUnit: null }]);
   });
 
   it('closes a resolved case once its quiet period is over, and only once', async () => {

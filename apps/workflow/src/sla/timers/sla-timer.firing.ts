@@ -64,7 +64,7 @@ export class SlaTimerFiring {
         const clock = state.clocks[timer.clockKey];
         const level = clock?.escalations.find((escalation) => escalation.level === timer.level);
         const contact = clock && level ? await this.contacts.of(timer.caseId, clock, level.notify) : null;
-        return { type: 'EscalateSla', ...run, level: timer.level, holdingUnit: null, supervisorUnit: null, supervisorId: null, ...contact };
+        return { type: 'EscalateSla', ...run, level: timer.level, clockHolder: null, supervisorUnit: null, supervisorId: null, ...contact };
       }
     }
   }

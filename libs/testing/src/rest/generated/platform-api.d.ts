@@ -2019,6 +2019,7 @@ export interface components {
             asAt: string;
             caseId: string;
             clocks: ({
+                clockHolder: components["schemas"]["ClockHolder"] | null;
                 coverage: {
                     announcedThrough?: string;
                     complete: boolean;

@@ -1,4 +1,5 @@
 import { addBusinessTime } from '@collab/business-calendar';
+import { partyOf, type Party } from '@collab/domain-kernel';
 import { minutesAfter } from '../case-policy';
 import type { EscalationPolicy } from '../process/process-definition';
 import type {
@@ -22,7 +23,7 @@ interface ClockFigures {
   readonly caseId: string;
   readonly clockKey: SlaClockKey;
   readonly taskId: string | null;
-  readonly holdingUnit: string | null;
+  readonly clockHolder: Party | null;
   readonly calendarId: string | null;
   readonly targetMinutes: number;
   readonly startedAt: string;
@@ -54,7 +55,7 @@ const mayRunAgainAt = (state: SlaState, key: SlaClockKey, instant: string): bool
 };
 
 export const startCaseClocks = (command: StartCaseClocks, state: SlaState): SlaClockStarted[] => {
-  const common = { caseId: command.caseId, taskId: null, holdingUnit: null, calendarId: command.sla.calendarId, startedAt: command.openedAt };
+  const common = { caseId: command.caseId, taskId: null, clockHolder: null, calendarId: command.sla.calendarId, startedAt: command.openedAt };
   const clocks: ClockFigures[] = [
     { ...common, clockKey: 'case:response', targetMinutes: command.sla.responseWithinBusinessMinutes, dueAt: command.responseDueAt },
     { ...common, clockKey: 'case:resolution', targetMinutes: command.sla.resolutionWithinBusinessMinutes, dueAt: command.resolutionDueAt },
@@ -68,7 +69,7 @@ export const startTaskClocks = (command: StartTaskClocks, state: SlaState): SlaC
   const common = {
     caseId: command.caseId,
     taskId: command.taskId,
-    holdingUnit: command.holdingUnit,
+    clockHolder: partyOf(command.clockHolder),
     calendarId: command.sla.calendarId,
     startedAt: command.openedAt,
   };
@@ -93,7 +94,7 @@ export const restartResolutionClock = (command: RestartResolutionClock, state: S
     caseId: command.caseId,
     clockKey: 'case:resolution',
     taskId: null,
-    holdingUnit: null,
+    clockHolder: null,
     calendarId: previous.calendarId,
     targetMinutes: previous.targetMinutes,
     startedAt: command.reopenedAt,
@@ -109,7 +110,7 @@ export const startAutoCloseClock = (command: StartAutoCloseClock, state: SlaStat
     caseId: command.caseId,
     clockKey: 'case:auto-close',
     taskId: null,
-    holdingUnit: null,
+    clockHolder: null,
     calendarId: null,
     targetMinutes: command.quietMinutes,
     startedAt: command.resolvedAt,

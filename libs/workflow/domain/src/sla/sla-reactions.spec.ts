@@ -59,7 +59,12 @@ describe('the clock keeper', () => {
 
   it('starts a task’s clocks on its own SLA, held by its target', () =>
     expect(commandsFor(taskOpened())).toMatchObject([
-      { type: 'StartTaskClocks', caseId: 'case-1', taskId: 'task-1', holdingUnit: 'billing-dept', sla: { acceptWithinBusinessMinutes: 60 } },
+      { type: 'StartTaskClocks', caseId: 'case-1', taskId: 'task-1', clockHolder: { kind: 'UNIT', id: 'billing-dept' }, sla: { acceptWithinBusinessMinutes: 60 } },
+    ]));
+
+  it('starts a partner’s task clocks held by the partner, named as a partner (not a unit)', () =>
+    expect(commandsFor(taskOpened({ to: { kind: 'PARTNER', id: 'reseller-a', region: 'GD-FS' } }))).toEqual([
+      expect.objectContaining({ type: 'StartTaskClocks', clockHolder: { kind: 'PARTNER', id: 'reseller-a' } }),
     ]));
 
   describe('given escalation percentages set by an administrator (50, 80, 100)', () => {

@@ -1,3 +1,4 @@
+import { partyOf } from '@collab/domain-kernel';
 import type { BusinessCalendar } from '@collab/business-calendar';
 import type { WorkflowCaseEvent } from '../case.events';
 import type { CollaborationTaskEvent } from '../collaboration-task/task.events';
@@ -81,7 +82,7 @@ const REACTIONS: { readonly [Type in SlaSourceEvent['type']]?: Reaction<Type> } 
   CaseWorkStarted: ({ data }) => [stopping(data.caseId, ['case:response'], 'WORK_STARTED', data.startedAt)],
   CollaborationTaskOpened: ({ data }, context) => {
     const { caseId, taskId, to, openedAt, sla, acceptDueAt, completeDueAt } = data;
-    const clocks = { caseId, taskId, holdingUnit: to.id, openedAt, sla, acceptDueAt, completeDueAt };
+    const clocks = { caseId, taskId, clockHolder: partyOf(to), openedAt, sla, acceptDueAt, completeDueAt };
     return [{ type: 'StartTaskClocks', ...clocks, ...onCalendar(context), ...systemEscalation(context) }];
   },
   CaseResolved: ({ data: { caseId, resolvedAt } }, context) => [

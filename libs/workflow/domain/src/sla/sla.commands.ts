@@ -1,4 +1,5 @@
 import type { BusinessCalendar } from '@collab/business-calendar';
+import type { Party } from '@collab/domain-kernel';
 import type { TaskSla } from '../collaboration-task/collaboration-request';
 import type { EscalationPolicy, StageSla } from '../process/process-definition';
 import type { SlaClockKey, SlaStopReason } from './sla.events';
@@ -33,7 +34,7 @@ export interface StartTaskClocks extends ClockCalendar {
   readonly caseId: string;
   readonly taskId: string;
   /** The unit or partner asked: it holds the task, its supervisor hears of escalations. */
-  readonly holdingUnit: string;
+  readonly clockHolder: Party;
   readonly openedAt: string;
   readonly sla: TaskSla;
   readonly acceptDueAt: string;
@@ -92,7 +93,7 @@ export interface RecordSlaBreach extends ClockRun {
 export interface EscalateSla extends ClockRun {
   readonly type: 'EscalateSla';
   readonly level: number;
-  readonly holdingUnit: string | null;
+  readonly clockHolder: Party | null;
   readonly supervisorUnit: string | null;
   readonly supervisorId: string | null;
 }

@@ -37,7 +37,7 @@ describe('a case starts on its process', () => {
             caseId: 'case-1',
             clockKey: 'case:response',
             taskId: null,
-            holdingUnit: null,
+            clockHolder: null,
             calendarId: 'nine-to-five',
             targetMinutes: 60,
             startedAt: OPENED,
@@ -56,7 +56,7 @@ describe('a case starts on its process', () => {
             caseId: 'case-1',
             clockKey: 'case:resolution',
             taskId: null,
-            holdingUnit: null,
+            clockHolder: null,
             calendarId: 'nine-to-five',
             targetMinutes: 480,
             startedAt: OPENED,
@@ -119,7 +119,7 @@ describe('a running clock', () => {
           taskId: null,
           level: 2,
           notify: 'PARENT_UNIT_SUPERVISOR',
-          holdingUnit: 'front-line-sz',
+          clockHolder: { kind: 'UNIT', id: 'front-line-sz' },
           supervisorUnit: 'gd-province',
           supervisorId: 'sup-zhang',
           dueAt: MONDAY_09_30,
@@ -189,7 +189,7 @@ describe('a collaboration task', () => {
         data: {
           clockKey: 'task:task-1:accept',
           taskId: 'task-1',
-          holdingUnit: 'billing-dept',
+          clockHolder: { kind: 'UNIT', id: 'billing-dept' },
           dueAt: shanghai('2026-11-23T11:00:00'),
           warnAt: shanghai('2026-11-23T10:48:00'),
           escalations: [{ level: 1 }, { level: 2, at: shanghai('2026-11-23T11:30:00') }],
@@ -197,6 +197,22 @@ describe('a collaboration task', () => {
       },
       { data: { clockKey: 'task:task-1:complete', dueAt: shanghai('2026-11-23T14:00:00'), warnAt: shanghai('2026-11-23T13:12:00') } },
     ]);
+  });
+
+  it('held by a partner names the partner as its clock holder, and an escalation names it the same', () => {
+    const partner = { kind: 'PARTNER', id: 'reseller-a' } as const;
+    const opened = decided(started, startTaskClocks({ clockHolder: partner }), OPENED);
+    expect(opened.map((event) => event.data)).toMatchObject([{ clockHolder: partner }, { clockHolder: partner }]);
+    const at = shanghai('2026-11-23T11:00:00');
+    given(...started, ...opened)
+      .when(escalate({ clockKey: 'task:task-1:accept', startedAt: shanghai('2026-11-23T10:00:00'), clockHolder: partner, supervisorUnit: 'reseller-a', supervisorId: null }), at)
+      .then({
+        type: 'SlaEscalated',
+        data: {
+          caseId: 'case-1', clockKey: 'task:task-1:accept', taskId: 'task-1', level: 1, notify: 'UNIT_SUPERVISOR',
+          clockHolder: partner, supervisorUnit: 'reseller-a', supervisorId: null, dueAt: shanghai('2026-11-23T11:00:00'), escalatedAt: at,
+        },
+      });
   });
 
   it('of a case without a process follows the default policy', () =>
@@ -225,12 +241,12 @@ describe('escalation percentages an administrator set (a system parameter: warn 
     const history = [...started, ...decided(started, startTaskClocks({ escalation: system }), OPENED)];
     const at = shanghai('2026-11-23T10:48:00');
     given(...history)
-      .when(escalate({ clockKey: 'task:task-1:accept', startedAt: shanghai('2026-11-23T10:00:00'), holdingUnit: 'billing-dept', supervisorUnit: 'billing-dept', supervisorId: 'sup-billing' }), at)
+      .when(escalate({ clockKey: 'task:task-1:accept', startedAt: shanghai('2026-11-23T10:00:00'), clockHolder: { kind: 'UNIT', id: 'billing-dept' }, supervisorUnit: 'billing-dept', supervisorId: 'sup-billing' }), at)
       .then({
         type: 'SlaEscalated',
         data: {
           caseId: 'case-1', clockKey: 'task:task-1:accept', taskId: 'task-1', level: 1, notify: 'UNIT_SUPERVISOR',
-          holdingUnit: 'billing-dept', supervisorUnit: 'billing-dept', supervisorId: 'sup-billing', dueAt: ACCEPT_DUE, escalatedAt: at,
+          clockHolder: { kind: 'UNIT', id: 'billing-dept' }, supervisorUnit: 'billing-dept', supervisorId: 'sup-billing', dueAt: ACCEPT_DUE, escalatedAt: at,
         },
       });
   });
@@ -269,7 +285,7 @@ describe('after a resolution', () => {
         caseId: 'case-1',
         clockKey: 'case:auto-close',
         taskId: null,
-        holdingUnit: null,
+        clockHolder: null,
         calendarId: null,
         targetMinutes: 4320,
         startedAt: resolvedAt,

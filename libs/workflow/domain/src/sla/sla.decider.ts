@@ -43,7 +43,7 @@ const escalated = (command: EscalateSla, clock: SlaClock, now: Date): SlaEscalat
     taskId: clock.taskId,
     level: command.level,
     notify: escalation.notify,
-    holdingUnit: command.holdingUnit,
+    clockHolder: command.clockHolder,
     supervisorUnit: command.supervisorUnit,
     supervisorId: command.supervisorId,
     dueAt: clock.dueAt,

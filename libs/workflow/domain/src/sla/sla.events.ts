@@ -1,3 +1,4 @@
+import type { Party } from '@collab/domain-kernel';
 import type { EscalationTarget } from '../process/process-definition';
 
 /*
@@ -31,9 +32,10 @@ export interface ScheduledEscalation {
 
 /**
  * A clock started. `targetMinutes` are business minutes on `calendarId`; a clock without a
- * calendar (the auto-close quiet period) counts calendar minutes. `holdingUnit` is the task's
- * target for a task clock; null for the case's clocks, whose holder is the unit owning the case's
- * queue when an escalation fires (the case may have moved since the clock started).
+ * calendar (the auto-close quiet period) counts calendar minutes. `clockHolder` is the task's
+ * target for a task clock, a UNIT or a PARTNER; null for the case's clocks, whose holder is the unit
+ * owning the case's queue when an escalation fires (the case may have moved since the clock started).
+ * Schema version 2; version 1 named the holder by id only (`holdingUnit`), see stored-event-versions.ts.
  */
 export interface SlaClockStarted {
   readonly type: 'SlaClockStarted';
@@ -41,7 +43,7 @@ export interface SlaClockStarted {
     readonly caseId: string;
     readonly clockKey: SlaClockKey;
     readonly taskId: string | null;
-    readonly holdingUnit: string | null;
+    readonly clockHolder: Party | null;
     readonly calendarId: string | null;
     readonly targetMinutes: number;
     readonly startedAt: string;
@@ -80,7 +82,9 @@ export interface SlaBreached {
 
 /**
  * An escalation level was reached: `supervisorId` of `supervisorUnit` is alerted about the work
- * `holdingUnit` holds. Null where the org directory names nobody (no supervisor, no parent unit).
+ * `clockHolder` holds (the task's target, a UNIT or a PARTNER; for the case's clocks the UNIT owning
+ * the case's queue). Null where the org directory names nobody (no supervisor, no parent unit).
+ * Schema version 2; version 1 named the holder by id only (`holdingUnit`).
  */
 export interface SlaEscalated {
   readonly type: 'SlaEscalated';
@@ -90,7 +94,7 @@ export interface SlaEscalated {
     readonly taskId: string | null;
     readonly level: number;
     readonly notify: EscalationTarget;
-    readonly holdingUnit: string | null;
+    readonly clockHolder: Party | null;
     readonly supervisorUnit: string | null;
     readonly supervisorId: string | null;
     readonly dueAt: string;

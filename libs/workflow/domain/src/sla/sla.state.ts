@@ -1,4 +1,4 @@
-import { assertNever } from '@collab/domain-kernel';
+import { assertNever, type Party } from '@collab/domain-kernel';
 import type { EscalationPolicy } from '../process/process-definition';
 import type { ScheduledEscalation, SlaClockKey, SlaClockStarted, SlaEvent, SlaStopReason } from './sla.events';
 
@@ -6,7 +6,7 @@ import type { ScheduledEscalation, SlaClockKey, SlaClockStarted, SlaEvent, SlaSt
 export interface SlaClock {
   readonly key: SlaClockKey;
   readonly taskId: string | null;
-  readonly holdingUnit: string | null;
+  readonly clockHolder: Party | null;
   readonly calendarId: string | null;
   readonly targetMinutes: number;
   readonly startedAt: string;
@@ -43,7 +43,7 @@ const started = (state: SlaState, { data }: SlaClockStarted): SlaState => {
   const clock: SlaClock = {
     key: data.clockKey,
     taskId: data.taskId,
-    holdingUnit: data.holdingUnit,
+    clockHolder: data.clockHolder,
     calendarId: data.calendarId,
     targetMinutes: data.targetMinutes,
     startedAt: data.startedAt,
