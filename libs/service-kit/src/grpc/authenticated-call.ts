@@ -1,8 +1,8 @@
 import {
+  Metadata,
   status,
   type handleServerStreamingCall,
   type handleUnaryCall,
-  type Metadata,
   type ServerUnaryCall,
   type ServerWritableStream,
 } from '@grpc/grpc-js';
@@ -101,8 +101,12 @@ const pump = async <Request, Response>(
 ): Promise<void> => {
   const signal = AbortSignal.any([cancellationOf(call), deps.stopping]);
   const context = await contextOf(call, deps, signal);
+  const items = method.handle(call.request, context);
+  // The method's policy admitted the caller (a refusal throws above): the headers go out now, so a
+  // client knows its stream is open before the first item, which may be hours away on a quiet watch.
+  if (!signal.aborted) call.sendMetadata(new Metadata());
   // Leaving the loop early (return) runs the handler's finally blocks through iterator.return().
-  for await (const item of method.handle(call.request, context)) {
+  for await (const item of items) {
     if (signal.aborted) return;
     if (!call.write(item)) await drained(call, signal);
     if (signal.aborted) return;
