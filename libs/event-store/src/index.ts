@@ -10,6 +10,7 @@ export {
 export { DEFAULT_BATCH_LIMITS, type BatchLimits } from './postgres/batch-selection';
 export { InvalidSchemaName, schemaName } from './postgres/sql-identifier';
 export type { Queryable } from './postgres/queryable';
+export { readingStreamsWithin } from './postgres/stream-reads-within';
 export {
   DataDirLocked,
   openEmbeddedDatabase,

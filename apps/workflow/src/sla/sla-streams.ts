@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EventMetadata, EventStore, Handled } from '@collab/event-store';
+import type { EventMetadata, EventStore, Handled, StreamAppend } from '@collab/event-store';
 import { fold, type DecisionContext } from '@collab/domain-kernel';
 import { CommandHandler, EVENT_STORE } from '@collab/service-kit';
 import {
@@ -82,6 +82,23 @@ export class SlaStreams {
       metadata: { ...source.metadata, occurredAt: new Date(occurredAtOf(command, now)).toISOString() },
       eventIdFor: source.eventIdFor,
     }, source.loaded);
+  }
+
+  /**
+   * What `decide` would append for a command on a case's SLA stream that does not exist yet, for
+   * appending in one statement with the case's own events: the ids and metadata `decide` gives, and
+   * no stream as the expected version (where the stream exists after all, the append fails whole).
+   */
+  firstAppend(caseId: string, command: SlaCommand, now: Date, source: SlaEventSource): StreamAppend | undefined {
+    if (command.caseId !== caseId) throw new Error(`an SLA command for case ${command.caseId} sent to case ${caseId}`);
+    const events = slaDecider.decide(command, slaDecider.initialState(), { now });
+    if (events.length === 0) return undefined;
+    const metadata = { ...source.metadata, occurredAt: new Date(occurredAtOf(command, now)).toISOString() };
+    return {
+      streamId: slaStreamId(caseId),
+      expected: 'no_stream',
+      events: events.map((event, index) => ({ id: source.eventIdFor(event, index), type: event.type, data: event.data, metadata })),
+    };
   }
 
   /** The case as its own stream has it now. */

@@ -28,6 +28,7 @@ import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './postgres-rows';
 import { ensureEventStoreSchema } from './postgres-schema';
 import type { Queryable } from './queryable';
 import { schemaName } from './sql-identifier';
+import { streamReaderOf } from './stream-reads-within';
 
 export interface PostgresEventStoreOptions {
   /** A pg Pool on PostgreSQL, or the one-connection pool of the embedded database. The store never ends it. */
@@ -53,7 +54,8 @@ interface StreamTip {
  * The default event store adapter: one append-only table per service schema, group commit for
  * throughput, and a global log that never skips (docs/adr/0001-global-log-never-skips.md). It
  * only ever runs single statements through the pool, never holding a connection, so it can share
- * the embedded database's single connection with TypeORM and projections.
+ * the embedded database's single connection with TypeORM and projections. Stream reads go to a
+ * caller's transaction instead where it asks (readingStreamsWithin).
  */
 export class PostgresEventStore implements EventStore {
   /** A multi-stream append is one group of a group commit: one statement, one transaction. */
@@ -105,7 +107,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
-    const { rows } = await this.pool.query<EventRow>(
+    const { rows } = await streamReaderOf(this.pool).query<EventRow>(
       `SELECT ${EVENT_COLUMNS} FROM ${this.schema}.events WHERE stream_id = $1 AND stream_version >= $2 ORDER BY stream_version`,
       [streamId, options.fromVersion ?? 1],
     );
@@ -115,7 +117,7 @@ export class PostgresEventStore implements EventStore {
   async readStreams(streamIds: readonly string[]): Promise<ReadonlyMap<string, RecordedEvent[]>> {
     const streams = new Map<string, RecordedEvent[]>(streamIds.map((streamId) => [streamId, []]));
     if (streamIds.length === 0) return streams;
-    const { rows } = await this.pool.query<EventRow>(
+    const { rows } = await streamReaderOf(this.pool).query<EventRow>(
       `SELECT ${EVENT_COLUMNS} FROM ${this.schema}.events WHERE stream_id = ANY($1::text[]) ORDER BY stream_id, stream_version`,
       [[...streams.keys()]],
     );

@@ -1,10 +1,11 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { deterministicEventId, reactionMetadata } from '@collab/event-store';
+import { EventIdConflict, deterministicEventId, reactionMetadata, type RecordedEvent, type StreamAppend } from '@collab/event-store';
 import { EVENT_CONSUMER, type EventConsumerPort, type RunningConsumer } from '@collab/messaging';
 import { IllegalTransition } from '@collab/domain-kernel';
 import { intakeLanguage, readerFor, type CollabEvent } from '@collab/contracts';
 import { CLOCK, type Clock } from '@collab/service-kit';
-import type { WorkflowCaseCommand } from '@collab/workflow-domain';
+import { SLA_SOURCE_EVENT_TYPES, workflowCaseDecider, type WorkflowCaseCommand, type WorkflowCaseState } from '@collab/workflow-domain';
+import { SlaClockMoves } from '../../sla/clock-keeper/sla-clock-moves';
 import { CaseCommandHandler } from '../case-command-handler';
 import { caseSummaryOf, submitterOf } from './case-opened';
 import { CustomerTagReader } from '../customer-tags/customer-tags.consumer';
@@ -13,6 +14,9 @@ import { CaseProcessStarts } from './case-process-start';
 const ROUTER = { id: 'workflow.route-case', kind: 'service' } as const;
 
 const intake = readerFor(intakeLanguage, { only: ['CaseOpened'] });
+
+/** A case workflow has not heard of: nothing in its stream. */
+const newCase = (): { state: WorkflowCaseState; version: number } => ({ state: workflowCaseDecider.initialState(), version: 0 });
 
 /**
  * On every case intake opens, workflow registers it, starts it on the process version its facts
@@ -25,6 +29,7 @@ export class RouteCaseProcessManager implements OnApplicationBootstrap, OnModule
   private consumer?: RunningConsumer;
   // Injected as a property: the tags are a lookup beside routing, not one of its collaborators.
   @Inject(CustomerTagReader) private readonly customerTags!: CustomerTagReader;
+  @Inject(SlaClockMoves) private readonly slaMoves!: SlaClockMoves;
 
   constructor(
     @Inject(EVENT_CONSUMER) private readonly events: EventConsumerPort,
@@ -55,17 +60,38 @@ export class RouteCaseProcessManager implements OnApplicationBootstrap, OnModule
     // The tags workflow has heard of when the case arrives: a tag data has not published yet does not route it.
     const customerTags = await this.customerTags.tagsOf(opened.customerId);
     const command: WorkflowCaseCommand = { type: 'RegisterAndRouteCase', summary, process, ...tier, customerTags };
+    const now = this.clock.now();
+    const source = {
+      // Registered by this service on behalf of whoever submitted the contact: the history names them.
+      metadata: reactionMetadata({ id: event.id, metadata: { correlationId: event.correlationid, actor: submitterOf(event.actor, opened) } }, ROUTER),
+      eventIdFor: (_routed: unknown, index: number) => deterministicEventId(event.id, `route-case/${index}`),
+    };
+    const route = (loaded?: { state: WorkflowCaseState; version: number }) => this.cases.handle(command, { now }, source, loaded);
     try {
-      await this.cases.handle(command, { now: this.clock.now() }, {
-        // Registered by this service on behalf of whoever submitted the contact: the history names them.
-        metadata: reactionMetadata({ id: event.id, metadata: { correlationId: event.correlationid, actor: submitterOf(event.actor, opened) } }, ROUTER),
-        eventIdFor: (_routed, index) => deterministicEventId(event.id, `route-case/${index}`),
-      });
+      // A new case and the SLA clocks its process starts, in one append: the clock keeper, meeting
+      // CaseProcessStarted, finds them started (as it would have started them) and appends nothing.
+      if (await this.cases.handleNew(command, { now }, source, (recorded, state) => this.slaStarts(recorded, state, now))) return;
+      try {
+        // The case is new to workflow (intake opens each case once): decided on the empty stream without
+        // reading it. The append expects no stream, so a stream that exists fails it and is read and decided on.
+        await route(newCase());
+      } catch (error) {
+        // A redelivery whose events are stored already, decided then at another instant: decided on the stream as stored.
+        if (!(error instanceof EventIdConflict)) throw error;
+        await route();
+      }
     } catch (error) {
       // A redelivery after the case was routed: the idempotent append already holds, nothing to do.
       if (error instanceof IllegalTransition)
         return this.logger.debug(`case ${summary.caseId} already routed`);
       throw error;
     }
+  }
+
+  /** The SLA clocks the keeper would start for the case's events, as one append to its new SLA stream. */
+  private async slaStarts(recorded: readonly Pick<RecordedEvent, 'id' | 'type' | 'data' | 'metadata'>[], state: WorkflowCaseState, now: Date): Promise<StreamAppend | undefined> {
+    const starts = recorded.filter((candidate) => SLA_SOURCE_EVENT_TYPES.has(candidate.type));
+    if (starts.length !== 1) return undefined;
+    return this.slaMoves.startingWith(starts[0]!, state, now);
   }
 }

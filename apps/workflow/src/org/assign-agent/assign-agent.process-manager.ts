@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EventIdConflict, deterministicEventId, type RecordedEvent } from '@collab/event-store';
-import type { BatchTransaction } from '@collab/following';
+import type { BatchTransaction, TransactionBounds } from '@collab/following';
 import { Conflict, IllegalTransition, fold } from '@collab/domain-kernel';
 import { CLOCK, type Clock } from '@collab/service-kit';
 import {
@@ -22,6 +22,7 @@ import {
 import { CaseCommandHandler } from '../../cases/case-command-handler';
 import { WorkflowLogReactor } from '../../tasks/collaboration-process/workflow-log-reactor';
 import { OrgStreams } from '../org-streams';
+import { STREAM_READING_BOUNDS } from '../../stream-reading-transaction';
 import { AssignmentBoard, type WaitingCase } from './assignment-board';
 
 const ASSIGNER: ActorRef = { id: 'workflow.assign-agent', kind: 'service' };
@@ -63,6 +64,8 @@ export class AssignAgentProcessManager extends WorkflowLogReactor {
   get batchTransaction(): BatchTransaction | undefined {
     return this.board.transaction;
   }
+
+  readonly transactionBounds: TransactionBounds = STREAM_READING_BOUNDS;
 
   protected async reactTo(event: RecordedEvent): Promise<void> {
     const triggers = assignmentTriggersOf({ type: event.type, data: event.data });

@@ -10,6 +10,7 @@ import type { CaseView } from '../../cases/case-view/case-view.entity';
 import { FINISHED_CASE_SQL } from '../../cases/case-view/case-view.entity';
 import { foldCaseView } from '../../cases/case-view/case-view.fold';
 import { OrgStreams } from '../org-streams';
+import { streamReadingTransaction } from '../../stream-reading-transaction';
 
 export interface WaitingCase extends WaitingCaseFacts {
   readonly caseId: string;
@@ -72,7 +73,7 @@ export class AssignmentBoard {
   private readonly batch = new AsyncLocalStorage<Queryable>();
   /**
    * Runs a batch of the manager's reactions in one transaction: every board change of the batch,
-   * and the checkpoint, commit once. Undefined embedded, where the one connection may not be held
+   * the case streams it reads, and the checkpoint, commit once. Undefined embedded, where the one connection may not be held
    * while the event store reads through it (docs/adr/0002).
    */
   readonly transaction: BatchTransaction | undefined;
@@ -82,7 +83,7 @@ export class AssignmentBoard {
     private readonly cases: CaseCommandHandler,
     private readonly directory: OrgStreams,
   ) {
-    this.transaction = database.embedded ? undefined : (work) => this.inTransaction(work);
+    this.transaction = streamReadingTransaction(database, (client, work) => this.batch.run(client, work));
   }
 
   /** Applies one event of a case's stream; refreshes the row from the stream when it missed some. */
@@ -155,23 +156,6 @@ export class AssignmentBoard {
 
   private sql(): Queryable {
     return this.batch.getStore() ?? this.database.pool;
-  }
-
-  private async inTransaction<T>(work: (sql: Queryable) => Promise<T>): Promise<T> {
-    const client = await this.database.pool.connect();
-    let broken: Error | undefined;
-    try {
-      await client.query('BEGIN');
-      const result = await this.batch.run(client, () => work(client));
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch((rollback: unknown) => (broken = rollback as Error));
-      throw error;
-    } finally {
-      // A connection that could not even roll back is not handed to the next caller.
-      client.release(broken);
-    }
   }
 
   private async versionOf(caseId: string): Promise<number> {

@@ -1,8 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { RecordedEvent } from '@collab/event-store';
 import { DomainError } from '@collab/domain-kernel';
-import { CLOCK, LogReactor, type Clock } from '@collab/service-kit';
+import type { BatchTransaction, TransactionBounds } from '@collab/following';
+import { CLOCK, DATABASE, LogReactor, type Clock, type Database } from '@collab/service-kit';
 import { SLA_SOURCE_EVENT_TYPES } from '@collab/workflow-domain';
+import { STREAM_READING_BOUNDS, streamReadingTransaction } from '../../stream-reading-transaction';
 import { SlaClockMoves } from './sla-clock-moves';
 
 /** Its lease and checkpoint; the timer dispatcher reads the checkpoint to know what the keeper has seen. */
@@ -15,19 +17,28 @@ export const SLA_CLOCK_KEEPER = 'workflow.sla-clock-keeper';
  * from the source event, so a racing repeat is an idempotent append. The timer dispatcher fires
  * only once the keeper's checkpoint has passed the head it saw, so a clock stopped before its due
  * time is never found running by a late timer.
+ *
+ * Distributed, a batch's reactions share one transaction (streamReadingTransaction): the SLA and
+ * case streams each reaction reads are statements in it, and the checkpoint commits with them —
+ * a contact's two source events (registered, routed) cost one commit of reads instead of two. The
+ * appends go through the pool as before, so each is decided on a read made just before it.
  */
 @Injectable()
 export class SlaClockKeeper extends LogReactor {
   readonly name = SLA_CLOCK_KEEPER;
   readonly log = 'workflow';
   readonly handles = [...SLA_SOURCE_EVENT_TYPES];
+  readonly transactionBounds: TransactionBounds = STREAM_READING_BOUNDS;
+  readonly batchTransaction: BatchTransaction | undefined;
   private readonly logger = new Logger('SlaClockKeeper');
 
   constructor(
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly moves: SlaClockMoves,
+    @Inject(DATABASE) database: Database,
   ) {
     super();
+    this.batchTransaction = streamReadingTransaction(database);
   }
 
   async react(event: RecordedEvent): Promise<void> {

@@ -1,13 +1,19 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { deterministicEventId, type RecordedEvent } from '@collab/event-store';
+import { deterministicEventId, type EventMetadata, type RecordedEvent, type StreamAppend } from '@collab/event-store';
 import type { BusinessCalendar } from '@collab/business-calendar';
-import { calendarNeededBy, slaCommandsFor, type SlaReactionContext, type SlaSourceEvent, type SlaState, type WorkflowCaseState } from '@collab/workflow-domain';
+import { SLA_SOURCE_EVENT_TYPES, calendarNeededBy, slaCommandsFor, slaDecider, type SlaReactionContext, type SlaSourceEvent, type SlaState, type WorkflowCaseState } from '@collab/workflow-domain';
 import { EscalationPercentsBook } from '../../admin/system-parameters/escalation-percents/escalation-percents-book';
 import { SystemParameterBook } from '../../admin/system-parameters/system-parameter-book';
 import { BUSINESS_CALENDARS, type BusinessCalendars } from '../../workflow.ports';
 import { SlaStreams } from '../sla-streams';
 
 const KEEPER = { id: 'workflow.sla-clock-keeper', kind: 'service' } as const;
+
+/** The keeper's metadata and ids for the `step`th command an event calls for: the same source always gives the same ids. */
+const sourcedBy = (event: { readonly id: string; readonly metadata: EventMetadata }, step: number) => ({
+  metadata: { correlationId: event.metadata.correlationId, causationId: event.id, actor: KEEPER },
+  eventIdFor: (_event: unknown, index: number) => deterministicEventId(event.id, `sla-clocks/${step}/${index}`),
+});
 
 /**
  * What one case or task event does to the case's clocks: look up what the reaction needs (the
@@ -33,12 +39,24 @@ export class SlaClockMoves {
     const commands = slaCommandsFor(source, await this.contextFor(source, clocks.state, caseState));
     for (const [step, command] of commands.entries()) {
       // The first command is decided on the stream just read; each later one reads what the one before appended.
-      await this.streams.decide(caseId, command, now, {
-        metadata: { correlationId: event.metadata.correlationId, causationId: event.id, actor: KEEPER },
-        eventIdFor: (_event, index) => deterministicEventId(event.id, `sla-clocks/${step}/${index}`),
-        ...(step === 0 ? { loaded: clocks } : {}),
-      });
+      await this.streams.decide(caseId, command, now, { ...sourcedBy(event, step), ...(step === 0 ? { loaded: clocks } : {}) });
     }
+  }
+
+  /**
+   * What the keeper would append to a new case's SLA stream for one of the case's first events (the
+   * clocks CaseProcessStarted starts), decided now on the case as `caseState` has it, with the ids
+   * and metadata the keeper gives: the route appends it with the case's events in one statement,
+   * and the keeper, meeting the event later, finds the clocks started and appends nothing. Undefined
+   * when the event moves no clock, or calls for more than one command (the keeper decides those).
+   */
+  async startingWith(event: Pick<RecordedEvent, 'id' | 'type' | 'data' | 'metadata'>, caseState: WorkflowCaseState, now: Date): Promise<StreamAppend | undefined> {
+    if (!SLA_SOURCE_EVENT_TYPES.has(event.type)) return undefined;
+    const source = { type: event.type, data: event.data } as SlaSourceEvent;
+    const none = slaDecider.initialState();
+    const commands = slaCommandsFor(source, await this.contextFor(source, none, caseState));
+    if (commands.length !== 1) return undefined;
+    return this.streams.firstAppend(source.data.caseId, commands[0]!, now, sourcedBy(event, 0));
   }
 
   private async contextFor(event: SlaSourceEvent, state: SlaState, caseState: WorkflowCaseState): Promise<SlaReactionContext> {
