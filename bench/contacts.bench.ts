@@ -203,7 +203,7 @@ const deploy = async (mode: Mode, teardown: Teardown): Promise<Endpoints> => {
     teardown.add(() => started.stop());
     processes.push({ service, process: started });
   }
-  return { intake: processes[0]!.process.baseUrl, workflow: processes[1]!.process.baseUrl, processes };
+  return { intake: processes[0]!.process.baseUrl, workflow: processes[1]!.process.baseUrl, processes, database: database.url, brokers };
 };
 
 const runMode = async (mode: Mode, token: string): Promise<ModeResult> => {
@@ -248,6 +248,7 @@ const cells = (cell: Cell, health64: Load): string[] => [
 const ROUTED_HEADER = [
   'mode',
   'rate /s',
+  'followed how',
   'contacts sent',
   'send s',
   'max send lag ms',
@@ -261,6 +262,9 @@ const ROUTED_HEADER = [
   'routed p99 ms',
   'routed max ms',
   'GETs',
+  'read model routed (of accepted)',
+  'read model p50 / p99 ms',
+  'watch statements',
 ];
 
 const ms = (value: number): string => (Number.isNaN(value) ? '–' : String(Math.round(value)));
@@ -268,6 +272,7 @@ const ms = (value: number): string => (Number.isNaN(value) ? '–' : String(Math
 const routedCells = (routed: ModeRouted): string[] => [
   routed.mode,
   String(routed.rate),
+  routed.how,
   String(routed.scheduled),
   routed.seconds.toFixed(1),
   ms(routed.maxSendLagMs),
@@ -281,7 +286,20 @@ const routedCells = (routed: ModeRouted): string[] => [
   ms(percentile(routed.routedMs, 99)),
   ms(percentile(routed.routedMs, 100)),
   String(routed.reads),
+  routed.how === 'watch' ? `${routed.viewMs.length} of ${routed.accepted}` : '–',
+  routed.how === 'watch' ? `${ms(percentile(routed.viewMs, 50))} / ${ms(percentile(routed.viewMs, 99))}` : '–',
+  String(routed.watchStatements),
 ];
+
+const STAGES_HEADER = ['mode', 'rate /s', 'cases', 'stage', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms'];
+
+const stageRows = (routed: ModeRouted): string[][] =>
+  routed.stages
+    ? routed.stages.names.map((name, index) => {
+        const waits = routed.stages!.waits[index]!;
+        return [routed.mode, String(routed.rate), String(routed.stages!.cases), name, ...[50, 90, 99, 100].map((p) => ms(percentile(waits, p)))];
+      })
+    : [];
 
 const rssCells = (rss: Rss): string[] => [rss.mode, rss.service, rss.startedMb.toFixed(0), rss.peakMb.toFixed(0), rss.nowMb.toFixed(0)];
 
@@ -296,7 +314,8 @@ const reportRouted = (routed: ModeRouted): void =>
   console.log(
     `${routed.mode.padEnd(11)} open loop ${routed.rate}/s: ${routed.accepted}/${routed.scheduled} accepted, ${routed.routedMs.length} routed` +
       ` (p50 ${ms(percentile(routed.routedMs, 50))} ms, p99 ${ms(percentile(routed.routedMs, 99))} ms), ${routed.unrouted} not routed,` +
-      ` ${routed.refused} refused, send lag ≤ ${ms(routed.maxSendLagMs)} ms`,
+      ` ${routed.refused} refused, send lag ≤ ${ms(routed.maxSendLagMs)} ms; ${routed.how}: ${routed.reads} GETs` +
+      (routed.how === 'watch' ? `, read model ${routed.viewMs.length} routed (p50 ${ms(percentile(routed.viewMs, 50))}, p99 ${ms(percentile(routed.viewMs, 99))} ms)` : ''),
   );
 
 const table = (header: readonly string[], rows: readonly string[][]): string[] => [
@@ -338,19 +357,30 @@ const markdown = (results: readonly ModeResult[], load: { start: string; end: st
     '',
     `**Open loop, until routed**: at each rate, contact *i* is sent at *i* / rate s from the start whatever the answers before`,
     `it did, for ${ROUTED.ms / 1000} s; after the closed loop (and the lower rate), once a new contact shows routed (the backlog worked off). Each accepted`,
-    `contact is sent and answered the same way; ${ROUTED.followedPerSecond} of them a second are followed (every ${followEvery(ROUTED.rates.at(-1)!)}th at ${ROUTED.rates.at(-1)}/s), because the reads must not`,
-    "become the load: a followed case is read on workflow's `GET /api/v1/cases/{id}` as soon as intake answers, then again",
-    `after a tenth of the time it has waited (at least ${ROUTED.pollMs.least} ms, at most ${ROUTED.pollMs.most} ms) until it shows a queue (a 404 or no queue is`,
-    `"not yet"), for at most ${ROUTED.patienceMs / 1000} s from its send. routed = from the send to the first answer that shows the queue, so it`,
-    'includes the POST, the hop to workflow (the relay, Kafka, the consumer, in the distributed mode), the routing, the',
-    `projection and the polling (≤ 10 % or ${ROUTED.pollMs.least} ms late); GETs = reads made by the followed cases while they waited (extra load on`,
-    'workflow). accepted p50 / p99 = POST latency of all contacts. max send lag = how late the client sent its latest',
+    `contact is sent and answered the same way; every ${followEvery(ROUTED.rates.at(-1)!)}th at ${ROUTED.rates.at(-1)}/s (every one at ${ROUTED.rates[0]}/s) is followed. routed = from`,
+    "the send to the first answer of workflow's `GET /api/v1/cases/{id}` that shows a queue (a 404 or no queue is \"not yet\"),",
+    `within ${ROUTED.patienceMs / 1000} s of the send, so it includes the POST, the hop to workflow (relay, Kafka, consumer, in the distributed mode),`,
+    'the routing, the projection and the way of following. **followed how**: `watch` (distributed) — the bench asks',
+    `workflow's \`case_view\` every ${ROUTED.watchMs} ms, in one indexed statement, which waiting cases show a queue ("read model routed", for`,
+    'every accepted case), and reads each followed case on the GET once it does (again every 100 ms only if the GET does not',
+    'show it yet), so the GETs are one per followed case instead of the load; `sampled` (embedded, no outside access to',
+    `PGlite) — at most ${ROUTED.sampled.inFlight} followed cases wait at once (others are not followed), each read after a tenth of its wait (${ROUTED.sampled.pollMs.least}–${ROUTED.sampled.pollMs.most} ms);`,
+    `\`every\` (BENCH_ROUTED_FOLLOW=every, the earlier way) — each followed case read after a tenth of its wait (${ROUTED.pollMs.least}–${ROUTED.pollMs.most} ms), hundreds of`,
+    'GETs a second once cases wait seconds. GETs = reads of the followed cases; watch statements = the read-model asks.',
+    'accepted p50 / p99 = POST latency of all contacts. max send lag = how late the client sent its latest',
     'contact against the schedule (large = the generator could not keep the rate). Goal: routed p99 < 250 ms at 200/s.',
     '',
     ...table(
       ROUTED_HEADER,
       results.flatMap((result) => result.routed.map(routedCells)),
     ),
+    '',
+    '**Stages** (distributed, `watch`): for each accepted case, from the send: intake\'s `CaseOpened` (its store\'s `recorded_at`,',
+    'the appending transaction\'s start), the Kafka message\'s create time (set by the relay\'s producer at send, read back from the',
+    'topic afterwards), workflow\'s `CaseQueued` (`recorded_at`) and the watch tick that first saw the queue in `case_view`; each',
+    'row is the wait before that stage, over the cases seen at every stage. One clock (one machine).',
+    '',
+    ...table(STAGES_HEADER, results.flatMap((result) => result.routed.flatMap(stageRows))),
     '',
     `**Peak RSS** of each service process over both loads: the highest \`VmRSS\` or \`VmHWM\` of \`/proc/<pid>/status\`, read every`,
     '250 ms (VmHWM alone misses memory given back by madvise), beside `VmRSS` once its `/health` answered (before any load) and after the loads. Goal for each',
@@ -386,6 +416,7 @@ const main = async (): Promise<void> => {
       result.routed.map((routed) => Object.fromEntries(ROUTED_HEADER.map((name, index) => [name, routedCells(routed)[index]]))),
     ),
   );
+  console.table(results.flatMap((result) => result.routed.flatMap(stageRows).map((row) => Object.fromEntries(STAGES_HEADER.map((name, index) => [name, row[index]])))));
   console.table(results.flatMap((result) => result.rss));
   console.log(`wrote ${await writeBenchSection('contacts', markdown(results, { start, end: averageLoad() }))}`);
   const refused = results

@@ -72,9 +72,16 @@ describe('cancelling an SLA clock’s timers, with thousands of other cases’ t
   });
 
   it('reads only the restarted clock’s timers when it cancels its earlier run', async () => {
-    const nodes = await plan(CANCEL_EARLIER_RUNS_SQL, ['case-42', 'FIRST_RESPONSE', RESTARTED]);
+    const nodes = await plan(CANCEL_EARLIER_RUNS_SQL, [['case-42'], ['FIRST_RESPONSE'], [RESTARTED]]);
     expect(nodes.map((node) => node['Index Name']).filter(Boolean)).toEqual(['sla_timer_clock']);
     expect(timerRowsRead(nodes)).toBe(3);
+  });
+
+  it('reads only the restarted clocks’ timers when a batch restarts several at once', async () => {
+    const cases = ['case-100', 'case-200', 'case-300', 'case-400'];
+    const nodes = await plan(CANCEL_EARLIER_RUNS_SQL, [cases, cases.map(() => 'FIRST_RESPONSE'), cases.map(() => RESTARTED)]);
+    expect(nodes.map((node) => node['Index Name']).filter(Boolean)).toEqual(['sla_timer_clock']);
+    expect(timerRowsRead(nodes)).toBe(12);
   });
 
   it('reads only the stopped clock’s timers when it cancels them', async () => {
@@ -89,7 +96,7 @@ describe('cancelling an SLA clock’s timers, with thousands of other cases’ t
        values (gen_random_uuid(), 'case-7', 'FIRST_RESPONSE', $1, 'WARN', 0, $1::timestamptz + interval '1 hour', 'corr-7', gen_random_uuid())`,
       [RESTARTED],
     );
-    await pool.query(CANCEL_EARLIER_RUNS_SQL, ['case-7', 'FIRST_RESPONSE', RESTARTED]);
+    await pool.query(CANCEL_EARLIER_RUNS_SQL, [['case-7'], ['FIRST_RESPONSE'], [RESTARTED]]);
     expect((await pendingOf('case-7')).map((row) => row.started_at.toISOString())).toEqual([RESTARTED]);
     expect(await pendingOf('case-8')).toHaveLength(3);
     await pool.query(CANCEL_CLOCK_SQL, ['case-7', 'FIRST_RESPONSE', RESTARTED]);
