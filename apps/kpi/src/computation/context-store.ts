@@ -128,18 +128,22 @@ export const applyContexts = async (tx: SqlExecutor, changes: readonly ContextCh
  * case at each observation's own instant (so a later transfer or a moved queue does not move the
  * past), a task's target (its department or partner), and the fact's own dimensions last. Run
  * after every batch of facts for the batch's cases, so the scope converges whichever of the case's events came first.
+ * Only the rows whose scope changed are written: those the batch itself wrote were scoped as written.
  */
 export const rescopeCases = async (tx: SqlExecutor, caseIds: readonly string[]): Promise<void> => {
   if (caseIds.length === 0) return;
   await tx.query(
-    `update kpi.observation o set dims =
-        coalesce((select c.dims from kpi.case_context c where c.case_id = o.case_id), '{}'::jsonb)
-     || coalesce((select jsonb_build_object('unit', h.unit_id) from kpi.case_holding h
-                  where h.case_id = o.case_id and h.from_at <= o.at order by h.from_at desc, h.event_id desc limit 1), '{}'::jsonb)
-     || coalesce((select case t.target_kind when 'PARTNER' then jsonb_build_object('partner', t.target_id) else jsonb_build_object('unit', t.target_id) end
-                  from kpi.task_target t where t.task_id = o.task_id), '{}'::jsonb)
-     || o.own
-     where o.case_id = any($1::text[])`,
+    `with scoped as (
+       select o.kpi_id, o.version, o.source_key, o.part,
+              coalesce((select c.dims from kpi.case_context c where c.case_id = o.case_id), '{}'::jsonb)
+           || coalesce((select jsonb_build_object('unit', h.unit_id) from kpi.case_holding h
+                        where h.case_id = o.case_id and h.from_at <= o.at order by h.from_at desc, h.event_id desc limit 1), '{}'::jsonb)
+           || coalesce((select case t.target_kind when 'PARTNER' then jsonb_build_object('partner', t.target_id) else jsonb_build_object('unit', t.target_id) end
+                        from kpi.task_target t where t.task_id = o.task_id), '{}'::jsonb)
+           || o.own as dims
+         from kpi.observation o where o.case_id = any($1::text[]))
+     update kpi.observation o set dims = s.dims from scoped s
+      where o.kpi_id = s.kpi_id and o.version = s.version and o.source_key = s.source_key and o.part = s.part and o.dims is distinct from s.dims`,
     [caseIds],
   );
 };
