@@ -1,8 +1,8 @@
 /**
  * KPI folding throughput on embedded PGlite (or PostgreSQL, BENCH_KPI_ENGINE=postgres, in a fresh
  * database of its own): events/s folded live (consumer → inbox → journal → every built-in KPI),
- * one transaction per event (as Kafka hands them over) and in batches sharing a transaction (as the
- * embedded log does), facts/s folded by a backfill of every built-in KPI over the journal, and
+ * one transaction per event (a batch of one) and in batches sharing a transaction (as the embedded
+ * log and, per fetched partition batch, Kafka hand them over), facts/s folded by a backfill of every built-in KPI over the journal, and
  * beside them a raw SELECT of the same journal rows (goal: backfill ≥ 0.5× the raw read). Then the
  * scorecard query's p50/p95 for one unit and one month with 100 units × 12 months of observations
  * of every built-in KPI.
@@ -146,7 +146,7 @@ const report = (fold: Awaited<ReturnType<typeof folding>>, card: Awaited<ReturnT
     `work shares the machine), Node ${process.version}, ${ENGINE_NAME}${ENGINE === 'postgres' ? ' 15 on the same machine' : ''}. Synthetic cases of about 12 events carrying every fact kind`,
     `(${fold.kinds} kinds in the journal: SLA clocks, a partner leg returned and a department leg, escalations, ping-pongs, reopenings, CSAT,`,
     `self-service answers of which some become cases), ${count(fold.fedEvents)} events (${count(fold.fedFacts)} journalled facts) folded live into every built-in KPI (${fold.kpis}):`,
-    `the first ${count(fold.live.singleEvents)} one transaction per event (as Kafka hands them over), the rest in batches of ${count(BATCH)} sharing a transaction (as the embedded log does)${
+    `the first ${count(fold.live.singleEvents)} one transaction per event (a batch of one), the rest in batches of ${count(BATCH)} sharing a transaction (as the embedded log, and Kafka per fetched batch, hand them over)${
       fold.copies > 1 ? `; the journal then grown to ${count(fold.events)} events (${count(fold.facts)} facts) by ${fold.copies - 1} copies of those cases under new ids` : ''};`,
     'then the observations are dropped and each KPI is backfilled from the journal (pages of 2,000 facts of the kinds the KPI folds,',
     `the next page read and gathered while one is written, written as multi-row upserts); beside them a raw \`SELECT *\` of the journal${fold.facts > RAW_PAGES[0]! ? ' in keyset pages' : ''},`,

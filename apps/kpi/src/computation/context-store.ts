@@ -1,61 +1,126 @@
 import { rowsOf, type SqlExecutor } from '@collab/following';
 import type { ContextChange } from '../facts/fed-fact';
 
-/** A queue's unit as of an instant; a queue the directory never announced is taken as its own unit's queue (a unit's own queue may carry its id). */
-const UNIT_OF_QUEUE = `coalesce((select unit_id from kpi.queue_unit where queue_id = $1 and from_at <= $2 order by from_at desc limit 1), $1)`;
-
 /**
  * The directory changed (a queue moved, a unit's calendar or parent): every holding of an affected
  * queue is attributed again as of its own instant, and the cases concerned are answered, so their
- * observations are scoped and measured again. This is what makes the order of org and case events not matter.
+ * observations are scoped and measured again. This is what makes the order of org and case events
+ * not matter. Run once for a batch's changes after they are all written: a holding the batch itself
+ * wrote is already attributed by the queue's units as they stand, and answering its case too only
+ * measures it again.
  */
-export const reattribute = async (tx: SqlExecutor, change: ContextChange): Promise<readonly string[]> => {
-  if (change.kind === 'queue-unit') {
+export const reattributeAll = async (tx: SqlExecutor, changes: readonly ContextChange[]): Promise<string[]> => {
+  const queues = [...new Set(changes.flatMap((change) => (change.kind === 'queue-unit' ? [change.queueId] : [])))];
+  const units = [...new Set(changes.flatMap((change) => (change.kind === 'unit' ? [change.unitId] : [])))];
+  const cases = new Set<string>();
+  if (queues.length > 0) {
     const rows = rowsOf<{ case_id: string }>(
       await tx.query(
         `update kpi.case_holding h set unit_id = coalesce((select q.unit_id from kpi.queue_unit q where q.queue_id = h.queue_id and q.from_at <= h.from_at order by q.from_at desc limit 1), h.queue_id)
-         where h.queue_id = $1 returning h.case_id`,
-        [change.queueId],
+         where h.queue_id = any($1::text[]) returning h.case_id`,
+        [queues],
       ),
     );
-    return [...new Set(rows.map((row) => row.case_id))];
+    for (const row of rows) cases.add(row.case_id);
   }
-  if (change.kind === 'unit') {
-    const rows = rowsOf<{ case_id: string }>(await tx.query(`select distinct case_id from kpi.case_holding where unit_id = $1`, [change.unitId]));
-    return rows.map((row) => row.case_id);
+  if (units.length > 0) {
+    const rows = rowsOf<{ case_id: string }>(await tx.query(`select distinct case_id from kpi.case_holding where unit_id = any($1::text[])`, [units]));
+    for (const row of rows) cases.add(row.case_id);
   }
-  return [];
+  return [...cases];
 };
 
-/** Applies one context change; each is an upsert or an insert that ignores its repetition (counters are guarded by the fact's first insert). */
-export const applyContext = async (tx: SqlExecutor, change: ContextChange): Promise<void> => {
-  switch (change.kind) {
-    case 'case-dims':
-      await tx.query(`insert into kpi.case_context (case_id, dims) values ($1, $2) on conflict (case_id) do update set dims = kpi.case_context.dims || excluded.dims`, [change.caseId, JSON.stringify(change.dims)]);
-      return;
-    case 'case-count':
-      await tx.query(`insert into kpi.case_context (case_id, ${change.counter}) values ($1, 1) on conflict (case_id) do update set ${change.counter} = kpi.case_context.${change.counter} + 1`, [change.caseId]);
-      return;
-    case 'holding':
-      await tx.query(`insert into kpi.case_holding (case_id, from_at, event_id, queue_id, unit_id) values ($3, $2, $4, $1, ${UNIT_OF_QUEUE}) on conflict do nothing`, [change.queue, change.at, change.caseId, change.eventId]);
-      return;
-    case 'queue-unit':
-      await tx.query(`insert into kpi.queue_unit (queue_id, from_at, unit_id) values ($1, $2, $3) on conflict do nothing`, [change.queueId, change.at, change.unitId]);
-      return;
-    case 'unit':
-      await tx.query(
-        `insert into kpi.unit (unit_id, parent_id, calendar_id) values ($1, $2, $3) on conflict (unit_id) do update set
-           parent_id = case when $4 then excluded.parent_id else kpi.unit.parent_id end, calendar_id = coalesce(excluded.calendar_id, kpi.unit.calendar_id)`,
-        [change.unitId, change.parentId ?? null, change.calendarId ?? null, change.parentId !== undefined],
-      );
-      return;
-    case 'customer':
-      await tx.query(`insert into kpi.fact_customer (event_id, customer_key) select $1, unnest($2::text[]) on conflict do nothing`, [change.eventId, change.keys]);
-      return;
-    case 'task-target':
-      await tx.query(`insert into kpi.task_target (task_id, case_id, target_kind, target_id) values ($1, $2, $3, $4) on conflict do nothing`, [change.taskId, change.caseId, change.targetKind, change.targetId]);
-      return;
+type Change<Kind extends ContextChange['kind']> = Extract<ContextChange, { kind: Kind }>;
+
+const ofKind = <Kind extends ContextChange['kind']>(changes: readonly ContextChange[], kind: Kind): Change<Kind>[] =>
+  changes.filter((change): change is Change<Kind> => change.kind === kind);
+
+const byKey = <Row>(rows: ReadonlyMap<string, Row>): Row[] => [...rows.keys()].sort().map((key) => rows.get(key)!);
+
+/**
+ * A case's context changes of a batch, merged in their order: dimensions laid over one another as
+ * `||` does, counters summed; one row per case, as one upsert can touch a row only once.
+ */
+const caseRows = (changes: readonly ContextChange[]): object[] => {
+  const rows = new Map<string, { case_id: string; dims: Record<string, string>; contacts: number; reopens: number; tasks: number }>();
+  for (const change of changes) {
+    if (change.kind !== 'case-dims' && change.kind !== 'case-count') continue;
+    const row = rows.get(change.caseId) ?? { case_id: change.caseId, dims: {}, contacts: 0, reopens: 0, tasks: 0 };
+    if (change.kind === 'case-dims') Object.assign(row.dims, change.dims);
+    else row[change.counter] += 1;
+    rows.set(change.caseId, row);
   }
+  return byKey(rows);
+};
+
+/** A unit's changes of a batch, merged in their order: the last parent given (null included), the last calendar given. */
+const unitRows = (changes: readonly Change<'unit'>[]): object[] => {
+  const rows = new Map<string, { unit_id: string; parent_id: string | null; parent_given: boolean; calendar_id: string | null }>();
+  for (const change of changes) {
+    const row = rows.get(change.unitId) ?? { unit_id: change.unitId, parent_id: null, parent_given: false, calendar_id: null };
+    if (change.parentId !== undefined) Object.assign(row, { parent_id: change.parentId, parent_given: true });
+    if (change.calendarId !== undefined && change.calendarId !== null) row.calendar_id = change.calendarId;
+    rows.set(change.unitId, row);
+  }
+  return byKey(rows);
+};
+
+/**
+ * Applies a batch's context changes with one statement per table, each an upsert or an insert
+ * that ignores its repetition (counters are guarded by the fact's first insert). Queues' units are
+ * written before the holdings, whose unit is the queue's as of the holding's instant.
+ */
+export const applyContexts = async (tx: SqlExecutor, changes: readonly ContextChange[]): Promise<void> => {
+  if (changes.length === 0) return;
+  const units = unitRows(ofKind(changes, 'unit'));
+  if (units.length > 0)
+    await tx.query(
+      `insert into kpi.unit (unit_id, parent_id, calendar_id)
+       select r.unit_id, r.parent_id, r.calendar_id from jsonb_to_recordset($1::jsonb) as r(unit_id text, parent_id text, calendar_id text)
+       on conflict (unit_id) do update set
+         parent_id = case when (select (g->>'parent_given')::boolean from jsonb_array_elements($1::jsonb) g where g->>'unit_id' = excluded.unit_id)
+                          then excluded.parent_id else kpi.unit.parent_id end,
+         calendar_id = coalesce(excluded.calendar_id, kpi.unit.calendar_id)`,
+      [JSON.stringify(units)],
+    );
+  const queues = ofKind(changes, 'queue-unit').map(({ queueId, at, unitId }) => ({ queue_id: queueId, from_at: at, unit_id: unitId }));
+  if (queues.length > 0)
+    await tx.query(
+      `insert into kpi.queue_unit (queue_id, from_at, unit_id) select r.queue_id, r.from_at, r.unit_id
+         from jsonb_to_recordset($1::jsonb) as r(queue_id text, from_at timestamptz, unit_id text) on conflict do nothing`,
+      [JSON.stringify(queues)],
+    );
+  const holdings = ofKind(changes, 'holding').map(({ caseId, at, eventId, queue }) => ({ case_id: caseId, from_at: at, event_id: eventId, queue_id: queue }));
+  if (holdings.length > 0)
+    await tx.query(
+      `insert into kpi.case_holding (case_id, from_at, event_id, queue_id, unit_id)
+       select r.case_id, r.from_at, r.event_id, r.queue_id,
+              coalesce((select q.unit_id from kpi.queue_unit q where q.queue_id = r.queue_id and q.from_at <= r.from_at order by q.from_at desc limit 1), r.queue_id)
+         from jsonb_to_recordset($1::jsonb) as r(case_id text, from_at timestamptz, event_id text, queue_id text) on conflict do nothing`,
+      [JSON.stringify(holdings)],
+    );
+  const targets = ofKind(changes, 'task-target').map(({ taskId, caseId, targetKind, targetId }) => ({ task_id: taskId, case_id: caseId, target_kind: targetKind, target_id: targetId }));
+  if (targets.length > 0)
+    await tx.query(
+      `insert into kpi.task_target (task_id, case_id, target_kind, target_id) select r.task_id, r.case_id, r.target_kind, r.target_id
+         from jsonb_to_recordset($1::jsonb) as r(task_id text, case_id text, target_kind text, target_id text) on conflict do nothing`,
+      [JSON.stringify(targets)],
+    );
+  const customers = ofKind(changes, 'customer').flatMap(({ eventId, keys }) => keys.map((key) => [eventId, key] as const));
+  if (customers.length > 0)
+    await tx.query(`insert into kpi.fact_customer (event_id, customer_key) select * from unnest($1::text[], $2::text[]) on conflict do nothing`, [
+      customers.map(([eventId]) => eventId),
+      customers.map(([, key]) => key),
+    ]);
+  const cases = caseRows(changes);
+  if (cases.length > 0)
+    await tx.query(
+      `insert into kpi.case_context (case_id, dims, contacts, reopens, tasks)
+       select r.case_id, r.dims, r.contacts, r.reopens, r.tasks from jsonb_to_recordset($1::jsonb) as r(case_id text, dims jsonb, contacts int, reopens int, tasks int)
+       on conflict (case_id) do update set dims = kpi.case_context.dims || excluded.dims, contacts = kpi.case_context.contacts + excluded.contacts,
+         reopens = kpi.case_context.reopens + excluded.reopens, tasks = kpi.case_context.tasks + excluded.tasks`,
+      [JSON.stringify(cases)],
+    );
 };
 
 /**
@@ -63,18 +128,22 @@ export const applyContext = async (tx: SqlExecutor, change: ContextChange): Prom
  * case at each observation's own instant (so a later transfer or a moved queue does not move the
  * past), a task's target (its department or partner), and the fact's own dimensions last. Run
  * after every batch of facts for the batch's cases, so the scope converges whichever of the case's events came first.
+ * Only the rows whose scope changed are written: those the batch itself wrote were scoped as written.
  */
 export const rescopeCases = async (tx: SqlExecutor, caseIds: readonly string[]): Promise<void> => {
   if (caseIds.length === 0) return;
   await tx.query(
-    `update kpi.observation o set dims =
-        coalesce((select c.dims from kpi.case_context c where c.case_id = o.case_id), '{}'::jsonb)
-     || coalesce((select jsonb_build_object('unit', h.unit_id) from kpi.case_holding h
-                  where h.case_id = o.case_id and h.from_at <= o.at order by h.from_at desc, h.event_id desc limit 1), '{}'::jsonb)
-     || coalesce((select case t.target_kind when 'PARTNER' then jsonb_build_object('partner', t.target_id) else jsonb_build_object('unit', t.target_id) end
-                  from kpi.task_target t where t.task_id = o.task_id), '{}'::jsonb)
-     || o.own
-     where o.case_id = any($1::text[])`,
+    `with scoped as (
+       select o.kpi_id, o.version, o.source_key, o.part,
+              coalesce((select c.dims from kpi.case_context c where c.case_id = o.case_id), '{}'::jsonb)
+           || coalesce((select jsonb_build_object('unit', h.unit_id) from kpi.case_holding h
+                        where h.case_id = o.case_id and h.from_at <= o.at order by h.from_at desc, h.event_id desc limit 1), '{}'::jsonb)
+           || coalesce((select case t.target_kind when 'PARTNER' then jsonb_build_object('partner', t.target_id) else jsonb_build_object('unit', t.target_id) end
+                        from kpi.task_target t where t.task_id = o.task_id), '{}'::jsonb)
+           || o.own as dims
+         from kpi.observation o where o.case_id = any($1::text[]))
+     update kpi.observation o set dims = s.dims from scoped s
+      where o.kpi_id = s.kpi_id and o.version = s.version and o.source_key = s.source_key and o.part = s.part and o.dims is distinct from s.dims`,
     [caseIds],
   );
 };
@@ -85,5 +154,11 @@ export interface CaseCounts {
   readonly tasks: number;
 }
 
-export const caseCounts = async (tx: SqlExecutor, caseId: string): Promise<CaseCounts> =>
-  rowsOf<CaseCounts>(await tx.query(`select contacts, reopens, tasks from kpi.case_context where case_id = $1`, [caseId]))[0] ?? { contacts: 0, reopens: 0, tasks: 0 };
+/** The counts of the given cases as they stand; a case not yet known has none. */
+export const caseCountsOf = async (tx: SqlExecutor, caseIds: readonly string[]): Promise<Map<string, CaseCounts>> => {
+  const counts = new Map<string, CaseCounts>(caseIds.map((caseId) => [caseId, { contacts: 0, reopens: 0, tasks: 0 }]));
+  if (caseIds.length === 0) return counts;
+  const rows = rowsOf<CaseCounts & { case_id: string }>(await tx.query(`select case_id, contacts, reopens, tasks from kpi.case_context where case_id = any($1::text[])`, [caseIds]));
+  for (const { case_id, contacts, reopens, tasks } of rows) counts.set(case_id, { contacts, reopens, tasks });
+  return counts;
+};

@@ -55,6 +55,11 @@ describe('the KPI fold counts each event once, in any order', () => {
     expect(await bed.observations()).toEqual(reference);
   });
 
+  it('an event handed over twice in one batch counts once, its context too (first contact resolution reads the counts)', async () => {
+    await bed.feed([...events.slice(0, 20), ...events.slice(10, 30), ...events.slice(20)], { batch: events.length + 20 });
+    expect(await bed.observations()).toEqual(reference);
+  });
+
   it('two replicas folding the same log in batches count it once', async () => {
     await Promise.all([bed.feed(events, { batch: 5 }), bed.replica().feed(events, { batch: 9 })]);
     expect(await bed.observations()).toEqual(reference);

@@ -100,6 +100,12 @@ export const beforeCommit = (finish: (tx: SqlExecutor) => Promise<void>): boolea
   return batch !== undefined;
 };
 
+/**
+ * The executor of the shared batch the caller runs in (see `batchTransactionOn`), or undefined
+ * outside one: what a handler that gathers its whole batch (its inbox rows too) keys that batch by.
+ */
+export const sharedBatchExecutor = (): SqlExecutor | undefined => sharedBatch.getStore()?.tx;
+
 /** Runs `callback` once what the caller wrote is committed: at once, or after the shared batch's commit. */
 export const afterCommit = (callback: () => void): void => {
   const batch = sharedBatch.getStore();
@@ -156,6 +162,27 @@ export class ProcessedEvents {
   }
 
   /**
+   * Records a batch of events as processed inside the caller's transaction, in one statement:
+   * answers the keys recorded now, so the ones to apply. A key met before (an earlier batch, or
+   * twice in this one) is answered at most once. Keys are inserted in sorted order, so two replicas
+   * recording overlapping batches wait on each other in one direction only.
+   */
+  async processAll(tx: SqlExecutor, keys: readonly InboxKey[]): Promise<Set<string>> {
+    const fresh = new Set<string>();
+    if (keys.length === 0) return fresh;
+    const distinct = new Map(keys.map((key) => [inboxKeyOf(key), key]));
+    const sorted = [...distinct.keys()].sort().map((id) => distinct.get(id)!);
+    const rows = rowsOf(
+      await tx.query(
+        `INSERT INTO ${this.table} (consumer, event_id) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING RETURNING consumer, event_id`,
+        [sorted.map((key) => key.consumerName), sorted.map((key) => key.eventId)],
+      ),
+    ) as readonly { consumer: string; event_id: string }[];
+    for (const row of rows) fresh.add(inboxKeyOf({ consumerName: row.consumer, eventId: row.event_id }));
+    return fresh;
+  }
+
+  /**
    * Applies `effect` at most once per (consumer, event): one transaction holds the ledger insert
    * and the effect. Resolves true when the effect ran, false for a redelivery. A throwing effect
    * rolls both back, so the consumer's retry sees the event as new. Inside `batchTransactionOn`'s
@@ -190,6 +217,9 @@ export interface InboxKey {
   readonly consumerName: string;
   readonly eventId: string;
 }
+
+/** One string per inbox key, as `processAll` answers them. */
+export const inboxKeyOf = ({ consumerName, eventId }: InboxKey): string => `${consumerName}\u0000${eventId}`;
 
 /** Refuses queries once its transaction is over, so a leaked executor fails loudly instead of running outside it. */
 class ScopedExecutor implements SqlExecutor {
