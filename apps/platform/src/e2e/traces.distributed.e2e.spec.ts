@@ -67,7 +67,8 @@ describe('traces of the distributed platform (intake and workflow processes expo
     // The relay and the consumer both continue the context stored with CaseOpened (the CloudEvent's traceparent): siblings under the append.
     expect(published!.attributes).toMatchObject({ 'messaging.system': 'kafka', 'messaging.destination.name': 'collab.intake.events.v1', 'messaging.kafka.message.key': `case-${String(routedCase['id'])}` });
     expect(delivered.attributes).toMatchObject({ 'messaging.consumer.group.name': 'workflow.route-case', 'collab.event.type': 'collab.intake.CaseOpened.v3' });
-    expect(routed.attributes).toMatchObject({ 'collab.stream.id': `case-${String(routedCase['id'])}` });
+    // The case's events and the SLA clocks its process starts, in one append over both streams.
+    expect(routed.attributes).toMatchObject({ 'collab.stream.ids': [`case-${String(routedCase['id'])}`, `sla-${String(routedCase['id'])}`] });
   });
 
   it('continue a partner system\'s trace from gRPC SubmitContact to workflow\'s routing', async () => {

@@ -31,7 +31,12 @@ describe('traces of the embedded platform (OpenTelemetry, spans recorded in memo
     expect(opened.attributes).toMatchObject({ 'collab.log': 'intake', 'collab.stream.ids': expect.arrayContaining([`case-${caseId}`]) });
     // The log-fed delivery continues the context stored with CaseOpened; workflow's own process manager the one stored with the routing.
     expect(delivered.attributes).toMatchObject({ 'collab.follower': 'consumer:workflow.route-case', 'collab.event.type': 'CaseOpened' });
-    expect(routed.attributes).toMatchObject({ 'collab.log': 'workflow', 'collab.stream.id': `case-${caseId}`, 'collab.event.types': ['CaseRegistered', 'CaseQueued', 'CaseProcessStarted'] });
+    // The routing is one append over two streams: the case's events, and the SLA clocks its process starts on the case's SLA stream.
+    expect(routed.attributes).toMatchObject({
+      'collab.log': 'workflow',
+      'collab.stream.ids': [`case-${caseId}`, `sla-${caseId}`],
+      'collab.event.types': ['CaseRegistered', 'CaseQueued', 'CaseProcessStarted', 'SlaClockStarted'],
+    });
     expect(clocked.attributes).toMatchObject({ 'collab.event.type': 'CaseProcessStarted', 'collab.stream.id': `case-${caseId}` });
     expect(new Set(trace.all.map((span) => span.service))).toEqual(new Set(['collab-platform']));
 
