@@ -3,13 +3,13 @@
 // so those run two at a time. The specs that spawn service processes, stop brokers or cut databases
 // (faults, distributed, lifecycle, the example consumer on the shared broker) share PostgreSQL,
 // Kafka and the machine's timers, so they run one at a time, and so does every integration spec
-// unless tools/jest/paired-int-specs.txt declares it paired-safe: those run two at a time after.
+// unless tools/jest/paired-int-specs.txt declares it paired-safe: those run two at a time beside it, niced.
 // The list is explicit, and a new spec is alone until listed, because safety cannot be read off a
 // spec reliably: a spec that makes its own database may still bound a duration, restart a broker
 // or reach shared state through a test kit in another file. With `--json --outputFile=F` the runs'
 // reports are merged into F, as one jest run would write it.
 // Any other selection (`--selectProjects`, a path) is one plain jest run, in band.
-const { spawnSync } = require('node:child_process');
+const { spawn, spawnSync } = require('node:child_process');
 const { availableParallelism } = require('node:os');
 const { existsSync, readFileSync, writeFileSync, rmSync } = require('node:fs');
 const { join } = require('node:path');
@@ -57,35 +57,65 @@ if (chosen.length === 0) {
   process.stderr.write(`TEST_RUNS names none of the runs: ${runs.map(([name]) => name).join(', ')}\n`);
   process.exit(2);
 }
+/** One jest run as a child process (niced when asked), answering its exit status when it ends. */
+const runAsync = (extra, { niced = false } = {}) =>
+  new Promise((resolve) => {
+    const [command, commandArgs] = niced ? ['nice', ['-n', '10', process.execPath, jest, ...extra]] : [process.execPath, [jest, ...extra]];
+    const child = spawn(command, commandArgs, { stdio: 'inherit' });
+    child.on('error', () => resolve(1));
+    child.on('exit', (code) => resolve(code ?? 1));
+  });
 const seconds = [];
-const statuses = chosen.map(([name, selection]) => {
+const timed = async (name, running) => {
   const started = Date.now();
-  const status = run([...selection, ...rest, ...reportOf(name)]);
+  const status = await running;
   seconds.push(`${name} ${Math.round((Date.now() - started) / 1000)} s`);
   return status;
-});
-// Where the time went, for keeping CI inside its budget.
-process.stdout.write(`\ntest runs: ${seconds.join(', ')}\n`);
-
-if (output) {
-  const parts = chosen.map(([name]) => name).flatMap((name) => {
-    try {
-      const report = JSON.parse(readFileSync(`${output}.${name}`, 'utf8'));
-      rmSync(`${output}.${name}`);
-      return [report];
-    } catch {
-      return [];
+};
+// The `alone` run leaves the cores about half idle (its specs wait on brokers, outages, leases and
+// spawned services: 50 % busy on average, 2026-12-07), so the `paired` run goes beside it, niced:
+// its specs bound no duration and own their state (see the list's rules), and at nice 10 they get
+// the cores mostly when `alone` leaves them idle.
+const pairedBesideAlone = chosen.some(([name]) => name === 'alone') && chosen.some(([name]) => name === 'paired');
+const runAll = async () => {
+  const statuses = [];
+  for (const [name, selection] of chosen) {
+    if (pairedBesideAlone && name === 'paired') continue;
+    const started = runAsync([...selection, ...rest, ...reportOf(name)]);
+    if (pairedBesideAlone && name === 'alone') {
+      const paired = runs.find(([other]) => other === 'paired')[1];
+      statuses.push(...(await Promise.all([timed(name, started), timed('paired (beside alone, niced)', runAsync([...paired, ...rest, ...reportOf('paired')], { niced: true }))])));
+    } else {
+      statuses.push(await timed(name, started));
     }
-  });
-  const sum = (field) => parts.reduce((total, part) => total + (part[field] ?? 0), 0);
-  const counts = Object.keys(parts[0] ?? {}).filter((key) => /^num[A-Z]/.test(key));
-  const merged = {
-    ...Object.fromEntries(counts.map((key) => [key, sum(key)])),
-    startTime: Math.min(...parts.map((part) => part.startTime)),
-    success: parts.length === chosen.length && parts.every((part) => part.success),
-    wasInterrupted: parts.some((part) => part.wasInterrupted),
-    testResults: parts.flatMap((part) => part.testResults ?? []),
-  };
-  writeFileSync(output, JSON.stringify(merged));
-}
-process.exit(statuses.find((status) => status !== 0) ?? 0);
+  }
+  return statuses;
+};
+
+void runAll().then((statuses) => {
+  // Where the time went, for keeping CI inside its budget.
+  process.stdout.write(`\ntest runs: ${seconds.join(', ')}\n`);
+
+  if (output) {
+    const parts = chosen.map(([name]) => name).flatMap((name) => {
+      try {
+        const report = JSON.parse(readFileSync(`${output}.${name}`, 'utf8'));
+        rmSync(`${output}.${name}`);
+        return [report];
+      } catch {
+        return [];
+      }
+    });
+    const sum = (field) => parts.reduce((total, part) => total + (part[field] ?? 0), 0);
+    const counts = Object.keys(parts[0] ?? {}).filter((key) => /^num[A-Z]/.test(key));
+    const merged = {
+      ...Object.fromEntries(counts.map((key) => [key, sum(key)])),
+      startTime: Math.min(...parts.map((part) => part.startTime)),
+      success: parts.length === chosen.length && parts.every((part) => part.success),
+      wasInterrupted: parts.some((part) => part.wasInterrupted),
+      testResults: parts.flatMap((part) => part.testResults ?? []),
+    };
+    writeFileSync(output, JSON.stringify(merged));
+  }
+  process.exit(statuses.find((status) => status !== 0) ?? 0);
+});
