@@ -2,28 +2,13 @@ import { InMemoryEventStore, type StreamAppend } from '@collab/event-store';
 import { DEFAULT_CASE_POLICY, workflowCaseStreamId, type RegisterAndRouteCase } from '@collab/workflow-domain';
 import type { SystemParameterBook } from '../admin/system-parameters/system-parameter-book';
 import { CaseCommandHandler } from './case-command-handler';
+import { aCaseSummary } from './testing/a-case-summary';
 
 const NOW = new Date('2026-11-20T09:30:05.000Z');
 const metadata = { correlationId: 'corr-1', actor: { id: 'workflow.route-case', kind: 'service' } } as const;
 const source = { metadata, eventIdFor: (_event: unknown, index: number) => `00000000-0000-4000-8000-00000000000${index}` };
 
-const registerAndRoute = (caseId = 'case-1'): RegisterAndRouteCase => ({
-  type: 'RegisterAndRouteCase',
-  summary: {
-    caseId,
-    channel: 'APP',
-    audience: 'EXTERNAL',
-    requestType: 'COMPLAINT',
-    category: 'billing',
-    region: 'GD-SZ',
-    priority: 'NORMAL',
-    language: 'zh-Hans',
-    subject: '账单金额不对',
-    description: '多扣了 30 元',
-    requesterId: 'cust-1',
-    openedAt: '2026-11-20T09:30:00.000Z',
-  },
-});
+const registerAndRoute = (caseId = 'case-1'): RegisterAndRouteCase => ({ type: 'RegisterAndRouteCase', summary: aCaseSummary({ caseId }) });
 
 /** What the route adds beside the case: one event on another stream, expecting none there. */
 const clocksOf = (caseId: string): StreamAppend => ({

@@ -17,26 +17,21 @@ import { chainOf, openTasksOf } from '../get-case/case-chain';
 import { type CaseView, shownStatusOf } from './case-view.entity';
 import { foldCaseView } from './case-view.fold';
 import { CaseViewProjection } from './case-view.projection';
+import { aCaseSummary } from '../testing/a-case-summary';
 
 const CASE_ID = '6f1c1d2e-8a57-4a43-9f1e-0c6a8d1f2b3c';
 const OPENED_AT = Date.parse('2026-11-20T09:30:00.000Z');
 const agent: ActorRef = { id: 'agent-li', kind: 'user' };
 
-const summary = (requesterPartner: string | undefined): CaseSummary => ({
-  caseId: CASE_ID,
-  channel: 'app',
-  audience: requesterPartner ? 'PARTNER' : 'EXTERNAL',
-  requestType: 'COMPLAINT',
-  category: 'billing/wrong-charge',
-  region: 'GD-SZ',
-  priority: 'NORMAL',
-  language: 'zh-Hans',
-  subject: '账单金额不对',
-  description: '多扣了 30 元',
-  requesterId: 'cust-1',
-  ...(requesterPartner ? { requesterPartner } : {}),
-  openedAt: new Date(OPENED_AT).toISOString(),
-});
+const summary = (requesterPartner: string | undefined): CaseSummary =>
+  aCaseSummary({
+    caseId: CASE_ID,
+    channel: 'app',
+    audience: requesterPartner ? 'PARTNER' : 'EXTERNAL',
+    category: 'billing/wrong-charge',
+    ...(requesterPartner ? { requesterPartner } : {}),
+    openedAt: new Date(OPENED_AT).toISOString(),
+  });
 
 /** One step a test run tries: a command of some kind, with small pools of ids so steps meet each other. */
 interface Step {
