@@ -12,3 +12,4 @@ export * from './topic-prefix';
 export * from './rest/platform-client';
 export * from './unthrottled';
 export * from './test-certificates';
+export * from './headless-chromium';

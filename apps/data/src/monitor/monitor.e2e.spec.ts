@@ -1,19 +1,19 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { issueDevToken } from '@collab/service-kit';
-import { MovableClock } from '@collab/testing';
+import { HeadlessChromium, MovableClock } from '@collab/testing';
 import { AGENT, DataApp } from '../data.e2e-app';
 import { feedEvent } from '../testing/published-feed';
 import { aCase, caseOpened, caseRegistered, collaborationRequested, contactAppended, taskCompleted, taskReturned } from '../testing/service-events.fixtures';
 
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const SCREENSHOT = join(__dirname, '..', '..', '..', '..', 'reports', 'monitor.png');
 /** Waits (through locators, which the page's CSP allows, unlike evaluated strings) until a figure reads `value`. */
 const shows = (page: Page, id: string, value: string) => page.locator(`#${id}`).filter({ hasText: new RegExp(`^${value}$`) }).waitFor({ timeout: 10_000 });
 
 describe('the operations monitor page in headless Chromium', () => {
   let data: DataApp;
+  const chromium = new HeadlessChromium();
   let browser: Browser;
   const first = aCase({ region: 'GD-SZ', channel: 'app', at: '2026-11-30T02:00:00.000Z' });
 
@@ -22,11 +22,11 @@ describe('the operations monitor page in headless Chromium', () => {
     const leg = { taskId: 'task-m-1', caseId: first.caseId, fromUnit: 'gd-front', to: { kind: 'UNIT' as const, id: 'billing', region: 'GD' }, at: '2026-11-30T02:05:00.000Z' };
     await data.feed(caseOpened(first), caseRegistered(first, 'gd-billing'), collaborationRequested(leg), taskCompleted(leg, '2026-11-30T02:20:00.000Z'));
     await data.untilFacts(4);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    browser = await chromium.launch();
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await chromium.close();
     await data?.stop();
   });
 

@@ -1,20 +1,19 @@
-import { chromium, type Browser } from 'playwright-core';
-import { TEST_MONDAY_MORNING } from '@collab/testing';
+import type { Browser } from 'playwright-core';
+import { HeadlessChromium, TEST_MONDAY_MORNING } from '@collab/testing';
 import { EmbeddedPlatform, MovableClock } from '../embedded-platform';
-
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 /** The API docs page under its Content-Security-Policy (issue 13): the header is there and Swagger UI still works under it. */
 describe('the API docs page, embedded platform, in headless Chromium', () => {
   let platform: EmbeddedPlatform;
+  const chromium = new HeadlessChromium();
   let browser: Browser;
 
   beforeAll(async () => {
     platform = await EmbeddedPlatform.start({}, new MovableClock(TEST_MONDAY_MORNING));
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    browser = await chromium.launch();
   }, 120_000);
   afterAll(async () => {
-    await browser?.close();
+    await chromium.close();
     await platform?.stop();
   });
 
