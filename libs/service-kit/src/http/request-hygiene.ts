@@ -3,7 +3,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { ValidationFailed } from '@collab/domain-kernel';
 
 /** A correlation id travels into every event's metadata and every log line: visible ASCII, bounded. */
-const CORRELATION_ID = /^[\x21-\x7e]{1,128}$/;
+export const CORRELATION_ID = /^[\x21-\x7e]{1,128}$/;
 
 /**
  * Runs before the body is read: refuses an unusable X-Correlation-Id (400, never echoed), and

@@ -2,6 +2,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { pino, type DestinationStream, type Logger } from 'pino';
 import { routeMessagingLogs } from '@collab/messaging';
 import type { PlatformConfig } from '../config/platform.config';
+import { accessLogRequest, accessLogResponse } from './access-log';
 
 type LoggingConfig = Pick<PlatformConfig, 'LOG_LEVEL' | 'SERVICE'>;
 
@@ -24,11 +25,12 @@ export const createRootLogger = (config: LoggingConfig, destination?: Destinatio
  */
 export const routeMessagingLogsTo = (root: Logger): void => routeMessagingLogs(root.child({ component: 'messaging' }));
 
-/** nestjs-pino over the root logger; the request log skips health and metrics probes. */
+/** nestjs-pino over the root logger; the request log skips health and metrics probes and keeps each line short (access-log.ts). */
 export const loggingModule = (config: LoggingConfig, root: Logger = createRootLogger(config)) =>
   LoggerModule.forRoot({
     pinoHttp: {
       logger: root,
+      serializers: { req: accessLogRequest, res: accessLogResponse },
       autoLogging: { ignore: (request) => request.url === '/health' || request.url === '/metrics' },
       customLogLevel: (_request, response, error) =>
         error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
