@@ -11,7 +11,8 @@
  * are keyed by the case's stream, so they must sit in one partition in log order, which every
  * member consumes one message at a time. The bench reads the topic back and checks that, and that
  * workflow routed each case exactly once. Prints a table and rewrites its own section of
- * docs/benchmarks.md. Run: npm run bench:partitions (BENCH_CUSTOMERS=n to change the load).
+ * docs/benchmarks.md. Run: npm run bench:partitions (BENCH_CUSTOMERS=n to change the load, BENCH_PARTITIONS=1,3
+ * for only some cells).
  */
 import { randomBytes } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -23,7 +24,8 @@ import { topicOf } from '@collab/contracts';
 import { issueDevToken } from '@collab/service-kit';
 import { freePort, freshDatabase, PrivateKafkaBroker, startServiceProcess, type ServiceProcess } from '@collab/testing';
 
-const PARTITIONS = [1, 3, 6] as const;
+/** BENCH_PARTITIONS=1,3 runs only those cells (a before/after pair on a busy machine). */
+const PARTITIONS: readonly number[] = process.env['BENCH_PARTITIONS']?.split(',').map(Number) ?? [1, 3, 6];
 const CUSTOMERS = Number(process.env['BENCH_CUSTOMERS'] ?? 500);
 const CLIENTS = 32;
 const ROUTE_TIMEOUT_MS = 240_000;

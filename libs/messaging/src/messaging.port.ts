@@ -27,6 +27,15 @@ export interface ConsumerSubscription {
    * ANALYTICS_GIVE_WAY_MS. Kafka consumers ignore it.
    */
   readonly givesWay?: boolean;
+  /**
+   * How many keys (streams) of one fetched batch its handler may work on at once; the messages of
+   * one key are still handled one after another, in order. For a handler whose work on one stream
+   * never waits on another stream's (it appends to the key's own streams, expecting their version):
+   * its round trips then overlap instead of queueing, so a partition is not worked off at the speed
+   * of one message's latency. Offsets are committed up to the first message not done yet. Default 1.
+   * The Kafka consumer honours it; the log-fed one (one connection, embedded) handles in order.
+   */
+  readonly concurrentKeys?: number;
 }
 
 /** How long a consumer that `givesWay` lets work begun after its batch go first. */

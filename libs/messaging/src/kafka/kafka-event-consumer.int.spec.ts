@@ -9,7 +9,7 @@ import { delay, eventually } from '../testing/eventually';
 import { encodeCollabEvent } from './cloud-event.codec';
 import { DEAD_LETTER_HEADERS } from './dead-letter-headers';
 import { KafkaEventConsumer } from './kafka-event-consumer';
-import { committedEverything, connection, messageCount, quietLogger, rawProducer, TopicReader, uniquePrefix } from './testing/kafka-test-kit';
+import { committedEverything, connection, messageCount, quietLogger, rawProducer, TopicReader, uniquePrefix, withAdmin } from './testing/kafka-test-kit';
 
 jest.setTimeout(60_000);
 
@@ -70,7 +70,7 @@ describe('KafkaEventConsumer', () => {
     expect(await messageCount(`${topic}.dlq`)).toBe(0);
   });
 
-  it('dead-letters poison with headers naming the error, parks its key behind it, and lets other keys flow', async () => {
+  it.each([1, 4])('dead-letters poison with headers naming the error, parks its key behind it, and lets other keys flow (%i keys at once)', async (concurrentKeys) => {
     const { prefix, topic, consume, publish } = setup('consumer-dlq');
     const stream = caseId();
     const other = caseId();
@@ -80,6 +80,7 @@ describe('KafkaEventConsumer', () => {
     const handled: string[] = [];
     await consume({
       consumerName: 'routing',
+      concurrentKeys,
       handle: (event) =>
         event.id === poison.id ? Promise.reject(new IllegalTransition('RouteCase', 'region XX-?? is served by nobody')) : Promise.resolve(void handled.push(event.id)),
     });
@@ -130,6 +131,82 @@ describe('KafkaEventConsumer', () => {
     } finally {
       await dlq.stop();
     }
+  });
+
+  it('with concurrentKeys, works distinct keys of a fetched batch at once while each key stays in order', async () => {
+    const { prefix, topic } = setup('consumer-keys');
+    // One partition: every key in the same fetched batches, so any overlap is within a partition.
+    const consumer = new KafkaEventConsumer({ kafka: connection(prefix), partitions: 1, maxWaitTimeMs: 200, logger: quietLogger });
+    const streams = Array.from({ length: 6 }, () => caseId());
+    const seen = (concurrentKeys?: number) => {
+      const handled: CollabEvent[] = [];
+      const busy = new Map<string, number>();
+      const most = { atOnce: 0, ofOneKey: 0 };
+      const handle = async (event: CollabEvent) => {
+        const key = event.subject ?? '';
+        busy.set(key, (busy.get(key) ?? 0) + 1);
+        most.atOnce = Math.max(most.atOnce, [...busy.values()].reduce((sum, count) => sum + count, 0));
+        most.ofOneKey = Math.max(most.ofOneKey, busy.get(key)!);
+        await delay(40);
+        busy.set(key, busy.get(key)! - 1);
+        handled.push(event);
+      };
+      return { handled, most, subscription: { source: 'intake' as const, handle, ...(concurrentKeys ? { concurrentKeys } : {}) } };
+    };
+    const together = seen(4);
+    const alone = seen();
+    for (const [name, { subscription }] of [['router', together], ['one-at-a-time', alone]] as const) {
+      const member = await consumer.consume({ consumerName: name, ...subscription });
+      running.push(member);
+      await member.joined?.();
+    }
+    // Interleaved as a busy topic has them: each stream's events 1, 2, 3 with other streams' between.
+    const events = [1, 2, 3].flatMap((version) => streams.map((stream) => envelope(stream, version === 1 ? caseOpened() : caseAcknowledged(), version)));
+    await producer.send({ topic, acks: -1, messages: events.map(encodeCollabEvent) });
+
+    await eventually(() => expect(together.handled).toHaveLength(18));
+    await eventually(() => expect(alone.handled).toHaveLength(18));
+    for (const { handled } of [together, alone])
+      for (const stream of streams) expect(handled.filter((event) => event.subject === stream).map((event) => event.streamversion)).toEqual([1, 2, 3]);
+    expect(together.most.ofOneKey).toBe(1);
+    expect(together.most.atOnce).toBeGreaterThan(1);
+    expect(together.most.atOnce).toBeLessThanOrEqual(4);
+    expect(alone.most.atOnce).toBe(1);
+    await eventually(async () => expect(await committedEverything(`${prefix}router`, topic)).toBe(true));
+  });
+
+  it('with concurrentKeys, commits only up to the first message not done; what was done past it is delivered again', async () => {
+    const { prefix, topic } = setup('consumer-keys-gap');
+    const consumer = new KafkaEventConsumer({ kafka: connection(prefix), partitions: 1, maxWaitTimeMs: 200, logger: quietLogger });
+    const [a, b, c] = [caseId(), caseId(), caseId()];
+    const [b1, a1, b2, c1] = [envelope(b, caseOpened(), 1), envelope(a, caseOpened(), 1), envelope(b, caseAcknowledged(), 2), envelope(c, caseOpened(), 1)];
+    const databaseAway = () => Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
+    const first: string[] = [];
+    let attemptsAtA = 0;
+    const member = await consumer.consume({
+      source: 'intake',
+      consumerName: 'router',
+      concurrentKeys: 4,
+      // a1 meets a database that stays away while this member runs: retried, never done.
+      handle: (event) => (event.id === a1.id ? ((attemptsAtA += 1), Promise.reject(databaseAway())) : Promise.resolve(void first.push(event.id))),
+    });
+    running.push(member);
+    await member.joined?.();
+    await producer.send({ topic, acks: -1, messages: [b1, a1, b2, c1].map(encodeCollabEvent) });
+
+    await eventually(() => expect(first).toEqual(expect.arrayContaining([b1.id, b2.id, c1.id])));
+    await eventually(() => expect(attemptsAtA).toBeGreaterThanOrEqual(2));
+    await member.stop();
+    const committed = await withAdmin((admin) => admin.fetchOffsets({ groupId: `${prefix}router`, topics: [topic] }));
+    // b1 (offset 0) is done; a1 (offset 1) is not, so the group resumes at a1 although b2 and c1 were handled.
+    expect(committed[0]?.partitions).toEqual([expect.objectContaining({ partition: 0, offset: '1' })]);
+
+    const again: string[] = [];
+    running.push(await consumer.consume({ source: 'intake', consumerName: 'router', concurrentKeys: 4, handle: (event) => Promise.resolve(void again.push(event.id)) }));
+    await eventually(() => expect(again).toHaveLength(3));
+    expect([...again].sort()).toEqual([a1.id, b2.id, c1.id].sort());
+    await eventually(async () => expect(await committedEverything(`${prefix}router`, topic)).toBe(true));
+    expect(await messageCount(`${topic}.dlq`)).toBe(0);
   });
 
   it('shares partitions among group members and hands them over when a member stops', async () => {

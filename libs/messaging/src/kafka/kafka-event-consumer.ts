@@ -51,7 +51,8 @@ export interface ConsumerStatus {
  * never fails for a broker that is away. Offsets are committed only for messages handled or
  * dead-lettered: a crash or a rebalance redelivers, never skips (handlers are idempotent). Each
  * partition is worked on its own, so one waiting on a retry does not hold up the others. A
- * subscription that shares its batches has each fetched batch handled in one transaction.
+ * subscription that shares its batches has each fetched batch handled in one transaction; one that
+ * declares `concurrentKeys` has that many keys of a batch handled at once, each key in order.
  */
 export class KafkaEventConsumer implements EventConsumerPort {
   private readonly logger: MessagingLogger;
@@ -147,15 +148,17 @@ class KafkaMember {
       partitionsConsumedConcurrently: this.options.partitions ?? DEFAULT_PARTITIONS,
       eachBatch: async (payload) => {
         const { batch } = payload;
-        const heartbeat = (): Promise<void> => payload.heartbeat();
         if (await this.handledTogether(worker, payload)) return;
-        for (const message of batch.messages) {
-          // Stale: the partition was revoked or seeked meanwhile; its new owner takes over.
-          if (!payload.isRunning() || payload.isStale()) return;
-          if (!(await worker.process({ topic: batch.topic, partition: batch.partition, message }, heartbeat))) return;
-          payload.resolveOffset(message.offset);
-          await heartbeat();
-        }
+        await worker.processByKeys(
+          batch.messages.map((message) => ({ topic: batch.topic, partition: batch.partition, message })),
+          this.subscription.concurrentKeys ?? 1,
+          {
+            heartbeat: () => payload.heartbeat(),
+            // Stale: the partition was revoked or seeked meanwhile; its new owner takes over.
+            live: () => payload.isRunning() && !payload.isStale(),
+            doneUpTo: (offset) => payload.resolveOffset(offset),
+          },
+        );
       },
     });
     return ended;

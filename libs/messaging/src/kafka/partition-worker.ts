@@ -24,6 +24,16 @@ export interface PartitionWorkerOptions {
 /** How a batch went as one transaction: committed whole, to be handled message by message, or stopping. */
 export type TogetherOutcome = 'committed' | 'one-by-one' | 'stopped';
 
+/** What `processByKeys` needs of the fetched batch it works on. */
+export interface KeyedBatchRun {
+  /** Keeps the member in its group while the work goes on. */
+  readonly heartbeat: () => Promise<void>;
+  /** False once no new message may be started: the member stops, or the partition was revoked or seeked. */
+  readonly live: () => boolean;
+  /** Every message of the batch up to and including this offset is done (called in rising order). */
+  readonly doneUpTo: (offset: string) => void;
+}
+
 export interface SourcedMessage {
   readonly topic: string;
   readonly partition: number;
@@ -64,6 +74,57 @@ export class PartitionWorker {
       if (error instanceof Stopped) return false;
       throw error;
     }
+  }
+
+  /**
+   * A fetched batch of one partition, message by message (`process`), with up to `concurrentKeys`
+   * messages at work at once: a message starts only once the message before it of the same key is
+   * done, so each key keeps its order, while messages of other keys overlap. Done is reported only
+   * up to the first message that is not (a gap waits for it), so a commit never passes unfinished
+   * work; what was done beyond the gap when the batch ends early is delivered again (handlers are
+   * idempotent). A message whose key's earlier message did not finish (stopping) is not started.
+   * Resolves when every started message settled; rethrows the first unexpected error after that.
+   */
+  async processByKeys(batch: readonly SourcedMessage[], concurrentKeys: number, run: KeyedBatchRun): Promise<void> {
+    const done = batch.map(() => false);
+    let firstNotDone = 0;
+    let halted = false;
+    let failure: { error: unknown } | undefined;
+    const lastOfKey = new Map<string, Promise<boolean>>();
+    const working = new Set<Promise<void>>();
+
+    const work = async (index: number, after: Promise<boolean>): Promise<boolean> => {
+      if (!(await after) || halted || !run.live()) return false;
+      if (!(await this.process(batch[index]!, run.heartbeat))) {
+        halted = true;
+        return false;
+      }
+      done[index] = true;
+      const from = firstNotDone;
+      while (firstNotDone < batch.length && done[firstNotDone]) firstNotDone += 1;
+      // Synchronous from the scan to here, so the offsets are reported in rising order.
+      if (firstNotDone > from) {
+        run.doneUpTo(batch[firstNotDone - 1]!.message.offset);
+        await run.heartbeat();
+      }
+      return true;
+    };
+
+    for (let index = 0; index < batch.length; index += 1) {
+      while (working.size >= Math.max(1, concurrentKeys) && !halted) await Promise.race(working);
+      if (halted || !run.live()) break;
+      const key = batch[index]!.message.key?.toString() ?? '';
+      const task = work(index, lastOfKey.get(key) ?? Promise.resolve(true)).catch((error: unknown) => {
+        halted = true;
+        failure ??= { error };
+        return false;
+      });
+      lastOfKey.set(key, task);
+      const slot: Promise<void> = task.then(() => void working.delete(slot));
+      working.add(slot);
+    }
+    await Promise.all(working);
+    if (failure) throw failure.error;
   }
 
   /**
