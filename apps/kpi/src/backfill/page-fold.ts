@@ -120,16 +120,16 @@ const keepEnds = async (tx: SqlExecutor, groups: readonly Versioned<EndRow>[]): 
   const durations = groups.filter(({ definition }) => definition.measure.kind === 'duration');
   const rows = keyed(durations);
   if (rows.length === 0) return;
-  // The versions that keep their last end rather than their first, as `kpi_id@version`.
-  const latest = durations.flatMap(({ definition: { kpiId, version, measure } }) => (measure.kind === 'duration' && measure.until === 'last' ? [`${kpiId}@${version}`] : []));
+  // The versions that keep their last end rather than their first.
+  const latest = durations.flatMap(({ definition }) => (definition.measure.kind === 'duration' && definition.measure.until === 'last' ? [definition] : []));
   await tx.query(
     `insert into kpi.duration_end (kpi_id, version, pair_key, role, at, dims)
      select r.kpi_id, r.version, r.pair_key, r.role, r.at, r.dims
        from jsonb_to_recordset($1::jsonb) as r(kpi_id text, version int, pair_key text, role text, at timestamptz, dims jsonb)
      on conflict (kpi_id, version, pair_key, role) do update set at = excluded.at, dims = excluded.dims
-     where case when excluded.role = 'end' and excluded.kpi_id || '@' || excluded.version = any($2::text[])
+     where case when excluded.role = 'end' and (excluded.kpi_id, excluded.version) in (select * from unnest($2::text[], $3::int[]))
                 then excluded.at > kpi.duration_end.at else excluded.at < kpi.duration_end.at end`,
-    [JSON.stringify(rows), latest],
+    [JSON.stringify(rows), latest.map(({ kpiId }) => kpiId), latest.map(({ version }) => version)],
   );
 };
 
@@ -220,6 +220,11 @@ export const gatherPage = (definition: KpiDefinitionVersion, facts: readonly Kpi
  * answers no longer deflected): their figures changed.
  */
 export const writePages = async (tx: SqlExecutor, pages: readonly GatheredPage[]): Promise<string[][]> => {
+  // A fold's statements are keyed lookups over one page, for the rest of its transaction too (the live
+  // rescope). Without fresh statistics (a table grown since its last analyze) the planner guesses
+  // thousands of rows per key, and compiling that guess with JIT took seconds per batch against
+  // milliseconds to run it (docs/benchmarks.md, KPI section).
+  await tx.query('set local jit = off');
   // A follow-up KPI locks the page's customers before anything is written (follow-up-settling.ts), as live folding does.
   const followingUp = pages.filter((page) => followUpOf(page.definition) !== undefined);
   const facts = [...new Set(followingUp.flatMap((page) => page.facts.map((fact) => fact.eventId)))];

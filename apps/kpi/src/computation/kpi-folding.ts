@@ -135,10 +135,6 @@ export class KpiFolding {
    */
   async flush(tx: SqlExecutor, pending: PendingFold, { watch = true }: { readonly watch?: boolean } = {}): Promise<void> {
     if (pending.empty) return;
-    // The fold's statements are keyed lookups over one batch. Without fresh statistics (a table grown
-    // since its last analyze) the planner guesses thousands of rows for the rescope, and compiling
-    // that guess with JIT took seconds per batch against milliseconds to run it (docs/benchmarks.md).
-    await tx.query('set local jit = off');
     const definitions = await this.catalogue.live(tx);
     const remeasure = [...pending.reattributed];
     const removed = await writePages(tx, definitions.map((definition) => gatherPage(definition, pending.facts, { remeasure })));
