@@ -99,7 +99,7 @@ export const backfill = async (
     const { last, gathered } = await next;
     if (last === undefined) break;
     next = pageAfter(last);
-    await inTransaction(pool, async (tx) => void (await writePage(tx, definition, gathered)));
+    await inTransaction(pool, async (tx) => void (await writePage(tx, gathered)));
     const done = progress.done + (await journalledBetween(pool, after, last));
     after = last;
     progress = { ...progress, done, total: Math.max(progress.total, done, initial + (await journalledSince())) };

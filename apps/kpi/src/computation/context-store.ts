@@ -123,6 +123,14 @@ export const applyContexts = async (tx: SqlExecutor, changes: readonly ContextCh
     );
 };
 
+/** The scope of an observation `o` as the context stands (the rule page-fold's SCOPE_OF_ROW applies to a row about to be written). */
+const SCOPE_OF_OBSERVATION = `(coalesce((select c.dims from kpi.case_context c where c.case_id = o.case_id), '{}'::jsonb)
+  || coalesce((select jsonb_build_object('unit', h.unit_id) from kpi.case_holding h
+               where h.case_id = o.case_id and h.from_at <= o.at order by h.from_at desc, h.event_id desc limit 1), '{}'::jsonb)
+  || coalesce((select case t.target_kind when 'PARTNER' then jsonb_build_object('partner', t.target_id) else jsonb_build_object('unit', t.target_id) end
+               from kpi.task_target t where t.task_id = o.task_id), '{}'::jsonb)
+  || o.own)`;
+
 /**
  * Scopes every observation of the cases anew: the case's dimensions, under them the unit holding the
  * case at each observation's own instant (so a later transfer or a moved queue does not move the
@@ -132,18 +140,10 @@ export const applyContexts = async (tx: SqlExecutor, changes: readonly ContextCh
  */
 export const rescopeCases = async (tx: SqlExecutor, caseIds: readonly string[]): Promise<void> => {
   if (caseIds.length === 0) return;
+  // One table, read through its case index: joined to itself by key, the planner hashed a scan of every observation.
   await tx.query(
-    `with scoped as (
-       select o.kpi_id, o.version, o.source_key, o.part,
-              coalesce((select c.dims from kpi.case_context c where c.case_id = o.case_id), '{}'::jsonb)
-           || coalesce((select jsonb_build_object('unit', h.unit_id) from kpi.case_holding h
-                        where h.case_id = o.case_id and h.from_at <= o.at order by h.from_at desc, h.event_id desc limit 1), '{}'::jsonb)
-           || coalesce((select case t.target_kind when 'PARTNER' then jsonb_build_object('partner', t.target_id) else jsonb_build_object('unit', t.target_id) end
-                        from kpi.task_target t where t.task_id = o.task_id), '{}'::jsonb)
-           || o.own as dims
-         from kpi.observation o where o.case_id = any($1::text[]))
-     update kpi.observation o set dims = s.dims from scoped s
-      where o.kpi_id = s.kpi_id and o.version = s.version and o.source_key = s.source_key and o.part = s.part and o.dims is distinct from s.dims`,
+    `update kpi.observation o set dims = ${SCOPE_OF_OBSERVATION}
+      where o.case_id = any($1::text[]) and o.dims is distinct from ${SCOPE_OF_OBSERVATION}`,
     [caseIds],
   );
 };

@@ -17,6 +17,12 @@ export const lockCustomers = async (tx: SqlExecutor, sortedKeys: readonly string
 export const customerKeysOfFacts = async (tx: SqlExecutor, eventIds: readonly string[]): Promise<string[]> =>
   rowsOf<{ customer_key: string }>(await tx.query(`select distinct customer_key from kpi.fact_customer where event_id = any($1::text[]) order by 1`, [eventIds])).map((row) => row.customer_key);
 
+/**
+ * The two reads below go from the given facts to their customers' other facts key by key (`offset 0`
+ * keeps each lateral step a probe of its index): joined freely, the planner, without statistics,
+ * hashed a parallel scan of every customer key, a cost that grew with the journal.
+ */
+
 /** The counted facts among `facts`, and those the follow-ups among them reach back to: the same customer's, within the window before. */
 const countedConcerned = async (tx: SqlExecutor, definition: KpiDefinitionVersion, followUp: FollowUp, facts: readonly KpiFact[]): Promise<string[]> => {
   const counted = facts.filter((fact) => countsUnlessFollowedUp(definition, fact)).map((fact) => fact.eventId);
@@ -25,10 +31,11 @@ const countedConcerned = async (tx: SqlExecutor, definition: KpiDefinitionVersio
   const reached = rowsOf<{ event_id: string }>(
     await tx.query(
       `select distinct a.event_id from kpi.fact c
-         join kpi.fact_customer ck on ck.event_id = c.event_id
-         join kpi.fact_customer ak on ak.customer_key = ck.customer_key and ak.event_id <> c.event_id
-         join kpi.fact a on a.event_id = ak.event_id
-        where c.event_id = any($1::text[]) and a.kind = $2 and a.at <= c.at and a.at >= c.at - make_interval(mins => $3)`,
+         cross join lateral (select ck.customer_key from kpi.fact_customer ck where ck.event_id = c.event_id offset 0) ck
+         cross join lateral (select ak.event_id from kpi.fact_customer ak where ak.customer_key = ck.customer_key and ak.event_id <> c.event_id offset 0) ak
+         cross join lateral (select a.event_id from kpi.fact a
+                              where a.event_id = ak.event_id and a.kind = $2 and a.at <= c.at and a.at >= c.at - make_interval(mins => $3) offset 0) a
+        where c.event_id = any($1::text[])`,
       [followUps, definition.measure.of.fact, followUp.withinMinutes],
     ),
   );
@@ -53,10 +60,11 @@ const followedUp = async (tx: SqlExecutor, followUp: FollowUp, countedIds: reado
     await tx.query(
       `select distinct a.event_id as counted_id, a.at as counted_at, c.event_id, c.kind, c.at, c.case_id, c.task_id, c.dims, c.attrs
          from kpi.fact a
-         join kpi.fact_customer ak on ak.event_id = a.event_id
-         join kpi.fact_customer ck on ck.customer_key = ak.customer_key and ck.event_id <> a.event_id
-         join kpi.fact c on c.event_id = ck.event_id
-        where a.event_id = any($1::text[]) and c.kind = $2 and c.at >= a.at and c.at <= a.at + make_interval(mins => $3)`,
+         cross join lateral (select ak.customer_key from kpi.fact_customer ak where ak.event_id = a.event_id offset 0) ak
+         cross join lateral (select ck.event_id from kpi.fact_customer ck where ck.customer_key = ak.customer_key and ck.event_id <> a.event_id offset 0) ck
+         cross join lateral (select c.* from kpi.fact c
+                              where c.event_id = ck.event_id and c.kind = $2 and c.at >= a.at and c.at <= a.at + make_interval(mins => $3) offset 0) c
+        where a.event_id = any($1::text[])`,
       [countedIds, followUp.of.fact, followUp.withinMinutes],
     ),
   );

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { rowsOf, type SqlExecutor } from '@collab/following';
 import { contributionsOf, type KpiFact } from '@collab/kpi-domain';
 import { markHours, type HourMark } from '../alerts/alert-watch';
-import { gatherPage, writePage } from '../backfill/page-fold';
+import { gatherPage, writePages } from '../backfill/page-fold';
 import { customerKeysOf } from '../facts/customer-keys';
 import type { ContextChange, Fed } from '../facts/fed-fact';
 import { applyContexts, caseCountsOf, reattributeAll, rescopeCases, type CaseCounts } from './context-store';
@@ -136,14 +136,14 @@ export class KpiFolding {
   async flush(tx: SqlExecutor, pending: PendingFold, { watch = true }: { readonly watch?: boolean } = {}): Promise<void> {
     if (pending.empty) return;
     const definitions = await this.catalogue.live(tx);
+    const remeasure = [...pending.reattributed];
+    const removed = await writePages(tx, definitions.map((definition) => gatherPage(definition, pending.facts, { remeasure })));
     const marks: HourMark[] = [];
-    for (const definition of definitions) {
-      const page = gatherPage(definition, pending.facts, { remeasure: [...pending.reattributed] });
-      const removed = await writePage(tx, definition, page);
-      if (!watch) continue;
-      for (const fact of pending.facts) if (contributionsOf(definition, fact).length > 0) marks.push({ definition, at: fact.at });
-      for (const at of removed) marks.push({ definition, at });
-    }
+    if (watch)
+      definitions.forEach((definition, index) => {
+        for (const fact of pending.facts) if (contributionsOf(definition, fact).length > 0) marks.push({ definition, at: fact.at });
+        for (const at of removed[index] ?? []) marks.push({ definition, at });
+      });
     await rescopeCases(tx, [...pending.cases]);
     if (watch) await markHours(tx, marks);
   }
