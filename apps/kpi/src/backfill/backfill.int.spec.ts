@@ -1,15 +1,15 @@
 import { BUILT_IN_KPIS } from '@collab/kpi-domain';
-import { KpiTestBed } from '../testing/kpi-test-bed';
+import { KPI_ENGINES, KpiTestBed } from '../testing/kpi-test-bed';
 import { monthOfEvents } from '../testing/scenario';
 import { backfill } from './kpi-backfill';
 import type { BackfillProgress } from '../kpi.answers';
 
-describe('a backfill computes a new KPI version over the whole history', () => {
+describe.each(KPI_ENGINES)('a backfill computes a new KPI version over the whole history, on %s', (engine) => {
   const events = monthOfEvents();
   let bed: KpiTestBed;
 
   beforeAll(async () => {
-    bed = await KpiTestBed.open();
+    bed = await KpiTestBed.on(engine);
   });
   afterAll(() => bed.close());
 

@@ -1,12 +1,12 @@
 import { monthOfEvents } from '../testing/scenario';
-import { KpiTestBed } from '../testing/kpi-test-bed';
+import { KPI_ENGINES, KpiTestBed } from '../testing/kpi-test-bed';
 
 /** Each built-in KPI against the hand-computed month of testing/scenario.ts (the figures are worked out there). */
-describe('the built-in KPIs over a hand-computed month', () => {
+describe.each(KPI_ENGINES)('the built-in KPIs over a hand-computed month, on %s', (engine) => {
   let bed: KpiTestBed;
 
   beforeAll(async () => {
-    bed = await KpiTestBed.open();
+    bed = await KpiTestBed.on(engine);
     await bed.feed(monthOfEvents());
   });
   afterAll(() => bed.close());

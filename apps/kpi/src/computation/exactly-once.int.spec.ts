@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { CollabEvent } from '@collab/contracts';
-import { KpiTestBed } from '../testing/kpi-test-bed';
+import { KPI_ENGINES, KpiTestBed } from '../testing/kpi-test-bed';
 import { CASE_C, monthOfEvents } from '../testing/scenario';
 
 /** Interleaves the streams as partitions may deliver them: each stream keeps its own order, nothing else is promised. */
@@ -18,13 +18,13 @@ const interleave = (events: readonly CollabEvent[], picks: readonly number[]): C
 };
 
 /** Redelivery, reordering across partitions and a second replica must leave exactly the rows of one orderly delivery. */
-describe('the KPI fold counts each event once, in any order', () => {
+describe.each(KPI_ENGINES)('the KPI fold counts each event once, in any order, on %s', (engine) => {
   const events = monthOfEvents();
   let bed: KpiTestBed;
   let reference: unknown[];
 
   beforeAll(async () => {
-    bed = await KpiTestBed.open();
+    bed = await KpiTestBed.on(engine);
     await bed.feed(events);
     reference = await bed.observations();
   });

@@ -6,6 +6,7 @@ import { rowsOf } from '@collab/following';
 import { BUILT_IN_KPIS, type Granularity } from '@collab/kpi-domain';
 import { batchTransactionOn, type EventConsumerPort } from '@collab/messaging';
 import { loadDatabaseSettings, migrateSchema, openDatabase, type Database } from '@collab/service-kit';
+import { freshDatabase } from '@collab/testing';
 import { KpiCatalogue } from '../computation/kpi-catalogue';
 import { KpiFolding } from '../computation/kpi-folding';
 import type { KpiSource } from '../facts/fed-readers';
@@ -14,6 +15,10 @@ import { KPI_MIGRATIONS } from '../migrations/kpi.migrations';
 import { KpiValues } from '../values/kpi-values';
 import { parseScope } from '../values/kpi-scope';
 import type { KpiSeries } from '../kpi.answers';
+
+/** The engines the fold's specs run on: the embedded default, and PostgreSQL as the distributed mode runs it. */
+export const KPI_ENGINES = ['PGlite', 'PostgreSQL'] as const;
+export type KpiEngine = (typeof KPI_ENGINES)[number];
 
 export interface FeedOptions {
   /** Events per shared transaction; each event in its own when absent. */
@@ -40,6 +45,7 @@ export class KpiTestBed {
   private constructor(
     readonly database: Database,
     private readonly dataDir: string,
+    private readonly dropDatabase: () => Promise<void> = () => Promise.resolve(),
   ) {
     this.consumer = new KpiFactsConsumer(NO_TRANSPORT, database, this.folding, NO_ALERTS);
     this.values = new KpiValues(database, this.catalogue);
@@ -49,7 +55,9 @@ export class KpiTestBed {
    * On embedded PGlite in a temporary directory, or on the PostgreSQL database `databaseUrl` names
    * (a benchmark's own, empty database: its `kpi` schema is created there).
    */
-  static async open({ databaseUrl, queryTimeoutMs }: { readonly databaseUrl?: string; readonly queryTimeoutMs?: number } = {}): Promise<KpiTestBed> {
+  static async open(
+    { databaseUrl, queryTimeoutMs, dropDatabase }: { readonly databaseUrl?: string; readonly queryTimeoutMs?: number; readonly dropDatabase?: () => Promise<void> } = {},
+  ): Promise<KpiTestBed> {
     const dataDir = await mkdtemp(join(tmpdir(), 'collab-kpi-'));
     const settings = loadDatabaseSettings({
       DATA_DIR: dataDir,
@@ -60,7 +68,14 @@ export class KpiTestBed {
     await migrateSchema(database, 'kpi', KPI_MIGRATIONS);
     for (const { kpiId, specification } of BUILT_IN_KPIS)
       await database.pool.query(`insert into kpi.definition (kpi_id, version, specification, built_in, defined_at) values ($1, 1, $2, true, '2026-11-01T00:00:00Z')`, [kpiId, JSON.stringify(specification)]);
-    return new KpiTestBed(database, dataDir);
+    return new KpiTestBed(database, dataDir, dropDatabase);
+  }
+
+  /** On `engine`: PGlite in a temporary directory, or a fresh PostgreSQL database of its own, dropped on close. */
+  static async on(engine: KpiEngine): Promise<KpiTestBed> {
+    if (engine === 'PGlite') return KpiTestBed.open();
+    const database = await freshDatabase('kpi_spec');
+    return KpiTestBed.open({ databaseUrl: database.url, dropDatabase: () => database.drop() });
   }
 
   /** Forgets everything folded (the definitions stay): the next run starts on an empty fold without opening a database again. */
@@ -103,6 +118,7 @@ export class KpiTestBed {
   async close(): Promise<void> {
     await this.database.close();
     await rm(this.dataDir, { recursive: true, force: true });
+    await this.dropDatabase();
   }
 
   /** A second replica of the consumer on the same database: its own catalogue and fold, as another process would have. */
