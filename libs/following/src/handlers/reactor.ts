@@ -112,7 +112,8 @@ export class Reactor implements BatchHandler {
   }
 
   async handle(given: FollowerBatch): Promise<'committed' | 'deferred'> {
-    const batch = this.toReactTo(given);
+    const { batch, passedOver } = this.toReactTo(given);
+    for (const event of passedOver) await this.inReactionSpan(event, () => Promise.resolve(), { 'collab.reaction': 'in the log already' });
     if (batch.events.length === 0) {
       // Nothing left to react to: the checkpoint moves with the runner's lazy flush, as for a batch it does not want.
       batch.advance(batch.upTo);
@@ -140,13 +141,15 @@ export class Reactor implements BatchHandler {
    * The batch without what the reactor only witnesses and without the reactions the log already
    * holds (ReactorSpec.doneIn); an event of a parked stream is never passed over, it waits its turn.
    */
-  private toReactTo(batch: FollowerBatch): FollowerBatch {
-    if (this.witnessed.size === 0) return batch;
+  private toReactTo(batch: FollowerBatch): { batch: FollowerBatch; passedOver: readonly RecordedEvent[] } {
+    if (this.witnessed.size === 0) return { batch, passedOver: [] };
     const events = batch.events.filter((event) => this.reactsTo(event));
     const witnessed = batch.events.filter((event) => !this.reactsTo(event));
     const done = this.spec.doneIn?.(events, witnessed) ?? new Set<string>();
-    const left = events.filter((event) => !done.has(event.id) || this.parked.has(event.streamId));
-    return left.length === batch.events.length ? batch : { ...batch, events: left, advance: (position) => batch.advance(position), ahead: () => batch.ahead() };
+    const passes = (event: RecordedEvent): boolean => done.has(event.id) && !this.parked.has(event.streamId);
+    const left = events.filter((event) => !passes(event));
+    if (left.length === batch.events.length) return { batch, passedOver: [] };
+    return { batch: { ...batch, events: left, advance: (position) => batch.advance(position), ahead: () => batch.ahead() }, passedOver: events.filter(passes) };
   }
 
   /**
@@ -227,15 +230,21 @@ export class Reactor implements BatchHandler {
    * append), so what the reaction appends joins the trace of the request that caused the event.
    */
   private reactInSpan(event: RecordedEvent, signal: AbortSignal): Promise<void> {
+    return this.inReactionSpan(event, () => this.spec.react(event, signal));
+  }
+
+  /** A reaction passed over because the log holds it already gets its span too, so the trace shows who looked at the event. */
+  private inReactionSpan(event: RecordedEvent, work: () => Promise<void>, more: Record<string, string> = {}): Promise<void> {
     const attributes = () => ({
       'collab.follower': this.spec.name,
       'collab.event.id': event.id,
       'collab.event.type': event.type,
       'collab.stream.id': event.streamId,
       'collab.position': event.position.toString(),
+      ...more,
     });
     const parent = contextOfTraceFields(event.metadata);
-    return inSpan({ name: `process ${this.spec.name}`, kind: SpanKind.CONSUMER, parent, attributes }, () => this.spec.react(event, signal));
+    return inSpan({ name: `process ${this.spec.name}`, kind: SpanKind.CONSUMER, parent, attributes }, work);
   }
 
   private async deadLetter(event: RecordedEvent, error: unknown, attempts: number): Promise<void> {
