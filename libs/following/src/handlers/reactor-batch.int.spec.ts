@@ -6,7 +6,7 @@ import { REACTOR_FLUSH } from '../runner/follower';
 import { FollowerRunner } from '../runner/follower-runner';
 import type { SqlExecutor } from '../sql';
 import { CuttablePool, followingSchema, type FollowingSchema } from '../testing/following-test-kit';
-import { Reactor, type TransactionBounds } from './reactor';
+import { Reactor, type ReactorSpec, type TransactionBounds } from './reactor';
 
 const quiet = { warn: () => undefined, error: () => undefined };
 const step = (n: number): NewEvent => ({
@@ -28,8 +28,9 @@ describe('a reactor that runs its batches as one transaction', () => {
   /** A clock the reactions move, for the time bound of a batch transaction. */
   let clock = 0;
   let reactionTakesMs = 0;
+  let batchTransactions = 0;
 
-  const start = (batchCheckpoint?: 'deferred', transactionBounds?: TransactionBounds): void => {
+  const start = (batchCheckpoint?: 'deferred', transactionBounds?: TransactionBounds, witnessing?: Pick<ReactorSpec, 'witnesses' | 'doneIn'>): void => {
     const reactor = new Reactor(
       db.schema,
       {
@@ -45,6 +46,7 @@ describe('a reactor that runs its batches as one transaction', () => {
         },
         batchTransaction: (work) =>
           pool.transaction(async (_tx, sql) => {
+            batchTransactions += 1;
             batchSql = sql;
             try {
               return await work(sql);
@@ -54,6 +56,7 @@ describe('a reactor that runs its batches as one transaction', () => {
           }),
         ...(batchCheckpoint ? { batchCheckpoint } : {}),
         ...(transactionBounds ? { transactionBounds } : {}),
+        ...witnessing,
       },
       pool,
       quiet,
@@ -83,6 +86,7 @@ describe('a reactor that runs its batches as one transaction', () => {
     failAt = 2;
     clock = 0;
     reactionTakesMs = 0;
+    batchTransactions = 0;
   });
   afterEach(async () => {
     await runner.stop();
@@ -167,5 +171,44 @@ describe('a reactor that runs its batches as one transaction', () => {
     expect(groups[0]).toEqual([1, 2]);
     expect(groups.flat()).toEqual([1, 2, 3, 4, 5]);
     expect(groups.slice(1).every((group) => group.length === 1)).toBe(true);
+  });
+
+  /** A step whose reaction another writer made already, in the same append: the witness names the step it was made for. */
+  const madeFor = (made: NewEvent): NewEvent => ({ ...step(0), type: 'StepReactedTo', data: { of: made.id } });
+  const witnessing: Pick<ReactorSpec, 'witnesses' | 'doneIn'> = {
+    witnesses: ['StepReactedTo'],
+    doneIn: (events, witnessed) => {
+      const made = new Set(witnessed.map((event) => event.data['of']));
+      return new Set(events.filter((event) => made.has(event.id)).map((event) => event.id));
+    },
+  };
+  const seen = async (): Promise<number[]> => (await db.admin.query<{ n: number }>(`select n from ${db.schema}.seen order by n`)).rows.map((row) => row.n);
+
+  it('passes over the reactions its witnesses show made and reacts to the rest', async () => {
+    const [one, two, three] = [step(1), step(2), step(3)];
+    await db.store.append('case-a', [one, two, madeFor(two), three], 'no_stream');
+    start(undefined, unbounded(), witnessing);
+    const head = await db.store.headPosition();
+    await until(() => checkpointAt(head));
+    expect(await seen()).toEqual([1, 3]);
+  });
+
+  it('opens no transaction for a batch whose every reaction its witnesses show made, and its checkpoint still moves', async () => {
+    const two = step(2);
+    await db.store.append('case-a', [two, madeFor(two)], 'no_stream');
+    start(undefined, unbounded(), witnessing);
+    const head = await db.store.headPosition();
+    await until(() => checkpointAt(head));
+    expect(await seen()).toEqual([]);
+    expect(batchTransactions).toBe(0);
+  });
+
+  it('reacts as usual to a step whose witness the batch does not hold', async () => {
+    await db.store.append('case-a', [step(1)], 'no_stream');
+    await db.store.append('case-b', [madeFor(step(9))], 'no_stream');
+    start(undefined, unbounded(), witnessing);
+    const head = await db.store.headPosition();
+    await until(() => checkpointAt(head));
+    expect(await seen()).toEqual([1]);
   });
 });

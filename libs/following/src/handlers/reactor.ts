@@ -14,6 +14,17 @@ export interface ReactorSpec {
   readonly handles: readonly string[] | 'all';
   react(event: RecordedEvent, signal: AbortSignal): Promise<void>;
   /**
+   * Event types it does not react to but reads in each batch it is handed, to tell which of its
+   * reactions the log already holds (see `doneIn`). A batch that holds only these costs nothing.
+   */
+  readonly witnesses?: readonly string[];
+  /**
+   * Of a batch's events to react to, the ids of those whose reaction the batch's witnessed events
+   * (in log order, possibly none) show already made: they are passed over without a reaction, a
+   * read or a transaction. Must answer only what is certain; anything else is reacted to as usual.
+   */
+  doneIn?(events: readonly RecordedEvent[], witnessed: readonly RecordedEvent[]): ReadonlySet<string>;
+  /**
    * A transaction the reactions of a whole batch share, where the reactor keeps tables of its own
    * (a process manager's board): its reactions write them through the transaction, and the
    * checkpoint commits with them — one commit per batch instead of one per statement. Reactions
@@ -70,6 +81,7 @@ const revived = (json: unknown): RecordedEvent => {
 export class Reactor implements BatchHandler {
   readonly checkpointNames: readonly string[];
   private readonly types: ReadonlySet<string> | 'all';
+  private readonly witnessed: ReadonlySet<string>;
   private readonly letters: DeadLetterStore;
   private readonly checkpoints: FencedCheckpoints;
   private parked = new Set<string>();
@@ -82,11 +94,16 @@ export class Reactor implements BatchHandler {
   ) {
     this.checkpointNames = [spec.name];
     this.types = spec.handles === 'all' ? 'all' : new Set(spec.handles);
+    this.witnessed = new Set(spec.witnesses ?? []);
     this.letters = new DeadLetterStore(home);
     this.checkpoints = new FencedCheckpoints(home);
   }
 
   wants(event: RecordedEvent): boolean {
+    return this.reactsTo(event) || this.witnessed.has(event.type);
+  }
+
+  private reactsTo(event: RecordedEvent): boolean {
     return this.types === 'all' || this.types.has(event.type);
   }
 
@@ -94,7 +111,14 @@ export class Reactor implements BatchHandler {
     this.parked = await this.letters.parkedStreams(this.db, this.spec.name);
   }
 
-  async handle(batch: FollowerBatch): Promise<'committed' | 'deferred'> {
+  async handle(given: FollowerBatch): Promise<'committed' | 'deferred'> {
+    const { batch, passedOver } = this.toReactTo(given);
+    for (const event of passedOver) await this.inReactionSpan(event, () => Promise.resolve(), { 'collab.reaction': 'in the log already' });
+    if (batch.events.length === 0) {
+      // Nothing left to react to: the checkpoint moves with the runner's lazy flush, as for a batch it does not want.
+      batch.advance(batch.upTo);
+      return 'deferred';
+    }
     let rest = batch.events;
     if (this.spec.batchTransaction && !batch.events.some((event) => this.parked.has(event.streamId))) {
       rest = batch.events.slice(await this.together(batch));
@@ -111,6 +135,21 @@ export class Reactor implements BatchHandler {
       batch.advance(event.position);
     }
     return 'deferred';
+  }
+
+  /**
+   * The batch without what the reactor only witnesses and without the reactions the log already
+   * holds (ReactorSpec.doneIn); an event of a parked stream is never passed over, it waits its turn.
+   */
+  private toReactTo(batch: FollowerBatch): { batch: FollowerBatch; passedOver: readonly RecordedEvent[] } {
+    if (this.witnessed.size === 0) return { batch, passedOver: [] };
+    const events = batch.events.filter((event) => this.reactsTo(event));
+    const witnessed = batch.events.filter((event) => !this.reactsTo(event));
+    const done = this.spec.doneIn?.(events, witnessed) ?? new Set<string>();
+    const passes = (event: RecordedEvent): boolean => done.has(event.id) && !this.parked.has(event.streamId);
+    const left = events.filter((event) => !passes(event));
+    if (left.length === batch.events.length) return { batch, passedOver: [] };
+    return { batch: { ...batch, events: left, advance: (position) => batch.advance(position), ahead: () => batch.ahead() }, passedOver: events.filter(passes) };
   }
 
   /**
@@ -191,15 +230,21 @@ export class Reactor implements BatchHandler {
    * append), so what the reaction appends joins the trace of the request that caused the event.
    */
   private reactInSpan(event: RecordedEvent, signal: AbortSignal): Promise<void> {
+    return this.inReactionSpan(event, () => this.spec.react(event, signal));
+  }
+
+  /** A reaction passed over because the log holds it already gets its span too, so the trace shows who looked at the event. */
+  private inReactionSpan(event: RecordedEvent, work: () => Promise<void>, more: Record<string, string> = {}): Promise<void> {
     const attributes = () => ({
       'collab.follower': this.spec.name,
       'collab.event.id': event.id,
       'collab.event.type': event.type,
       'collab.stream.id': event.streamId,
       'collab.position': event.position.toString(),
+      ...more,
     });
     const parent = contextOfTraceFields(event.metadata);
-    return inSpan({ name: `process ${this.spec.name}`, kind: SpanKind.CONSUMER, parent, attributes }, () => this.spec.react(event, signal));
+    return inSpan({ name: `process ${this.spec.name}`, kind: SpanKind.CONSUMER, parent, attributes }, work);
   }
 
   private async deadLetter(event: RecordedEvent, error: unknown, attempts: number): Promise<void> {

@@ -91,6 +91,26 @@ export class ContactFactsReader {
     };
   }
 
+  /**
+   * The facts of a contact from a requester this replica has not met, without a thread, presumed
+   * on streams that do not exist yet, with no read at all: the key's record, the case this request
+   * opens, the identities and a new customer's stream, each empty. Every stream presumed empty is
+   * then written expecting no stream (the identities claimed, the customer's first placement, the
+   * case opened, the key's record answered), so the one multi-stream append fails as a whole if any
+   * of them exists after all, and the contact is read and decided again. Undefined where that
+   * guard is missing (a store without multi-stream transactions) or the presumption is usually
+   * wrong (a thread, which follow-ups reuse; an identity whose owner this replica knows).
+   */
+  presumingNew(request: ContactRequest): ContactFacts | undefined {
+    if (!this.store.atomicMultiStream || request.contact.threadRef !== undefined) return undefined;
+    const keys = recognisedKeysOf(request.contact.requester, request.recognition);
+    const identities = keys.map((key) => ({ key, streamId: identityStreamId(key) }));
+    if (identities.some(({ streamId }) => this.owners.ownerOf(streamId) !== undefined)) return undefined;
+    const { customerId } = recogniseCustomer(identities, request.newCustomerId);
+    const none = this.snapshot();
+    return { ...this.keyedFacts(request, none), identities, customerId, customer: none.fold(customerStreamId(customerId), customerDecider) };
+  }
+
   /** After a contact was written: its identities' owners are known for good. */
   remember(facts: ContactFacts): void {
     for (const identity of facts.identities) this.owners.remember(identity.streamId, identity.owner ?? facts.customerId);

@@ -72,11 +72,29 @@ describe('taking a contact in', () => {
   beforeEach(() => (store = new InMemoryEventStore()));
   afterEach(() => store.close());
 
-  it('costs one read and one append for a new customer, with or without a key, once the day’s numbers are reserved', async () => {
+  it('costs one append and no read for a new customer, with or without a key, once the day’s numbers are reserved', async () => {
     const { submit } = intakeOn(store);
     await submit(input({ requester: { id: 'first' } }));
-    expect(await roundTrips(store, () => submit(input({ requester: { id: 'cust-new' } })))).toEqual({ append: 0, appendMany: 1, readStream: 0, readStreams: 1 });
-    expect(await roundTrips(store, () => submit(input({ requester: { id: 'cust-keyed' } }), 'key-1'))).toEqual({ append: 0, appendMany: 1, readStream: 0, readStreams: 1 });
+    expect(await roundTrips(store, () => submit(input({ requester: { id: 'cust-new' } })))).toEqual({ append: 0, appendMany: 1, readStream: 0, readStreams: 0 });
+    expect(await roundTrips(store, () => submit(input({ requester: { id: 'cust-keyed' } }), 'key-1'))).toEqual({ append: 0, appendMany: 1, readStream: 0, readStreams: 0 });
+  });
+
+  it('reads the streams of a returning customer this replica has not met once the append that presumed them new is refused, and joins their case', async () => {
+    const first = await intakeOn(store).submit(input());
+    const head = await store.headPosition();
+    const second = await intakeOn(store).submit(input());
+    expect(second).toMatchObject({ caseId: first.caseId, customerId: first.customerId, joinedExistingCase: true, joinReason: 'SAME_CUSTOMER_AND_CATEGORY' });
+    // The refused attempt wrote nothing of the contact (a replica's first new case reserves its block of numbers, used or not).
+    const written = await store.readAll({ after: head, maxCount: 1_000 });
+    expect(written.map((event) => event.type).filter((type) => type !== 'CaseNumbersReserved')).toEqual(['ContactAppended']);
+  });
+
+  it('answers a keyed request repeated on a replica that never saw it from the key’s record, writing nothing', async () => {
+    const first = await intakeOn(store).submit(input({ requester: { id: 'cust-again' } }), 'refund-2');
+    const head = await store.headPosition();
+    expect(await intakeOn(store).submit(input({ requester: { id: 'cust-again' } }), 'refund-2')).toEqual(first);
+    const written = await store.readAll({ after: head, maxCount: 1_000 });
+    expect(written.map((event) => event.type).filter((type) => type !== 'CaseNumbersReserved')).toEqual([]);
   });
 
   it('costs one read more for a returning customer joining their case (the case joined)', async () => {

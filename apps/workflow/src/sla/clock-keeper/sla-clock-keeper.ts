@@ -5,7 +5,7 @@ import type { BatchTransaction, TransactionBounds } from '@collab/following';
 import { CLOCK, DATABASE, LogReactor, type Clock, type Database } from '@collab/service-kit';
 import { SLA_SOURCE_EVENT_TYPES } from '@collab/workflow-domain';
 import { STREAM_READING_BOUNDS, streamReadingTransaction } from '../../stream-reading-transaction';
-import { SlaClockMoves } from './sla-clock-moves';
+import { SlaClockMoves, firstEventIdOf } from './sla-clock-moves';
 
 /** Its lease and checkpoint; the timer dispatcher reads the checkpoint to know what the keeper has seen. */
 export const SLA_CLOCK_KEEPER = 'workflow.sla-clock-keeper';
@@ -28,6 +28,13 @@ export class SlaClockKeeper extends LogReactor {
   readonly name = SLA_CLOCK_KEEPER;
   readonly log = 'workflow';
   readonly handles = [...SLA_SOURCE_EVENT_TYPES];
+  /**
+   * The clocks a case's process starts are appended by the route in the same append as
+   * CaseProcessStarted (RouteCaseProcessManager.slaStarts), with the ids the keeper gives them: a
+   * batch that holds the first of them holds the keeper's whole reaction, so the keeper passes over
+   * the event without reading the SLA and case streams to find nothing to do.
+   */
+  readonly witnesses = ['SlaClockStarted'];
   readonly transactionBounds: TransactionBounds = STREAM_READING_BOUNDS;
   readonly batchTransaction: BatchTransaction | undefined;
   private readonly logger = new Logger('SlaClockKeeper');
@@ -39,6 +46,16 @@ export class SlaClockKeeper extends LogReactor {
   ) {
     super();
     this.batchTransaction = streamReadingTransaction(database);
+  }
+
+  /**
+   * CaseProcessStarted calls for one command (StartCaseClocks, slaCommandsFor), appended in one
+   * append whose first event's id derives from the source: once that event is in the log, the
+   * reaction is made. Other events are reacted to (a stop, say, is reacted to once more on redelivery).
+   */
+  doneIn(events: readonly RecordedEvent[], witnessed: readonly RecordedEvent[]): ReadonlySet<string> {
+    const inLog = new Set(witnessed.map((event) => event.id));
+    return new Set(events.filter((event) => event.type === 'CaseProcessStarted' && inLog.has(firstEventIdOf(event, 0))).map((event) => event.id));
   }
 
   async react(event: RecordedEvent): Promise<void> {

@@ -9,6 +9,9 @@ import { SlaStreams } from '../sla-streams';
 
 const KEEPER = { id: 'workflow.sla-clock-keeper', kind: 'service' } as const;
 
+/** The id of the first event the `step`th command an event calls for appends, whoever appends it (the keeper, or the route for the keeper). */
+export const firstEventIdOf = (event: { readonly id: string }, step: number): string => deterministicEventId(event.id, `sla-clocks/${step}/0`);
+
 /** The keeper's metadata and ids for the `step`th command an event calls for: the same source always gives the same ids. */
 const sourcedBy = (event: { readonly id: string; readonly metadata: EventMetadata }, step: number) => ({
   metadata: { correlationId: event.metadata.correlationId, causationId: event.id, actor: KEEPER },
