@@ -11,12 +11,13 @@ import {
   type FreshDatabase,
   type ServiceProcess,
 } from '@collab/testing';
-import { settlesWithin, startContactLoad, unroutedCases, type ContactLoad } from './fault-load';
+import { boundForLoad, CI_FAULT_CONTACTS, settlesWithin, startContactLoad, unroutedCases, type ContactLoad } from './fault-load';
 
 const jwtSecret = 'broker-outage-e2e-secret-01234-abcdef';
 // The issue asks for 5,000; on this 2-core machine (shared, load average 10-16 while measured)
 // workflow routed 6-15 cases/s, so 400 is what fits the spec's time (BROKER_OUTAGE_CONTACTS=5000 to try more).
-const CONTACTS = Number(process.env['BROKER_OUTAGE_CONTACTS'] ?? 400);
+const CONTACTS = Number(process.env['BROKER_OUTAGE_CONTACTS'] ?? CI_FAULT_CONTACTS);
+const forLoad = boundForLoad(CONTACTS);
 const CLIENTS = 32;
 const OUTAGE_MS = 20_000;
 
@@ -74,7 +75,8 @@ const readTopic = async (brokers: string, topic: string): Promise<CollabEvent[]>
     });
   });
   try {
-    if (!(await settlesWithin(allRead, 30_000))) throw new Error(`${topic}: partitions ${[...remaining.keys()].join(', ')} not read to their end in 30 s`);
+    const boundMs = forLoad(30_000);
+    if (!(await settlesWithin(allRead, boundMs))) throw new Error(`${topic}: partitions ${[...remaining.keys()].join(', ')} not read to their end in ${boundMs / 1000} s`);
   } finally {
     await consumer.disconnect();
   }
@@ -131,7 +133,7 @@ describe(`the Kafka broker stopped for 20 s during ${CONTACTS} contacts (intake 
       clearInterval(progress);
       load.abort();
     }
-  }, 240_000);
+  }, forLoad(240_000));
 
   /**
    * The service's log (its published types) against its topic, by CloudEvent id: every event up to
@@ -190,11 +192,11 @@ describe(`the Kafka broker stopped for 20 s during ${CONTACTS} contacts (intake 
     const restartedAt = Date.now();
     note('broker started again', { downMs: restartedAt - stoppedAt, acknowledged: acknowledgedDuringOutage, lagDuringOutage, readyDuringOutage });
 
-    const finished = await settlesWithin(load.done, 60_000);
+    const finished = await settlesWithin(load.done, forLoad(60_000));
     load.abort();
     note('contacts done', { finished, acknowledged: load.acknowledged.size, other: load.refusals.other.slice(0, 3) });
     const caseIds = [...load.acknowledged.values()];
-    const unrouted = await unroutedCases(workflow.baseUrl, jwtSecret, caseIds, 90_000);
+    const unrouted = await unroutedCases(workflow.baseUrl, jwtSecret, caseIds, forLoad(90_000));
     note('routing checked', { unrouted: unrouted.length, sinceRestartMs: Date.now() - restartedAt });
     if (unrouted.length > 0) {
       for (const service of services)

@@ -18,6 +18,7 @@ import {
   ownTopicPrefix,
 } from '@collab/testing';
 import { admin, customer, departmentStaff, frontLineAgent, supervisor } from '../workflow/lifecycle-steps';
+import { boundForLoad, CI_FAULT_CONTACTS } from './fault-load';
 import { Rest, complaintOf, sql } from './rest';
 
 /*
@@ -35,7 +36,8 @@ const kafkaBrokers = process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092';
  * 400 by default: on the 2-core machine CI runs on, shared with other work, 2,000 did not fit in
  * the time a CI spec may take (see the commit that set it); FAULTS_CONTACTS=2000 runs the full load.
  */
-const CONTACTS = Number(process.env['FAULTS_CONTACTS'] ?? 400);
+const CONTACTS = Number(process.env['FAULTS_CONTACTS'] ?? CI_FAULT_CONTACTS);
+const forLoad = boundForLoad(CONTACTS);
 const CLIENTS = 16;
 const COLLABORATIONS = 12;
 const NOTES_PER_TASK = 2;
@@ -274,7 +276,7 @@ describe('workflow as three replicas on one database and broker, its lease owner
         );
         expect(row!.routed).toBe(CONTACTS);
       },
-      { timeoutMs: 60_000, intervalMs: 250 },
+      { timeoutMs: forLoad(60_000), intervalMs: 250 },
     );
     await eventually(
       async () => {
@@ -282,7 +284,7 @@ describe('workflow as three replicas on one database and broker, its lease owner
         expect(warnings!.pending).toBe(0);
         expect(warnings!.fired).toBeGreaterThanOrEqual(CONTACTS / 2 - COLLABORATIONS);
       },
-      { timeoutMs: 60_000, intervalMs: 250 },
+      { timeoutMs: forLoad(60_000), intervalMs: 250 },
     );
     const settled = Date.now();
 
@@ -326,7 +328,7 @@ describe('workflow as three replicas on one database and broker, its lease owner
           noted: COLLABORATIONS * NOTES_PER_TASK,
         });
       },
-      { timeoutMs: 30_000, intervalMs: 500 },
+      { timeoutMs: forLoad(30_000), intervalMs: 500 },
     );
     expect(new Set(taskIds).size).toBe(COLLABORATIONS);
 
@@ -363,5 +365,5 @@ describe('workflow as three replicas on one database and broker, its lease owner
       `workflow ×3: ${CONTACTS} contacts (first half ${loadedFirstHalf - started} ms, all ${loaded - started} ms), settled after ${settled - started} ms; ` +
         `${firings!.fired} warnings fired; intake 5xx sent again: ${intakeErrors}; takeovers ${takeovers.map((t) => `${t.lease} ${t.ms} ms`).join(', ')}\n`,
     );
-  }, 150_000);
+  }, forLoad(150_000));
 });
